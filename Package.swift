@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// qnetplan: plan quantum networks (QKD links, trusted nodes, repeaters) from
+// topology files, headless or in a terminal workbench.
+//
+// Dependencies, each for a reason:
+// - swift-argument-parser: the `qnetplan` command line, its help and errors.
+// - Yams: YAML with source marks (line, column) on every node, so every
+//   error in a topology file names its place.
+// - swift-collections: `Heap` for the widest-path search over the key graph.
+
+let package = Package(
+    name: "qnetplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "qnetplan", targets: ["qnetplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // MARK: Model: value types, no physics, no files
+        .target(name: "QNetModel"),
+
+        // MARK: Physics: pure functions with their sources
+        .target(name: "QNetPhysics"),
+
+        // MARK: Planner: Topology -> Plan
+        .target(
+            name: "QNetPlanner",
+            dependencies: [
+                "QNetModel", "QNetPhysics",
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]
+        ),
+
+        // MARK: Formats: topology YAML, reports
+        .target(
+            name: "QNetFormats",
+            dependencies: ["QNetModel", "QNetPlanner", .product(name: "Yams", package: "Yams")]
+        ),
+
+        // MARK: Command line
+        .executableTarget(
+            name: "qnetplan",
+            dependencies: [
+                "QNetModel", "QNetPlanner", "QNetFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "QNetModelTests", dependencies: ["QNetModel"]),
+        .testTarget(
+            name: "QNetPhysicsTests",
+            dependencies: ["QNetPhysics", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(name: "QNetPlannerTests", dependencies: ["QNetModel", "QNetPlanner", "QNetPhysics"]),
+        .testTarget(name: "QNetFormatsTests", dependencies: ["QNetModel", "QNetPlanner", "QNetFormats"]),
+        .testTarget(name: "QNetCLITests", dependencies: ["qnetplan"]),
+    ]
+)

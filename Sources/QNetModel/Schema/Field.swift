@@ -1,0 +1,76 @@
+/// One key of a topology record: its name, help text, and how its value is
+/// read from and written to the record.
+///
+/// The same fields drive loading, saving, the workbench's `:set ID.KEY VALUE`
+/// and its forms, so a key is described once.
+public struct Field<Root>: @unchecked Sendable {
+    /// The key as written in the file (`attenuation`).
+    public let key: String
+    /// One line for help screens: what the key means, its units and default.
+    public let help: String
+    /// Whether a record without this key is an error.
+    public let isRequired: Bool
+    private let reader: (Root) -> FieldValue?
+    private let writer: (inout Root, FieldValue?) throws(FieldError) -> Void
+
+    /// A field from its accessors; `write` receives nil to remove the key.
+    public init(
+        _ key: String, help: String, required: Bool = false,
+        read: @escaping (Root) -> FieldValue?,
+        write: @escaping (inout Root, FieldValue?) throws(FieldError) -> Void
+    ) {
+        self.key = key
+        self.help = help
+        self.isRequired = required
+        self.reader = read
+        self.writer = write
+    }
+
+    /// The value `root` holds under this key, or nil when the key is absent.
+    public func read(_ root: Root) -> FieldValue? { reader(root) }
+
+    /// Stores `value` (nil removes the key), or throws why it does not fit.
+    public func write(_ value: FieldValue?, into root: inout Root) throws(FieldError) {
+        if value == nil, isRequired { throw FieldError("\(key) is required") }
+        try writer(&root, value)
+    }
+}
+
+/// A value type whose keys are described by `Field`s.
+public protocol SchemaRecord: Sendable, Hashable {
+    /// Every key of the record, in the order a save writes them.
+    static var fields: [Field<Self>] { get }
+    /// A record with every optional key absent, to read keys into.
+    static var blank: Self { get }
+}
+
+extension SchemaRecord {
+    /// The field named `key`, if the record has one.
+    public static func field(named key: String) -> Field<Self>? {
+        fields.first { $0.key == key }
+    }
+}
+
+// MARK: - Scalar conversions shared by the field builders
+
+func scalarText(_ value: FieldValue, key: String) throws(FieldError) -> String {
+    guard case .scalar(let text) = value else {
+        throw FieldError("\(key) takes a single value, not \(value.shapeName)")
+    }
+    return text
+}
+
+func parseQuantity(_ text: String, _ dimension: Dimension, _ bounds: ValueBounds, key: String, subkey: String? = nil)
+    throws(FieldError) -> Quantity
+{
+    let quantity: Quantity
+    do {
+        quantity = try Quantity.parse(text, as: dimension)
+    } catch {
+        throw FieldError("\(key): \(error.description)", subkey: subkey)
+    }
+    if let problem = bounds.violation(quantity.si) {
+        throw FieldError("\(key) \(problem) (got \(quantity.text))", subkey: subkey)
+    }
+    return quantity
+}

@@ -1,0 +1,47 @@
+/// The range of SI values a numeric key accepts, with the phrase that explains a refusal.
+public enum ValueBounds: Sendable, Hashable {
+    /// Any finite value.
+    case any
+    /// Zero or more (lengths, losses, rates).
+    case nonNegative
+    /// Strictly more than zero (repetition rates, apertures).
+    case positive
+    /// A fraction in 0...1 (efficiencies, probabilities): "above 100 %" is refused.
+    case fraction
+    /// A fraction in (0, 1].
+    case positiveFraction
+    /// At least one (error-correction inefficiency f).
+    case atLeastOne
+    /// An angle of elevation in 0°...90°.
+    case elevation
+    /// A latitude in -90°...90°.
+    case latitude
+    /// A longitude in -180°...180°.
+    case longitude
+
+    /// Nil when `value` (SI) is inside the bounds, else why it is not.
+    public func violation(_ value: Double) -> String? {
+        switch self {
+        case .any:
+            return nil
+        case .nonNegative:
+            return value >= 0 ? nil : "must not be negative"
+        case .positive:
+            return value > 0 ? nil : "must be greater than zero"
+        case .fraction:
+            if value < 0 { return "must not be negative" }
+            return value <= 1 ? nil : "must not be above 100 %"
+        case .positiveFraction:
+            if value <= 0 { return "must be greater than zero" }
+            return value <= 1 ? nil : "must not be above 100 %"
+        case .atLeastOne:
+            return value >= 1 ? nil : "must be at least 1"
+        case .elevation:
+            return (0...(Double.pi / 2)).contains(value) ? nil : "must be between 0 deg and 90 deg"
+        case .latitude:
+            return (-(Double.pi / 2)...(Double.pi / 2)).contains(value) ? nil : "must be between -90 deg and 90 deg"
+        case .longitude:
+            return (-Double.pi...Double.pi).contains(value) ? nil : "must be between -180 deg and 180 deg"
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// The id of a node, link or demand as written in the file.
+///
+/// Ids are `[A-Za-z0-9_-]+`: no dots, because `:set ID.KEY` splits on them.
+public struct Identifier: Sendable, Hashable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The id as written.
+    public var rawValue: String
+
+    /// An id from its text (not validated; see `isWellFormed`).
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+
+    /// Whether the id uses only letters, digits, `_` and `-`, and is not empty.
+    public var isWellFormed: Bool {
+        !rawValue.isEmpty && rawValue.unicodeScalars.allSatisfy {
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" || $0 == "-"
+        }
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: Identifier, rhs: Identifier) -> Bool { lhs.rawValue < rhs.rawValue }
+}

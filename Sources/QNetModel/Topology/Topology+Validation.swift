@@ -1,0 +1,119 @@
+/// Checks that span several keys: unique ids, references that resolve, links
+/// that join two different existing nodes. Each problem names its key path.
+extension Topology {
+    /// Every cross-reference problem of the topology; empty when it can be planned.
+    /// - Complexity: O(nodes + links + demands)
+    public func validate() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        problems += validateIdentifiers()
+        problems += validateNodes()
+        problems += validateLinks()
+        problems += validateDemands()
+        return problems
+    }
+
+    private func validateIdentifiers() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var firstUse: [Identifier: String] = [:]
+        let named = nodes.enumerated().map { ($1.id, "nodes[\($0)].id") }
+            + links.enumerated().map { ($1.id, "links[\($0)].id") }
+            + demands.enumerated().map { ($1.resolvedID, "demands[\($0)].id") }
+        for (id, path) in named {
+            if !id.isWellFormed {
+                problems.append(Diagnostic(.error, "'\(id)' is not a valid id: use letters, digits, _ and - only", keyPath: path))
+            }
+            if let earlier = firstUse[id] {
+                problems.append(Diagnostic(.error, "duplicate id '\(id)' (first used at \(earlier))", keyPath: path))
+            } else {
+                firstUse[id] = path
+            }
+        }
+        return problems
+    }
+
+    private func validateNodes() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for (index, node) in nodes.enumerated() {
+            let path = "nodes[\(index)]"
+            if let name = node.source, equipment.source(named: name) == nil {
+                problems.append(unknownEquipment("source", name, equipment.sources.map(\.name), "\(path).source"))
+            }
+            if let name = node.detector, equipment.detector(named: name) == nil {
+                problems.append(unknownEquipment("detector", name, equipment.detectors.map(\.name), "\(path).detector"))
+            }
+            if let name = node.memory, equipment.memory(named: name) == nil {
+                problems.append(unknownEquipment("memory", name, equipment.memories.map(\.name), "\(path).memory"))
+            }
+            if node.resolvedKind == .satellite, node.altitude == nil {
+                problems.append(Diagnostic(.error, "a satellite needs an altitude (e.g. 500 km)", keyPath: "\(path).altitude"))
+            }
+        }
+        return problems
+    }
+
+    private func validateLinks() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let nodeKinds = Dictionary(nodes.map { ($0.id, $0.resolvedKind) }, uniquingKeysWith: { first, _ in first })
+        for (index, link) in links.enumerated() {
+            let path = "links[\(index)]"
+            for end in [link.from, link.to] where nodeKinds[end] == nil {
+                problems.append(Diagnostic(.error, "link \(link.id) names unknown node '\(end)'", keyPath: "\(path).between"))
+            }
+            if link.from == link.to {
+                problems.append(Diagnostic(.error, "link \(link.id) joins node '\(link.from)' to itself", keyPath: "\(path).between"))
+            }
+            if let name = link.source, equipment.source(named: name) == nil {
+                problems.append(unknownEquipment("source", name, equipment.sources.map(\.name), "\(path).source"))
+            }
+            if let name = link.detector, equipment.detector(named: name) == nil {
+                problems.append(unknownEquipment("detector", name, equipment.detectors.map(\.name), "\(path).detector"))
+            }
+            switch link.resolvedMedium {
+            case .fiber, .freeSpace:
+                if link.length == nil {
+                    problems.append(Diagnostic(.error, "a \(link.resolvedMedium.rawValue) link needs a length (e.g. 25 km)",
+                                               keyPath: "\(path).length"))
+                }
+            case .satellite:
+                let kinds = [link.from, link.to].compactMap { nodeKinds[$0] }
+                if kinds.count == 2, !kinds.contains(.satellite) {
+                    problems.append(Diagnostic(.error, "a satellite link needs a node of kind satellite at one end",
+                                               keyPath: "\(path).between"))
+                }
+                if link.elevation == nil, link.pass == nil, link.length == nil {
+                    problems.append(Diagnostic(.error, "a satellite link needs an elevation, a pass or a length",
+                                               keyPath: "\(path).elevation"))
+                }
+            }
+        }
+        return problems
+    }
+
+    private func validateDemands() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let byID = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (index, demand) in demands.enumerated() {
+            let path = "demands[\(index)].between"
+            for end in [demand.from, demand.to] {
+                guard let node = byID[end] else {
+                    problems.append(Diagnostic(.error, "demand \(demand.resolvedID) names unknown node '\(end)'", keyPath: path))
+                    continue
+                }
+                if !node.holdsKey {
+                    problems.append(Diagnostic(.error, "demand \(demand.resolvedID) ends at \(end), a \(node.resolvedKind.rawValue) that holds no key",
+                                               keyPath: path))
+                }
+            }
+            if demand.from == demand.to {
+                problems.append(Diagnostic(.error, "demand \(demand.resolvedID) joins node '\(demand.from)' to itself", keyPath: path))
+            }
+        }
+        return problems
+    }
+
+    private func unknownEquipment(_ kind: String, _ name: String, _ known: [String], _ path: String) -> Diagnostic {
+        let list = known.isEmpty ? "none defined" : known.joined(separator: ", ")
+        return Diagnostic(.error, "unknown \(kind) '\(name)' (equipment.\(kind == "memory" ? "memories" : kind + "s"): \(list))",
+                          keyPath: path)
+    }
+}

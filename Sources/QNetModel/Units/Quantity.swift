@@ -1,0 +1,124 @@
+import Foundation
+
+/// A number with the unit it was written in.
+///
+/// The magnitude is kept as written (`25` in `km`), so that saving a file
+/// writes back what the user wrote; `si` gives the value in SI units.
+public struct Quantity: Sendable, Hashable {
+    /// The number as written, in `unit`.
+    public var magnitude: Double
+    /// The unit it was written in.
+    public var unit: Unit
+
+    /// A quantity of `magnitude` in `unit`.
+    public init(_ magnitude: Double, _ unit: Unit) {
+        self.magnitude = magnitude
+        self.unit = unit
+    }
+
+    /// The value in SI units (see `Unit`).
+    public var si: Double { magnitude * unit.factor }
+
+    /// The dimension of this quantity.
+    public var dimension: Dimension { unit.dimension }
+
+    /// The text a file holds for this quantity (`25 km`, `85 %`, `0.85`).
+    public var text: String {
+        let number = Quantity.format(magnitude)
+        return unit.symbol.isEmpty ? number : "\(number) \(unit.symbol)"
+    }
+
+    /// Parses `text` as a quantity of `dimension`: a finite number followed by a
+    /// unit, with or without a space (`30km`, `30 km`); a bare number only where
+    /// the dimension has a bare unit.
+    public static func parse(_ text: String, as dimension: Dimension) throws(QuantityError) -> Quantity {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let (numberText, unitText) = splitNumber(trimmed) else {
+            throw QuantityError(text: text, dimension: dimension, problem: .notANumber)
+        }
+        guard let magnitude = parseNumber(numberText) else {
+            throw QuantityError(text: text, dimension: dimension, problem: .notFinite)
+        }
+        if unitText.isEmpty {
+            guard let bare = dimension.bareUnit else {
+                throw QuantityError(text: text, dimension: dimension, problem: .missingUnit)
+            }
+            return Quantity(magnitude, bare)
+        }
+        guard let unit = dimension.units.first(where: { $0.matches(unitText) }) else {
+            throw QuantityError(text: text, dimension: dimension, problem: .wrongUnit(unitText))
+        }
+        return Quantity(magnitude, unit)
+    }
+
+    /// Parses a plain finite number (`1e-6`, `0.000001`, `-3`); nil for words, hex, NaN or infinities.
+    public static func parseNumber(_ text: String) -> Double? {
+        let allowed = Set("0123456789+-.eE")
+        guard !text.isEmpty, text.allSatisfy({ allowed.contains($0) }),
+              let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+
+    /// Formats a number so that parsing the text gives the same `Double`:
+    /// integers without a decimal point, others in Swift's shortest round-trip form.
+    public static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        return "\(value)"
+    }
+
+    /// Splits `30 km` into (`30`, `km`). Nil when the text does not start with a number.
+    private static func splitNumber(_ text: String) -> (String, String)? {
+        let numberChars = Set("0123456789+-.eE")
+        var end = text.startIndex
+        while end < text.endIndex, numberChars.contains(text[end]) { end = text.index(after: end) }
+        // Back off an exponent marker that belongs to no exponent ("5 e" is not "5e").
+        while end > text.startIndex, Double(text[text.startIndex..<end]) == nil {
+            end = text.index(before: end)
+        }
+        guard end > text.startIndex else {
+            let lowered = text.lowercased()
+            let nonFinite = ["nan", ".nan", "inf", ".inf", "-inf", "-.inf", "+inf", "+.inf", "infinity", "-infinity"]
+            return nonFinite.contains(lowered) ? ("nan", "") : nil
+        }
+        let unit = text[end...].trimmingCharacters(in: .whitespaces)
+        return (String(text[text.startIndex..<end]), unit)
+    }
+}
+
+/// Why a text is not a quantity of the expected dimension.
+public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong.
+    public enum Problem: Sendable, Hashable {
+        case notANumber
+        case notFinite
+        case missingUnit
+        case wrongUnit(String)
+    }
+
+    /// The text that was read.
+    public let text: String
+    /// The dimension that was expected.
+    public let dimension: Dimension
+    /// What went wrong.
+    public let problem: Problem
+
+    /// The units the key accepts, as a reader would write them.
+    public var acceptedUnits: String {
+        dimension.units.map { $0.symbol.isEmpty ? "a bare number" : $0.symbol }.joined(separator: ", ")
+    }
+
+    public var description: String {
+        switch problem {
+        case .notANumber:
+            return "'\(text)' is not a number; expected a \(dimension.noun) (\(acceptedUnits))"
+        case .notFinite:
+            return "'\(text)' is not a finite number; expected a \(dimension.noun) (\(acceptedUnits))"
+        case .missingUnit:
+            return "'\(text)' has no unit; a \(dimension.noun) takes one of: \(acceptedUnits)"
+        case .wrongUnit(let unit):
+            return "'\(unit)' is not a unit of \(dimension.noun); use one of: \(acceptedUnits)"
+        }
+    }
+}

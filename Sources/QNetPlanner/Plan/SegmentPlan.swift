@@ -1,0 +1,87 @@
+import QNetModel
+
+/// A segment: a run of links between two key-holding nodes whose inner nodes
+/// (relays, repeaters, sources) hold no key; an edge of the key graph.
+public struct SegmentPlan: Sendable, Hashable {
+    /// The nodes joined by `~` (`A~M~B`).
+    public var id: String
+    /// Every node along the segment, ends included.
+    public var nodes: [Identifier]
+    /// The links in order.
+    public var links: [Identifier]
+    public var protocolKind: ProtocolKind
+    /// Key rate the segment delivers to the key graph, bit/s (a satellite with a pass: its daily average).
+    public var keyRateBps: Double
+    /// PLOB bound of the whole channel (product of the links' transmittances) times the repetition rate.
+    public var plobBoundBps: Double
+    /// Fidelity of the delivered entangled state (entanglement segments).
+    public var fidelity: Double?
+    /// Key per satellite pass, bits.
+    public var keyPerPassBits: Double?
+    /// Key per day, bits.
+    public var keyPerDayBits: Double?
+    /// Extra loss tolerated before the key is 0, dB; nil when not modelled.
+    public var marginDB: Double?
+    /// Why the key is 0, when it is.
+    public var noKeyReason: String?
+    /// The repeater-chain figures, for entanglement segments.
+    public var repeater: RepeaterChainPlan?
+
+    public init(id: String, nodes: [Identifier], links: [Identifier], protocolKind: ProtocolKind, keyRateBps: Double,
+                plobBoundBps: Double, fidelity: Double? = nil, keyPerPassBits: Double? = nil, keyPerDayBits: Double? = nil,
+                marginDB: Double? = nil, noKeyReason: String? = nil, repeater: RepeaterChainPlan? = nil) {
+        self.id = id
+        self.nodes = nodes
+        self.links = links
+        self.protocolKind = protocolKind
+        self.keyRateBps = keyRateBps
+        self.plobBoundBps = plobBoundBps
+        self.fidelity = fidelity
+        self.keyPerPassBits = keyPerPassBits
+        self.keyPerDayBits = keyPerDayBits
+        self.marginDB = marginDB
+        self.noKeyReason = noKeyReason
+        self.repeater = repeater
+    }
+
+    /// The key-holding node at the start of the segment.
+    public var from: Identifier { nodes[0] }
+    /// The key-holding node at the end of the segment.
+    public var to: Identifier { nodes[nodes.count - 1] }
+}
+
+/// How a repeater chain's rate and fidelity come about.
+public struct RepeaterChainPlan: Sendable, Hashable {
+    /// Success probability of one attempt, per elementary link.
+    public var attemptSuccess: [Double]
+    /// Fidelity of each elementary pair before swapping.
+    public var elementaryFidelity: [Double]
+    /// Swap success probability used.
+    public var swapSuccess: Double
+    /// Mean number of attempt rounds to span the chain.
+    public var meanRounds: Double
+    /// Duration of one round (longest elementary link's L/c), s.
+    public var roundSeconds: Double
+    /// Mean time to deliver one end-to-end pair, s.
+    public var meanTimeSeconds: Double
+    /// Mean memory storage time that decoheres the pairs, s.
+    public var storageSeconds: Double
+    /// BBM92 secret fraction of the delivered state, 1 - 2h(e).
+    public var secretFraction: Double
+    /// Assumptions, with sources.
+    public var assumptions: [Assumption]
+
+    public init(attemptSuccess: [Double], elementaryFidelity: [Double], swapSuccess: Double, meanRounds: Double,
+                roundSeconds: Double, meanTimeSeconds: Double, storageSeconds: Double, secretFraction: Double,
+                assumptions: [Assumption]) {
+        self.attemptSuccess = attemptSuccess
+        self.elementaryFidelity = elementaryFidelity
+        self.swapSuccess = swapSuccess
+        self.meanRounds = meanRounds
+        self.roundSeconds = roundSeconds
+        self.meanTimeSeconds = meanTimeSeconds
+        self.storageSeconds = storageSeconds
+        self.secretFraction = secretFraction
+        self.assumptions = assumptions
+    }
+}

@@ -43,14 +43,15 @@ let package = Package(
             dependencies: ["QNetModel", "QNetPlanner", .product(name: "Yams", package: "Yams")]
         ),
 
-        // MARK: Command line
-        .executableTarget(
-            name: "qnetplan",
+        // MARK: Command line: the commands in a library, a thin executable
+        .target(
+            name: "QNetCLI",
             dependencies: [
                 "QNetModel", "QNetPlanner", "QNetFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "qnetplan", dependencies: ["QNetCLI"]),
 
         // MARK: Tests
         .testTarget(name: "QNetModelTests", dependencies: ["QNetModel"]),
@@ -58,8 +59,11 @@ let package = Package(
             name: "QNetPhysicsTests",
             dependencies: ["QNetPhysics", .product(name: "Yams", package: "Yams")]
         ),
-        .testTarget(name: "QNetPlannerTests", dependencies: ["QNetModel", "QNetPlanner", "QNetPhysics"]),
+        .testTarget(
+            name: "QNetPlannerTests",
+            dependencies: ["QNetModel", "QNetPlanner", "QNetPhysics", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "QNetFormatsTests", dependencies: ["QNetModel", "QNetPlanner", "QNetFormats"]),
-        .testTarget(name: "QNetCLITests", dependencies: ["qnetplan"]),
+        .testTarget(name: "QNetCLITests", dependencies: ["QNetCLI"]),
     ]
 )

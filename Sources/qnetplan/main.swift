@@ -1,1 +1,4 @@
-print("qnetplan")
+import Foundation
+import QNetCLI
+
+exit(QNetPlanCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,49 @@
+# qnetplan: `make run` opens the default topology, `make test` runs every test.
+# Both install what the machine lacks (Debian packages via apt-get) first.
+
+SWIFT        ?= swift
+DEFAULT_TOPOLOGY ?= topologies/vienna-secoqc.qnet.yaml
+DEB_PACKAGES := libncursesw5-dev tmux
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN          := .build/debug/qnetplan
+RELEASE_BIN  := .build/release/qnetplan
+
+.PHONY: all deps build run test bench check-topologies clean help
+
+all: build
+
+help:
+	@echo "make run    - plan the default topology ($(DEFAULT_TOPOLOGY)) and print its report"
+	@echo "make test   - build and run every test"
+	@echo "make bench  - release build, then time planning of generated 1,000 and 10,000-node networks"
+	@echo "make clean  - remove build products"
+
+## Install the Debian packages the build and tests need, when missing.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+run: build
+	$(BIN) report $(DEFAULT_TOPOLOGY) --format md
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory check-topologies
+
+## Every sample topology must load and plan cleanly.
+check-topologies:
+	$(BIN) check topologies/*.qnet.yaml
+
+bench: deps
+	$(SWIFT) build -c release
+	$(RELEASE_BIN) bench --nodes 1000 --nodes 10000
+
+clean:
+	rm -rf .build

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import QNetFormats
+import QNetPlanner
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `qnetplan report FILE [--format json|md|csv] [-o OUT]`: plan a topology and print or save its report.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Plan a topology and write its report (JSON, Markdown or CSV).",
+        discussion: """
+            The JSON fields are stable (see docs/topology-format.md, "The report that tools read").
+            Without --format, the format follows the extension of -o, else Markdown.
+            """
+    )
+
+    @Argument(help: "Topology file (.qnet.yaml).", completion: .file(extensions: ["yaml", "yml"]))
+    var file: String
+
+    @Option(help: "Report format: json, md or csv.")
+    var format: ReportFormat?
+
+    @Option(name: [.short, .customLong("output")], help: "Write the report to this file (atomically) instead of standard output.",
+            completion: .file())
+    var output: String?
+
+    func validate() throws {
+        if format == nil, let output, ReportFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) == nil {
+            throw ValidationError("cannot tell the format from '\(output)': name a .json, .md or .csv file, or pass --format")
+        }
+    }
+
+    func run() throws {
+        let topology = try TopologyInput.load(file)
+        let plan = Planner().plan(topology)
+        let chosen = format
+            ?? output.flatMap { ReportFormat(fileExtension: URL(fileURLWithPath: $0).pathExtension) }
+            ?? .markdown
+        let text = chosen.render(plan, of: topology)
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
+        } catch {
+            FileHandle.standardError.write(Data("qnetplan: cannot write \(output): \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

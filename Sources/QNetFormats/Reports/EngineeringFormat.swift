@@ -1,0 +1,52 @@
+import Foundation
+
+/// How numbers are shown in human-readable reports: rates with SI prefixes,
+/// losses to 0.01 dB, ratios in percent, times in ps/ns/µs.
+public enum EngineeringFormat {
+    /// `1.20 kbit/s`, `0 bit/s`.
+    public static func rate(_ bitsPerSecond: Double) -> String {
+        scaled(bitsPerSecond, unit: "bit/s")
+    }
+
+    /// `1.00 GHz`.
+    public static func frequency(_ hertz: Double) -> String {
+        scaled(hertz, unit: "Hz")
+    }
+
+    /// `6.30 dB`.
+    public static func decibels(_ value: Double) -> String {
+        value.isFinite ? String(format: "%.2f dB", value) : "∞ dB"
+    }
+
+    /// `1.05 %`, with more digits for small values.
+    public static func percent(_ ratio: Double) -> String {
+        let value = ratio * 100
+        if value != 0, abs(value) < 0.01 { return String(format: "%.2e %%", value) }
+        return String(format: "%.2f %%", value)
+    }
+
+    /// `30.0 ps`, `1.00 ns`, `50.0 µs`.
+    public static func time(_ seconds: Double) -> String {
+        let steps: [(Double, String)] = [(1, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns"), (1e-12, "ps")]
+        for (factor, unit) in steps where abs(seconds) >= factor {
+            return String(format: "%.3g", seconds / factor) + " \(unit)"
+        }
+        return seconds == 0 ? "0 s" : String(format: "%.3g fs", seconds / 1e-15)
+    }
+
+    /// A plain number with 4 significant digits (`0.2344`, `2.00e-08`).
+    public static func number(_ value: Double) -> String {
+        if value == 0 { return "0" }
+        if abs(value) >= 1e-3, abs(value) < 1e6 { return String(format: "%.4g", value) }
+        return String(format: "%.3e", value)
+    }
+
+    private static func scaled(_ value: Double, unit: String) -> String {
+        if value == 0 { return "0 \(unit)" }
+        let prefixes: [(Double, String)] = [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"), (1, "")]
+        for (factor, prefix) in prefixes where abs(value) >= factor {
+            return String(format: "%.3g", value / factor) + " \(prefix)\(unit)"
+        }
+        return String(format: "%.3g", value) + " \(unit)"
+    }
+}

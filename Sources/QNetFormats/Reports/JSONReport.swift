@@ -1,0 +1,226 @@
+import Foundation
+import QNetModel
+import QNetPlanner
+
+/// The machine-readable report (`qnet_report: 1`), whose fields are fixed by
+/// `topology-format.md`: rates in bit/s, losses in dB, ratios in 0...1.
+/// Fields beyond those are added, never renamed. Absent values are `null`.
+public enum JSONReport {
+    /// The version of the report's fields.
+    public static let version = 1
+
+    /// The report as pretty-printed JSON with sorted keys.
+    public static func render(_ plan: Plan, of topology: Topology) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let document = Document(plan: plan, topology: topology)
+        guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {
+            // Only non-finite numbers make JSONEncoder fail, and a Plan never holds them.
+            preconditionFailure("a Plan holds only finite numbers")
+        }
+        return text + "\n"
+    }
+
+    struct Document: Encodable {
+        let plan: Plan
+        let topology: Topology
+
+        enum Keys: String, CodingKey {
+            case qnetReport = "qnet_report", topology, description, sources, links, segments, demands, diagnostics
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(JSONReport.version, forKey: .qnetReport)
+            try container.encode(plan.topologyName, forKey: .topology)
+            try container.encode(topology.description, forKey: .description)
+            try container.encode(topology.sources, forKey: .sources)
+            try container.encode(plan.links.map(LinkEntry.init), forKey: .links)
+            try container.encode(plan.segments.map(SegmentEntry.init), forKey: .segments)
+            try container.encode(plan.demands.map(DemandEntry.init), forKey: .demands)
+            try container.encode(plan.diagnostics.map(DiagnosticEntry.init), forKey: .diagnostics)
+        }
+    }
+
+    struct LinkEntry: Encodable {
+        let link: LinkPlan
+
+        enum Keys: String, CodingKey {
+            case id, medium, `protocol`, lossDB = "loss_db", transmittance, lossBudget = "loss_budget"
+            case detectorBudget = "detector_budget", qber, qberBudget = "qber_budget", keyRateBps = "key_rate_bps"
+            case keyPerPulse = "key_per_pulse", signalIntensity = "signal_intensity"
+            case repetitionRateHz = "repetition_rate_hz", plobBoundBps = "plob_bound_bps", marginDB = "margin_db"
+            case noKeyReason = "no_key_reason", assumptions
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(link.id.rawValue, forKey: .id)
+            try container.encode(link.medium.rawValue, forKey: .medium)
+            try container.encode(link.protocolKind.rawValue, forKey: .protocol)
+            try container.encode(link.lossDB, forKey: .lossDB)
+            try container.encode(link.transmittance, forKey: .transmittance)
+            try container.encode(link.lossBudget.map(BudgetEntry.init), forKey: .lossBudget)
+            try container.encode(link.detector.map(DetectorEntry.init), forKey: .detectorBudget)
+            try container.encode(link.qber?.total, forKey: .qber)
+            try container.encode(link.qber.map(QBEREntry.init), forKey: .qberBudget)
+            try container.encode(link.keyRateBps, forKey: .keyRateBps)
+            try container.encode(link.keyPerPulse, forKey: .keyPerPulse)
+            try container.encode(link.signalIntensity, forKey: .signalIntensity)
+            try container.encode(link.repetitionRateHz, forKey: .repetitionRateHz)
+            try container.encode(link.plobBoundBps, forKey: .plobBoundBps)
+            try container.encode(link.marginDB, forKey: .marginDB)
+            try container.encode(link.noKeyReason, forKey: .noKeyReason)
+            try container.encode(link.assumptions.map(AssumptionEntry.init), forKey: .assumptions)
+        }
+    }
+
+    struct BudgetEntry: Encodable {
+        let line: BudgetLine
+        enum Keys: String, CodingKey { case item, db, basis }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(line.item, forKey: .item)
+            try container.encode(line.db, forKey: .db)
+            try container.encode(line.basis, forKey: .basis)
+        }
+    }
+
+    struct DetectorEntry: Encodable {
+        let budget: DetectorBudget
+        enum Keys: String, CodingKey {
+            case windowFraction = "window_fraction", darkProbability = "dark_probability_per_window"
+            case effectiveEfficiency = "effective_efficiency", maxRepetitionRate = "max_repetition_rate_hz"
+            case detectorEfficiency = "detector_efficiency", window = "window_s", jitter = "jitter_fwhm_s"
+            case totalJitter = "total_jitter_fwhm_s", interSymbol = "inter_symbol_fraction"
+            case background = "background_probability_per_window", afterpulse = "afterpulse_probability_per_window"
+            case countRate = "count_rate_hz", deadTimeFactor = "dead_time_factor"
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(budget.windowFraction, forKey: .windowFraction)
+            try container.encode(budget.darkProbabilityPerWindow, forKey: .darkProbability)
+            try container.encode(budget.effectiveEfficiency, forKey: .effectiveEfficiency)
+            try container.encode(budget.maxRepetitionRateHz, forKey: .maxRepetitionRate)
+            try container.encode(budget.detectorEfficiency, forKey: .detectorEfficiency)
+            try container.encode(budget.windowSeconds, forKey: .window)
+            try container.encode(Dictionary(uniqueKeysWithValues: budget.jitterTerms.map { ($0.name, $0.fwhm) }),
+                                 forKey: .jitter)
+            try container.encode(budget.totalJitterFWHM, forKey: .totalJitter)
+            try container.encode(budget.interSymbolFraction, forKey: .interSymbol)
+            try container.encode(budget.backgroundProbabilityPerWindow, forKey: .background)
+            try container.encode(budget.afterpulseProbabilityPerWindow, forKey: .afterpulse)
+            try container.encode(budget.countRateHz, forKey: .countRate)
+            try container.encode(budget.deadTimeFactor, forKey: .deadTimeFactor)
+        }
+    }
+
+    struct QBEREntry: Encodable {
+        let budget: QBERBudget
+        enum Keys: String, CodingKey {
+            case misalignment, darkAndBackground = "dark_and_background", afterpulsing, timing
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(budget.misalignment, forKey: .misalignment)
+            try container.encode(budget.darkAndBackground, forKey: .darkAndBackground)
+            try container.encode(budget.afterpulsing, forKey: .afterpulsing)
+            try container.encode(budget.timing, forKey: .timing)
+        }
+    }
+
+    struct AssumptionEntry: Encodable {
+        let assumption: Assumption
+        enum Keys: String, CodingKey { case name, value, basis }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(assumption.name, forKey: .name)
+            try container.encode(assumption.value, forKey: .value)
+            try container.encode(assumption.basis, forKey: .basis)
+        }
+    }
+
+    struct SegmentEntry: Encodable {
+        let segment: SegmentPlan
+        enum Keys: String, CodingKey {
+            case id, nodes, links, `protocol`, keyRateBps = "key_rate_bps", plobBoundBps = "plob_bound_bps"
+            case fidelity, keyPerPass = "key_per_pass_bits", keyPerDay = "key_per_day_bits", marginDB = "margin_db"
+            case noKeyReason = "no_key_reason", repeater
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(segment.id, forKey: .id)
+            try container.encode(segment.nodes.map(\.rawValue), forKey: .nodes)
+            try container.encode(segment.links.map(\.rawValue), forKey: .links)
+            try container.encode(segment.protocolKind.rawValue, forKey: .protocol)
+            try container.encode(segment.keyRateBps, forKey: .keyRateBps)
+            try container.encode(segment.plobBoundBps, forKey: .plobBoundBps)
+            try container.encode(segment.fidelity, forKey: .fidelity)
+            try container.encode(segment.keyPerPassBits, forKey: .keyPerPass)
+            try container.encode(segment.keyPerDayBits, forKey: .keyPerDay)
+            try container.encode(segment.marginDB, forKey: .marginDB)
+            try container.encode(segment.noKeyReason, forKey: .noKeyReason)
+            try container.encode(segment.repeater.map(RepeaterEntry.init), forKey: .repeater)
+        }
+    }
+
+    struct RepeaterEntry: Encodable {
+        let chain: RepeaterChainPlan
+        enum Keys: String, CodingKey {
+            case attemptSuccess = "attempt_success", elementaryFidelity = "elementary_fidelity"
+            case swapSuccess = "swap_success", meanRounds = "mean_rounds", roundSeconds = "round_s"
+            case meanTimeSeconds = "mean_time_s", storageSeconds = "storage_s", secretFraction = "secret_fraction"
+            case assumptions
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(chain.attemptSuccess, forKey: .attemptSuccess)
+            try container.encode(chain.elementaryFidelity, forKey: .elementaryFidelity)
+            try container.encode(chain.swapSuccess, forKey: .swapSuccess)
+            try container.encode(chain.meanRounds, forKey: .meanRounds)
+            try container.encode(chain.roundSeconds, forKey: .roundSeconds)
+            try container.encode(chain.meanTimeSeconds, forKey: .meanTimeSeconds)
+            try container.encode(chain.storageSeconds, forKey: .storageSeconds)
+            try container.encode(chain.secretFraction, forKey: .secretFraction)
+            try container.encode(chain.assumptions.map(AssumptionEntry.init), forKey: .assumptions)
+        }
+    }
+
+    struct DemandEntry: Encodable {
+        let demand: DemandPlan
+        enum Keys: String, CodingKey {
+            case id, between, requiredBps = "required_bps", bestPath = "best_path", bestPathBps = "best_path_bps"
+            case bestPathSegments = "best_path_segments", maxFlowBps = "max_flow_bps"
+            case maxFlowIsExact = "max_flow_exact", trustedNodes = "trusted_nodes"
+            case flowTrustedNodes = "flow_trusted_nodes", satisfied, fallback, bottleneck = "bottleneck_segment", note
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(demand.id.rawValue, forKey: .id)
+            try container.encode([demand.from.rawValue, demand.to.rawValue], forKey: .between)
+            try container.encode(demand.requiredBps, forKey: .requiredBps)
+            try container.encode(demand.bestPath.map(\.rawValue), forKey: .bestPath)
+            try container.encode(demand.bestPathBps, forKey: .bestPathBps)
+            try container.encode(demand.bestPathSegments, forKey: .bestPathSegments)
+            try container.encode(demand.maxFlowBps, forKey: .maxFlowBps)
+            try container.encode(demand.maxFlowIsExact, forKey: .maxFlowIsExact)
+            try container.encode(demand.trustedNodes.map(\.rawValue), forKey: .trustedNodes)
+            try container.encode(demand.flowTrustedNodes.map(\.rawValue), forKey: .flowTrustedNodes)
+            try container.encode(demand.satisfied, forKey: .satisfied)
+            try container.encode(demand.fallback, forKey: .fallback)
+            try container.encode(demand.bottleneckSegment, forKey: .bottleneck)
+            try container.encode(demand.note, forKey: .note)
+        }
+    }
+
+    struct DiagnosticEntry: Encodable {
+        let diagnostic: Diagnostic
+        enum Keys: String, CodingKey { case severity, message, keyPath = "key_path" }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(diagnostic.severity.rawValue, forKey: .severity)
+            try container.encode(diagnostic.message, forKey: .message)
+            try container.encode(diagnostic.keyPath, forKey: .keyPath)
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import QNetModel
+import QNetPlanner
+
+/// The report an engineer hands a colleague: a summary, each demand's path
+/// and who must be trusted, then per link the loss waterfall, the detector and
+/// timing budget, the QBER breakdown, key rate, PLOB bound and margin, each
+/// line with the assumption and source behind it.
+public enum MarkdownReport {
+    /// The report as GitHub-flavoured Markdown.
+    public static func render(_ plan: Plan, of topology: Topology) -> String {
+        var text = MarkdownText()
+        text.line("# \(plan.topologyName): network budget")
+        if let description = topology.description { text.paragraph(description) }
+        if !topology.sources.isEmpty {
+            text.paragraph("Sources: " + topology.sources.joined(separator: "; "))
+        }
+        demandSection(plan, into: &text)
+        linkSummary(plan, into: &text)
+        segmentSection(plan, into: &text)
+        for link in plan.links { linkSection(link, topology: topology, into: &text) }
+        diagnosticSection(plan, into: &text)
+        return text.string
+    }
+
+    private static func demandSection(_ plan: Plan, into text: inout MarkdownText) {
+        text.heading("Demands")
+        guard !plan.demands.isEmpty else { text.paragraph("No demands are defined."); return }
+        text.table(
+            ["demand", "between", "required", "best path", "best path rate", "max flow", "trusted nodes (see the key)", "met"],
+            plan.demands.map { demand in
+                [demand.id.rawValue, "\(demand.from) – \(demand.to)", EngineeringFormat.rate(demand.requiredBps),
+                 demand.bestPath.isEmpty ? "none (PQC only)" : demand.bestPath.map(\.rawValue).joined(separator: " → "),
+                 EngineeringFormat.rate(demand.bestPathBps),
+                 EngineeringFormat.rate(demand.maxFlowBps) + (demand.maxFlowIsExact ? "" : " (lower bound)"),
+                 demand.trustedNodes.isEmpty ? "none" : demand.trustedNodes.map(\.rawValue).joined(separator: ", "),
+                 demand.satisfied ? "yes" : (demand.fallback.map { "no: \($0)" } ?? "no")]
+            })
+        for demand in plan.demands {
+            var notes: [String] = []
+            if let bottleneck = demand.bottleneckSegment { notes.append("bottleneck \(bottleneck)") }
+            let others = demand.flowTrustedNodes.filter { !demand.trustedNodes.contains($0) }
+            if !others.isEmpty {
+                notes.append("the max flow also trusts " + others.map(\.rawValue).joined(separator: ", "))
+            }
+            if let note = demand.note { notes.append(note) }
+            if !notes.isEmpty { text.line("- **\(demand.id)**: " + notes.joined(separator: "; ")) }
+        }
+        text.blank()
+    }
+
+    private static func linkSummary(_ plan: Plan, into text: inout MarkdownText) {
+        text.heading("Links")
+        text.table(
+            ["link", "medium", "protocol", "loss", "QBER", "key rate", "PLOB bound", "margin"],
+            plan.links.map { link in
+                [link.id.rawValue, link.medium.rawValue, link.protocolKind.rawValue,
+                 EngineeringFormat.decibels(link.lossDB), link.qber.map { EngineeringFormat.percent($0.total) } ?? "–",
+                 EngineeringFormat.rate(link.keyRateBps), EngineeringFormat.rate(link.plobBoundBps),
+                 link.marginDB.map(EngineeringFormat.decibels) ?? "–"]
+            })
+    }
+
+    private static func segmentSection(_ plan: Plan, into text: inout MarkdownText) {
+        let multiLink = plan.segments.filter { $0.links.count > 1 || $0.repeater != nil }
+        guard !multiLink.isEmpty else { return }
+        text.heading("Segments through untrusted nodes")
+        text.table(
+            ["segment", "links", "protocol", "key rate", "PLOB bound (whole channel)", "fidelity", "note"],
+            multiLink.map { segment in
+                [segment.id, segment.links.map(\.rawValue).joined(separator: ", "), segment.protocolKind.rawValue,
+                 EngineeringFormat.rate(segment.keyRateBps), EngineeringFormat.rate(segment.plobBoundBps),
+                 segment.fidelity.map(EngineeringFormat.number) ?? "–", segment.noKeyReason ?? ""]
+            })
+        for segment in multiLink {
+            guard let chain = segment.repeater else { continue }
+            text.line("**\(segment.id)** repeater chain: attempt success "
+                + chain.attemptSuccess.map(EngineeringFormat.number).joined(separator: ", ")
+                + "; swap success \(EngineeringFormat.percent(chain.swapSuccess))"
+                + "; mean rounds \(EngineeringFormat.number(chain.meanRounds))"
+                + " of \(EngineeringFormat.time(chain.roundSeconds))"
+                + " = \(EngineeringFormat.time(chain.meanTimeSeconds)) per pair"
+                + "; secret fraction \(EngineeringFormat.number(chain.secretFraction)).")
+            text.blank()
+            assumptionList(chain.assumptions, into: &text)
+        }
+    }
+
+    private static func linkSection(_ link: LinkPlan, topology: Topology, into text: inout MarkdownText) {
+        let ends = topology.link(link.id).map { " (\($0.from) → \($0.to))" } ?? ""
+        text.heading("Link \(link.id)\(ends): \(link.medium.rawValue), \(link.protocolKind.rawValue)", level: 3)
+        text.line("Loss budget (channel):")
+        text.blank()
+        var rows = link.lossBudget.map { [$0.item, EngineeringFormat.decibels($0.db), $0.basis] }
+        rows.append(["**total**", "**\(EngineeringFormat.decibels(link.lossDB))**",
+                     "transmittance \(EngineeringFormat.number(link.transmittance))"])
+        text.table(["item", "loss", "basis"], rows)
+        if let detector = link.detector { detectorTable(detector, into: &text) }
+        if let qber = link.qber {
+            text.line("QBER \(EngineeringFormat.percent(qber.total)): misalignment \(EngineeringFormat.percent(qber.misalignment)),"
+                + " dark and background \(EngineeringFormat.percent(qber.darkAndBackground)),"
+                + " afterpulsing \(EngineeringFormat.percent(qber.afterpulsing)),"
+                + " timing \(EngineeringFormat.percent(qber.timing)).")
+            text.blank()
+        }
+        var key = "Key: **\(EngineeringFormat.rate(link.keyRateBps))**"
+        key += " (\(EngineeringFormat.number(link.keyPerPulse)) bit per pulse at \(EngineeringFormat.frequency(link.repetitionRateHz))"
+        if let mu = link.signalIntensity { key += ", μ = \(EngineeringFormat.number(mu))" }
+        key += "); PLOB bound \(EngineeringFormat.rate(link.plobBoundBps))"
+        if let margin = link.marginDB { key += "; margin \(EngineeringFormat.decibels(margin))" }
+        text.line(key + ".")
+        if let reason = link.noKeyReason { text.line("No key: \(reason).") }
+        text.blank()
+        assumptionList(link.assumptions, into: &text)
+    }
+
+    private static func detectorTable(_ detector: DetectorBudget, into text: inout MarkdownText) {
+        text.line("Detector and timing budget:")
+        text.blank()
+        var rows = detector.jitterTerms.map { ["jitter: \($0.name) (FWHM)", EngineeringFormat.time($0.fwhm), $0.basis] }
+        rows += [
+            ["total jitter (FWHM, in quadrature)", EngineeringFormat.time(detector.totalJitterFWHM), ""],
+            ["detection window", EngineeringFormat.time(detector.windowSeconds), ""],
+            ["signal inside the window", EngineeringFormat.percent(detector.windowFraction), "erf(τ/(2√2σ))"],
+            ["signal in the neighbouring slot", EngineeringFormat.percent(detector.interSymbolFraction), "Gaussian tail"],
+            ["detector efficiency", EngineeringFormat.percent(detector.detectorEfficiency), ""],
+            ["click rate before dead time", EngineeringFormat.frequency(detector.countRateHz), ""],
+            ["dead-time factor", EngineeringFormat.number(detector.deadTimeFactor), "observed / true rate"],
+            ["effective efficiency", EngineeringFormat.percent(detector.effectiveEfficiency),
+             "efficiency × window × dead time"],
+            ["dark counts per window", EngineeringFormat.number(detector.darkProbabilityPerWindow), ""],
+            ["background per window", EngineeringFormat.number(detector.backgroundProbabilityPerWindow), ""],
+            ["afterpulses per window", EngineeringFormat.number(detector.afterpulseProbabilityPerWindow), ""],
+            ["highest repetition rate", EngineeringFormat.frequency(detector.maxRepetitionRateHz),
+             "1 / max(window, 2 × FWHM)"],
+        ]
+        text.table(["item", "value", "basis"], rows)
+    }
+
+    private static func assumptionList(_ assumptions: [Assumption], into text: inout MarkdownText) {
+        guard !assumptions.isEmpty else { return }
+        text.line("Assumptions:")
+        text.blank()
+        for assumption in assumptions {
+            text.line("- \(assumption.name): \(assumption.value) (\(assumption.basis))")
+        }
+        text.blank()
+    }
+
+    private static func diagnosticSection(_ plan: Plan, into text: inout MarkdownText) {
+        guard !plan.diagnostics.isEmpty else { return }
+        text.heading("Notes")
+        for diagnostic in plan.diagnostics { text.line("- \(diagnostic.description)") }
+        text.blank()
+    }
+}
+
+/// Accumulates Markdown: headings, paragraphs and tables with escaped cells.
+struct MarkdownText {
+    private(set) var string = ""
+
+    mutating func line(_ text: String) { string += text + "\n" }
+    mutating func blank() { string += "\n" }
+
+    mutating func paragraph(_ text: String) {
+        if !string.hasSuffix("\n\n") { blank() }
+        line(text)
+        blank()
+    }
+
+    mutating func heading(_ title: String, level: Int = 2) {
+        if !string.hasSuffix("\n\n") { blank() }
+        line(String(repeating: "#", count: level) + " " + title)
+        blank()
+    }
+
+    mutating func table(_ header: [String], _ rows: [[String]]) {
+        line("| " + header.map(Self.escape).joined(separator: " | ") + " |")
+        line("|" + header.map { _ in " --- |" }.joined())
+        for row in rows { line("| " + row.map(Self.escape).joined(separator: " | ") + " |") }
+        blank()
+    }
+
+    private static func escape(_ cell: String) -> String {
+        cell.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -9,6 +9,7 @@ import PackageDescription
 // - Yams: YAML with source marks (line, column) on every node, so every
 //   error in a topology file names its place.
 // - swift-collections: `Heap` for the widest-path search over the key graph.
+// System library: ncursesw (Debian's libncursesw5-dev) for the workbench.
 
 let package = Package(
     name: "qnetplan",
@@ -43,11 +44,16 @@ let package = Package(
             dependencies: ["QNetModel", "QNetPlanner", .product(name: "Yams", package: "Yams")]
         ),
 
+        // MARK: Workbench: pure UI (state, reducer, views on a canvas), and its ncurses backend
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "QNetTUI", dependencies: ["QNetModel", "QNetPlanner", "QNetFormats"]),
+        .target(name: "QNetCurses", dependencies: ["QNetTUI", "CNcurses"]),
+
         // MARK: Command line: the commands in a library, a thin executable
         .target(
             name: "QNetCLI",
             dependencies: [
-                "QNetModel", "QNetPlanner", "QNetFormats",
+                "QNetModel", "QNetPlanner", "QNetFormats", "QNetTUI", "QNetCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +70,8 @@ let package = Package(
             dependencies: ["QNetModel", "QNetPlanner", "QNetPhysics", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "QNetFormatsTests", dependencies: ["QNetModel", "QNetPlanner", "QNetFormats"]),
+        .testTarget(name: "QNetTUITests", dependencies: ["QNetTUI", "QNetModel", "QNetPlanner"]),
+        .testTarget(name: "QNetCursesTests", dependencies: ["QNetCurses", "QNetTUI"]),
         .testTarget(name: "QNetCLITests", dependencies: ["QNetCLI"]),
     ]
 )

@@ -1,0 +1,65 @@
+import Testing
+@testable import QNetModel
+
+@Suite("Quantities: numbers with units")
+struct QuantityTests {
+    @Test("a unit is read with or without the space", arguments: ["30 km", "30km", " 30  km "])
+    func spacing(_ text: String) throws {
+        let quantity = try Quantity.parse(text, as: .length)
+        #expect(quantity.si == 30_000)
+        #expect(quantity.text == "30 km")
+    }
+
+    @Test("1e-6, 1.0e-6 and 0.000001 are the same number")
+    func numberSpellings() throws {
+        let values = try ["1e-6", "1.0e-6", "0.000001"].map { try Quantity.parse($0, as: .ratio).si }
+        #expect(Set(values).count == 1)
+        #expect(values[0] == 1e-6)
+    }
+
+    @Test("SI conversions of the units a topology uses")
+    func conversions() throws {
+        #expect(try Quantity.parse("0.2 dB/km", as: .attenuation).si == 0.2e-3)
+        #expect(try Quantity.parse("85 %", as: .ratio).si == 0.85)
+        #expect(try Quantity.parse("1 GHz", as: .frequency).si == 1e9)
+        #expect(try Quantity.parse("30 ps", as: .time).si == 30e-12)
+        #expect(abs(try Quantity.parse("17 ps/nm/km", as: .dispersion).si - 17e-6) < 1e-18)
+        #expect(abs(try Quantity.parse("30 deg", as: .angle).si - Double.pi / 6) < 1e-15)
+        #expect(try Quantity.parse("1.2 urad", as: .angle).si == 1.2e-6)
+        #expect(try Quantity.parse("1 kbit/s", as: .keyRate).si == 1000)
+    }
+
+    @Test("a bare number only where the dimension has a bare unit")
+    func bareNumbers() throws {
+        #expect(try Quantity.parse("0.85", as: .ratio).si == 0.85)
+        #expect(try Quantity.parse("1.16", as: .dimensionless).si == 1.16)
+        #expect(try Quantity.parse("1e-15", as: .refractiveStructure).si == 1e-15)
+        #expect(throws: QuantityError.self) { try Quantity.parse("50", as: .length) }
+    }
+
+    @Test("refusals name the problem and the accepted units")
+    func refusals() {
+        func problem(_ text: String, _ dimension: Dimension) -> QuantityError.Problem? {
+            do {
+                _ = try Quantity.parse(text, as: dimension)
+                return nil
+            } catch {
+                return error.problem
+            }
+        }
+        #expect(problem("50", .length) == .missingUnit)
+        #expect(problem("50 dB", .length) == .wrongUnit("dB"))
+        #expect(problem("far", .length) == .notANumber)
+        #expect(problem("nan km", .length) == .notFinite)
+        #expect(problem(".inf", .length) == .notFinite)
+        #expect(problem("0x10 km", .length) != nil)
+        let error = QuantityError(text: "50", dimension: .length, problem: .missingUnit)
+        #expect(error.description.contains("km"))
+        #expect(error.description.contains("50"))
+    }
+
+    @Test("formatting round-trips every value it writes", arguments: [25.0, 0.2, 1e-6, 1.16, 0.1 + 0.2, 123456.789, -3])
+    func formatRoundTrip(_ value: Double) {
+        #expect(Quantity.parseNumber(Quantity.format(value)) == value)
+    }
+}

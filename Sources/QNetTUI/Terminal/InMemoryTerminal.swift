@@ -1,0 +1,38 @@
+/// A terminal in memory, for tests: events are queued in advance, every drawn
+/// canvas is kept, and the size changes when a resize event is read.
+public final class InMemoryTerminal: Terminal {
+    public private(set) var size: Size
+    public let colorCapability: ColorCapability
+    public let glyphs: GlyphSet
+    /// Every canvas drawn, oldest first.
+    public private(set) var drawn: [Canvas] = []
+    /// Events still to be read.
+    public private(set) var pending: [InputEvent]
+
+    /// A terminal of `size` that will report `events` in order, then none.
+    public init(size: Size, events: [InputEvent] = [], colorCapability: ColorCapability = .extended,
+                glyphs: GlyphSet = .unicode) {
+        self.size = size
+        self.pending = events
+        self.colorCapability = colorCapability
+        self.glyphs = glyphs
+    }
+
+    /// The last canvas drawn, if any.
+    public var screen: Canvas? { drawn.last }
+
+    /// Queues more events.
+    public func send(_ events: [InputEvent]) { pending += events }
+
+    /// Queues the keys that type `text`.
+    public func type(_ text: String) { pending += text.map { .key(.character($0)) } }
+
+    public func draw(_ canvas: Canvas) { drawn.append(canvas) }
+
+    public func nextEvent(timeout: Duration) -> InputEvent? {
+        guard !pending.isEmpty else { return nil }
+        let event = pending.removeFirst()
+        if case .resize(let newSize) = event { size = newSize }
+        return event
+    }
+}

@@ -1,0 +1,27 @@
+import Testing
+@testable import QNetTUI
+
+@Suite("In-memory terminal")
+struct InMemoryTerminalTests {
+    @Test("queued events come back in order, a resize changes the size, then nothing")
+    func events() {
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24), events: [.key(.enter)])
+        terminal.type("q")
+        terminal.send([.resize(Size(width: 40, height: 10))])
+        #expect(terminal.nextEvent(timeout: .zero) == .key(.enter))
+        #expect(terminal.nextEvent(timeout: .zero) == .key(.character("q")))
+        #expect(terminal.nextEvent(timeout: .zero) == .resize(Size(width: 40, height: 10)))
+        #expect(terminal.size == Size(width: 40, height: 10))
+        #expect(terminal.nextEvent(timeout: .zero) == nil)
+    }
+
+    @Test("every drawn canvas is kept")
+    func drawing() {
+        let terminal = InMemoryTerminal(size: Size(width: 4, height: 1))
+        var canvas = Canvas(terminal.size)
+        canvas.write("hi", x: 0, y: 0, role: .normal)
+        terminal.draw(canvas)
+        #expect(terminal.screen?.lines == ["hi"])
+        #expect(terminal.drawn.count == 1)
+    }
+}

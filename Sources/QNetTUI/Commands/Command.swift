@@ -1,0 +1,40 @@
+import QNetModel
+
+/// A parsed `:` command. The syntax is stable: people script it.
+public enum Command: Sendable, Hashable {
+    /// `:w [FILE]`
+    case write(path: String?)
+    /// `:wq`
+    case writeQuit
+    /// `:q`, or `:q!` when `force`.
+    case quit(force: Bool)
+    /// `:e FILE`, or `:e! FILE` when `force`.
+    case edit(path: String, force: Bool)
+    /// `:export FILE`
+    case export(path: String)
+    /// `:select ID`
+    case select(Identifier)
+    /// `:set ID.KEY VALUE`; `keyPath` may name an inner key (`position.x`, `pass.min_elevation`).
+    case set(id: Identifier, keyPath: [String], value: String)
+    /// `:add node ID KIND X Y [ALTITUDE]`; x and y as written (bare numbers are km).
+    case addNode(id: Identifier, kind: String, x: String, y: String, altitude: String?)
+    /// `:add link ID A B MEDIUM [LENGTH]`
+    case addLink(id: Identifier, from: Identifier, to: Identifier, medium: String, length: String?)
+    /// `:add demand A B RATE`
+    case addDemand(from: Identifier, to: Identifier, rate: String)
+    /// `:del ID`
+    case delete(Identifier)
+    /// `:undo`
+    case undo
+    /// `:redo`
+    case redo
+}
+
+/// Why a command line could not be parsed: what is wrong and the usage that fits.
+public struct CommandError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

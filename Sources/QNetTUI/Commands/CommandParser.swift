@@ -1,0 +1,111 @@
+import Foundation
+import QNetModel
+
+/// Parses the text typed after `:` into a `Command`, or says what is wrong.
+///
+/// Words are separated by spaces; the last argument of `:set`, `:add demand`
+/// and the paths of `:w`, `:e`, `:export` take the rest of the line, spaces
+/// included (`:set L1.length 30 km`).
+public enum CommandParser {
+    /// The command `line` asks for.
+    public static func parse(_ line: String) -> Result<Command, CommandError> {
+        do throws(CommandError) {
+            return .success(try parseCommand(line))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func parseCommand(_ line: String) throws(CommandError) -> Command {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let (name, rest) = splitWord(trimmed)
+        switch name {
+        case "w", "write":
+            return .write(path: rest.isEmpty ? nil : rest)
+        case "wq", "x":
+            try noArguments(name, rest)
+            return .writeQuit
+        case "q", "quit":
+            try noArguments(name, rest)
+            return .quit(force: false)
+        case "q!", "quit!":
+            try noArguments(name, rest)
+            return .quit(force: true)
+        case "e", "edit", "e!", "edit!":
+            guard !rest.isEmpty else { throw CommandError("usage: :e FILE") }
+            return .edit(path: rest, force: name.hasSuffix("!"))
+        case "export":
+            guard !rest.isEmpty else { throw CommandError("usage: :export FILE (.md, .json or .csv)") }
+            return .export(path: rest)
+        case "select", "sel":
+            let words = words(rest)
+            guard words.count == 1 else { throw CommandError("usage: :select ID") }
+            return .select(Identifier(words[0]))
+        case "set":
+            return try parseSet(rest)
+        case "add":
+            return try parseAdd(rest)
+        case "del", "delete":
+            let words = words(rest)
+            guard words.count == 1 else { throw CommandError("usage: :del ID") }
+            return .delete(Identifier(words[0]))
+        case "undo", "u":
+            try noArguments(name, rest)
+            return .undo
+        case "redo":
+            try noArguments(name, rest)
+            return .redo
+        case "":
+            throw CommandError("empty command; ? lists the commands")
+        default:
+            throw CommandError("unknown command '\(name)'; ? lists the commands")
+        }
+    }
+
+    private static func parseSet(_ rest: String) throws(CommandError) -> Command {
+        let usage = "usage: :set ID.KEY VALUE (e.g. :set L1.length 30 km)"
+        let (target, value) = splitWord(rest)
+        let parts = target.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }) else { throw CommandError(usage) }
+        guard !value.isEmpty else { throw CommandError("no value for \(target); \(usage)") }
+        return .set(id: Identifier(parts[0]), keyPath: Array(parts.dropFirst()), value: value)
+    }
+
+    private static func parseAdd(_ rest: String) throws(CommandError) -> Command {
+        let (what, arguments) = splitWord(rest)
+        let words = words(arguments)
+        switch what {
+        case "node":
+            let usage = "usage: :add node ID KIND X Y (x, y in km), plus ALTITUDE for a satellite"
+            guard words.count == 4 || words.count == 5 else { throw CommandError(usage) }
+            return .addNode(id: Identifier(words[0]), kind: words[1], x: words[2], y: words[3],
+                            altitude: words.count == 5 ? words[4] : nil)
+        case "link":
+            let usage = "usage: :add link ID A B MEDIUM [LENGTH] (medium: fiber, free-space, satellite)"
+            guard words.count >= 4 else { throw CommandError(usage) }
+            let length = words.count > 4 ? words[4...].joined(separator: " ") : nil
+            return .addLink(id: Identifier(words[0]), from: Identifier(words[1]), to: Identifier(words[2]),
+                            medium: words[3], length: length)
+        case "demand":
+            guard words.count >= 3 else { throw CommandError("usage: :add demand A B RATE (e.g. 1 kbit/s)") }
+            return .addDemand(from: Identifier(words[0]), to: Identifier(words[1]),
+                              rate: words[2...].joined(separator: " "))
+        default:
+            throw CommandError("usage: :add node|link|demand …")
+        }
+    }
+
+    private static func noArguments(_ name: String, _ rest: String) throws(CommandError) {
+        guard rest.isEmpty else { throw CommandError(":\(name) takes no arguments") }
+    }
+
+    /// The first word and the rest of the line, trimmed.
+    private static func splitWord(_ text: String) -> (String, String) {
+        guard let space = text.firstIndex(of: " ") else { return (text, "") }
+        return (String(text[..<space]), text[space...].trimmingCharacters(in: .whitespaces))
+    }
+
+    private static func words(_ text: String) -> [String] {
+        text.split(separator: " ").map(String.init)
+    }
+}

@@ -1,0 +1,22 @@
+/// A key binding as data: the keys, the action they trigger, and the help text
+/// from which the help screen and the key bar are generated.
+public struct KeyBinding: Sendable, Hashable {
+    /// The keys that trigger the action (any one of them).
+    public var keys: [Key]
+    /// What the keys do.
+    public var action: Action
+    /// One line for the help screen.
+    public var help: String
+    /// A word or two for the key bar; nil keeps the binding out of the bar.
+    public var barLabel: String?
+
+    public init(_ keys: [Key], _ action: Action, help: String, bar barLabel: String? = nil) {
+        self.keys = keys
+        self.action = action
+        self.help = help
+        self.barLabel = barLabel
+    }
+
+    /// The keys as written in help (`j/↓`).
+    public var keyText: String { keys.map(\.description).joined(separator: "/") }
+}

@@ -1,0 +1,47 @@
+/// The workbench's key bindings. The help screen and the key bar are built
+/// from these lists, so they cannot disagree with what the keys do.
+public enum KeyBindings {
+    /// Bindings in normal mode.
+    public static let normal: [KeyBinding] = [
+        KeyBinding([.character("q")], .quit, help: "quit (asks first when there are unsaved edits)", bar: "Quit"),
+        KeyBinding([.character(":")], .openCommandLine, help: "type a command (:w, :set L1.length 30 km, …)", bar: "Cmd"),
+        KeyBinding([.character("?"), .function(1)], .showHelp, help: "show this help", bar: "Help"),
+        KeyBinding([.tab], .focusNext, help: "focus the next pane", bar: "Pane"),
+        KeyBinding([.backTab], .focusPrevious, help: "focus the previous pane"),
+        KeyBinding([.character("j"), .down], .selectNext, help: "select the next node, link or demand", bar: "Next"),
+        KeyBinding([.character("k"), .up], .selectPrevious, help: "select the previous node, link or demand", bar: "Prev"),
+        KeyBinding([.escape], .dismiss, help: "clear the selection"),
+        KeyBinding([.character("u")], .undo, help: "undo the last edit", bar: "Undo"),
+        KeyBinding([.ctrl("r")], .redo, help: "redo what was undone", bar: "Redo"),
+        KeyBinding([.ctrl("s")], .save, help: "save to the file", bar: "Save"),
+        KeyBinding([.character("+"), .character("=")], .zoomIn, help: "zoom the map in", bar: "Zoom"),
+        KeyBinding([.character("-")], .zoomOut, help: "zoom the map out"),
+        KeyBinding([.character("0")], .fit, help: "fit every node on the map", bar: "Fit"),
+        KeyBinding([.character("h"), .left], .pan(dx: -1, dy: 0), help: "pan the map west"),
+        KeyBinding([.character("l"), .right], .pan(dx: 1, dy: 0), help: "pan the map east"),
+        KeyBinding([.character("K")], .pan(dx: 0, dy: 1), help: "pan the map north"),
+        KeyBinding([.character("J")], .pan(dx: 0, dy: -1), help: "pan the map south"),
+    ]
+
+    /// The action bound to `key` in normal mode, if any.
+    public static func action(for key: Key) -> Action? {
+        normal.first { $0.keys.contains(key) }?.action
+    }
+
+    /// The `:` commands for the help screen: usage and what each does.
+    public static let commands: [(usage: String, help: String)] = [
+        (":w [FILE]", "save (to FILE, which becomes the file)"),
+        (":wq", "save and quit"),
+        (":q", "quit; refused when there are unsaved edits"),
+        (":q!", "quit without saving"),
+        (":e FILE", "open FILE (:e! FILE drops unsaved edits)"),
+        (":export FILE", "write a report: .md, .json or .csv"),
+        (":select ID", "select a node, link or demand"),
+        (":set ID.KEY VALUE", "set a key as in the file: :set L1.length 30 km"),
+        (":add node ID KIND X Y", "add a node at x, y km (a satellite takes ALTITUDE too)"),
+        (":add link ID A B MEDIUM [LENGTH]", "add a link; length defaults to the distance A–B"),
+        (":add demand A B RATE", "add a key-rate demand: :add demand A B 1 kbit/s"),
+        (":del ID", "delete (a node takes its links and demands with it)"),
+        (":undo, :redo", "undo or redo an edit"),
+    ]
+}

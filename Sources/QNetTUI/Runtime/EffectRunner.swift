@@ -1,0 +1,48 @@
+import QNetModel
+import QNetPlanner
+
+/// Performs effects with the services and answers each with the actions that
+/// report its outcome. The only place the workbench touches files or the planner.
+public struct EffectRunner: Sendable {
+    public var services: WorkbenchServices
+
+    public init(services: WorkbenchServices) { self.services = services }
+
+    /// Runs `effect`; `.quit` is the event loop's business and yields no action.
+    public func run(_ effect: Effect) -> [Action] {
+        switch effect {
+        case .save(let topology, let path):
+            do {
+                try services.save(topology, path)
+                return [.saved(topology, path: path)]
+            } catch {
+                return [.failed("could not write \(path): \(error)")]
+            }
+        case .open(let path):
+            do {
+                return [.loaded(try services.load(path), path: path)]
+            } catch {
+                return [.failed("could not open \(path): \(error)")]
+            }
+        case .export(let topology, let path):
+            do {
+                try WorkbenchServices.writeReport(services.plan(topology), of: topology, to: path)
+                return [.exported(path: path)]
+            } catch {
+                return [.failed("could not export \(path): \(error)")]
+            }
+        case .replan(let topology):
+            guard topology.validate().allSatisfy({ $0.severity != .error }) else {
+                return []  // the planner needs a valid topology; the inspector lists the errors
+            }
+            let clock = ContinuousClock()
+            var plan: Plan?
+            let elapsed = clock.measure { plan = services.plan(topology) }
+            guard let plan else { return [] }
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            return [.planned(plan, of: topology, seconds: seconds)]
+        case .quit:
+            return []
+        }
+    }
+}

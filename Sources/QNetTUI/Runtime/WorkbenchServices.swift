@@ -1,0 +1,39 @@
+import Foundation
+import QNetFormats
+import QNetModel
+import QNetPlanner
+
+/// What the workbench needs from the engine, as closures: reading and writing
+/// topology files, and planning. The command line passes the real reader,
+/// writer and planner; tests pass fakes.
+public struct WorkbenchServices: Sendable {
+    /// Reads the topology file at a path; throws an error whose description says what is wrong and where.
+    public var load: @Sendable (String) throws -> Topology
+    /// Writes a topology to a path (atomically).
+    public var save: @Sendable (Topology, String) throws -> Void
+    /// Plans a topology.
+    public var plan: @Sendable (Topology) -> Plan
+
+    public init(load: @escaping @Sendable (String) throws -> Topology,
+                save: @escaping @Sendable (Topology, String) throws -> Void,
+                plan: @escaping @Sendable (Topology) -> Plan) {
+        self.load = load
+        self.save = save
+        self.plan = plan
+    }
+
+    /// Writes the report of `plan` (of `topology`) to `path`, in the format its extension names.
+    public static func writeReport(_ plan: Plan, of topology: Topology, to path: String) throws {
+        let ext = (path as NSString).pathExtension
+        guard let format = ReportFormat(fileExtension: ext) else {
+            throw ServiceError("cannot export '.\(ext)': use a file ending in .md, .json or .csv")
+        }
+        try AtomicFile.write(Data(format.render(plan, of: topology).utf8), to: URL(fileURLWithPath: path))
+    }
+}
+
+/// A failure of a service, with a message for the status line.
+public struct ServiceError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,53 @@
+import QNetModel
+import QNetPlanner
+
+/// Everything that can happen to the workbench: input, named requests (what
+/// key bindings map to), and the results of effects.
+public enum Action: Sendable, Hashable {
+    // MARK: Input
+    /// A key press, interpreted according to the mode.
+    case key(Key)
+    /// A mouse action at a cell.
+    case mouse(MouseEvent)
+    /// The terminal has a new size.
+    case resize(Size)
+
+    // MARK: Requests
+    /// Quit, asking first when there are unsaved edits.
+    case quit
+    /// Save to the current file.
+    case save
+    case undo
+    case redo
+    case selectNext
+    case selectPrevious
+    /// Select an item, or clear the selection.
+    case select(Selection?)
+    case focusNext
+    case focusPrevious
+    /// Pan the map by steps of a tenth of the view (east and north positive).
+    case pan(dx: Int, dy: Int)
+    case zoomIn
+    case zoomOut
+    /// Show every node.
+    case fit
+    /// Start typing a `:` command.
+    case openCommandLine
+    case showHelp
+    /// Close the help screen or question, cancel the command line, or clear the selection.
+    case dismiss
+    /// Run a command line (the text after `:`).
+    case command(String)
+
+    // MARK: Results of effects
+    /// A plan of `topology` took `seconds`.
+    case planned(Plan, of: Topology, seconds: Double)
+    /// The file at `path` was read.
+    case loaded(Topology, path: String)
+    /// `topology` was written to `path`.
+    case saved(Topology, path: String)
+    /// A report was written to `path`.
+    case exported(path: String)
+    /// An effect failed; the message says why.
+    case failed(String)
+}

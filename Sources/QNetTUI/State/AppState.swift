@@ -1,0 +1,60 @@
+import QNetModel
+import QNetPlanner
+
+/// Everything the workbench shows and remembers, as one value: the reducer
+/// turns one state into the next, and views draw a state.
+public struct AppState: Sendable, Hashable {
+    /// The network being edited.
+    public var topology: Topology
+    /// The plan of `topology`, once computed; nil before the first plan.
+    public var plan: Plan?
+    /// How long the latest plan took, in seconds.
+    public var planSeconds: Double?
+    /// The selected node, link or demand.
+    public var selection: Selection?
+    /// The pane that has the focus.
+    public var focus: Pane = .map
+    /// The part of the map shown.
+    public var viewport: Viewport = .fitted
+    /// Earlier topologies, most recent last; undo pops from here. Unlimited.
+    public var undoStack: [Topology] = []
+    /// Topologies undone, most recent last; redo pops from here.
+    public var redoStack: [Topology] = []
+    /// The file the topology is saved to; nil until named with `:w FILE`.
+    public var filePath: String?
+    /// The topology as last loaded or saved, to tell whether there are unsaved edits.
+    public var savedTopology: Topology
+    /// The message on the status line.
+    public var status: StatusMessage?
+    /// What keys do right now.
+    public var mode: Mode = .normal
+    /// Command lines run, oldest first (Up/Down in the command line).
+    public var commandHistory: [String] = []
+    /// The terminal's size, for laying out panes and hit-testing the mouse.
+    public var screenSize: Size
+    /// Quit once the save in progress succeeds (`:wq`, or `y` when asked).
+    public var quitAfterSave = false
+
+    /// A workbench on `topology`, saved as `filePath`, as last written to disk.
+    public init(topology: Topology, filePath: String? = nil, screenSize: Size = Size(width: 80, height: 24)) {
+        self.topology = topology
+        self.savedTopology = topology
+        self.filePath = filePath
+        self.screenSize = screenSize
+    }
+
+    /// Whether the topology differs from the one last loaded or saved.
+    public var isDirty: Bool { topology != savedTopology }
+
+    /// The plan of the selected link, if a link is selected and planned.
+    public var selectedLinkPlan: LinkPlan? {
+        guard case .link(let id)? = selection else { return nil }
+        return plan?.links.first { $0.id == id }
+    }
+
+    /// The plan of the selected demand, if a demand is selected and planned.
+    public var selectedDemandPlan: DemandPlan? {
+        guard case .demand(let id)? = selection else { return nil }
+        return plan?.demands.first { $0.id == id }
+    }
+}

@@ -1,0 +1,16 @@
+import QNetModel
+
+/// A side effect the reducer asks for; `EffectRunner` performs it and answers
+/// with actions (`.saved`, `.loaded`, `.planned`, `.failed`…).
+public enum Effect: Sendable, Hashable {
+    /// Write `topology` to `path` (the path becomes the workbench's file).
+    case save(Topology, path: String)
+    /// Read the topology at `path` and edit it.
+    case open(path: String)
+    /// Plan `topology` and write a report to `path`, in the format its extension names.
+    case export(Topology, path: String)
+    /// Plan `topology` again.
+    case replan(Topology)
+    /// Leave the workbench.
+    case quit
+}

@@ -1,0 +1,24 @@
+/// What the keys do right now.
+public enum Mode: Sendable, Hashable {
+    /// Keys run the bindings of `KeyBindings.normal`.
+    case normal
+    /// Keys edit the `:` command line.
+    case command(CommandLineInput)
+    /// The help screen is shown, scrolled down by `scroll` lines.
+    case help(scroll: Int)
+    /// Quitting with unsaved edits: save, discard or cancel?
+    case confirmQuit
+}
+
+/// The text typed after `:`, and where in the history Up/Down has reached.
+public struct CommandLineInput: Sendable, Hashable {
+    /// What has been typed (without the colon).
+    public var text: String
+    /// Index into the history while browsing it with Up/Down; nil when typing.
+    public var historyIndex: Int?
+
+    public init(text: String = "", historyIndex: Int? = nil) {
+        self.text = text
+        self.historyIndex = historyIndex
+    }
+}

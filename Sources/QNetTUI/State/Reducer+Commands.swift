@@ -1,0 +1,60 @@
+import Foundation
+import QNetFormats
+
+/// Runs one `:` command line: parse errors and refused edits go to the status line.
+func runCommandLine(into state: inout AppState, _ line: String) -> [Effect] {
+    switch CommandParser.parse(line) {
+    case .failure(let error):
+        state.status = .error(error.message)
+        return []
+    case .success(let command):
+        do throws(CommandError) {
+            return try run(command, into: &state)
+        } catch {
+            state.status = .error(error.message)
+            return []
+        }
+    }
+}
+
+private func run(_ command: Command, into state: inout AppState) throws(CommandError) -> [Effect] {
+    let topology = state.topology
+    switch command {
+    case .write(let path):
+        return save(&state, to: path)
+    case .writeQuit:
+        state.quitAfterSave = true
+        return save(&state, to: nil)
+    case .quit(let force):
+        if force || !state.isDirty { return [.quit] }
+        throw CommandError("unsaved edits: :w to save, :q! to quit without saving")
+    case .edit(let path, let force):
+        if state.isDirty, !force { throw CommandError("unsaved edits: :w first, or :e! \(path) to drop them") }
+        return [.open(path: path)]
+    case .export(let path):
+        let ext = (path as NSString).pathExtension
+        guard ReportFormat(fileExtension: ext) != nil else {
+            throw CommandError("cannot export '.\(ext)': use a file ending in .md, .json or .csv")
+        }
+        return [.export(topology, path: path)]
+    case .select(let id):
+        guard let selection = Selection.find(id, in: topology) else { throw CommandError("no node, link or demand '\(id)'") }
+        state.selection = selection
+        return []
+    case .set(let id, let keyPath, let value):
+        return applyEdit(&state, try TopologyEditor.set(id, keyPath: keyPath, to: value, in: topology))
+    case .addNode(let id, let kind, let x, let y, let altitude):
+        return applyEdit(&state, try TopologyEditor.addNode(id, kind: kind, x: x, y: y, altitude: altitude, to: topology))
+    case .addLink(let id, let from, let to, let medium, let length):
+        return applyEdit(&state, try TopologyEditor.addLink(id, from: from, to: to, medium: medium, length: length,
+                                                            to: topology))
+    case .addDemand(let from, let to, let rate):
+        return applyEdit(&state, try TopologyEditor.addDemand(from: from, to: to, rate: rate, to: topology))
+    case .delete(let id):
+        return applyEdit(&state, try TopologyEditor.delete(id, from: topology))
+    case .undo:
+        return reduce(into: &state, .undo)
+    case .redo:
+        return reduce(into: &state, .redo)
+    }
+}

@@ -1,0 +1,74 @@
+/// Keys, interpreted according to the mode.
+func reduceKey(into state: inout AppState, _ key: Key) -> [Effect] {
+    switch state.mode {
+    case .normal:
+        guard let action = KeyBindings.action(for: key) else { return [] }
+        return reduce(into: &state, action)
+    case .command(let input):
+        return reduceCommandKey(into: &state, input, key)
+    case .help(let scroll):
+        switch key {
+        case .escape, .character("q"), .character("?"), .function(1), .enter:
+            state.mode = .normal
+        case .down, .character("j"): state.mode = .help(scroll: scroll + 1)
+        case .up, .character("k"): state.mode = .help(scroll: max(0, scroll - 1))
+        case .pageDown, .character(" "): state.mode = .help(scroll: scroll + 10)
+        case .pageUp: state.mode = .help(scroll: max(0, scroll - 10))
+        default: break
+        }
+        return []
+    case .confirmQuit:
+        switch key {
+        case .character("y"), .character("Y"):
+            state.mode = .normal
+            state.quitAfterSave = true
+            return save(&state, to: nil)
+        case .character("n"), .character("N"):
+            return [.quit]
+        case .escape, .character("c"), .character("C"):
+            state.mode = .normal
+            state.status = StatusMessage("quit cancelled")
+            return []
+        default:
+            return []
+        }
+    }
+}
+
+private func reduceCommandKey(into state: inout AppState, _ input: CommandLineInput, _ key: Key) -> [Effect] {
+    var input = input
+    switch key {
+    case .character(let character):
+        input.text.append(character)
+        input.historyIndex = nil
+    case .backspace:
+        if input.text.isEmpty {
+            state.mode = .normal
+            return []
+        }
+        input.text.removeLast()
+    case .ctrl("u"):
+        input.text = ""
+    case .escape, .ctrl("c"):
+        state.mode = .normal
+        return []
+    case .enter:
+        state.mode = .normal
+        let line = input.text
+        if !line.isEmpty, state.commandHistory.last != line { state.commandHistory.append(line) }
+        return reduce(into: &state, .command(line))
+    case .up:
+        guard !state.commandHistory.isEmpty else { return [] }
+        let index = max(0, (input.historyIndex ?? state.commandHistory.count) - 1)
+        input = CommandLineInput(text: state.commandHistory[index], historyIndex: index)
+    case .down:
+        guard let index = input.historyIndex else { return [] }
+        input = index + 1 < state.commandHistory.count
+            ? CommandLineInput(text: state.commandHistory[index + 1], historyIndex: index + 1)
+            : CommandLineInput()
+    default:
+        return []
+    }
+    state.mode = .command(input)
+    return []
+}

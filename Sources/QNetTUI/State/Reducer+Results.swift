@@ -1,0 +1,42 @@
+import Foundation
+import QNetModel
+
+/// The answers of effects: plans, loads, saves, exports and failures.
+func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .planned(let plan, let topology, let seconds):
+        guard topology == state.topology else { return [] }  // an older topology's plan
+        state.plan = plan
+        state.planSeconds = seconds
+        return []
+    case .loaded(let topology, let path):
+        state = AppState(topology: topology, filePath: path, screenSize: state.screenSize)
+        state.commandHistory = []
+        state.status = StatusMessage("opened \(path): \(summary(of: topology))")
+        return [.replan(topology)]
+    case .saved(let topology, let path):
+        state.savedTopology = topology
+        state.filePath = path
+        state.status = StatusMessage("wrote \(path): \(summary(of: topology))")
+        if state.quitAfterSave {
+            state.quitAfterSave = false
+            return [.quit]
+        }
+        return []
+    case .exported(let path):
+        state.status = StatusMessage("exported \(path)")
+        return []
+    case .failed(let message):
+        state.quitAfterSave = false
+        state.status = .error(message)
+        return []
+    default:
+        return []
+    }
+}
+
+private func summary(of topology: Topology) -> String {
+    func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+    return [count(topology.nodes.count, "node"), count(topology.links.count, "link"), count(topology.demands.count, "demand")]
+        .joined(separator: ", ")
+}

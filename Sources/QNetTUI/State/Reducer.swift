@@ -1,0 +1,124 @@
+import QNetModel
+
+/// The workbench's one state transition: applies `action` to `state` and
+/// returns the side effects to run. Pure: no input, output or clock.
+public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .key(let key):
+        return reduceKey(into: &state, key)
+    case .mouse(let event):
+        return reduceMouse(into: &state, event)
+    case .resize(let size):
+        state.screenSize = size
+        return []
+    case .quit:
+        guard state.isDirty else { return [.quit] }
+        state.mode = .confirmQuit
+        return []
+    case .save:
+        return save(&state, to: nil)
+    case .undo:
+        return undo(&state)
+    case .redo:
+        return redo(&state)
+    case .selectNext:
+        moveSelection(&state, by: 1)
+        return []
+    case .selectPrevious:
+        moveSelection(&state, by: -1)
+        return []
+    case .select(let selection):
+        state.selection = selection
+        return []
+    case .focusNext:
+        state.focus = state.focus.next
+        return []
+    case .focusPrevious:
+        state.focus = state.focus.previous
+        return []
+    case .pan(let dx, let dy):
+        state.viewport = state.viewport.panned(dx: dx, dy: dy)
+        return []
+    case .zoomIn:
+        state.viewport = state.viewport.zoomedIn()
+        return []
+    case .zoomOut:
+        state.viewport = state.viewport.zoomedOut()
+        return []
+    case .fit:
+        state.viewport = .fitted
+        return []
+    case .openCommandLine:
+        state.mode = .command(CommandLineInput())
+        return []
+    case .showHelp:
+        state.mode = .help(scroll: 0)
+        return []
+    case .dismiss:
+        if state.mode == .normal { state.selection = nil } else { state.mode = .normal }
+        return []
+    case .command(let line):
+        return runCommandLine(into: &state, line)
+    case .planned, .loaded, .saved, .exported, .failed:
+        return reduceResult(into: &state, action)
+    }
+}
+
+/// Replaces the topology by an edited one, keeping the old one for undo, and re-plans.
+func applyEdit(_ state: inout AppState, _ outcome: TopologyEditor.Outcome) -> [Effect] {
+    state.undoStack.append(state.topology)
+    state.redoStack.removeAll()
+    state.topology = outcome.topology
+    state.selection = outcome.selection
+    state.status = StatusMessage(outcome.message)
+    return [.replan(state.topology)]
+}
+
+/// Saves to `path`, or to the workbench's file when nil.
+func save(_ state: inout AppState, to path: String?) -> [Effect] {
+    guard let target = path ?? state.filePath else {
+        state.quitAfterSave = false
+        state.status = .error("no file name: use :w FILE")
+        return []
+    }
+    return [.save(state.topology, path: target)]
+}
+
+private func undo(_ state: inout AppState) -> [Effect] {
+    guard let previous = state.undoStack.popLast() else {
+        state.status = StatusMessage("nothing to undo", .warning)
+        return []
+    }
+    state.redoStack.append(state.topology)
+    state.topology = previous
+    keepSelectionValid(&state)
+    state.status = StatusMessage("undone (\(state.undoStack.count) more to undo)")
+    return [.replan(state.topology)]
+}
+
+private func redo(_ state: inout AppState) -> [Effect] {
+    guard let next = state.redoStack.popLast() else {
+        state.status = StatusMessage("nothing to redo", .warning)
+        return []
+    }
+    state.undoStack.append(state.topology)
+    state.topology = next
+    keepSelectionValid(&state)
+    state.status = StatusMessage("redone (\(state.redoStack.count) more to redo)")
+    return [.replan(state.topology)]
+}
+
+/// Clears the selection when the selected item no longer exists.
+func keepSelectionValid(_ state: inout AppState) {
+    if let selection = state.selection, !selection.exists(in: state.topology) { state.selection = nil }
+}
+
+private func moveSelection(_ state: inout AppState, by step: Int) {
+    let items = Selection.all(in: state.topology)
+    guard !items.isEmpty else { return }
+    guard let current = state.selection, let index = items.firstIndex(of: current) else {
+        state.selection = step > 0 ? items.first : items.last
+        return
+    }
+    state.selection = items[min(max(index + step, 0), items.count - 1)]
+}

@@ -1,0 +1,55 @@
+import Testing
+import QNetModel
+@testable import QNetTUI
+
+@Suite("Command parser: the stable : syntax")
+struct CommandParserTests {
+    private func parse(_ line: String) -> Command? { try? CommandParser.parse(line).get() }
+    private func error(_ line: String) -> String? {
+        if case .failure(let error) = CommandParser.parse(line) { return error.message }
+        return nil
+    }
+
+    @Test("file commands")
+    func files() {
+        #expect(parse("w") == .write(path: nil))
+        #expect(parse("w out/my net.yaml") == .write(path: "out/my net.yaml"))
+        #expect(parse("q") == .quit(force: false))
+        #expect(parse("q!") == .quit(force: true))
+        #expect(parse("wq") == .writeQuit)
+        #expect(parse("e other.yaml") == .edit(path: "other.yaml", force: false))
+        #expect(parse("e! other.yaml") == .edit(path: "other.yaml", force: true))
+        #expect(parse("export report.md") == .export(path: "report.md"))
+    }
+
+    @Test(":set keeps the spaces of its value and splits ID.KEY at the first dot")
+    func set() {
+        #expect(parse("set L1.length 30 km") == .set(id: "L1", keyPath: ["length"], value: "30 km"))
+        #expect(parse("set N1.position.x 12 km") == .set(id: "N1", keyPath: ["position", "x"], value: "12 km"))
+        #expect(parse("set L1.extra_losses {connectors: 1 dB, splices: 0.3 dB}")
+            == .set(id: "L1", keyPath: ["extra_losses"], value: "{connectors: 1 dB, splices: 0.3 dB}"))
+    }
+
+    @Test(":add and :del")
+    func addAndDelete() {
+        #expect(parse("add node C endpoint 10 -5") == .addNode(id: "C", kind: "endpoint", x: "10", y: "-5", altitude: nil))
+        #expect(parse("add link L3 A B fiber") == .addLink(id: "L3", from: "A", to: "B", medium: "fiber", length: nil))
+        #expect(parse("add link L3 A B fiber 12 km") == .addLink(id: "L3", from: "A", to: "B", medium: "fiber", length: "12 km"))
+        #expect(parse("add demand A B 1 kbit/s") == .addDemand(from: "A", to: "B", rate: "1 kbit/s"))
+        #expect(parse("del L1") == .delete("L1"))
+        #expect(parse("select T") == .select("T"))
+        #expect(parse("undo") == .undo)
+        #expect(parse("redo") == .redo)
+    }
+
+    @Test("mistakes get a message with the usage")
+    func errors() {
+        #expect(error("set L1.length") == "no value for L1.length; usage: :set ID.KEY VALUE (e.g. :set L1.length 30 km)")
+        #expect(error("set L1 30 km")?.hasPrefix("usage: :set ID.KEY VALUE") == true)
+        #expect(error("add node C endpoint 10")?.hasPrefix("usage: :add node ID KIND X Y") == true)
+        #expect(error("add router R1") == "usage: :add node|link|demand …")
+        #expect(error("frobnicate") == "unknown command 'frobnicate'; ? lists the commands")
+        #expect(error("q now") == ":q takes no arguments")
+        #expect(error("") == "empty command; ? lists the commands")
+    }
+}

@@ -1,0 +1,128 @@
+import Testing
+import QNetModel
+@testable import QNetTUI
+
+@Suite("Editing with : commands goes through the schema and validation")
+struct EditCommandTests {
+    @Test("press :set L1.length 30 km, Enter → L1 is 30 km, status says so, a re-plan is asked for")
+    func setLength() {
+        var session = Session()
+        session.command("set L1.length 25 km")
+        #expect(session.state.topology.link("L1")?.length == Quantity(25, .kilometre))
+        #expect(session.status == "L1.length = 25 km")
+        #expect(session.state.isDirty)
+        #expect(session.state.selection == .link("L1"))
+        #expect(session.effects == [.replan(session.state.topology)])
+    }
+
+    @Test("a unit written without a space is taken as the file takes it")
+    func unitWithoutSpace() {
+        var session = Session()
+        session.command("set L1.attenuation 0.18dB/km")
+        #expect(session.state.topology.link("L1")?.attenuation == Quantity(0.18, .decibelPerKilometre))
+    }
+
+    @Test("a refused value leaves the topology as it was and says why in the status line")
+    func refusedValue() {
+        var session = Session()
+        let before = session.state.topology
+        session.command("set L1.length -3 km")
+        #expect(session.state.topology == before)
+        #expect(session.statusIsError)
+        #expect(session.status == "refused: length must not be negative (got -3 km)")
+        session.command("set L1.length 30 parsecs")
+        #expect(session.status?.contains("'parsecs' is not a unit of length") == true)
+        session.command("set L1.colour blue")
+        #expect(session.status?.hasPrefix("unknown key 'colour' (known: id, between, medium") == true)
+        session.command("set L9.length 3 km")
+        #expect(session.status == "no node, link, demand or equipment named 'L9'")
+        #expect(session.state.topology == before)
+        #expect(session.state.undoStack.isEmpty)
+    }
+
+    @Test("an edit that breaks a reference is refused by Topology.validate()")
+    func validationRefuses() {
+        var session = Session()
+        session.command("set L1.between [A, Nowhere]")
+        #expect(session.status == "refused: link L1 names unknown node 'Nowhere'")
+        #expect(session.state.topology == Fixtures.metro)
+    }
+
+    @Test("inner keys of a mapping: :set A.position.x 5 km moves node A east")
+    func innerKey() {
+        var session = Session()
+        session.command("set A.position.x 5 km")
+        #expect(session.state.topology.node("A")?.position == .planar(x: Quantity(5, .kilometre), y: Quantity(0, .kilometre)))
+        session.command("set L1.extra_losses.connectors 1 dB")
+        #expect(session.state.topology.link("L1")?.extraLosses == [NamedLoss(name: "connectors", loss: Quantity(1, .decibel))])
+    }
+
+    @Test(":add node, then :add link with the length from the positions, then :add demand")
+    func addThings() {
+        var session = Session()
+        session.command("add node C endpoint 60 -30")
+        #expect(session.state.topology.node("C")?.kind == .endpoint)
+        #expect(session.state.selection == .node("C"))
+        session.command("add link L3 B C fiber")
+        #expect(session.state.topology.link("L3")?.length == Quantity(40, .kilometre))
+        #expect(session.status == "added fiber link L3, length 40 km from the positions")
+        session.command("add demand A C 500 bit/s")
+        #expect(session.state.topology.demands.last?.resolvedID == "A-C")
+        #expect(session.state.topology.demands.last?.keyRate == Quantity(500, .bitPerSecond))
+        #expect(session.status == "added demand A-C for 500 bit/s")
+    }
+
+    @Test("adding with a bad kind, a duplicate id or a relay demand is refused")
+    func addRefused() {
+        var session = Session()
+        session.command("add node C router 1 1")
+        #expect(session.status?.hasPrefix("refused: kind: 'router' is not one of endpoint | trusted") == true)
+        session.command("add node A endpoint 1 1")
+        #expect(session.status == "refused: duplicate id 'A' (first used at nodes[0].id)")
+        session.command("add node R relay 1 1")
+        session.command("add demand A R 1 kbit/s")
+        #expect(session.status == "refused: demand A-R ends at R, a relay that holds no key")
+        session.command("add node S satellite 0 0")
+        #expect(session.status == "refused: a satellite needs an altitude (e.g. 500 km)")
+        session.command("add node S satellite 0 0 500")
+        #expect(session.state.topology.node("S")?.altitude == Quantity(500, .kilometre))
+    }
+
+    @Test(":del T deletes the node with its links and the demand through it")
+    func deleteNode() {
+        var session = Session()
+        session.command("del A")
+        #expect(session.state.topology.node("A") == nil)
+        #expect(session.state.topology.links.map(\.id) == ["L2"])
+        #expect(session.state.topology.demands.isEmpty)
+        #expect(session.status == "deleted node A and its 1 link and 1 demand")
+        session.command("del Nope")
+        #expect(session.status == "no node, link or demand 'Nope'")
+    }
+
+    @Test("undo and redo walk back and forth without limit, and undo to the saved state is clean")
+    func undoRedo() {
+        var session = Session()
+        for length in 1...30 { session.command("set L1.length \(length) km") }
+        #expect(session.state.undoStack.count == 30)
+        for _ in 1...30 { session.press(.character("u")) }
+        #expect(session.state.topology == Fixtures.metro)
+        #expect(!session.state.isDirty)
+        session.press(.character("u"))
+        #expect(session.status == "nothing to undo")
+        session.press(.ctrl("r"))
+        #expect(session.state.topology.link("L1")?.length == Quantity(1, .kilometre))
+        session.command("redo")
+        #expect(session.state.topology.link("L1")?.length == Quantity(2, .kilometre))
+        session.command("set L2.length 5 km")
+        #expect(session.state.redoStack.isEmpty)
+    }
+
+    @Test("undoing an :add clears a selection of what no longer exists")
+    func undoClearsSelection() {
+        var session = Session()
+        session.command("add node C endpoint 1 1")
+        session.command("undo")
+        #expect(session.state.selection == nil)
+    }
+}

@@ -1,0 +1,119 @@
+import Testing
+import QNetModel
+@testable import QNetTUI
+
+@Suite("Quitting, saving and opening")
+struct QuitAndFileTests {
+    @Test("q with nothing changed quits at once")
+    func quitClean() {
+        var session = Session()
+        session.press(.character("q"))
+        #expect(session.effects == [.quit])
+    }
+
+    @Test(":q with unsaved edits refuses with a message; :q! forces")
+    func quitDirty() {
+        var session = Session()
+        session.command("set L1.length 5 km")
+        session.effects = []
+        session.command("q")
+        #expect(session.effects.isEmpty)
+        #expect(session.status == "unsaved edits: :w to save, :q! to quit without saving")
+        session.command("q!")
+        #expect(session.effects == [.quit])
+    }
+
+    @Test("q with unsaved edits asks: y saves then quits, n quits, Esc stays")
+    func confirmQuit() {
+        var session = Session()
+        session.command("set L1.length 5 km")
+        session.effects = []
+        session.press(.character("q"))
+        #expect(session.state.mode == .confirmQuit)
+        session.press(.escape)
+        #expect(session.state.mode == .normal)
+        #expect(session.effects.isEmpty)
+
+        session.press(.character("q"))
+        session.press(.character("y"))
+        #expect(session.effects == [.save(session.state.topology, path: "metro.yaml")])
+        session.effects = []
+        session.send(.saved(session.state.topology, path: "metro.yaml"))
+        #expect(session.effects == [.quit])
+        #expect(!session.state.isDirty)
+
+        var other = Session()
+        other.command("set L1.length 5 km")
+        other.press(.character("q"))
+        other.effects = []
+        other.press(.character("n"))
+        #expect(other.effects == [.quit])
+    }
+
+    @Test("a failed save does not quit")
+    func failedSaveStays() {
+        var session = Session()
+        session.command("set L1.length 5 km")
+        session.command("wq")
+        session.effects = []
+        session.send(.failed("could not write metro.yaml: disk full"))
+        #expect(session.effects.isEmpty)
+        #expect(session.statusIsError)
+        session.send(.saved(session.state.topology, path: "metro.yaml"))
+        #expect(session.effects.isEmpty)
+    }
+
+    @Test(":w FILE saves there and the workbench now edits FILE; :w without a name asks for one")
+    func saveAs() {
+        var session = Session()
+        session.command("w copy.yaml")
+        #expect(session.effects == [.save(Fixtures.metro, path: "copy.yaml")])
+        session.send(.saved(Fixtures.metro, path: "copy.yaml"))
+        #expect(session.state.filePath == "copy.yaml")
+        #expect(session.status == "wrote copy.yaml: 3 nodes, 2 links, 1 demand")
+
+        var unnamed = Session(path: nil)
+        unnamed.press(.ctrl("s"))
+        #expect(unnamed.effects.isEmpty)
+        #expect(unnamed.status == "no file name: use :w FILE")
+    }
+
+    @Test(":e refuses to drop unsaved edits unless forced, and a loaded file starts afresh")
+    func open() {
+        var session = Session()
+        session.command("set L1.length 5 km")
+        session.effects = []
+        session.command("e other.yaml")
+        #expect(session.effects.isEmpty)
+        session.command("e! other.yaml")
+        #expect(session.effects == [.open(path: "other.yaml")])
+        var other = Topology(name: "other")
+        other.nodes = [Fixtures.node("X", .endpoint, x: 0, y: 0)]
+        session.send(.loaded(other, path: "other.yaml"))
+        #expect(session.state.topology == other)
+        #expect(session.state.undoStack.isEmpty && !session.state.isDirty)
+        #expect(session.state.filePath == "other.yaml")
+        #expect(session.status == "opened other.yaml: 1 node, 0 links, 0 demands")
+    }
+
+    @Test(":export asks for a report by extension and refuses others")
+    func export() {
+        var session = Session()
+        session.command("export out.md")
+        #expect(session.effects == [.export(Fixtures.metro, path: "out.md")])
+        session.command("export out.txt")
+        #expect(session.status == "cannot export '.txt': use a file ending in .md, .json or .csv")
+    }
+
+    @Test("a plan of an older topology is ignored")
+    func stalePlan() {
+        var session = Session()
+        let old = session.state.topology
+        session.command("set L1.length 5 km")
+        session.send(.planned(Fixtures.plan(of: old), of: old, seconds: 0.01))
+        #expect(session.state.plan == nil)
+        session.send(.planned(Fixtures.plan(of: session.state.topology), of: session.state.topology, seconds: 0.01))
+        #expect(session.state.plan != nil)
+        #expect(session.state.planSeconds == 0.01)
+    }
+}

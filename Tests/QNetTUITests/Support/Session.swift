@@ -1,0 +1,38 @@
+import QNetModel
+@testable import QNetTUI
+
+/// Drives the reducer the way a user drives the workbench: typed text and
+/// keys go in, the state and the effects asked for come out.
+struct Session {
+    var state: AppState
+    /// Every effect asked for, oldest first.
+    var effects: [Effect] = []
+
+    init(_ topology: Topology = Fixtures.metro, path: String? = "metro.yaml") {
+        state = AppState(topology: topology, filePath: path)
+    }
+
+    /// Types each character of `text` as a key press.
+    mutating func type(_ text: String) {
+        for character in text { press(.character(character)) }
+    }
+
+    /// Presses `key`.
+    mutating func press(_ key: Key) {
+        effects += reduce(into: &state, .key(key))
+    }
+
+    /// Types `:` + `line` + Enter.
+    mutating func command(_ line: String) {
+        type(":" + line)
+        press(.enter)
+    }
+
+    /// Sends `action` straight to the reducer.
+    mutating func send(_ action: Action) {
+        effects += reduce(into: &state, action)
+    }
+
+    var status: String? { state.status?.text }
+    var statusIsError: Bool { state.status?.kind == .error }
+}

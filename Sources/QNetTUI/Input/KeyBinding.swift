@@ -9,12 +9,15 @@ public struct KeyBinding: Sendable, Hashable {
     public var help: String
     /// A word or two for the key bar; nil keeps the binding out of the bar.
     public var barLabel: String?
+    /// The pane that must have the focus for the binding to apply; nil applies everywhere.
+    public var pane: Pane?
 
-    public init(_ keys: [Key], _ action: Action, help: String, bar barLabel: String? = nil) {
+    public init(_ keys: [Key], _ action: Action, help: String, bar barLabel: String? = nil, pane: Pane? = nil) {
         self.keys = keys
         self.action = action
         self.help = help
         self.barLabel = barLabel
+        self.pane = pane
     }
 
     /// The keys as written in help (`j/↓`).

@@ -1,8 +1,10 @@
 /// The workbench's key bindings. The help screen and the key bar are built
 /// from these lists, so they cannot disagree with what the keys do.
 public enum KeyBindings {
-    /// Bindings in normal mode.
+    /// Bindings in normal mode; the first that applies to a key wins.
     public static let normal: [KeyBinding] = [
+        KeyBinding([.character("j"), .down], .scrollInspector(1), help: "scroll the inspector down", pane: .inspector),
+        KeyBinding([.character("k"), .up], .scrollInspector(-1), help: "scroll the inspector up", pane: .inspector),
         KeyBinding([.character("q")], .quit, help: "quit (asks first when there are unsaved edits)", bar: "Quit"),
         KeyBinding([.character(":")], .openCommandLine, help: "type a command (:w, :set L1.length 30 km, …)", bar: "Cmd"),
         KeyBinding([.character("?"), .function(1)], .showHelp, help: "show this help", bar: "Help"),
@@ -23,9 +25,9 @@ public enum KeyBindings {
         KeyBinding([.character("J")], .pan(dx: 0, dy: -1), help: "pan the map south"),
     ]
 
-    /// The action bound to `key` in normal mode, if any.
-    public static func action(for key: Key) -> Action? {
-        normal.first { $0.keys.contains(key) }?.action
+    /// The action bound to `key` in normal mode while `focus` has the focus, if any.
+    public static func action(for key: Key, focus: Pane) -> Action? {
+        normal.first { $0.keys.contains(key) && ($0.pane == nil || $0.pane == focus) }?.action
     }
 
     /// The `:` commands for the help screen: usage and what each does.

@@ -24,6 +24,8 @@ public enum Action: Sendable, Hashable {
     /// Select an item, or clear the selection.
     case select(Selection?)
     case focusNext
+    /// Scroll the inspector by this many rows (down positive).
+    case scrollInspector(Int)
     case focusPrevious
     /// Pan the map by steps of a tenth of the view (east and north positive).
     case pan(dx: Int, dy: Int)

@@ -14,6 +14,8 @@ public struct AppState: Sendable, Hashable {
     public var selection: Selection?
     /// The pane that has the focus.
     public var focus: Pane = .map
+    /// Rows of the inspector scrolled out of view at the top.
+    public var inspectorScroll = 0
     /// The part of the map shown.
     public var viewport: Viewport = .fitted
     /// Earlier topologies, most recent last; undo pops from here. Unlimited.

@@ -40,6 +40,7 @@ private func run(_ command: Command, into state: inout AppState) throws(CommandE
     case .select(let id):
         guard let selection = Selection.find(id, in: topology) else { throw CommandError("no node, link or demand '\(id)'") }
         state.selection = selection
+        state.inspectorScroll = 0
         return []
     case .set(let id, let keyPath, let value):
         return applyEdit(&state, try TopologyEditor.set(id, keyPath: keyPath, to: value, in: topology))

@@ -2,7 +2,7 @@
 func reduceKey(into state: inout AppState, _ key: Key) -> [Effect] {
     switch state.mode {
     case .normal:
-        guard let action = KeyBindings.action(for: key) else { return [] }
+        guard let action = KeyBindings.action(for: key, focus: state.focus) else { return [] }
         return reduce(into: &state, action)
     case .command(let input):
         return reduceCommandKey(into: &state, input, key)

@@ -1,11 +1,20 @@
-/// The mouse: the wheel zooms the map; clicks select (hit-testing lives with the views' layout).
+/// The mouse: a click focuses the pane under it and selects the item drawn
+/// there (or clears the selection on empty map); the wheel zooms the map.
 func reduceMouse(into state: inout AppState, _ event: MouseEvent) -> [Effect] {
+    guard state.mode == .normal else { return [] }
     switch event.kind {
     case .scrollUp:
         state.viewport = state.viewport.zoomedIn()
     case .scrollDown:
         state.viewport = state.viewport.zoomedOut()
-    case .press, .drag, .release:
+    case .press:
+        guard let hit = HitTest.item(atX: event.x, y: event.y, in: state) else { return [] }
+        state.focus = hit.pane
+        if hit.selection != nil || hit.pane == .map {
+            state.selection = hit.selection
+            state.inspectorScroll = 0
+        }
+    case .drag, .release:
         break
     }
     return []

@@ -29,6 +29,10 @@ public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .select(let selection):
         state.selection = selection
+        state.inspectorScroll = 0
+        return []
+    case .scrollInspector(let rows):
+        state.inspectorScroll = max(0, state.inspectorScroll + rows)
         return []
     case .focusNext:
         state.focus = state.focus.next
@@ -70,6 +74,7 @@ func applyEdit(_ state: inout AppState, _ outcome: TopologyEditor.Outcome) -> [E
     state.redoStack.removeAll()
     state.topology = outcome.topology
     state.selection = outcome.selection
+    state.inspectorScroll = 0
     state.status = StatusMessage(outcome.message)
     return [.replan(state.topology)]
 }
@@ -116,6 +121,7 @@ func keepSelectionValid(_ state: inout AppState) {
 private func moveSelection(_ state: inout AppState, by step: Int) {
     let items = Selection.all(in: state.topology)
     guard !items.isEmpty else { return }
+    state.inspectorScroll = 0
     guard let current = state.selection, let index = items.firstIndex(of: current) else {
         state.selection = step > 0 ? items.first : items.last
         return

@@ -1,0 +1,140 @@
+import QNetFormats
+import QNetModel
+import QNetPlanner
+
+/// What the inspector says about the selection: a link's budgets and key, a
+/// demand's routing, a node's keys; with nothing selected, an overview.
+enum InspectorContent {
+    /// The title of the inspector pane and its rows.
+    static func rows(_ state: AppState, glyphs: GlyphSet) -> (title: String, rows: [TextRow]) {
+        switch state.selection {
+        case .link(let id)?:
+            guard let link = state.topology.link(id) else { break }
+            return ("Link \(id)", linkRows(link, plan: state.selectedLinkPlan, topology: state.topology))
+        case .demand(let id)?:
+            guard let index = state.topology.demandIndex(id) else { break }
+            return ("Demand \(id)", demandRows(state.topology.demands[index], plan: state.selectedDemandPlan, glyphs: glyphs))
+        case .node(let id)?:
+            guard let node = state.topology.node(id) else { break }
+            return ("Node \(id)", nodeRows(node, topology: state.topology))
+        case nil:
+            break
+        }
+        return ("Inspector", overviewRows(state))
+    }
+
+    // MARK: Link
+
+    private static func linkRows(_ link: Link, plan: LinkPlan?, topology: Topology) -> [TextRow] {
+        var rows = [TextRow("\(link.from) → \(link.to)", "\(link.resolvedMedium.rawValue)\(link.length.map { ", \($0.text)" } ?? "")")]
+        guard let plan else {
+            return rows + [.blank, TextRow("not planned", role: .dim)] + errorRows(topology) + keyRows(link)
+        }
+        rows.append(TextRow("protocol", plan.protocolKind.rawValue))
+        let state = LinkState(plan)
+        rows += [.blank, .heading("Key")]
+        rows.append(TextRow("  key rate", EngineeringFormat.rate(plan.keyRateBps), valueRole: state.role))
+        rows.append(TextRow("  PLOB bound", EngineeringFormat.rate(plan.plobBoundBps)))
+        if let margin = plan.marginDB {
+            rows.append(TextRow("  margin", EngineeringFormat.decibels(margin), valueRole: state.role))
+        }
+        if let reason = plan.noKeyReason { rows.append(TextRow("  no key: " + reason, role: .error)) }
+        rows += [.blank, .heading("Loss budget")]
+        rows += plan.lossBudget.map { TextRow("  " + $0.item, EngineeringFormat.decibels($0.db)) }
+        rows.append(TextRow("  total", EngineeringFormat.decibels(plan.lossDB), role: .heading))
+        if let detector = plan.detector {
+            rows += [.blank, .heading("Detector and timing")]
+            rows.append(TextRow("  efficiency", EngineeringFormat.percent(detector.detectorEfficiency)))
+            rows.append(TextRow("  window", EngineeringFormat.time(detector.windowSeconds)))
+            rows += detector.jitterTerms.map { TextRow("  jitter " + $0.name, EngineeringFormat.time($0.fwhm)) }
+            rows.append(TextRow("  total jitter", EngineeringFormat.time(detector.totalJitterFWHM)))
+            rows.append(TextRow("  in window", EngineeringFormat.percent(detector.windowFraction)))
+            rows.append(TextRow("  dark / window", EngineeringFormat.number(detector.darkProbabilityPerWindow)))
+            rows.append(TextRow("  dead-time factor", EngineeringFormat.number(detector.deadTimeFactor)))
+            rows.append(TextRow("  max rep. rate", EngineeringFormat.frequency(detector.maxRepetitionRateHz)))
+        }
+        if let qber = plan.qber {
+            rows += [.blank, .heading("QBER")]
+            rows.append(TextRow("  misalignment", EngineeringFormat.percent(qber.misalignment)))
+            rows.append(TextRow("  dark + background", EngineeringFormat.percent(qber.darkAndBackground)))
+            rows.append(TextRow("  afterpulsing", EngineeringFormat.percent(qber.afterpulsing)))
+            rows.append(TextRow("  timing", EngineeringFormat.percent(qber.timing)))
+            rows.append(TextRow("  total", EngineeringFormat.percent(qber.total), role: .heading))
+        }
+        return rows + keyRows(link)
+    }
+
+    // MARK: Demand
+
+    private static func demandRows(_ demand: Demand, plan: DemandPlan?, glyphs: GlyphSet) -> [TextRow] {
+        var rows = [TextRow("\(demand.from) → \(demand.to)", demand.keyRate?.text ?? "0 bit/s")]
+        guard let plan else { return rows + [.blank, TextRow("not planned", role: .dim)] }
+        let met = plan.satisfied
+        rows.append(TextRow(met ? "\(glyphs.met) met" : "\(glyphs.unmet) not met", role: met ? .good : .bad))
+        rows += [.blank, .heading("Best path")]
+        rows.append(TextRow("  " + (plan.bestPath.isEmpty ? "none" : plan.bestPath.map(\.rawValue).joined(separator: " → "))))
+        rows.append(TextRow("  rate", EngineeringFormat.rate(plan.bestPathBps)))
+        if let bottleneck = plan.bottleneckSegment { rows.append(TextRow("  bottleneck", bottleneck)) }
+        rows.append(TextRow("  trusted nodes", plan.trustedNodes.isEmpty ? "none" : plan.trustedNodes.map(\.rawValue).joined(separator: ", ")))
+        rows += [.blank, .heading("All paths")]
+        rows.append(TextRow("  max flow", EngineeringFormat.rate(plan.maxFlowBps) + (plan.maxFlowIsExact ? "" : " or more")))
+        if !plan.flowTrustedNodes.isEmpty {
+            rows.append(TextRow("  trusted nodes", plan.flowTrustedNodes.map(\.rawValue).joined(separator: ", ")))
+        }
+        if let fallback = plan.fallback { rows.append(TextRow("  fallback", fallback, valueRole: .warning)) }
+        if let note = plan.note { rows.append(TextRow("  " + note, role: .warning)) }
+        return rows
+    }
+
+    // MARK: Node and overview
+
+    private static func nodeRows(_ node: Node, topology: Topology) -> [TextRow] {
+        var rows = keyRows(node)
+        let links = topology.links.filter { $0.touches(node.id) }
+        if !links.isEmpty {
+            rows += [.blank, .heading("Links")]
+            rows += links.map { TextRow("  \($0.id) → \($0.otherEnd(from: node.id))", $0.resolvedMedium.rawValue) }
+        }
+        return rows
+    }
+
+    private static func overviewRows(_ state: AppState) -> [TextRow] {
+        let topology = state.topology
+        var rows = [TextRow(topology.name, role: .heading)]
+        if let plan = state.plan {
+            let keyed = plan.links.filter { $0.keyRateBps > 0 }.count
+            let met = plan.demands.filter(\.satisfied).count
+            rows.append(TextRow("links with key", "\(keyed) of \(plan.links.count)"))
+            rows.append(TextRow("demands met", "\(met) of \(plan.demands.count)", valueRole: met == plan.demands.count ? .good : .bad))
+            rows += plan.diagnostics.prefix(5).map { TextRow($0.message, role: $0.severity == .error ? .error : .warning) }
+        } else {
+            rows.append(TextRow("not planned", role: .dim))
+        }
+        rows += errorRows(topology)
+        rows += [.blank, TextRow("j/k select · : command · ? help", role: .dim)]
+        return rows
+    }
+
+    /// The topology's validation errors, which keep it from being planned.
+    private static func errorRows(_ topology: Topology) -> [TextRow] {
+        let errors = topology.validate().filter { $0.severity == .error }
+        guard !errors.isEmpty else { return [] }
+        return [.blank, .heading("Errors (\(errors.count))")] + errors.map { TextRow("  " + $0.description, role: .error) }
+    }
+
+    /// The keys the record sets, as the file writes them.
+    private static func keyRows<Record: SchemaRecord>(_ record: Record) -> [TextRow] {
+        var rows: [TextRow] = [.blank, .heading("Keys")]
+        for field in Record.fields {
+            guard let value = field.read(record) else { continue }
+            let text: String
+            switch value {
+            case .scalar(let scalar): text = scalar
+            case .sequence(let items): text = "[" + items.joined(separator: ", ") + "]"
+            case .mapping(let entries): text = "{" + entries.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+            }
+            rows.append(TextRow("  " + field.key, text, valueRole: .dim))
+        }
+        return rows
+    }
+}

@@ -1,0 +1,70 @@
+import QNetModel
+import QNetPlanner
+
+/// The map pane: links as lines (stroke by medium, colour by key state), nodes
+/// as symbols by kind, and their ids as labels placed where they overwrite no
+/// node or other label.
+enum MapView {
+    static func draw(_ state: AppState, in area: Rect, glyphs: GlyphSet, into canvas: inout Canvas) {
+        guard !area.isEmpty else { return }
+        let projection = MapProjection(topology: state.topology, viewport: state.viewport, area: area)
+        if projection.points.isEmpty {
+            let message = state.topology.nodes.isEmpty ? "no nodes yet: :add node ID KIND X Y" : "no node has a position"
+            canvas.write(message, in: area.row(area.height / 2), role: .dim, alignment: .centre, ellipsis: glyphs.ellipsis)
+            return
+        }
+        let linkPlans = Dictionary((state.plan?.links ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for link in state.topology.links {
+            guard let from = projection.cell(ofNode: link.from), let to = projection.cell(ofNode: link.to) else { continue }
+            let role = state.selection == .link(link.id) ? StyleRole.selection : LinkState(linkPlans[link.id]).role
+            drawLine(from: from, to: to, strokes: glyphs.strokes(for: link.resolvedMedium), role: role,
+                     clip: area, into: &canvas)
+        }
+        var taken = Set<Int>()  // cells holding a node or a label, as y * width + x
+        let width = canvas.width
+        var placed: [(Node, (x: Int, y: Int))] = []
+        for node in state.topology.nodes {
+            guard let cell = projection.cell(ofNode: node.id) else { continue }
+            let role: StyleRole = state.selection == .node(node.id) ? .selection : .node
+            if canvas.put(glyphs.symbol(for: node.resolvedKind), x: cell.x, y: cell.y, role: role, clip: area) > 0 {
+                taken.insert(cell.y * width + cell.x)
+                placed.append((node, cell))
+            }
+        }
+        for (node, cell) in placed {
+            let id = node.id.rawValue
+            let length = DisplayWidth.of(id)
+            // Right of the node, left of it, above, below: the first place that covers no node or label.
+            let candidates = [(" " + id, cell.x + 1, cell.y), (id + " ", cell.x - 1 - length, cell.y),
+                              (id, cell.x - length / 2, cell.y - 1), (id, cell.x - length / 2, cell.y + 1)]
+            let selected = state.selection == .node(node.id)
+            for (label, x, y) in candidates {
+                let length = DisplayWidth.of(label)
+                let cells = (x..<x + length).map { y * width + $0 }
+                guard x >= area.x, x + length <= area.maxX, y >= area.y, y < area.maxY,
+                      cells.allSatisfy({ !taken.contains($0) }) else { continue }
+                canvas.write(label, x: x, y: y, role: selected ? .selection : .normal, clip: area)
+                taken.formUnion(cells)
+                break
+            }
+        }
+    }
+
+    /// A straight line between two cells (ends excluded), in the stroke its slope calls for.
+    private static func drawLine(from start: (x: Int, y: Int), to end: (x: Int, y: Int), strokes: LineStrokes,
+                                 role: StyleRole, clip: Rect, into canvas: inout Canvas) {
+        let dx = end.x - start.x, dy = end.y - start.y
+        let steps = max(abs(dx), abs(dy))
+        guard steps > 1 else { return }
+        let stroke: Character
+        let slope = abs(Double(dy)) * 2 / max(1, abs(Double(dx)))  // rows are twice as tall as columns
+        if dx == 0 || slope > 3 { stroke = strokes.vertical }
+        else if slope < 0.5 { stroke = strokes.horizontal }
+        else { stroke = (dx > 0) == (dy < 0) ? strokes.rising : strokes.falling }
+        for step in 1..<steps {
+            let t = Double(step) / Double(steps)
+            let x = start.x + Int((Double(dx) * t).rounded()), y = start.y + Int((Double(dy) * t).rounded())
+            canvas.put(stroke, x: x, y: y, role: role, clip: clip)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Boxes drawn over the panes: the help screen and the quit question.
+enum Overlays {
+    /// The help screen, generated from the key bindings and the command list.
+    static func help(scroll: Int, in screen: Rect, glyphs: GlyphSet, into canvas: inout Canvas) {
+        let box = screen.centred(Size(width: 76, height: screen.height - 2))
+        guard !box.isEmpty else { return }
+        canvas.fill(box)
+        let inside = Box.draw(box, title: "Help", focused: true, glyphs: glyphs, into: &canvas)
+        let rows = helpRows()
+        let top = min(scroll, max(0, rows.count - inside.height))
+        for (line, row) in rows.dropFirst(top).prefix(inside.height).enumerated() {
+            let rect = inside.row(line)
+            guard let (key, text) = row else {
+                continue
+            }
+            if text.isEmpty {
+                canvas.write(key, in: rect, role: .heading, ellipsis: glyphs.ellipsis)
+            } else {
+                let keyWidth = min(rect.width, 22)
+                canvas.write(key, in: Rect(x: rect.x, y: rect.y, width: keyWidth, height: 1), role: .key, ellipsis: glyphs.ellipsis)
+                canvas.write(text, in: Rect(x: rect.x + keyWidth + 1, y: rect.y, width: rect.width - keyWidth - 1, height: 1),
+                             role: .normal, ellipsis: glyphs.ellipsis)
+            }
+        }
+    }
+
+    /// The help screen's rows: a heading has empty help; nil is a blank line.
+    static func helpRows() -> [(String, String)?] {
+        var rows: [(String, String)?] = [("Keys", "")]
+        rows += KeyBindings.normal.map { (" " + $0.keyText, $0.help + ($0.pane.map { " (\($0.title.lowercased()) pane)" } ?? "")) }
+        rows += [nil, ("Commands (type : first)", "")]
+        rows += KeyBindings.commands.map { (" " + $0.usage, $0.help) }
+        rows += [nil, ("Values take the file's units: 30 km, 30km, 0.2 dB/km, 85 %, 1 kbit/s.", "")]
+        return rows
+    }
+
+    /// The question asked when quitting with unsaved edits.
+    static func confirmQuit(_ state: AppState, in screen: Rect, glyphs: GlyphSet, into canvas: inout Canvas) {
+        let box = screen.centred(Size(width: 44, height: 7))
+        guard !box.isEmpty else { return }
+        canvas.fill(box)
+        let inside = Box.draw(box, title: "Unsaved edits", focused: true, glyphs: glyphs, into: &canvas)
+        let file = state.filePath.map { ($0 as NSString).lastPathComponent } ?? "the topology"
+        let rows = [TextRow("Save \(file) before quitting?"), .blank, TextRow("y  save and quit", role: .key),
+                    TextRow("n  quit without saving", role: .key), TextRow("Esc  stay", role: .key)]
+        for (line, row) in rows.prefix(inside.height).enumerated() {
+            row.draw(in: inside.row(line), glyphs: glyphs, into: &canvas)
+        }
+    }
+}

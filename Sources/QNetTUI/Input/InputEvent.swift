@@ -4,6 +4,8 @@ public enum InputEvent: Sendable, Hashable {
     case mouse(MouseEvent)
     /// The terminal now has this size (the backend has already applied it).
     case resize(Size)
+    /// Input has ended (the terminal is gone); the workbench stops.
+    case hangup
 }
 
 /// A mouse action at a cell.

@@ -29,8 +29,9 @@ public final class InMemoryTerminal: Terminal {
 
     public func draw(_ canvas: Canvas) { drawn.append(canvas) }
 
+    /// The next queued event; once the queue is empty, `.hangup`, as a closed terminal would.
     public func nextEvent(timeout: Duration) -> InputEvent? {
-        guard !pending.isEmpty else { return nil }
+        guard !pending.isEmpty else { return .hangup }
         let event = pending.removeFirst()
         if case .resize(let newSize) = event { size = newSize }
         return event

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("In-memory terminal")
 struct InMemoryTerminalTests {
-    @Test("queued events come back in order, a resize changes the size, then nothing")
+    @Test("queued events come back in order, a resize changes the size, then hangup")
     func events() {
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24), events: [.key(.enter)])
         terminal.type("q")
@@ -12,7 +12,7 @@ struct InMemoryTerminalTests {
         #expect(terminal.nextEvent(timeout: .zero) == .key(.character("q")))
         #expect(terminal.nextEvent(timeout: .zero) == .resize(Size(width: 40, height: 10)))
         #expect(terminal.size == Size(width: 40, height: 10))
-        #expect(terminal.nextEvent(timeout: .zero) == nil)
+        #expect(terminal.nextEvent(timeout: .zero) == .hangup)
     }
 
     @Test("every drawn canvas is kept")

@@ -1,0 +1,43 @@
+import Foundation
+import QNetModel
+
+/// The workbench's event loop: draw the state, wait for input, reduce, run the
+/// effects, until the user quits. Everything but the terminal and the services
+/// is pure, so the loop runs the same on ncurses and in tests.
+public enum Workbench {
+    /// How long to wait for input before looking again; nothing changes in between.
+    public static let inputTimeout: Duration = .milliseconds(500)
+
+    /// Edits the topology file at `path` (a new one when it does not exist, an
+    /// untitled one when nil) on `terminal` until the user quits or input ends.
+    /// Returns the last state, so that the caller can report after the terminal is restored.
+    @discardableResult
+    public static func run(path: String?, terminal: some Terminal, services: WorkbenchServices,
+                           fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) -> AppState {
+        let name = path.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "untitled"
+        var state = AppState(topology: Topology(name: name), filePath: path, screenSize: terminal.size)
+        var effects: [Effect]
+        if let path, fileExists(path) {
+            effects = [.open(path: path)]
+        } else {
+            state.status = StatusMessage(path.map { "new file \($0): :add node ID KIND X Y to begin" } ?? "untitled: :w FILE to save")
+            effects = []
+        }
+        let runner = EffectRunner(services: services)
+        while true {
+            while !effects.isEmpty {
+                let effect = effects.removeFirst()
+                if effect == .quit { return state }
+                for action in runner.run(effect) { effects += reduce(into: &state, action) }
+            }
+            terminal.draw(Screen.render(state, size: terminal.size, glyphs: terminal.glyphs))
+            guard let event = terminal.nextEvent(timeout: inputTimeout) else { continue }
+            switch event {
+            case .key(let key): effects = reduce(into: &state, .key(key))
+            case .mouse(let mouse): effects = reduce(into: &state, .mouse(mouse))
+            case .resize(let size): effects = reduce(into: &state, .resize(size))
+            case .hangup: return state
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Testing
+import QNetModel
+@testable import QNetTUI
+
+@Suite("Workbench event loop, end to end on an in-memory terminal")
+struct WorkbenchTests {
+    private func run(_ disk: FakeDisk, path: String?, _ terminal: InMemoryTerminal) -> AppState {
+        Workbench.run(path: path, terminal: terminal, services: disk.services, fileExists: disk.exists)
+    }
+
+    @Test("open metro.yaml, press :set L1.length 30 km, Enter, :wq → the file holds 30 km and the loop ends")
+    func editAndSave() {
+        let disk = FakeDisk(["metro.yaml": Fixtures.metro])
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
+        terminal.type(":set L1.length 30 km")
+        terminal.send([.key(.enter)])
+        terminal.type(":wq")
+        terminal.send([.key(.enter)])
+        let final = run(disk, path: "metro.yaml", terminal)
+        #expect(disk.file("metro.yaml")?.link("L1")?.length == Quantity(30, .kilometre))
+        #expect(!final.isDirty)
+        #expect(terminal.pending.isEmpty)
+        #expect(disk.plans == 2)  // on open, and after the edit
+    }
+
+    @Test("the screen shows the opened file, the plan time, and the edit's message")
+    func screen() {
+        let disk = FakeDisk(["metro.yaml": Fixtures.metro])
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
+        terminal.type(":set L1.length 25 km")
+        terminal.send([.key(.enter)])
+        _ = run(disk, path: "metro.yaml", terminal)
+        let first = terminal.drawn.first?.lines ?? []
+        #expect(first.first?.hasPrefix(" qnetplan · metro.yaml ") == true)
+        #expect(first[22].hasPrefix(" opened metro.yaml: 3 nodes, 2 links, 1 demand"))
+        #expect(first[22].contains("planned in "))
+        let last = terminal.screen?.lines ?? []
+        #expect(last[0].hasPrefix(" qnetplan · metro.yaml [+]"))
+        #expect(last[22].hasPrefix(" L1.length = 25 km"))
+    }
+
+    @Test("a resize redraws at the new size")
+    func resize() {
+        let disk = FakeDisk(["metro.yaml": Fixtures.metro])
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24), events: [.resize(Size(width: 50, height: 12))])
+        let final = run(disk, path: "metro.yaml", terminal)
+        #expect(final.screenSize == Size(width: 50, height: 12))
+        #expect(terminal.screen?.size == Size(width: 50, height: 12))
+    }
+
+    @Test("a new file starts empty; :add node then :w writes it")
+    func newFile() {
+        let disk = FakeDisk()
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
+        terminal.type(":add node A endpoint 0 0")
+        terminal.send([.key(.enter)])
+        terminal.type(":w")
+        terminal.send([.key(.enter)])
+        let final = run(disk, path: "fresh.yaml", terminal)
+        #expect(disk.file("fresh.yaml")?.nodes.map(\.id) == ["A"])
+        #expect(disk.file("fresh.yaml")?.name == "fresh")
+        #expect(final.status?.text == "wrote fresh.yaml: 1 node, 0 links, 0 demands")
+    }
+
+    @Test("a failed save is reported and nothing is lost; q then asks before quitting")
+    func failedSave() {
+        let disk = FakeDisk()
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
+        terminal.type(":add node A endpoint 0 0")
+        terminal.send([.key(.enter)])
+        terminal.type(":w /readonly/x.yaml")
+        terminal.send([.key(.enter)])
+        terminal.type("q")
+        let final = run(disk, path: nil, terminal)
+        #expect(final.status == .error("could not write /readonly/x.yaml: permission denied"))
+        #expect(final.mode == .confirmQuit)
+        #expect(final.isDirty)
+    }
+
+    @Test("a file that cannot be read is reported on the status line")
+    func unreadable() {
+        let disk = FakeDisk()
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
+        terminal.type(":e missing.yaml")
+        terminal.send([.key(.enter)])
+        let final = run(disk, path: nil, terminal)
+        #expect(final.status == .error("could not open missing.yaml: no such file"))
+    }
+}

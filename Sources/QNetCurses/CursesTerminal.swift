@@ -1,0 +1,109 @@
+import CNcurses
+import Glibc
+import QNetTUI
+
+/// The ncurses `Terminal`: owns the screen from `init` to `close`, copies
+/// canvases to it (only the cells that changed), decodes keys, mouse and
+/// resizes, and keeps one colour pair per style role.
+///
+/// The only type that calls ncurses. Nothing may print to stdout or stderr
+/// while it is open; use `withTerminal`, which restores the terminal on every exit.
+public final class CursesTerminal: Terminal {
+    public internal(set) var size: Size
+    public let colorCapability: ColorCapability
+    public let glyphs: GlyphSet
+    /// Cells written by the latest `draw` (only those that changed).
+    public internal(set) var cellsWrittenByLastDraw = 0
+
+    private let screen: OpaquePointer
+    let window: UnsafeMutablePointer<WINDOW>
+    let isUTF8: Bool
+    var styles: [StyleRole: (attributes: attr_t, pair: Int16)] = [:]
+    /// What the screen shows now; nil forces a full redraw.
+    var shown: Canvas?
+    private var isOpen = true
+
+    /// Opens a curses screen of type `terminalType` (nil: `$TERM`) on `output` and `input`.
+    ///
+    /// Sets the locale from the environment first, so that UTF-8 is used when the
+    /// locale's codeset is UTF-8 (else an ASCII glyph set). `NO_COLOR` turns colours off.
+    public init(terminalType: String? = nil, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>,
+                environment: [String: String] = [:]) throws(CursesError) {
+        setlocale(LC_ALL, "")
+        isUTF8 = nc_locale_is_utf8() != 0
+        glyphs = isUTF8 ? .unicode : .ascii
+        guard let screen = newterm(terminalType, output, input) else {
+            throw CursesError("cannot open the terminal '\(terminalType ?? environment["TERM"] ?? "$TERM")'")
+        }
+        self.screen = screen
+        set_term(screen)
+        guard let window = nc_stdscr() else {
+            endwin()
+            delscreen(screen)
+            throw CursesError("the terminal has no screen")
+        }
+        self.window = window
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        mousemask(nc_all_mouse_events() | nc_report_mouse_position(), nil)
+        mouseinterval(0)
+        if has_colors(), environment["NO_COLOR"] == nil {
+            start_color()
+            use_default_colors()
+            colorCapability = nc_colors() >= 256 ? .extended : nc_colors() >= 8 ? .eight : .none
+        } else {
+            colorCapability = .none
+        }
+        size = Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+        setUpStyles()
+        SignalHandlers.install()
+    }
+
+    /// Runs `body` with a terminal on the process's stdin and stdout, restoring
+    /// the terminal (`endwin`) however `body` ends. SIGINT and SIGTERM also restore it.
+    public static func withTerminal<Result>(
+        environment: [String: String], _ body: (CursesTerminal) throws -> Result
+    ) throws -> Result {
+        let terminal = try CursesTerminal(output: nc_stdout(), input: nc_stdin(), environment: environment)
+        defer { terminal.close() }
+        return try body(terminal)
+    }
+
+    /// Restores the terminal and frees the screen; later calls do nothing.
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        endwin()
+        delscreen(screen)
+        SignalHandlers.restore()
+    }
+
+    deinit { close() }
+
+    private func setUpStyles() {
+        for (index, role) in StyleRole.allCases.enumerated() {
+            let style = Palette.style(for: role, colorCapability)
+            var attributes = nc_a_normal()
+            if style.attributes.contains(.bold) { attributes |= nc_a_bold() }
+            if style.attributes.contains(.reverse) { attributes |= nc_a_reverse() }
+            if style.attributes.contains(.underline) { attributes |= nc_a_underline() }
+            if style.attributes.contains(.dim) { attributes |= nc_a_dim() }
+            var pair: Int16 = 0
+            if colorCapability != .none, index + 1 < Int(nc_color_pairs()) {
+                pair = Int16(index + 1)
+                init_pair(pair, style.foreground, style.background)
+            }
+            styles[role] = (attributes, pair)
+        }
+    }
+}
+
+/// Why the terminal could not be opened.
+public struct CursesError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

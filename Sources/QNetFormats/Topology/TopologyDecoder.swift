@@ -29,24 +29,26 @@ struct TopologyDecoder {
             guard let key = key(keyNode, at: "") else { continue }
             present.insert(key)
             marks.record(key, Place(of: value))
-            switch key {
-            case "qnet": checkVersion(value)
-            case "name": topology.name = text(value, at: key) ?? ""
-            case "description": topology.description = text(value, at: key)
-            case "sources": topology.sources = strings(value, at: key)
-            case "defaults": topology.defaults = record(TopologyDefaults.blank, from: value, at: key, noun: "defaults")
-            case "equipment": topology.equipment = equipment(value)
-            case "nodes": topology.nodes = list(value, at: key, noun: "a node", blank: QNetModel.Node.blank)
-            case "links": topology.links = list(value, at: key, noun: "a link", blank: Link.blank)
-            case "demands": topology.demands = list(value, at: key, noun: "a demand", blank: Demand.blank)
-            default:
-                report(KeySuggestion.unknownKeyMessage(key, in: "the topology", known: TopologyFileKeys.top),
-                       at: key, Place(of: keyNode))
+            guard let known = TopLevelKey(rawValue: key) else {
+                let names = TopLevelKey.allCases.map(\.rawValue)
+                report(KeySuggestion.unknownKeyMessage(key, in: "the topology", known: names), at: key, Place(of: keyNode))
+                continue
+            }
+            switch known {
+            case .qnet: checkVersion(value)
+            case .name: topology.name = text(value, at: key) ?? ""
+            case .description: topology.description = text(value, at: key)
+            case .sources: topology.sources = strings(value, at: key)
+            case .defaults: topology.defaults = record(TopologyDefaults.blank, from: value, at: key, noun: "defaults")
+            case .equipment: topology.equipment = equipment(value)
+            case .nodes: topology.nodes = list(value, at: key, noun: "a node", blank: QNetModel.Node.blank)
+            case .links: topology.links = list(value, at: key, noun: "a link", blank: Link.blank)
+            case .demands: topology.demands = list(value, at: key, noun: "a demand", blank: Demand.blank)
             }
         }
-        for key in TopologyFileKeys.required where !present.contains(key) {
-            let example = key == "qnet" ? "qnet: 1" : "name: Vienna metro"
-            report("missing required key '\(key)' (e.g. `\(example)`)", at: key, Place(of: root))
+        for key in TopLevelKey.allCases where !present.contains(key.rawValue) {
+            guard let example = key.requiredExample else { continue }
+            report("missing required key '\(key.rawValue)' (e.g. `\(example)`)", at: key.rawValue, Place(of: root))
         }
         return topology
     }
@@ -117,13 +119,15 @@ struct TopologyDecoder {
             guard let key = key(keyNode, at: "equipment") else { continue }
             let path = "equipment.\(key)"
             marks.record(path, Place(of: value))
-            switch key {
-            case "sources": equipment.sources = named(value, at: path, noun: "a source", make: PhotonSource.init(name:))
-            case "detectors": equipment.detectors = named(value, at: path, noun: "a detector", make: Detector.init(name:))
-            case "memories": equipment.memories = named(value, at: path, noun: "a memory", make: QuantumMemory.init(name:))
-            default:
-                report(KeySuggestion.unknownKeyMessage(key, in: "equipment", known: TopologyFileKeys.equipment),
-                       at: path, Place(of: keyNode))
+            guard let section = EquipmentSection(rawValue: key) else {
+                let names = EquipmentSection.allCases.map(\.rawValue)
+                report(KeySuggestion.unknownKeyMessage(key, in: "equipment", known: names), at: path, Place(of: keyNode))
+                continue
+            }
+            switch section {
+            case .sources: equipment.sources = named(value, at: path, noun: "a source", make: PhotonSource.init(name:))
+            case .detectors: equipment.detectors = named(value, at: path, noun: "a detector", make: Detector.init(name:))
+            case .memories: equipment.memories = named(value, at: path, noun: "a memory", make: QuantumMemory.init(name:))
             }
         }
         return equipment

@@ -1,12 +1,21 @@
-/// The keys of a topology file outside the records, in the order a save writes them.
+/// A top-level key of a topology file, in the order a save writes them.
 ///
 /// Records (`nodes`, `links`, …) take their keys from the model's `Field` tables;
-/// these are the only keys the file format adds around them.
-enum TopologyFileKeys {
-    /// The top-level keys.
-    static let top = ["qnet", "name", "description", "sources", "defaults", "equipment", "nodes", "links", "demands"]
-    /// The keys that a file must have.
-    static let required = ["qnet", "name"]
-    /// The sections of `equipment:`.
-    static let equipment = ["sources", "detectors", "memories"]
+/// these and `EquipmentSection` are the only keys the file format adds around them.
+enum TopLevelKey: String, CaseIterable {
+    case qnet, name, description, sources, defaults, equipment, nodes, links, demands
+
+    /// Whether a file without this key is an error, and an example of it.
+    var requiredExample: String? {
+        switch self {
+        case .qnet: return "qnet: 1"
+        case .name: return "name: Vienna metro"
+        default: return nil
+        }
+    }
+}
+
+/// A section of `equipment:`, in the order a save writes them.
+enum EquipmentSection: String, CaseIterable {
+    case sources, detectors, memories
 }

@@ -1,0 +1,69 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Replaces a file's contents atomically; every system call of saving lives here.
+enum AtomicFile {
+    /// Writes `data` to a temporary file beside `url`, flushes it to disk and
+    /// renames it over `url` (through a symbolic link, to the file it names),
+    /// keeping the permissions of a file already there. On failure the
+    /// temporary file is removed and `url` is untouched.
+    static func write(_ data: Data, to url: URL) throws(TopologySaveError) {
+        let target = url.resolvingSymlinksInPath().path
+        let folder = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(UUID().uuidString).tmp"
+        let mode = existingMode(of: target) ?? 0o644
+
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw failure(url) }
+        do throws(TopologySaveError) {
+            try writeAll(data, to: descriptor, url)
+            // open() applies the umask; an existing file's mode is kept as it was.
+            guard fchmod(descriptor, mode) == 0, fsync(descriptor) == 0 else { throw failure(url) }
+            guard close(descriptor) == 0 else { throw failure(url) }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, target) == 0 else {
+            let error = failure(url)
+            unlink(temporary)
+            throw error
+        }
+        syncFolder(folder.isEmpty ? "." : folder)
+    }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32, _ url: URL) throws(TopologySaveError) {
+        do {
+            try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: data)
+        } catch {
+            throw TopologySaveError(path: url.relativePath, reason: error.localizedDescription)
+        }
+    }
+
+    /// The permission bits of the file at `path`, or nil when there is none.
+    private static func existingMode(of path: String) -> mode_t? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return status.st_mode & 0o7777
+    }
+
+    /// Flushes the folder's entry for the renamed file; a failure here loses nothing already written.
+    private static func syncFolder(_ folder: String) {
+        let descriptor = open(folder, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    private static func failure(_ url: URL) -> TopologySaveError {
+        TopologySaveError(path: url.relativePath, reason: String(cString: strerror(errno)))
+    }
+}

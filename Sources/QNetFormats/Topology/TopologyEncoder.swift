@@ -70,9 +70,10 @@ enum TopologyEncoder {
 
     /// A scalar written plain when YAML reads it back as the same text, else quoted.
     ///
-    /// Plain text that YAML would take for null, a boolean or a date (`~`, `yes`,
-    /// `2024-01-01`) is quoted, and so is a number not in its shortest form
-    /// (`1e3`, `007`), so that other YAML tools read the text as written; the
+    /// Plain text that YAML would take for null, a date or a boolean other than
+    /// `true`/`false` (`~`, `2024-01-01`, `yes`) is quoted, and so is a number not in
+    /// its shortest form (`1e3`, `007`), so that other YAML tools read the text as
+    /// written, while `trusted: false` and `modes: 100` stay plain; the
     /// emitter itself quotes what plain style cannot hold (`a: b`, `#x`, a leading
     /// space). Text with line breaks is written as a literal block.
     static func scalar(_ text: String) -> YAMLNode {
@@ -86,6 +87,8 @@ enum TopologyEncoder {
             return .scalar(plain)
         case .int, .float:
             return Quantity.parseNumber(text).map(Quantity.format) == text ? .scalar(plain) : quoted
+        case .bool:
+            return text == "true" || text == "false" ? .scalar(plain) : quoted
         default:
             return quoted
         }

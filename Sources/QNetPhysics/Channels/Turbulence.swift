@@ -61,7 +61,7 @@ public enum Turbulence {
     /// < 1e-9 of the total. Integrated by composite Simpson on three
     /// segments (0–0.5 km, 0.5–5 km, 5–40 km) with 200, 200 and 400 panels,
     /// relative error < 1e-6. Units: λ, H in m; z in rad; result in m.
-    /// Domain: 0 ≤ z < π/2, H > 0.
+    /// Domain: 0 ≤ z < π/2, H > 0; outside it returns 0 (no usable coherence).
     /// Source: Andrews, Phillips (2005), Ch. 12, uplink spatial coherence
     /// radius with the Hufnagel–Valley profile; physics.md §1.
     public static func uplinkCoherenceRadius(wavelength: Double, zenithAngle: Double, satelliteAltitude: Double) -> Double {

@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
         do {
             try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
         } catch {
-            FileHandle.standardError.write(Data("qnetplan: cannot write \(output): \(error)\n".utf8))
+            FileHandle.standardError.write(Data("qnetplan: \(error)\n".utf8))
             throw ExitCode.failure
         }
     }

@@ -58,6 +58,13 @@ struct QuantityTests {
         #expect(error.description.contains("50"))
     }
 
+    @Test("small numbers are written with a plain exponent")
+    func exponentFormat() {
+        #expect(Quantity.format(1e-6) == "1e-6")
+        #expect(Quantity.format(2.5e-12) == "2.5e-12")
+        #expect(Quantity.format(0.2) == "0.2")
+    }
+
     @Test("formatting round-trips every value it writes", arguments: [25.0, 0.2, 1e-6, 1.16, 0.1 + 0.2, 123456.789, -3])
     func formatRoundTrip(_ value: Double) {
         #expect(Quantity.parseNumber(Quantity.format(value)) == value)

@@ -1,63 +1,69 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
-/// Writes files so that a reader, a crash or a full disk never sees half a file:
-/// the data goes to a temporary file in the same folder, is flushed to disk,
-/// and is renamed over the target. The target keeps its permissions.
+/// Replaces a file's contents atomically; every system call of saving lives here.
 public enum AtomicFile {
-    /// Why a write failed; the target is untouched and no temporary file is left behind.
-    public struct WriteError: Error, CustomStringConvertible {
-        public let path: String
-        public let reason: String
-        public var description: String { "\(path): \(reason)" }
-    }
-
-    /// Replaces the contents of `url` with `data`, atomically.
-    public static func write(_ data: Data, to url: URL) throws(WriteError) {
-        let target = url.standardizedFileURL.path
+    /// Writes `data` to a temporary file beside `url`, flushes it to disk and
+    /// renames it over `url` (through a symbolic link, to the file it names),
+    /// keeping the permissions of a file already there. On failure the
+    /// temporary file is removed and `url` is untouched.
+    public static func write(_ data: Data, to url: URL) throws(FileSaveError) {
+        let target = url.resolvingSymlinksInPath().path
         let folder = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
-        let temporary = "\(folder)/.\(name).\(getpid()).tmp"
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(UUID().uuidString).tmp"
+        let mode = existingMode(of: target) ?? 0o644
 
-        var mode: mode_t = 0o644
-        var status = stat()
-        if stat(target, &status) == 0 { mode = status.st_mode & 0o7777 }
-
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC, mode)
-        guard descriptor >= 0 else { throw WriteError(path: target, reason: errorText()) }
-        var failure: String?
-        data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errorText()
-                    return
-                }
-                offset += written
-            }
-        }
-        if failure == nil, fsync(descriptor) != 0 { failure = errorText() }
-        if close(descriptor) != 0, failure == nil { failure = errorText() }
-        if failure == nil, rename(temporary, target) != 0 { failure = errorText() }
-        if let failure {
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw failure(url) }
+        do throws(FileSaveError) {
+            try writeAll(data, to: descriptor, url)
+            // open() applies the umask; an existing file's mode is kept as it was.
+            guard fchmod(descriptor, mode) == 0, fsync(descriptor) == 0 else { throw failure(url) }
+            guard close(descriptor) == 0 else { throw failure(url) }
+        } catch {
+            close(descriptor)
             unlink(temporary)
-            throw WriteError(path: target, reason: failure)
+            throw error
         }
-        syncFolder(folder)
+        guard rename(temporary, target) == 0 else {
+            let error = failure(url)
+            unlink(temporary)
+            throw error
+        }
+        syncFolder(folder.isEmpty ? "." : folder)
     }
 
-    /// Flushes the folder entry so the rename itself survives a power cut.
+    private static func writeAll(_ data: Data, to descriptor: Int32, _ url: URL) throws(FileSaveError) {
+        do {
+            try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: data)
+        } catch {
+            throw FileSaveError(path: url.relativePath, reason: error.localizedDescription)
+        }
+    }
+
+    /// The permission bits of the file at `path`, or nil when there is none.
+    private static func existingMode(of path: String) -> mode_t? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return status.st_mode & 0o7777
+    }
+
+    /// Flushes the folder's entry for the renamed file; a failure here loses nothing already written.
     private static func syncFolder(_ folder: String) {
-        let descriptor = open(folder, O_RDONLY | O_DIRECTORY)
+        let descriptor = open(folder, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         fsync(descriptor)
         close(descriptor)
     }
 
-    private static func errorText() -> String { String(cString: strerror(errno)) }
+    private static func failure(_ url: URL) -> FileSaveError {
+        FileSaveError(path: url.relativePath, reason: String(cString: strerror(errno)))
+    }
 }

@@ -61,11 +61,16 @@ public struct Quantity: Sendable, Hashable {
 
     /// Formats a number so that parsing the text gives the same `Double`:
     /// integers without a decimal point, others in Swift's shortest round-trip form.
+    /// Exponents lose their padding (`1e-6`, not Swift's `1e-06`).
     public static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 {
             return String(Int64(value))
         }
-        return "\(value)"
+        let text = "\(value)"
+        guard let marker = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: marker)...]) else {
+            return text
+        }
+        return "\(text[..<marker])e\(exponent)"
     }
 
     /// Splits `30 km` into (`30`, `km`). Nil when the text does not start with a number.

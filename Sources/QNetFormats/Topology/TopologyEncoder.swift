@@ -1,0 +1,96 @@
+import QNetModel
+import Yams
+
+/// Builds the YAML tree of a topology file: keys in a fixed order, records in
+/// the order of their `Field` tables, absent keys and empty sections left out.
+enum TopologyEncoder {
+    /// The document for `topology`.
+    static func document(_ topology: Topology) -> YAMLNode {
+        block(TopLevelKey.allCases.compactMap { key in
+            section(key, of: topology).map { (scalar(key.rawValue), $0) }
+        })
+    }
+
+    /// The value written under a top-level key, or nil when there is nothing to write.
+    private static func section(_ key: TopLevelKey, of topology: Topology) -> YAMLNode? {
+        switch key {
+        case .qnet: return scalar(String(Topology.formatVersion))
+        case .name: return scalar(topology.name)
+        case .description: return topology.description.map(scalar)
+        case .sources:
+            return topology.sources.isEmpty ? nil : .sequence(.init(topology.sources.map(scalar), Tag(.seq), .block))
+        case .defaults: return topology.defaults.isEmpty ? nil : record(topology.defaults)
+        case .equipment: return equipment(topology.equipment)
+        case .nodes: return list(topology.nodes)
+        case .links: return list(topology.links)
+        case .demands: return list(topology.demands)
+        }
+    }
+
+    private static func equipment(_ equipment: Equipment) -> YAMLNode? {
+        let sections: [(YAMLNode, YAMLNode)] = EquipmentSection.allCases.compactMap { section in
+            let records: [(name: String, node: YAMLNode)]
+            switch section {
+            case .sources: records = equipment.sources.map { ($0.name, record($0)) }
+            case .detectors: records = equipment.detectors.map { ($0.name, record($0)) }
+            case .memories: records = equipment.memories.map { ($0.name, record($0)) }
+            }
+            guard !records.isEmpty else { return nil }
+            return (scalar(section.rawValue), block(records.map { (scalar($0.name), $0.node) }))
+        }
+        return sections.isEmpty ? nil : block(sections)
+    }
+
+    private static func list<Record: SchemaRecord>(_ records: [Record]) -> YAMLNode? {
+        records.isEmpty ? nil : .sequence(.init(records.map(record), Tag(.seq), .block))
+    }
+
+    /// A record's present keys in the order of `Record.fields`.
+    private static func record<Record: SchemaRecord>(_ record: Record) -> YAMLNode {
+        block(Record.fields.compactMap { field in
+            field.read(record).map { (scalar(field.key), value($0)) }
+        })
+    }
+
+    /// A field's value; lists and mappings in flow style (`[A, B]`, `{x: 0 km, y: 0 km}`).
+    private static func value(_ value: FieldValue) -> YAMLNode {
+        switch value {
+        case .scalar(let text):
+            return scalar(text)
+        case .sequence(let items):
+            return .sequence(.init(items.map(scalar), Tag(.seq), .flow))
+        case .mapping(let entries):
+            return .mapping(.init(entries.map { (scalar($0.key), scalar($0.value)) }, Tag(.map), .flow))
+        }
+    }
+
+    private static func block(_ pairs: [(YAMLNode, YAMLNode)]) -> YAMLNode {
+        .mapping(.init(pairs, Tag(.map), .block))
+    }
+
+    /// A scalar written plain when YAML reads it back as the same text, else quoted.
+    ///
+    /// Plain text that YAML would take for null, a date or a boolean other than
+    /// `true`/`false` (`~`, `2024-01-01`, `yes`) is quoted, and so is a number not in
+    /// its shortest form (`1e3`, `007`), so that other YAML tools read the text as
+    /// written, while `trusted: false` and `modes: 100` stay plain; the
+    /// emitter itself quotes what plain style cannot hold (`a: b`, `#x`, a leading
+    /// space). Text with line breaks is written as a literal block.
+    static func scalar(_ text: String) -> YAMLNode {
+        let plain = YAMLNode.Scalar(text)
+        if text.contains(where: \.isNewline) {
+            return .scalar(.init(text, Tag(.str), .literal))
+        }
+        let quoted = YAMLNode.scalar(.init(text, Tag(.str), .singleQuoted))
+        switch Resolver.default.resolveTag(of: .scalar(plain)) {
+        case .str:
+            return .scalar(plain)
+        case .int, .float:
+            return Quantity.parseNumber(text).map(Quantity.format) == text ? .scalar(plain) : quoted
+        case .bool:
+            return text == "true" || text == "false" ? .scalar(plain) : quoted
+        default:
+            return quoted
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import QNetModel
+import Yams
+
+/// Loads topology files (`.qnet.yaml`, see `topology-format.md`) into a `Topology`.
+///
+/// Every scalar is taken as its raw text and parsed by the model's fields, so
+/// `1e-6` and `0.000001` read alike whatever YAML would guess. Loading reports
+/// every problem it finds, each with file, line, column and key path: a value
+/// is located at the value, an unknown or nested key (`position.x`) at the key.
+/// Empty sections (`links:` with nothing under it) read as empty.
+public enum TopologyReader {
+    /// Loads the topology file at `url`.
+    /// - Throws: `TopologyLoadError` with every problem found, including an
+    ///   unreadable file or one that is not UTF-8 text.
+    public static func read(contentsOf url: URL) throws(TopologyLoadError) -> Topology {
+        let file = url.relativePath
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw TopologyLoadError([Diagnostic(.error, unreadableReason(url, error),
+                                                location: SourceLocation(file: file, line: 1, column: 1))])
+        }
+        guard let yaml = String(data: data, encoding: .utf8) else {
+            let line = firstLineNotUTF8(data)
+            throw TopologyLoadError([Diagnostic(.error, "the file is not UTF-8 text (line \(line) holds bytes that are not UTF-8)",
+                                                location: SourceLocation(file: file, line: line, column: 1))])
+        }
+        return try read(yaml: yaml, file: file)
+    }
+
+    /// Loads a topology from `yaml`, naming `file` in diagnostics.
+    /// - Throws: `TopologyLoadError` with every problem found.
+    public static func read(yaml: String, file: String) throws(TopologyLoadError) -> Topology {
+        let root: YAMLNode?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw TopologyLoadError([YAMLSyntaxError.diagnostic(for: error, in: yaml, file: file)])
+        }
+        guard let root, !root.isNull else {
+            throw TopologyLoadError([Diagnostic(.error, "empty file: a topology needs at least `qnet: 1` and `name:`",
+                                                location: SourceLocation(file: file, line: 1, column: 1))])
+        }
+        var decoder = TopologyDecoder(file: file)
+        let topology = decoder.decode(root)
+        let problems = decoder.diagnostics + decoder.locate(topology.validate())
+        if problems.contains(where: { $0.severity == .error }) {
+            throw TopologyLoadError(problems)
+        }
+        return topology
+    }
+
+    private static func unreadableReason(_ url: URL, _ error: any Error) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            return "cannot read the file: no such file"
+        }
+        if isDirectory.boolValue { return "cannot read the file: it is a folder" }
+        return "cannot read the file: \(error.localizedDescription)"
+    }
+
+    /// The 1-based number of the first line that is not valid UTF-8.
+    private static func firstLineNotUTF8(_ data: Data) -> Int {
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let bad = lines.firstIndex { String(data: Data($0), encoding: .utf8) == nil }
+        return (bad ?? 0) + 1
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import QNetCLI
+
+/// Whole command lines, run in-process, judged by exit code and by what they write.
+@Suite("qnetplan command line")
+struct CommandLineTests {
+    static let smallTopology = """
+        qnet: 1
+        name: two trusted hops
+        equipment:
+          sources:
+            wcp: {kind: weak-coherent, repetition_rate: 1 GHz}
+          detectors:
+            snspd: {efficiency: 85 %, dark_count_rate: 100 Hz, jitter: 30 ps}
+        nodes:
+          - {id: A, kind: endpoint, source: wcp}
+          - {id: T, kind: trusted, source: wcp, detector: snspd}
+          - {id: B, kind: endpoint, detector: snspd}
+        links:
+          - {id: L1, between: [A, T], medium: fiber, length: 25 km, extra_losses: {connectors: 1.0 dB, splices: 0.3 dB}}
+          - {id: L2, between: [T, B], medium: fiber, length: 40 km}
+        demands:
+          - {between: [A, B], key_rate: 1 kbit/s}
+        """
+
+    private func temporaryFile(_ name: String, _ contents: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qnetplan-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        try contents.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test("check accepts a good file")
+    func checkGood() throws {
+        let file = try temporaryFile("good.qnet.yaml", Self.smallTopology)
+        #expect(QNetPlanCommand.run(arguments: ["check", file.path]) == 0)
+    }
+
+    @Test("check exits 2 on a file with errors, and on a missing file")
+    func checkBad() throws {
+        let bad = try temporaryFile("bad.qnet.yaml", Self.smallTopology.replacingOccurrences(of: "25 km", with: "-25 km"))
+        #expect(QNetPlanCommand.run(arguments: ["check", bad.path]) == 2)
+        #expect(QNetPlanCommand.run(arguments: ["check", bad.path + ".missing"]) == 2)
+    }
+
+    @Test("an unknown option is invalid input: exit 2, not 64")
+    func unknownOption() {
+        #expect(QNetPlanCommand.run(arguments: ["report", "--colour", "x.qnet.yaml"]) == 2)
+    }
+
+    @Test("report -o writes JSON with the stable fields of topology-format.md")
+    func jsonReport() throws {
+        let file = try temporaryFile("net.qnet.yaml", Self.smallTopology)
+        let output = file.deletingLastPathComponent().appendingPathComponent("report.json")
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "-o", output.path]) == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: output))
+        let report = try #require(object as? [String: Any])
+        #expect(report["qnet_report"] as? Int == 1)
+        #expect(report["topology"] as? String == "two trusted hops")
+        let links = try #require(report["links"] as? [[String: Any]])
+        let first = try #require(links.first)
+        for key in ["id", "medium", "protocol", "loss_db", "transmittance", "loss_budget", "detector_budget", "qber",
+                    "qber_budget", "key_rate_bps", "key_per_pulse", "signal_intensity", "plob_bound_bps", "margin_db"] {
+            #expect(first[key] != nil, "link field \(key) missing")
+        }
+        #expect(abs((first["loss_db"] as? Double ?? 0) - 6.3) < 1e-9)
+        let demands = try #require(report["demands"] as? [[String: Any]])
+        let demand = try #require(demands.first)
+        for key in ["id", "between", "required_bps", "best_path", "best_path_bps", "max_flow_bps", "trusted_nodes", "satisfied"] {
+            #expect(demand[key] != nil, "demand field \(key) missing")
+        }
+        #expect(demand["best_path"] as? [String] == ["A", "T", "B"])
+        #expect(demand["trusted_nodes"] as? [String] == ["T"])
+        #expect(report["segments"] is [[String: Any]])
+    }
+
+    @Test("an output name without a known extension needs --format")
+    func unknownExtension() throws {
+        let file = try temporaryFile("net.qnet.yaml", Self.smallTopology)
+        let output = file.deletingLastPathComponent().appendingPathComponent("report.txt")
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "-o", output.path]) == 2)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--format", "csv", "-o", output.path]) == 0)
+        let csv = try String(contentsOf: output, encoding: .utf8)
+        #expect(csv.hasPrefix("link,medium,protocol,loss_db"))
+    }
+
+    @Test("keys lists the keys of a section, and refuses an unknown section")
+    func keys() {
+        #expect(QNetPlanCommand.run(arguments: ["keys", "links"]) == 0)
+        #expect(QNetPlanCommand.run(arguments: ["keys", "cables"]) == 2)
+    }
+}

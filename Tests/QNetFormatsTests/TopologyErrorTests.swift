@@ -1,0 +1,167 @@
+import QNetFormats
+import QNetModel
+import Testing
+
+/// A bad input and the located error it must produce.
+struct BadInput: CustomTestStringConvertible, Sendable {
+    var name: String
+    var yaml: String
+    var line: Int
+    var column: Int
+    var keyPath: String?
+    var fragment: String
+
+    var testDescription: String { name }
+}
+
+/// The first eight lines of most bad inputs: two nodes and a link between them.
+private let base = """
+    qnet: 1
+    name: test
+    nodes:
+      - id: A
+      - id: B
+    links:
+      - id: L1
+        between: [A, B]
+
+    """
+
+private func replacing(_ old: String, with new: String) -> String {
+    base.replacingOccurrences(of: old, with: new)
+}
+
+private let badInputs: [BadInput] = [
+    BadInput(name: "missing unit", yaml: base + "    length: 50\n", line: 9, column: 13, keyPath: "links[0].length",
+             fragment: "'50' has no unit; a length takes one of: km, m, cm, mm, um, nm"),
+    BadInput(name: "wrong unit", yaml: base + "    length: 50 dB\n", line: 9, column: 13, keyPath: "links[0].length",
+             fragment: "'dB' is not a unit of length; use one of: km, m"),
+    BadInput(name: "a word for a number", yaml: base + "    length: far\n", line: 9, column: 13,
+             keyPath: "links[0].length", fragment: "'far' is not a number; expected a length"),
+    BadInput(name: "negative length", yaml: base + "    length: -5 km\n", line: 9, column: 13,
+             keyPath: "links[0].length", fragment: "must not be negative (got -5 km)"),
+    BadInput(name: "YAML NaN", yaml: base + "    length: .nan\n", line: 9, column: 13, keyPath: "links[0].length",
+             fragment: "'.nan' is not a finite number"),
+    BadInput(name: "nan with a unit", yaml: base + "    length: nan km\n", line: 9, column: 13,
+             keyPath: "links[0].length", fragment: "'nan km' is not a number"),
+    BadInput(name: "infinity with a unit", yaml: base + "    length: inf km\n", line: 9, column: 13,
+             keyPath: "links[0].length", fragment: "'inf km' is not a number"),
+    BadInput(name: "null where a value is needed", yaml: base + "    length: ~\n", line: 9, column: 13,
+             keyPath: "links[0].length", fragment: "has no value"),
+    BadInput(name: "a list where a value belongs", yaml: base + "    length: [1 km, 2 km]\n", line: 9, column: 13,
+             keyPath: "links[0].length", fragment: "takes a single value, not a list"),
+    BadInput(name: "a list nested in a mapping value",
+             yaml: base + "    pass: {min_elevation: [1 deg]}\n", line: 9, column: 27,
+             keyPath: "links[0].pass.min_elevation", fragment: "takes a single value here, not a list"),
+    BadInput(name: "unknown key at the top", yaml: base + "nodez: []\n", line: 9, column: 1, keyPath: "nodez",
+             fragment: "unknown key 'nodez' in the topology (did you mean 'nodes'?); known keys: qnet, name,"),
+    BadInput(name: "unknown key in a link", yaml: base + "    lenght: 5 km\n", line: 9, column: 5,
+             keyPath: "links[0].lenght", fragment: "unknown key 'lenght' in a link (did you mean 'length'?)"),
+    BadInput(name: "unknown key in a node", yaml: replacing("  - id: B", with: "  - {id: B, positon: {x: 0 km, y: 0 km}}"),
+             line: 5, column: 13, keyPath: "nodes[1].positon",
+             fragment: "unknown key 'positon' in a node (did you mean 'position'?); known keys: id, name, kind,"),
+    BadInput(name: "unknown equipment section", yaml: base + "equipment:\n  detector:\n    d: {}\n", line: 10, column: 3,
+             keyPath: "equipment.detector",
+             fragment: "unknown key 'detector' in equipment (did you mean 'detectors'?); known keys: sources, detectors, memories"),
+    BadInput(name: "unknown key in a detector", yaml: base + "equipment:\n  detectors:\n    d: {efficency: 50 %}\n",
+             line: 11, column: 9, keyPath: "equipment.detectors.d.efficency",
+             fragment: "unknown key 'efficency' in a detector (did you mean 'efficiency'?)"),
+    BadInput(name: "unknown key in a nested pass",
+             yaml: base + "    pass: {min_elevation: 10 deg, max_elev: 70 deg}\n", line: 9, column: 35,
+             keyPath: "links[0].pass.max_elev", fragment: "unknown key 'max_elev' in pass"),
+    BadInput(name: "efficiency above 100 %", yaml: base + "equipment:\n  detectors:\n    d: {efficiency: 120 %}\n",
+             line: 11, column: 21, keyPath: "equipment.detectors.d.efficiency",
+             fragment: "must not be above 100 % (got 120 %)"),
+    BadInput(name: "a bad subkey of position", yaml: replacing("  - id: B", with: "  - {id: B, position: {x: far, y: 0 km}}"),
+             line: 5, column: 24, keyPath: "nodes[1].position.x", fragment: "'far' is not a number"),
+    BadInput(name: "duplicate node id", yaml: replacing("  - id: B", with: "  - id: A"), line: 5, column: 9,
+             keyPath: "nodes[1].id", fragment: "duplicate id 'A' (first used at nodes[0].id)"),
+    BadInput(name: "link to an unknown node", yaml: replacing("[A, B]", with: "[A, C]"), line: 8, column: 14,
+             keyPath: "links[0].between", fragment: "link L1 names unknown node 'C'"),
+    BadInput(name: "link from a node to itself", yaml: replacing("[A, B]", with: "[A, A]"), line: 8, column: 14,
+             keyPath: "links[0].between", fragment: "link L1 joins node 'A' to itself"),
+    BadInput(name: "unknown equipment name", yaml: replacing("  - id: B", with: "  - {id: B, detector: snspd}"),
+             line: 5, column: 23, keyPath: "nodes[1].detector",
+             fragment: "unknown detector 'snspd' (equipment.detectors: none defined)"),
+    BadInput(name: "missing between", yaml: replacing("    between: [A, B]\n", with: "    length: 5 km\n"),
+             line: 7, column: 5, keyPath: "links[0].between", fragment: "missing required key 'between'"),
+    BadInput(name: "between with one end", yaml: replacing("[A, B]", with: "[A]"), line: 8, column: 14,
+             keyPath: "links[0].between", fragment: "takes a list of two node ids, e.g. [A, B]"),
+    BadInput(name: "a list where a mapping belongs", yaml: base + "defaults: [1550 nm]\n", line: 9, column: 11,
+             keyPath: "defaults", fragment: "defaults is a mapping of keys (wavelength: …, fiber_attenuation: …), not a list"),
+    BadInput(name: "a mapping where a list belongs", yaml: "qnet: 1\nname: n\nlinks:\n  id: L1\n", line: 4, column: 3,
+             keyPath: "links", fragment: "takes a list, each item a link starting with `- `, not a mapping"),
+    BadInput(name: "a value where a node belongs", yaml: "qnet: 1\nname: n\nnodes:\n  - A\n", line: 4, column: 5,
+             keyPath: "nodes[0]", fragment: "a node is a mapping of keys (id: …, name: …), not a single value"),
+    BadInput(name: "wrong format version", yaml: replacing("qnet: 1", with: "qnet: 2"), line: 1, column: 7,
+             keyPath: "qnet", fragment: "unsupported format version 2; this qnetplan reads version 1"),
+    BadInput(name: "missing name", yaml: replacing("name: test\n", with: ""), line: 1, column: 1, keyPath: "name",
+             fragment: "missing required key 'name'"),
+    BadInput(name: "empty file", yaml: "", line: 1, column: 1, keyPath: nil,
+             fragment: "empty file: a topology needs at least `qnet: 1` and `name:`"),
+    BadInput(name: "only comments", yaml: "# nothing yet\n", line: 1, column: 1, keyPath: nil, fragment: "empty file"),
+    BadInput(name: "a list at the top", yaml: "- qnet: 1\n", line: 1, column: 1, keyPath: nil,
+             fragment: "a topology file is a mapping of keys (qnet: 1, name: …, nodes: …), not a list"),
+    BadInput(name: "malformed YAML", yaml: "qnet: 1\nname: [unclosed\nnodes: []\n", line: 3, column: 6, keyPath: nil,
+             fragment: "malformed YAML: "),
+    BadInput(name: "a tab in the indentation", yaml: "qnet: 1\nname: n\nnodes:\n\t- id: A\n", line: 4, column: 1,
+             keyPath: nil, fragment: "malformed YAML: found character that cannot start any token"),
+    BadInput(name: "duplicate key in one mapping", yaml: "qnet: 1\nname: a\nname: b\n", line: 2, column: 1, keyPath: nil,
+             fragment: "duplicate key 'name' in one mapping: each key may be written once"),
+]
+
+@Suite("Errors in topology files")
+struct TopologyErrorTests {
+    private func problems(_ yaml: String) -> [Diagnostic] {
+        do {
+            _ = try TopologyReader.read(yaml: yaml, file: "test.qnet.yaml")
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    @Test("each bad input gets an error at its line, column and key path", arguments: badInputs)
+    func locatedError(_ input: BadInput) throws {
+        let found = problems(input.yaml)
+        let problem = try #require(found.first { $0.keyPath == input.keyPath && $0.message.contains(input.fragment) },
+                                   "no error at \(input.keyPath ?? "the file") containing '\(input.fragment)' in \(found)")
+        #expect(problem.severity == .error)
+        #expect(problem.location == SourceLocation(file: "test.qnet.yaml", line: input.line, column: input.column),
+                "\(problem)")
+    }
+
+    @Test("an error prints as compilers print, naming file, place, key path and the units accepted")
+    func printedForm() throws {
+        let problem = try #require(problems(base + "    length: 50\n").first)
+        #expect(problem.description
+            == "test.qnet.yaml:9:13: error: links[0].length: '50' has no unit; a length takes one of: km, m, cm, mm, um, nm")
+    }
+
+    @Test("several errors in one file are all reported, sorted by line")
+    func everyErrorReported() {
+        let yaml = """
+            qnet: 1
+            name: several
+            nodes:
+              - id: A
+              - {id: A, colour: red}
+            links:
+              - id: L1
+                between: [A, Z]
+                length: 50
+              - {id: L2, between: [A, A], length: 1 km, misalignment: 200 %}
+
+            """
+        let found = problems(yaml)
+        #expect(found.map(\.keyPath) == ["nodes[1].id", "nodes[1].colour", "links[0].between", "links[0].length",
+                                         "links[1].between", "links[1].misalignment"])
+        #expect(found.map { $0.location?.line } == [5, 5, 8, 9, 10, 10])
+    }
+
+    @Test("a problem echoing one already reported is left out")
+    func noEchoes() {
+        let found = problems(replacing("    between: [A, B]\n", with: "    between: A\n    length: 1 km\n"))
+        #expect(found.map(\.keyPath) == ["links[0].between"])
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import QNetFormats
+import QNetModel
+import Testing
+
+@Suite("Writing topology files")
+struct TopologyWriterTests {
+    /// Load → save → load gives an equal topology; save → load → save the same bytes.
+    private func expectRoundTrip(_ yaml: String, file: String) throws {
+        let loaded = try TopologyReader.read(yaml: yaml, file: file)
+        let saved = TopologyWriter.yaml(loaded)
+        let reloaded = try TopologyReader.read(yaml: saved, file: "saved \(file)")
+        #expect(reloaded == loaded, "\(file) changed in a round trip:\n\(saved)")
+        #expect(TopologyWriter.yaml(reloaded) == saved, "\(file) saved differently the second time")
+    }
+
+    @Test("the Shape example and the rich fixture survive a round trip")
+    func fixturesRoundTrip() throws {
+        try expectRoundTrip(Fixtures.shapeExample, file: "shape")
+        try expectRoundTrip(Fixtures.rich, file: "rich")
+    }
+
+    @Test("every topology in topologies/ survives a round trip")
+    func shippedTopologiesRoundTrip() throws {
+        let folder = Fixtures.packageRoot().appendingPathComponent("topologies")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names.sorted() where name.hasSuffix(".qnet.yaml") {
+            let file = folder.appendingPathComponent(name)
+            try expectRoundTrip(try String(contentsOf: file, encoding: .utf8), file: name)
+        }
+    }
+
+    @Test("keys come in a fixed order, short mappings in flow style, absent keys left out")
+    func layout() throws {
+        var topology = Topology(name: "two nodes")
+        topology.nodes = [Node(id: "A", position: .planar(x: Quantity(0, .kilometre), y: Quantity(1.5, .kilometre))),
+                          Node(id: "B")]
+        var link = Link(id: "L1", from: "A", to: "B", length: Quantity(25, .kilometre))
+        link.extraLosses = [NamedLoss(name: "connectors", loss: Quantity(1, .decibel))]
+        topology.links = [link]
+        topology.description = "first\nsecond"
+        #expect(TopologyWriter.yaml(topology) == """
+            qnet: 1
+            name: two nodes
+            description: |-
+              first
+              second
+            nodes:
+            - id: A
+              position: {x: 0 km, y: 1.5 km}
+            - id: B
+            links:
+            - id: L1
+              between: [A, B]
+              length: 25 km
+              extra_losses: {connectors: 1 dB}
+
+            """)
+    }
+
+    @Test("texts that YAML would misread are quoted and read back as written",
+          arguments: ["yes", "no", "true", "1e3", "007", "0x1F", "a: b", "#x", "", " leading space", "trailing ",
+                      "Zürich – Ω 量子", "null", "~", "2024-01-01", "- item", "[A, B]", "{x: 1}", "'quoted'",
+                      "\"double\"", "@at", "`tick`", "*star", "&amp", "!bang", "%pct", "50 km", "1.16", "tab\there"])
+    func trickyStrings(text: String) throws {
+        var topology = Topology(name: text)
+        topology.description = text
+        topology.sources = [text]
+        var node = Node(id: "A")
+        node.name = text
+        topology.nodes = [node]
+        let saved = TopologyWriter.yaml(topology)
+        let reloaded = try TopologyReader.read(yaml: saved, file: "tricky")
+        #expect(reloaded == topology, "\(saved)")
+    }
+
+    @Test("numbers in shortest form and true/false stay plain; other numbers and YAML words are quoted")
+    func quotingChoices() {
+        var topology = Topology(name: "1e3")
+        topology.sources = ["1.16", "yes", "plain text", "~"]
+        var satellite = Node(id: "SAT", kind: .satellite)
+        satellite.trusted = false
+        topology.nodes = [satellite]
+        #expect(TopologyWriter.yaml(topology) == """
+            qnet: 1
+            name: '1e3'
+            sources:
+            - 1.16
+            - 'yes'
+            - plain text
+            - '~'
+            nodes:
+            - id: SAT
+              kind: satellite
+              trusted: false
+
+            """)
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import QNetModel
+import QNetPhysics
+
+/// The key of a decoy-state BB84 link at its operating point.
+struct DecoyKey {
+    var detector: DetectorBudget
+    var qber: QBERBudget?
+    var keyPerPulse: Double
+    var signalIntensity: Double?
+    var marginDB: Double?
+    var noKeyReason: String?
+    var assumptions: [Assumption]
+}
+
+/// Maps a link's channel and receiver onto `DecoyBB84` and its result onto the plan.
+enum DecoyKeyBuilder {
+    /// Passes of the fixed-point iteration for afterpulsing and dead time (they depend on the operating point).
+    static let maxPasses = 3
+
+    /// The key of `link` over a channel of transmittance `channel`.
+    static func build(_ link: ResolvedLink, channel: Double, channelLossDB: Double, timing: TimingBudget,
+                      memo: ThresholdMemo) -> DecoyKey {
+        let source = link.source
+        let detector = link.detector
+        let repetitionRate = source.repetitionRate.value
+        var assumptions = commonAssumptions(link)
+
+        guard source.kind.value == .weakCoherent else {
+            let what = source.kind.value == .spdc ? "SPDC pairs" : "\(source.kind.value.rawValue) states"
+            return DecoyKey(detector: timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1), qber: nil,
+                            keyPerPulse: 0, signalIntensity: nil, marginDB: nil,
+                            noKeyReason: "source emits \(what): bb84-decoy needs a weak-coherent source",
+                            assumptions: assumptions)
+        }
+
+        let noise = timing.noiseProbability
+        let misalignment = Sanitise.fraction(link.misalignment.value)
+        let errorRate = min(0.5, misalignment + 0.5 * timing.interSymbolFraction)
+        let afterpulseProbability = Sanitise.fraction(detector.afterpulseProbability.value)
+        let efficiency = Sanitise.fraction(timing.detectorEfficiency.value) * Sanitise.fraction(timing.windowFraction)
+        let fixed = source.signalIntensity.value.fixedValue
+        let decoy: DecoyMethod = source.decoy.value == .infinite
+            ? .infinite : .vacuumWeak(decoyIntensity: source.decoyIntensity.value)
+
+        func parameters(afterpulse: Double, deadTimeFactor: Double) -> DecoyBB84Parameters {
+            DecoyBB84Parameters(transmittance: Sanitise.fraction(channel * efficiency * deadTimeFactor),
+                                darkYield: Sanitise.fraction(noise + afterpulse), misalignment: errorRate,
+                                ecEfficiency: link.ecEfficiency.value, siftingFactor: link.siftingFactor, decoy: decoy)
+        }
+        func deadTimeFactor(countRate: Double) -> Double {
+            let model: DeadTimeModel = detector.deadTimeModel.value == .paralysable ? .paralysable : .nonParalysable
+            return Sanitise.fraction(DeadTime.efficiencyFactor(trueRate: countRate, deadTime: detector.deadTime.value, model: model))
+        }
+
+        // Fixed point: afterpulsing and dead time depend on the click rate at the operating
+        // point, which depends on them. Start from mu = 0.5 (or the fixed mu) without dead time.
+        let startIntensity = fixed ?? 0.5
+        let startSignal = -expm1(-channel * efficiency * startIntensity)
+        var afterpulse = afterpulseProbability * (startSignal + noise)
+        var countRate = (startSignal + noise + afterpulse) * repetitionRate
+        var deadFactor = deadTimeFactor(countRate: countRate)
+        var params = parameters(afterpulse: afterpulse, deadTimeFactor: deadFactor)
+        var result = evaluate(params, fixed: fixed)
+        for _ in 1..<maxPasses {
+            let signal = -expm1(-params.transmittance * result.signalIntensity)
+            let nextAfterpulse = afterpulseProbability * (signal + noise)
+            let nextCount = Sanitise.rate(result.gain) * repetitionRate
+            let nextFactor = deadTimeFactor(countRate: nextCount)
+            let settled = abs(nextAfterpulse - afterpulse) <= 1e-3 * afterpulse + 1e-15
+                && abs(nextFactor - deadFactor) <= 1e-4 * deadFactor
+            if settled { break }
+            (afterpulse, countRate, deadFactor) = (nextAfterpulse, nextCount, nextFactor)
+            params = parameters(afterpulse: afterpulse, deadTimeFactor: deadFactor)
+            result = evaluate(params, fixed: fixed)
+        }
+        assumptions.append(Assumption(
+            name: "operating point", value: "afterpulsing and dead time at the click rate of the previous pass",
+            basis: "fixed-point iteration from mu = \(Format.number(startIntensity)), at most \(maxPasses) passes"))
+
+        let detectorBudget = timing.budget(afterpulse: afterpulse, countRate: countRate, deadTimeFactor: deadFactor)
+        let mu = Sanitise.finite(result.signalIntensity)
+        let signal = -expm1(-params.transmittance * mu)
+        let clicks = signal + noise + afterpulse
+        let qber: QBERBudget? = clicks > 0 ? QBERBudget(
+            misalignment: Sanitise.fraction(misalignment * signal / clicks),
+            darkAndBackground: Sanitise.fraction(0.5 * noise / clicks),
+            afterpulsing: Sanitise.fraction(0.5 * afterpulse / clicks),
+            timing: Sanitise.fraction(0.5 * timing.interSymbolFraction * signal / clicks)) : nil
+        let keyPerPulse = Sanitise.rate(result.keyPerPulse)
+
+        // Margin: threshold with Y0 and e_d held at the operating point.
+        let key = ThresholdKey(darkYield: params.darkYield, misalignment: errorRate, ecEfficiency: link.ecEfficiency.value,
+                               siftingFactor: link.siftingFactor, decoy: decoy, signalIntensity: fixed)
+        let threshold = memo.threshold(key)
+        assumptions.append(Assumption(
+            name: "margin", value: "threshold transmittance with Y0 and e_d held at the operating point",
+            basis: "DecoyBB84.thresholdTransmittance, \(fixed == nil ? "mu re-optimised" : "mu fixed") (Y0, e_d rounded to 4 digits)"))
+        let receiverLossDB = Decibel.loss(transmittance: Sanitise.fraction(efficiency * deadFactor))
+        var margin: Double?
+        var toleratedDB: Double?
+        if let threshold, threshold > 0, receiverLossDB.isFinite {
+            let tolerated = Decibel.loss(transmittance: threshold) - receiverLossDB
+            toleratedDB = tolerated
+            margin = Sanitise.finite(max(-1000, min(1000, tolerated - channelLossDB)))
+        }
+        var reason: String?
+        if keyPerPulse <= 0 {
+            reason = noKeyReason(qber: qber?.total ?? 0.5, channelLossDB: channelLossDB, toleratedDB: toleratedDB,
+                                 hasThreshold: threshold != nil, efficiency: efficiency)
+            if let value = margin, value > 0 { margin = 0 }
+        } else if let value = margin, value < 0 {
+            margin = 0
+        }
+        return DecoyKey(detector: detectorBudget, qber: qber, keyPerPulse: keyPerPulse, signalIntensity: mu,
+                        marginDB: margin, noKeyReason: reason, assumptions: assumptions)
+    }
+
+    private static func evaluate(_ parameters: DecoyBB84Parameters, fixed: Double?) -> DecoyBB84Result {
+        if let fixed { return DecoyBB84.evaluate(parameters, signalIntensity: fixed) }
+        return DecoyBB84.optimise(parameters)
+    }
+
+    /// Why a link gets no key, in words a network architect can act on.
+    static func noKeyReason(qber: Double, channelLossDB: Double, toleratedDB: Double?, hasThreshold: Bool,
+                            efficiency: Double) -> String {
+        if efficiency <= 0 { return "the receiver detects nothing (detection efficiency x window fraction is 0)" }
+        if let toleratedDB, channelLossDB > toleratedDB {
+            return "loss \(Format.dB(channelLossDB)) exceeds the \(Format.dB(toleratedDB)) the receiver tolerates"
+        }
+        if qber >= 0.11 || !hasThreshold {
+            return "QBER \(Format.percent(qber)) above the ~11 % limit of BB84"
+        }
+        return "QBER \(Format.percent(qber)) leaves no key after error correction and privacy amplification"
+    }
+
+    /// Protocol settings the key rests on.
+    private static func commonAssumptions(_ link: ResolvedLink) -> [Assumption] {
+        let source = link.source
+        let intensity: String
+        switch source.signalIntensity.value {
+        case .auto: intensity = "auto (optimised)"
+        case .fixed(let mu): intensity = Format.number(mu)
+        }
+        let decoy = source.decoy.value == .infinite
+            ? "infinite decoys" : "vacuum + weak, nu = \(Format.number(source.decoyIntensity.value))"
+        return [
+            Assumption(name: "protocol", value: "bb84-decoy, asymptotic key (GLLP)", basis: link.protocolKind.basis),
+            Assumption(name: "signal intensity", value: intensity, basis: source.signalIntensity.basis),
+            Assumption(name: "decoy", value: decoy, basis: "\(source.decoy.basis); \(source.decoyIntensity.basis)"),
+            Assumption(name: "misalignment", value: Format.percent(link.misalignment.value), basis: link.misalignment.basis),
+            Assumption(name: "error correction", value: "f = \(Format.number(link.ecEfficiency.value))", basis: link.ecEfficiency.basis),
+            Assumption(name: "sifting", value: "\(link.sifting.value.rawValue), q = \(Format.number(link.siftingFactor))",
+                       basis: link.sifting.basis),
+            Assumption(name: "timing error", value: "e_d = misalignment + 1/2 inter-symbol fraction",
+                       basis: "a click in the wrong slot carries a random bit"),
+        ]
+    }
+}

@@ -1,0 +1,82 @@
+import QNetModel
+import QNetPhysics
+
+/// The parts of a receiver's detection budget that do not depend on the
+/// operating point: efficiency, window, jitter, window and inter-symbol
+/// fractions, dark and background probabilities, the highest repetition rate.
+struct TimingBudget {
+    var detectorEfficiency: Sourced<Double>
+    var window: Sourced<Double>
+    var jitterTerms: [JitterTerm]
+    /// σ of the combined jitter, s.
+    var sigma: Double
+    var totalFWHM: Double
+    var windowFraction: Double
+    var interSymbolFraction: Double
+    var darkProbability: Sourced<Double>
+    var backgroundProbability: Double
+    var maxRepetitionRate: Double
+
+    /// Dark and background counts per window, D in Y0 = D + A.
+    var noiseProbability: Double { darkProbability.value + backgroundProbability }
+
+    /// The full budget at an operating point (afterpulsing, click rate and dead-time factor).
+    func budget(afterpulse: Double, countRate: Double, deadTimeFactor: Double) -> DetectorBudget {
+        let efficiency = Sanitise.fraction(detectorEfficiency.value)
+        return DetectorBudget(
+            detectorEfficiency: efficiency, windowSeconds: Sanitise.finite(window.value),
+            jitterTerms: jitterTerms, totalJitterFWHM: Sanitise.finite(totalFWHM),
+            windowFraction: Sanitise.fraction(windowFraction), interSymbolFraction: Sanitise.fraction(interSymbolFraction),
+            darkProbabilityPerWindow: Sanitise.fraction(darkProbability.value),
+            backgroundProbabilityPerWindow: Sanitise.fraction(backgroundProbability),
+            afterpulseProbabilityPerWindow: Sanitise.fraction(afterpulse), countRateHz: Sanitise.rate(countRate),
+            deadTimeFactor: Sanitise.fraction(deadTimeFactor),
+            effectiveEfficiency: Sanitise.fraction(efficiency * windowFraction * deadTimeFactor),
+            maxRepetitionRateHz: Sanitise.rate(maxRepetitionRate))
+    }
+}
+
+/// Builds a link's timing budget from its resolved source, detector and channel.
+enum DetectionBudgetBuilder {
+    /// The timing budget of `link`, whose optical path is `pathLength` m (dispersion counts on fiber only).
+    static func build(_ link: ResolvedLink, pathLength: Double) -> TimingBudget {
+        let detector = link.detector
+        let source = link.source
+        let repetitionRate = max(source.repetitionRate.value, 1e-300)
+        let window: Sourced<Double>
+        if let gate = detector.gateWidth {
+            window = gate
+        } else {
+            window = Sourced(min(PlanningDefaults.maxWindow.value, 1 / repetitionRate),
+                             "\(PlanningDefaults.maxWindow.basis), f_rep from \(source.repetitionRate.basis)")
+        }
+
+        var terms = [JitterTerm(name: "source", fwhm: source.jitter.value, basis: source.jitter.basis),
+                     JitterTerm(name: "detector", fwhm: detector.jitter.value, basis: detector.jitter.basis)]
+        if link.medium == .fiber {
+            let dispersion = Sourced.quantity([(link.inputs.link.dispersion, "\(link.path).dispersion"),
+                                               (link.inputs.defaults.fiberDispersion, "defaults.fiber_dispersion")],
+                                              else: PlanningDefaults.fiberDispersion)
+            let spread = Fiber.dispersionSpread(dispersion: dispersion.value, length: pathLength,
+                                                linewidth: source.linewidth.value)
+            terms.append(JitterTerm(name: "dispersion", fwhm: Sanitise.finite(spread),
+                                    basis: "|D| x L x linewidth: \(dispersion.basis); \(source.linewidth.basis)"))
+        }
+        terms.append(JitterTerm(name: "clock sync", fwhm: link.clockSyncJitter.value, basis: link.clockSyncJitter.basis))
+
+        let sigma = Timing.totalSigma(fwhms: terms.map(\.fwhm))
+        let dark: Sourced<Double>
+        if let probability = detector.darkCountProbability {
+            dark = probability
+        } else {
+            dark = Sourced(detector.darkCountRate.value * window.value, "\(detector.darkCountRate.basis) x window")
+        }
+        return TimingBudget(
+            detectorEfficiency: detector.efficiency, window: window, jitterTerms: terms, sigma: sigma,
+            totalFWHM: sigma * Timing.fwhmPerSigma,
+            windowFraction: Timing.windowFraction(window: window.value, sigma: sigma),
+            interSymbolFraction: Timing.interSymbolFraction(slot: 1 / repetitionRate, window: window.value, sigma: sigma),
+            darkProbability: dark, backgroundProbability: link.backgroundRate.value * window.value,
+            maxRepetitionRate: Timing.maxRepetitionRate(window: window.value, totalFWHM: sigma * Timing.fwhmPerSigma))
+    }
+}

@@ -1,0 +1,91 @@
+import QNetModel
+import QNetPhysics
+
+/// A link's plan with what the segment planner needs beside it.
+struct LinkOutcome: Sendable {
+    var plan: LinkPlan
+    var diagnostics: [Diagnostic]
+    /// Optical path length, m (the repeater planner's round time).
+    var pathLength: Double
+    /// Optical error of the link, misalignment + 1/2 inter-symbol fraction (entanglement fidelity).
+    var errorRate: Double
+}
+
+/// Plans one link: loss budget, detection budget, key, bound and margin.
+enum LinkPlanner {
+    /// The plan of the link whose inputs are `inputs`.
+    static func plan(_ inputs: LinkInputs, memo: ThresholdMemo) -> LinkOutcome {
+        let link = ResolvedLink(inputs)
+        let loss = LossBudgetBuilder.build(link)
+        let lossDB = loss.lines.reduce(0) { $0 + $1.db }
+        let channel = Sanitise.fraction(Decibel.transmittance(loss: lossDB))
+        let timing = DetectionBudgetBuilder.build(link, pathLength: loss.pathLength)
+        let repetitionRate = Sanitise.rate(link.source.repetitionRate.value)
+        let plob = Sanitise.rate(PLOBBound.bitsPerUse(transmittance: channel) * repetitionRate)
+        let errorRate = min(0.5, Sanitise.fraction(link.misalignment.value) + 0.5 * Sanitise.fraction(timing.interSymbolFraction))
+        var assumptions = equipmentAssumptions(link, timing: timing) + loss.assumptions
+        var diagnostics = loss.diagnostics
+
+        let protocolKind = link.protocolKind.value
+        var detector: DetectorBudget
+        var qber: QBERBudget?
+        var keyPerPulse = 0.0
+        var signalIntensity: Double?
+        var margin: Double?
+        var reason: String?
+        switch protocolKind {
+        case .bb84Decoy:
+            let key = DecoyKeyBuilder.build(link, channel: channel, channelLossDB: lossDB, timing: timing, memo: memo)
+            detector = key.detector
+            qber = key.qber
+            keyPerPulse = key.keyPerPulse
+            signalIntensity = key.signalIntensity
+            margin = key.marginDB
+            reason = key.noKeyReason
+            assumptions += key.assumptions
+        case .entanglement:
+            detector = timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1)
+            assumptions.append(Assumption(name: "protocol", value: "entanglement: key computed for the whole segment",
+                                          basis: link.protocolKind.basis))
+        case .bbm92, .mdi, .twinField, .cvGG02:
+            detector = timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1)
+            reason = notModelledReason(protocolKind)
+            diagnostics.append(Diagnostic(.warning, "link \(inputs.link.id): \(reason ?? "")", keyPath: link.protocolKind.basis))
+        }
+
+        let plan = LinkPlan(
+            id: inputs.link.id, medium: link.medium, protocolKind: protocolKind, lossBudget: loss.lines,
+            detector: detector, qber: qber, keyRateBps: Sanitise.rate(keyPerPulse * repetitionRate),
+            keyPerPulse: Sanitise.rate(keyPerPulse), signalIntensity: signalIntensity.map { Sanitise.finite($0) },
+            repetitionRateHz: repetitionRate, plobBoundBps: plob, marginDB: margin.map { Sanitise.finite($0) },
+            noKeyReason: reason, assumptions: assumptions)
+        return LinkOutcome(plan: plan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength), errorRate: errorRate)
+    }
+
+    /// `protocol X is not modelled yet (planned); no key assumed`.
+    static func notModelledReason(_ kind: ProtocolKind) -> String {
+        "protocol \(kind.rawValue) is not modelled yet (planned); no key assumed"
+    }
+
+    /// The source, detector and window the link uses, each with its basis.
+    private static func equipmentAssumptions(_ link: ResolvedLink, timing: TimingBudget) -> [Assumption] {
+        let source = link.source
+        let detector = link.detector
+        let sourceValue = "\(source.name ?? "built-in"): \(source.kind.value.rawValue), \(Format.number(source.repetitionRate.value / 1e9)) GHz"
+        let sourceBasis = link.inputs.sourceReference.map { "\($0) -> equipment.sources.\(source.name ?? "")" }
+            ?? "no source named: \(PlanningDefaults.repetitionRate.basis)"
+        let detectorValue = "\(detector.name ?? "built-in"): \(detector.kind.value.rawValue), "
+            + "\(Format.percent(detector.efficiency.value)), \(Format.number(detector.darkCountRate.value)) Hz dark, "
+            + "\(Format.number(detector.jitter.value * 1e12)) ps jitter, \(Format.number(detector.deadTime.value * 1e9)) ns dead time"
+        let detectorBasis = link.inputs.detectorReference.map { "\($0) -> equipment.detectors.\(detector.name ?? "")" }
+            ?? "no detector named: \(PlanningDefaults.detectorEfficiency.basis)"
+        return [
+            Assumption(name: "source", value: sourceValue, basis: sourceBasis),
+            Assumption(name: "detector", value: detectorValue, basis: detectorBasis),
+            Assumption(name: "detection window", value: "\(Format.number(timing.window.value * 1e12)) ps", basis: timing.window.basis),
+            Assumption(name: "dark counts", value: "\(Format.number(timing.darkProbability.value, digits: 3)) per window",
+                       basis: timing.darkProbability.basis),
+            Assumption(name: "wavelength", value: "\(Format.number(link.wavelength.value * 1e9)) nm", basis: link.wavelength.basis),
+        ]
+    }
+}

@@ -1,0 +1,113 @@
+import QNetModel
+
+/// A link's figures after the lookup link → equipment → `defaults:` → built-in
+/// default, each in SI with where it came from.
+struct ResolvedLink {
+    let inputs: LinkInputs
+    let path: String
+    let medium: Medium
+    let protocolKind: Sourced<ProtocolKind>
+    let length: Sourced<Double>
+    let wavelength: Sourced<Double>
+    let misalignment: Sourced<Double>
+    let ecEfficiency: Sourced<Double>
+    let sifting: Sourced<Sifting>
+    let clockSyncJitter: Sourced<Double>
+    let backgroundRate: Sourced<Double>
+    let source: ResolvedSource
+    let detector: ResolvedDetector
+
+    init(_ inputs: LinkInputs) {
+        self.inputs = inputs
+        let link = inputs.link
+        let defaults = inputs.defaults
+        let path = "links[\(inputs.index)]"
+        self.path = path
+        medium = link.resolvedMedium
+        protocolKind = Sourced.first([(link.protocolKind, "\(path).protocol"), (defaults.protocolKind, "defaults.protocol")],
+                                     else: BuiltInDefault(.bb84Decoy, "decoy-state BB84, Lo, Ma, Chen 2005"))
+        length = Sourced.quantity([(link.length, "\(path).length")], else: BuiltInDefault(0, "no length given"))
+        source = ResolvedSource(inputs)
+        wavelength = Sourced.quantity([(link.wavelength, "\(path).wavelength"),
+                                       (inputs.source?.wavelength, source.path("wavelength")),
+                                       (defaults.wavelength, "defaults.wavelength")], else: PlanningDefaults.wavelength)
+        misalignment = Sourced.quantity([(link.misalignment, "\(path).misalignment"), (defaults.misalignment, "defaults.misalignment")],
+                                        else: PlanningDefaults.misalignment)
+        ecEfficiency = Sourced.quantity([(link.ecEfficiency, "\(path).ec_efficiency"), (defaults.ecEfficiency, "defaults.ec_efficiency")],
+                                        else: PlanningDefaults.ecEfficiency)
+        sifting = Sourced.first([(link.sifting, "\(path).sifting"), (defaults.sifting, "defaults.sifting")],
+                                else: BuiltInDefault(.standard, "q = 1/2; efficient BB84: q = 1, Lo, Chau, Ardehali 2005, asymptotic"))
+        clockSyncJitter = Sourced.quantity([(link.clockSyncJitter, "\(path).clock_sync_jitter"),
+                                            (defaults.clockSyncJitter, "defaults.clock_sync_jitter")],
+                                           else: PlanningDefaults.clockSyncJitter)
+        backgroundRate = Sourced.quantity([(link.backgroundRate, "\(path).background_rate")], else: PlanningDefaults.backgroundRate)
+        detector = ResolvedDetector(inputs)
+    }
+
+    /// The sifting factor q: 1/2 standard, 1 efficient (asymptotic).
+    var siftingFactor: Double { sifting.value == .efficient ? 1 : 0.5 }
+}
+
+/// The sender's source after defaults.
+struct ResolvedSource {
+    let name: String?
+    let kind: Sourced<SourceKind>
+    let repetitionRate: Sourced<Double>
+    let signalIntensity: Sourced<Tunable>
+    let decoy: Sourced<DecoyKind>
+    let decoyIntensity: Sourced<Double>
+    let jitter: Sourced<Double>
+    let linewidth: Sourced<Double>
+
+    init(_ inputs: LinkInputs) {
+        let record = inputs.source
+        name = inputs.sourceName
+        let prefix = "equipment.sources.\(name ?? "")"
+        func key(_ k: String) -> String { "\(prefix).\(k)" }
+        kind = Sourced.first([(record?.kind, key("kind"))], else: BuiltInDefault(.weakCoherent, "weak-coherent decoy source"))
+        repetitionRate = Sourced.quantity([(record?.repetitionRate, key("repetition_rate"))], else: PlanningDefaults.repetitionRate)
+        signalIntensity = Sourced.first([(record?.signalIntensity, key("signal_intensity"))],
+                                        else: BuiltInDefault(.auto, "optimised by the planner"))
+        decoy = Sourced.first([(record?.decoy, key("decoy"))],
+                              else: BuiltInDefault(.vacuumWeak, "vacuum + weak decoy, Ma, Qi, Zhao, Lo 2005"))
+        decoyIntensity = Sourced.first([(record?.decoyIntensity?.fixedValue, key("decoy_intensity"))],
+                                       else: PlanningDefaults.decoyIntensity)
+        jitter = Sourced.quantity([(record?.jitter, key("jitter"))], else: PlanningDefaults.sourceJitter)
+        linewidth = Sourced.quantity([(record?.linewidth, key("linewidth"))], else: PlanningDefaults.linewidth)
+    }
+
+    /// The key path of `key` in this source's equipment entry (used for the link's wavelength).
+    func path(_ key: String) -> String { "equipment.sources.\(name ?? "").\(key)" }
+}
+
+/// The receiver's detection system after defaults.
+struct ResolvedDetector {
+    let name: String?
+    let kind: Sourced<DetectorKind>
+    let efficiency: Sourced<Double>
+    let darkCountRate: Sourced<Double>
+    let darkCountProbability: Sourced<Double>?
+    let deadTime: Sourced<Double>
+    let deadTimeModel: Sourced<DeadTimeKind>
+    let jitter: Sourced<Double>
+    let afterpulseProbability: Sourced<Double>
+    let gateWidth: Sourced<Double>?
+
+    init(_ inputs: LinkInputs) {
+        let record = inputs.detector
+        name = inputs.detectorName
+        let prefix = "equipment.detectors.\(name ?? "")"
+        func key(_ k: String) -> String { "\(prefix).\(k)" }
+        kind = Sourced.first([(record?.kind, key("kind"))], else: BuiltInDefault(.snspd, "superconducting nanowire detector"))
+        efficiency = Sourced.quantity([(record?.efficiency, key("efficiency"))], else: PlanningDefaults.detectorEfficiency)
+        darkCountRate = Sourced.quantity([(record?.darkCountRate, key("dark_count_rate"))], else: PlanningDefaults.darkCountRate)
+        darkCountProbability = record?.darkCountProbability.map { Sourced($0.si, key("dark_count_probability")) }
+        deadTime = Sourced.quantity([(record?.deadTime, key("dead_time"))], else: PlanningDefaults.deadTime)
+        deadTimeModel = Sourced.first([(record?.deadTimeModel, key("dead_time_model"))],
+                                      else: BuiltInDefault(.nonParalysable, "SNSPD, non-paralysable"))
+        jitter = Sourced.quantity([(record?.jitter, key("jitter"))], else: PlanningDefaults.detectorJitter)
+        afterpulseProbability = Sourced.quantity([(record?.afterpulseProbability, key("afterpulse_probability"))],
+                                                 else: PlanningDefaults.afterpulseProbability)
+        gateWidth = record?.gateWidth.map { Sourced($0.si, key("gate_width")) }
+    }
+}

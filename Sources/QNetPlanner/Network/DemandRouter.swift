@@ -1,0 +1,84 @@
+import QNetModel
+
+/// Routes a demand over the key graph: widest single path and max-flow, with
+/// the trusted nodes that see the key.
+struct DemandRouter: Sendable {
+    let graph: KeyGraph
+    let topology: Topology
+    let segments: [SegmentPlan]
+
+    /// The routing of `demand`, with the flow it used (for incremental re-plans).
+    /// - Complexity: without a trusted-node limit, O(E log V) for the widest
+    ///   path plus Dinic's max-flow (O(V² E) worst case); with a limit k,
+    ///   O((k+1) · E) for the path and O(P · (k+1) · E) for the greedy flow.
+    func route(_ demand: Demand, nodeIndex: [Identifier: Int]) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
+        let required = Sanitise.rate(demand.keyRate?.si ?? 0)
+        let source = nodeIndex[demand.from].map { graph.compactIndex[$0] } ?? -1
+        let target = nodeIndex[demand.to].map { graph.compactIndex[$0] } ?? -1
+        let limit = demand.maxTrustedNodes.map { max(0, $0) }
+        // A limit at least the number of relaying nodes does not limit anything.
+        let bounded = limit.map { $0 < graph.nodeCount - 2 } ?? false
+
+        var path: GraphPath?
+        var flow: MaxFlow.Flow?
+        if source >= 0, target >= 0, source != target {
+            if bounded, let limit {
+                path = WidestPath.find(in: graph, from: source, to: target, capacity: graph.capacity, maxSegments: limit + 1)
+                flow = MaxFlow.greedyHopBounded(in: graph, from: source, to: target, capacity: graph.capacity,
+                                                maxSegments: limit + 1)
+            } else {
+                path = WidestPath.find(in: graph, from: source, to: target, capacity: graph.capacity)
+                if path != nil { flow = MaxFlow.dinic(in: graph, from: source, to: target, capacity: graph.capacity) }
+            }
+        }
+        return (describe(demand, required: required, path: path, flow: flow, limit: limit, exact: !bounded, source: source,
+                         target: target), flow, path)
+    }
+
+    /// The `DemandPlan` of a routing result.
+    func describe(_ demand: Demand, required: Double, path: GraphPath?, flow: MaxFlow.Flow?, limit: Int?, exact: Bool,
+                  source: Int, target: Int) -> DemandPlan {
+        guard let path, !path.edges.isEmpty else {
+            let note = limit.map { "no QKD path between \(demand.from) and \(demand.to) within \($0) trusted nodes: post-quantum cryptography only" }
+                ?? "no QKD path between \(demand.from) and \(demand.to): post-quantum cryptography only"
+            return DemandPlan(id: demand.resolvedID, from: demand.from, to: demand.to, requiredBps: required, bestPath: [],
+                              bestPathSegments: [], bestPathBps: 0, maxFlowBps: 0, maxFlowIsExact: exact, trustedNodes: [],
+                              flowTrustedNodes: [], satisfied: false, fallback: "pqc-only", bottleneckSegment: nil, note: note)
+        }
+        // Expand segments into every node, relays and repeaters included.
+        var nodes: [Identifier] = [topology.nodes[graph.topologyNode[path.nodes[0]]].id]
+        var segmentIDs: [String] = []
+        var bottleneck: (Double, String)?
+        for edge in path.edges {
+            let segment = segments[graph.edgeSegment[edge]]
+            segmentIDs.append(segment.id)
+            let forward = segment.nodes.first == nodes.last
+            nodes += (forward ? segment.nodes : segment.nodes.reversed()).dropFirst()
+            if bottleneck == nil || graph.capacity[edge] < bottleneck!.0 { bottleneck = (graph.capacity[edge], segment.id) }
+        }
+        let trusted = path.nodes.dropFirst().dropLast().map { topology.nodes[graph.topologyNode[$0]].id }
+        var carrying = Set<Int>()
+        if let flow {
+            for (edge, amount) in flow.edgeFlow.enumerated() where amount != 0 {
+                carrying.insert(graph.edgeFrom[edge])
+                carrying.insert(graph.edgeTo[edge])
+            }
+        }
+        carrying.remove(source)
+        carrying.remove(target)
+        let flowTrusted = carrying.map { topology.nodes[graph.topologyNode[$0]].id }.sorted()
+        let maxFlow = Sanitise.rate(max(flow?.value ?? 0, path.width))
+        let satisfied = maxFlow >= required * (1 - 1e-12)
+        var notes: [String] = []
+        if !exact, let limit {
+            notes.append("max_trusted_nodes = \(limit) limits the flow: greedy packing of widest paths within the limit, a lower bound")
+        }
+        if !satisfied {
+            notes.append("max flow \(Format.number(maxFlow, digits: 3)) bit/s is below the required \(Format.number(required, digits: 3)) bit/s")
+        }
+        return DemandPlan(id: demand.resolvedID, from: demand.from, to: demand.to, requiredBps: required, bestPath: nodes,
+                          bestPathSegments: segmentIDs, bestPathBps: Sanitise.rate(path.width), maxFlowBps: maxFlow,
+                          maxFlowIsExact: exact, trustedNodes: trusted, flowTrustedNodes: flowTrusted, satisfied: satisfied,
+                          fallback: nil, bottleneckSegment: bottleneck?.1, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+    }
+}

@@ -1,0 +1,68 @@
+/// The key graph: key-holding nodes joined by segments whose capacity is
+/// their key rate, in compact arrays (CSR adjacency) for routing.
+///
+/// Edges are undirected. A node may relay keys (`canRelay`) when it is
+/// trusted or a trusted satellite; endpoints start and end demands but relay
+/// nothing.
+struct KeyGraph: Sendable {
+    /// Topology node index of each key-graph node.
+    var topologyNode: [Int]
+    /// Whether each node may carry keys for others.
+    var canRelay: [Bool]
+    /// Ends of each edge (key-graph node indices).
+    var edgeFrom: [Int]
+    var edgeTo: [Int]
+    /// Capacity of each edge, bit/s.
+    var capacity: [Double]
+    /// Segment index (in the plan) of each edge.
+    var edgeSegment: [Int]
+    /// Adjacency: for node u, entries adjacencyStart[u]..<adjacencyStart[u+1] name (edge, other end).
+    var adjacencyStart: [Int]
+    var adjacencyEdge: [Int]
+    var adjacencyOther: [Int]
+
+    var nodeCount: Int { topologyNode.count }
+    var edgeCount: Int { edgeFrom.count }
+
+    /// The key graph over `nodes` (topology indices of key holders, with their relay flag) and edges
+    /// (topology node indices, capacity, segment index). Edges of zero capacity are left out.
+    /// - Complexity: O(V + E)
+    init(keyNodes: [(topologyIndex: Int, canRelay: Bool)], topologyNodeCount: Int,
+         edges: [(from: Int, to: Int, capacity: Double, segment: Int)]) {
+        topologyNode = keyNodes.map(\.topologyIndex)
+        canRelay = keyNodes.map(\.canRelay)
+        var compact = [Int](repeating: -1, count: topologyNodeCount)
+        for (index, node) in topologyNode.enumerated() { compact[node] = index }
+        edgeFrom = []; edgeTo = []; capacity = []; edgeSegment = []
+        for edge in edges where edge.capacity > 0 && compact[edge.from] >= 0 && compact[edge.to] >= 0 {
+            edgeFrom.append(compact[edge.from])
+            edgeTo.append(compact[edge.to])
+            capacity.append(edge.capacity)
+            edgeSegment.append(edge.segment)
+        }
+        let count = topologyNode.count
+        var start = [Int](repeating: 0, count: count + 1)
+        for e in 0..<edgeFrom.count {
+            start[edgeFrom[e] + 1] += 1
+            start[edgeTo[e] + 1] += 1
+        }
+        for u in 0..<count { start[u + 1] += start[u] }
+        var fill = start
+        adjacencyEdge = [Int](repeating: 0, count: start[count])
+        adjacencyOther = [Int](repeating: 0, count: start[count])
+        for e in 0..<edgeFrom.count {
+            let (a, b) = (edgeFrom[e], edgeTo[e])
+            adjacencyEdge[fill[a]] = e; adjacencyOther[fill[a]] = b; fill[a] += 1
+            adjacencyEdge[fill[b]] = e; adjacencyOther[fill[b]] = a; fill[b] += 1
+        }
+        adjacencyStart = start
+        compactIndex = compact
+    }
+
+    /// Key-graph index of each topology node, -1 for nodes that hold no key.
+    var compactIndex: [Int]
+
+    /// Whether a path may continue from `node` when it started at `source`.
+    @inline(__always)
+    func mayLeave(_ node: Int, source: Int) -> Bool { node == source || canRelay[node] }
+}

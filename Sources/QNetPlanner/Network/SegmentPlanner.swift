@@ -1,0 +1,76 @@
+import QNetModel
+import QNetPhysics
+
+/// Turns found segments into `SegmentPlan`s: a one-link decoy BB84 segment
+/// carries its link's key, an entanglement segment is a repeater chain, other
+/// protocols are found but not modelled yet.
+enum SegmentPlanner {
+    /// The plan of `segment`; `outcomes` are indexed like `topology.links` (nil: skipped link).
+    static func plan(_ segment: FoundSegment, id: String, topology: Topology, outcomes: [LinkOutcome?])
+        -> (SegmentPlan, [Diagnostic]) {
+        let nodeIDs = segment.nodes.map { topology.nodes[$0].id }
+        let linkIDs = segment.links.map { topology.links[$0].id }
+        let plans = segment.links.compactMap { outcomes[$0]?.plan }
+        var diagnostics: [Diagnostic] = []
+        let kinds = plans.map(\.protocolKind)
+        let kind = kinds.first ?? .bb84Decoy
+        let channelLossDB = plans.reduce(0) { $0 + $1.lossDB }
+        let repetitionRate = plans.first?.repetitionRateHz ?? 0
+        let plob = Sanitise.rate(PLOBBound.bitsPerUse(transmittance: Sanitise.fraction(Decibel.transmittance(loss: channelLossDB)))
+                                 * repetitionRate)
+        func noKey(_ reason: String) -> SegmentPlan {
+            SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: kind, keyRateBps: 0, plobBoundBps: plob,
+                        noKeyReason: reason)
+        }
+        let path = "links[\(segment.links[0])]"
+        if Set(kinds).count > 1 {
+            let names = Set(kinds.map(\.rawValue)).sorted().joined(separator: ", ")
+            let reason = "the links of segment \(id) name different protocols (\(names)); every link of a segment needs the same one"
+            diagnostics.append(Diagnostic(.error, reason, keyPath: "\(path).protocol"))
+            return (noKey(reason), diagnostics)
+        }
+        switch kind {
+        case .bb84Decoy:
+            guard plans.count == 1, let link = plans.first else {
+                let inner = nodeIDs.dropFirst().dropLast().map(\.rawValue).joined(separator: ", ")
+                let reason = "bb84-decoy ends at the nodes that hold the key, but segment \(id) passes through \(inner), which hold none (use mdi, tf or entanglement)"
+                diagnostics.append(Diagnostic(.error, reason, keyPath: "\(path).protocol"))
+                return (noKey(reason), diagnostics)
+            }
+            return (SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: kind, keyRateBps: link.keyRateBps,
+                                plobBoundBps: link.plobBoundBps, marginDB: link.marginDB, noKeyReason: link.noKeyReason),
+                    diagnostics)
+        case .entanglement:
+            let chain = chainNodes(segment, topology: topology)
+            let links = segment.links.compactMap { index -> ElementaryLink? in
+                guard let outcome = outcomes[index] else { return nil }
+                let detector = outcome.plan.detector
+                return ElementaryLink(transmittance: outcome.plan.transmittance,
+                                      detectionEfficiency: (detector?.detectorEfficiency ?? 0) * (detector?.windowFraction ?? 0),
+                                      errorRate: outcome.errorRate, length: outcome.pathLength)
+            }
+            let result = RepeaterChainPlanner.plan(links: links, nodes: chain)
+            return (SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: kind, keyRateBps: result.rate,
+                                plobBoundBps: plob, fidelity: result.fidelity, noKeyReason: result.reason,
+                                repeater: result.plan), diagnostics)
+        case .bbm92, .mdi, .twinField, .cvGG02:
+            return (noKey(LinkPlanner.notModelledReason(kind)), diagnostics)
+        }
+    }
+
+    /// The chain's nodes with their memories and swap success, after defaults.
+    private static func chainNodes(_ segment: FoundSegment, topology: Topology) -> [ChainNode] {
+        segment.nodes.map { index in
+            let node = topology.nodes[index]
+            let memory = node.memory.flatMap { topology.equipment.memory(named: $0) }
+            let prefix = "equipment.memories.\(node.memory ?? "")"
+            return ChainNode(
+                id: node.id, holdsKey: node.holdsKey,
+                memoryEfficiency: Sourced.quantity([(memory?.efficiency, "\(prefix).efficiency")], else: PlanningDefaults.memoryEfficiency),
+                coherenceTime: Sourced.quantity([(memory?.coherenceTime, "\(prefix).coherence_time")],
+                                                else: PlanningDefaults.memoryCoherenceTime),
+                modes: Sourced.first([(memory?.modes, "\(prefix).modes")], else: PlanningDefaults.memoryModes),
+                swapSuccess: Sourced.quantity([(node.swapSuccess, "nodes[\(index)].swap_success")], else: PlanningDefaults.swapSuccess))
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import HeapModule
+
+/// A path through the key graph with its bottleneck.
+struct GraphPath: Sendable, Hashable {
+    /// Key-graph nodes from source to target.
+    var nodes: [Int]
+    /// Edges in order.
+    var edges: [Int]
+    /// Smallest capacity along the path, bit/s.
+    var width: Double
+}
+
+/// Widest (maximum-bottleneck) paths in the key graph.
+///
+/// Among the widest paths the one with the fewest segments (so the fewest
+/// trusted nodes) wins. Only relaying nodes (`KeyGraph.canRelay`) may be
+/// inside a path.
+enum WidestPath {
+    private struct Entry: Comparable {
+        var width: Double
+        var node: Int
+        static func < (a: Entry, b: Entry) -> Bool { a.width < b.width || (a.width == b.width && a.node > b.node) }
+    }
+
+    /// The widest path from `source` to `target` over `capacity` (one per edge), fewest segments among ties.
+    ///
+    /// Two passes: a Dijkstra-like search with a binary max-heap finds the
+    /// widest bottleneck W; a breadth-first search over edges of capacity ≥ W
+    /// then finds the path with the fewest segments among the widest.
+    /// - Complexity: O(E log V)
+    static func find(in graph: KeyGraph, from source: Int, to target: Int, capacity: [Double]) -> GraphPath? {
+        let count = graph.nodeCount
+        var width = [Double](repeating: 0, count: count)
+        var done = [Bool](repeating: false, count: count)
+        width[source] = .infinity
+        var heap = Heap<Entry>()
+        heap.insert(Entry(width: .infinity, node: source))
+        while let entry = heap.popMax() {
+            let u = entry.node
+            if done[u] { continue }
+            done[u] = true
+            if u == target { break }
+            guard graph.mayLeave(u, source: source) else { continue }
+            for slot in graph.adjacencyStart[u]..<graph.adjacencyStart[u + 1] {
+                let edge = graph.adjacencyEdge[slot]
+                let v = graph.adjacencyOther[slot]
+                let through = min(entry.width, capacity[edge])
+                if through > width[v] && !done[v] {
+                    width[v] = through
+                    heap.insert(Entry(width: through, node: v))
+                }
+            }
+        }
+        let best = width[target]
+        guard best > 0 else { return nil }
+        return fewestHops(in: graph, from: source, to: target, capacity: capacity, atLeast: best)
+    }
+
+    /// The path with the fewest segments using only edges of capacity ≥ `atLeast`.
+    /// - Complexity: O(V + E)
+    static func fewestHops(in graph: KeyGraph, from source: Int, to target: Int, capacity: [Double],
+                           atLeast floor: Double) -> GraphPath? {
+        var parentEdge = [Int](repeating: -1, count: graph.nodeCount)
+        var seen = [Bool](repeating: false, count: graph.nodeCount)
+        var queue = [source]
+        seen[source] = true
+        var head = 0
+        while head < queue.count, !seen[target] {
+            let u = queue[head]
+            head += 1
+            guard graph.mayLeave(u, source: source) else { continue }
+            for slot in graph.adjacencyStart[u]..<graph.adjacencyStart[u + 1] {
+                let edge = graph.adjacencyEdge[slot]
+                let v = graph.adjacencyOther[slot]
+                if seen[v] || capacity[edge] < floor { continue }
+                seen[v] = true
+                parentEdge[v] = edge
+                queue.append(v)
+            }
+        }
+        guard seen[target] else { return nil }
+        return trace(graph, source: source, target: target, capacity: capacity) { parentEdge[$0] }
+    }
+
+    /// The widest path with at most `maxSegments` segments (fewest among ties), by dynamic programming over hop counts.
+    ///
+    /// best_h[v] = max over edges (u, v) of min(best_{h-1}[u], c(u, v)); the
+    /// smallest h at which the target reaches its best width gives the path.
+    /// Stops early when a round changes nothing.
+    /// - Complexity: O(H · E) time, O(H · V) memory, H = min(maxSegments, V - 1)
+    static func find(in graph: KeyGraph, from source: Int, to target: Int, capacity: [Double],
+                     maxSegments: Int) -> GraphPath? {
+        let count = graph.nodeCount
+        let rounds = min(maxSegments, max(1, count - 1))
+        var parents: [[Int]] = []   // edge used to enter v in round h, -1 when carried over from h-1
+        var current = [Double](repeating: 0, count: count)
+        current[source] = .infinity
+        var bestRound = -1
+        var bestWidth = 0.0
+        parents.append([Int](repeating: -1, count: count))
+        for round in 1...rounds {
+            var next = current
+            var parent = [Int](repeating: -1, count: count)
+            var changed = false
+            for edge in 0..<graph.edgeCount {
+                let c = capacity[edge]
+                if c <= 0 { continue }
+                let a = graph.edgeFrom[edge], b = graph.edgeTo[edge]
+                if current[a] > 0, graph.mayLeave(a, source: source) {
+                    let through = min(current[a], c)
+                    if through > next[b] { next[b] = through; parent[b] = edge; changed = true }
+                }
+                if current[b] > 0, graph.mayLeave(b, source: source) {
+                    let through = min(current[b], c)
+                    if through > next[a] { next[a] = through; parent[a] = edge; changed = true }
+                }
+            }
+            parents.append(parent)
+            if next[target] > bestWidth {
+                bestWidth = next[target]
+                bestRound = round
+            }
+            current = next
+            if !changed { break }
+        }
+        guard bestRound > 0 else { return nil }
+        // Walk back through the rounds.
+        var nodes = [target]
+        var edges: [Int] = []
+        var node = target
+        var round = bestRound
+        while node != source && round > 0 {
+            let edge = parents[round][node]
+            round -= 1
+            if edge < 0 { continue }
+            node = graph.edgeFrom[edge] == node ? graph.edgeTo[edge] : graph.edgeFrom[edge]
+            edges.append(edge)
+            nodes.append(node)
+        }
+        guard node == source else { return nil }
+        return GraphPath(nodes: nodes.reversed(), edges: edges.reversed(), width: bestWidth)
+    }
+
+    /// Follows `parentEdge` back from `target` to `source`.
+    private static func trace(_ graph: KeyGraph, source: Int, target: Int, capacity: [Double],
+                              parentEdge: (Int) -> Int) -> GraphPath {
+        var nodes = [target]
+        var edges: [Int] = []
+        var node = target
+        var width = Double.infinity
+        while node != source {
+            let edge = parentEdge(node)
+            edges.append(edge)
+            width = min(width, capacity[edge])
+            node = graph.edgeFrom[edge] == node ? graph.edgeTo[edge] : graph.edgeFrom[edge]
+            nodes.append(node)
+        }
+        return GraphPath(nodes: nodes.reversed(), edges: edges.reversed(), width: width)
+    }
+}

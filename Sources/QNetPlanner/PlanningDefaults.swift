@@ -1,0 +1,108 @@
+/// A built-in default value with the reference it comes from.
+public struct BuiltInDefault<Value: Sendable & Hashable>: Sendable, Hashable {
+    /// The value, in SI units where it is a number.
+    public let value: Value
+    /// Where the figure comes from, as shown in budgets (`built-in default (ITU-T G.652 at 1550 nm)`).
+    public let basis: String
+
+    /// A default and its reference text (`reference` is wrapped as `built-in default (reference)`).
+    public init(_ value: Value, _ reference: String) {
+        self.value = value
+        self.basis = "built-in default (\(reference))"
+    }
+}
+
+/// The values the planner uses when neither the link, nor `topology.defaults`,
+/// nor the equipment sets one. Every figure carries its reference, which the
+/// budgets and assumptions quote.
+///
+/// Lookup order for a link value: the link's own key, then the equipment it
+/// uses (source, detector), then `defaults:`, then these.
+public enum PlanningDefaults {
+    // MARK: Channel
+
+    /// Wavelength, m.
+    public static let wavelength = BuiltInDefault(1550e-9, "1550 nm, telecom C band")
+    /// Fiber attenuation, dB/m (0.2 dB/km).
+    public static let fiberAttenuation = BuiltInDefault(0.2e-3, "ITU-T G.652 at 1550 nm")
+    /// Chromatic dispersion, s/m² (17 ps/(nm km)).
+    public static let fiberDispersion = BuiltInDefault(17e-6, "ITU-T G.652 at 1550 nm")
+    /// Clock synchronisation jitter between sender and receiver, FWHM, s.
+    public static let clockSyncJitter = BuiltInDefault(10e-12, "10 ps FWHM, typical of White Rabbit-class sync")
+    /// Transmit aperture diameter of a terrestrial free-space link, m.
+    public static let freeSpaceTxAperture = BuiltInDefault(0.10, "10 cm transmit telescope")
+    /// Receive aperture diameter of a terrestrial free-space link, m.
+    public static let freeSpaceRxAperture = BuiltInDefault(0.20, "20 cm receive telescope")
+    /// Aperture diameter of the satellite's telescope (sends on a downlink, receives on an uplink), m.
+    public static let satelliteAperture = BuiltInDefault(0.30, "30 cm, Micius-class satellite telescope, Liao et al. 2017")
+    /// Aperture diameter of the ground station's telescope, m.
+    public static let groundStationAperture = BuiltInDefault(1.0, "1 m optical ground station, Liao et al. 2017")
+    /// Atmospheric transmittance at zenith.
+    public static let zenithTransmittance = BuiltInDefault(0.8, "80 % clear-sky zenith transmittance")
+    /// Elevation of a satellite pass's highest point, rad, when a pass names none.
+    public static let passMaxElevation = BuiltInDefault(Double.pi / 2, "pass through zenith, 90 deg")
+    /// Altitude of a satellite that names none, m (validation requires one).
+    public static let satelliteAltitude = BuiltInDefault(500e3, "500 km low Earth orbit")
+    /// Stray-light count rate at the receiver, Hz.
+    public static let backgroundRate = BuiltInDefault(0.0, "no stray light")
+
+    // MARK: Protocol
+
+    /// Protocol of a link.
+    public static let protocolKind = BuiltInDefault("bb84-decoy", "decoy-state BB84, Lo, Ma, Chen 2005")
+    /// Optical misalignment error e_d.
+    public static let misalignment = BuiltInDefault(0.01, "1 % optical error")
+    /// Error-correction inefficiency f.
+    public static let ecEfficiency = BuiltInDefault(1.16, "f = 1.16, typical LDPC/cascade")
+    /// Sifting: standard keeps 1/2 of detections.
+    public static let sifting = BuiltInDefault("standard", "q = 1/2; efficient BB84: q = 1, Lo, Chau, Ardehali 2005, asymptotic")
+
+    // MARK: Source
+
+    /// Source kind.
+    public static let sourceKind = BuiltInDefault("weak-coherent", "weak-coherent decoy source")
+    /// Pulse repetition rate, Hz.
+    public static let repetitionRate = BuiltInDefault(1e9, "1 GHz weak-coherent source")
+    /// Signal intensity: optimised.
+    public static let signalIntensity = BuiltInDefault("auto", "optimised by the planner")
+    /// Decoy method.
+    public static let decoy = BuiltInDefault("vacuum+weak", "vacuum + weak decoy, Ma, Qi, Zhao, Lo 2005")
+    /// Weak decoy intensity ν.
+    public static let decoyIntensity = BuiltInDefault(0.1, "nu = 0.1, Ma, Qi, Zhao, Lo 2005")
+    /// Source timing jitter, FWHM, s.
+    public static let sourceJitter = BuiltInDefault(0.0, "no source jitter")
+    /// Source spectral linewidth, m.
+    public static let linewidth = BuiltInDefault(0.1e-9, "0.1 nm linewidth")
+
+    // MARK: Detector
+
+    /// Detector kind.
+    public static let detectorKind = BuiltInDefault("snspd", "superconducting nanowire detector")
+    /// Detection efficiency.
+    public static let detectorEfficiency = BuiltInDefault(0.8, "SNSPD, 80 %")
+    /// Dark-count rate of the whole receiver, Hz.
+    public static let darkCountRate = BuiltInDefault(100.0, "SNSPD, 100 Hz for the whole receiver")
+    /// Dead time, s.
+    public static let deadTime = BuiltInDefault(50e-9, "SNSPD, 50 ns")
+    /// Dead-time model.
+    public static let deadTimeModel = BuiltInDefault("non-paralysable", "SNSPD, non-paralysable")
+    /// Detector timing jitter, FWHM, s.
+    public static let detectorJitter = BuiltInDefault(50e-12, "SNSPD, 50 ps FWHM")
+    /// Afterpulse probability per click.
+    public static let afterpulseProbability = BuiltInDefault(0.0, "SNSPD, no afterpulsing")
+    /// Longest detection window when no gate width is given, s (the window is min(1 ns, 1/f_rep)).
+    public static let maxWindow = BuiltInDefault(1e-9, "window min(1 ns, 1/f_rep)")
+
+    // MARK: Repeaters
+
+    /// Memory write-read efficiency.
+    public static let memoryEfficiency = BuiltInDefault(0.5, "50 % write-read efficiency")
+    /// Memory coherence time, s.
+    public static let memoryCoherenceTime = BuiltInDefault(1.0, "1 s coherence time")
+    /// Memory modes.
+    public static let memoryModes = BuiltInDefault(1, "1 mode, no multiplexing")
+    /// Bell-state measurement success probability.
+    public static let swapSuccess = BuiltInDefault(0.5, "50 %, linear-optics Bell measurement")
+    /// Speed of light in fiber, m/s.
+    public static let fiberLightSpeed = BuiltInDefault(2e8, "c/n with n ≈ 1.5 in silica fiber")
+}

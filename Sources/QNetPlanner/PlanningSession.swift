@@ -1,0 +1,211 @@
+import Dispatch
+import QNetModel
+
+/// Plans a topology again and again as it is edited, reusing what an edit did not touch.
+///
+/// Each link's plan is kept with the inputs it was computed from (the link,
+/// its end nodes, the equipment it uses and the defaults, see `LinkInputs`);
+/// a re-plan recomputes only the links whose inputs changed. Segments and the
+/// key graph are rebuilt every time (cheap). A demand's exact max-flow is
+/// reused when the key graph has the same edges and every changed capacity
+/// leaves the previous flow optimal: a decrease that stays at or above the
+/// edge's flow, or an increase of an edge the flow does not saturate (such
+/// an edge lies in no minimum cut). Its widest path is reused when no
+/// changed edge lies on it and none grew.
+///
+/// Not thread-safe: use one session from one task at a time.
+public final class PlanningSession {
+    private var linkCache: [LinkInputs: LinkOutcome] = [:]
+    private let memo = ThresholdMemo()
+    private var previousRouting: RoutingSnapshot?
+
+    /// Links whose physics ran in the last `plan(_:)` call (the rest were reused).
+    public private(set) var lastRecomputedLinkCount = 0
+    /// Demands routed afresh in the last `plan(_:)` call (the rest were reused).
+    public private(set) var lastReroutedDemandCount = 0
+
+    /// Work is spread over cores when there are at least this many links or demands.
+    static let parallelThreshold = 32
+
+    /// A session with empty caches.
+    public init() {}
+
+    /// The plan of `topology`, reusing every link plan whose inputs are unchanged since the previous call.
+    public func plan(_ topology: Topology) -> Plan {
+        var diagnostics: [Diagnostic] = []
+        var nodeIndex: [Identifier: Int] = [:]
+        nodeIndex.reserveCapacity(topology.nodes.count)
+        for (index, node) in topology.nodes.enumerated() where nodeIndex[node.id] == nil { nodeIndex[node.id] = index }
+
+        // Links: reuse or compute.
+        let linkCount = topology.links.count
+        var inputs = [LinkInputs?](repeating: nil, count: linkCount)
+        var outcomes = [LinkOutcome?](repeating: nil, count: linkCount)
+        var pending: [Int] = []
+        for index in 0..<linkCount {
+            guard let input = LinkInputs(topology: topology, index: index, nodeIndex: nodeIndex),
+                  input.fromIndex != input.toIndex else {
+                let link = topology.links[index]
+                diagnostics.append(Diagnostic(.error, "link \(link.id) is skipped: it must join two different existing nodes",
+                                              keyPath: "links[\(index)].between"))
+                continue
+            }
+            inputs[index] = input
+            if let cached = linkCache[input] { outcomes[index] = cached } else { pending.append(index) }
+        }
+        let resolved = inputs
+        let computed = Self.map(pending) { [memo] index in LinkPlanner.plan(resolved[index]!, memo: memo) }
+        for (index, outcome) in zip(pending, computed) { outcomes[index] = outcome }
+        lastRecomputedLinkCount = pending.count
+        var nextCache: [LinkInputs: LinkOutcome] = [:]
+        nextCache.reserveCapacity(linkCount)
+        for index in 0..<linkCount {
+            if let input = inputs[index], let outcome = outcomes[index] { nextCache[input] = outcome }
+        }
+        linkCache = nextCache
+        for outcome in outcomes { if let outcome { diagnostics += outcome.diagnostics } }
+
+        // Segments.
+        let holdsKey = topology.nodes.map(\.holdsKey)
+        let ends: [(Int, Int)?] = inputs.map { $0.map { ($0.fromIndex, $0.toIndex) } }
+        let (found, truncated) = SegmentFinder.find(holdsKey: holdsKey, ends: ends)
+        if truncated {
+            diagnostics.append(Diagnostic(.warning, "segment search stopped at its bound (\(SegmentFinder.maxInnerNodes) inner nodes, \(SegmentFinder.maxStepsPerStart) steps per node): some routes through untrusted nodes are not in the key graph"))
+        }
+        var segments: [SegmentPlan] = []
+        segments.reserveCapacity(found.count)
+        var usedIDs: [String: Int] = [:]
+        for segment in found {
+            let base = segment.nodes.map { topology.nodes[$0].id.rawValue }.joined(separator: "~")
+            let seen = usedIDs[base, default: 0] + 1
+            usedIDs[base] = seen
+            let id = seen == 1 ? base : "\(base)#\(seen)"
+            let (plan, notes) = SegmentPlanner.plan(segment, id: id, topology: topology, outcomes: outcomes)
+            segments.append(plan)
+            diagnostics += notes
+        }
+
+        // Links inside multi-link or non-BB84 segments report their segment's key.
+        var linkPlans = outcomes.compactMap { $0?.plan }
+        var planIndex = [Int](repeating: -1, count: linkCount)
+        var position = 0
+        for index in 0..<linkCount where outcomes[index] != nil { planIndex[index] = position; position += 1 }
+        var mirrored = Set<Int>()
+        for (segment, plan) in zip(found, segments) where segment.links.count > 1 || plan.protocolKind != .bb84Decoy {
+            for link in segment.links where mirrored.insert(link).inserted && planIndex[link] >= 0 {
+                linkPlans[planIndex[link]].keyRateBps = plan.keyRateBps
+                linkPlans[planIndex[link]].marginDB = plan.marginDB
+                linkPlans[planIndex[link]].noKeyReason = plan.keyRateBps > 0 ? nil : plan.noKeyReason
+                linkPlans[planIndex[link]].assumptions.append(
+                    Assumption(name: "segment", value: plan.id, basis: "the link reports its segment's key rate and margin"))
+            }
+        }
+
+        // Key graph and demands.
+        let keyNodes = topology.nodes.indices.filter { holdsKey[$0] }.map {
+            (topologyIndex: $0, canRelay: topology.nodes[$0].resolvedKind != .endpoint)
+        }
+        let edges = zip(found, segments).enumerated().map { index, pair in
+            (from: pair.0.nodes.first!, to: pair.0.nodes.last!, capacity: pair.1.keyRateBps, segment: index)
+        }
+        let graph = KeyGraph(keyNodes: keyNodes, topologyNodeCount: topology.nodes.count, edges: edges)
+        let demands = route(topology.demands, graph: graph, topology: topology, segments: segments, nodeIndex: nodeIndex)
+        return Plan(topologyName: topology.name, links: linkPlans, segments: segments, demands: demands,
+                    diagnostics: diagnostics)
+    }
+
+    // MARK: Demands
+
+    /// What the previous call routed, to reuse flows that an edit leaves optimal.
+    private struct RoutingSnapshot {
+        var edgeKeys: [EdgeKey]
+        var capacity: [Double]
+        var demands: [Demand]
+        var results: [(plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?)]
+        var segmentIDs: [String]
+    }
+
+    private struct EdgeKey: Hashable {
+        var from: Int
+        var to: Int
+        var segment: Int
+    }
+
+    private func route(_ demands: [Demand], graph: KeyGraph, topology: Topology, segments: [SegmentPlan],
+                       nodeIndex: [Identifier: Int]) -> [DemandPlan] {
+        let router = DemandRouter(graph: graph, topology: topology, segments: segments)
+        let edgeKeys = (0..<graph.edgeCount).map {
+            EdgeKey(from: graph.edgeFrom[$0], to: graph.edgeTo[$0], segment: graph.edgeSegment[$0])
+        }
+        let segmentIDs = segments.map(\.id)
+        var reusable = [Bool](repeating: false, count: demands.count)
+        if let previous = previousRouting, previous.edgeKeys == edgeKeys, previous.segmentIDs == segmentIDs,
+           previous.demands.count == demands.count {
+            let changed = (0..<graph.edgeCount).filter { previous.capacity[$0] != graph.capacity[$0] }
+            for index in demands.indices where previous.demands[index] == demands[index] {
+                let result = previous.results[index]
+                reusable[index] = Self.stillOptimal(result, changed: changed, old: previous.capacity, new: graph.capacity)
+            }
+        }
+        let pending = demands.indices.filter { !reusable[$0] }
+        let routed = Self.map(pending) { [demands] index in router.route(demands[index], nodeIndex: nodeIndex) }
+        var results = [(plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?)]()
+        results.reserveCapacity(demands.count)
+        var next = 0
+        for index in demands.indices {
+            if reusable[index], let previous = previousRouting {
+                results.append(previous.results[index])
+            } else {
+                results.append(routed[next])
+                next += 1
+            }
+        }
+        lastReroutedDemandCount = pending.count
+        previousRouting = RoutingSnapshot(edgeKeys: edgeKeys, capacity: graph.capacity, demands: demands, results: results,
+                                          segmentIDs: segmentIDs)
+        return results.map(\.plan)
+    }
+
+    /// Whether a previous exact routing is still optimal after capacities changed on `changed` edges.
+    private static func stillOptimal(_ result: (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?), changed: [Int],
+                                     old: [Double], new: [Double]) -> Bool {
+        if changed.isEmpty { return true }
+        guard result.plan.maxFlowIsExact, let flow = result.flow, let path = result.path else { return false }
+        let onPath = Set(path.edges)
+        let largest = max(old.max() ?? 0, new.max() ?? 0)
+        for edge in changed {
+            if onPath.contains(edge) || new[edge] > old[edge] && new[edge] >= path.width { return false }
+            let used = abs(flow.edgeFlow[edge])
+            if new[edge] < old[edge] {
+                if new[edge] < used { return false }
+            } else if used >= old[edge] - largest * 1e-12 {
+                return false   // a saturated edge that grew may be in every minimum cut
+            }
+        }
+        return true
+    }
+
+    // MARK: Parallel map
+
+    /// `transform` over `indices`, spread over cores when there are many.
+    static func map<T: Sendable>(_ indices: [Int], _ transform: @Sendable (Int) -> T) -> [T] {
+        guard indices.count >= parallelThreshold else { return indices.map(transform) }
+        var results = [T?](repeating: nil, count: indices.count)
+        let chunks = min(indices.count, 64)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each chunk writes its own disjoint range of slots.
+            let slots = Slots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let lower = indices.count * chunk / chunks
+                let upper = indices.count * (chunk + 1) / chunks
+                for position in lower..<upper { slots.buffer[position] = transform(indices[position]) }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// Result slots shared by the workers of `map`; each slot is written by exactly one worker.
+    private struct Slots<T>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<T?>
+    }
+}

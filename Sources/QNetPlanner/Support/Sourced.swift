@@ -1,0 +1,28 @@
+import QNetModel
+
+/// A value with where it came from: a key path (`links[0].attenuation`) or a
+/// built-in default and its reference.
+struct Sourced<Value: Hashable & Sendable>: Hashable, Sendable {
+    var value: Value
+    var basis: String
+
+    init(_ value: Value, _ basis: String) {
+        self.value = value
+        self.basis = basis
+    }
+
+    /// The first set candidate, else the built-in default.
+    static func first(_ candidates: [(Value?, String)], else fallback: BuiltInDefault<Value>) -> Sourced<Value> {
+        for (value, basis) in candidates {
+            if let value { return Sourced(value, basis) }
+        }
+        return Sourced(fallback.value, fallback.basis)
+    }
+}
+
+extension Sourced where Value == Double {
+    /// The first set quantity (in SI), else the built-in default.
+    static func quantity(_ candidates: [(Quantity?, String)], else fallback: BuiltInDefault<Double>) -> Sourced<Double> {
+        first(candidates.map { ($0.0?.si, $0.1) }, else: fallback)
+    }
+}

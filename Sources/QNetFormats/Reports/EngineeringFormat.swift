@@ -28,8 +28,9 @@ public enum EngineeringFormat {
     /// `30.0 ps`, `1.00 ns`, `50.0 µs`.
     public static func time(_ seconds: Double) -> String {
         let steps: [(Double, String)] = [(1, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns"), (1e-12, "ps")]
-        for (factor, unit) in steps where abs(seconds) >= factor {
-            return String(format: "%.3g", seconds / factor) + " \(unit)"
+        let rounded = Double(String(format: "%.3g", seconds)) ?? seconds
+        for (factor, unit) in steps where abs(rounded) >= factor {
+            return String(format: "%.3g", rounded / factor) + " \(unit)"
         }
         return seconds == 0 ? "0 s" : String(format: "%.3g fs", seconds / 1e-15)
     }
@@ -41,7 +42,9 @@ public enum EngineeringFormat {
         return String(format: "%.3e", value)
     }
 
-    private static func scaled(_ value: Double, unit: String) -> String {
+    private static func scaled(_ unrounded: Double, unit: String) -> String {
+        // Round to 3 significant digits first, so 999.9999e6 shows as 1 G, not 1e+03 M.
+        let value = Double(String(format: "%.3g", unrounded)) ?? unrounded
         if value == 0 { return "0 \(unit)" }
         let prefixes: [(Double, String)] = [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"), (1, "")]
         for (factor, prefix) in prefixes where abs(value) >= factor {

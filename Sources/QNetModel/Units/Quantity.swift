@@ -83,9 +83,10 @@ public struct Quantity: Sendable, Hashable {
             end = text.index(before: end)
         }
         guard end > text.startIndex else {
-            let lowered = text.lowercased()
-            let nonFinite = ["nan", ".nan", "inf", ".inf", "-inf", "-.inf", "+inf", "+.inf", "infinity", "-infinity"]
-            return nonFinite.contains(lowered) ? ("nan", "") : nil
+            // `nan`, `.inf`, `-infinity`, alone or before a unit, are numbers that are not finite.
+            let word = text.prefix { !$0.isWhitespace && !"0123456789".contains($0) }.lowercased()
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "+-."))
+            return ["nan", "inf", "infinity"].contains(where: { bare.hasPrefix($0) }) ? ("nan", "") : nil
         }
         let unit = text[end...].trimmingCharacters(in: .whitespaces)
         return (String(text[text.startIndex..<end]), unit)

@@ -1,0 +1,26 @@
+import Foundation
+import QNetFormats
+import QNetModel
+import QNetPlanner
+import Synchronization
+
+extension WorkbenchServices {
+    /// The real services: the topology reader and atomic writer, and an
+    /// incremental planner that re-runs only the links an edit touched.
+    public static func standard() -> WorkbenchServices {
+        let planner = SharedPlanningSession()
+        return WorkbenchServices(
+            load: { path in try TopologyReader.read(contentsOf: URL(fileURLWithPath: path)) },
+            save: { topology, path in try TopologyWriter.write(topology, to: URL(fileURLWithPath: path)) },
+            plan: { topology in planner.plan(topology) })
+    }
+}
+
+/// A `PlanningSession` behind a lock, so that the `@Sendable` plan service can hold its caches.
+private final class SharedPlanningSession: Sendable {
+    private let session = Mutex(PlanningSession())
+
+    func plan(_ topology: Topology) -> Plan {
+        session.withLock { $0.plan(topology) }
+    }
+}

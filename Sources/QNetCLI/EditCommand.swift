@@ -28,6 +28,7 @@ struct EditCommand: ParsableCommand {
             FileHandle.standardError.write(Data("qnetplan: cannot open the terminal: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        if let status = final.status { print(status.text) }
+        // An error the user may not have read (e.g. a file that failed to load) stays on screen after quitting.
+        if let status = final.status, status.kind == .error { print(status.text) }
     }
 }

@@ -99,8 +99,9 @@ enum DecoyKeyBuilder {
         let receiverLossDB = Decibel.loss(transmittance: Sanitise.fraction(efficiency * deadFactor))
         var margin: Double?
         var toleratedDB: Double?
-        if let threshold, threshold > 0, receiverLossDB.isFinite {
-            let tolerated = Decibel.loss(transmittance: threshold) - receiverLossDB
+        if let threshold, receiverLossDB.isFinite {
+            // A threshold of 0 means key down to the search's floor (1e-40, 400 dB): the margin is at least that.
+            let tolerated = Decibel.loss(transmittance: max(threshold, 1e-40)) - receiverLossDB
             toleratedDB = tolerated
             margin = Sanitise.finite(max(-1000, min(1000, tolerated - channelLossDB)))
         }

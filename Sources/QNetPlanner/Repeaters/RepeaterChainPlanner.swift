@@ -58,7 +58,7 @@ enum RepeaterChainPlanner {
         let modes = nodes.filter { !$0.holdsKey }.map(\.modes.value).min() ?? 1
         let levels = count > 1 ? Int(ceil(log2(Double(count)))) : 0
         let swapSuccess = Sanitise.fraction(swap.value)
-        let linkRounds = RepeaterWaiting.expectedRounds(successProbabilities: success)
+        let (linkRounds, waitingNote) = expectedRounds(success)
         let meanRounds = swapSuccess > 0 ? linkRounds * pow(1 / swapSuccess, Double(levels)) : .infinity
         let speed = PlanningDefaults.fiberLightSpeed.value
         let roundSeconds = max(links.map(\.length).max() ?? 0, 0) / speed
@@ -80,7 +80,9 @@ enum RepeaterChainPlanner {
         let rate = meanTime.isFinite && meanTime > 0 ? Sanitise.rate(secretFraction / meanTime) : 0
 
         var reason: String?
-        if !(linkRounds.isFinite) || success.contains(0) {
+        if linkRounds.isNaN {
+            reason = "attempt success \(Format.number(success.min() ?? 0, digits: 3)) is too small to model: the chain delivers practically no pairs"
+        } else if !linkRounds.isFinite || success.contains(0) {
             reason = "an elementary link never succeeds (attempt success 0)"
         } else if secretFraction <= 0 {
             let qber = Werner.qber(fidelity: fidelity)
@@ -88,7 +90,7 @@ enum RepeaterChainPlanner {
         } else if rate <= 0 {
             reason = "no pair is delivered in finite time"
         }
-        let assumptions = [
+        var assumptions = [
             Assumption(name: "heralding", value: "two-photon, from the midpoint of each elementary link",
                        basis: "Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33 (2011)"),
             Assumption(name: "swap success", value: Format.percent(swapSuccess),
@@ -101,11 +103,30 @@ enum RepeaterChainPlanner {
                        basis: "Briegel, Dür, Cirac, Zoller 1998; decoherence over the mean extra wait for the slowest link"),
             Assumption(name: "key", value: "BBM92 secret fraction 1 - 2h(e), e = 2(1 - F)/3", basis: "Shor, Preskill 2000"),
         ]
+        if let waitingNote { assumptions.append(waitingNote) }
         let plan = RepeaterChainPlan(
             attemptSuccess: success, elementaryFidelity: fidelity0, swapSuccess: swapSuccess,
             meanRounds: Sanitise.finite(meanRounds), roundSeconds: Sanitise.finite(roundSeconds),
             meanTimeSeconds: Sanitise.finite(meanTime), storageSeconds: Sanitise.finite(storage.max() ?? 0),
             secretFraction: secretFraction, assumptions: assumptions)
         return (rate, Sanitise.fraction(fidelity), plan, reason)
+    }
+
+    /// Most terms the unequal-probability waiting-time series may take (it needs about 37·N/p_min).
+    static let maxSeriesTerms = 2e6
+
+    /// `RepeaterWaiting.expectedRounds`, guarded against links so lossy that its exact series would run
+    /// for minutes: then every link is given the slowest link's p (an upper bound, exact and O(N) for
+    /// N ≤ 16), or, for longer chains, no finite answer (nan: the caller reports no key).
+    private static func expectedRounds(_ success: [Double]) -> (Double, Assumption?) {
+        guard let smallest = success.min(), smallest > 0 else { return (.infinity, nil) }
+        let equal = success.allSatisfy { $0 == smallest }
+        if (equal && success.count <= 16) || 37 * Double(success.count) / smallest <= maxSeriesTerms {
+            return (RepeaterWaiting.expectedRounds(successProbabilities: success), nil)
+        }
+        guard success.count <= 16 else { return (.nan, nil) }
+        let bound = RepeaterWaiting.expectedRounds(successProbabilities: success.map { _ in smallest })
+        return (bound, Assumption(name: "waiting time bound", value: "every link at the slowest link's p = \(Format.number(smallest, digits: 3))",
+                                  basis: "upper bound: the exact series for unequal p would take about 37 N / p_min terms"))
     }
 }

@@ -8,12 +8,13 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          := .build/debug/qnetplan
 RELEASE_BIN  := .build/release/qnetplan
 
-.PHONY: all deps build run test bench check-topologies clean help
+.PHONY: all deps build run report test bench check-topologies clean help
 
 all: build
 
 help:
-	@echo "make run    - plan the default topology ($(DEFAULT_TOPOLOGY)) and print its report"
+	@echo "make run    - open the workbench on the default topology ($(DEFAULT_TOPOLOGY))"
+	@echo "make report - plan the default topology and print its report"
 	@echo "make test   - build and run every test"
 	@echo "make bench  - release build, then time planning of generated 1,000 and 10,000-node networks"
 	@echo "make clean  - remove build products"
@@ -30,6 +31,9 @@ build: deps
 	$(SWIFT) build
 
 run: build
+	$(BIN) edit $(DEFAULT_TOPOLOGY)
+
+report: build
 	$(BIN) report $(DEFAULT_TOPOLOGY) --format md
 
 test: deps

@@ -5,7 +5,9 @@ import QNetModel
 ///
 /// Each link's plan is kept with the inputs it was computed from (the link,
 /// its end nodes, the equipment it uses and the defaults, see `LinkInputs`);
-/// a re-plan recomputes only the links whose inputs changed. Segments and the
+/// a re-plan recomputes only the links whose inputs changed. Fast path: when
+/// the nodes, equipment and defaults are unchanged, a link equal to the
+/// previous call's link at the same index is reused without rebuilding its inputs. Segments and the
 /// key graph are rebuilt every time (cheap). A demand's exact max-flow is
 /// reused when the key graph has the same edges and every changed capacity
 /// leaves the previous flow optimal: a decrease that stays at or above the
@@ -15,8 +17,11 @@ import QNetModel
 ///
 /// Not thread-safe: use one session from one task at a time.
 public final class PlanningSession {
-    private var linkCache: [LinkInputs: LinkOutcome] = [:]
+    /// The previous call's link plans by link id, with the inputs they were computed from.
+    private var linkCache: [Identifier: (inputs: LinkInputs, outcome: LinkOutcome)] = [:]
     private let memo = ThresholdMemo()
+    /// The previous call's topology and link outcomes by index, for the fast path of `plan(_:)`.
+    private var previous: (topology: Topology, inputs: [LinkInputs?], outcomes: [LinkOutcome?])?
     private var previousRouting: RoutingSnapshot?
 
     /// Links whose physics ran in the last `plan(_:)` call (the rest were reused).
@@ -42,7 +47,20 @@ public final class PlanningSession {
         var inputs = [LinkInputs?](repeating: nil, count: linkCount)
         var outcomes = [LinkOutcome?](repeating: nil, count: linkCount)
         var pending: [Int] = []
+        // Fast path: with the same nodes, equipment and defaults (arrays that share storage compare in O(1)),
+        // a link equal to the previous call's link at the same index has the same inputs.
+        var sameContext = false
+        if let previous {
+            sameContext = previous.topology.nodes == topology.nodes && previous.topology.equipment == topology.equipment
+                && previous.topology.defaults == topology.defaults
+        }
         for index in 0..<linkCount {
+            if sameContext, let previous, index < previous.topology.links.count,
+               previous.topology.links[index] == topology.links[index] {
+                inputs[index] = previous.inputs[index]
+                outcomes[index] = previous.outcomes[index]
+                if previous.inputs[index] != nil { continue }
+            }
             guard let input = LinkInputs(topology: topology, index: index, nodeIndex: nodeIndex),
                   input.fromIndex != input.toIndex else {
                 let link = topology.links[index]
@@ -51,18 +69,29 @@ public final class PlanningSession {
                 continue
             }
             inputs[index] = input
-            if let cached = linkCache[input] { outcomes[index] = cached } else { pending.append(index) }
+            if let cached = linkCache[input.link.id], cached.inputs == input {
+                outcomes[index] = cached.outcome
+            } else {
+                pending.append(index)
+            }
         }
         let resolved = inputs
         let computed = Self.map(pending) { [memo] index in LinkPlanner.plan(resolved[index]!, memo: memo) }
         for (index, outcome) in zip(pending, computed) { outcomes[index] = outcome }
         lastRecomputedLinkCount = pending.count
-        var nextCache: [LinkInputs: LinkOutcome] = [:]
-        nextCache.reserveCapacity(linkCount)
-        for index in 0..<linkCount {
-            if let input = inputs[index], let outcome = outcomes[index] { nextCache[input] = outcome }
+        for index in pending {
+            if let input = inputs[index], let outcome = outcomes[index] { linkCache[input.link.id] = (input, outcome) }
         }
-        linkCache = nextCache
+        if linkCache.count != linkCount {
+            // Links were removed or renamed: keep only the current ones.
+            var nextCache: [Identifier: (inputs: LinkInputs, outcome: LinkOutcome)] = [:]
+            nextCache.reserveCapacity(linkCount)
+            for index in 0..<linkCount {
+                if let input = inputs[index], let outcome = outcomes[index] { nextCache[input.link.id] = (input, outcome) }
+            }
+            linkCache = nextCache
+        }
+        previous = (topology, inputs, outcomes)
         for outcome in outcomes { if let outcome { diagnostics += outcome.diagnostics } }
 
         // Segments.
@@ -175,7 +204,7 @@ public final class PlanningSession {
         let largest = max(old.max() ?? 0, new.max() ?? 0)
         for edge in changed {
             if onPath.contains(edge) || new[edge] > old[edge] && new[edge] >= path.width { return false }
-            let used = abs(flow.edgeFlow[edge])
+            let used = abs(flow.amount(on: edge))
             if new[edge] < old[edge] {
                 if new[edge] < used { return false }
             } else if used >= old[edge] - largest * 1e-12 {

@@ -222,5 +222,15 @@ import QNetPhysics
         // Unchanged topology: nothing recomputed, nothing rerouted.
         #expect(session.plan(topology) == second)
         #expect(session.lastRecomputedLinkCount == 0 && session.lastReroutedDemandCount == 0)
+        // A node edit re-plans the links that touch the node (either end), and only those.
+        topology.nodes[0].detector = nil
+        let touching = topology.links.filter { $0.touches(topology.nodes[0].id) }.count
+        let third = session.plan(topology)
+        #expect(session.lastRecomputedLinkCount == touching)
+        #expect(third == planner.plan(topology))
+        // An equipment edit re-plans every link that uses it.
+        topology.equipment.detectors[0].efficiency = Quantity(60, .percent)
+        #expect(session.plan(topology) == planner.plan(topology))
+        #expect(session.lastRecomputedLinkCount == topology.links.count)   // every receiver uses it
     }
 }

@@ -59,7 +59,7 @@ struct DemandRouter: Sendable {
         let trusted = path.nodes.dropFirst().dropLast().map { topology.nodes[graph.topologyNode[$0]].id }
         var carrying = Set<Int>()
         if let flow {
-            for (edge, amount) in flow.edgeFlow.enumerated() where amount != 0 {
+            for edge in flow.edges {
                 carrying.insert(graph.edgeFrom[edge])
                 carrying.insert(graph.edgeTo[edge])
             }

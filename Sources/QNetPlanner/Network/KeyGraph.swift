@@ -20,6 +20,8 @@ struct KeyGraph: Sendable {
     var adjacencyStart: [Int]
     var adjacencyEdge: [Int]
     var adjacencyOther: [Int]
+    /// The arc that leaves through each adjacency slot: 2e from `edgeFrom` to `edgeTo`, 2e+1 back (max-flow residuals).
+    var adjacencyArc: [Int]
 
     var nodeCount: Int { topologyNode.count }
     var edgeCount: Int { edgeFrom.count }
@@ -56,6 +58,13 @@ struct KeyGraph: Sendable {
             adjacencyEdge[fill[b]] = e; adjacencyOther[fill[b]] = a; fill[b] += 1
         }
         adjacencyStart = start
+        adjacencyArc = [Int](repeating: 0, count: start[count])
+        for u in 0..<count {
+            for slot in start[u]..<start[u + 1] {
+                let edge = adjacencyEdge[slot]
+                adjacencyArc[slot] = edgeFrom[edge] == u ? 2 * edge : 2 * edge + 1
+            }
+        }
         compactIndex = compact
     }
 

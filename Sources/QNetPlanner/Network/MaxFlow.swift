@@ -1,9 +1,33 @@
 /// Maximum flow of keys between two key-graph nodes: keys of disjoint paths add.
 enum MaxFlow {
-    /// A flow: its value and the signed flow on each edge (positive from `edgeFrom` to `edgeTo`).
+    /// A flow: its value and the signed flow on the edges that carry any (positive from `edgeFrom` to `edgeTo`).
     struct Flow: Sendable {
         var value: Double
-        var edgeFlow: [Double]
+        /// Edges with non-zero flow, ascending, and their flows (sparse: a demand uses few of the graph's edges).
+        var edges: [Int]
+        var amounts: [Double]
+
+        /// The flow on `edge` (0 when it carries none).
+        /// - Complexity: O(log F) for F edges with flow
+        func amount(on edge: Int) -> Double {
+            var low = 0, high = edges.count
+            while low < high {
+                let mid = (low + high) / 2
+                if edges[mid] < edge { low = mid + 1 } else { high = mid }
+            }
+            return low < edges.count && edges[low] == edge ? amounts[low] : 0
+        }
+
+        /// A flow from a dense per-edge array.
+        init(value: Double, dense: [Double]) {
+            self.value = value
+            edges = []
+            amounts = []
+            for (edge, amount) in dense.enumerated() where amount != 0 {
+                edges.append(edge)
+                amounts.append(amount)
+            }
+        }
     }
 
     /// Exact maximum flow from `source` to `target` by Dinic's algorithm.
@@ -16,38 +40,69 @@ enum MaxFlow {
     /// - Complexity: O(V² E) worst case; a few breadth-first phases on key
     ///   graphs in practice.
     static func dinic(in graph: KeyGraph, from source: Int, to target: Int, capacity: [Double]) -> Flow {
-        let nodeCount = graph.nodeCount
-        let edgeCount = graph.edgeCount
-        var residual = [Double](repeating: 0, count: 2 * edgeCount)
-        var largest = 0.0
-        for e in 0..<edgeCount {
-            residual[2 * e] = capacity[e]
-            residual[2 * e + 1] = capacity[e]
-            largest = max(largest, capacity[e])
-        }
-        let epsilon = largest * 1e-12
-        var around = (source: 0.0, target: 0.0)
-        for slot in graph.adjacencyStart[source]..<graph.adjacencyStart[source + 1] {
-            around.source += capacity[graph.adjacencyEdge[slot]]
-        }
-        for slot in graph.adjacencyStart[target]..<graph.adjacencyStart[target + 1] {
-            around.target += capacity[graph.adjacencyEdge[slot]]
-        }
-        let ceiling = min(around.source, around.target)
+        var solver = Dinic(graph: graph, source: source, target: target, capacity: capacity)
+        solver.run()
+        return solver.flow(capacity: capacity)
+    }
 
-        var level = [Int](repeating: -1, count: nodeCount)
-        var next = [Int](repeating: 0, count: nodeCount)
-        var queue = [Int](repeating: 0, count: nodeCount)
+    /// Dinic's state in plain stored arrays (no captured locals, which Swift would box).
+    private struct Dinic {
+        let graph: KeyGraph
+        let source: Int
+        let target: Int
+        var residual: [Double]
+        var level: [Int]
+        var next: [Int]
+        var queue: [Int]
+        var pathArcs: [Int] = []
+        var pathNodes: [Int] = []
         var total = 0.0
+        let epsilon: Double
+        let ceiling: Double
 
-        func arc(_ slot: Int, from u: Int) -> Int {
-            let edge = graph.adjacencyEdge[slot]
-            return graph.edgeFrom[edge] == u ? 2 * edge : 2 * edge + 1
+        init(graph: KeyGraph, source: Int, target: Int, capacity: [Double]) {
+            self.graph = graph
+            self.source = source
+            self.target = target
+            let edgeCount = graph.edgeCount
+            var residual = [Double](repeating: 0, count: 2 * edgeCount)
+            var largest = 0.0
+            for e in 0..<edgeCount {
+                residual[2 * e] = capacity[e]
+                residual[2 * e + 1] = capacity[e]
+                largest = max(largest, capacity[e])
+            }
+            self.residual = residual
+            epsilon = largest * 1e-12
+            // Upper bound: the usable edges around source and target (to a relaying node or to the other end).
+            var aroundSource = 0.0, aroundTarget = 0.0
+            for slot in graph.adjacencyStart[source]..<graph.adjacencyStart[source + 1] {
+                let other = graph.adjacencyOther[slot]
+                if other == target || graph.canRelay[other] { aroundSource += capacity[graph.adjacencyEdge[slot]] }
+            }
+            for slot in graph.adjacencyStart[target]..<graph.adjacencyStart[target + 1] {
+                let other = graph.adjacencyOther[slot]
+                if other == source || graph.canRelay[other] { aroundTarget += capacity[graph.adjacencyEdge[slot]] }
+            }
+            ceiling = min(aroundSource, aroundTarget)
+            level = [Int](repeating: -1, count: graph.nodeCount)
+            next = [Int](repeating: 0, count: graph.nodeCount)
+            queue = [Int](repeating: 0, count: graph.nodeCount)
+        }
+
+        /// The arc that leaves `u` through adjacency slot `slot`.
+        @inline(__always)
+        func arc(_ slot: Int, from u: Int) -> Int { graph.adjacencyArc[slot] }
+
+        mutating func run() {
+            while total < ceiling - epsilon, buildLevels() {
+                blockingFlow()
+            }
         }
 
         /// Levels by breadth-first search from the source; stops after the target's level.
-        func buildLevels() -> Bool {
-            for i in 0..<nodeCount { level[i] = -1 }
+        mutating func buildLevels() -> Bool {
+            for i in level.indices { level[i] = -1 }
             level[source] = 0
             var head = 0, tail = 1
             queue[0] = source
@@ -70,10 +125,8 @@ enum MaxFlow {
 
         /// One blocking flow: iterative depth-first search along level-increasing arcs
         /// (no recursion, so long chains cannot overflow a worker thread's stack).
-        var pathArcs: [Int] = []
-        var pathNodes: [Int] = []
-        func blockingFlow() {
-            for u in 0..<nodeCount { next[u] = graph.adjacencyStart[u] }
+        mutating func blockingFlow() {
+            for u in next.indices { next[u] = graph.adjacencyStart[u] }
             pathArcs.removeAll(keepingCapacity: true)
             pathNodes.removeAll(keepingCapacity: true)
             var u = source
@@ -87,13 +140,17 @@ enum MaxFlow {
                     }
                     total += amount
                     if total >= ceiling - epsilon { return }
-                    pathArcs.removeAll(keepingCapacity: true)
-                    pathNodes.removeAll(keepingCapacity: true)
-                    u = source
+                    // Resume from the tail of the first arc the push saturated.
+                    var keep = 0
+                    while keep < pathArcs.count && residual[pathArcs[keep]] > epsilon { keep += 1 }
+                    u = pathNodes[keep]
+                    pathArcs.removeSubrange(keep...)
+                    pathNodes.removeSubrange(keep...)
                     continue
                 }
                 var advanced = false
-                while next[u] < graph.adjacencyStart[u + 1] {
+                let end = graph.adjacencyStart[u + 1]
+                while next[u] < end {
                     let slot = next[u]
                     let v = graph.adjacencyOther[slot]
                     let a = arc(slot, from: u)
@@ -115,15 +172,15 @@ enum MaxFlow {
             }
         }
 
-        while total < ceiling - epsilon, buildLevels() {
-            blockingFlow()
+        /// The flow on each edge, positive from `edgeFrom` to `edgeTo`.
+        func flow(capacity: [Double]) -> Flow {
+            var edgeFlow = [Double](repeating: 0, count: graph.edgeCount)
+            for e in 0..<graph.edgeCount {
+                let amount = capacity[e] - residual[2 * e]
+                edgeFlow[e] = abs(amount) > epsilon ? amount : 0
+            }
+            return Flow(value: total, dense: edgeFlow)
         }
-        var edgeFlow = [Double](repeating: 0, count: edgeCount)
-        for e in 0..<edgeCount {
-            let flow = (capacity[e] - residual[2 * e])
-            edgeFlow[e] = abs(flow) > epsilon ? flow : 0
-        }
-        return Flow(value: total, edgeFlow: edgeFlow)
     }
 
     /// A lower bound on the flow along paths of at most `maxSegments` segments:
@@ -148,6 +205,6 @@ enum MaxFlow {
                 edgeFlow[edge] += graph.edgeFrom[edge] == path.nodes[step] ? path.width : -path.width
             }
         }
-        return Flow(value: total, edgeFlow: edgeFlow)
+        return Flow(value: total, dense: edgeFlow)
     }
 }

@@ -1,22 +1,20 @@
 import Foundation
 
 /// Numbers as budget lines and reasons print them: a few significant digits, no trailing zeros.
+///
+/// Pure Swift (no `String(format:)`, which goes through Foundation's string
+/// formatting and dominated the planning time of large networks).
 enum Format {
     /// `value` with up to `digits` significant digits (`25`, `0.2`, `1.234e-05`).
     static func number(_ value: Double, digits: Int = 4) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
         if value == 0 { return "0" }
-        let magnitude = abs(value)
-        if magnitude >= 1e-3 && magnitude < 1e6 {
-            let decimals = max(0, digits - 1 - Int(floor(log10(magnitude))))
-            var text = String(format: "%.\(decimals)f", value)
-            if text.contains(".") {
-                while text.hasSuffix("0") { text.removeLast() }
-                if text.hasSuffix(".") { text.removeLast() }
-            }
-            return text
-        }
-        return String(format: "%.\(max(0, digits - 1))e", value)
+        let exponent = floor(log10(abs(value)))
+        let scale = pow(10, Double(digits - 1) - exponent)
+        var rounded = (value * scale).rounded() / scale
+        if !rounded.isFinite { rounded = value }
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        return "\(rounded)"
     }
 
     /// A ratio as a percentage (`11.3 %`).
@@ -26,5 +24,10 @@ enum Format {
     static func km(_ metres: Double) -> String { "\(number(metres / 1000)) km" }
 
     /// A loss in dB with one decimal (`52.1 dB`).
-    static func dB(_ value: Double) -> String { String(format: "%.1f dB", value) }
+    static func dB(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return "\(number(value)) dB" }
+        let tenths = Int64((value * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10) dB"
+    }
 }

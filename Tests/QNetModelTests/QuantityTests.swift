@@ -70,3 +70,23 @@ struct QuantityTests {
         #expect(Quantity.parseNumber(Quantity.format(value)) == value)
     }
 }
+
+@Suite("Units")
+struct UnitTests {
+    @Test("every unit belongs to its dimension's list, and symbols are unique within a dimension")
+    func catalogIsConsistent() {
+        for unit in Unit.allCases {
+            #expect(unit.dimension.units.contains(unit), "\(unit) is missing from its dimension's units")
+        }
+        for dimension in Dimension.allCases {
+            let spellings = dimension.units.flatMap { [$0.symbol] + $0.aliases }
+            #expect(Set(spellings).count == spellings.count, "ambiguous spelling in \(dimension)")
+        }
+    }
+
+    @Test("a quantity stays small: a topology holds tens of thousands")
+    func quantityIsCompact() {
+        #expect(MemoryLayout<Quantity>.stride <= 16)
+        #expect(MemoryLayout<Quantity?>.stride <= 16)
+    }
+}

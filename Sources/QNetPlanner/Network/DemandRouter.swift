@@ -28,7 +28,7 @@ struct DemandRouter: Sendable {
                                                 maxSegments: limit + 1)
             } else {
                 path = WidestPath.find(in: graph, from: source, to: target, capacity: graph.capacity)
-                if path != nil { flow = MaxFlow.dinic(in: graph, from: source, to: target, capacity: graph.capacity) }
+                if path != nil { flow = MaxFlow.exact(in: graph, from: source, to: target, capacity: graph.capacity) }
             }
         }
         return (describe(demand, required: required, path: path, flow: flow, limit: limit, exact: !bounded, source: source,

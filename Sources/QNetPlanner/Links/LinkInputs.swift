@@ -6,23 +6,27 @@ import QNetModel
 ///
 /// Two equal `LinkInputs` give the same `LinkPlan`, so an incremental re-plan
 /// reuses the plan of every link whose inputs are unchanged.
-struct LinkInputs: Hashable, Sendable {
+///
+/// A class (immutable) so that the session's per-index array, its previous
+/// call's array and its cache by link id share one copy per link: the
+/// records inside are large.
+final class LinkInputs: Hashable, Sendable {
     /// Index of the link in `topology.links` (budget lines name `links[index]`).
-    var index: Int
-    var link: Link
-    var fromNode: Node
-    var fromIndex: Int
-    var toNode: Node
-    var toIndex: Int
+    let index: Int
+    let link: Link
+    let fromNode: Node
+    let fromIndex: Int
+    let toNode: Node
+    let toIndex: Int
     /// The sender's source record, its name, and the key path that named it.
-    var source: PhotonSource?
-    var sourceName: String?
-    var sourceReference: String?
+    let source: PhotonSource?
+    let sourceName: String?
+    let sourceReference: String?
     /// The receiver's detector record, its name, and the key path that named it.
-    var detector: Detector?
-    var detectorName: String?
-    var detectorReference: String?
-    var defaults: TopologyDefaults
+    let detector: Detector?
+    let detectorName: String?
+    let detectorReference: String?
+    let defaults: TopologyDefaults
 
     /// The inputs of `topology.links[index]`, or nil when one of its nodes is missing.
     /// - Complexity: O(1) given `nodeIndex`, a map from node id to index.
@@ -37,8 +41,9 @@ struct LinkInputs: Hashable, Sendable {
         self.toNode = topology.nodes[toIndex]
         self.defaults = topology.defaults
 
-        let (sender, senderIndex, receiver, receiverIndex) = Self.roles(link: link, from: (fromNode, fromIndex),
-                                                                       to: (toNode, toIndex))
+        let (sender, senderIndex, receiver, receiverIndex) = Self.roles(link: link, from: (topology.nodes[fromIndex], fromIndex),
+                                                                       to: (topology.nodes[toIndex], toIndex))
+        var sourceName: String?, sourceReference: String?, detectorName: String?, detectorReference: String?
         if let name = link.source {
             sourceName = name
             sourceReference = "links[\(index)].source"
@@ -53,8 +58,26 @@ struct LinkInputs: Hashable, Sendable {
             detectorName = name
             detectorReference = "nodes[\(receiverIndex)].detector"
         }
+        self.sourceName = sourceName
+        self.sourceReference = sourceReference
+        self.detectorName = detectorName
+        self.detectorReference = detectorReference
         source = sourceName.flatMap { topology.equipment.source(named: $0) }
         detector = detectorName.flatMap { topology.equipment.detector(named: $0) }
+    }
+
+    static func == (a: LinkInputs, b: LinkInputs) -> Bool {
+        a === b || (a.index == b.index && a.fromIndex == b.fromIndex && a.toIndex == b.toIndex && a.link == b.link
+            && a.fromNode == b.fromNode && a.toNode == b.toNode && a.sourceName == b.sourceName
+            && a.sourceReference == b.sourceReference && a.detectorName == b.detectorName
+            && a.detectorReference == b.detectorReference && a.source == b.source && a.detector == b.detector
+            && a.defaults == b.defaults)
+    }
+
+    /// Hashes the index and the link's id only (equal inputs have equal ones).
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(index)
+        hasher.combine(link.id)
     }
 
     /// Which end sends and which receives: the first of `between` sends, except

@@ -177,7 +177,9 @@ public final class PlanningSession {
             }
         }
         let pending = demands.indices.filter { !reusable[$0] }
-        let routed = Self.map(pending) { [demands] index in router.route(demands[index], nodeIndex: nodeIndex) }
+        let routed = Self.map(pending, state: MaxFlow.Workspace()) { [demands] workspace, index in
+            router.route(demands[index], nodeIndex: nodeIndex, workspace: &workspace)
+        }
         var results = [(plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?)]()
         results.reserveCapacity(demands.count)
         var next = 0
@@ -228,6 +230,29 @@ public final class PlanningSession {
                 let lower = indices.count * chunk / chunks
                 let upper = indices.count * (chunk + 1) / chunks
                 for position in lower..<upper { slots.buffer[position] = transform(indices[position]) }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// `transform` over `indices` with a mutable `state` per worker chunk (a reused workspace),
+    /// spread over cores when there are many.
+    static func map<T: Sendable, S>(_ indices: [Int], state: @autoclosure @Sendable () -> S,
+                                    _ transform: @Sendable (inout S, Int) -> T) -> [T] {
+        guard indices.count >= parallelThreshold else {
+            var local = state()
+            return indices.map { transform(&local, $0) }
+        }
+        var results = [T?](repeating: nil, count: indices.count)
+        let chunks = min(indices.count, 64)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each chunk writes its own disjoint range of slots.
+            let slots = Slots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var local = state()
+                let lower = indices.count * chunk / chunks
+                let upper = indices.count * (chunk + 1) / chunks
+                for position in lower..<upper { slots.buffer[position] = transform(&local, indices[position]) }
             }
         }
         return results.map { $0! }

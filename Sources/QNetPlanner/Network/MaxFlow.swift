@@ -18,6 +18,13 @@ enum MaxFlow {
             return low < edges.count && edges[low] == edge ? amounts[low] : 0
         }
 
+        /// A flow from its sparse edges (ascending) and their flows.
+        init(value: Double, edges: [Int], amounts: [Double]) {
+            self.value = value
+            self.edges = edges
+            self.amounts = amounts
+        }
+
         /// A flow from a dense per-edge array.
         init(value: Double, dense: [Double]) {
             self.value = value
@@ -48,9 +55,31 @@ enum MaxFlow {
     /// - Complexity: O(V² E) worst case; about one breadth-first search plus
     ///   O(path length) per augmenting path on key graphs in practice.
     static func exact(in graph: KeyGraph, from source: Int, to target: Int, capacity: [Double]) -> Flow {
-        var solver = AugmentingPaths(graph: graph, source: source, target: target, capacity: capacity)
+        var workspace = Workspace()
+        return exact(in: graph, from: source, to: target, capacity: capacity, workspace: &workspace)
+    }
+
+    /// `exact(in:from:to:capacity:)` with its arrays taken from, and given back to, `workspace`
+    /// (one per worker: no large allocation, and no page faults, per demand).
+    static func exact(in graph: KeyGraph, from source: Int, to target: Int, capacity: [Double],
+                      workspace: inout Workspace) -> Flow {
+        var solver = AugmentingPaths(graph: graph, source: source, target: target, capacity: capacity,
+                                     workspace: &workspace)
         solver.run()
-        return solver.flow(capacity: capacity)
+        let flow = solver.flow(capacity: capacity)
+        solver.release(to: &workspace)
+        return flow
+    }
+
+    /// Arrays the exact max-flow reuses from one call to the next.
+    struct Workspace {
+        var residual: [Double] = []
+        var label: [Int] = []
+        var count: [Int] = []
+        var current: [Int] = []
+        var queue: [Int] = []
+        var pathArcs: [Int] = []
+        var pathNodes: [Int] = []
     }
 
     /// The solver's state in plain stored arrays (no captured locals, which Swift would box).
@@ -76,13 +105,31 @@ enum MaxFlow {
         var work = 0
         let relabelBudget: Int
 
-        init(graph: KeyGraph, source: Int, target: Int, capacity: [Double]) {
+        init(graph: KeyGraph, source: Int, target: Int, capacity: [Double], workspace: inout Workspace) {
             self.graph = graph
             self.source = source
             self.target = target
             let edgeCount = graph.edgeCount
             nodeCount = graph.nodeCount
-            var residual = [Double](repeating: 0, count: 2 * edgeCount)
+            // Take the workspace's arrays (leaving it empty, so they stay uniquely referenced).
+            var residual: [Double] = []
+            swap(&residual, &workspace.residual)
+            if residual.count != 2 * edgeCount { residual = [Double](repeating: 0, count: 2 * edgeCount) }
+            var label: [Int] = [], count: [Int] = [], current: [Int] = [], queue: [Int] = []
+            swap(&label, &workspace.label)
+            swap(&count, &workspace.count)
+            swap(&current, &workspace.current)
+            swap(&queue, &workspace.queue)
+            swap(&pathArcs, &workspace.pathArcs)
+            swap(&pathNodes, &workspace.pathNodes)
+            pathArcs.removeAll(keepingCapacity: true)
+            pathNodes.removeAll(keepingCapacity: true)
+            if label.count != nodeCount {
+                label = [Int](repeating: 0, count: nodeCount)
+                count = [Int](repeating: 0, count: nodeCount + 1)
+                current = [Int](repeating: 0, count: nodeCount)
+                queue = [Int](repeating: 0, count: nodeCount)
+            }
             var largest = 0.0
             for e in 0..<edgeCount {
                 residual[2 * e] = capacity[e]
@@ -102,10 +149,10 @@ enum MaxFlow {
                 if other == source || graph.canRelay[other] { aroundTarget += capacity[graph.adjacencyEdge[slot]] }
             }
             ceiling = min(aroundSource, aroundTarget)
-            label = [Int](repeating: nodeCount, count: nodeCount)
-            count = [Int](repeating: 0, count: nodeCount + 1)
-            current = Array(graph.adjacencyStart.dropLast())
-            queue = [Int](repeating: 0, count: nodeCount)
+            self.label = label
+            self.count = count
+            self.current = current
+            self.queue = queue
             relabelBudget = 6 * nodeCount + 2 * edgeCount
         }
 
@@ -234,12 +281,26 @@ enum MaxFlow {
 
         /// The flow on each edge, positive from `edgeFrom` to `edgeTo`.
         func flow(capacity: [Double]) -> Flow {
-            var edgeFlow = [Double](repeating: 0, count: graph.edgeCount)
+            var edges: [Int] = [], amounts: [Double] = []
             for e in 0..<graph.edgeCount {
                 let amount = capacity[e] - residual[2 * e]
-                edgeFlow[e] = abs(amount) > epsilon ? amount : 0
+                if abs(amount) > epsilon {
+                    edges.append(e)
+                    amounts.append(amount)
+                }
             }
-            return Flow(value: total, dense: edgeFlow)
+            return Flow(value: total, edges: edges, amounts: amounts)
+        }
+
+        /// Gives the arrays back to `workspace` for the next call.
+        mutating func release(to workspace: inout Workspace) {
+            swap(&residual, &workspace.residual)
+            swap(&label, &workspace.label)
+            swap(&count, &workspace.count)
+            swap(&current, &workspace.current)
+            swap(&queue, &workspace.queue)
+            swap(&pathArcs, &workspace.pathArcs)
+            swap(&pathNodes, &workspace.pathNodes)
         }
     }
 

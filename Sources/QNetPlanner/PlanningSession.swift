@@ -85,13 +85,14 @@ public final class PlanningSession {
                 }
             }
         }
+        let shared = SharedRecords(topology)
         for index in 0..<linkCount {
             if unchanged[index], let previous {
                 inputs[index] = previous.inputs[index]
                 outcomes[index] = previous.outcomes[index]
                 continue
             }
-            guard let input = LinkInputs(topology: topology, index: index, nodeIndex: nodeIndex),
+            guard let input = LinkInputs(topology: topology, index: index, nodeIndex: nodeIndex, shared: shared),
                   input.fromIndex != input.toIndex else {
                 let link = topology.links[index]
                 diagnostics.append(Diagnostic(.error, "link \(link.id) is skipped: it must join two different existing nodes",

@@ -27,6 +27,11 @@ final class LinkInputs: Hashable, Sendable {
     private let detectorBox: Box<Detector>?
     private let defaultsBox: Box<TopologyDefaults>
 
+    /// The source and detector after defaults (derived from the records and names above, shared
+    /// by the links that name the same ones: their key-path strings are built once).
+    let resolvedSource: ResolvedSource
+    let resolvedDetector: ResolvedDetector
+
     var fromNode: Node { fromBox.value }
     var toNode: Node { toBox.value }
     /// The sender's source record (`sourceName`, named at `sourceReference`).
@@ -76,6 +81,8 @@ final class LinkInputs: Hashable, Sendable {
         self.detectorReference = detectorReference
         sourceBox = sourceName.flatMap { shared.source(named: $0) }
         detectorBox = detectorName.flatMap { shared.detector(named: $0) }
+        resolvedSource = shared.resolvedSource(named: sourceName, record: sourceBox?.value)
+        resolvedDetector = shared.resolvedDetector(named: detectorName, record: detectorBox?.value)
     }
 
     static func == (a: LinkInputs, b: LinkInputs) -> Bool {
@@ -129,6 +136,8 @@ final class SharedRecords {
     private var nodes: [Box<Node>?]
     private var sources: [String: Box<PhotonSource>?] = [:]
     private var detectors: [String: Box<Detector>?] = [:]
+    private var resolvedSources: [String?: ResolvedSource] = [:]
+    private var resolvedDetectors: [String?: ResolvedDetector] = [:]
     let defaults: Box<TopologyDefaults>
 
     init(_ topology: Topology) {
@@ -149,6 +158,22 @@ final class SharedRecords {
         let box = topology.equipment.source(named: name).map { Box($0) }
         sources[name] = box
         return box
+    }
+
+    /// The source named `name` (whose record is `record`) after defaults.
+    func resolvedSource(named name: String?, record: PhotonSource?) -> ResolvedSource {
+        if let resolved = resolvedSources[name] { return resolved }
+        let resolved = ResolvedSource(record: record, name: name)
+        resolvedSources[name] = resolved
+        return resolved
+    }
+
+    /// The detector named `name` (whose record is `record`) after defaults.
+    func resolvedDetector(named name: String?, record: Detector?) -> ResolvedDetector {
+        if let resolved = resolvedDetectors[name] { return resolved }
+        let resolved = ResolvedDetector(record: record, name: name)
+        resolvedDetectors[name] = resolved
+        return resolved
     }
 
     func detector(named name: String) -> Box<Detector>? {

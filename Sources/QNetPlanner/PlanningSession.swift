@@ -107,7 +107,9 @@ public final class PlanningSession {
             }
         }
         let resolved = inputs
-        let computed = Self.map(pending) { [memo] index in LinkPlanner.plan(resolved[index]!, memo: memo) }
+        let computed = Self.map(pending, state: AssumptionMemo()) { [memo] strings, index in
+            LinkPlanner.plan(resolved[index]!, memo: memo, strings: strings)
+        }
         for (index, outcome) in zip(pending, computed) { outcomes[index] = outcome }
         lastRecomputedLinkCount = pending.count
         for index in pending {

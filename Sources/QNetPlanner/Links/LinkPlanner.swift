@@ -14,7 +14,7 @@ struct LinkOutcome: Sendable {
 /// Plans one link: loss budget, detection budget, key, bound and margin.
 enum LinkPlanner {
     /// The plan of the link whose inputs are `inputs`.
-    static func plan(_ inputs: LinkInputs, memo: ThresholdMemo) -> LinkOutcome {
+    static func plan(_ inputs: LinkInputs, memo: ThresholdMemo, strings: AssumptionMemo = AssumptionMemo()) -> LinkOutcome {
         let link = ResolvedLink(inputs)
         let loss = LossBudgetBuilder.build(link)
         let lossDB = loss.lines.reduce(0) { $0 + $1.db }
@@ -35,7 +35,8 @@ enum LinkPlanner {
         var reason: String?
         switch protocolKind {
         case .bb84Decoy:
-            let key = DecoyKeyBuilder.build(link, channel: channel, channelLossDB: lossDB, timing: timing, memo: memo)
+            let key = DecoyKeyBuilder.build(link, channel: channel, channelLossDB: lossDB, timing: timing, memo: memo,
+                                           strings: strings)
             detector = key.detector
             qber = key.qber
             keyPerPulse = key.keyPerPulse

@@ -29,8 +29,10 @@ final class LinkInputs: Hashable, Sendable {
 
     /// The source and detector after defaults (derived from the records and names above, shared
     /// by the links that name the same ones: their key-path strings are built once).
-    let resolvedSource: ResolvedSource
-    let resolvedDetector: ResolvedDetector
+    private let resolved: SharedRecords.Resolved
+
+    var resolvedSource: ResolvedSource { resolved.source }
+    var resolvedDetector: ResolvedDetector { resolved.detector }
 
     var fromNode: Node { fromBox.value }
     var toNode: Node { toBox.value }
@@ -81,8 +83,8 @@ final class LinkInputs: Hashable, Sendable {
         self.detectorReference = detectorReference
         sourceBox = sourceName.flatMap { shared.source(named: $0) }
         detectorBox = detectorName.flatMap { shared.detector(named: $0) }
-        resolvedSource = shared.resolvedSource(named: sourceName, record: sourceBox?.value)
-        resolvedDetector = shared.resolvedDetector(named: detectorName, record: detectorBox?.value)
+        resolved = shared.resolved(sourceNamed: sourceName, record: sourceBox?.value, detectorNamed: detectorName,
+                                   record: detectorBox?.value)
     }
 
     static func == (a: LinkInputs, b: LinkInputs) -> Bool {
@@ -136,8 +138,6 @@ final class SharedRecords {
     private var nodes: [Box<Node>?]
     private var sources: [String: Box<PhotonSource>?] = [:]
     private var detectors: [String: Box<Detector>?] = [:]
-    private var resolvedSources: [String?: ResolvedSource] = [:]
-    private var resolvedDetectors: [String?: ResolvedDetector] = [:]
     let defaults: Box<TopologyDefaults>
 
     init(_ topology: Topology) {
@@ -160,20 +160,32 @@ final class SharedRecords {
         return box
     }
 
-    /// The source named `name` (whose record is `record`) after defaults.
-    func resolvedSource(named name: String?, record: PhotonSource?) -> ResolvedSource {
-        if let resolved = resolvedSources[name] { return resolved }
-        let resolved = ResolvedSource(record: record, name: name)
-        resolvedSources[name] = resolved
-        return resolved
+    /// A resolved source and detector, shared by reference.
+    final class Resolved: Sendable {
+        let source: ResolvedSource
+        let detector: ResolvedDetector
+        init(source: ResolvedSource, detector: ResolvedDetector) {
+            self.source = source
+            self.detector = detector
+        }
     }
 
-    /// The detector named `name` (whose record is `record`) after defaults.
-    func resolvedDetector(named name: String?, record: Detector?) -> ResolvedDetector {
-        if let resolved = resolvedDetectors[name] { return resolved }
-        let resolved = ResolvedDetector(record: record, name: name)
-        resolvedDetectors[name] = resolved
-        return resolved
+    private struct Names: Hashable {
+        var source: String?
+        var detector: String?
+    }
+
+    private var resolved: [Names: Resolved] = [:]
+
+    /// The source and detector named so (whose records are given) after defaults.
+    func resolved(sourceNamed source: String?, record sourceRecord: PhotonSource?, detectorNamed detector: String?,
+                  record detectorRecord: Detector?) -> Resolved {
+        let names = Names(source: source, detector: detector)
+        if let found = resolved[names] { return found }
+        let built = Resolved(source: ResolvedSource(record: sourceRecord, name: source),
+                             detector: ResolvedDetector(record: detectorRecord, name: detector))
+        resolved[names] = built
+        return built
     }
 
     func detector(named name: String) -> Box<Detector>? {

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import QNetModel
 
 /// Plans a topology again and again as it is edited, reusing what an edit did not touch.
@@ -21,7 +22,19 @@ public final class PlanningSession {
     private var linkCache: [Identifier: (inputs: LinkInputs, outcome: LinkOutcome)] = [:]
     private let memo = ThresholdMemo()
     /// The previous call's topology and link outcomes by index, for the fast path of `plan(_:)`.
-    private var previous: (topology: Topology, inputs: [LinkInputs?], outcomes: [LinkOutcome?])?
+    private var previous: (topology: Topology, inputs: [LinkInputs?], outcomes: [LinkOutcome?], nodeIndex: [Identifier: Int])?
+    /// The previous call's segments, reused when the key holders and link ends are the same.
+    private var previousSegments: SegmentSnapshot?
+
+    private struct SegmentSnapshot {
+        var holdsKey: [Bool]
+        var ends: [(Int, Int)?]
+        var found: [FoundSegment]
+        var truncated: Bool
+        var ids: [String]
+        var plans: [SegmentPlan]
+        var notes: [[Diagnostic]]
+    }
     private var previousRouting: RoutingSnapshot?
 
     /// Links whose physics ran in the last `plan(_:)` call (the rest were reused).
@@ -39,14 +52,20 @@ public final class PlanningSession {
     public func plan(_ topology: Topology) -> Plan {
         var diagnostics: [Diagnostic] = []
         var nodeIndex: [Identifier: Int] = [:]
-        nodeIndex.reserveCapacity(topology.nodes.count)
-        for (index, node) in topology.nodes.enumerated() where nodeIndex[node.id] == nil { nodeIndex[node.id] = index }
+        if let previous, previous.topology.nodes == topology.nodes {
+            nodeIndex = previous.nodeIndex
+        } else {
+            nodeIndex.reserveCapacity(topology.nodes.count)
+            for (index, node) in topology.nodes.enumerated() where nodeIndex[node.id] == nil { nodeIndex[node.id] = index }
+        }
 
         // Links: reuse or compute.
         let linkCount = topology.links.count
         var inputs = [LinkInputs?](repeating: nil, count: linkCount)
         var outcomes = [LinkOutcome?](repeating: nil, count: linkCount)
         var pending: [Int] = []
+        // Links whose outcome is the previous call's at the same index, with the same nodes, equipment and defaults.
+        var unchanged = [Bool](repeating: false, count: linkCount)
         // Fast path: with the same nodes, equipment and defaults (arrays that share storage compare in O(1)),
         // a link equal to the previous call's link at the same index has the same inputs.
         var sameContext = false
@@ -54,14 +73,26 @@ public final class PlanningSession {
             sameContext = previous.topology.nodes == topology.nodes && previous.topology.equipment == topology.equipment
                 && previous.topology.defaults == topology.defaults
         }
+        if sameContext, let previous {
+            // Unchanged links first, without copying them: equal bytes, else `==`.
+            let (oldLinks, newLinks) = (previous.topology.links, topology.links)
+            oldLinks.withUnsafeBufferPointer { old in
+                newLinks.withUnsafeBufferPointer { new in
+                    for index in 0..<min(old.count, new.count) where previous.inputs[index] != nil
+                        && (Self.sameBytes(old.baseAddress! + index, new.baseAddress! + index) || old[index] == new[index]) {
+                        unchanged[index] = true
+                    }
+                }
+            }
+        }
+        let shared = SharedRecords(topology)
         for index in 0..<linkCount {
-            if sameContext, let previous, index < previous.topology.links.count,
-               previous.topology.links[index] == topology.links[index] {
+            if unchanged[index], let previous {
                 inputs[index] = previous.inputs[index]
                 outcomes[index] = previous.outcomes[index]
-                if previous.inputs[index] != nil { continue }
+                continue
             }
-            guard let input = LinkInputs(topology: topology, index: index, nodeIndex: nodeIndex),
+            guard let input = LinkInputs(topology: topology, index: index, nodeIndex: nodeIndex, shared: shared),
                   input.fromIndex != input.toIndex else {
                 let link = topology.links[index]
                 diagnostics.append(Diagnostic(.error, "link \(link.id) is skipped: it must join two different existing nodes",
@@ -76,7 +107,9 @@ public final class PlanningSession {
             }
         }
         let resolved = inputs
-        let computed = Self.map(pending) { [memo] index in LinkPlanner.plan(resolved[index]!, memo: memo) }
+        let computed = Self.map(pending, state: AssumptionMemo()) { [memo] strings, index in
+            LinkPlanner.plan(resolved[index]!, memo: memo, strings: strings)
+        }
         for (index, outcome) in zip(pending, computed) { outcomes[index] = outcome }
         lastRecomputedLinkCount = pending.count
         for index in pending {
@@ -91,29 +124,50 @@ public final class PlanningSession {
             }
             linkCache = nextCache
         }
-        previous = (topology, inputs, outcomes)
+        previous = (topology, inputs, outcomes, nodeIndex)
         for outcome in outcomes { if let outcome { diagnostics += outcome.diagnostics } }
 
-        // Segments.
+        // Segments: the same key holders and link ends give the same segments; with the same nodes,
+        // equipment and defaults, a segment all of whose links are unchanged (so are their ids) has the same plan.
         let holdsKey = topology.nodes.map(\.holdsKey)
         let ends: [(Int, Int)?] = inputs.map { $0.map { ($0.fromIndex, $0.toIndex) } }
-        let (found, truncated) = SegmentFinder.find(holdsKey: holdsKey, ends: ends)
+        var found: [FoundSegment]
+        var truncated: Bool
+        var segmentIDs: [String]
+        let sameShape = previousSegments.map { $0.holdsKey == holdsKey && Self.sameEnds($0.ends, ends) } ?? false
+        if sameShape, let snapshot = previousSegments {
+            (found, truncated, segmentIDs) = (snapshot.found, snapshot.truncated, snapshot.ids)
+        } else {
+            (found, truncated) = SegmentFinder.find(holdsKey: holdsKey, ends: ends)
+            var usedIDs: [String: Int] = [:]
+            segmentIDs = found.map { segment in
+                let base = segment.nodes.map { topology.nodes[$0].id.rawValue }.joined(separator: "~")
+                let seen = usedIDs[base, default: 0] + 1
+                usedIDs[base] = seen
+                return seen == 1 ? base : "\(base)#\(seen)"
+            }
+        }
         if truncated {
             diagnostics.append(Diagnostic(.warning, "segment search stopped at its bound (\(SegmentFinder.maxInnerNodes) inner nodes, \(SegmentFinder.maxStepsPerStart) steps per node): some routes through untrusted nodes are not in the key graph"))
         }
+        let reuseSegments = sameShape && sameContext
         var segments: [SegmentPlan] = []
+        var segmentNotes: [[Diagnostic]] = []
         segments.reserveCapacity(found.count)
-        var usedIDs: [String: Int] = [:]
-        for segment in found {
-            let base = segment.nodes.map { topology.nodes[$0].id.rawValue }.joined(separator: "~")
-            let seen = usedIDs[base, default: 0] + 1
-            usedIDs[base] = seen
-            let id = seen == 1 ? base : "\(base)#\(seen)"
-            let (plan, notes) = SegmentPlanner.plan(segment, id: id, topology: topology, outcomes: outcomes)
-            segments.append(plan)
-            diagnostics += notes
+        segmentNotes.reserveCapacity(found.count)
+        for (position, segment) in found.enumerated() {
+            if reuseSegments, let snapshot = previousSegments, segment.links.allSatisfy({ unchanged[$0] }) {
+                segments.append(snapshot.plans[position])
+                segmentNotes.append(snapshot.notes[position])
+            } else {
+                let (plan, notes) = SegmentPlanner.plan(segment, id: segmentIDs[position], topology: topology, outcomes: outcomes)
+                segments.append(plan)
+                segmentNotes.append(notes)
+            }
+            diagnostics += segmentNotes[position]
         }
-
+        previousSegments = SegmentSnapshot(holdsKey: holdsKey, ends: ends, found: found, truncated: truncated, ids: segmentIDs,
+                                           plans: segments, notes: segmentNotes)
         // Links inside multi-link or non-BB84 segments report their segment's key.
         var linkPlans = outcomes.compactMap { $0?.plan }
         var planIndex = [Int](repeating: -1, count: linkCount)
@@ -177,7 +231,9 @@ public final class PlanningSession {
             }
         }
         let pending = demands.indices.filter { !reusable[$0] }
-        let routed = Self.map(pending) { [demands] index in router.route(demands[index], nodeIndex: nodeIndex) }
+        let routed = Self.map(pending, state: MaxFlow.Workspace()) { [demands] workspace, index in
+            router.route(demands[index], nodeIndex: nodeIndex, workspace: &workspace)
+        }
         var results = [(plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?)]()
         results.reserveCapacity(demands.count)
         var next = 0
@@ -214,6 +270,26 @@ public final class PlanningSession {
         return true
     }
 
+    /// Whether two lists of link ends are equal.
+    static func sameEnds(_ a: [(Int, Int)?], _ b: [(Int, Int)?]) -> Bool {
+        guard a.count == b.count else { return false }
+        for (x, y) in zip(a, b) {
+            switch (x, y) {
+            case (nil, nil): continue
+            case let (x?, y?) where x == y: continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// Whether two stored values have identical bytes: then they are the same value (the same strings
+    /// and array buffers included; a NaN field counts as unchanged, which only helps reuse).
+    @inline(__always)
+    static func sameBytes<T>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>) -> Bool {
+        memcmp(UnsafeRawPointer(a), UnsafeRawPointer(b), MemoryLayout<T>.size) == 0
+    }
+
     // MARK: Parallel map
 
     /// `transform` over `indices`, spread over cores when there are many.
@@ -228,6 +304,29 @@ public final class PlanningSession {
                 let lower = indices.count * chunk / chunks
                 let upper = indices.count * (chunk + 1) / chunks
                 for position in lower..<upper { slots.buffer[position] = transform(indices[position]) }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// `transform` over `indices` with a mutable `state` per worker chunk (a reused workspace),
+    /// spread over cores when there are many.
+    static func map<T: Sendable, S>(_ indices: [Int], state: @autoclosure @Sendable () -> S,
+                                    _ transform: @Sendable (inout S, Int) -> T) -> [T] {
+        guard indices.count >= parallelThreshold else {
+            var local = state()
+            return indices.map { transform(&local, $0) }
+        }
+        var results = [T?](repeating: nil, count: indices.count)
+        let chunks = min(indices.count, 64)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each chunk writes its own disjoint range of slots.
+            let slots = Slots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var local = state()
+                let lower = indices.count * chunk / chunks
+                let upper = indices.count * (chunk + 1) / chunks
+                for position in lower..<upper { slots.buffer[position] = transform(&local, indices[position]) }
             }
         }
         return results.map { $0! }

@@ -20,11 +20,11 @@ enum DecoyKeyBuilder {
 
     /// The key of `link` over a channel of transmittance `channel`.
     static func build(_ link: ResolvedLink, channel: Double, channelLossDB: Double, timing: TimingBudget,
-                      memo: ThresholdMemo) -> DecoyKey {
+                      memo: ThresholdMemo, strings: AssumptionMemo = AssumptionMemo()) -> DecoyKey {
         let source = link.source
         let detector = link.detector
         let repetitionRate = source.repetitionRate.value
-        var assumptions = commonAssumptions(link)
+        var assumptions = strings.common(link)
 
         guard source.kind.value == .weakCoherent else {
             let what = source.kind.value == .spdc ? "SPDC pairs" : "\(source.kind.value.rawValue) states"
@@ -74,9 +74,7 @@ enum DecoyKeyBuilder {
             params = parameters(afterpulse: afterpulse, deadTimeFactor: deadFactor)
             result = evaluate(params, fixed: fixed)
         }
-        assumptions.append(Assumption(
-            name: "operating point", value: "afterpulsing and dead time at the click rate of the previous pass",
-            basis: "fixed-point iteration from mu = \(Format.number(startIntensity)), at most \(maxPasses) passes"))
+        assumptions.append(strings.operatingPoint(startIntensity: startIntensity))
 
         let detectorBudget = timing.budget(afterpulse: afterpulse, countRate: countRate, deadTimeFactor: deadFactor)
         let mu = Sanitise.finite(result.signalIntensity)
@@ -93,9 +91,7 @@ enum DecoyKeyBuilder {
         let key = ThresholdKey(darkYield: params.darkYield, misalignment: errorRate, ecEfficiency: link.ecEfficiency.value,
                                siftingFactor: link.siftingFactor, decoy: decoy, signalIntensity: fixed)
         let threshold = memo.threshold(key)
-        assumptions.append(Assumption(
-            name: "margin", value: "threshold transmittance with Y0 and e_d held at the operating point",
-            basis: "DecoyBB84.thresholdTransmittance, \(fixed == nil ? "mu re-optimised" : "mu fixed") (Y0, e_d rounded to 4 digits)"))
+        assumptions.append(fixed == nil ? strings.marginOptimised : strings.marginFixed)
         let receiverLossDB = Decibel.loss(transmittance: Sanitise.fraction(efficiency * deadFactor))
         var margin: Double?
         var toleratedDB: Double?
@@ -136,7 +132,7 @@ enum DecoyKeyBuilder {
     }
 
     /// Protocol settings the key rests on.
-    private static func commonAssumptions(_ link: ResolvedLink) -> [Assumption] {
+    static func commonAssumptions(_ link: ResolvedLink) -> [Assumption] {
         let source = link.source
         let intensity: String
         switch source.signalIntensity.value {
@@ -156,5 +152,51 @@ enum DecoyKeyBuilder {
             Assumption(name: "timing error", value: "e_d = misalignment + 1/2 inter-symbol fraction",
                        basis: "a click in the wrong slot carries a random bit"),
         ]
+    }
+}
+
+/// Assumptions that many links share, built once per distinct input and then shared (their strings
+/// too): less time per link, and one copy of each string instead of one per link.
+/// Not thread-safe: one per worker.
+final class AssumptionMemo {
+    private struct CommonKey: Hashable {
+        var protocolBasis: String
+        var intensity: Sourced<Tunable>
+        var decoy: Sourced<DecoyKind>
+        var decoyIntensity: Sourced<Double>
+        var misalignment: Sourced<Double>
+        var ecEfficiency: Sourced<Double>
+        var sifting: Sourced<Sifting>
+    }
+
+    private var common: [CommonKey: [Assumption]] = [:]
+    private var operatingPoints: [Double: Assumption] = [:]
+
+    let marginOptimised = Assumption(
+        name: "margin", value: "threshold transmittance with Y0 and e_d held at the operating point",
+        basis: "DecoyBB84.thresholdTransmittance, mu re-optimised (Y0, e_d rounded to 4 digits)")
+    let marginFixed = Assumption(
+        name: "margin", value: "threshold transmittance with Y0 and e_d held at the operating point",
+        basis: "DecoyBB84.thresholdTransmittance, mu fixed (Y0, e_d rounded to 4 digits)")
+
+    /// `DecoyKeyBuilder.commonAssumptions(link)`.
+    func common(_ link: ResolvedLink) -> [Assumption] {
+        let key = CommonKey(protocolBasis: link.protocolKind.basis, intensity: link.source.signalIntensity,
+                            decoy: link.source.decoy, decoyIntensity: link.source.decoyIntensity,
+                            misalignment: link.misalignment, ecEfficiency: link.ecEfficiency, sifting: link.sifting)
+        if let found = common[key] { return found }
+        let built = DecoyKeyBuilder.commonAssumptions(link)
+        common[key] = built
+        return built
+    }
+
+    /// The operating-point assumption of an iteration started from `startIntensity`.
+    func operatingPoint(startIntensity: Double) -> Assumption {
+        if let found = operatingPoints[startIntensity] { return found }
+        let built = Assumption(
+            name: "operating point", value: "afterpulsing and dead time at the click rate of the previous pass",
+            basis: "fixed-point iteration from mu = \(Format.number(startIntensity)), at most \(DecoyKeyBuilder.maxPasses) passes")
+        operatingPoints[startIntensity] = built
+        return built
     }
 }

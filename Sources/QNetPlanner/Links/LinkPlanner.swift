@@ -2,19 +2,28 @@ import QNetModel
 import QNetPhysics
 
 /// A link's plan with what the segment planner needs beside it.
-struct LinkOutcome: Sendable {
-    var plan: LinkPlan
-    var diagnostics: [Diagnostic]
+///
+/// An immutable class: the session's per-index arrays and its cache share one copy per link.
+final class LinkOutcome: Sendable {
+    let plan: LinkPlan
+    let diagnostics: [Diagnostic]
     /// Optical path length, m (the repeater planner's round time).
-    var pathLength: Double
+    let pathLength: Double
     /// Optical error of the link, misalignment + 1/2 inter-symbol fraction (entanglement fidelity).
-    var errorRate: Double
+    let errorRate: Double
+
+    init(plan: LinkPlan, diagnostics: [Diagnostic], pathLength: Double, errorRate: Double) {
+        self.plan = plan
+        self.diagnostics = diagnostics
+        self.pathLength = pathLength
+        self.errorRate = errorRate
+    }
 }
 
 /// Plans one link: loss budget, detection budget, key, bound and margin.
 enum LinkPlanner {
     /// The plan of the link whose inputs are `inputs`.
-    static func plan(_ inputs: LinkInputs, memo: ThresholdMemo) -> LinkOutcome {
+    static func plan(_ inputs: LinkInputs, memo: ThresholdMemo, strings: AssumptionMemo = AssumptionMemo()) -> LinkOutcome {
         let link = ResolvedLink(inputs)
         let loss = LossBudgetBuilder.build(link)
         let lossDB = loss.lines.reduce(0) { $0 + $1.db }
@@ -35,7 +44,8 @@ enum LinkPlanner {
         var reason: String?
         switch protocolKind {
         case .bb84Decoy:
-            let key = DecoyKeyBuilder.build(link, channel: channel, channelLossDB: lossDB, timing: timing, memo: memo)
+            let key = DecoyKeyBuilder.build(link, channel: channel, channelLossDB: lossDB, timing: timing, memo: memo,
+                                           strings: strings)
             detector = key.detector
             qber = key.qber
             keyPerPulse = key.keyPerPulse
@@ -68,7 +78,7 @@ enum LinkPlanner {
     }
 
     /// The source, detector and window the link uses, each with its basis.
-    private static func equipmentAssumptions(_ link: ResolvedLink, timing: TimingBudget) -> [Assumption] {
+    static func equipmentAssumptions(_ link: ResolvedLink, timing: TimingBudget) -> [Assumption] {
         let source = link.source
         let detector = link.detector
         let sourceValue = "\(source.name ?? "built-in"): \(source.kind.value.rawValue), \(Format.number(source.repetitionRate.value / 1e9)) GHz"

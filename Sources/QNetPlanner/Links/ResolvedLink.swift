@@ -27,7 +27,7 @@ struct ResolvedLink {
         protocolKind = Sourced.first([(link.protocolKind, "\(path).protocol"), (defaults.protocolKind, "defaults.protocol")],
                                      else: BuiltInDefault(.bb84Decoy, "decoy-state BB84, Lo, Ma, Chen 2005"))
         length = Sourced.quantity([(link.length, "\(path).length")], else: BuiltInDefault(0, "no length given"))
-        source = ResolvedSource(inputs)
+        source = inputs.resolvedSource
         wavelength = Sourced.quantity([(link.wavelength, "\(path).wavelength"),
                                        (inputs.source?.wavelength, source.path("wavelength")),
                                        (defaults.wavelength, "defaults.wavelength")], else: PlanningDefaults.wavelength)
@@ -41,7 +41,7 @@ struct ResolvedLink {
                                             (defaults.clockSyncJitter, "defaults.clock_sync_jitter")],
                                            else: PlanningDefaults.clockSyncJitter)
         backgroundRate = Sourced.quantity([(link.backgroundRate, "\(path).background_rate")], else: PlanningDefaults.backgroundRate)
-        detector = ResolvedDetector(inputs)
+        detector = inputs.resolvedDetector
     }
 
     /// The sifting factor q: 1/2 standard, 1 efficient (asymptotic).
@@ -59,9 +59,9 @@ struct ResolvedSource {
     let jitter: Sourced<Double>
     let linewidth: Sourced<Double>
 
-    init(_ inputs: LinkInputs) {
-        let record = inputs.source
-        name = inputs.sourceName
+    /// The source `record` named `name` (nil: none named) after defaults.
+    init(record: PhotonSource?, name: String?) {
+        self.name = name
         let prefix = "equipment.sources.\(name ?? "")"
         func key(_ k: String) -> String { "\(prefix).\(k)" }
         kind = Sourced.first([(record?.kind, key("kind"))], else: BuiltInDefault(.weakCoherent, "weak-coherent decoy source"))
@@ -93,9 +93,9 @@ struct ResolvedDetector {
     let afterpulseProbability: Sourced<Double>
     let gateWidth: Sourced<Double>?
 
-    init(_ inputs: LinkInputs) {
-        let record = inputs.detector
-        name = inputs.detectorName
+    /// The detector `record` named `name` (nil: none named) after defaults.
+    init(record: Detector?, name: String?) {
+        self.name = name
         let prefix = "equipment.detectors.\(name ?? "")"
         func key(_ k: String) -> String { "\(prefix).\(k)" }
         kind = Sourced.first([(record?.kind, key("kind"))], else: BuiltInDefault(.snspd, "superconducting nanowire detector"))

@@ -12,6 +12,13 @@ struct DemandRouter: Sendable {
     ///   path plus Dinic's max-flow (O(V² E) worst case); with a limit k,
     ///   O((k+1) · E) for the path and O(P · (k+1) · E) for the greedy flow.
     func route(_ demand: Demand, nodeIndex: [Identifier: Int]) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
+        var workspace = MaxFlow.Workspace()
+        return route(demand, nodeIndex: nodeIndex, workspace: &workspace)
+    }
+
+    /// `route(_:nodeIndex:)` reusing `workspace`'s arrays for the max-flow.
+    func route(_ demand: Demand, nodeIndex: [Identifier: Int],
+               workspace: inout MaxFlow.Workspace) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
         let required = Sanitise.rate(demand.keyRate?.si ?? 0)
         let source = nodeIndex[demand.from].map { graph.compactIndex[$0] } ?? -1
         let target = nodeIndex[demand.to].map { graph.compactIndex[$0] } ?? -1
@@ -28,7 +35,8 @@ struct DemandRouter: Sendable {
                                                 maxSegments: limit + 1)
             } else {
                 path = WidestPath.find(in: graph, from: source, to: target, capacity: graph.capacity)
-                if path != nil { flow = MaxFlow.dinic(in: graph, from: source, to: target, capacity: graph.capacity) }
+                if path != nil { flow = MaxFlow.exact(in: graph, from: source, to: target, capacity: graph.capacity,
+                                                                workspace: &workspace) }
             }
         }
         return (describe(demand, required: required, path: path, flow: flow, limit: limit, exact: !bounded, source: source,

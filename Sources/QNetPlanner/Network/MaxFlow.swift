@@ -18,6 +18,13 @@ enum MaxFlow {
             return low < edges.count && edges[low] == edge ? amounts[low] : 0
         }
 
+        /// A flow from its sparse edges (ascending) and their flows.
+        init(value: Double, edges: [Int], amounts: [Double]) {
+            self.value = value
+            self.edges = edges
+            self.amounts = amounts
+        }
+
         /// A flow from a dense per-edge array.
         init(value: Double, dense: [Double]) {
             self.value = value
@@ -30,42 +37,99 @@ enum MaxFlow {
         }
     }
 
-    /// Exact maximum flow from `source` to `target` by Dinic's algorithm.
+    /// Exact maximum flow from `source` to `target` by the shortest-augmenting-path
+    /// algorithm with distance labels (Ahuja and Orlin), the gap heuristic and
+    /// global relabelling.
     ///
     /// Each undirected edge is a pair of arcs of capacity c, each the other's
     /// reverse (arc 2e runs from → to, arc 2e+1 to → from). Only relaying
     /// nodes carry flow through. Capacities are real numbers: residuals below
     /// 1e-12 of the largest capacity count as zero. Stops as soon as the flow
-    /// reaches the smaller of the capacities around source and target.
-    /// - Complexity: O(V² E) worst case; a few breadth-first phases on key
-    ///   graphs in practice.
-    static func dinic(in graph: KeyGraph, from source: Int, to target: Int, capacity: [Double]) -> Flow {
-        var solver = Dinic(graph: graph, source: source, target: target, capacity: capacity)
-        solver.run()
-        return solver.flow(capacity: capacity)
+    /// reaches the smaller of the capacities around source and target (then
+    /// it is maximal), or when no residual path is left.
+    ///
+    /// Labels are exact distances to the target after a global relabel (one
+    /// breadth-first search from the target, stopped after the source's
+    /// level), so augmenting paths follow shortest residual paths without a
+    /// search over the whole graph per path.
+    /// - Complexity: O(V² E) worst case; about one breadth-first search plus
+    ///   O(path length) per augmenting path on key graphs in practice.
+    static func exact(in graph: KeyGraph, from source: Int, to target: Int, capacity: [Double]) -> Flow {
+        var workspace = Workspace()
+        return exact(in: graph, from: source, to: target, capacity: capacity, workspace: &workspace)
     }
 
-    /// Dinic's state in plain stored arrays (no captured locals, which Swift would box).
-    private struct Dinic {
+    /// `exact(in:from:to:capacity:)` with its arrays taken from, and given back to, `workspace`
+    /// (one per worker: no large allocation, and no page faults, per demand).
+    static func exact(in graph: KeyGraph, from source: Int, to target: Int, capacity: [Double],
+                      workspace: inout Workspace) -> Flow {
+        var solver = AugmentingPaths(graph: graph, source: source, target: target, capacity: capacity,
+                                     workspace: &workspace)
+        solver.run()
+        let flow = solver.flow(capacity: capacity)
+        solver.release(to: &workspace)
+        return flow
+    }
+
+    /// Arrays the exact max-flow reuses from one call to the next.
+    struct Workspace {
+        var residual: [Double] = []
+        var label: [Int] = []
+        var count: [Int] = []
+        var current: [Int] = []
+        var queue: [Int] = []
+        var pathArcs: [Int] = []
+        var pathNodes: [Int] = []
+    }
+
+    /// The solver's state in plain stored arrays (no captured locals, which Swift would box).
+    private struct AugmentingPaths {
         let graph: KeyGraph
         let source: Int
         let target: Int
+        let nodeCount: Int
         var residual: [Double]
-        var level: [Int]
-        var next: [Int]
+        /// Distance label of each node (a lower bound on its residual distance to the target); `nodeCount` = cut off.
+        var label: [Int]
+        /// Number of nodes with each label below `nodeCount`.
+        var count: [Int]
+        /// Current arc (adjacency slot) of each node.
+        var current: [Int]
         var queue: [Int]
         var pathArcs: [Int] = []
         var pathNodes: [Int] = []
         var total = 0.0
         let epsilon: Double
         let ceiling: Double
+        /// Arc scans since the last global relabel; another one runs when this passes `relabelBudget`.
+        var work = 0
+        let relabelBudget: Int
 
-        init(graph: KeyGraph, source: Int, target: Int, capacity: [Double]) {
+        init(graph: KeyGraph, source: Int, target: Int, capacity: [Double], workspace: inout Workspace) {
             self.graph = graph
             self.source = source
             self.target = target
             let edgeCount = graph.edgeCount
-            var residual = [Double](repeating: 0, count: 2 * edgeCount)
+            nodeCount = graph.nodeCount
+            // Take the workspace's arrays (leaving it empty, so they stay uniquely referenced).
+            var residual: [Double] = []
+            swap(&residual, &workspace.residual)
+            if residual.count != 2 * edgeCount { residual = [Double](repeating: 0, count: 2 * edgeCount) }
+            var label: [Int] = [], count: [Int] = [], current: [Int] = [], queue: [Int] = []
+            swap(&label, &workspace.label)
+            swap(&count, &workspace.count)
+            swap(&current, &workspace.current)
+            swap(&queue, &workspace.queue)
+            swap(&pathArcs, &workspace.pathArcs)
+            swap(&pathNodes, &workspace.pathNodes)
+            pathArcs.removeAll(keepingCapacity: true)
+            pathNodes.removeAll(keepingCapacity: true)
+            if label.count != nodeCount {
+                label = [Int](repeating: 0, count: nodeCount)
+                count = [Int](repeating: 0, count: nodeCount + 1)
+                current = [Int](repeating: 0, count: nodeCount)
+                queue = [Int](repeating: 0, count: nodeCount)
+            }
             var largest = 0.0
             for e in 0..<edgeCount {
                 residual[2 * e] = capacity[e]
@@ -85,52 +149,22 @@ enum MaxFlow {
                 if other == source || graph.canRelay[other] { aroundTarget += capacity[graph.adjacencyEdge[slot]] }
             }
             ceiling = min(aroundSource, aroundTarget)
-            level = [Int](repeating: -1, count: graph.nodeCount)
-            next = [Int](repeating: 0, count: graph.nodeCount)
-            queue = [Int](repeating: 0, count: graph.nodeCount)
+            self.label = label
+            self.count = count
+            self.current = current
+            self.queue = queue
+            relabelBudget = 6 * nodeCount + 2 * edgeCount
         }
 
-        /// The arc that leaves `u` through adjacency slot `slot`.
+        /// Whether flow may pass through `v` on its way from the source (the target ends paths; the source starts them).
         @inline(__always)
-        func arc(_ slot: Int, from u: Int) -> Int { graph.adjacencyArc[slot] }
+        func mayEnter(_ v: Int) -> Bool { v == target || (v != source && graph.canRelay[v]) }
 
         mutating func run() {
-            while total < ceiling - epsilon, buildLevels() {
-                blockingFlow()
-            }
-        }
-
-        /// Levels by breadth-first search from the source; stops after the target's level.
-        mutating func buildLevels() -> Bool {
-            for i in level.indices { level[i] = -1 }
-            level[source] = 0
-            var head = 0, tail = 1
-            queue[0] = source
-            while head < tail {
-                let u = queue[head]
-                head += 1
-                if level[target] >= 0 && level[u] >= level[target] { break }
-                if u != source && !graph.canRelay[u] { continue }
-                for slot in graph.adjacencyStart[u]..<graph.adjacencyStart[u + 1] {
-                    let v = graph.adjacencyOther[slot]
-                    if level[v] >= 0 || residual[arc(slot, from: u)] <= epsilon { continue }
-                    if v != target && !graph.canRelay[v] { continue }
-                    level[v] = level[u] + 1
-                    queue[tail] = v
-                    tail += 1
-                }
-            }
-            return level[target] >= 0
-        }
-
-        /// One blocking flow: iterative depth-first search along level-increasing arcs
-        /// (no recursion, so long chains cannot overflow a worker thread's stack).
-        mutating func blockingFlow() {
-            for u in next.indices { next[u] = graph.adjacencyStart[u] }
-            pathArcs.removeAll(keepingCapacity: true)
-            pathNodes.removeAll(keepingCapacity: true)
+            guard source != target, ceiling > epsilon else { return }
+            globalRelabel()
             var u = source
-            while true {
+            while total < ceiling - epsilon && label[source] < nodeCount {
                 if u == target {
                     var amount = Double.infinity
                     for a in pathArcs { amount = min(amount, residual[a]) }
@@ -139,47 +173,134 @@ enum MaxFlow {
                         residual[a ^ 1] += amount
                     }
                     total += amount
-                    if total >= ceiling - epsilon { return }
                     // Resume from the tail of the first arc the push saturated.
                     var keep = 0
                     while keep < pathArcs.count && residual[pathArcs[keep]] > epsilon { keep += 1 }
+                    if keep == pathArcs.count { keep = 0 }   // rounding: nothing counted as saturated
                     u = pathNodes[keep]
                     pathArcs.removeSubrange(keep...)
                     pathNodes.removeSubrange(keep...)
                     continue
                 }
-                var advanced = false
+                // Advance along an admissible arc, if any.
                 let end = graph.adjacencyStart[u + 1]
-                while next[u] < end {
-                    let slot = next[u]
+                let wanted = label[u] - 1
+                var slot = current[u]
+                while slot < end {
                     let v = graph.adjacencyOther[slot]
-                    let a = arc(slot, from: u)
-                    if level[v] == level[u] + 1 && residual[a] > epsilon {
-                        pathArcs.append(a)
-                        pathNodes.append(u)
-                        u = v
-                        advanced = true
-                        break
-                    }
-                    next[u] += 1
+                    if label[v] == wanted && residual[graph.adjacencyArc[slot]] > epsilon && mayEnter(v) { break }
+                    slot += 1
                 }
-                if advanced { continue }
-                if u == source { return }
-                level[u] = -1   // dead end for this phase
-                u = pathNodes.removeLast()
-                pathArcs.removeLast()
-                next[u] += 1
+                work += slot - current[u]
+                if slot < end {
+                    current[u] = slot
+                    pathArcs.append(graph.adjacencyArc[slot])
+                    pathNodes.append(u)
+                    u = graph.adjacencyOther[slot]
+                    continue
+                }
+                // Retreat: relabel u to one more than its lowest residual neighbour.
+                relabel(u)
+                if work > relabelBudget {
+                    globalRelabel()
+                    u = source
+                    pathArcs.removeAll(keepingCapacity: true)
+                    pathNodes.removeAll(keepingCapacity: true)
+                } else if u != source {
+                    u = pathNodes.removeLast()
+                    pathArcs.removeLast()
+                }
             }
+        }
+
+        /// Raises `u`'s label to one more than its lowest residual neighbour's, with the gap heuristic.
+        mutating func relabel(_ u: Int) {
+            var lowest = nodeCount
+            let start = graph.adjacencyStart[u], end = graph.adjacencyStart[u + 1]
+            for slot in start..<end {
+                let v = graph.adjacencyOther[slot]
+                if label[v] + 1 < lowest && residual[graph.adjacencyArc[slot]] > epsilon && mayEnter(v) {
+                    lowest = label[v] + 1
+                }
+            }
+            work += end - start
+            let old = label[u]
+            current[u] = start
+            if old < nodeCount {
+                count[old] -= 1
+                if count[old] == 0 {
+                    // Gap: nothing at level `old` any more, so no node above it reaches the target.
+                    for w in 0..<nodeCount where label[w] > old && label[w] < nodeCount {
+                        count[label[w]] -= 1
+                        label[w] = nodeCount
+                    }
+                    label[u] = nodeCount
+                    return
+                }
+            }
+            label[u] = max(lowest, old)
+            if label[u] < nodeCount { count[label[u]] += 1 }
+        }
+
+        /// Exact residual distances to the target by breadth-first search, stopped after the source's level;
+        /// nodes not reached get one more than the source (a valid lower bound), or `nodeCount` when the
+        /// source is not reached.
+        mutating func globalRelabel() {
+            work = 0
+            for i in 0..<nodeCount { label[i] = nodeCount }
+            for i in count.indices { count[i] = 0 }
+            label[target] = 0
+            queue[0] = target
+            var head = 0, tail = 1
+            var stopLevel = nodeCount
+            while head < tail {
+                let v = queue[head]
+                head += 1
+                if label[v] >= stopLevel { break }
+                if v == source { stopLevel = label[v]; continue }
+                for slot in graph.adjacencyStart[v]..<graph.adjacencyStart[v + 1] {
+                    let u = graph.adjacencyOther[slot]
+                    // The arc u → v is the reverse of the arc leaving v through this slot.
+                    if label[u] < nodeCount || residual[graph.adjacencyArc[slot] ^ 1] <= epsilon { continue }
+                    if u != source && !graph.canRelay[u] { continue }
+                    label[u] = label[v] + 1
+                    queue[tail] = u
+                    tail += 1
+                }
+            }
+            if stopLevel < nodeCount {
+                // Nodes beyond the source's level: a lower bound one above it keeps the labelling valid.
+                let beyond = min(stopLevel + 1, nodeCount - 1)
+                for i in 0..<nodeCount where label[i] == nodeCount && (i == target || i == source || graph.canRelay[i]) {
+                    label[i] = beyond
+                }
+            }
+            for i in 0..<nodeCount where label[i] < nodeCount { count[label[i]] += 1 }
+            for u in 0..<nodeCount { current[u] = graph.adjacencyStart[u] }
         }
 
         /// The flow on each edge, positive from `edgeFrom` to `edgeTo`.
         func flow(capacity: [Double]) -> Flow {
-            var edgeFlow = [Double](repeating: 0, count: graph.edgeCount)
+            var edges: [Int] = [], amounts: [Double] = []
             for e in 0..<graph.edgeCount {
                 let amount = capacity[e] - residual[2 * e]
-                edgeFlow[e] = abs(amount) > epsilon ? amount : 0
+                if abs(amount) > epsilon {
+                    edges.append(e)
+                    amounts.append(amount)
+                }
             }
-            return Flow(value: total, dense: edgeFlow)
+            return Flow(value: total, edges: edges, amounts: amounts)
+        }
+
+        /// Gives the arrays back to `workspace` for the next call.
+        mutating func release(to workspace: inout Workspace) {
+            swap(&residual, &workspace.residual)
+            swap(&label, &workspace.label)
+            swap(&count, &workspace.count)
+            swap(&current, &workspace.current)
+            swap(&queue, &workspace.queue)
+            swap(&pathArcs, &workspace.pathArcs)
+            swap(&pathNodes, &workspace.pathNodes)
         }
     }
 

@@ -1,0 +1,39 @@
+import Testing
+import QNetModel
+@testable import QNetPlanner
+
+/// Incremental re-plans (reused links, segments and flows) against plans from scratch.
+@Suite struct IncrementalTests {
+    /// A synthetic network where some trusted nodes are relays, so segments span several links.
+    static func networkWithRelays() -> Topology {
+        var topology = SyntheticNetwork.make(nodes: 120, seed: 5)
+        for index in topology.nodes.indices where index % 7 == 3 && topology.nodes[index].resolvedKind == .trusted {
+            topology.nodes[index].kind = .relay
+        }
+        return topology
+    }
+
+    @Test func editsThroughRelaysEqualFullPlans() {
+        let session = PlanningSession()
+        let planner = Planner()
+        var topology = Self.networkWithRelays()
+        #expect(session.plan(topology) == planner.plan(topology))
+        // A link inside a multi-link segment, then one outside any.
+        for index in [0, 5, 17, topology.links.count - 1] {
+            topology.links[index].length = Quantity((topology.links[index].length?.magnitude ?? 10) + 3, .kilometre)
+            #expect(session.plan(topology) == planner.plan(topology))
+            #expect(session.lastRecomputedLinkCount == 1)
+        }
+        // A renamed link, a removed link, a relay that becomes trusted, an extra loss.
+        topology.links[9].id = Identifier("renamed")
+        #expect(session.plan(topology) == planner.plan(topology))
+        topology.links.remove(at: 4)
+        #expect(session.plan(topology) == planner.plan(topology))
+        topology.nodes[3].kind = .trusted
+        #expect(session.plan(topology) == planner.plan(topology))
+        topology.links[2].extraLosses = [NamedLoss(name: "splice", loss: Quantity(0.5, .decibel))]
+        #expect(session.plan(topology) == planner.plan(topology))
+        topology.defaults.misalignment = Quantity(2, .percent)
+        #expect(session.plan(topology) == planner.plan(topology))
+    }
+}

@@ -20,9 +20,9 @@ struct ScreenTests {
         #expect(lines.count == 24)
         #expect(lines[0] == " qnetplan · metro.yaml                        metro: 3 nodes, 2 links, 1 demand")
         #expect(lines[1] == "┌ Map ─────────────────────────────────────────┐┌ Network ─────────────────────┐")
-        #expect(lines[13].hasPrefix("│  ● A──────────────────■ T"))
+        #expect(lines[13].hasPrefix("│   ● A─────────────────■ T"))
         #expect(lines[5] == "│                                              ││L1 A–T                2 kbit/s│")
-        #expect(lines[9] == "│                                          B ● │┌ Link L1 ─────────────────────┐")
+        #expect(lines[9] == "│                                        ──● B │┌ Link L1 ─────────────────────┐")
         #expect(lines[14].hasSuffix("││  key rate            2 kbit/s│"))
         #expect(lines[16].hasSuffix("││  margin               5.00 dB│"))
         #expect(lines[22] == " L1.length = 30 km                                           planned in 1.20 ms")
@@ -88,14 +88,15 @@ struct ScreenTests {
         let state = planned()
         let narrow = Screen.render(state, size: Size(width: 40, height: 10)).lines
         #expect(narrow[1] == "┌ Map ─────────────────────────────────┐")
-        #expect(narrow[4] == "│              ● A──■ T──● B           │")
+        #expect(narrow[3] == "│                            ───● B    │")
+        #expect(narrow[5] == "│       ● A─────────■ T                │")
         #expect(narrow[9] == " q Quit  : Cmd  ? Help  Tab Pane  j Next")
         let short = Screen.render(state, size: Size(width: 30, height: 4)).lines
         #expect(short == [" qnetplan · metro.yaml  metro", "", "", String(repeating: " ", count: 12) + "planned in 1.20 ms"]
             || short.count == 4)
         #expect(short[0].hasPrefix(" qnetplan · metro.yaml"))
         let tiny = Screen.render(state, size: Size(width: 12, height: 3)).lines
-        #expect(tiny == [" qnetplan ·…", "  A ●─■─● B", ""])
+        #expect(tiny == [" qnetplan ·…", "   ● A■─● B", ""])
         #expect(Screen.render(state, size: Size(width: 1, height: 1)).lines.count == 1)
         #expect(Screen.render(state, size: Size(width: 0, height: 0)).lines.isEmpty)
     }
@@ -144,7 +145,7 @@ struct ScreenTests {
     func asciiGlyphs() {
         let lines = Screen.render(planned(), size: Size(width: 80, height: 24), glyphs: .ascii).lines
         #expect(lines[1].hasPrefix("+ Map ---"))
-        #expect(lines[13].hasPrefix("|  o A------------------T T"))
+        #expect(lines[13].hasPrefix("|   o A-----------------T T"))
     }
 
     @Test("a modified topology is marked in the title")

@@ -23,6 +23,10 @@ public enum KeyBindings {
         KeyBinding([.character("l"), .right], .pan(dx: 1, dy: 0), help: "pan the map east"),
         KeyBinding([.character("K")], .pan(dx: 0, dy: 1), help: "pan the map north"),
         KeyBinding([.character("J")], .pan(dx: 0, dy: -1), help: "pan the map south"),
+        KeyBinding([.shiftLeft], .moveNode(dx: -1, dy: 0), help: "move the selected node west (or drag it with the mouse)"),
+        KeyBinding([.shiftRight], .moveNode(dx: 1, dy: 0), help: "move the selected node east"),
+        KeyBinding([.shiftUp], .moveNode(dx: 0, dy: 1), help: "move the selected node north"),
+        KeyBinding([.shiftDown], .moveNode(dx: 0, dy: -1), help: "move the selected node south"),
     ]
 
     /// The action bound to `key` in normal mode while `focus` has the focus, if any.

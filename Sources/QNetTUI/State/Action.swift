@@ -29,6 +29,8 @@ public enum Action: Sendable, Hashable {
     case focusPrevious
     /// Pan the map by steps of a tenth of the view (east and north positive).
     case pan(dx: Int, dy: Int)
+    /// Move the selected node by cells of the map (east and north positive).
+    case moveNode(dx: Int, dy: Int)
     case zoomIn
     case zoomOut
     /// Show every node.

@@ -8,8 +8,14 @@ public struct NodeDrag: Sendable, Hashable {
     /// The topology when the button went down: the undo step, and what the map is fitted to.
     public var origin: Topology
 
-    public init(node: Identifier, origin: Topology) {
+    /// The cell the button went down on: the node moves by as much as the mouse has moved from it.
+    public var startX: Int
+    public var startY: Int
+
+    public init(node: Identifier, origin: Topology, startX: Int, startY: Int) {
         self.node = node
         self.origin = origin
+        self.startX = startX
+        self.startY = startY
     }
 }

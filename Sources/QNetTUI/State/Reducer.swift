@@ -5,7 +5,7 @@ import QNetModel
 public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .key(let key):
-        return reduceKey(into: &state, key)
+        return finishDrag(&state) + reduceKey(into: &state, key)
     case .mouse(let event):
         return reduceMouse(into: &state, event)
     case .resize(let size):
@@ -43,6 +43,8 @@ public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
     case .pan(let dx, let dy):
         state.viewport = state.viewport.panned(dx: dx, dy: dy)
         return []
+    case .moveNode(let dx, let dy):
+        return moveSelectedNode(&state, dx: dx, dy: dy)
     case .zoomIn:
         state.viewport = state.viewport.zoomedIn()
         return []

@@ -8,22 +8,48 @@ enum Overlays {
         guard !box.isEmpty else { return }
         canvas.fill(box)
         let inside = Box.draw(box, title: "Help", focused: true, glyphs: glyphs, into: &canvas)
-        let rows = helpRows()
-        let top = min(scroll, max(0, rows.count - inside.height))
-        for (line, row) in rows.dropFirst(top).prefix(inside.height).enumerated() {
+        let lines = helpLines(width: inside.width)
+        let top = min(scroll, max(0, lines.count - inside.height))
+        for (line, entry) in lines.dropFirst(top).prefix(inside.height).enumerated() {
             let rect = inside.row(line)
+            if entry.isHeading {
+                canvas.write(entry.key, in: rect, role: .heading, ellipsis: glyphs.ellipsis)
+                continue
+            }
+            let keyWidth = min(rect.width, helpKeyWidth)
+            canvas.write(entry.key, in: Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .key,
+                         ellipsis: glyphs.ellipsis)
+            canvas.write(entry.text, in: Rect(x: rect.x + keyWidth + 1, y: rect.y, width: rect.width - keyWidth - 1, height: 1),
+                         role: .normal, ellipsis: glyphs.ellipsis)
+        }
+    }
+
+    /// Columns given to the keys on the help screen; a longer key gets a line of its own.
+    static let helpKeyWidth = 22
+
+    /// The help screen as lines `width` wide: a key longer than its column on a line of
+    /// its own, help text word-wrapped, so that nothing is cut off at 80 columns.
+    static func helpLines(width: Int) -> [(key: String, text: String, isHeading: Bool)] {
+        let textWidth = max(10, width - helpKeyWidth - 1)
+        var lines: [(key: String, text: String, isHeading: Bool)] = []
+        for row in helpRows() {
             guard let (key, text) = row else {
+                lines.append(("", "", false))
                 continue
             }
             if text.isEmpty {
-                canvas.write(key, in: rect, role: .heading, ellipsis: glyphs.ellipsis)
-            } else {
-                let keyWidth = min(rect.width, 22)
-                canvas.write(key, in: Rect(x: rect.x, y: rect.y, width: keyWidth, height: 1), role: .key, ellipsis: glyphs.ellipsis)
-                canvas.write(text, in: Rect(x: rect.x + keyWidth + 1, y: rect.y, width: rect.width - keyWidth - 1, height: 1),
-                             role: .normal, ellipsis: glyphs.ellipsis)
+                lines += TextRow(key).wrapped(to: width).map { ($0.label, "", true) }
+                continue
             }
+            var wrapped = TextRow(text).wrapped(to: textWidth).map(\.label)
+            if DisplayWidth.of(key) > helpKeyWidth {
+                lines.append((key, "", false))
+            } else {
+                lines.append((key, wrapped.removeFirst(), false))
+            }
+            lines += wrapped.map { ("", $0, false) }
         }
+        return lines
     }
 
     /// The help screen's rows: a heading has empty help; nil is a blank line.

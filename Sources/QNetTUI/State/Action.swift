@@ -38,6 +38,8 @@ public enum Action: Sendable, Hashable {
     /// Start typing a `:` command.
     case openCommandLine
     case showHelp
+    /// Open the edit form of the selected node, link or demand.
+    case editSelected
     /// Close the help screen or question, cancel the command line, or clear the selection.
     case dismiss
     /// Run a command line (the text after `:`).

@@ -8,6 +8,8 @@ public enum Mode: Sendable, Hashable {
     case help(scroll: Int)
     /// Quitting with unsaved edits: save, discard or cancel?
     case confirmQuit
+    /// The edit form of a record is open.
+    case form(EditForm)
 }
 
 /// The text typed after `:`, and where in the history Up/Down has reached.

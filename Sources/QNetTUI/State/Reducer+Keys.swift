@@ -17,6 +17,8 @@ func reduceKey(into state: inout AppState, _ key: Key) -> [Effect] {
         default: break
         }
         return []
+    case .form(let form):
+        return reduceFormKey(into: &state, form, key)
     case .confirmQuit:
         switch key {
         case .character("y"), .character("Y"):

@@ -57,6 +57,13 @@ public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
     case .openCommandLine:
         state.mode = .command(CommandLineInput())
         return []
+    case .editSelected:
+        guard let selection = state.selection else {
+            state.status = StatusMessage("select a node, link or demand to edit it (j/k, or click it)", .warning)
+            return []
+        }
+        state.mode = .form(EditForm(record: RecordRef(selection)))
+        return []
     case .showHelp:
         state.mode = .help(scroll: 0)
         return []

@@ -56,6 +56,8 @@ enum Overlays {
     static func helpRows() -> [(String, String)?] {
         var rows: [(String, String)?] = [("Keys", "")]
         rows += KeyBindings.normal.map { (" " + $0.keyText, $0.help + ($0.pane.map { " (\($0.title.lowercased()) pane)" } ?? "")) }
+        rows += [nil, ("Edit form (Enter or e on a selected item)", "")]
+        rows += KeyBindings.form.map { (" " + $0.keys, $0.help) }
         rows += [nil, ("Commands (type : first)", "")]
         rows += KeyBindings.commands.map { (" " + $0.usage, $0.help) }
         rows += [nil, ("Values take the file's units: 30 km, 30km, 0.2 dB/km, 85 %, 1 kbit/s.", "")]

@@ -26,7 +26,9 @@ struct ScreenTests {
         #expect(lines[14].hasSuffix("││  key rate            2 kbit/s│"))
         #expect(lines[16].hasSuffix("││  margin               5.00 dB│"))
         #expect(lines[22] == " L1.length = 30 km                                           planned in 1.20 ms")
-        #expect(lines[23] == " q Quit  : Cmd  ? Help  Tab Pane  j Next  k Prev  u Undo  C-r Redo  C-s Save")
+        #expect(lines[23] == " q Quit  : Cmd  ? Help  e Edit  Tab Pane  u Undo  C-r Redo  C-s Save  + Zoom")
+        // Every entry of the key bar fits at 80 columns.
+        for (key, label) in Bars.hints(for: .normal) { #expect(lines[23].contains(key + " " + label)) }
     }
 
     @Test("links are coloured by state: good with ≥ 3 dB margin, ok with less, bad without key")
@@ -90,7 +92,7 @@ struct ScreenTests {
         #expect(narrow[1] == "┌ Map ─────────────────────────────────┐")
         #expect(narrow[3] == "│                            ───● B    │")
         #expect(narrow[5] == "│       ● A─────────■ T                │")
-        #expect(narrow[9] == " q Quit  : Cmd  ? Help  Tab Pane  j Next")
+        #expect(narrow[9] == " q Quit  : Cmd  ? Help  e Edit  Tab Pane")
         let short = Screen.render(state, size: Size(width: 30, height: 4)).lines
         #expect(short == [" qnetplan · metro.yaml  metro", "", "", String(repeating: " ", count: 12) + "planned in 1.20 ms"]
             || short.count == 4)

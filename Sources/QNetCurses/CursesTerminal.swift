@@ -95,6 +95,8 @@ public final class CursesTerminal: Terminal {
         endwin()
         delscreen(screen)
         SignalHandlers.restore()
+        // Stopped by SIGTERM or SIGHUP: the workbench has written its autosave; exit as the signal would.
+        if let number = SignalHandlers.received { _exit(128 + number) }
     }
 
     deinit { close() }

@@ -45,7 +45,12 @@ public enum Action: Sendable, Hashable {
     /// Run a command line (the text after `:`).
     case command(String)
 
+    /// No input for `seconds` (the event loop reports this while waiting).
+    case idle(seconds: Double)
+
     // MARK: Results of effects
+    /// An autosave newer than the file was read from `path`.
+    case autosaveFound(Topology, path: String)
     /// A plan of `topology` took `seconds`.
     case planned(Plan, of: Topology, seconds: Double)
     /// The file at `path` was read.

@@ -1,3 +1,5 @@
+import QNetModel
+
 /// What the keys do right now.
 public enum Mode: Sendable, Hashable {
     /// Keys run the bindings of `KeyBindings.normal`.
@@ -10,6 +12,8 @@ public enum Mode: Sendable, Hashable {
     case confirmQuit
     /// The edit form of a record is open.
     case form(EditForm)
+    /// An autosave newer than the file was found: restore it or discard it?
+    case confirmRestore(Topology, autosavePath: String)
 }
 
 /// The text typed after `:`, and where in the history Up/Down has reached.

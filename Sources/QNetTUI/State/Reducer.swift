@@ -72,7 +72,11 @@ public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .command(let line):
         return runCommandLine(into: &state, line)
-    case .planned, .loaded, .saved, .exported, .failed:
+    case .idle(let seconds):
+        guard Autosave.isDue(state, idleSeconds: seconds), let path = state.filePath else { return [] }
+        state.autosavedTopology = state.topology
+        return [.autosave(state.topology, path: Autosave.path(for: path))]
+    case .planned, .loaded, .saved, .exported, .failed, .autosaveFound:
         return reduceResult(into: &state, action)
     }
 }
@@ -136,4 +140,10 @@ private func moveSelection(_ state: inout AppState, by step: Int) {
         return
     }
     state.selection = items[min(max(index + step, 0), items.count - 1)]
+}
+
+/// Quits, dropping the edits on purpose: their autosave goes too.
+func quitWithoutSaving(_ state: AppState) -> [Effect] {
+    guard state.isDirty, let path = state.filePath else { return [.quit] }
+    return [.removeAutosave(path: Autosave.path(for: path)), .quit]
 }

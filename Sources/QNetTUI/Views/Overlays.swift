@@ -1,3 +1,4 @@
+import QNetModel
 import Foundation
 
 /// Boxes drawn over the panes: the help screen and the quit question.
@@ -73,6 +74,23 @@ enum Overlays {
         let file = state.filePath.map { ($0 as NSString).lastPathComponent } ?? "the topology"
         let rows = [TextRow("Save \(file) before quitting?"), .blank, TextRow("y  save and quit", role: .key),
                     TextRow("n  quit without saving", role: .key), TextRow("Esc  stay", role: .key)]
+        for (line, row) in rows.prefix(inside.height).enumerated() {
+            row.draw(in: inside.row(line), glyphs: glyphs, into: &canvas)
+        }
+    }
+
+    /// The question asked on opening when an autosave newer than the file exists.
+    static func confirmRestore(_ state: AppState, autosaved: Topology, path: String, in screen: Rect, glyphs: GlyphSet,
+                               into canvas: inout Canvas) {
+        let box = screen.centred(Size(width: 56, height: 8))
+        guard !box.isEmpty else { return }
+        canvas.fill(box)
+        let inside = Box.draw(box, title: "Autosave found", focused: true, glyphs: glyphs, into: &canvas)
+        let file = state.filePath.map { ($0 as NSString).lastPathComponent } ?? "the file"
+        let counts = "\(autosaved.nodes.count) nodes, \(autosaved.links.count) links, \(autosaved.demands.count) demands"
+        let rows = [TextRow("Unsaved edits of \(file), newer than the file:"), TextRow("  " + counts, role: .dim), .blank,
+                    TextRow("r  restore them (then :w to keep them)", role: .key),
+                    TextRow("d  discard them", role: .key), TextRow("Esc  decide later (keep the autosave)", role: .key)]
         for (line, row) in rows.prefix(inside.height).enumerated() {
             row.draw(in: inside.row(line), glyphs: glyphs, into: &canvas)
         }

@@ -73,5 +73,7 @@ let package = Package(
         .testTarget(name: "QNetTUITests", dependencies: ["QNetTUI", "QNetModel", "QNetPlanner"]),
         .testTarget(name: "QNetCursesTests", dependencies: ["QNetCurses", "QNetTUI"]),
         .testTarget(name: "QNetCLITests", dependencies: ["QNetCLI"]),
+        // Drives the built `qnetplan` binary in tmux (needs `swift build` first; skips without tmux).
+        .testTarget(name: "QNetEndToEndTests", dependencies: []),
     ]
 )

@@ -45,6 +45,10 @@ static inline int nc_key_dc(void) { return KEY_DC; }
 static inline int nc_key_btab(void) { return KEY_BTAB; }
 static inline int nc_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int nc_key_enter(void) { return KEY_ENTER; }
+static inline int nc_key_sleft(void) { return KEY_SLEFT; }
+static inline int nc_key_sright(void) { return KEY_SRIGHT; }
+static inline int nc_key_sup(void) { return KEY_SR; }    // xterm sends Shift+Up as "scroll reverse"
+static inline int nc_key_sdown(void) { return KEY_SF; }  // and Shift+Down as "scroll forward"
 
 // Mouse masks.
 static inline mmask_t nc_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }

@@ -16,6 +16,9 @@ public final class CursesTerminal: Terminal {
     public internal(set) var cellsWrittenByLastDraw = 0
 
     private let screen: OpaquePointer
+    private let output: UnsafeMutablePointer<FILE>
+    /// Whether motion with a button held is being reported (xterm mode 1002), to be switched off on close.
+    private var reportsDrags = false
     let window: UnsafeMutablePointer<WINDOW>
     let isUTF8: Bool
     var styles: [StyleRole: (attributes: attr_t, pair: Int16)] = [:]
@@ -36,6 +39,7 @@ public final class CursesTerminal: Terminal {
             throw CursesError("cannot open the terminal '\(terminalType ?? environment["TERM"] ?? "$TERM")'")
         }
         self.screen = screen
+        self.output = output
         set_term(screen)
         guard let window = nc_stdscr() else {
             endwin()
@@ -51,6 +55,13 @@ public final class CursesTerminal: Terminal {
         curs_set(0)
         mousemask(nc_all_mouse_events() | nc_report_mouse_position(), nil)
         mouseinterval(0)
+        if has_mouse() {
+            // ncurses asks xterm-like terminals for clicks only (mode 1000); ask for motion
+            // while a button is held too (1002), so that dragging a node can be followed.
+            fputs("\u{1B}[?1002h", output)
+            fflush(output)
+            reportsDrags = true
+        }
         if has_colors(), environment["NO_COLOR"] == nil {
             start_color()
             use_default_colors()
@@ -77,9 +88,15 @@ public final class CursesTerminal: Terminal {
     public func close() {
         guard isOpen else { return }
         isOpen = false
+        if reportsDrags {
+            fputs("\u{1B}[?1002l", output)
+            fflush(output)
+        }
         endwin()
         delscreen(screen)
         SignalHandlers.restore()
+        // Stopped by SIGTERM or SIGHUP: the workbench has written its autosave; exit as the signal would.
+        if let number = SignalHandlers.received { _exit(128 + number) }
     }
 
     deinit { close() }

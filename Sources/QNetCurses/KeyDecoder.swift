@@ -39,6 +39,10 @@ enum KeyDecoder {
         case nc_key_btab(): return .key(.backTab)
         case nc_key_backspace(): return .key(.backspace)
         case nc_key_enter(): return .key(.enter)
+        case nc_key_sleft(): return .key(.shiftLeft)
+        case nc_key_sright(): return .key(.shiftRight)
+        case nc_key_sup(): return .key(.shiftUp)
+        case nc_key_sdown(): return .key(.shiftDown)
         default:
             for number in 1...12 where code == nc_key_f(Int32(number)) { return .key(.function(number)) }
             return nil
@@ -48,12 +52,13 @@ enum KeyDecoder {
     /// The mouse event for an ncurses button state at `x`, `y`; nil for buttons the workbench ignores.
     static func mouse(state: mmask_t, x: Int32, y: Int32) -> MouseEvent? {
         let kind: MouseEvent.Kind
-        if state & nc_button1_pressed() != 0 { kind = .press }
+        // Motion with the button held may carry the button's bit too: it is a drag, not another press.
+        if state & nc_report_mouse_position() != 0 { kind = .drag }
+        else if state & nc_button1_pressed() != 0 { kind = .press }
         else if state & nc_button1_released() != 0 { kind = .release }
         else if state & nc_button1_clicked() != 0 { kind = .press }
         else if state & nc_button4_pressed() != 0 { kind = .scrollUp }
         else if nc_button5_pressed() != 0, state & nc_button5_pressed() != 0 { kind = .scrollDown }
-        else if state & nc_report_mouse_position() != 0 { kind = .drag }
         else { return nil }
         return MouseEvent(kind, x: Int(x), y: Int(y))
     }

@@ -167,14 +167,14 @@ public enum TopologyEditor {
     }
 
     /// Refuses `next` when it has an error that `previous` did not have.
-    private static func checkNoNewErrors(_ next: Topology, comparedWith previous: Topology) throws(CommandError) {
+    static func checkNoNewErrors(_ next: Topology, comparedWith previous: Topology) throws(CommandError) {
         let before = Set(previous.validate().filter { $0.severity == .error }.map(\.message))
         if let new = next.validate().first(where: { $0.severity == .error && !before.contains($0.message) }) {
             throw CommandError("refused: \(new.message)")
         }
     }
 
-    private static func describe(_ value: FieldValue) -> String {
+    static func describe(_ value: FieldValue) -> String {
         switch value {
         case .scalar(let text): return text
         case .sequence(let items): return "[" + items.joined(separator: ", ") + "]"

@@ -6,6 +6,8 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
     case ctrl(Character)
     case enter, escape, backspace, delete, tab, backTab
     case up, down, left, right
+    /// Arrows with Shift held.
+    case shiftUp, shiftDown, shiftLeft, shiftRight
     case home, end, pageUp, pageDown
     /// F1…F12.
     case function(Int)
@@ -26,6 +28,10 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
         case .down: return "↓"
         case .left: return "←"
         case .right: return "→"
+        case .shiftUp: return "S-↑"
+        case .shiftDown: return "S-↓"
+        case .shiftLeft: return "S-←"
+        case .shiftRight: return "S-→"
         case .home: return "Home"
         case .end: return "End"
         case .pageUp: return "PgUp"

@@ -8,27 +8,41 @@ public enum KeyBindings {
         KeyBinding([.character("q")], .quit, help: "quit (asks first when there are unsaved edits)", bar: "Quit"),
         KeyBinding([.character(":")], .openCommandLine, help: "type a command (:w, :set L1.length 30 km, …)", bar: "Cmd"),
         KeyBinding([.character("?"), .function(1)], .showHelp, help: "show this help", bar: "Help"),
+        KeyBinding([.character("e"), .enter], .editSelected, help: "edit the selected item's keys in a form", bar: "Edit"),
         KeyBinding([.tab], .focusNext, help: "focus the next pane", bar: "Pane"),
         KeyBinding([.backTab], .focusPrevious, help: "focus the previous pane"),
-        KeyBinding([.character("j"), .down], .selectNext, help: "select the next node, link or demand", bar: "Next"),
-        KeyBinding([.character("k"), .up], .selectPrevious, help: "select the previous node, link or demand", bar: "Prev"),
+        KeyBinding([.character("j"), .down], .selectNext, help: "select the next node, link or demand"),
+        KeyBinding([.character("k"), .up], .selectPrevious, help: "select the previous node, link or demand"),
         KeyBinding([.escape], .dismiss, help: "clear the selection"),
         KeyBinding([.character("u")], .undo, help: "undo the last edit", bar: "Undo"),
         KeyBinding([.ctrl("r")], .redo, help: "redo what was undone", bar: "Redo"),
         KeyBinding([.ctrl("s")], .save, help: "save to the file", bar: "Save"),
         KeyBinding([.character("+"), .character("=")], .zoomIn, help: "zoom the map in", bar: "Zoom"),
         KeyBinding([.character("-")], .zoomOut, help: "zoom the map out"),
-        KeyBinding([.character("0")], .fit, help: "fit every node on the map", bar: "Fit"),
+        KeyBinding([.character("0")], .fit, help: "fit every node on the map"),
         KeyBinding([.character("h"), .left], .pan(dx: -1, dy: 0), help: "pan the map west"),
         KeyBinding([.character("l"), .right], .pan(dx: 1, dy: 0), help: "pan the map east"),
         KeyBinding([.character("K")], .pan(dx: 0, dy: 1), help: "pan the map north"),
         KeyBinding([.character("J")], .pan(dx: 0, dy: -1), help: "pan the map south"),
+        KeyBinding([.shiftLeft], .moveNode(dx: -1, dy: 0), help: "move the selected node west (or drag it with the mouse)"),
+        KeyBinding([.shiftRight], .moveNode(dx: 1, dy: 0), help: "move the selected node east"),
+        KeyBinding([.shiftUp], .moveNode(dx: 0, dy: 1), help: "move the selected node north"),
+        KeyBinding([.shiftDown], .moveNode(dx: 0, dy: -1), help: "move the selected node south"),
     ]
 
     /// The action bound to `key` in normal mode while `focus` has the focus, if any.
     public static func action(for key: Key, focus: Pane) -> Action? {
         normal.first { $0.keys.contains(key) && ($0.pane == nil || $0.pane == focus) }?.action
     }
+
+    /// The keys of the edit form, for the help screen and the key bar: keys, help, bar label.
+    public static let form: [(keys: String, help: String, bar: String)] = [
+        ("j/k", "move between the record's keys", "Key"),
+        ("Enter/e", "edit the value (Enter applies, Esc cancels); pick equipment from the library", "Edit"),
+        ("d/Del", "remove the key (back to its default)", "Default"),
+        ("o", "open the equipment entry a source, detector or memory key names", "Open"),
+        ("Esc/q", "close the form (back to the record an equipment entry was opened from)", "Close"),
+    ]
 
     /// The `:` commands for the help screen: usage and what each does.
     public static let commands: [(usage: String, help: String)] = [

@@ -41,6 +41,29 @@ public struct EffectRunner: Sendable {
             guard let plan else { return [] }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             return [.planned(plan, of: topology, seconds: seconds)]
+        case .autosave(let topology, let path):
+            do {
+                try services.save(topology, path)
+                return []
+            } catch {
+                return [.failed("could not autosave to \(path): \(error)")]
+            }
+        case .checkAutosave(let path):
+            let autosave = Autosave.path(for: path)
+            guard Autosave.shouldOffer(fileModified: services.modified(path), autosaveModified: services.modified(autosave))
+            else { return [] }
+            do {
+                return [.autosaveFound(try services.load(autosave), path: autosave)]
+            } catch {
+                return [.failed("found an autosave \(autosave) but could not read it: \(error)")]
+            }
+        case .removeAutosave(let path):
+            do {
+                try services.remove(path)
+                return []
+            } catch {
+                return [.failed("could not remove the autosave \(path): \(error)")]
+            }
         case .quit:
             return []
         }

@@ -21,8 +21,9 @@ public enum Workbench {
             effects = [.open(path: path)]
         } else {
             state.status = StatusMessage(path.map { "new file \($0): :add node ID KIND X Y to begin" } ?? "untitled: :w FILE to save")
-            effects = []
+            effects = path.map { [.checkAutosave(path: $0)] } ?? []
         }
+        var idle = 0.0  // seconds without input
         let runner = EffectRunner(services: services)
         while true {
             while !effects.isEmpty {
@@ -31,12 +32,24 @@ public enum Workbench {
                 for action in runner.run(effect) { effects += reduce(into: &state, action) }
             }
             terminal.draw(Screen.render(state, size: terminal.size, glyphs: terminal.glyphs))
-            guard let event = terminal.nextEvent(timeout: inputTimeout) else { continue }
+            guard let event = terminal.nextEvent(timeout: inputTimeout) else {
+                idle += Double(inputTimeout.components.seconds) + Double(inputTimeout.components.attoseconds) * 1e-18
+                effects = reduce(into: &state, .idle(seconds: idle))
+                continue
+            }
+            idle = 0
             switch event {
             case .key(let key): effects = reduce(into: &state, .key(key))
             case .mouse(let mouse): effects = reduce(into: &state, .mouse(mouse))
             case .resize(let size): effects = reduce(into: &state, .resize(size))
-            case .hangup: return state
+            case .hangup:
+                // The terminal went away (or SIGTERM/SIGHUP): keep unsaved edits in the autosave.
+                if let path = state.filePath, state.isDirty, state.topology != state.autosavedTopology {
+                    for action in runner.run(.autosave(state.topology, path: Autosave.path(for: path))) {
+                        _ = reduce(into: &state, action)
+                    }
+                }
+                return state
             }
         }
     }

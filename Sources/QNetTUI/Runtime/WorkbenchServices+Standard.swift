@@ -12,7 +12,14 @@ extension WorkbenchServices {
         return WorkbenchServices(
             load: { path in try TopologyReader.read(contentsOf: URL(fileURLWithPath: path)) },
             save: { topology, path in try TopologyWriter.write(topology, to: URL(fileURLWithPath: path)) },
-            plan: { topology in planner.plan(topology) })
+            plan: { topology in planner.plan(topology) },
+            modified: { path in
+                (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+            },
+            remove: { path in
+                guard FileManager.default.fileExists(atPath: path) else { return }
+                try FileManager.default.removeItem(atPath: path)
+            })
     }
 }
 

@@ -13,13 +13,21 @@ public struct WorkbenchServices: Sendable {
     public var save: @Sendable (Topology, String) throws -> Void
     /// Plans a topology.
     public var plan: @Sendable (Topology) -> Plan
+    /// When the file at a path was last modified; nil when there is no such file.
+    public var modified: @Sendable (String) -> Date?
+    /// Removes the file at a path; a missing file is not an error.
+    public var remove: @Sendable (String) throws -> Void
 
     public init(load: @escaping @Sendable (String) throws -> Topology,
                 save: @escaping @Sendable (Topology, String) throws -> Void,
-                plan: @escaping @Sendable (Topology) -> Plan) {
+                plan: @escaping @Sendable (Topology) -> Plan,
+                modified: @escaping @Sendable (String) -> Date? = { _ in nil },
+                remove: @escaping @Sendable (String) throws -> Void = { _ in }) {
         self.load = load
         self.save = save
         self.plan = plan
+        self.modified = modified
+        self.remove = remove
     }
 
     /// Writes the report of `plan` (of `topology`) to `path`, in the format its extension names.

@@ -29,6 +29,8 @@ public enum Action: Sendable, Hashable {
     case focusPrevious
     /// Pan the map by steps of a tenth of the view (east and north positive).
     case pan(dx: Int, dy: Int)
+    /// Move the selected node by cells of the map (east and north positive).
+    case moveNode(dx: Int, dy: Int)
     case zoomIn
     case zoomOut
     /// Show every node.
@@ -36,12 +38,19 @@ public enum Action: Sendable, Hashable {
     /// Start typing a `:` command.
     case openCommandLine
     case showHelp
+    /// Open the edit form of the selected node, link or demand.
+    case editSelected
     /// Close the help screen or question, cancel the command line, or clear the selection.
     case dismiss
     /// Run a command line (the text after `:`).
     case command(String)
 
+    /// No input for `seconds` (the event loop reports this while waiting).
+    case idle(seconds: Double)
+
     // MARK: Results of effects
+    /// An autosave newer than the file was read from `path`.
+    case autosaveFound(Topology, path: String)
     /// A plan of `topology` took `seconds`.
     case planned(Plan, of: Topology, seconds: Double)
     /// The file at `path` was read.

@@ -36,6 +36,10 @@ public struct AppState: Sendable, Hashable {
     public var screenSize: Size
     /// Quit once the save in progress succeeds (`:wq`, or `y` when asked).
     public var quitAfterSave = false
+    /// The node being dragged with the mouse, while the button is held.
+    public var drag: NodeDrag?
+    /// The topology last written to the autosave file, so that it is written once per state of edits.
+    public var autosavedTopology: Topology?
 
     /// A workbench on `topology`, saved as `filePath`, as last written to disk.
     public init(topology: Topology, filePath: String? = nil, screenSize: Size = Size(width: 80, height: 24)) {

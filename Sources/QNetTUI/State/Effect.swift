@@ -11,6 +11,12 @@ public enum Effect: Sendable, Hashable {
     case export(Topology, path: String)
     /// Plan `topology` again.
     case replan(Topology)
+    /// Write `topology` to the autosave file `path` (atomically).
+    case autosave(Topology, path: String)
+    /// Offer the autosave of the file at `path` back when it is newer than the file.
+    case checkAutosave(path: String)
+    /// Remove the autosave file `path`, if there is one.
+    case removeAutosave(path: String)
     /// Leave the workbench.
     case quit
 }

@@ -1,3 +1,5 @@
+import QNetModel
+
 /// What the keys do right now.
 public enum Mode: Sendable, Hashable {
     /// Keys run the bindings of `KeyBindings.normal`.
@@ -8,6 +10,10 @@ public enum Mode: Sendable, Hashable {
     case help(scroll: Int)
     /// Quitting with unsaved edits: save, discard or cancel?
     case confirmQuit
+    /// The edit form of a record is open.
+    case form(EditForm)
+    /// An autosave newer than the file was found: restore it or discard it?
+    case confirmRestore(Topology, autosavePath: String)
 }
 
 /// The text typed after `:`, and where in the history Up/Down has reached.

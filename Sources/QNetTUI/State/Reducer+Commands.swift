@@ -26,7 +26,8 @@ private func run(_ command: Command, into state: inout AppState) throws(CommandE
         state.quitAfterSave = true
         return save(&state, to: nil)
     case .quit(let force):
-        if force || !state.isDirty { return [.quit] }
+        if force { return quitWithoutSaving(state) }
+        if !state.isDirty { return [.quit] }
         throw CommandError("unsaved edits: :w to save, :q! to quit without saving")
     case .edit(let path, let force):
         if state.isDirty, !force { throw CommandError("unsaved edits: :w first, or :e! \(path) to drop them") }

@@ -17,6 +17,30 @@ func reduceKey(into state: inout AppState, _ key: Key) -> [Effect] {
         default: break
         }
         return []
+    case .form(let form):
+        return reduceFormKey(into: &state, form, key)
+    case .confirmRestore(let autosaved, let path):
+        switch key {
+        case .character("r"), .character("R"):
+            state.mode = .normal
+            state.undoStack.append(state.topology)
+            state.redoStack.removeAll()
+            state.topology = autosaved
+            state.autosavedTopology = autosaved
+            keepSelectionValid(&state)
+            state.status = StatusMessage("restored the autosave: :w to keep it, u to go back to the file")
+            return [.replan(autosaved)]
+        case .character("d"), .character("D"):
+            state.mode = .normal
+            state.status = StatusMessage("discarded the autosave")
+            return [.removeAutosave(path: path)]
+        case .escape:
+            state.mode = .normal
+            state.status = StatusMessage("autosave kept in \(path)", .warning)
+            return []
+        default:
+            return []
+        }
     case .confirmQuit:
         switch key {
         case .character("y"), .character("Y"):
@@ -24,7 +48,7 @@ func reduceKey(into state: inout AppState, _ key: Key) -> [Effect] {
             state.quitAfterSave = true
             return save(&state, to: nil)
         case .character("n"), .character("N"):
-            return [.quit]
+            return quitWithoutSaving(state)
         case .escape, .character("c"), .character("C"):
             state.mode = .normal
             state.status = StatusMessage("quit cancelled")

@@ -1,7 +1,10 @@
 /// The mouse: a click focuses the pane under it and selects the item drawn
-/// there (or clears the selection on empty map); the wheel zooms the map.
+/// there (or clears the selection on empty map); dragging a node on the map
+/// moves it; the wheel zooms the map.
 func reduceMouse(into state: inout AppState, _ event: MouseEvent) -> [Effect] {
     guard state.mode == .normal else { return [] }
+    var effects: [Effect] = []
+    if event.kind != .drag { effects = finishDrag(&state) }
     switch event.kind {
     case .scrollUp:
         state.viewport = state.viewport.zoomedIn()
@@ -14,8 +17,13 @@ func reduceMouse(into state: inout AppState, _ event: MouseEvent) -> [Effect] {
             state.selection = hit.selection
             state.inspectorScroll = 0
         }
-    case .drag, .release:
+        if hit.pane == .map, case .node(let id)? = hit.selection, state.topology.node(id)?.position != nil {
+            state.drag = NodeDrag(node: id, origin: state.topology, startX: event.x, startY: event.y)
+        }
+    case .drag:
+        dragNode(&state, toX: event.x, y: event.y)
+    case .release:
         break
     }
-    return []
+    return effects
 }

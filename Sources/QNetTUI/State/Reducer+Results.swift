@@ -13,16 +13,22 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         state = AppState(topology: topology, filePath: path, screenSize: state.screenSize)
         state.commandHistory = []
         state.status = StatusMessage("opened \(path): \(summary(of: topology))")
-        return [.replan(topology)]
+        return [.replan(topology), .checkAutosave(path: path)]
+    case .autosaveFound(let topology, let path):
+        guard topology != state.topology else { return [.removeAutosave(path: path)] }
+        state.mode = .confirmRestore(topology, autosavePath: path)
+        return []
     case .saved(let topology, let path):
         state.savedTopology = topology
         state.filePath = path
         state.status = StatusMessage("wrote \(path): \(summary(of: topology))")
+        state.autosavedTopology = nil
+        let removal = Effect.removeAutosave(path: Autosave.path(for: path))
         if state.quitAfterSave {
             state.quitAfterSave = false
-            return [.quit]
+            return [removal, .quit]
         }
-        return []
+        return [removal]
     case .exported(let path):
         state.status = StatusMessage("exported \(path)")
         return []

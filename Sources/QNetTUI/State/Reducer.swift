@@ -5,7 +5,7 @@ import QNetModel
 public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .key(let key):
-        return reduceKey(into: &state, key)
+        return finishDrag(&state) + reduceKey(into: &state, key)
     case .mouse(let event):
         return reduceMouse(into: &state, event)
     case .resize(let size):
@@ -43,6 +43,8 @@ public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
     case .pan(let dx, let dy):
         state.viewport = state.viewport.panned(dx: dx, dy: dy)
         return []
+    case .moveNode(let dx, let dy):
+        return moveSelectedNode(&state, dx: dx, dy: dy)
     case .zoomIn:
         state.viewport = state.viewport.zoomedIn()
         return []
@@ -55,6 +57,13 @@ public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
     case .openCommandLine:
         state.mode = .command(CommandLineInput())
         return []
+    case .editSelected:
+        guard let selection = state.selection else {
+            state.status = StatusMessage("select a node, link or demand to edit it (j/k, or click it)", .warning)
+            return []
+        }
+        state.mode = .form(EditForm(record: RecordRef(selection)))
+        return []
     case .showHelp:
         state.mode = .help(scroll: 0)
         return []
@@ -63,7 +72,11 @@ public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .command(let line):
         return runCommandLine(into: &state, line)
-    case .planned, .loaded, .saved, .exported, .failed:
+    case .idle(let seconds):
+        guard Autosave.isDue(state, idleSeconds: seconds), let path = state.filePath else { return [] }
+        state.autosavedTopology = state.topology
+        return [.autosave(state.topology, path: Autosave.path(for: path))]
+    case .planned, .loaded, .saved, .exported, .failed, .autosaveFound:
         return reduceResult(into: &state, action)
     }
 }
@@ -127,4 +140,10 @@ private func moveSelection(_ state: inout AppState, by step: Int) {
         return
     }
     state.selection = items[min(max(index + step, 0), items.count - 1)]
+}
+
+/// Quits, dropping the edits on purpose: their autosave goes too.
+func quitWithoutSaving(_ state: AppState) -> [Effect] {
+    guard state.isDirty, let path = state.filePath else { return [.quit] }
+    return [.removeAutosave(path: Autosave.path(for: path)), .quit]
 }

@@ -6,14 +6,14 @@ public final class InMemoryTerminal: Terminal {
     public let glyphs: GlyphSet
     /// Every canvas drawn, oldest first.
     public private(set) var drawn: [Canvas] = []
-    /// Events still to be read.
-    public private(set) var pending: [InputEvent]
+    /// Events still to be read; nil stands for a wait that times out with no input.
+    public private(set) var pending: [InputEvent?]
 
     /// A terminal of `size` that will report `events` in order, then none.
     public init(size: Size, events: [InputEvent] = [], colorCapability: ColorCapability = .extended,
                 glyphs: GlyphSet = .unicode) {
         self.size = size
-        self.pending = events
+        self.pending = events.map { $0 }
         self.colorCapability = colorCapability
         self.glyphs = glyphs
     }
@@ -22,7 +22,10 @@ public final class InMemoryTerminal: Terminal {
     public var screen: Canvas? { drawn.last }
 
     /// Queues more events.
-    public func send(_ events: [InputEvent]) { pending += events }
+    public func send(_ events: [InputEvent]) { pending += events.map { $0 } }
+
+    /// Queues `count` waits that time out without input (the user is idle).
+    public func idle(_ count: Int) { pending += Array(repeating: nil, count: count) }
 
     /// Queues the keys that type `text`.
     public func type(_ text: String) { pending += text.map { .key(.character($0)) } }
@@ -33,7 +36,7 @@ public final class InMemoryTerminal: Terminal {
     public func nextEvent(timeout: Duration) -> InputEvent? {
         guard !pending.isEmpty else { return .hangup }
         let event = pending.removeFirst()
-        if case .resize(let newSize) = event { size = newSize }
+        if case .resize(let newSize)? = event { size = newSize }
         return event
     }
 }

@@ -63,6 +63,12 @@ enum Bars {
             return [("Enter", "Run"), ("Esc", "Cancel"), ("↑↓", "History"), ("C-u", "Clear")]
         case .help:
             return [("Esc", "Close"), ("j/k", "Scroll"), ("Space", "Page")]
+        case .form(let form):
+            if form.pick != nil { return [("Enter", "Choose"), ("j/k", "Move"), ("Esc", "Cancel")] }
+            if form.input != nil { return [("Enter", "Apply"), ("Esc", "Cancel"), ("C-u", "Clear")] }
+            return KeyBindings.form.map { ($0.keys, $0.bar) }
+        case .confirmRestore:
+            return [("r", "Restore"), ("d", "Discard"), ("Esc", "Decide later")]
         case .confirmQuit:
             return [("y", "Save and quit"), ("n", "Quit without saving"), ("Esc", "Stay")]
         }

@@ -9,8 +9,10 @@ public enum HitTest {
         guard let pane = layout.pane(atX: x, y: y) else { return nil }
         switch pane {
         case .map:
-            let inside = inner(layout.map)
-            let projection = MapProjection(topology: state.topology, viewport: state.viewport, area: inside)
+            let projection = state.mapProjection(in: inner(layout.map))
+            if y == projection.unplacedRow, let entry = projection.unplacedEntries().first(where: { $0.columns.contains(x) }) {
+                return (pane, .node(entry.id))
+            }
             return (pane, mapItem(atX: x, y: y, projection: projection, topology: state.topology))
         case .list:
             let inside = inner(layout.list)
@@ -24,7 +26,7 @@ public enum HitTest {
     /// The node within a cell of `x`, `y`, else the link passing within a cell of it.
     private static func mapItem(atX x: Int, y: Int, projection: MapProjection, topology: Topology) -> Selection? {
         let near = projection.points.compactMap { entry -> (Identifier, Int)? in
-            let cell = projection.cell(of: entry.point)
+            guard let cell = projection.cell(ofNode: entry.id) else { return nil }
             let distance = max(abs(cell.x - x), abs(cell.y - y))
             return distance <= 1 ? (entry.id, distance) : nil
         }

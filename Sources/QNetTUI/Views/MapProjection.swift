@@ -1,44 +1,126 @@
 import QNetModel
 
-/// Maps kilometres on the map to cells of a pane: fits every node, then applies
-/// the viewport's zoom and pan. A cell is taken as twice as tall as wide.
+/// Maps kilometres on the map to cells of a pane: fits every positioned node
+/// into the pane (both axes, keeping the aspect ratio of cells twice as tall
+/// as wide, with a margin for labels), then applies the viewport's zoom and pan.
+///
+/// Nodes that would share a cell are nudged to a free cell nearby, so that no
+/// node hides another; nodes without a position are listed on the pane's
+/// bottom row ("unplaced"). The view and the mouse both use this one placement.
 public struct MapProjection: Sendable {
     /// The pane area the map is drawn in.
     public let area: Rect
+    /// The part of `area` that fitted nodes are placed in (margins for labels left out).
+    public let frame: Rect
     /// Kilometres per column (a row is twice as many).
     public let kmPerColumn: Double
-    /// The map point at the centre of `area`.
+    /// The map point at the centre of `frame`.
     public let centre: MapPoint
     /// Each positioned node's place on the map, in the topology's order.
     public let points: [(id: Identifier, point: MapPoint)]
+    /// The nodes without a position, in the topology's order.
+    public let unplaced: [Identifier]
+    /// The latitude (radians) geographic positions are projected around.
+    public let referenceLatitude: Double
+    private let placed: [Identifier: Place]
 
-    /// The projection of `topology`'s nodes into `area` under `viewport`.
-    public init(topology: Topology, viewport: Viewport, area: Rect) {
+    private struct Place: Sendable, Hashable {
+        var x: Int
+        var y: Int
+    }
+
+    /// What `unplacedEntries` starts with.
+    public static let unplacedTitle = "unplaced:"
+
+    /// The projection of `topology`'s nodes into `area` under `viewport`. The fit
+    /// is computed from `fitTopology` when given (a drag keeps the map still by
+    /// fitting the topology as it was when the drag began).
+    public init(topology: Topology, viewport: Viewport, area: Rect, fitTopology: Topology? = nil) {
         self.area = area
-        let reference = MapPoint.referenceLatitude(of: topology)
+        let reference = MapPoint.referenceLatitude(of: fitTopology ?? topology)
+        referenceLatitude = reference
         points = topology.nodes.compactMap { node in
             node.position.map { (node.id, MapPoint($0, referenceLatitude: reference)) }
         }
-        let xs = points.map(\.point.x), ys = points.map(\.point.y)
+        unplaced = topology.nodes.filter { $0.position == nil }.map(\.id)
+
+        let fitNodes = (fitTopology ?? topology).nodes.filter { $0.position != nil }
+        let fitPoints = fitNodes.compactMap { node in node.position.map { MapPoint($0, referenceLatitude: reference) } }
+        // Room for the widest label on both sides (labels go right or left of a node), a row above and below.
+        let widestLabel = fitNodes.map { DisplayWidth.of($0.id.rawValue) }.max() ?? 0
+        let side = min(widestLabel + 2, max(1, (area.width - 1) / 3))
+        var usable = area.width > 2 * side + 2 ? Rect(x: area.x + side, y: area.y, width: area.width - 2 * side,
+                                                        height: area.height) : area
+        if !unplaced.isEmpty, usable.height > 2 { usable.height -= 1 }
+        if usable.height > 4 { usable = Rect(x: usable.x, y: usable.y + 1, width: usable.width, height: usable.height - 2) }
+        frame = usable
+
+        let xs = fitPoints.map(\.x), ys = fitPoints.map(\.y)
         let minX = xs.min() ?? 0, maxX = xs.max() ?? 0, minY = ys.min() ?? 0, maxY = ys.max() ?? 0
-        let columns = Double(max(1, area.width - 4)), rows = Double(max(1, area.height - 2))
-        var fitted = max((maxX - minX) / columns, 2 * (maxY - minY) / rows)
-        if fitted <= 0 { fitted = 1 }
-        let extentX = max(maxX - minX, fitted * columns), extentY = max(maxY - minY, fitted * rows / 2)
+        let columns = Double(max(1, usable.width - 1)), rows = Double(max(1, usable.height - 1))
+        var fitted = max((maxX - minX) / columns, (maxY - minY) / (2 * rows))
+        if !(fitted > 0) { fitted = 1 }
         kmPerColumn = fitted / viewport.zoom
-        centre = MapPoint(x: (minX + maxX) / 2 + viewport.panX * extentX,
-                          y: (minY + maxY) / 2 + viewport.panY * extentY)
+        let extentX = fitted * columns, extentY = 2 * fitted * rows  // what the fitted view shows
+        let centre = MapPoint(x: (minX + maxX) / 2 + viewport.panX * extentX,
+                              y: (minY + maxY) / 2 + viewport.panY * extentY)
+        self.centre = centre
+
+        // Place nodes in order; a node whose cell is taken moves to the nearest free cell (up to 3 away).
+        var taken = Set<Place>()
+        var placed: [Identifier: Place] = [:]
+        var offsets: [(Int, Int)] = []
+        for ring in 1...3 {
+            let r: Int = ring
+            offsets += [(r, 0), (-r, 0), (0, r), (0, -r), (r, r), (-r, r), (r, -r), (-r, -r)]
+        }
+        for (id, point) in points {
+            let cell = MapProjection.cell(of: point, centre: centre, kmPerColumn: fitted / viewport.zoom, frame: usable)
+            var place = Place(x: cell.x, y: cell.y)
+            if taken.contains(place),
+               let free = offsets.lazy.map({ Place(x: cell.x + $0.0, y: cell.y + $0.1) }).first(where: { !taken.contains($0) }) {
+                place = free
+            }
+            taken.insert(place)
+            placed[id] = place
+        }
+        self.placed = placed
+    }
+
+    private static func cell(of point: MapPoint, centre: MapPoint, kmPerColumn: Double, frame: Rect) -> (x: Int, y: Int) {
+        let column = Double(frame.x) + Double(frame.width - 1) / 2 + (point.x - centre.x) / kmPerColumn
+        let row = Double(frame.y) + Double(frame.height - 1) / 2 - (point.y - centre.y) / (2 * kmPerColumn)
+        return (Int(column.rounded()), Int(row.rounded()))
     }
 
     /// The cell of map point `point` (may lie outside `area`).
     public func cell(of point: MapPoint) -> (x: Int, y: Int) {
-        let column = (point.x - centre.x) / kmPerColumn
-        let row = -(point.y - centre.y) / (2 * kmPerColumn)
-        return (area.x + area.width / 2 + Int(column.rounded()), area.y + area.height / 2 + Int(row.rounded()))
+        MapProjection.cell(of: point, centre: centre, kmPerColumn: kmPerColumn, frame: frame)
     }
 
-    /// The cell of node `id`, if it has a position.
-    public func cell(ofNode id: Identifier) -> (x: Int, y: Int)? {
-        points.first { $0.id == id }.map { cell(of: $0.point) }
+    /// The map point at the centre of cell `x`, `y`.
+    public func point(atX x: Int, y: Int) -> MapPoint {
+        let column = Double(x) - (Double(frame.x) + Double(frame.width - 1) / 2)
+        let row = Double(y) - (Double(frame.y) + Double(frame.height - 1) / 2)
+        return MapPoint(x: centre.x + column * kmPerColumn, y: centre.y - row * 2 * kmPerColumn)
     }
+
+    /// The cell node `id` is drawn in, if it has a position (nudged off a cell another node took first).
+    public func cell(ofNode id: Identifier) -> (x: Int, y: Int)? {
+        placed[id].map { ($0.x, $0.y) }
+    }
+
+    /// The nodes listed on the bottom row as "unplaced": each id and the columns its symbol and id cover.
+    public func unplacedEntries() -> [(id: Identifier, columns: Range<Int>)] {
+        guard !unplaced.isEmpty, !area.isEmpty else { return [] }
+        var x = area.x + 1 + DisplayWidth.of(MapProjection.unplacedTitle) + 1
+        return unplaced.map { id in
+            let width = 2 + DisplayWidth.of(id.rawValue)  // symbol, space, id
+            defer { x += width + 2 }
+            return (id, x..<x + width)
+        }
+    }
+
+    /// The row the unplaced nodes are listed on.
+    public var unplacedRow: Int { area.maxY - 1 }
 }

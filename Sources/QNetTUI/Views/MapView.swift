@@ -7,7 +7,8 @@ import QNetPlanner
 enum MapView {
     static func draw(_ state: AppState, in area: Rect, glyphs: GlyphSet, into canvas: inout Canvas) {
         guard !area.isEmpty else { return }
-        let projection = MapProjection(topology: state.topology, viewport: state.viewport, area: area)
+        let projection = state.mapProjection(in: area)
+        drawUnplaced(state, projection, glyphs: glyphs, into: &canvas)
         if projection.points.isEmpty {
             let message = state.topology.nodes.isEmpty ? "no nodes yet: :add node ID KIND X Y" : "no node has a position"
             canvas.write(message, in: area.row(area.height / 2), role: .dim, alignment: .centre, ellipsis: glyphs.ellipsis)
@@ -47,6 +48,28 @@ enum MapView {
                 taken.formUnion(cells)
                 break
             }
+        }
+    }
+
+    /// The nodes without a position, listed on the bottom row: `unplaced: ◆ MICIUS`.
+    private static func drawUnplaced(_ state: AppState, _ projection: MapProjection, glyphs: GlyphSet,
+                                     into canvas: inout Canvas) {
+        let entries = projection.unplacedEntries()
+        guard let first = entries.first else { return }
+        let y = projection.unplacedRow
+        canvas.write(MapProjection.unplacedTitle, x: first.columns.lowerBound - 1 - DisplayWidth.of(MapProjection.unplacedTitle),
+                     y: y, role: .dim, clip: projection.area)
+        for (id, columns) in entries {
+            guard columns.upperBound <= projection.area.maxX else {
+                canvas.write(glyphs.ellipsis, x: columns.lowerBound, y: y, role: .dim, clip: projection.area)
+                break
+            }
+            let selected = state.selection == .node(id)
+            let kind = state.topology.node(id)?.resolvedKind ?? .endpoint
+            canvas.put(glyphs.symbol(for: kind), x: columns.lowerBound, y: y, role: selected ? .selection : .node,
+                       clip: projection.area)
+            canvas.write(id.rawValue, x: columns.lowerBound + 2, y: y, role: selected ? .selection : .normal,
+                         clip: projection.area)
         }
     }
 

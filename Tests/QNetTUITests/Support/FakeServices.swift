@@ -7,9 +7,22 @@ import QNetPlanner
 final class FakeDisk: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String: Topology] = [:]
+    private var dates: [String: Date] = [:]
+    private var tick = 0.0
     private(set) var plans = 0
 
-    init(_ files: [String: Topology] = [:]) { self.files = files }
+    init(_ files: [String: Topology] = [:]) {
+        self.files = files
+        for path in files.keys { dates[path] = Date(timeIntervalSince1970: 0) }
+    }
+
+    /// Puts `topology` at `path`, modified at `time` (seconds since 1970).
+    func put(_ topology: Topology, at path: String, time: Double) {
+        lock.withLock {
+            files[path] = topology
+            dates[path] = Date(timeIntervalSince1970: time)
+        }
+    }
 
     func file(_ path: String) -> Topology? { lock.withLock { files[path] } }
 
@@ -21,11 +34,22 @@ final class FakeDisk: @unchecked Sendable {
             },
             save: { topology, path in
                 if path.hasPrefix("/readonly/") { throw ServiceError("permission denied") }
-                self.lock.withLock { self.files[path] = topology }
+                self.lock.withLock {
+                    self.files[path] = topology
+                    self.tick += 1
+                    self.dates[path] = Date(timeIntervalSince1970: 1000 + self.tick)
+                }
             },
             plan: { topology in
                 self.lock.withLock { self.plans += 1 }
                 return Fixtures.plan(of: topology)
+            },
+            modified: { path in self.lock.withLock { self.dates[path] } },
+            remove: { path in
+                self.lock.withLock {
+                    self.files[path] = nil
+                    self.dates[path] = nil
+                }
             })
     }
 

@@ -20,13 +20,15 @@ struct ScreenTests {
         #expect(lines.count == 24)
         #expect(lines[0] == " qnetplan · metro.yaml                        metro: 3 nodes, 2 links, 1 demand")
         #expect(lines[1] == "┌ Map ─────────────────────────────────────────┐┌ Network ─────────────────────┐")
-        #expect(lines[13].hasPrefix("│  ● A──────────────────■ T"))
+        #expect(lines[13].hasPrefix("│   ● A─────────────────■ T"))
         #expect(lines[5] == "│                                              ││L1 A–T                2 kbit/s│")
-        #expect(lines[9] == "│                                          B ● │┌ Link L1 ─────────────────────┐")
+        #expect(lines[9] == "│                                        ──● B │┌ Link L1 ─────────────────────┐")
         #expect(lines[14].hasSuffix("││  key rate            2 kbit/s│"))
         #expect(lines[16].hasSuffix("││  margin               5.00 dB│"))
         #expect(lines[22] == " L1.length = 30 km                                           planned in 1.20 ms")
-        #expect(lines[23] == " q Quit  : Cmd  ? Help  Tab Pane  j Next  k Prev  u Undo  C-r Redo  C-s Save")
+        #expect(lines[23] == " q Quit  : Cmd  ? Help  e Edit  Tab Pane  u Undo  C-r Redo  C-s Save  + Zoom")
+        // Every entry of the key bar fits at 80 columns.
+        for (key, label) in Bars.hints(for: .normal) { #expect(lines[23].contains(key + " " + label)) }
     }
 
     @Test("links are coloured by state: good with ≥ 3 dB margin, ok with less, bad without key")
@@ -88,14 +90,15 @@ struct ScreenTests {
         let state = planned()
         let narrow = Screen.render(state, size: Size(width: 40, height: 10)).lines
         #expect(narrow[1] == "┌ Map ─────────────────────────────────┐")
-        #expect(narrow[4] == "│              ● A──■ T──● B           │")
-        #expect(narrow[9] == " q Quit  : Cmd  ? Help  Tab Pane  j Next")
+        #expect(narrow[3] == "│                            ───● B    │")
+        #expect(narrow[5] == "│       ● A─────────■ T                │")
+        #expect(narrow[9] == " q Quit  : Cmd  ? Help  e Edit  Tab Pane")
         let short = Screen.render(state, size: Size(width: 30, height: 4)).lines
         #expect(short == [" qnetplan · metro.yaml  metro", "", "", String(repeating: " ", count: 12) + "planned in 1.20 ms"]
             || short.count == 4)
         #expect(short[0].hasPrefix(" qnetplan · metro.yaml"))
         let tiny = Screen.render(state, size: Size(width: 12, height: 3)).lines
-        #expect(tiny == [" qnetplan ·…", "  A ●─■─● B", ""])
+        #expect(tiny == [" qnetplan ·…", "   ● A■─● B", ""])
         #expect(Screen.render(state, size: Size(width: 1, height: 1)).lines.count == 1)
         #expect(Screen.render(state, size: Size(width: 0, height: 0)).lines.isEmpty)
     }
@@ -121,11 +124,26 @@ struct ScreenTests {
 
     @Test("the help screen is generated from the key bindings and the command list")
     func help() {
+        // Press ?, then page down with Space to the end: every binding and command has been on screen.
+        var session = Session()
+        session.press(.character("?"))
+        var text = ""
+        for _ in 0..<6 {
+            let lines = Screen.render(session.state, size: Size(width: 80, height: 24)).lines
+            #expect(!lines.dropLast().contains { $0.contains("…│") })  // nothing is cut off at 80 columns
+            text += lines.joined(separator: "\n")
+            session.press(.character(" "))
+        }
+        let words = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "│" }))
+        for binding in KeyBindings.normal {
+            #expect(text.contains(" " + binding.keyText + " "))
+            #expect(binding.help.split(separator: " ").allSatisfy(words.contains))
+        }
+        for command in KeyBindings.commands {
+            #expect(text.contains(command.usage))
+            #expect(command.help.split(separator: " ").allSatisfy(words.contains))
+        }
         var state = planned()
-        state.mode = .help(scroll: 0)
-        let text = Screen.render(state, size: Size(width: 80, height: 40)).lines.joined(separator: "\n")
-        for binding in KeyBindings.normal { #expect(text.contains(binding.help)) }
-        #expect(text.contains(":set ID.KEY VALUE"))
         state.mode = .help(scroll: 100)
         let scrolled = Screen.render(state, size: Size(width: 80, height: 24)).lines.joined(separator: "\n")
         #expect(scrolled.contains("Values take the file's units"))
@@ -144,7 +162,7 @@ struct ScreenTests {
     func asciiGlyphs() {
         let lines = Screen.render(planned(), size: Size(width: 80, height: 24), glyphs: .ascii).lines
         #expect(lines[1].hasPrefix("+ Map ---"))
-        #expect(lines[13].hasPrefix("|  o A------------------T T"))
+        #expect(lines[13].hasPrefix("|   o A-----------------T T"))
     }
 
     @Test("a modified topology is marked in the title")

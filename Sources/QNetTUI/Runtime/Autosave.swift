@@ -1,0 +1,35 @@
+import Foundation
+
+/// Where unsaved edits are kept between saves, and when they are written and offered back.
+///
+/// The autosave of `dir/net.qnet.yaml` is the hidden sibling `dir/.net.qnet.yaml.autosave`,
+/// written (atomically, by the save service) after a few seconds without input when
+/// there are edits it does not hold yet, and when the terminal goes away (SIGTERM,
+/// SIGHUP). It is removed once the file is saved, or the user discards it or quits
+/// without saving.
+public enum Autosave {
+    /// Seconds without input after an edit before the autosave is written.
+    public static let idleSeconds = 3.0
+
+    /// The autosave file of the topology file at `path`.
+    public static func path(for path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = "." + (path as NSString).lastPathComponent + ".autosave"
+        return directory.isEmpty ? name : (directory as NSString).appendingPathComponent(name)
+    }
+
+    /// Whether an autosave should be offered back on opening: it exists, and is
+    /// newer than the file (or the file does not exist, e.g. it was never saved).
+    public static func shouldOffer(fileModified: Date?, autosaveModified: Date?) -> Bool {
+        guard let autosaveModified else { return false }
+        guard let fileModified else { return true }
+        return autosaveModified > fileModified
+    }
+
+    /// Whether to write the autosave now: there is a file name, edits not yet
+    /// saved nor autosaved, and the user has been idle for `idleSeconds`.
+    public static func isDue(_ state: AppState, idleSeconds seconds: Double) -> Bool {
+        state.filePath != nil && state.isDirty && state.topology != state.autosavedTopology && seconds >= idleSeconds
+            && state.drag == nil
+    }
+}

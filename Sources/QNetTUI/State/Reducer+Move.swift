@@ -1,0 +1,51 @@
+import QNetModel
+
+/// Moves the selected node by `dx` columns east and `dy` rows north of the map
+/// as drawn now (one cell per press): one undo step and one re-plan per press.
+func moveSelectedNode(_ state: inout AppState, dx: Int, dy: Int) -> [Effect] {
+    guard case .node(let id)? = state.selection else {
+        state.status = StatusMessage("select a node to move it (j/k, or click it)", .warning)
+        return []
+    }
+    guard let position = state.topology.node(id)?.position else {
+        state.status = .error("\(id) has no position to move: :set \(id).position {x: 0 km, y: 0 km}")
+        return []
+    }
+    let area = state.mapArea.isEmpty ? Rect(state.screenSize) : state.mapArea
+    let projection = state.mapProjection(in: area)
+    let here = MapPoint(position, referenceLatitude: projection.referenceLatitude)
+    let step = projection.kmPerColumn
+    let target = MapPoint(x: here.x + Double(dx) * step, y: here.y + Double(dy) * 2 * step)
+    do throws(CommandError) {
+        return applyEdit(&state, try TopologyEditor.move(id, to: target, referenceLatitude: projection.referenceLatitude,
+                                                          in: state.topology))
+    } catch {
+        state.status = .error(error.message)
+        return []
+    }
+}
+
+/// A drag step: the dragged node moves by as much as the mouse has from where the
+/// button went down (the map keeps the fit the drag began with).
+func dragNode(_ state: inout AppState, toX x: Int, y: Int) {
+    guard let drag = state.drag, let position = drag.origin.node(drag.node)?.position else { return }
+    let projection = state.mapProjection(in: state.mapArea)
+    let start = MapPoint(position, referenceLatitude: projection.referenceLatitude)
+    let target = MapPoint(x: start.x + Double(x - drag.startX) * projection.kmPerColumn,
+                          y: start.y - Double(y - drag.startY) * 2 * projection.kmPerColumn)
+    guard let outcome = try? TopologyEditor.move(drag.node, to: target, referenceLatitude: projection.referenceLatitude,
+                                                 in: drag.origin)
+    else { return }
+    state.topology = outcome.topology
+    state.status = StatusMessage(outcome.message)
+}
+
+/// Ends a drag: a node that moved is one edit (undo puts it back where the drag began) and is re-planned.
+func finishDrag(_ state: inout AppState) -> [Effect] {
+    guard let drag = state.drag else { return [] }
+    state.drag = nil
+    guard state.topology != drag.origin else { return [] }
+    state.undoStack.append(drag.origin)
+    state.redoStack.removeAll()
+    return [.replan(state.topology)]
+}

@@ -1,0 +1,164 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+
+/// The real `qnetplan edit` in a real (tmux) terminal: ncurses drawing, a resize
+/// and a save, which the in-memory tests cannot prove.
+///
+/// Every wait is bounded (a few seconds of polling `capture-pane`), and the tmux
+/// server, on a socket of its own, is killed whatever happens.
+@Suite("End to end: qnetplan edit in tmux", .serialized)
+struct WorkbenchInTmuxTests {
+    @Test("open Vienna, :set SIEM-ERDB.length 30 km, see its key rate change, resize, :w, quit; the file has 30 km and reloads",
+          .enabled(if: Tmux.executable != nil, "tmux is not installed (make deps installs it)"),
+          .timeLimit(.minutes(1)))
+    func editResizeSave() throws {
+        let binary = try #require(Binary.qnetplan, "qnetplan is not built: run `swift build` first")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qnetplan-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("vienna.qnet.yaml")
+        try FileManager.default.copyItem(at: Binary.packageRoot.appendingPathComponent("topologies/vienna-secoqc.qnet.yaml"),
+                                         to: file)
+
+        let tmux = try Tmux()
+        defer { tmux.killServer() }
+        try tmux.start(width: 120, height: 40, command: "\(binary.path) edit \(file.path)", directory: directory)
+
+        // The plan is on screen: the link's row in the network list, with its key rate.
+        let before = try #require(tmux.waitFor { screen in rate(of: "SIEM-ERDB", in: screen) }, "\(tmux.capture())")
+
+        tmux.sendKeys(":set SIEM-ERDB.length 30 km", "Enter")
+        let after = try #require(tmux.waitFor { screen in
+            rate(of: "SIEM-ERDB", in: screen).flatMap { $0 != before && screen.contains("SIEM-ERDB.length = 30 km") ? $0 : nil }
+        }, "\(tmux.capture())")
+        #expect(after != before)
+
+        tmux.resize(width: 100, height: 30)
+        let redrawn = tmux.waitFor { screen -> Bool? in
+            let lines = screen.components(separatedBy: "\n")
+            // The frame is drawn to the new width, and the bars to the new height.
+            return lines.count >= 30 && lines[1].count == 100 && lines[29].contains("Quit") ? true : nil
+        }
+        #expect(redrawn == true, "no redraw at 100×30:\n\(tmux.capture())")
+
+        tmux.sendKeys(":w", "Enter")
+        #expect(tmux.waitFor { $0.contains("wrote ") ? true : nil } == true, "\(tmux.capture())")
+        tmux.sendKeys(":q", "Enter")
+        #expect(tmux.waitFor { _ in tmux.hasSession ? nil : true } == true, "the workbench did not quit")
+
+        let saved = try String(contentsOf: file, encoding: .utf8)
+        let block = saved.components(separatedBy: "- id: SIEM-ERDB").dropFirst().first?.components(separatedBy: "- id:").first
+        #expect(block?.contains("length: 30 km") == true, "\(saved)")
+        let check = try Binary.run(binary, ["check", file.path])
+        #expect(check.status == 0, "the saved file does not reload: \(check.output)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(".vienna.qnet.yaml.autosave").path))
+    }
+
+    /// The key rate shown on the network list's row of `link` ("13.3 kbit/s"), if the row is on screen.
+    private func rate(of link: String, in screen: String) -> String? {
+        guard let line = screen.components(separatedBy: "\n").first(where: { $0.contains(link + " SIEM") }) else { return nil }
+        let pattern = #/([0-9.]+ [kMG]?bit/s)/#
+        return line.firstMatch(of: pattern).map { String($0.output.1) }
+    }
+}
+
+/// Where the built binary is, and running it.
+enum Binary {
+    /// The package root, from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// `qnetplan` beside the test bundle, else in `.build/debug`.
+    static var qnetplan: URL? {
+        let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qnetplan")
+        let candidates = [sibling, packageRoot.appendingPathComponent(".build/debug/qnetplan")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Runs `executable` with `arguments` to its end; its exit status and its output (stdout and stderr).
+    ///
+    /// Spawned and reaped directly (posix_spawn, waitpid), with output to a file: a
+    /// tmux server started by the command keeps whatever it inherited open for as
+    /// long as it lives, so neither a pipe nor Foundation's `Process` may wait on it.
+    static func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("qnetplan-e2e-\(UUID().uuidString).out").path
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw TmuxError("cannot run \(executable.path): error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (exitStatus, (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "")
+    }
+}
+
+/// A tmux server on a socket of its own (`-L qnetplan-e2e-UUID`) with one session.
+final class Tmux {
+    static var executable: URL? {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].map(URL.init(fileURLWithPath:))
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    private let executable: URL
+    private let socket = "qnetplan-e2e-\(UUID().uuidString)"
+    private let session = "e2e"
+
+    init() throws {
+        guard let executable = Tmux.executable else { throw TmuxError("tmux is not installed") }
+        self.executable = executable
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) -> (status: Int32, output: String) {
+        (try? Binary.run(executable, ["-L", socket] + arguments)) ?? (-1, "")
+    }
+
+    func start(width: Int, height: Int, command: String, directory: URL) throws {
+        let result = tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+                           "-c", directory.path, "env", "LANG=C.UTF-8", "TERM=xterm-256color", "sh", "-c", command])
+        guard result.status == 0 else { throw TmuxError("tmux new-session failed: \(result.output)") }
+    }
+
+    func sendKeys(_ keys: String...) {
+        for key in keys {
+            if key == "Enter" { tmux(["send-keys", "-t", session, "Enter"]) } else { tmux(["send-keys", "-t", session, "-l", key]) }
+        }
+    }
+
+    func resize(width: Int, height: Int) {
+        tmux(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    func capture() -> String { tmux(["capture-pane", "-p", "-t", session]).output }
+
+    var hasSession: Bool { tmux(["has-session", "-t", session]).status == 0 }
+
+    /// Polls the screen every 100 ms for at most `seconds` until `condition` returns a value.
+    func waitFor<Value>(seconds: Double = 5, _ condition: (String) -> Value?) -> Value? {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            if let value = condition(capture()) { return value }
+            Thread.sleep(forTimeInterval: 0.1)
+        } while Date() < deadline
+        return nil
+    }
+
+    func killServer() { tmux(["kill-server"]) }
+}
+
+struct TmuxError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import QNetModel
+@testable import QNetTUI
+
+@Suite("Autosave: written when idle after edits, offered back on open, removed after save or discard")
+struct AutosaveTests {
+    @Test("the autosave is the hidden sibling .NAME.autosave")
+    func path() {
+        #expect(Autosave.path(for: "/tmp/nets/vienna.qnet.yaml") == "/tmp/nets/.vienna.qnet.yaml.autosave")
+        #expect(Autosave.path(for: "metro.yaml").hasSuffix(".metro.yaml.autosave"))
+    }
+
+    @Test("offered only when it exists and is newer than the file, or the file is gone")
+    func offer() {
+        let old = Date(timeIntervalSince1970: 100), new = Date(timeIntervalSince1970: 200)
+        #expect(Autosave.shouldOffer(fileModified: old, autosaveModified: new))
+        #expect(!Autosave.shouldOffer(fileModified: new, autosaveModified: old))
+        #expect(!Autosave.shouldOffer(fileModified: new, autosaveModified: new))
+        #expect(!Autosave.shouldOffer(fileModified: new, autosaveModified: nil))
+        #expect(Autosave.shouldOffer(fileModified: nil, autosaveModified: old))
+    }
+
+    @Test("edit, then idle 3 s: one autosave; more idle writes nothing more; another edit and idle writes again")
+    func idleAfterEdit() {
+        var session = Session()
+        session.send(.idle(seconds: 10))
+        #expect(session.effects.isEmpty)  // nothing to keep
+        session.command("set L1.length 40 km")
+        session.effects = []
+        session.send(.idle(seconds: 1))
+        #expect(session.effects.isEmpty)
+        session.send(.idle(seconds: 3))
+        #expect(session.effects == [.autosave(session.state.topology, path: Autosave.path(for: "metro.yaml"))])
+        session.send(.idle(seconds: 6))
+        #expect(session.effects.count == 1)
+        session.command("set L1.length 41 km")
+        session.send(.idle(seconds: 3))
+        #expect(session.effects.filter { if case .autosave = $0 { true } else { false } }.count == 2)
+    }
+
+    @Test("an untitled network is not autosaved (it has no file to sit beside)")
+    func untitled() {
+        var session = Session(path: nil)
+        session.command("set L1.length 40 km")
+        session.send(.idle(seconds: 5))
+        #expect(!session.effects.contains { if case .autosave = $0 { true } else { false } })
+    }
+
+    @Test("a save removes the autosave; :q! removes it too")
+    func removal() {
+        var session = Session()
+        session.command("set L1.length 40 km")
+        session.send(.saved(session.state.topology, path: "metro.yaml"))
+        #expect(session.effects.last == .removeAutosave(path: Autosave.path(for: "metro.yaml")))
+        session.command("set L1.length 41 km")
+        session.command("q!")
+        #expect(Array(session.effects.suffix(2)) == [.removeAutosave(path: Autosave.path(for: "metro.yaml")), .quit])
+    }
+
+    @Test("opening finds a newer autosave: r restores it (dirty, undo goes back to the file), d discards it")
+    func restoreOrDiscard() {
+        var edited = Fixtures.metro
+        edited.links[0].length = Quantity(99, .kilometre)
+        var session = Session()
+        session.send(.autosaveFound(edited, path: "/n/.metro.yaml.autosave"))
+        #expect(Screen.render(session.state, size: Size(width: 80, height: 24)).lines.joined().contains("Autosave found"))
+        session.press(.character("r"))
+        #expect(session.state.topology == edited)
+        #expect(session.state.isDirty)
+        #expect(session.effects.last == .replan(edited))
+        session.press(.character("u"))
+        #expect(session.state.topology == Fixtures.metro)
+
+        var other = Session()
+        other.send(.autosaveFound(edited, path: "/n/.metro.yaml.autosave"))
+        other.press(.character("d"))
+        #expect(other.state.topology == Fixtures.metro)
+        #expect(other.effects == [.removeAutosave(path: "/n/.metro.yaml.autosave")])
+        #expect(other.state.mode == .normal)
+    }
+
+    @Test("workbench: edit, wait idle, the autosave holds the edit; reopen offers it; restore and :w removes it")
+    func loop() {
+        let disk = FakeDisk(["metro.yaml": Fixtures.metro])
+        let autosave = Autosave.path(for: "metro.yaml")
+        let first = InMemoryTerminal(size: Size(width: 80, height: 24))
+        first.type(":set L1.length 44 km")
+        first.send([.key(.enter)])
+        first.idle(8)  // 4 s without input
+        first.type(":q!")
+        first.send([.key(.character("!"))])  // still typing: the loop ends on hangup with the edits autosaved
+        _ = Workbench.run(path: "metro.yaml", terminal: first, services: disk.services, fileExists: disk.exists)
+        #expect(disk.file(autosave)?.link("L1")?.length == Quantity(44, .kilometre))
+        #expect(disk.file("metro.yaml") == Fixtures.metro)
+
+        let second = InMemoryTerminal(size: Size(width: 80, height: 24))
+        second.type("r:w")
+        second.send([.key(.enter)])
+        let final = Workbench.run(path: "metro.yaml", terminal: second, services: disk.services, fileExists: disk.exists)
+        #expect(disk.file("metro.yaml")?.link("L1")?.length == Quantity(44, .kilometre))
+        #expect(disk.file(autosave) == nil)
+        #expect(!final.isDirty)
+    }
+
+    @Test("an autosave older than the file is not offered")
+    func olderNotOffered() {
+        let disk = FakeDisk()
+        disk.put(Fixtures.metro, at: "metro.yaml", time: 500)
+        var edited = Fixtures.metro
+        edited.links[0].length = Quantity(99, .kilometre)
+        disk.put(edited, at: Autosave.path(for: "metro.yaml"), time: 400)
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
+        let final = Workbench.run(path: "metro.yaml", terminal: terminal, services: disk.services, fileExists: disk.exists)
+        #expect(final.mode == .normal)
+        #expect(final.topology == Fixtures.metro)
+    }
+}

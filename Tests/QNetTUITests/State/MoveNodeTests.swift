@@ -1,0 +1,106 @@
+import Testing
+import QNetModel
+@testable import QNetTUI
+
+@Suite("Moving nodes: drag with the mouse, or Shift+arrows")
+struct MoveNodeTests {
+    private func position(_ id: Identifier, _ session: Session) -> Position? { session.state.topology.node(id)?.position }
+
+    private func cell(_ id: Identifier, _ session: Session) throws -> (x: Int, y: Int) {
+        try #require(session.state.mapProjection(in: session.state.mapArea).cell(ofNode: id))
+    }
+
+    @Test("drag node A five cells east and two rows up: A follows, one undo step puts it back, one re-plan on release")
+    func dragPlanar() throws {
+        var session = Session()
+        let start = try cell("A", session)
+        let kmPerColumn = session.state.mapProjection(in: session.state.mapArea).kmPerColumn
+        session.send(.mouse(MouseEvent(.press, x: start.x, y: start.y)))
+        #expect(session.state.selection == .node("A"))
+        for step in 1...5 { session.send(.mouse(MouseEvent(.drag, x: start.x + step, y: start.y - step / 2))) }
+        #expect(session.effects.isEmpty)  // no re-plan while the button is held
+        session.send(.mouse(MouseEvent(.release, x: start.x + 5, y: start.y - 2)))
+        #expect(session.effects == [.replan(session.state.topology)])
+        guard case .planar(let x, let y)? = position("A", session) else {
+            Issue.record("A lost its planar position")
+            return
+        }
+        #expect(abs(x.si / 1000 - 5 * kmPerColumn) < 0.01)
+        #expect(abs(y.si / 1000 - 4 * kmPerColumn) < 0.01)
+        #expect(x.unit == .kilometre)
+        #expect(session.state.undoStack == [Fixtures.metro])
+        #expect(session.state.isDirty)
+        session.press(.character("u"))
+        #expect(session.state.topology == Fixtures.metro)
+    }
+
+    @Test("a click without moving is not an edit")
+    func clickIsNoEdit() throws {
+        var session = Session()
+        let start = try cell("T", session)
+        session.send(.mouse(MouseEvent(.press, x: start.x, y: start.y)))
+        session.send(.mouse(MouseEvent(.release, x: start.x, y: start.y)))
+        #expect(session.state.undoStack.isEmpty)
+        #expect(session.effects.isEmpty)
+        #expect(session.state.selection == .node("T"))
+    }
+
+    @Test("dragging a geographic node changes its latitude and longitude, in degrees")
+    func dragGeographic() throws {
+        var topology = Topology(name: "geo")
+        topology.nodes = [
+            Node(id: "VIE", kind: .endpoint, position: .geographic(latitude: Quantity(48.2, .degree), longitude: Quantity(16.37, .degree))),
+            Node(id: "GRZ", kind: .endpoint, position: .geographic(latitude: Quantity(47.07, .degree), longitude: Quantity(15.44, .degree))),
+        ]
+        var session = Session(topology)
+        let start = try cell("GRZ", session)
+        session.send(.mouse(MouseEvent(.press, x: start.x, y: start.y)))
+        session.send(.mouse(MouseEvent(.drag, x: start.x, y: start.y - 3)))
+        session.send(.mouse(MouseEvent(.release, x: start.x, y: start.y - 3)))
+        guard case .geographic(let lat, let lon)? = position("GRZ", session) else {
+            Issue.record("GRZ lost its geographic position")
+            return
+        }
+        #expect(lat.unit == .degree && lon.unit == .degree)
+        #expect(lat.si * 180 / .pi > 47.1)
+        #expect(abs(lon.si * 180 / .pi - 15.44) < 0.01)
+    }
+
+    @Test("select T, press Shift+→ twice and Shift+↑: T moves two columns east and a row north, three undo steps, three re-plans")
+    func keys() throws {
+        var session = Session()
+        session.command("select T")
+        let kmPerColumn = session.state.mapProjection(in: session.state.mapArea).kmPerColumn
+        session.press(.shiftRight)
+        session.press(.shiftRight)
+        session.press(.shiftUp)
+        guard case .planar(let x, let y)? = position("T", session) else {
+            Issue.record("T lost its planar position")
+            return
+        }
+        #expect(abs(x.si / 1000 - (30 + 2 * kmPerColumn)) < 0.01)
+        #expect(abs(y.si / 1000 - 2 * kmPerColumn) < 0.01)
+        #expect(session.state.undoStack.count == 3)
+        #expect(session.effects.filter { if case .replan = $0 { true } else { false } }.count == 3)
+        #expect(session.status?.hasPrefix("moved T to x ") == true)
+    }
+
+    @Test("Shift+arrows with nothing selected, or on a node without a position, say why and change nothing")
+    func keysRefused() {
+        var topology = Fixtures.metro
+        topology.nodes.append(Node(id: "SAT", kind: .satellite))
+        var session = Session(topology)
+        session.press(.shiftLeft)
+        #expect(session.status?.contains("select a node") == true)
+        session.command("select SAT")
+        session.press(.shiftLeft)
+        #expect(session.statusIsError)
+        #expect(session.state.topology == topology)
+    }
+
+    @Test("the help screen lists the move keys")
+    func help() {
+        let rows = Overlays.helpRows().compactMap { $0 }
+        #expect(rows.contains { $0.0.contains("S-←") && $0.1.contains("move the selected node west") })
+    }
+}

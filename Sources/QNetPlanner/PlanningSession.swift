@@ -87,8 +87,9 @@ public final class PlanningSession {
         }
         let shared = SharedRecords(topology)
         for index in 0..<linkCount {
-            if unchanged[index], let previous {
-                inputs[index] = previous.inputs[index]
+            if unchanged[index], let previous, let input = previous.inputs[index] {
+                input.rebase(onto: topology.links)   // an equal link: no older links array stays alive
+                inputs[index] = input
                 outcomes[index] = previous.outcomes[index]
                 continue
             }
@@ -102,6 +103,7 @@ public final class PlanningSession {
             inputs[index] = input
             if let cached = linkCache[input.link.id], cached.inputs == input {
                 outcomes[index] = cached.outcome
+                linkCache[input.link.id] = (input, cached.outcome)   // the cached inputs keep an older links array
             } else {
                 pending.append(index)
             }

@@ -10,10 +10,17 @@ import QNetModel
 /// A class (immutable) so that the session's per-index array, its previous
 /// call's array and its cache by link id share one copy per link: the
 /// records inside are large.
-final class LinkInputs: Hashable, Sendable {
+///
+/// The link itself is not copied: the inputs keep the topology's links array
+/// (shared storage) and the index. The session moves the inputs it reuses onto
+/// each new call's array (`rebase(onto:)`), so no older array stays alive.
+final class LinkInputs: Hashable, @unchecked Sendable {
     /// Index of the link in `topology.links` (budget lines name `links[index]`).
     let index: Int
-    let link: Link
+    /// The topology's links (the link is `links[index]`); replaced only by `rebase(onto:)`, before any
+    /// concurrent reads of a `plan(_:)` call.
+    private var links: [Link]
+    var link: Link { links[index] }
     let fromIndex: Int
     let toIndex: Int
     let sourceName: String?
@@ -53,7 +60,7 @@ final class LinkInputs: Hashable, Sendable {
         let link = topology.links[index]
         guard let fromIndex = nodeIndex[link.from], let toIndex = nodeIndex[link.to] else { return nil }
         self.index = index
-        self.link = link
+        self.links = topology.links
         self.fromIndex = fromIndex
         self.toIndex = toIndex
         fromBox = shared.node(fromIndex)
@@ -85,6 +92,11 @@ final class LinkInputs: Hashable, Sendable {
         detectorBox = detectorName.flatMap { shared.detector(named: $0) }
         resolved = shared.resolved(sourceNamed: sourceName, record: sourceBox?.value, detectorNamed: detectorName,
                                    record: detectorBox?.value)
+    }
+
+    /// Points these inputs at `links`, whose element at `index` must equal `link`.
+    func rebase(onto links: [Link]) {
+        self.links = links
     }
 
     static func == (a: LinkInputs, b: LinkInputs) -> Bool {

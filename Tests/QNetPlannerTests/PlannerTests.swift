@@ -39,13 +39,18 @@ import QNetPhysics
         #expect(line.basis.contains("defaults.fiber_attenuation"))
     }
 
-    @Test func trustedNodesOnTheBestPathAreNamed() throws {
+    /// A to B through T1 (two 20 km links), or through T2 and T3 (three links of `longKm`).
+    private func twoRoutes(longKm: Double, demand: Demand) -> Topology {
         let nodes = [Fixtures.node("A"), Fixtures.node("B"), Fixtures.node("T1", .trusted),
                      Fixtures.node("T2", .trusted), Fixtures.node("T3", .trusted)]
         let links = [Fixtures.fiber("a1", "A", "T1", km: 20), Fixtures.fiber("b1", "T1", "B", km: 20),
-                     Fixtures.fiber("a2", "A", "T2", km: 70), Fixtures.fiber("m2", "T2", "T3", km: 70),
-                     Fixtures.fiber("b3", "T3", "B", km: 70)]
-        let plan = planner.plan(Fixtures.topology(nodes: nodes, links: links, demands: [Fixtures.demand("A", "B")]))
+                     Fixtures.fiber("a2", "A", "T2", km: longKm), Fixtures.fiber("m2", "T2", "T3", km: longKm),
+                     Fixtures.fiber("b3", "T3", "B", km: longKm)]
+        return Fixtures.topology(nodes: nodes, links: links, demands: [demand])
+    }
+
+    @Test func trustedNodesOnTheBestPathAreNamed() throws {
+        let plan = planner.plan(twoRoutes(longKm: 70, demand: Fixtures.demand("A", "B")))
         let demand = try #require(plan.demands.first)
         #expect(demand.bestPath == ["A", "T1", "B"])
         #expect(demand.trustedNodes == ["T1"])
@@ -67,8 +72,15 @@ import QNetPhysics
         #expect(limited.bestPath == ["A", "B"])
         #expect(limited.trustedNodes.isEmpty)
         #expect(abs(limited.maxFlowBps - direct.keyRateBps) <= 1e-9 * direct.keyRateBps)
-        #expect(!limited.maxFlowIsExact && limited.note?.contains("lower bound") == true)
+        #expect(limited.maxFlowIsExact && limited.note?.contains("direct segments only") == true)
         #expect(free.bestPath == ["A", "T1", "B"] && free.maxFlowBps > limited.maxFlowBps)
+    }
+
+    @Test func aLimitAboveZeroThatBindsGivesALowerBound() throws {
+        let plan = planner.plan(twoRoutes(longKm: 20, demand: Fixtures.demand("A", "B", maxTrusted: 1)))
+        let demand = try #require(plan.demands.first)
+        #expect(demand.flowTrustedNodes == ["T1"])  // the two-relay path A-T2-T3-B is beyond the limit
+        #expect(!demand.maxFlowIsExact && demand.note?.contains("lower bound") == true)
     }
 
     @Test func unreachableDemandFallsBackToPQC() throws {

@@ -77,15 +77,23 @@ enum LinkPlanner {
         "protocol \(kind.rawValue) is not modelled yet (planned); no key assumed"
     }
 
+    /// The detector's dark counts as the file gives them: per gate, or as a rate.
+    private static func darkCounts(_ detector: ResolvedDetector) -> String {
+        if let probability = detector.darkCountProbability {
+            return "\(Format.number(probability.value, digits: 3)) dark per gate"
+        }
+        return "\(Format.frequency(detector.darkCountRate.value)) dark"
+    }
+
     /// The source, detector and window the link uses, each with its basis.
     static func equipmentAssumptions(_ link: ResolvedLink, timing: TimingBudget) -> [Assumption] {
         let source = link.source
         let detector = link.detector
-        let sourceValue = "\(source.name ?? "built-in"): \(source.kind.value.rawValue), \(Format.number(source.repetitionRate.value / 1e9)) GHz"
+        let sourceValue = "\(source.name ?? "built-in"): \(source.kind.value.rawValue), \(Format.frequency(source.repetitionRate.value))"
         let sourceBasis = link.inputs.sourceReference.map { "\($0) -> equipment.sources.\(source.name ?? "")" }
             ?? "no source named: \(PlanningDefaults.repetitionRate.basis)"
         let detectorValue = "\(detector.name ?? "built-in"): \(detector.kind.value.rawValue), "
-            + "\(Format.percent(detector.efficiency.value)), \(Format.number(detector.darkCountRate.value)) Hz dark, "
+            + "\(Format.percent(detector.efficiency.value)), \(darkCounts(detector)), "
             + "\(Format.number(detector.jitter.value * 1e12)) ps jitter, \(Format.number(detector.deadTime.value * 1e9)) ns dead time"
         let detectorBasis = link.inputs.detectorReference.map { "\($0) -> equipment.detectors.\(detector.name ?? "")" }
             ?? "no detector named: \(PlanningDefaults.detectorEfficiency.basis)"

@@ -25,6 +25,14 @@ import QNetModel
         #expect(gated["detector"]?.contains("Hz dark") == false)
     }
 
+    @Test func durationsPickTheirPrefix() {
+        #expect(Format.duration(50e-12) == "50 ps")
+        #expect(Format.duration(1e-9) == "1 ns")
+        #expect(Format.duration(2e-9) == "2 ns")
+        #expect(Format.duration(1e-6) == "1 us")
+        #expect(Format.duration(0.5) == "500 ms")
+    }
+
     @Test func frequenciesPickTheirPrefix() {
         #expect(Format.frequency(1e9) == "1 GHz")
         #expect(Format.frequency(2.5e7) == "25 MHz")

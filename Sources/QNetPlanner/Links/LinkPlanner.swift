@@ -94,13 +94,13 @@ enum LinkPlanner {
             ?? "no source named: \(PlanningDefaults.repetitionRate.basis)"
         let detectorValue = "\(detector.name ?? "built-in"): \(detector.kind.value.rawValue), "
             + "\(Format.percent(detector.efficiency.value)), \(darkCounts(detector)), "
-            + "\(Format.number(detector.jitter.value * 1e12)) ps jitter, \(Format.number(detector.deadTime.value * 1e9)) ns dead time"
+            + "\(Format.duration(detector.jitter.value)) jitter, \(Format.duration(detector.deadTime.value)) dead time"
         let detectorBasis = link.inputs.detectorReference.map { "\($0) -> equipment.detectors.\(detector.name ?? "")" }
             ?? "no detector named: \(PlanningDefaults.detectorEfficiency.basis)"
         return [
             Assumption(name: "source", value: sourceValue, basis: sourceBasis),
             Assumption(name: "detector", value: detectorValue, basis: detectorBasis),
-            Assumption(name: "detection window", value: "\(Format.number(timing.window.value * 1e12)) ps", basis: timing.window.basis),
+            Assumption(name: "detection window", value: Format.duration(timing.window.value), basis: timing.window.basis),
             Assumption(name: "dark counts", value: "\(Format.number(timing.darkProbability.value, digits: 3)) per window",
                        basis: timing.darkProbability.basis),
             Assumption(name: "wavelength", value: "\(Format.number(link.wavelength.value * 1e9)) nm", basis: link.wavelength.basis),

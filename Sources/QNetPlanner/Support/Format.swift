@@ -27,6 +27,15 @@ enum Format {
         return "\(number(hertz / scale)) \(unit)"
     }
 
+    /// A duration with an SI prefix (`50 ps`, `1 ns`, `10 us`, `2 s`).
+    static func duration(_ seconds: Double) -> String {
+        let prefixes: [(Double, String)] = [(1, "s"), (1e-3, "ms"), (1e-6, "us"), (1e-9, "ns")]
+        guard let (scale, unit) = prefixes.first(where: { abs(seconds) >= $0.0 * (1 - 1e-9) }) else {
+            return "\(number(seconds * 1e12)) ps"
+        }
+        return "\(number(seconds / scale)) \(unit)"
+    }
+
     /// A length in km (`25 km`).
     static func km(_ metres: Double) -> String { "\(number(metres / 1000)) km" }
 

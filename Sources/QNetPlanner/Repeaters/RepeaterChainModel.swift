@@ -62,11 +62,20 @@ struct RepeaterChainModel {
     /// The chain at the given transmittances and lengths, α optimised for the key rate where it is `auto`.
     func evaluate(transmittances: [Double], lengths: [Double]) -> ChainEvaluation {
         guard optimisesAlpha else { return evaluate(transmittances: transmittances, lengths: lengths, alpha: nil) }
-        // Golden section on log10 α in [1e-5, 0.5]: the rate grows with α until the fidelity cost wins.
-        let best = Optimise.goldenSectionMaximum(lower: -5, upper: log10(0.5), tolerance: 0.01) { exponent in
+        // The key is 0 both where α is too small (pairs wait and decohere) and too large (swaps pile up
+        // errors): scan log10 α on a grid over [1e-5, 0.5], then refine by golden section around the best point.
+        func rate(_ exponent: Double) -> Double {
             evaluate(transmittances: transmittances, lengths: lengths, alpha: pow(10, exponent)).keyRate
         }
-        return evaluate(transmittances: transmittances, lengths: lengths, alpha: pow(10, best.x))
+        let (lower, upper) = (-5.0, log10(0.5))
+        let step = (upper - lower) / Double(Self.alphaGridPoints - 1)
+        let grid = (0..<Self.alphaGridPoints).map { lower + Double($0) * step }
+        let rates = grid.map(rate)
+        let bestIndex = rates.indices.max { rates[$0] < rates[$1] } ?? 0
+        let best = Optimise.goldenSectionMaximum(lower: max(lower, grid[bestIndex] - step), upper: min(upper, grid[bestIndex] + step),
+                                                 tolerance: 0.005, rate)
+        let exponent = best.value >= rates[bestIndex] ? best.x : grid[bestIndex]
+        return evaluate(transmittances: transmittances, lengths: lengths, alpha: pow(10, exponent))
     }
 
     private func evaluate(transmittances: [Double], lengths: [Double], alpha: Double?) -> ChainEvaluation {
@@ -116,6 +125,9 @@ struct RepeaterChainModel {
     private func memory(_ node: ChainNode) -> Double {
         node.holdsKey ? 1 : Sanitise.fraction(node.memoryEfficiency.value)
     }
+
+    /// Points of the coarse scan of log10 α before the golden-section refinement.
+    static let alphaGridPoints = 24
 
     /// Most terms the unequal-probability waiting-time series may take (it needs about 37·N/p_min).
     static let maxSeriesTerms = 2e6

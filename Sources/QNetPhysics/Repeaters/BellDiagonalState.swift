@@ -58,7 +58,7 @@ public struct BellDiagonalState: Sendable, Hashable {
     /// weights are the convolution of the old ones over the Klein group
     /// {I, X, Y, Z}. For two Werner states this is F1·F2 + (1 − F1)(1 − F2)/3.
     /// Source: Briegel, Dür, Cirac, Zoller, PRL 81, 5932 (1998); Dür, Briegel,
-    /// Rep. Prog. Phys. 70, 1381 (2007), Sec. 3 (Bell-diagonal swapping).
+    /// Rep. Prog. Phys. 70, 1381 (2007) (swapping Bell-diagonal pairs).
     public func swapped(with other: BellDiagonalState) -> BellDiagonalState {
         // Pauli labels: a = I, c = X, b = Y, d = Z; X·Y = Z, Y·Z = X, Z·X = Y.
         let o = other

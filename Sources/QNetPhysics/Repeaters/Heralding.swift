@@ -25,7 +25,7 @@ public enum EntanglementHeralding {
     /// measurement of the two photons identifies two of the four Bell states,
     /// hence ½. Insensitive to the fibre's phase. Source: Barrett, Kok, PRA 71,
     /// 060310(R) (2005); Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33
-    /// (2011), Sec. II.B (two-photon detection).
+    /// (2011) (entanglement generation by two-photon detection).
     public static func twoClick(arrivalA: Double, arrivalB: Double, opticalError: Double) -> HeraldedPair {
         let (etaA, etaB) = (clamp(arrivalA), clamp(arrivalB))
         let pair = BellDiagonalState(a: 1, b: 0, c: 0, d: 0).depolarised(keeping: 1 - 2 * clamp(opticalError))
@@ -43,7 +43,7 @@ public enum EntanglementHeralding {
     /// correction to |Φ+⟩, weighs equally on |Ψ+⟩ and |Ψ−⟩: e_Z = 1 − F, e_X = (1 − F)/2.
     /// Needs a phase-stable link. Source: Cabrillo, Cirac, García-Fernández,
     /// Zoller, PRA 59, 1025 (1999); Sangouard et al., RMP 83, 33 (2011),
-    /// Sec. II.A (single-photon detection, P0 = 2pη); Humphreys et al.,
+    /// (generation by single-photon detection, P0 = 2pη); Humphreys et al.,
     /// Nature 558, 268 (2018) (F = 1 − α, p = 2αη).
     public static func singleClick(arrivalA: Double, arrivalB: Double, brightStatePopulation alpha: Double,
                                    opticalError: Double) -> HeraldedPair {

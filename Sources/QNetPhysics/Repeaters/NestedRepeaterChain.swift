@@ -4,7 +4,7 @@ import Foundation
 /// with multiplexed heralding, probabilistic swaps, a memory cutoff, depolarising
 /// memories and optional DEJMPS purification of the elementary pairs.
 ///
-/// Model (Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33 (2011), Sec. II.C,
+/// Model (Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33 (2011),
 /// generalised): a span of links is split at its middle node; both halves are
 /// built in parallel and joined by a swap at that node. Each half's waiting
 /// time is treated as exponential (memoryless) with its mean, which is exact

@@ -13,15 +13,15 @@ public struct PurificationOutcome: Sendable, Hashable {
 /// Both parties rotate their qubits (Alice by π/2 about x, Bob by −π/2),
 /// apply a bilateral CNOT from one pair onto the other, measure the target
 /// pair in Z and keep the source pair when the outcomes agree. Source:
-/// Deutsch, Ekert, Jozsa, Macchiavello, Popescu, Sanpera, PRL 77, 2818 (1996),
-/// Eq. (4)–(5); the two-input form as in Dür, Briegel, Rep. Prog. Phys. 70,
-/// 1381 (2007), Sec. 4.
+/// Deutsch, Ekert, Jozsa, Macchiavello, Popescu, Sanpera, PRL 77, 2818 (1996)
+/// (the recurrence map of the Bell-diagonal weights); the two-input form as
+/// in Dür, Briegel, Rep. Prog. Phys. 70, 1381 (2007).
 public enum DEJMPS {
     /// One round on pairs `first` and `second`: A' = (A1A2 + B1B2)/N, B' = (C1D2 + D1C2)/N,
     /// C' = (C1C2 + D1D2)/N, D' = (A1B2 + B1A2)/N, with N = (A1+B1)(A2+B2) + (C1+D1)(C2+D2) the success probability.
     ///
     /// Coefficients in Deutsch et al.'s order (Φ+, Ψ−, Ψ+, Φ−). Perfect local
-    /// operations. Source: Deutsch et al., PRL 77, 2818 (1996), Eq. (5).
+    /// operations. Source: Deutsch et al., PRL 77, 2818 (1996).
     public static func round(_ first: BellDiagonalState, _ second: BellDiagonalState) -> PurificationOutcome {
         let (s, t) = (first, second)
         let success = (s.a + s.b) * (t.a + t.b) + (s.c + s.d) * (t.c + t.d)
@@ -33,7 +33,7 @@ public enum DEJMPS {
     /// `rounds` recurrence rounds on identical copies of `state`: the state kept after them and the
     /// chance that every round succeeds (2^rounds input pairs in all).
     ///
-    /// Source: Deutsch et al., PRL 77, 2818 (1996) (the iterated map of their Fig. 1).
+    /// Source: Deutsch et al., PRL 77, 2818 (1996) (the map iterated).
     public static func iterate(_ state: BellDiagonalState, rounds: Int) -> PurificationOutcome {
         var current = PurificationOutcome(state: state, successProbability: 1)
         for _ in 0..<max(0, rounds) {

@@ -1,3 +1,5 @@
+import QNetModel
+
 /// A built-in default value with the reference it comes from.
 public struct BuiltInDefault<Value: Sendable & Hashable>: Sendable, Hashable {
     /// The value, in SI units where it is a number.
@@ -103,6 +105,17 @@ public enum PlanningDefaults {
     public static let memoryModes = BuiltInDefault(1, "1 mode, no multiplexing")
     /// Bell-state measurement success probability.
     public static let swapSuccess = BuiltInDefault(0.5, "50 %, linear-optics Bell measurement")
+    /// Heralding of an entanglement link.
+    public static let heralding = BuiltInDefault(Heralding.twoClick, "two-photon heralding, Barrett, Kok, PRA 71, 060310(R) (2005)")
+    /// Single-click bright-state population: optimised.
+    public static let brightStatePopulation = BuiltInDefault(Tunable.auto, "optimised by the planner for the chain's key rate")
+    /// Memory cutoff, s: none.
+    public static let cutoffTime = BuiltInDefault(Double.infinity, "no cutoff: a stored pair is kept until it is used")
+    /// DEJMPS rounds on each elementary pair when a repeater names `purification: dejmps` but no rounds.
+    public static let purificationRounds = BuiltInDefault(1, "one DEJMPS round when purification is named without purification_rounds")
+    /// Total chain lengths of the rate-against-distance table, m (the chain's own length is added).
+    public static let repeaterSweepLengths = BuiltInDefault([100e3, 200e3, 400e3, 600e3, 800e3, 1000e3],
+                                                            "100-1000 km, the range of Sangouard et al., RMP 83, 33 (2011)")
     /// Speed of light in fiber, m/s.
     public static let fiberLightSpeed = BuiltInDefault(2e8, "c/n with n ≈ 1.5 in silica fiber")
 }

@@ -10,12 +10,12 @@ import Testing
 @Suite("Validation cases (shared/validation/cases.yaml)")
 struct ValidationTests {
     /// Model families this suite reproduces.
-    static let families: Set<String> = [
+    static let families = Set([
         "bound/plob", "qkd/bb84-decoy", "detector/dead-time", "detector/window",
         "channel/satellite-geometry", "channel/fiber-dispersion", "channel/pointing",
         "repeater/swap-fidelity", "repeater/secret-fraction", "repeater/memory-decoherence",
         "repeater/waiting-time",
-    ]
+    ]).union(RepeaterChainValidationTests.families)
 
     @Test("cases.yaml loads and every physics case has a test family")
     func casesFileLoads() throws {

@@ -136,7 +136,11 @@ import QNetPhysics
         let detection = (link.detector?.detectorEfficiency ?? 0) * (link.detector?.windowFraction ?? 0)
         #expect(abs(chain.attemptSuccess[0] - 0.5 * detection * detection * 0.6 * link.transmittance) < 1e-12)
         #expect(chain.swapSuccess == 0.5)
-        let rounds = RepeaterWaiting.expectedRounds(successProbabilities: chain.attemptSuccess) * 2
+        // One probabilistic join of two links with exponential waits of rates p1, p2 (rounds): the first comes
+        // after 1/(p1 + p2), the other after 1/p of the one still missing; a failed swap restarts both. For
+        // p1 = p2 this is Sangouard et al.'s (3/2)/(p0·p_s) (RMP 83, 33 (2011)).
+        let (p1, p2) = (chain.attemptSuccess[0], chain.attemptSuccess[1])
+        let rounds = (1 / (p1 + p2) + p1 / (p1 + p2) / p2 + p2 / (p1 + p2) / p1) / 0.5
         #expect(abs(chain.meanRounds - rounds) < 1e-9 * rounds)
         #expect(abs(chain.roundSeconds - 25e3 / 2e8) < 1e-15)
         let swapped = Werner.swap(chain.elementaryFidelity[0], chain.elementaryFidelity[1])

@@ -2,7 +2,8 @@ import QNetModel
 import QNetPlanner
 
 /// The report as CSV (RFC 4180) for spreadsheets: a table of links, then,
-/// after a blank line, a table of demands. Rates in bit/s, losses in dB,
+/// after a blank line, a table of demands, and, when a repeater chain has
+/// one, a table of its key rate against total length. Rates in bit/s, losses in dB,
 /// ratios in 0...1, as in the JSON report.
 public enum CSVReport {
     /// The two tables, links first.
@@ -32,7 +33,24 @@ public enum CSVReport {
                 demand.satisfied ? "true" : "false", demand.fallback ?? "",
             ])
         }
-        return table(rows) + "\n" + table(demandRows)
+        let sweepRows = repeaterSweepRows(plan)
+        return table(rows) + "\n" + table(demandRows) + (sweepRows.count > 1 ? "\n" + table(sweepRows) : "")
+    }
+
+    /// A third table, when a repeater chain has one: its key rate and fidelity against total length.
+    private static func repeaterSweepRows(_ plan: Plan) -> [[String]] {
+        var rows: [[String]] = [[
+            "repeater_segment", "length_km", "planned", "key_rate_bps", "fidelity", "plob_bound_bps", "trusted_chain_bps",
+        ]]
+        for segment in plan.segments {
+            for point in segment.repeater?.sweep ?? [] {
+                rows.append([
+                    segment.id, number(point.lengthMeters / 1000), point.isPlanned ? "true" : "false", number(point.keyRateBps),
+                    number(point.fidelity), number(point.plobBoundBps), number(point.trustedChainBps),
+                ])
+            }
+        }
+        return rows
     }
 
     private static func number(_ value: Double) -> String { "\(value)" }

@@ -81,8 +81,37 @@ public enum MarkdownReport {
                 + " = \(EngineeringFormat.time(chain.meanTimeSeconds)) per pair"
                 + "; secret fraction \(EngineeringFormat.number(chain.secretFraction)).")
             text.blank()
+            repeaterDetails(chain, into: &text)
             assumptionList(chain.assumptions, into: &text)
         }
+    }
+
+    /// Heralding, memories and the delivered pair's errors, then the rate-against-distance table.
+    private static func repeaterDetails(_ chain: RepeaterChainPlan, into text: inout MarkdownText) {
+        let heralding = Set(chain.heralding).sorted().joined(separator: " and ")
+        let alpha = chain.brightStatePopulation.map { " (bright-state population \(EngineeringFormat.number($0)))" } ?? ""
+        let cutoff = chain.cutoffSeconds.map {
+            "cutoff \(EngineeringFormat.time($0)), \(EngineeringFormat.percent(chain.cutoffSurvival)) of top-level pairs kept"
+        } ?? "no cutoff"
+        let purification = chain.purificationRounds > 0 ? "\(chain.purificationRounds) DEJMPS round(s) per elementary pair" : "no purification"
+        text.line("Heralding \(heralding)\(alpha); \(chain.modes) mode(s) per round; \(cutoff); \(purification)."
+            + " Delivered pair: QBER \(EngineeringFormat.percent(chain.bitErrorRate)) (Z), \(EngineeringFormat.percent(chain.phaseErrorRate)) (X);"
+            + " six-state fraction \(EngineeringFormat.number(chain.sixStateFraction)), key \(EngineeringFormat.rate(chain.sixStateKeyRateBps)).")
+        text.blank()
+        guard !chain.sweep.isEmpty else { return }
+        text.table(
+            ["total length", "chain key rate", "fidelity", "PLOB bound (whole channel)", "trusted-node chain, same links"],
+            chain.sweep.map { point in
+                let length = EngineeringFormat.number(point.lengthMeters / 1000) + " km" + (point.isPlanned ? " (this chain)" : "")
+                return [length, EngineeringFormat.rate(point.keyRateBps), EngineeringFormat.number(point.fidelity),
+                        EngineeringFormat.rate(point.plobBoundBps), EngineeringFormat.rate(point.trustedChainBps)]
+            })
+        func beats(_ meters: [Double], _ what: String) -> String {
+            guard !meters.isEmpty else { return "does not beat \(what) at any length swept" }
+            return "beats \(what) at " + meters.map { EngineeringFormat.number($0 / 1000) }.joined(separator: ", ") + " km"
+        }
+        text.line("The chain \(beats(chain.beatsPLOBAtMeters, "the PLOB bound")) and \(beats(chain.beatsTrustedChainAtMeters, "a trusted-node chain of the same links")).")
+        text.blank()
     }
 
     private static func linkSection(_ link: LinkPlan, topology: Topology, into text: inout MarkdownText) {

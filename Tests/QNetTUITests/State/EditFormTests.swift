@@ -35,7 +35,7 @@ struct EditFormTests {
         #expect(form.record == .link("L1"))
         let text = screen(session)
         #expect(text.contains("Edit Link L1"))
-        for field in Link.fields { #expect(text.contains(field.key) || field.key > "m") }  // the first keys are in view
+        for field in Link.fields.prefix(10) { #expect(text.contains(field.key)) }  // the first keys are in view
         #expect(text.contains("length") && text.contains("30 km"))
         #expect(text.contains("— default 1 %"))  // misalignment, absent
         #expect(text.contains("id: unique id"))  // the help of the key under the cursor

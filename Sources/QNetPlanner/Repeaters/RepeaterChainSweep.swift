@@ -47,7 +47,7 @@ enum RepeaterChainSweep {
         [
             Assumption(name: "distance table", value: "links scaled to each total length; fixed losses kept",
                        basis: PlanningDefaults.repeaterSweepLengths.basis),
-            Assumption(name: "trusted-node chain", value: "decoy BB84 (vacuum + weak, nu = \(Format.number(PlanningDefaults.decoyIntensity.value))) on each link at \(Format.number(repetitionRate)) Hz; slowest link",
+            Assumption(name: "trusted-node chain", value: "decoy BB84 (vacuum + weak, nu = \(Format.number(PlanningDefaults.decoyIntensity.value))) on each link at \(Format.frequency(repetitionRate)); slowest link",
                        basis: "Ma, Qi, Zhao, Lo, PRA 72, 012326 (2005); the segment's repetition rate; physics.md 4 (trusted relay)"),
         ]
     }

@@ -104,9 +104,9 @@ enum ValidationCases {
         .deletingLastPathComponent()
         .appendingPathComponent("shared/validation/cases.yaml")
 
-    /// Every row of every case; throws if the file is missing or malformed.
-    static func load() throws -> [CaseRow] {
-        let text = try String(contentsOf: fileURL, encoding: .utf8)
+    /// Every row of every case in `url` (the shared cases by default); throws if the file is missing or malformed.
+    static func load(from url: URL = fileURL) throws -> [CaseRow] {
+        let text = try String(contentsOf: url, encoding: .utf8)
         guard let cases = try Yams.load(yaml: text) as? [Any] else { throw CaseError.malformed("not a list") }
         var rows: [CaseRow] = []
         for entry in cases {
@@ -119,9 +119,9 @@ enum ValidationCases {
         return rows
     }
 
-    /// Rows of one model family; empty if the file cannot be read (the `casesFileLoads` test then fails).
-    static func rows(model: String) -> [CaseRow] {
-        ((try? load()) ?? []).filter { $0.model == model }
+    /// Rows of one model family in `url`; empty if the file cannot be read (the file's load test then fails).
+    static func rows(model: String, from url: URL = fileURL) -> [CaseRow] {
+        ((try? load(from: url)) ?? []).filter { $0.model == model }
     }
 
     private static func number(_ any: Any) -> Double? {

@@ -72,5 +72,7 @@ struct SatellitePassTests {
             pass.integrate(halfPassSamples: pass.halfPassTimes(intervals: n).map { 1e12 / pow(pass.slantRange(at: $0), 2) })
         }
         #expect(abs(integral(32) / integral(1024) - 1) < 1e-5)
+        // An odd number of panels ends with a trapezoid: exact for a straight line (∫0^3 x dx = 4.5).
+        #expect(abs(Quadrature.simpson(samples: [0, 1, 2, 3], step: 1) - 4.5) < 1e-12)
     }
 }

@@ -85,5 +85,9 @@ import QNetPhysics
         #expect(plan.segments.first?.keyRateBps == 0 && plan.segments.first?.noKeyReason == none.noKeyReason)
         #expect(plan.diagnostics.contains { $0.severity == .warning && $0.keyPath == "links[0].pass.max_elevation" })
         #expect(plan.demands.first?.satisfied == false)
+
+        let idle = try #require(planner.plan(relay(passesPerDay: 0)).links.first?.pass)
+        #expect(idle.keyPerPassBits > 0 && idle.keyPerDayBits == 0 && idle.dailyAverageBps == 0)
+        #expect(idle.noKeyReason == "no usable passes a day (links[0].pass.passes_per_day = 0)")
     }
 }

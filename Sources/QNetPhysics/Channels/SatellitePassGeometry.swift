@@ -61,9 +61,10 @@ extension SatelliteGeometry {
 /// satellite is cos γ(t) = cos γ0 · cos(ω·t) (spherical right triangle), from
 /// which the elevation and slant range follow. The pass is symmetric in t; it
 /// is usable while the elevation is at least `minElevation`, for
-/// 2·arccos(cos γ(ε_min)/cos γ0)/ω. Neglecting the Earth's rotation moves the
-/// station by ≤ 0.47 km/s against a ground-track speed of ≈ 7 km/s in LEO: a
-/// few per cent on the duration at most, less for near-polar orbits.
+/// 2·arccos(cos γ(ε_min)/cos γ0)/ω. The Earth's rotation is neglected: the
+/// station moves at ≤ 0.47 km/s against a ground track of ≈ 7 km/s in LEO, up
+/// to ≈ 7 % on the duration for an equatorial orbit over an equatorial
+/// station, under 1 % for near-polar (sun-synchronous) orbits.
 /// Source: circular two-body orbit and spherical trigonometry, as in SatQuMA
 /// (Sidhu et al., npj Quantum Inf. 8, 18 (2022); cnqo-qcomms/SatQuMA,
 /// channel/orbital/circular_polarorbit.py: `satCoords`, `tMax`).

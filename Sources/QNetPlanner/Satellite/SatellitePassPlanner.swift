@@ -28,6 +28,7 @@ enum SatellitePassPlanner {
                                           intervals: intervals)
         func plan(_ samples: [PassSample], keyPerPass: Double, reason: String?) -> SatellitePassPlan {
             let keyPerDay = Sanitise.rate(keyPerPass * perDay.value)
+            let reason = reason ?? (keyPerDay > 0 ? nil : "no usable passes a day (\(perDay.basis) = \(Format.number(perDay.value)))")
             return SatellitePassPlan(
                 altitude: geometry.altitude, maxElevation: geometry.maxElevation, minElevation: geometry.minElevation,
                 durationSeconds: Sanitise.finite(geometry.duration), passesPerDay: Sanitise.rate(perDay.value),

@@ -63,13 +63,18 @@ let package = Package(
         .testTarget(name: "QNetModelTests", dependencies: ["QNetModel"]),
         .testTarget(
             name: "QNetPhysicsTests",
-            dependencies: ["QNetPhysics", .product(name: "Yams", package: "Yams")]
+            dependencies: ["QNetPhysics", .product(name: "Yams", package: "Yams")],
+            exclude: ["satellite-pass-cases.yaml"]
         ),
         .testTarget(
             name: "QNetPlannerTests",
             dependencies: ["QNetModel", "QNetPlanner", "QNetPhysics", .product(name: "Yams", package: "Yams")]
         ),
-        .testTarget(name: "QNetFormatsTests", dependencies: ["QNetModel", "QNetPlanner", "QNetFormats"]),
+        .testTarget(
+            name: "QNetFormatsTests",
+            dependencies: ["QNetModel", "QNetPlanner", "QNetFormats", .product(name: "Yams", package: "Yams")],
+            exclude: ["satellite-pass-cases.yaml"]
+        ),
         .testTarget(name: "QNetTUITests", dependencies: ["QNetTUI", "QNetModel", "QNetPlanner"]),
         .testTarget(name: "QNetCursesTests", dependencies: ["QNetCurses", "QNetTUI"]),
         .testTarget(name: "QNetCLITests", dependencies: ["QNetCLI"]),

@@ -43,6 +43,11 @@ public enum PlanningDefaults {
     public static let zenithTransmittance = BuiltInDefault(0.8, "80 % clear-sky zenith transmittance")
     /// Elevation of a satellite pass's highest point, rad, when a pass names none.
     public static let passMaxElevation = BuiltInDefault(Double.pi / 2, "pass through zenith, 90 deg")
+    /// Lowest elevation at which a satellite pass is used, rad, when a pass names none.
+    public static let passMinElevation = BuiltInDefault(10 * Double.pi / 180,
+                                                        "10 deg, the minimum elevation of SatQuMA, Sidhu et al. 2022")
+    /// Usable passes a day, when a pass names none.
+    public static let passesPerDay = BuiltInDefault(1.0, "one usable pass a day")
     /// Altitude of a satellite that names none, m (validation requires one).
     public static let satelliteAltitude = BuiltInDefault(500e3, "500 km low Earth orbit")
     /// Stray-light count rate at the receiver, Hz.

@@ -119,11 +119,11 @@ enum ValidationCases {
 
     /// Every row of every case of every file; throws if a file is missing or malformed.
     static func load() throws -> [CaseRow] {
-        try fileURLs.flatMap { try load($0) }
+        try fileURLs.flatMap { try load(from: $0) }
     }
 
     /// Every row of every case in `url`.
-    private static func load(_ url: URL) throws -> [CaseRow] {
+    static func load(from url: URL) throws -> [CaseRow] {
         let text = try String(contentsOf: url, encoding: .utf8)
         guard let cases = try Yams.load(yaml: text) as? [Any] else { throw CaseError.malformed("\(url.lastPathComponent): not a list") }
         var rows: [CaseRow] = []
@@ -137,9 +137,9 @@ enum ValidationCases {
         return rows
     }
 
-    /// Rows of one model family; empty if the file cannot be read (the `casesFileLoads` test then fails).
-    static func rows(model: String) -> [CaseRow] {
-        ((try? load()) ?? []).filter { $0.model == model }
+    /// Rows of one model family in `url`; empty if the file cannot be read (the file's load test then fails).
+    static func rows(model: String, from url: URL = fileURL) -> [CaseRow] {
+        ((try? load(from: url)) ?? []).filter { $0.model == model }
     }
 
     private static func number(_ any: Any) -> Double? {

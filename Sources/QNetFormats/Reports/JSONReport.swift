@@ -50,7 +50,7 @@ public enum JSONReport {
             case detectorBudget = "detector_budget", qber, qberBudget = "qber_budget", keyRateBps = "key_rate_bps"
             case keyPerPulse = "key_per_pulse", signalIntensity = "signal_intensity"
             case repetitionRateHz = "repetition_rate_hz", plobBoundBps = "plob_bound_bps", marginDB = "margin_db"
-            case noKeyReason = "no_key_reason", assumptions
+            case noKeyReason = "no_key_reason", assumptions, pass
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -72,6 +72,7 @@ public enum JSONReport {
             try container.encode(link.marginDB, forKey: .marginDB)
             try container.encode(link.noKeyReason, forKey: .noKeyReason)
             try container.encode(link.assumptions.map(AssumptionEntry.init), forKey: .assumptions)
+            try container.encode(link.pass.map(PassEntry.init), forKey: .pass)
         }
     }
 

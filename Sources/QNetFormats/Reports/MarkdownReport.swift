@@ -17,6 +17,7 @@ public enum MarkdownReport {
         demandSection(plan, into: &text)
         linkSummary(plan, into: &text)
         segmentSection(plan, into: &text)
+        passSection(plan, into: &text)
         for link in plan.links { linkSection(link, topology: topology, into: &text) }
         diagnosticSection(plan, into: &text)
         return text.string
@@ -140,6 +141,7 @@ public enum MarkdownReport {
         if let reason = link.noKeyReason { text.line("No key: \(reason).") }
         text.blank()
         assumptionList(link.assumptions, into: &text)
+        if let pass = link.pass { passDetail(pass, into: &text) }
     }
 
     private static func detectorTable(_ detector: DetectorBudget, into text: inout MarkdownText) {
@@ -165,7 +167,7 @@ public enum MarkdownReport {
         text.table(["item", "value", "basis"], rows)
     }
 
-    private static func assumptionList(_ assumptions: [Assumption], into text: inout MarkdownText) {
+    static func assumptionList(_ assumptions: [Assumption], into text: inout MarkdownText) {
         guard !assumptions.isEmpty else { return }
         text.line("Assumptions:")
         text.blank()

@@ -63,12 +63,14 @@ enum LinkPlanner {
             diagnostics.append(Diagnostic(.warning, "link \(inputs.link.id): \(reason ?? "")", keyPath: link.protocolKind.basis))
         }
 
+        let pass = SatellitePassPlanner.plan(link, timing: timing, memo: memo, strings: strings)
+        diagnostics += pass?.1 ?? []
         let plan = LinkPlan(
             id: inputs.link.id, medium: link.medium, protocolKind: protocolKind, lossBudget: loss.lines,
             detector: detector, qber: qber, keyRateBps: Sanitise.rate(keyPerPulse * repetitionRate),
             keyPerPulse: Sanitise.rate(keyPerPulse), signalIntensity: signalIntensity.map { Sanitise.finite($0) },
             repetitionRateHz: repetitionRate, plobBoundBps: plob, marginDB: margin.map { Sanitise.finite($0) },
-            noKeyReason: reason, assumptions: assumptions)
+            noKeyReason: reason, assumptions: assumptions, pass: pass?.0)
         return LinkOutcome(plan: plan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength), errorRate: errorRate)
     }
 

@@ -37,8 +37,11 @@ enum SegmentPlanner {
                 diagnostics.append(Diagnostic(.error, reason, keyPath: "\(path).protocol"))
                 return (noKey(reason), diagnostics)
             }
-            return (SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: kind, keyRateBps: link.keyRateBps,
-                                plobBoundBps: link.plobBoundBps, marginDB: link.marginDB, noKeyReason: link.noKeyReason),
+            // A satellite pass enters the key graph at its daily average (physics.md §4).
+            return (SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: kind,
+                                keyRateBps: link.pass?.dailyAverageBps ?? link.keyRateBps, plobBoundBps: link.plobBoundBps,
+                                keyPerPassBits: link.pass?.keyPerPassBits, keyPerDayBits: link.pass?.keyPerDayBits,
+                                marginDB: link.marginDB, noKeyReason: link.pass?.noKeyReason ?? link.noKeyReason),
                     diagnostics)
         case .entanglement:
             let result = RepeaterChainPlanner.plan(links: ChainInputs.links(segment, topology: topology, outcomes: outcomes),

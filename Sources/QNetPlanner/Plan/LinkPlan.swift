@@ -32,11 +32,14 @@ public struct LinkPlan: Sendable, Hashable {
     public var noKeyReason: String?
     /// What the plan assumed, with sources.
     public var assumptions: [Assumption]
+    /// A satellite link with a `pass:`: its key integrated over the pass and the day (the fields above hold
+    /// the single geometry at the pass's highest elevation).
+    public var pass: SatellitePassPlan?
 
     public init(id: Identifier, medium: Medium, protocolKind: ProtocolKind, lossBudget: [BudgetLine],
                 detector: DetectorBudget?, qber: QBERBudget?, keyRateBps: Double, keyPerPulse: Double,
                 signalIntensity: Double?, repetitionRateHz: Double, plobBoundBps: Double, marginDB: Double?,
-                noKeyReason: String?, assumptions: [Assumption]) {
+                noKeyReason: String?, assumptions: [Assumption], pass: SatellitePassPlan? = nil) {
         self.id = id
         self.medium = medium
         self.protocolKind = protocolKind
@@ -53,6 +56,7 @@ public struct LinkPlan: Sendable, Hashable {
         self.marginDB = marginDB
         self.noKeyReason = noKeyReason
         self.assumptions = assumptions
+        self.pass = pass
     }
 }
 

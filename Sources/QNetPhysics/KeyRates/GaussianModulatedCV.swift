@@ -122,6 +122,24 @@ public enum GaussianModulatedCV {
         transmittance > 0 ? xiB / transmittance : .infinity
     }
 
+    /// Extra channel loss (dB) the key tolerates; negative: the loss to remove first; nil: no key even lossless.
+    ///
+    /// The loss multiplies T; with `receiverReferredNoise` ξ_B the input
+    /// excess noise follows the new T (ξ = ξ_B/T), otherwise `p.excessNoise`
+    /// stays. `removableLossDB` is the channel loss that may be removed.
+    /// Source: the rate of `evaluate` (Laudenbach et al. 2018); bisection as `LossThreshold.extraLoss`.
+    public static func toleratedExtraLoss(_ p: GaussianModulatedCVParameters, receiverReferredNoise: Double?,
+                                          removableLossDB: Double) -> Double? {
+        LossThreshold.extraLoss(removable: removableLossDB) { extra in
+            var shifted = p
+            shifted.transmittance = min(1, p.transmittance * pow(10, -extra / 10))
+            if let xiB = receiverReferredNoise {
+                shifted.excessNoise = excessNoiseAtInput(receiverReferred: xiB, transmittance: shifted.transmittance)
+            }
+            return evaluate(shifted).keyPerSymbol > 0
+        }
+    }
+
     /// The symplectic eigenvalues λ with λ1² + λ2² = `sum`, λ1²λ2² = `product`.
     private static func symplecticPair(sum: Double, product: Double) -> (Double, Double) {
         let root = sqrt(max(0, sum * sum - 4 * product))

@@ -58,7 +58,7 @@ public enum PhaseMatching {
     /// Source: the rate of `evaluate` (Ma, Zeng, Zhou 2018).
     public static func toleratedExtraLoss(_ p: TwinFieldParameters, signalIntensity: Double?, removableLossDB: Double)
         -> Double? {
-        TwinFieldThreshold.extraLoss(removable: removableLossDB) {
+        LossThreshold.extraLoss(removable: removableLossDB) {
             optimise(p.withExtraLoss($0), signalIntensity: signalIntensity).keyPerPulse > 0
         }
     }

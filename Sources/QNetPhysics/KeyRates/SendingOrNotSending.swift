@@ -80,7 +80,7 @@ public enum SendingOrNotSending {
     /// Source: the rate of `evaluate` (Wang, Yu, Hu 2018).
     public static func toleratedExtraLoss(_ p: TwinFieldParameters, signalIntensity: Double?, removableLossDB: Double)
         -> Double? {
-        TwinFieldThreshold.extraLoss(removable: removableLossDB) {
+        LossThreshold.extraLoss(removable: removableLossDB) {
             optimise(p.withExtraLoss($0), signalIntensity: signalIntensity).keyPerPulse > 0
         }
     }

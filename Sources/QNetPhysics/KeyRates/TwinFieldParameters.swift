@@ -90,21 +90,3 @@ public struct TwinFieldResult: Sendable, Hashable {
         self.keyPerPulse = keyPerPulse
     }
 }
-
-/// The threshold search shared by the twin-field protocols.
-enum TwinFieldThreshold {
-    /// Largest loss searched, dB.
-    static let maxLossDB = 400.0
-    /// Resolution of the search, dB.
-    static let toleranceDB = 1e-4
-
-    /// Extra channel loss (dB, split equally between the arms) at which `hasKey` turns false; nil when
-    /// there is no key even with no channel loss (`lossRemovable` dB removed), `maxLossDB` when there is key there.
-    /// Source: bisection, Press et al., Numerical Recipes, 3rd ed. (2007), Sec. 9.1.
-    static func extraLoss(removable lossRemovable: Double, _ hasKey: (Double) -> Bool) -> Double? {
-        let lower = -max(0, lossRemovable)
-        guard hasKey(lower) else { return nil }
-        guard !hasKey(maxLossDB) else { return maxLossDB }
-        return Optimise.bisectBoundary(lower: lower, upper: maxLossDB, tolerance: toleranceDB, hasKey)
-    }
-}

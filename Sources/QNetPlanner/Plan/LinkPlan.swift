@@ -32,11 +32,13 @@ public struct LinkPlan: Sendable, Hashable {
     public var noKeyReason: String?
     /// What the plan assumed, with sources.
     public var assumptions: [Assumption]
+    /// The CV-QKD figures, for cv-gg02 links.
+    public var continuousVariable: CVQKDPlan?
 
     public init(id: Identifier, medium: Medium, protocolKind: ProtocolKind, lossBudget: [BudgetLine],
                 detector: DetectorBudget?, qber: QBERBudget?, keyRateBps: Double, keyPerPulse: Double,
                 signalIntensity: Double?, repetitionRateHz: Double, plobBoundBps: Double, marginDB: Double?,
-                noKeyReason: String?, assumptions: [Assumption]) {
+                noKeyReason: String?, assumptions: [Assumption], continuousVariable: CVQKDPlan? = nil) {
         self.id = id
         self.medium = medium
         self.protocolKind = protocolKind
@@ -53,6 +55,7 @@ public struct LinkPlan: Sendable, Hashable {
         self.marginDB = marginDB
         self.noKeyReason = noKeyReason
         self.assumptions = assumptions
+        self.continuousVariable = continuousVariable
     }
 }
 

@@ -63,8 +63,7 @@ let package = Package(
         .testTarget(name: "QNetModelTests", dependencies: ["QNetModel"]),
         .testTarget(
             name: "QNetPhysicsTests",
-            dependencies: ["QNetPhysics", .product(name: "Yams", package: "Yams")],
-            exclude: ["satellite-pass-cases.yaml"]
+            dependencies: ["QNetPhysics", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "QNetPlannerTests",

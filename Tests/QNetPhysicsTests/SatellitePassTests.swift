@@ -3,12 +3,11 @@ import Testing
 
 @testable import QNetPhysics
 
-/// Satellite pass geometry against Liao et al. (Micius) and SatQuMA, from `satellite-pass-cases.yaml` beside this file.
-@Suite("Satellite passes (satellite-pass-cases.yaml)")
+/// Satellite pass geometry against Liao et al. (Micius) and SatQuMA, from `Tests/validation/satellite-pass.yaml`.
+@Suite("Satellite passes (Tests/validation/satellite-pass.yaml)")
 struct SatellitePassTests {
-    /// The cases file beside this test.
-    static let casesURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("satellite-pass-cases.yaml")
+    /// Model families this suite reproduces.
+    static let families: Set<String> = ["channel/satellite-pass"]
 
     /// The pass a case describes: by its elevations, or by its closest and farthest slant ranges.
     static func geometry(_ row: CaseRow) throws -> SatellitePassGeometry {
@@ -23,14 +22,7 @@ struct SatellitePassTests {
                                      minElevation: try row.number("min_elevation_deg") * degree)
     }
 
-    @Test("the cases file loads and names its sources")
-    func casesLoad() throws {
-        let rows = try ValidationCases.load(from: Self.casesURL)
-        #expect(!rows.isEmpty)
-        for row in rows { #expect(row.model == "channel/satellite-pass" && row.source != "no source given", "\(row.label)") }
-    }
-
-    @Test("Pass duration, elevation over time", arguments: ValidationCases.rows(model: "channel/satellite-pass", from: casesURL))
+    @Test("Pass duration, elevation over time", arguments: ValidationCases.rows(model: "channel/satellite-pass"))
     func pass(_ row: CaseRow) throws {
         let pass = try Self.geometry(row)
         var computed = ["duration_s": pass.duration, "half_duration_s": pass.halfDuration]

@@ -170,12 +170,11 @@ import QNetPhysics
         #expect((l.marginDB ?? 0) < 0)
     }
 
-    @Test func unmodelledProtocolWarns() throws {
+    @Test func continuousVariableNeedsGaussianSource() throws {
         let plan = planner.plan(Fixtures.topology(nodes: [Fixtures.node("A"), Fixtures.node("B")],
                                                   links: [Fixtures.fiber("V", "A", "B", km: 10, protocol: .cvGG02)]))
-        #expect(plan.links.first?.noKeyReason == "protocol cv-gg02 is not modelled yet (planned); no key assumed")
-        #expect(plan.links.first?.marginDB == nil)
-        #expect(plan.diagnostics.contains { $0.severity == .warning && $0.keyPath == "links[0].protocol" })
+        #expect(plan.links.first?.noKeyReason == "cv-gg02 needs a coherent-gaussian source; A sends weak-coherent states")
+        #expect(plan.links.first?.keyRateBps == 0 && plan.links.first?.marginDB == nil)
     }
 
     @Test func spdcSourceCannotRunDecoyBB84() throws {

@@ -11,8 +11,10 @@ public enum CSVReport {
     public static func render(_ plan: Plan) -> String {
         var rows: [[String]] = [[
             "link", "medium", "protocol", "loss_db", "transmittance", "qber", "key_rate_bps", "key_per_pulse",
-            "signal_intensity", "plob_bound_bps", "margin_db", "effective_efficiency", "no_key_reason",
+            "signal_intensity", "plob_bound_bps", "margin_db", "effective_efficiency", "no_key_reason", "protocol_detail",
         ]]
+        let twinField = Dictionary(plan.segments.compactMap { segment in segment.twinField.map { (segment.links, $0) } }
+            .flatMap { links, tf in links.map { ($0, tf) } }, uniquingKeysWith: { first, _ in first })
         for link in plan.links {
             rows.append([
                 link.id.rawValue, link.medium.rawValue, link.protocolKind.rawValue, number(link.lossDB),
@@ -20,6 +22,7 @@ public enum CSVReport {
                 number(link.keyPerPulse), link.signalIntensity.map(number) ?? "", number(link.plobBoundBps),
                 link.marginDB.map(number) ?? "", link.detector.map { number($0.effectiveEfficiency) } ?? "",
                 link.noKeyReason ?? "",
+                link.continuousVariable.map(ProtocolDetail.continuousVariable) ?? twinField[link.id].map(ProtocolDetail.twinField) ?? "",
             ])
         }
         var demandRows: [[String]] = [[

@@ -50,7 +50,7 @@ public enum JSONReport {
             case detectorBudget = "detector_budget", qber, qberBudget = "qber_budget", keyRateBps = "key_rate_bps"
             case keyPerPulse = "key_per_pulse", signalIntensity = "signal_intensity"
             case repetitionRateHz = "repetition_rate_hz", plobBoundBps = "plob_bound_bps", marginDB = "margin_db"
-            case noKeyReason = "no_key_reason", assumptions, pass
+            case noKeyReason = "no_key_reason", assumptions, pass, cvQKD = "cv_qkd"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -73,6 +73,7 @@ public enum JSONReport {
             try container.encode(link.noKeyReason, forKey: .noKeyReason)
             try container.encode(link.assumptions.map(AssumptionEntry.init), forKey: .assumptions)
             try container.encode(link.pass.map(PassEntry.init), forKey: .pass)
+            try container.encode(link.continuousVariable.map(CVQKDEntry.init), forKey: .cvQKD)
         }
     }
 
@@ -146,7 +147,7 @@ public enum JSONReport {
         enum Keys: String, CodingKey {
             case id, nodes, links, `protocol`, keyRateBps = "key_rate_bps", plobBoundBps = "plob_bound_bps"
             case fidelity, keyPerPass = "key_per_pass_bits", keyPerDay = "key_per_day_bits", marginDB = "margin_db"
-            case noKeyReason = "no_key_reason", repeater
+            case noKeyReason = "no_key_reason", repeater, twinField = "twin_field"
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -162,6 +163,7 @@ public enum JSONReport {
             try container.encode(segment.marginDB, forKey: .marginDB)
             try container.encode(segment.noKeyReason, forKey: .noKeyReason)
             try container.encode(segment.repeater.map(RepeaterEntry.init), forKey: .repeater)
+            try container.encode(segment.twinField.map(TwinFieldEntry.init), forKey: .twinField)
         }
     }
 

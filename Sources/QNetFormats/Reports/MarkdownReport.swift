@@ -73,6 +73,11 @@ public enum MarkdownReport {
                  segment.fidelity.map(EngineeringFormat.number) ?? "–", segment.noKeyReason ?? ""]
             })
         for segment in multiLink {
+            if let tf = segment.twinField {
+                text.line("**\(segment.id)** twin-field: \(ProtocolDetail.twinField(tf)).")
+                text.blank()
+                assumptionList(tf.assumptions, into: &text)
+            }
             guard let chain = segment.repeater else { continue }
             text.line("**\(segment.id)** repeater chain: attempt success "
                 + chain.attemptSuccess.map(EngineeringFormat.number).joined(separator: ", ")
@@ -138,6 +143,7 @@ public enum MarkdownReport {
         key += "); PLOB bound \(EngineeringFormat.rate(link.plobBoundBps))"
         if let margin = link.marginDB { key += "; margin \(EngineeringFormat.decibels(margin))" }
         text.line(key + ".")
+        if let cv = link.continuousVariable { text.line("CV-QKD GG02: \(ProtocolDetail.continuousVariable(cv)).") }
         if let reason = link.noKeyReason { text.line("No key: \(reason).") }
         text.blank()
         assumptionList(link.assumptions, into: &text)

@@ -57,7 +57,13 @@ enum LinkPlanner {
             detector = timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1)
             assumptions.append(Assumption(name: "protocol", value: "entanglement: key computed for the whole segment",
                                           basis: link.protocolKind.basis))
-        case .bbm92, .mdi, .twinField, .cvGG02:
+        case .twinField:
+            detector = timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1)
+            assumptions.append(Assumption(name: "protocol", value: "tf: key computed for the whole segment through the relay",
+                                          basis: link.protocolKind.basis))
+        case .cvGG02:
+            return CVQKDLinkBuilder.outcome(link, loss: loss, lossDB: lossDB, channel: channel, diagnostics: diagnostics)
+        case .bbm92, .mdi:
             detector = timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1)
             reason = notModelledReason(protocolKind)
             diagnostics.append(Diagnostic(.warning, "link \(inputs.link.id): \(reason ?? "")", keyPath: link.protocolKind.basis))

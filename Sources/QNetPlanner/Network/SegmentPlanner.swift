@@ -49,7 +49,11 @@ enum SegmentPlanner {
             return (SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: kind, keyRateBps: result.rate,
                                 plobBoundBps: plob, fidelity: result.fidelity, noKeyReason: result.reason,
                                 repeater: result.plan), diagnostics)
-        case .bbm92, .mdi, .twinField, .cvGG02:
+        case .twinField:
+            return TwinFieldSegmentBuilder.plan(segment, id: id, topology: topology, outcomes: outcomes, plob: plob)
+        case .cvGG02:
+            return CVQKDLinkBuilder.segment(segment, id: id, topology: topology, outcomes: outcomes, plob: plob)
+        case .bbm92, .mdi:
             return (noKey(LinkPlanner.notModelledReason(kind)), diagnostics)
         }
     }

@@ -179,6 +179,7 @@ public final class PlanningSession {
         for (segment, plan) in zip(found, segments) where segment.links.count > 1 || plan.protocolKind != .bb84Decoy {
             for link in segment.links where mirrored.insert(link).inserted && planIndex[link] >= 0 {
                 linkPlans[planIndex[link]].keyRateBps = plan.keyRateBps
+                linkPlans[planIndex[link]].keyPerPulse = plan.keyBudget?.keyPerPulse ?? linkPlans[planIndex[link]].keyPerPulse
                 linkPlans[planIndex[link]].marginDB = plan.marginDB
                 linkPlans[planIndex[link]].noKeyReason = plan.keyRateBps > 0 ? nil : plan.noKeyReason
                 linkPlans[planIndex[link]].assumptions.append(

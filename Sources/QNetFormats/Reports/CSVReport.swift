@@ -2,10 +2,10 @@ import QNetModel
 import QNetPlanner
 
 /// The report as CSV (RFC 4180) for spreadsheets: a table of links, then,
-/// after a blank line, a table of demands. Rates in bit/s, losses in dB,
+/// after a blank line, a table of demands, then after another a table of segments. Rates in bit/s, losses in dB,
 /// ratios in 0...1, as in the JSON report.
 public enum CSVReport {
-    /// The two tables, links first.
+    /// The three tables: links, demands, segments.
     public static func render(_ plan: Plan) -> String {
         var rows: [[String]] = [[
             "link", "medium", "protocol", "loss_db", "transmittance", "qber", "key_rate_bps", "key_per_pulse",
@@ -32,7 +32,27 @@ public enum CSVReport {
                 demand.satisfied ? "true" : "false", demand.fallback ?? "",
             ])
         }
-        return table(rows) + "\n" + table(demandRows)
+        return table(rows) + "\n" + table(demandRows) + "\n" + table(segmentRows(plan))
+    }
+
+    /// The segments: key, bound and margin, and for BBM92 and MDI-QKD the operating point
+    /// (`intensities` and `figures` as `key=value` pairs separated by spaces).
+    private static func segmentRows(_ plan: Plan) -> [[String]] {
+        var rows: [[String]] = [[
+            "segment", "protocol", "nodes", "links", "key_rate_bps", "key_per_pulse", "plob_bound_bps", "margin_db",
+            "intensities", "figures", "no_key_reason",
+        ]]
+        for segment in plan.segments {
+            let budget = segment.keyBudget
+            func pairs(_ figures: [KeyFigure]?) -> String { (figures ?? []).map { "\($0.key)=\(number($0.value))" }.joined(separator: " ") }
+            rows.append([
+                segment.id, segment.protocolKind.rawValue, segment.nodes.map(\.rawValue).joined(separator: " "),
+                segment.links.map(\.rawValue).joined(separator: " "), number(segment.keyRateBps),
+                budget.map { number($0.keyPerPulse) } ?? "", number(segment.plobBoundBps), segment.marginDB.map(number) ?? "",
+                pairs(budget?.intensities), pairs(budget?.figures), segment.noKeyReason ?? "",
+            ])
+        }
+        return rows
     }
 
     private static func number(_ value: Double) -> String { "\(value)" }

@@ -61,7 +61,7 @@ public enum MarkdownReport {
     }
 
     private static func segmentSection(_ plan: Plan, into text: inout MarkdownText) {
-        let multiLink = plan.segments.filter { $0.links.count > 1 || $0.repeater != nil }
+        let multiLink = plan.segments.filter { $0.links.count > 1 || $0.repeater != nil || $0.keyBudget != nil }
         guard !multiLink.isEmpty else { return }
         text.heading("Segments through untrusted nodes")
         text.table(
@@ -72,6 +72,7 @@ public enum MarkdownReport {
                  segment.fidelity.map(EngineeringFormat.number) ?? "–", segment.noKeyReason ?? ""]
             })
         for segment in multiLink {
+            if let budget = segment.keyBudget { keyBudgetSection(budget, of: segment, into: &text) }
             guard let chain = segment.repeater else { continue }
             text.line("**\(segment.id)** repeater chain: attempt success "
                 + chain.attemptSuccess.map(EngineeringFormat.number).joined(separator: ", ")
@@ -136,7 +137,7 @@ public enum MarkdownReport {
         text.table(["item", "value", "basis"], rows)
     }
 
-    private static func assumptionList(_ assumptions: [Assumption], into text: inout MarkdownText) {
+    static func assumptionList(_ assumptions: [Assumption], into text: inout MarkdownText) {
         guard !assumptions.isEmpty else { return }
         text.line("Assumptions:")
         text.blank()

@@ -53,11 +53,11 @@ enum LinkPlanner {
             margin = key.marginDB
             reason = key.noKeyReason
             assumptions += key.assumptions
-        case .entanglement:
+        case .entanglement, .bbm92, .mdi:
             detector = timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1)
-            assumptions.append(Assumption(name: "protocol", value: "entanglement: key computed for the whole segment",
+            assumptions.append(Assumption(name: "protocol", value: "\(protocolKind.rawValue): key computed for the whole segment",
                                           basis: link.protocolKind.basis))
-        case .bbm92, .mdi, .twinField, .cvGG02:
+        case .twinField, .cvGG02:
             detector = timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1)
             reason = notModelledReason(protocolKind)
             diagnostics.append(Diagnostic(.warning, "link \(inputs.link.id): \(reason ?? "")", keyPath: link.protocolKind.basis))

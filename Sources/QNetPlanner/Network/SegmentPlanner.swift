@@ -53,7 +53,11 @@ enum SegmentPlanner {
             return (SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: kind, keyRateBps: result.rate,
                                 plobBoundBps: plob, fidelity: result.fidelity, noKeyReason: result.reason,
                                 repeater: result.plan), diagnostics)
-        case .bbm92, .mdi, .twinField, .cvGG02:
+        case .bbm92:
+            return BBM92SegmentBuilder.plan(TwoArmSegment(segment: segment, id: id, topology: topology, outcomes: outcomes))
+        case .mdi:
+            return MDISegmentBuilder.plan(TwoArmSegment(segment: segment, id: id, topology: topology, outcomes: outcomes))
+        case .twinField, .cvGG02:
             return (noKey(LinkPlanner.notModelledReason(kind)), diagnostics)
         }
     }

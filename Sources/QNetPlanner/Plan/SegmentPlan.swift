@@ -26,10 +26,13 @@ public struct SegmentPlan: Sendable, Hashable {
     public var noKeyReason: String?
     /// The repeater-chain figures, for entanglement segments.
     public var repeater: RepeaterChainPlan?
+    /// The arms and operating point, for BBM92 and MDI-QKD segments.
+    public var keyBudget: SegmentKeyBudget?
 
     public init(id: String, nodes: [Identifier], links: [Identifier], protocolKind: ProtocolKind, keyRateBps: Double,
                 plobBoundBps: Double, fidelity: Double? = nil, keyPerPassBits: Double? = nil, keyPerDayBits: Double? = nil,
-                marginDB: Double? = nil, noKeyReason: String? = nil, repeater: RepeaterChainPlan? = nil) {
+                marginDB: Double? = nil, noKeyReason: String? = nil, repeater: RepeaterChainPlan? = nil,
+                keyBudget: SegmentKeyBudget? = nil) {
         self.id = id
         self.nodes = nodes
         self.links = links
@@ -42,6 +45,7 @@ public struct SegmentPlan: Sendable, Hashable {
         self.marginDB = marginDB
         self.noKeyReason = noKeyReason
         self.repeater = repeater
+        self.keyBudget = keyBudget
     }
 
     /// The key-holding node at the start of the segment.

@@ -186,6 +186,15 @@ public final class PlanningSession {
                     Assumption(name: "segment", value: plan.id, basis: "the link reports its segment's key rate and margin"))
             }
         }
+        // A link keyed per segment (not decoy BB84) that lies in no segment has no key: say why.
+        var inSegment = [Bool](repeating: false, count: linkCount)
+        for segment in found { for link in segment.links { inSegment[link] = true } }
+        for index in 0..<linkCount where planIndex[index] >= 0 && !inSegment[index]
+            && linkPlans[planIndex[index]].keyRateBps == 0 && linkPlans[planIndex[index]].noKeyReason == nil {
+            let reason = "the link lies on no path between two key-holding nodes through untrusted ones, so no segment carries its key"
+            linkPlans[planIndex[index]].noKeyReason = reason
+            diagnostics.append(Diagnostic(.warning, "link \(linkPlans[planIndex[index]].id): \(reason)", keyPath: "links[\(index)]"))
+        }
 
         // Key graph and demands.
         let keyNodes = topology.nodes.indices.filter { holdsKey[$0] }.map {

@@ -182,6 +182,16 @@ struct TwoArmSegmentTests {
         #expect(oneLink.diagnostics.contains { $0.severity == .error && $0.keyPath == "links[0].protocol" })
     }
 
+    @Test func aLinkToADeadEndSourceSaysWhyItHasNoKey() throws {
+        var topology = Self.pdcInTheMiddle(lossPerArm: 10)
+        topology.links.removeLast()
+        let plan = planner.plan(topology)
+        #expect(plan.segments.isEmpty)
+        #expect(plan.links.first?.keyRateBps == 0)
+        #expect(plan.links.first?.noKeyReason?.contains("no segment carries its key") == true)
+        #expect(plan.diagnostics.contains { $0.severity == .warning && $0.keyPath == "links[0]" })
+    }
+
     @Test func fixedIntensitiesAreUsedAsGiven() throws {
         var topology = Self.lcqRelay(kmPerArm: 20)
         topology.equipment.sources[0].signalIntensity = .fixed(0.3)

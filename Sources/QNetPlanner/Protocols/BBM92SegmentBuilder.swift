@@ -14,18 +14,16 @@ enum BBM92SegmentBuilder {
         let segment = context.segment
         let middle = segment.nodes.count == 3 ? segment.nodes[1] : nil
         var arms: [SegmentArm] = []
-        var placement: Assumption
+        let placement: Assumption
         switch segment.links.count {
         case 1:
-            guard let arm = context.arm(0), let source = arm.resolved?.source else {
+            guard let arm = context.arm(0), let resolved = arm.resolved else {
                 return context.failure(.bbm92, "its link was skipped", at: context.linkPath(0))
             }
-            guard let inputs = arm.resolved?.inputs else {
-                return context.failure(.bbm92, "its link was skipped", at: context.linkPath(0))
-            }
+            let inputs = resolved.inputs
             let sender = LinkInputs.roles(link: inputs.link, from: (inputs.fromNode, inputs.fromIndex),
                                           to: (inputs.toNode, inputs.toIndex)).1
-            arms = [SegmentArm.local(node: sender, topology: topology, source: source), arm]
+            arms = [SegmentArm.local(node: sender, topology: topology, source: resolved.source), arm]
             placement = Assumption(
                 name: "source", value: "at \(topology.nodes[sender].id), beside its own detector; the pairs' other photons cross \(arm.link?.rawValue ?? "")",
                 basis: "\(context.linkPath(0)).between: the first node sends")

@@ -12,68 +12,6 @@ public enum TopologyEditor {
         public var selection: Selection?
     }
 
-    // MARK: :set
-
-    /// Sets `keyPath` (a key, or a key and an inner key) of the item `id` to `text`.
-    public static func set(_ id: Identifier, keyPath: [String], to text: String, in topology: Topology)
-        throws(CommandError) -> Outcome
-    {
-        let value = try FlowValue.parse(text)
-        var next = topology
-        let label = "\(id).\(keyPath.joined(separator: "."))"
-        let shown: String
-        if let index = topology.nodeIndex(id) {
-            shown = try write(keyPath, value, into: &next.nodes[index], label: label)
-        } else if let index = topology.linkIndex(id) {
-            shown = try write(keyPath, value, into: &next.links[index], label: label)
-        } else if let index = topology.demandIndex(id) {
-            shown = try write(keyPath, value, into: &next.demands[index], label: label)
-        } else if let index = topology.equipment.sources.firstIndex(where: { $0.name == id.rawValue }) {
-            shown = try write(keyPath, value, into: &next.equipment.sources[index], label: label)
-        } else if let index = topology.equipment.detectors.firstIndex(where: { $0.name == id.rawValue }) {
-            shown = try write(keyPath, value, into: &next.equipment.detectors[index], label: label)
-        } else if let index = topology.equipment.memories.firstIndex(where: { $0.name == id.rawValue }) {
-            shown = try write(keyPath, value, into: &next.equipment.memories[index], label: label)
-        } else if id == "defaults" {
-            shown = try write(keyPath, value, into: &next.defaults, label: label)
-        } else {
-            throw CommandError("no node, link, demand or equipment named '\(id)'")
-        }
-        try checkNoNewErrors(next, comparedWith: topology)
-        return Outcome(topology: next, message: "\(label) = \(shown)", selection: Selection.find(id, in: next))
-    }
-
-    /// Writes `value` under `keyPath` of `record`; returns the value as now stored.
-    private static func write<Record: SchemaRecord>(_ keyPath: [String], _ value: FieldValue, into record: inout Record,
-                                                    label: String) throws(CommandError) -> String {
-        guard let key = keyPath.first, let field = Record.field(named: key) else {
-            let known = Record.fields.map(\.key).joined(separator: ", ")
-            throw CommandError("unknown key '\(keyPath.first ?? "")' (known: \(known))")
-        }
-        guard keyPath.count <= 2 else { throw CommandError("\(label): keys nest at most one level (KEY.INNER)") }
-        var stored = value
-        if keyPath.count == 2 {
-            guard case .scalar(let inner) = value else { throw CommandError("\(label) takes a single value") }
-            var entries: [FieldValue.Entry] = []
-            if let current = field.read(record) {
-                guard case .mapping(let existing) = current else { throw CommandError("\(key) has no inner keys") }
-                entries = existing
-            }
-            if let index = entries.firstIndex(where: { $0.key == keyPath[1] }) {
-                entries[index].value = inner
-            } else {
-                entries.append(FieldValue.Entry(keyPath[1], inner))
-            }
-            stored = .mapping(entries)
-        }
-        do throws(FieldError) {
-            try field.write(stored, into: &record)
-        } catch {
-            throw CommandError("refused: \(error.message)")
-        }
-        return field.read(record).map(describe) ?? "(none)"
-    }
-
     // MARK: :add
 
     /// Adds a node of `kind` at `x`, `y` (bare numbers in km); a satellite also takes its altitude.
@@ -126,10 +64,14 @@ public enum TopologyEditor {
 
     // MARK: :del
 
-    /// Deletes the item `id`; a node takes the links and demands that name it with it.
+    /// Deletes the item `id` (an equipment entry as `sources.NAME`, or by its bare name);
+    /// a node takes the links and demands that name it with it.
     public static func delete(_ id: Identifier, from topology: Topology) throws(CommandError) -> Outcome {
+        let (item, rest) = try Selection.resolve(id.rawValue.components(separatedBy: "."), in: topology)
+        guard rest.isEmpty else { throw CommandError("usage: :del ID (a node, link, demand or equipment entry)") }
         var next = topology
-        if topology.node(id) != nil {
+        switch item {
+        case .node(let id):
             next.nodes.removeAll { $0.id == id }
             let links = next.links.count, demands = next.demands.count
             next.links.removeAll { $0.touches(id) }
@@ -139,18 +81,19 @@ public enum TopologyEditor {
             let tail = removed.isEmpty ? "" : " and its " + removed.joined(separator: " and ")
             try checkNoNewErrors(next, comparedWith: topology)
             return Outcome(topology: next, message: "deleted node \(id)\(tail)", selection: nil)
-        }
-        if topology.link(id) != nil {
+        case .link(let id):
             next.links.removeAll { $0.id == id }
             try checkNoNewErrors(next, comparedWith: topology)
             return Outcome(topology: next, message: "deleted link \(id)", selection: nil)
-        }
-        if topology.demandIndex(id) != nil {
+        case .demand(let id):
             next.demands.removeAll { $0.resolvedID == id }
             try checkNoNewErrors(next, comparedWith: topology)
             return Outcome(topology: next, message: "deleted demand \(id)", selection: nil)
+        case .equipment(let kind, let name):
+            return try deleteEquipment(kind, name, from: topology)
+        case .defaults:
+            throw CommandError("defaults cannot be deleted: open them (Enter) and press d on a key to clear it")
         }
-        throw CommandError("no node, link or demand '\(id)'")
     }
 
     // MARK: Helpers
@@ -172,6 +115,15 @@ public enum TopologyEditor {
         if let new = next.validate().first(where: { $0.severity == .error && !before.contains($0.message) }) {
             throw CommandError("refused: \(new.message)")
         }
+    }
+
+    /// The error for a key `Record` does not have: the closest known key, else all of them.
+    static func unknownKey<Record: SchemaRecord>(_ key: String, of _: Record.Type) -> CommandError {
+        let known = Record.fields.map(\.key)
+        if let close = Suggestion.closest(to: key, in: known) {
+            return CommandError("unknown key '\(key)': did you mean '\(close)'?")
+        }
+        return CommandError("unknown key '\(key)' (known: \(known.joined(separator: ", ")))")
     }
 
     static func describe(_ value: FieldValue) -> String {

@@ -5,6 +5,8 @@ public enum KeyBindings {
     public static let normal: [KeyBinding] = [
         KeyBinding([.character("j"), .down], .scrollInspector(1), help: "scroll the inspector down", pane: .inspector),
         KeyBinding([.character("k"), .up], .scrollInspector(-1), help: "scroll the inspector up", pane: .inspector),
+        KeyBinding([.pageDown, .character(" ")], .scrollInspector(10), help: "scroll the inspector down a page"),
+        KeyBinding([.pageUp], .scrollInspector(-10), help: "scroll the inspector up a page"),
         KeyBinding([.character("q")], .quit, help: "quit (asks first when there are unsaved edits)", bar: "Quit"),
         KeyBinding([.character(":")], .openCommandLine, help: "type a command (:w, :set L1.length 30 km, …)", bar: "Cmd"),
         KeyBinding([.character("?"), .function(1)], .showHelp, help: "show this help", bar: "Help"),
@@ -19,7 +21,8 @@ public enum KeyBindings {
         KeyBinding([.ctrl("s")], .save, help: "save to the file", bar: "Save"),
         KeyBinding([.character("+"), .character("=")], .zoomIn, help: "zoom the map in", bar: "Zoom"),
         KeyBinding([.character("-")], .zoomOut, help: "zoom the map out"),
-        KeyBinding([.character("0")], .fit, help: "fit every node on the map"),
+        KeyBinding([.character("0"), .character("f")], .fit,
+                   help: "fit every node on the map (after a move, pan or zoom the map holds still until fitted)"),
         KeyBinding([.character("h"), .left], .pan(dx: -1, dy: 0), help: "pan the map west"),
         KeyBinding([.character("l"), .right], .pan(dx: 1, dy: 0), help: "pan the map east"),
         KeyBinding([.character("K")], .pan(dx: 0, dy: 1), help: "pan the map north"),
@@ -50,14 +53,18 @@ public enum KeyBindings {
         (":wq", "save and quit"),
         (":q", "quit; refused when there are unsaved edits"),
         (":q!", "quit without saving"),
-        (":e FILE", "open FILE (:e! FILE drops unsaved edits)"),
+        (":e FILE", "open FILE, or start a new one (:e! FILE drops unsaved edits)"),
         (":export FILE", "write a report: .md, .json or .csv"),
-        (":select ID", "select a node, link or demand"),
-        (":set ID.KEY VALUE", "set a key as in the file: :set L1.length 30 km"),
+        (":select ID", "select a node, link, demand, equipment entry or defaults"),
+        (":set ID.KEY VALUE", "set a key as in the file: :set L1.length 30 km, :set defaults.misalignment 2 %"),
+        (":set sources.NAME.KEY VALUE", "set a key of a library entry (also detectors.NAME, memories.NAME; NAME alone "
+            + "when no other kind has that name); the key name renames it"),
         (":add node ID KIND X Y", "add a node at x, y km (a satellite takes ALTITUDE too)"),
         (":add link ID A B MEDIUM [LENGTH]", "add a link; length defaults to the distance A–B"),
         (":add demand A B RATE", "add a key-rate demand: :add demand A B 1 kbit/s"),
-        (":del ID", "delete (a node takes its links and demands with it)"),
+        (":add source NAME [KIND]", "add a source to the equipment library (also :add detector NAME [KIND], "
+            + ":add memory NAME); pick it on a node's or link's source key"),
+        (":del ID", "delete a node (with its links and demands), link, demand, or an equipment entry no one uses"),
         (":undo, :redo", "undo or redo an edit"),
     ]
 }

@@ -19,6 +19,7 @@ public struct EffectRunner: Sendable {
                 return [.failed("could not write \(path): \(error)")]
             }
         case .open(let path):
+            guard services.exists(path) else { return [.newFile(path: path)] }
             do {
                 return [.loaded(try services.load(path), path: path)]
             } catch {

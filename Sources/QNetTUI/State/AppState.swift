@@ -1,3 +1,4 @@
+import Foundation
 import QNetModel
 import QNetPlanner
 
@@ -47,6 +48,15 @@ public struct AppState: Sendable, Hashable {
         self.savedTopology = topology
         self.filePath = filePath
         self.screenSize = screenSize
+    }
+
+    /// The name a new topology saved as `path` takes: the file's name without `.yaml`/`.yml` and `.qnet`.
+    public static func topologyName(forFile path: String) -> String {
+        var name = (path as NSString).lastPathComponent
+        for suffix in [".yaml", ".yml", ".qnet"] where name.hasSuffix(suffix) && name.count > suffix.count {
+            name.removeLast(suffix.count)
+        }
+        return name
     }
 
     /// Whether the topology differs from the one last loaded or saved.

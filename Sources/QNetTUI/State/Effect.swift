@@ -5,7 +5,7 @@ import QNetModel
 public enum Effect: Sendable, Hashable {
     /// Write `topology` to `path` (the path becomes the workbench's file).
     case save(Topology, path: String)
-    /// Read the topology at `path` and edit it.
+    /// Read the topology at `path` and edit it; without a file there, start a new one.
     case open(path: String)
     /// Plan `topology` and write a report to `path`, in the format its extension names.
     case export(Topology, path: String)

@@ -11,6 +11,7 @@ func moveSelectedNode(_ state: inout AppState, dx: Int, dy: Int) -> [Effect] {
         state.status = .error("\(id) has no position to move: :set \(id).position {x: 0 km, y: 0 km}")
         return []
     }
+    state.holdMap()
     let area = state.mapArea.isEmpty ? Rect(state.screenSize) : state.mapArea
     let projection = state.mapProjection(in: area)
     let here = MapPoint(position, referenceLatitude: projection.referenceLatitude)
@@ -26,7 +27,7 @@ func moveSelectedNode(_ state: inout AppState, dx: Int, dy: Int) -> [Effect] {
 }
 
 /// A drag step: the dragged node moves by as much as the mouse has from where the
-/// button went down (the map keeps the fit the drag began with).
+/// button went down (the map is held still from the press on).
 func dragNode(_ state: inout AppState, toX x: Int, y: Int) {
     guard let drag = state.drag, let position = drag.origin.node(drag.node)?.position else { return }
     let projection = state.mapProjection(in: state.mapArea)

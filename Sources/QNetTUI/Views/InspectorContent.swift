@@ -17,6 +17,11 @@ enum InspectorContent {
         case .node(let id)?:
             guard let node = state.topology.node(id) else { break }
             return ("Node \(id)", nodeRows(node, topology: state.topology))
+        case .equipment(let kind, let name)?:
+            guard let rows = equipmentRows(kind, name, state) else { break }
+            return ("\(kind.title) \(name)", rows)
+        case .defaults?:
+            return ("Defaults", defaultsRows(state.topology))
         case nil:
             break
         }
@@ -61,7 +66,7 @@ enum InspectorContent {
             rows.append(TextRow("  timing", EngineeringFormat.percent(qber.timing)))
             rows.append(TextRow("  total", EngineeringFormat.percent(qber.total), role: .heading))
         }
-        return rows + keyRows(link)
+        return rows + assumptionRows(plan.assumptions) + keyRows(link)
     }
 
     // MARK: Demand
@@ -101,6 +106,7 @@ enum InspectorContent {
     private static func overviewRows(_ state: AppState) -> [TextRow] {
         let topology = state.topology
         var rows = [TextRow(topology.name, role: .heading)]
+        if topology.nodes.isEmpty { return rows + gettingStarted }
         if let plan = state.plan {
             let keyed = plan.links.filter { $0.keyRateBps > 0 }.count
             let met = plan.demands.filter(\.satisfied).count
@@ -115,6 +121,16 @@ enum InspectorContent {
         return rows
     }
 
+    /// What an empty topology's inspector says: the commands that build a first network.
+    private static let gettingStarted: [TextRow] = [
+        .blank, TextRow("No nodes yet. Type these (: opens the command line):", role: .dim), .blank,
+        TextRow(":add node A endpoint 0 0", role: .key), TextRow(":add node T trusted 40 0", role: .key),
+        TextRow(":add node B endpoint 80 0", role: .key), TextRow(":add link L1 A T fiber", role: .key),
+        TextRow(":add link L2 T B fiber", role: .key), TextRow(":add demand A B 1 kbit/s", role: .key), .blank,
+        TextRow("x and y are in km; a link's length is the distance between its nodes. j/k then select a link to see "
+                + "its budgets; :w saves; ? lists every key and command.", role: .dim),
+    ]
+
     /// The topology's validation errors, which keep it from being planned.
     private static func errorRows(_ topology: Topology) -> [TextRow] {
         let errors = topology.validate().filter { $0.severity == .error }
@@ -123,7 +139,7 @@ enum InspectorContent {
     }
 
     /// The keys the record sets, as the file writes them.
-    private static func keyRows<Record: SchemaRecord>(_ record: Record) -> [TextRow] {
+    static func keyRows<Record: SchemaRecord>(_ record: Record) -> [TextRow] {
         var rows: [TextRow] = [.blank, .heading("Keys")]
         for field in Record.fields {
             guard let value = field.read(record) else { continue }

@@ -2,8 +2,8 @@ import QNetFormats
 import QNetModel
 import QNetPlanner
 
-/// The network pane: nodes, links and demands in file order, the selection
-/// highlighted and kept in view.
+/// The network pane: nodes, links, demands and the equipment library in file
+/// order, then the defaults; the selection highlighted and kept in view.
 enum ListView {
     static func draw(_ state: AppState, in area: Rect, glyphs: GlyphSet, into canvas: inout Canvas) {
         guard !area.isEmpty else { return }
@@ -66,6 +66,14 @@ enum ListView {
             }
             rows.append(Row(text: TextRow("\(id)", value, valueRole: role), selection: .demand(id)))
         }
+        let library = EquipmentKind.allCases.flatMap { kind in kind.names(in: topology).map { (kind, $0) } }
+        rows.append(Row(text: .heading("Equipment (\(library.count))")))
+        for (kind, name) in library {
+            rows.append(Row(text: TextRow(name, kind.rawValue, valueRole: .dim), selection: .equipment(kind, name)))
+        }
+        let defaults = TopologyDefaults.fields.filter { $0.read(topology.defaults) != nil }.count
+        rows.append(Row(text: TextRow("defaults", defaults == 0 ? "none set" : "\(defaults) set", valueRole: .dim),
+                        selection: .defaults))
         return rows
     }
 }

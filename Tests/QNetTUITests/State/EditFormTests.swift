@@ -112,8 +112,8 @@ struct EditFormTests {
         session.press(.enter)
         let picking = screen(session)
         #expect(picking.contains("(none)") && picking.contains("fast") && picking.contains("cheap"))
-        session.press(.character("j"))
-        session.press(.character("j"))
+        #expect(picking.contains("new detector…"))
+        session.press(.character("j"))  // from fast, the current one, to cheap
         session.press(.enter)
         #expect(session.state.topology.link("L2")?.detector == "cheap")
         session.press(.character("o"))

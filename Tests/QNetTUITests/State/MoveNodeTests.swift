@@ -100,7 +100,9 @@ struct MoveNodeTests {
 
     @Test("the help screen lists the move keys")
     func help() {
-        let rows = Overlays.helpRows().compactMap { $0 }
-        #expect(rows.contains { $0.0.contains("S-←") && $0.1.contains("move the selected node west") })
+        #expect(HelpScreen.rows().contains { row in
+            guard case .entry(let key, let text) = row else { return false }
+            return key.contains("S-←") && text.contains("move the selected node west")
+        })
     }
 }

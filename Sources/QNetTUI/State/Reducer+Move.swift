@@ -1,7 +1,8 @@
 import QNetModel
 
 /// Moves the selected node by `dx` columns east and `dy` rows north of the map
-/// as drawn now (one cell per press): one undo step and one re-plan per press.
+/// as drawn now (one cell per press, to the cell's centre): one undo step and
+/// one re-plan per press.
 func moveSelectedNode(_ state: inout AppState, dx: Int, dy: Int) -> [Effect] {
     guard case .node(let id)? = state.selection else {
         state.status = StatusMessage("select a node to move it (j/k, or click it)", .warning)
@@ -14,9 +15,11 @@ func moveSelectedNode(_ state: inout AppState, dx: Int, dy: Int) -> [Effect] {
     state.holdMap()
     let area = state.mapArea.isEmpty ? Rect(state.screenSize) : state.mapArea
     let projection = state.mapProjection(in: area)
+    // To the centre of the cell dx columns and dy rows away, along the axis moved only.
     let here = MapPoint(position, referenceLatitude: projection.referenceLatitude)
-    let step = projection.kmPerColumn
-    let target = MapPoint(x: here.x + Double(dx) * step, y: here.y + Double(dy) * 2 * step)
+    let cell = projection.cell(of: here)
+    let centre = projection.point(atX: cell.x + dx, y: cell.y - dy)
+    let target = MapPoint(x: dx == 0 ? here.x : centre.x, y: dy == 0 ? here.y : centre.y)
     do throws(CommandError) {
         return applyEdit(&state, try TopologyEditor.move(id, to: target, referenceLatitude: projection.referenceLatitude,
                                                           in: state.topology))

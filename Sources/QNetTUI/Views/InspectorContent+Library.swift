@@ -29,7 +29,7 @@ extension InspectorContent {
             rows.append(TextRow("  link \(id)", plan.map { EngineeringFormat.rate($0.keyRateBps) } ?? "not planned",
                                 valueRole: LinkState(plan).role))
         }
-        rows += keys
+        rows += keys.count > 2 ? keys : [.blank, TextRow("no keys set: the planner's built-in values apply", role: .dim)]
         rows += [.blank, TextRow("Enter edits it (every link using it re-plans) · :del \(kind.section).\(name) removes it",
                                  role: .dim)]
         return rows

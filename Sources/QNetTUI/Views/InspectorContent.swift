@@ -123,12 +123,11 @@ enum InspectorContent {
 
     /// What an empty topology's inspector says: the commands that build a first network.
     private static let gettingStarted: [TextRow] = [
-        .blank, TextRow("No nodes yet. Type these (: opens the command line):", role: .dim), .blank,
+        TextRow("No nodes yet. Type these:", role: .dim),
         TextRow(":add node A endpoint 0 0", role: .key), TextRow(":add node T trusted 40 0", role: .key),
         TextRow(":add node B endpoint 80 0", role: .key), TextRow(":add link L1 A T fiber", role: .key),
-        TextRow(":add link L2 T B fiber", role: .key), TextRow(":add demand A B 1 kbit/s", role: .key), .blank,
-        TextRow("x and y are in km; a link's length is the distance between its nodes. j/k then select a link to see "
-                + "its budgets; :w saves; ? lists every key and command.", role: .dim),
+        TextRow(":add link L2 T B fiber", role: .key), TextRow(":add demand A B 1 kbit/s", role: .key),
+        TextRow("(x, y in km) then j selects; ? helps", role: .dim),
     ]
 
     /// The topology's validation errors, which keep it from being planned.

@@ -17,8 +17,8 @@ enum InspectorView {
         let below = rows.count - top - shown.count
         if below > 0, area.height >= 3 {
             shown.removeLast()
-            let how = focused ? "j, PgDn or the wheel scroll" : "Tab here, then j scrolls"
-            shown.append(TextRow("\(glyphs.ellipsis) \(below + 1) more lines: \(how)", role: .dim))
+            let how = focused ? "j, PgDn" : "Tab, then j"
+            shown.append(TextRow("\(glyphs.ellipsis) \(below + 1) more lines (\(how))", role: .dim))
         }
         for (line, row) in shown.enumerated() {
             row.draw(in: area.row(line), glyphs: glyphs, into: &canvas)

@@ -23,8 +23,8 @@ extension TopologyEditor {
             guard model == nil else { throw CommandError("usage: :add memory NAME (a memory has no kind)") }
             next.equipment.memories.append(QuantumMemory(name: name))
         }
-        return Outcome(topology: next, message: "added \(kind.rawValue) \(name): Enter edits it; pick it in a node's or link's form",
-                       selection: .equipment(kind, name))
+        return try checked(Outcome(topology: next, message: "added \(kind.rawValue) \(name): Enter edits it; pick it in a node's or link's form",
+                                   selection: .equipment(kind, name)), against: topology)
     }
 
     /// Adds a new entry of `kind` with a fresh name (`detector-1`) and names it in `key` of `record`:
@@ -54,7 +54,7 @@ extension TopologyEditor {
         case .detector: next.equipment.detectors.removeAll { $0.name == name }
         case .memory: next.equipment.memories.removeAll { $0.name == name }
         }
-        return Outcome(topology: next, message: "deleted \(kind.rawValue) \(name)", selection: nil)
+        return try checked(Outcome(topology: next, message: "deleted \(kind.rawValue) \(name)", selection: nil), against: topology)
     }
 
     /// Renames entry `name` of `kind` to `newName`, and every node and link that names it.
@@ -85,8 +85,8 @@ extension TopologyEditor {
         if let key = kind.linkKey {
             for index in next.links.indices where next.links[index][keyPath: key] == name { next.links[index][keyPath: key] = newName }
         }
-        return Outcome(topology: next, message: "renamed \(kind.rawValue) \(name) to \(newName)",
-                       selection: .equipment(kind, newName))
+        return try checked(Outcome(topology: next, message: "renamed \(kind.rawValue) \(name) to \(newName)",
+                                   selection: .equipment(kind, newName)), against: topology)
     }
 
     /// Refuses a name an entry of `kind` cannot take: empty, with spaces or dots (`:set` splits on

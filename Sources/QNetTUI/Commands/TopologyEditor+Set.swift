@@ -63,8 +63,7 @@ extension TopologyEditor {
         case .defaults:
             shown = try write(keys, value, into: &next.defaults, label: label)
         }
-        try checkNoNewErrors(next, comparedWith: topology)
-        return Outcome(topology: next, message: "\(label) = \(shown)", selection: record)
+        return try checked(Outcome(topology: next, message: "\(label) = \(shown)", selection: record), against: topology)
     }
 
     /// Writes `value` under `keyPath` of `record` (nil removes the key, or the inner key);

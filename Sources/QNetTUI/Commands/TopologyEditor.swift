@@ -10,6 +10,8 @@ public enum TopologyEditor {
         public var topology: Topology
         public var message: String
         public var selection: Selection?
+        /// The validation errors of `topology` (ones it had before the edit), once checked.
+        public var errors: [Diagnostic]?
     }
 
     // MARK: :add
@@ -23,8 +25,7 @@ public enum TopologyEditor {
         if let altitude { try write(["altitude"], .scalar(kilometres(altitude)), into: &node) }
         var next = topology
         next.nodes.append(node)
-        try checkNoNewErrors(next, comparedWith: topology)
-        return Outcome(topology: next, message: "added \(node.resolvedKind.rawValue) node \(id)", selection: .node(id))
+        return try checked(Outcome(topology: next, message: "added \(node.resolvedKind.rawValue) node \(id)", selection: .node(id)), against: topology)
     }
 
     /// Adds a link from `from` to `to` over `medium`; its length defaults to the distance between the nodes.
@@ -44,8 +45,7 @@ public enum TopologyEditor {
         }
         var next = topology
         next.links.append(link)
-        try checkNoNewErrors(next, comparedWith: topology)
-        return Outcome(topology: next, message: "added \(link.resolvedMedium.rawValue) link \(id)\(note)", selection: .link(id))
+        return try checked(Outcome(topology: next, message: "added \(link.resolvedMedium.rawValue) link \(id)\(note)", selection: .link(id)), against: topology)
     }
 
     /// Adds a demand for `rate` of key between `from` and `to`.
@@ -56,10 +56,9 @@ public enum TopologyEditor {
         try write(["key_rate"], .scalar(rate), into: &demand)
         var next = topology
         next.demands.append(demand)
-        try checkNoNewErrors(next, comparedWith: topology)
         let rateText = demand.keyRate?.text ?? rate
-        return Outcome(topology: next, message: "added demand \(demand.resolvedID) for \(rateText)",
-                       selection: .demand(demand.resolvedID))
+        return try checked(Outcome(topology: next, message: "added demand \(demand.resolvedID) for \(rateText)",
+                                   selection: .demand(demand.resolvedID)), against: topology)
     }
 
     // MARK: :del
@@ -79,16 +78,13 @@ public enum TopologyEditor {
             let removed = [count(links - next.links.count, "link"), count(demands - next.demands.count, "demand")]
                 .filter { !$0.isEmpty }
             let tail = removed.isEmpty ? "" : " and its " + removed.joined(separator: " and ")
-            try checkNoNewErrors(next, comparedWith: topology)
-            return Outcome(topology: next, message: "deleted node \(id)\(tail)", selection: nil)
+            return try checked(Outcome(topology: next, message: "deleted node \(id)\(tail)", selection: nil), against: topology)
         case .link(let id):
             next.links.removeAll { $0.id == id }
-            try checkNoNewErrors(next, comparedWith: topology)
-            return Outcome(topology: next, message: "deleted link \(id)", selection: nil)
+            return try checked(Outcome(topology: next, message: "deleted link \(id)", selection: nil), against: topology)
         case .demand(let id):
             next.demands.removeAll { $0.resolvedID == id }
-            try checkNoNewErrors(next, comparedWith: topology)
-            return Outcome(topology: next, message: "deleted demand \(id)", selection: nil)
+            return try checked(Outcome(topology: next, message: "deleted demand \(id)", selection: nil), against: topology)
         case .equipment(let kind, let name):
             return try deleteEquipment(kind, name, from: topology)
         case .defaults:
@@ -109,12 +105,19 @@ public enum TopologyEditor {
         Quantity.parseNumber(text) != nil ? "\(text) km" : text
     }
 
-    /// Refuses `next` when it has an error that `previous` did not have.
-    static func checkNoNewErrors(_ next: Topology, comparedWith previous: Topology) throws(CommandError) {
+    /// `outcome`, refused when its topology has an error that `previous` did not have, and
+    /// carrying its topology's errors (`previous` is validated only when there are some: an
+    /// edit of a valid topology validates once).
+    static func checked(_ outcome: Outcome, against previous: Topology) throws(CommandError) -> Outcome {
+        var outcome = outcome
+        let errors = outcome.topology.validate().filter { $0.severity == .error }
+        outcome.errors = errors
+        guard !errors.isEmpty else { return outcome }
         let before = Set(previous.validate().filter { $0.severity == .error }.map(\.message))
-        if let new = next.validate().first(where: { $0.severity == .error && !before.contains($0.message) }) {
+        if let new = errors.first(where: { !before.contains($0.message) }) {
             throw CommandError("refused: \(new.message)")
         }
+        return outcome
     }
 
     /// The error for a key `Record` does not have: the closest known key, else all of them.

@@ -30,7 +30,7 @@ public enum Workbench {
             }
             terminal.draw(Screen.render(state, size: terminal.size, glyphs: terminal.glyphs))
             guard let event = terminal.nextEvent(timeout: inputTimeout) else {
-                idle += Double(inputTimeout.components.seconds) + Double(inputTimeout.components.attoseconds) * 1e-18
+                idle += inputTimeout.seconds
                 effects = reduce(into: &state, .idle(seconds: idle))
                 continue
             }

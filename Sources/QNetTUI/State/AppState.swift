@@ -41,6 +41,8 @@ public struct AppState: Sendable, Hashable {
     public var drag: NodeDrag?
     /// The topology last written to the autosave file, so that it is written once per state of edits.
     public var autosavedTopology: Topology?
+    /// The last validation of a topology, kept so that each state of edits is validated once (see `errors`).
+    public var validation: Validation?
 
     /// A workbench on `topology`, saved as `filePath`, as last written to disk.
     public init(topology: Topology, filePath: String? = nil, screenSize: Size = Size(width: 80, height: 24)) {

@@ -9,7 +9,8 @@ public enum Effect: Sendable, Hashable {
     case open(path: String)
     /// Plan `topology` and write a report to `path`, in the format its extension names.
     case export(Topology, path: String)
-    /// Plan `topology` again.
+    /// Plan `topology` again. The reducer asks only for valid topologies (`AppState.replan()`):
+    /// the planner needs one.
     case replan(Topology)
     /// Write `topology` to the autosave file `path` (atomically).
     case autosave(Topology, path: String)

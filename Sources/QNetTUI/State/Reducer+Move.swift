@@ -51,5 +51,5 @@ func finishDrag(_ state: inout AppState) -> [Effect] {
     guard state.topology != drag.origin else { return [] }
     state.undoStack.append(drag.origin)
     state.redoStack.removeAll()
-    return [.replan(state.topology)]
+    return state.replan()
 }

@@ -13,12 +13,12 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         state = AppState(topology: topology, filePath: path, screenSize: state.screenSize)
         state.commandHistory = []
         state.status = StatusMessage("opened \(path): \(summary(of: topology))")
-        return [.replan(topology), .checkAutosave(path: path)]
+        return state.replan() + [.checkAutosave(path: path)]
     case .newFile(let path):
         state = AppState(topology: Topology(name: AppState.topologyName(forFile: path)), filePath: path,
                          screenSize: state.screenSize)
         state.status = StatusMessage("new file \(path): :add node ID KIND X Y to begin (? shows how)")
-        return [.replan(state.topology), .checkAutosave(path: path)]
+        return state.replan() + [.checkAutosave(path: path)]
     case .autosaveFound(let topology, let path):
         guard topology != state.topology else { return [.removeAutosave(path: path)] }
         state.mode = .confirmRestore(topology, autosavePath: path)

@@ -92,7 +92,8 @@ func applyEdit(_ state: inout AppState, _ outcome: TopologyEditor.Outcome) -> [E
     state.selection = outcome.selection
     state.inspectorScroll = 0
     state.status = StatusMessage(outcome.message)
-    return [.replan(state.topology)]
+    if let errors = outcome.errors { state.validation = Validation(topology: outcome.topology, errors: errors) }
+    return state.replan()
 }
 
 /// Saves to `path`, or to the workbench's file when nil.
@@ -114,7 +115,7 @@ private func undo(_ state: inout AppState) -> [Effect] {
     state.topology = previous
     keepSelectionValid(&state)
     state.status = StatusMessage("undone (\(state.undoStack.count) more to undo)")
-    return [.replan(state.topology)]
+    return state.replan()
 }
 
 private func redo(_ state: inout AppState) -> [Effect] {
@@ -126,7 +127,7 @@ private func redo(_ state: inout AppState) -> [Effect] {
     state.topology = next
     keepSelectionValid(&state)
     state.status = StatusMessage("redone (\(state.redoStack.count) more to redo)")
-    return [.replan(state.topology)]
+    return state.replan()
 }
 
 /// Clears the selection when the selected item no longer exists.

@@ -4,7 +4,9 @@
 /// refused; a pick list when choosing equipment.
 enum FormView {
     static func draw(_ form: EditForm, _ state: AppState, in screen: Rect, glyphs: GlyphSet, into canvas: inout Canvas) {
-        let box = screen.centred(Size(width: min(screen.width - 2, 90), height: screen.height - 2))
+        // Between the title and the status line, which keeps showing what each edit did and how long its plan took.
+        let between = Rect(x: screen.x, y: screen.y + 1, width: screen.width, height: max(0, screen.height - 3))
+        let box = between.centred(Size(width: min(screen.width - 2, 90), height: between.height))
         guard box.width >= 20, box.height >= 6,
               let rows = TopologyEditor.rows(of: form.record, in: state.topology) else { return }
         canvas.fill(box)

@@ -10,7 +10,7 @@ enum InspectorContent {
         switch state.selection {
         case .link(let id)?:
             guard let link = state.topology.link(id) else { break }
-            return ("Link \(id)", linkRows(link, plan: state.selectedLinkPlan, topology: state.topology))
+            return ("Link \(id)", linkRows(link, plan: state.selectedLinkPlan, errors: state.errors))
         case .demand(let id)?:
             guard let index = state.topology.demandIndex(id) else { break }
             return ("Demand \(id)", demandRows(state.topology.demands[index], plan: state.selectedDemandPlan, glyphs: glyphs))
@@ -30,10 +30,10 @@ enum InspectorContent {
 
     // MARK: Link
 
-    private static func linkRows(_ link: Link, plan: LinkPlan?, topology: Topology) -> [TextRow] {
+    private static func linkRows(_ link: Link, plan: LinkPlan?, errors: [Diagnostic]) -> [TextRow] {
         var rows = [TextRow("\(link.from) → \(link.to)", "\(link.resolvedMedium.rawValue)\(link.length.map { ", \($0.text)" } ?? "")")]
         guard let plan else {
-            return rows + [.blank, TextRow("not planned", role: .dim)] + errorRows(topology) + keyRows(link)
+            return rows + [.blank, TextRow("not planned", role: .dim)] + errorRows(errors) + keyRows(link)
         }
         rows.append(TextRow("protocol", plan.protocolKind.rawValue))
         let state = LinkState(plan)
@@ -116,7 +116,7 @@ enum InspectorContent {
         } else {
             rows.append(TextRow("not planned", role: .dim))
         }
-        rows += errorRows(topology)
+        rows += errorRows(state.errors)
         rows += [.blank, TextRow("j/k select · : command · ? help", role: .dim)]
         return rows
     }
@@ -131,8 +131,7 @@ enum InspectorContent {
     ]
 
     /// The topology's validation errors, which keep it from being planned.
-    private static func errorRows(_ topology: Topology) -> [TextRow] {
-        let errors = topology.validate().filter { $0.severity == .error }
+    private static func errorRows(_ errors: [Diagnostic]) -> [TextRow] {
         guard !errors.isEmpty else { return [] }
         return [.blank, .heading("Errors (\(errors.count))")] + errors.map { TextRow("  " + $0.description, role: .error) }
     }

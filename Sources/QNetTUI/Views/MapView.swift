@@ -14,12 +14,11 @@ enum MapView {
             canvas.write(message, in: area.row(area.height / 2), role: .dim, alignment: .centre, ellipsis: glyphs.ellipsis)
             return
         }
-        let linkPlans = Dictionary((state.plan?.links ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let path = bestPathLinks(state)
-        for link in state.topology.links {
+        for (index, link) in state.topology.links.enumerated() {
             guard let from = projection.cell(ofNode: link.from), let to = projection.cell(ofNode: link.to) else { continue }
             let highlighted = state.selection == .link(link.id) || path.contains(link.id)
-            let role = highlighted ? StyleRole.selection : LinkState(linkPlans[link.id]).role
+            let role = highlighted ? StyleRole.selection : LinkState(state.plan?.linkPlan(at: index, id: link.id)).role
             drawLine(from: from, to: to, strokes: glyphs.strokes(for: link.resolvedMedium), role: role,
                      clip: area, into: &canvas)
         }

@@ -18,7 +18,7 @@ enum MapView {
         for (index, link) in state.topology.links.enumerated() {
             guard let from = projection.cell(ofNode: link.from), let to = projection.cell(ofNode: link.to) else { continue }
             let highlighted = state.selection == .link(link.id) || path.contains(link.id)
-            let role = highlighted ? StyleRole.selection : LinkState(state.plan?.linkPlan(at: index, id: link.id)).role
+            let role = highlighted ? StyleRole.selection : (state.plan?.linkState(at: index, id: link.id) ?? .unplanned).role
             drawLine(from: from, to: to, strokes: glyphs.strokes(for: link.resolvedMedium), role: role,
                      clip: area, into: &canvas)
         }

@@ -5,8 +5,6 @@ public enum KeyBindings {
     public static let normal: [KeyBinding] = [
         KeyBinding([.character("j"), .down], .scrollInspector(1), help: "scroll the inspector down", pane: .inspector),
         KeyBinding([.character("k"), .up], .scrollInspector(-1), help: "scroll the inspector up", pane: .inspector),
-        KeyBinding([.pageDown, .character(" ")], .scrollInspector(10), help: "scroll the inspector down a page"),
-        KeyBinding([.pageUp], .scrollInspector(-10), help: "scroll the inspector up a page"),
         KeyBinding([.character("q")], .quit, help: "quit (asks first when there are unsaved edits)", bar: "Quit"),
         KeyBinding([.character(":")], .openCommandLine, help: "type a command (:w, :set L1.length 30 km, …)", bar: "Cmd"),
         KeyBinding([.character("?"), .function(1)], .showHelp, help: "show this help", bar: "Help"),
@@ -16,6 +14,8 @@ public enum KeyBindings {
         KeyBinding([.character("j"), .down], .selectNext, help: "select the next node, link or demand"),
         KeyBinding([.character("k"), .up], .selectPrevious, help: "select the previous node, link or demand"),
         KeyBinding([.escape], .dismiss, help: "clear the selection"),
+        KeyBinding([.pageDown, .character(" ")], .scrollInspector(10), help: "scroll the inspector down a page"),
+        KeyBinding([.pageUp], .scrollInspector(-10), help: "scroll the inspector up a page"),
         KeyBinding([.character("u")], .undo, help: "undo the last edit", bar: "Undo"),
         KeyBinding([.ctrl("r")], .redo, help: "redo what was undone", bar: "Redo"),
         KeyBinding([.ctrl("s")], .save, help: "save to the file", bar: "Save"),

@@ -71,7 +71,7 @@ enum HelpScreen {
             "  :add node A endpoint 0 0      an endpoint at x 0 km, y 0 km",
             "  :add node T trusted 40 0      a trusted node 40 km east",
             "  :add node B endpoint 80 0",
-            "  :add link L1 A T fiber        a fiber link; its length is the distance A–T",
+            "  :add link L1 A T fiber        a fiber link, as long as A is from T",
             "  :add link L2 T B fiber",
             "  :add demand A B 1 kbit/s      the key rate A and B need",
             "Then j/k select a link to see its budgets (Tab to the inspector, j to scroll), Enter edits it in a form, :w saves.",

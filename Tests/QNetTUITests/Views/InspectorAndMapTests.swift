@@ -71,7 +71,8 @@ struct InspectorAndMapTests {
     func gettingStarted() {
         let lines = HelpScreen.lines(width: 74)
         #expect(lines.first?.key == "Getting started: a trusted-node network in six commands")
-        #expect(lines.prefix(10).contains { $0.key.contains(":add link L1 A T fiber") })
+        // Each example fits on one line at 80 columns, its columns kept.
+        #expect(lines.prefix(10).contains { $0.key == "  :add link L1 A T fiber        a fiber link, as long as A is from T" })
         #expect(lines.contains { $0.key == " KIND" && $0.text.contains("endpoint, trusted, repeater") })
         #expect(lines.contains { $0.key == " MEDIUM" && $0.text == "fiber, free-space, satellite" })
         // Bindings of one pane come after the general ones.

@@ -170,21 +170,27 @@ public final class PlanningSession {
         }
         previousSegments = SegmentSnapshot(holdsKey: holdsKey, ends: ends, found: found, truncated: truncated, ids: segmentIDs,
                                            plans: segments, notes: segmentNotes)
-        // Links inside multi-link or non-BB84 segments report their segment's key.
+        // Links inside multi-link or non-BB84 segments report their segment's key; a link in several
+        // (a hub link of a relay) reports the segment with the most key.
         var linkPlans = outcomes.compactMap { $0?.plan }
         var planIndex = [Int](repeating: -1, count: linkCount)
         var position = 0
         for index in 0..<linkCount where outcomes[index] != nil { planIndex[index] = position; position += 1 }
-        var mirrored = Set<Int>()
-        for (segment, plan) in zip(found, segments) where segment.links.count > 1 || plan.protocolKind != .bb84Decoy {
-            for link in segment.links where mirrored.insert(link).inserted && planIndex[link] >= 0 {
-                linkPlans[planIndex[link]].keyRateBps = plan.keyRateBps
-                linkPlans[planIndex[link]].keyPerPulse = plan.keyBudget?.keyPerPulse ?? linkPlans[planIndex[link]].keyPerPulse
-                linkPlans[planIndex[link]].marginDB = plan.marginDB
-                linkPlans[planIndex[link]].noKeyReason = plan.keyRateBps > 0 ? nil : plan.noKeyReason
-                linkPlans[planIndex[link]].assumptions.append(
-                    Assumption(name: "segment", value: plan.id, basis: "the link reports its segment's key rate and margin"))
+        var bestSegment = [Int](repeating: -1, count: linkCount)
+        for (index, (segment, plan)) in zip(found, segments).enumerated()
+            where segment.links.count > 1 || plan.protocolKind != .bb84Decoy {
+            for link in segment.links where bestSegment[link] < 0 || plan.keyRateBps > segments[bestSegment[link]].keyRateBps {
+                bestSegment[link] = index
             }
+        }
+        for link in 0..<linkCount where bestSegment[link] >= 0 && planIndex[link] >= 0 {
+            let plan = segments[bestSegment[link]]
+            linkPlans[planIndex[link]].keyRateBps = plan.keyRateBps
+            linkPlans[planIndex[link]].keyPerPulse = plan.keyBudget?.keyPerPulse ?? linkPlans[planIndex[link]].keyPerPulse
+            linkPlans[planIndex[link]].marginDB = plan.marginDB
+            linkPlans[planIndex[link]].noKeyReason = plan.keyRateBps > 0 ? nil : plan.noKeyReason
+            linkPlans[planIndex[link]].assumptions.append(
+                Assumption(name: "segment", value: plan.id, basis: "the link reports its segment's key rate and margin (of several, the one with the most key)"))
         }
         // A link keyed per segment (not decoy BB84) that lies in no segment has no key: say why.
         var inSegment = [Bool](repeating: false, count: linkCount)

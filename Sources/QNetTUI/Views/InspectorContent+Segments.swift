@@ -30,9 +30,9 @@ extension InspectorContent {
                                                        showProtocol: true)
     }
 
-    /// A segment: its key, the bound of its whole channel and its margin, then its protocol's figures, then the
-    /// assumptions they rest on.
-    static func segmentRows(_ segment: SegmentPlan) -> [TextRow] {
+    /// A segment: its key, the bound of its whole channel and its margin; when `detailed`, then its protocol's
+    /// figures and the assumptions they rest on (otherwise a pointer to the report, which has them all).
+    static func segmentRows(_ segment: SegmentPlan, detailed: Bool = true) -> [TextRow] {
         let state = LinkState(segment)
         var rows: [TextRow] = [.blank, .heading("Segment \(segment.id)")]
         rows.append(TextRow("  protocol", segment.protocolKind.rawValue))
@@ -44,6 +44,10 @@ extension InspectorContent {
             rows.append(TextRow("  margin", EngineeringFormat.decibels(margin), valueRole: state.role))
         }
         if let reason = segment.noKeyReason { rows.append(TextRow("  no key: " + reason, role: .error)) }
+        guard detailed else {
+            rows.append(TextRow("  its figures and assumptions: :export FILE.md", role: .dim))
+            return rows
+        }
         if let budget = segment.keyBudget {
             rows += [.blank, .heading("Operating point")] + figureRows(PlanFigures.keyBudget(budget))
             for arm in budget.arms {

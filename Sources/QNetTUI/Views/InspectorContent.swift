@@ -76,7 +76,9 @@ enum InspectorContent {
         }
         rows += continuousVariableRows(plan) + passRows(plan)
         rows += assumptionRows(plan.assumptions) + assumptionRows(plan.pass?.assumptions ?? [], title: "Pass assumptions")
-        return rows + keyRows(link) + segments.flatMap(segmentRows)
+        // A hub link of a shared relay is in several segments: the one with the most key in full, the rest in brief.
+        let best = segments.indices.max { segments[$0].keyRateBps < segments[$1].keyRateBps }
+        return rows + keyRows(link) + segments.indices.flatMap { segmentRows(segments[$0], detailed: $0 == best) }
     }
 
     // MARK: Demand

@@ -53,30 +53,33 @@ struct InspectorSegmentTests {
         return (try segment(id, of: state), pane(state, width: width))
     }
 
-    @Test("select an MDI link: its Key section lists both relay segments; each follows with its operating point, arms and assumptions")
+    @Test("select an MDI hub link: its Key section lists both relay segments; the one with the most key follows in full, the other in brief")
     func mdiLink() throws {
         let state = try open("hefei-mdi-star.qnet.yaml", select: "ALICE-CHARLIE")
         let bob = try segment("ALICE~CHARLIE~BOB", of: state)
         let chris = try segment("ALICE~CHARLIE~CHRIS", of: state)
+        #expect(chris.keyRateBps > bob.keyRateBps)
         let screen = Screen.render(state, size: Size(width: 120, height: 40)).lines
         #expect(shows(screen.map { String($0.dropFirst(73).dropLast()) }, "ALICE~CHARLIE~BOB", EngineeringFormat.rate(bob.keyRateBps)))
         let lines = pane(state, width: 46)
         #expect(lines.contains("  in segments (below)"))
         #expect(shows(lines, "ALICE~CHARLIE~CHRIS", EngineeringFormat.rate(chris.keyRateBps)))
-        let start = try #require(lines.firstIndex(of: "Segment ALICE~CHARLIE~BOB"))
-        let end = try #require(lines.firstIndex(of: "Segment ALICE~CHARLIE~CHRIS"))
-        let block = Array(lines[start..<end])
-        #expect(shows(block, "protocol", "mdi"))
-        #expect(shows(block, "links", "ALICE-CHARLIE, BOB-CHARLIE"))
-        #expect(shows(block, "key rate", EngineeringFormat.rate(bob.keyRateBps)))
-        #expect(shows(block, "PLOB bound (whole channel)", EngineeringFormat.rate(bob.plobBoundBps)))
-        #expect(shows(block, "margin", EngineeringFormat.decibels(try #require(bob.marginDB))))
-        let budget = try #require(bob.keyBudget)
+        let briefStart = try #require(lines.firstIndex(of: "Segment ALICE~CHARLIE~BOB"))
+        let fullStart = try #require(lines.firstIndex(of: "Segment ALICE~CHARLIE~CHRIS"))
+        let brief = Array(lines[briefStart..<fullStart])
+        #expect(shows(brief, "protocol", "mdi"))
+        #expect(shows(brief, "links", "ALICE-CHARLIE, BOB-CHARLIE"))
+        #expect(shows(brief, "key rate", EngineeringFormat.rate(bob.keyRateBps)))
+        #expect(shows(brief, "PLOB bound (whole channel)", EngineeringFormat.rate(bob.plobBoundBps)))
+        #expect(shows(brief, "margin", EngineeringFormat.decibels(try #require(bob.marginDB))))
+        #expect(brief.contains("  its figures and assumptions: :export FILE.md") && !brief.contains("Operating point"))
+        let block = Array(lines[fullStart...])
+        let budget = try #require(chris.keyBudget)
         let y11 = try #require(budget.figures.first { $0.key == "y11" })
         #expect(shows(block, "single-photon-pair yield Y11", EngineeringFormat.number(y11.value)))
         #expect(prose(block).contains(y11.basis))  // the figure's basis under it
         #expect(shows(block, "key per pulse", EngineeringFormat.number(budget.keyPerPulse) + " bit"))
-        #expect(block.contains("Arm ALICE → CHARLIE") && block.contains("Arm BOB → CHARLIE"))
+        #expect(block.contains("Arm ALICE → CHARLIE") && block.contains("Arm CHRIS → CHARLIE"))
         #expect(shows(block, "click rate", EngineeringFormat.frequency(budget.arms[0].detector.countRateHz)))
         // The assumptions close the segment, as they close a link.
         let operating = try #require(block.firstIndex(of: "Operating point"))
@@ -84,8 +87,8 @@ struct InspectorSegmentTests {
         #expect(operating < assumptions)
         #expect(block[assumptions...].contains { $0.hasPrefix("  relay detectors") })
         // The link's own budgets and keys come first.
-        #expect(try #require(lines.firstIndex(of: "Loss budget")) < start)
-        #expect(try #require(lines.firstIndex(of: "Keys")) < start)
+        #expect(try #require(lines.firstIndex(of: "Loss budget")) < briefStart)
+        #expect(try #require(lines.firstIndex(of: "Keys")) < briefStart)
     }
 
     @Test("at 80x24 the segment rows fit the 30-column pane: the label kept whole, the value below it when both do not fit")
@@ -97,7 +100,7 @@ struct InspectorSegmentTests {
         #expect(inspector[row + 1].hasSuffix(" 14.3 kbit/s") && inspector[row + 1].trimmingCharacters(in: .whitespaces) == "14.3 kbit/s")
         let lines = pane(state, width: 30)
         // Every figure of the operating point shows whole: each value ends a line.
-        let budget = try #require(try segment("ALICE~CHARLIE~BOB", of: state).keyBudget)
+        let budget = try #require(try segment("ALICE~CHARLIE~CHRIS", of: state).keyBudget)
         for figure in PlanFigures.keyBudget(budget) {
             #expect(lines.contains { $0.hasSuffix(" " + figure.value) }, "\(figure.label)")
         }

@@ -42,10 +42,13 @@ enum LinkPlanner {
         var signalIntensity: Double?
         var margin: Double?
         var reason: String?
+        var finiteKey: FiniteKeyPlan?
         switch protocolKind {
         case .bb84Decoy:
-            let key = DecoyKeyBuilder.build(link, channel: channel, channelLossDB: lossDB, timing: timing, memo: memo,
-                                           strings: strings)
+            let finite = FiniteKeyBuilder.build(link, channel: channel, channelLossDB: lossDB, timing: timing, memo: memo)
+            finiteKey = finite?.plan
+            let key = finite?.key ?? DecoyKeyBuilder.build(link, channel: channel, channelLossDB: lossDB, timing: timing,
+                                                           memo: memo, strings: strings)
             detector = key.detector
             qber = key.qber
             keyPerPulse = key.keyPerPulse
@@ -76,7 +79,7 @@ enum LinkPlanner {
             detector: detector, qber: qber, keyRateBps: Sanitise.rate(keyPerPulse * repetitionRate),
             keyPerPulse: Sanitise.rate(keyPerPulse), signalIntensity: signalIntensity.map { Sanitise.finite($0) },
             repetitionRateHz: repetitionRate, plobBoundBps: plob, marginDB: margin.map { Sanitise.finite($0) },
-            noKeyReason: reason, assumptions: assumptions, pass: pass?.0)
+            noKeyReason: reason, assumptions: assumptions, pass: pass?.0, finiteKey: finiteKey)
         return LinkOutcome(plan: plan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength), errorRate: errorRate)
     }
 

@@ -22,7 +22,8 @@ public enum CSVReport {
                 number(link.keyPerPulse), link.signalIntensity.map(number) ?? "", number(link.plobBoundBps),
                 link.marginDB.map(number) ?? "", link.detector.map { number($0.effectiveEfficiency) } ?? "",
                 link.noKeyReason ?? "",
-                link.continuousVariable.map(ProtocolDetail.continuousVariable) ?? twinField[link.id].map(ProtocolDetail.twinField) ?? "",
+                link.continuousVariable.map(ProtocolDetail.continuousVariable) ?? twinField[link.id].map(ProtocolDetail.twinField)
+                    ?? link.finiteKey.map(ProtocolDetail.finiteKey) ?? "",
             ])
         }
         var demandRows: [[String]] = [[

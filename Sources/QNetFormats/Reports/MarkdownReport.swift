@@ -144,6 +144,7 @@ public enum MarkdownReport {
         if let margin = link.marginDB { key += "; margin \(EngineeringFormat.decibels(margin))" }
         text.line(key + ".")
         if let cv = link.continuousVariable { text.line("CV-QKD GG02: \(ProtocolDetail.continuousVariable(cv)).") }
+        if let finite = link.finiteKey { text.line("Key of one block: \(ProtocolDetail.finiteKey(finite)).") }
         if let reason = link.noKeyReason { text.line("No key: \(reason).") }
         text.blank()
         assumptionList(link.assumptions, into: &text)

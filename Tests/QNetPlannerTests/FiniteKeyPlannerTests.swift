@@ -118,4 +118,19 @@ struct FiniteKeyPlannerTests {
         #expect(finite.blockSize == PlanningDefaults.finiteKeyBlockSize.value)
         #expect(finite.epsilonSec == PlanningDefaults.epsilonSec.value && finite.epsilonCor == PlanningDefaults.epsilonCor.value)
     }
+
+    @Test("a satellite link with a pass and finite_key: the link's key is finite, the pass integral says it is asymptotic")
+    func satellitePass() throws {
+        var satellite = Fixtures.node("S", .satellite)
+        satellite.altitude = Quantity(500, .kilometre)
+        var link = Link(id: "S-A", from: "S", to: "A", medium: .satellite)
+        link.pass = SatellitePass()
+        link.wavelength = Quantity(850, .nanometre)
+        link.beamDivergence = Quantity(10, .microradian)
+        link.finiteKey = Self.finiteKey(block: 1e6)
+        let plan = try Self.link(Fixtures.topology(nodes: [satellite, Fixtures.node("A")], links: [link]))
+        #expect(plan.finiteKey != nil && plan.pass != nil)
+        let note = try #require(plan.assumptions.first { $0.name == "satellite pass" })
+        #expect(note.value.contains("asymptotic") && note.basis == "links[0].pass")
+    }
 }

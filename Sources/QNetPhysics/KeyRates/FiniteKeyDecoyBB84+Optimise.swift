@@ -41,9 +41,10 @@ extension FiniteKeyDecoyBB84 {
     static let evaluationsPerRun = 2000
     /// Coordinate and relative value tolerance of a run.
     static let searchTolerance = 1e-7
-    /// Starting settings (q_X, p_μ1, p_μ2, μ1, μ2): large, medium and small blocks.
+    /// Starting settings (q_X, p_μ1, p_μ2, μ1, μ2): large, medium and small blocks, and small blocks near
+    /// their threshold, where the key lives in a thin sliver (few signals, mostly weak decoys).
     static let starts: [(q: Double, p1: Double, p2: Double, mu1: Double, mu2: Double)] = [
-        (0.9, 0.7, 0.2, 0.5, 0.15), (0.6, 0.4, 0.4, 0.4, 0.2), (0.98, 0.9, 0.07, 0.7, 0.05),
+        (0.9, 0.7, 0.2, 0.5, 0.15), (0.6, 0.4, 0.4, 0.4, 0.2), (0.98, 0.9, 0.07, 0.7, 0.05), (0.55, 0.1, 0.5, 0.45, 0.15),
     ]
     /// Largest loss in dB searched for a threshold (η = 1e-40), and the search's resolution.
     static let thresholdSearch = (lossDB: 400.0, toleranceDB: 1e-3)
@@ -55,7 +56,7 @@ extension FiniteKeyDecoyBB84 {
     /// as in their asymmetric coding; with n_X fixed, a rarer key basis buys tiny keys near the threshold with
     /// blocks that take years to fill); ln(p_μ1/p_μ3), ln(p_μ2/p_μ3) ∈ [−16, 16];
     /// μ2 = μ3 + e^y (y ∈ [ln 1e-6, ln 2]), or μ3 + (μ1 − 2μ3)·σ(y) when μ1 is given; μ1 = μ2 + μ3 + e^y
-    /// (y ∈ [ln 1e-6, ln 3]). Nelder–Mead from three starting points (and `hint`, when given) plus a
+    /// (y ∈ [ln 1e-6, ln 3]). Nelder–Mead from four starting points (and `hint`, when given) plus a
     /// restart from the best, on ℓ/N before clipping at 0 (so it also finds the best settings just
     /// below threshold, where the key is 0). Fixed values that break the constraints give no key
     /// (`choices.violation` says why). Units and formulas as `evaluate(_:settings:)`.

@@ -16,7 +16,8 @@ struct ValidationTests {
         "repeater/swap-fidelity", "repeater/secret-fraction", "repeater/memory-decoherence",
         "repeater/waiting-time",
     ]).union(RepeaterChainValidationTests.families).union(TwinFieldCVValidationTests.families)
-        .union(SatellitePassTests.families).union(FiniteKeyValidationTests.families)
+        .union(SatellitePassTests.families).union(BBM92MDIValidationTests.families)
+        .union(FiniteKeyValidationTests.families)
 
     @Test("every case file loads, every physics case has a test family and every family has cases")
     func casesFileLoads() throws {

@@ -99,12 +99,11 @@ import QNetPhysics
         #expect(plan.segments.count == 1)
         let segment = try #require(plan.segments.first)
         #expect(segment.id == "A~M~B" && segment.nodes == ["A", "M", "B"] && segment.links == ["M1", "M2"])
-        #expect(segment.keyRateBps == 0)
-        #expect(segment.noKeyReason == "protocol mdi is not modelled yet (planned); no key assumed")
-        #expect(segment.plobBoundBps > 0)
-        #expect(plan.links.allSatisfy { $0.keyRateBps == 0 && $0.marginDB == nil && $0.noKeyReason != nil })
-        #expect(plan.diagnostics.contains { $0.severity == .warning && $0.message.contains("not modelled yet") })
-        #expect(plan.demands.first?.fallback == "pqc-only")
+        #expect(segment.keyRateBps > 0 && segment.noKeyReason == nil && segment.keyBudget != nil)
+        #expect(segment.plobBoundBps > segment.keyRateBps)
+        #expect(plan.links.allSatisfy { $0.keyRateBps == segment.keyRateBps && $0.marginDB == segment.marginDB })
+        #expect(!plan.diagnostics.contains { $0.message.contains("not modelled yet") })
+        #expect(plan.demands.first?.bestPath == ["A", "M", "B"] && plan.demands.first?.trustedNodes == [])
     }
 
     @Test func mixedProtocolsInASegmentGiveNoKey() throws {

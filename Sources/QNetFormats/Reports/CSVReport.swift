@@ -2,10 +2,10 @@ import QNetModel
 import QNetPlanner
 
 /// The report as CSV (RFC 4180) for spreadsheets: a table of links, then,
-/// after a blank line, a table of demands; when a repeater chain has one, a
-/// table of its key rate against total length; when satellite links have a
-/// pass, a table of passes (each after a blank line). Rates in bit/s, losses in dB,
-/// ratios in 0...1, as in the JSON report.
+/// after a blank line, a table of demands, then a table of segments; when a
+/// repeater chain has one, a table of its key rate against total length; when
+/// satellite links have a pass, a table of passes (each after a blank line).
+/// Rates in bit/s, losses in dB, ratios in 0...1, as in the JSON report.
 public enum CSVReport {
     /// The tables, links first.
     public static func render(_ plan: Plan) -> String {
@@ -39,10 +39,10 @@ public enum CSVReport {
             ])
         }
         let sweepRows = repeaterSweepRows(plan)
-        return table(rows) + "\n" + table(demandRows) + (sweepRows.count > 1 ? "\n" + table(sweepRows) : "") + passTable(plan)
+        return table(rows) + "\n" + table(demandRows) + "\n" + table(segmentRows(plan)) + (sweepRows.count > 1 ? "\n" + table(sweepRows) : "") + passTable(plan)
     }
 
-    /// A third table, when a repeater chain has one: its key rate and fidelity against total length.
+    /// A table, when a repeater chain has one: its key rate and fidelity against total length.
     private static func repeaterSweepRows(_ plan: Plan) -> [[String]] {
         var rows: [[String]] = [[
             "repeater_segment", "length_km", "planned", "key_rate_bps", "fidelity", "plob_bound_bps", "trusted_chain_bps",
@@ -75,6 +75,26 @@ public enum CSVReport {
             ])
         }
         return "\n" + table(rows)
+    }
+
+    /// The segments: key, bound and margin, and for BBM92 and MDI-QKD the operating point
+    /// (`intensities` and `figures` as `key=value` pairs separated by spaces).
+    private static func segmentRows(_ plan: Plan) -> [[String]] {
+        var rows: [[String]] = [[
+            "segment", "protocol", "nodes", "links", "key_rate_bps", "key_per_pulse", "plob_bound_bps", "margin_db",
+            "intensities", "figures", "no_key_reason",
+        ]]
+        for segment in plan.segments {
+            let budget = segment.keyBudget
+            func pairs(_ figures: [KeyFigure]?) -> String { (figures ?? []).map { "\($0.key)=\(number($0.value))" }.joined(separator: " ") }
+            rows.append([
+                segment.id, segment.protocolKind.rawValue, segment.nodes.map(\.rawValue).joined(separator: " "),
+                segment.links.map(\.rawValue).joined(separator: " "), number(segment.keyRateBps),
+                budget.map { number($0.keyPerPulse) } ?? "", number(segment.plobBoundBps), segment.marginDB.map(number) ?? "",
+                pairs(budget?.intensities), pairs(budget?.figures), segment.noKeyReason ?? "",
+            ])
+        }
+        return rows
     }
 
     private static func number(_ value: Double) -> String { "\(value)" }

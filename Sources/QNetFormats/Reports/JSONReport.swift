@@ -148,7 +148,7 @@ public enum JSONReport {
         enum Keys: String, CodingKey {
             case id, nodes, links, `protocol`, keyRateBps = "key_rate_bps", plobBoundBps = "plob_bound_bps"
             case fidelity, keyPerPass = "key_per_pass_bits", keyPerDay = "key_per_day_bits", marginDB = "margin_db"
-            case noKeyReason = "no_key_reason", repeater, twinField = "twin_field"
+            case noKeyReason = "no_key_reason", repeater, twinField = "twin_field", keyBudget = "key_budget"
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -165,6 +165,7 @@ public enum JSONReport {
             try container.encode(segment.noKeyReason, forKey: .noKeyReason)
             try container.encode(segment.repeater.map(RepeaterEntry.init), forKey: .repeater)
             try container.encode(segment.twinField.map(TwinFieldEntry.init), forKey: .twinField)
+            try container.encode(segment.keyBudget.map(KeyBudgetEntry.init), forKey: .keyBudget)
         }
     }
 

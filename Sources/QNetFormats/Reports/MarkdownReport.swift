@@ -62,7 +62,7 @@ public enum MarkdownReport {
     }
 
     private static func segmentSection(_ plan: Plan, into text: inout MarkdownText) {
-        let multiLink = plan.segments.filter { $0.links.count > 1 || $0.repeater != nil }
+        let multiLink = plan.segments.filter { $0.links.count > 1 || $0.repeater != nil || $0.keyBudget != nil }
         guard !multiLink.isEmpty else { return }
         text.heading("Segments through untrusted nodes")
         text.table(
@@ -78,6 +78,7 @@ public enum MarkdownReport {
                 text.blank()
                 assumptionList(tf.assumptions, into: &text)
             }
+            if let budget = segment.keyBudget { keyBudgetSection(budget, of: segment, into: &text) }
             guard let chain = segment.repeater else { continue }
             text.line("**\(segment.id)** repeater chain: attempt success "
                 + chain.attemptSuccess.map(EngineeringFormat.number).joined(separator: ", ")

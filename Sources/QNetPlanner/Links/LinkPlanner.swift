@@ -56,20 +56,12 @@ enum LinkPlanner {
             margin = key.marginDB
             reason = key.noKeyReason
             assumptions += key.assumptions
-        case .entanglement:
+        case .entanglement, .bbm92, .mdi, .twinField:
             detector = timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1)
-            assumptions.append(Assumption(name: "protocol", value: "entanglement: key computed for the whole segment",
-                                          basis: link.protocolKind.basis))
-        case .twinField:
-            detector = timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1)
-            assumptions.append(Assumption(name: "protocol", value: "tf: key computed for the whole segment through the relay",
+            assumptions.append(Assumption(name: "protocol", value: "\(protocolKind.rawValue): key computed for the whole segment",
                                           basis: link.protocolKind.basis))
         case .cvGG02:
             return CVQKDLinkBuilder.outcome(link, loss: loss, lossDB: lossDB, channel: channel, diagnostics: diagnostics)
-        case .bbm92, .mdi:
-            detector = timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1)
-            reason = notModelledReason(protocolKind)
-            diagnostics.append(Diagnostic(.warning, "link \(inputs.link.id): \(reason ?? "")", keyPath: link.protocolKind.basis))
         }
 
         let pass = SatellitePassPlanner.plan(link, timing: timing, memo: memo, strings: strings)
@@ -81,11 +73,6 @@ enum LinkPlanner {
             repetitionRateHz: repetitionRate, plobBoundBps: plob, marginDB: margin.map { Sanitise.finite($0) },
             noKeyReason: reason, assumptions: assumptions, pass: pass?.0, finiteKey: finiteKey)
         return LinkOutcome(plan: plan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength), errorRate: errorRate)
-    }
-
-    /// `protocol X is not modelled yet (planned); no key assumed`.
-    static func notModelledReason(_ kind: ProtocolKind) -> String {
-        "protocol \(kind.rawValue) is not modelled yet (planned); no key assumed"
     }
 
     /// The detector's dark counts as the file gives them: per gate, or as a rate.

@@ -1,9 +1,9 @@
 import QNetModel
 import QNetPhysics
 
-/// Turns found segments into `SegmentPlan`s: a one-link decoy BB84 segment
-/// carries its link's key, an entanglement segment is a repeater chain, other
-/// protocols are found but not modelled yet.
+/// Turns found segments into `SegmentPlan`s: a one-link decoy BB84 or CV-QKD
+/// segment carries its link's key, an entanglement segment is a repeater chain,
+/// and BBM92, MDI-QKD and twin-field segments get their two-arm key builders.
 enum SegmentPlanner {
     /// The plan of `segment`; `outcomes` are indexed like `topology.links` (nil: skipped link).
     static func plan(_ segment: FoundSegment, id: String, topology: Topology, outcomes: [LinkOutcome?])
@@ -53,8 +53,10 @@ enum SegmentPlanner {
             return TwinFieldSegmentBuilder.plan(segment, id: id, topology: topology, outcomes: outcomes, plob: plob)
         case .cvGG02:
             return CVQKDLinkBuilder.segment(segment, id: id, topology: topology, outcomes: outcomes, plob: plob)
-        case .bbm92, .mdi:
-            return (noKey(LinkPlanner.notModelledReason(kind)), diagnostics)
+        case .bbm92:
+            return BBM92SegmentBuilder.plan(TwoArmSegment(segment: segment, id: id, topology: topology, outcomes: outcomes))
+        case .mdi:
+            return MDISegmentBuilder.plan(TwoArmSegment(segment: segment, id: id, topology: topology, outcomes: outcomes))
         }
     }
 }

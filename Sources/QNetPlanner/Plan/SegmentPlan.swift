@@ -28,11 +28,13 @@ public struct SegmentPlan: Sendable, Hashable {
     public var repeater: RepeaterChainPlan?
     /// The twin-field figures, for tf segments.
     public var twinField: TwinFieldPlan?
+    /// The arms and operating point, for BBM92 and MDI-QKD segments.
+    public var keyBudget: SegmentKeyBudget?
 
     public init(id: String, nodes: [Identifier], links: [Identifier], protocolKind: ProtocolKind, keyRateBps: Double,
                 plobBoundBps: Double, fidelity: Double? = nil, keyPerPassBits: Double? = nil, keyPerDayBits: Double? = nil,
                 marginDB: Double? = nil, noKeyReason: String? = nil, repeater: RepeaterChainPlan? = nil,
-                twinField: TwinFieldPlan? = nil) {
+                twinField: TwinFieldPlan? = nil, keyBudget: SegmentKeyBudget? = nil) {
         self.id = id
         self.nodes = nodes
         self.links = links
@@ -46,6 +48,7 @@ public struct SegmentPlan: Sendable, Hashable {
         self.noKeyReason = noKeyReason
         self.repeater = repeater
         self.twinField = twinField
+        self.keyBudget = keyBudget
     }
 
     /// The key-holding node at the start of the segment.

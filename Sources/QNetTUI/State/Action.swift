@@ -55,6 +55,8 @@ public enum Action: Sendable, Hashable {
     case planned(Plan, of: Topology, seconds: Double)
     /// The file at `path` was read.
     case loaded(Topology, path: String)
+    /// There is no file at `path`: edit a new, empty topology to be saved there.
+    case newFile(path: String)
     /// `topology` was written to `path`.
     case saved(Topology, path: String)
     /// A report was written to `path`.

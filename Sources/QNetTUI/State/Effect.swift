@@ -5,11 +5,12 @@ import QNetModel
 public enum Effect: Sendable, Hashable {
     /// Write `topology` to `path` (the path becomes the workbench's file).
     case save(Topology, path: String)
-    /// Read the topology at `path` and edit it.
+    /// Read the topology at `path` and edit it; without a file there, start a new one.
     case open(path: String)
     /// Plan `topology` and write a report to `path`, in the format its extension names.
     case export(Topology, path: String)
-    /// Plan `topology` again.
+    /// Plan `topology` again. The reducer asks only for valid topologies (`AppState.replan()`):
+    /// the planner needs one.
     case replan(Topology)
     /// Write `topology` to the autosave file `path` (atomically).
     case autosave(Topology, path: String)

@@ -32,7 +32,7 @@ public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
         state.inspectorScroll = 0
         return []
     case .scrollInspector(let rows):
-        state.inspectorScroll = max(0, state.inspectorScroll + rows)
+        state.inspectorScroll = min(InspectorView.maxScroll(state), max(0, state.inspectorScroll + rows))
         return []
     case .focusNext:
         state.focus = state.focus.next
@@ -41,14 +41,17 @@ public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
         state.focus = state.focus.previous
         return []
     case .pan(let dx, let dy):
+        state.holdMap()
         state.viewport = state.viewport.panned(dx: dx, dy: dy)
         return []
     case .moveNode(let dx, let dy):
         return moveSelectedNode(&state, dx: dx, dy: dy)
     case .zoomIn:
+        state.holdMap()
         state.viewport = state.viewport.zoomedIn()
         return []
     case .zoomOut:
+        state.holdMap()
         state.viewport = state.viewport.zoomedOut()
         return []
     case .fit:
@@ -62,7 +65,7 @@ public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
             state.status = StatusMessage("select a node, link or demand to edit it (j/k, or click it)", .warning)
             return []
         }
-        state.mode = .form(EditForm(record: RecordRef(selection)))
+        state.mode = .form(EditForm(record: selection))
         return []
     case .showHelp:
         state.mode = .help(scroll: 0)
@@ -76,7 +79,7 @@ public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
         guard Autosave.isDue(state, idleSeconds: seconds), let path = state.filePath else { return [] }
         state.autosavedTopology = state.topology
         return [.autosave(state.topology, path: Autosave.path(for: path))]
-    case .planned, .loaded, .saved, .exported, .failed, .autosaveFound:
+    case .planned, .loaded, .newFile, .saved, .exported, .failed, .autosaveFound:
         return reduceResult(into: &state, action)
     }
 }
@@ -89,7 +92,8 @@ func applyEdit(_ state: inout AppState, _ outcome: TopologyEditor.Outcome) -> [E
     state.selection = outcome.selection
     state.inspectorScroll = 0
     state.status = StatusMessage(outcome.message)
-    return [.replan(state.topology)]
+    if let errors = outcome.errors { state.validation = Validation(topology: outcome.topology, errors: errors) }
+    return state.replan()
 }
 
 /// Saves to `path`, or to the workbench's file when nil.
@@ -111,7 +115,7 @@ private func undo(_ state: inout AppState) -> [Effect] {
     state.topology = previous
     keepSelectionValid(&state)
     state.status = StatusMessage("undone (\(state.undoStack.count) more to undo)")
-    return [.replan(state.topology)]
+    return state.replan()
 }
 
 private func redo(_ state: inout AppState) -> [Effect] {
@@ -123,7 +127,7 @@ private func redo(_ state: inout AppState) -> [Effect] {
     state.topology = next
     keepSelectionValid(&state)
     state.status = StatusMessage("redone (\(state.redoStack.count) more to redo)")
-    return [.replan(state.topology)]
+    return state.replan()
 }
 
 /// Clears the selection when the selected item no longer exists.

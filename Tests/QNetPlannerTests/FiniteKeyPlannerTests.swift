@@ -133,4 +133,13 @@ struct FiniteKeyPlannerTests {
         let note = try #require(plan.assumptions.first { $0.name == "satellite pass" })
         #expect(note.value.contains("asymptotic") && note.basis == "links[0].pass")
     }
+
+    @Test("finite_key on a link of another protocol is reported as ignored, at its key path")
+    func otherProtocol() throws {
+        var link = Fixtures.fiber("L", "A", "B", km: 20, protocol: .bbm92)
+        link.finiteKey = Self.finiteKey(block: 1e6)
+        let plan = Planner().plan(Fixtures.topology(nodes: [Fixtures.node("A"), Fixtures.node("B")], links: [link]))
+        #expect(plan.links.first?.finiteKey == nil)
+        #expect(plan.diagnostics.contains { $0.severity == .warning && $0.keyPath == "links[0].finite_key" })
+    }
 }

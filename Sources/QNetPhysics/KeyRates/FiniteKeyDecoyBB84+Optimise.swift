@@ -1,6 +1,6 @@
 import Foundation
 
-/// Which settings of finite-key decoy BB84 are given (a value) and which are optimised (nil).
+/// Which settings of finite-key decoy BB84 are given (a value) and which are optimised (nil), as Lim et al. 2014, Sec. IV.
 ///
 /// The intensity probabilities p_μ1, p_μ2 are always optimised; μ3 is always given (the smallest
 /// the modulator makes; the bounds of Lim et al. are tightest at μ3 → 0).
@@ -110,7 +110,7 @@ extension FiniteKeyDecoyBB84 {
     }
 }
 
-/// The box of coordinates in which `FiniteKeyDecoyBB84.optimise` searches, and its map onto settings.
+/// The box of coordinates in which `FiniteKeyDecoyBB84.optimise` searches, and its map onto valid settings (Lim et al.'s constraints).
 private struct SettingsSpace {
     let choices: FiniteKeyDecoyChoices
     let box: Optimise.Box

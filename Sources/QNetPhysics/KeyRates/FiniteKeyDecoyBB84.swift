@@ -8,7 +8,7 @@ public enum SecrecyParameter: Sendable, Hashable {
     case perKeyBit(Double)
 }
 
-/// The channel, receiver and security figures of finite-key decoy BB84 (everything but the settings Alice and Bob choose).
+/// The channel, receiver and security figures of finite-key decoy BB84, all but the settings Alice and Bob choose (Lim et al. 2014, Sec. IV).
 public struct FiniteKeyDecoyBB84Parameters: Sendable, Hashable {
     /// η_sys, system transmittance: channel × receiver (Lim et al.'s η_ch·η_Bob).
     public var transmittance: Double
@@ -43,7 +43,7 @@ public struct FiniteKeyDecoyBB84Parameters: Sendable, Hashable {
     }
 }
 
-/// What Alice and Bob choose: three intensities μ1 > μ2 + μ3, μ2 > μ3 ≥ 0, their probabilities and the basis bias.
+/// What Alice and Bob choose: intensities μ1 > μ2 + μ3, μ2 > μ3 ≥ 0, their probabilities, the basis bias (Lim et al. 2014, Sec. II).
 public struct FiniteKeyDecoySettings: Sendable, Hashable {
     /// μ1, μ2, μ3: mean photon numbers of the signal and the two decoys.
     public var intensities: [Double]
@@ -76,7 +76,7 @@ public struct FiniteKeyDecoySettings: Sendable, Hashable {
     }
 }
 
-/// The key of one block and the estimates behind it.
+/// The key of one block and the estimates behind it (Lim et al. 2014, Eqs. (1)-(5)).
 public struct FiniteKeyDecoyBB84Result: Sendable, Hashable {
     /// The settings evaluated.
     public var settings: FiniteKeyDecoySettings
@@ -171,7 +171,7 @@ public enum FiniteKeyDecoyBB84 {
     }
 }
 
-/// The bounds of one block: s_X,0, s_X,1 and φ_X.
+/// The bounds of one block: s_X,0, s_X,1 and φ_X (Lim et al. 2014, Eqs. (2), (3) and (5)).
 struct BlockEstimate {
     var vacuum: Double
     var singlePhoton: Double

@@ -33,7 +33,7 @@ enum LinkPlanner {
         let plob = Sanitise.rate(PLOBBound.bitsPerUse(transmittance: channel) * repetitionRate)
         let errorRate = min(0.5, Sanitise.fraction(link.misalignment.value) + 0.5 * Sanitise.fraction(timing.interSymbolFraction))
         var assumptions = equipmentAssumptions(link, timing: timing) + loss.assumptions
-        var diagnostics = loss.diagnostics
+        var diagnostics = loss.diagnostics + FiniteKeyBuilder.unusedSettings(link)
 
         let protocolKind = link.protocolKind.value
         var detector: DetectorBudget

@@ -23,7 +23,7 @@ public enum CSVReport {
                 link.marginDB.map(number) ?? "", link.detector.map { number($0.effectiveEfficiency) } ?? "",
                 link.noKeyReason ?? "",
                 link.continuousVariable.map { PlanFigure.sentence(PlanFigures.continuousVariable($0)) }
-                    ?? twinField[link.id].map { PlanFigure.sentence(PlanFigures.twinField($0.0, links: $0.1)) } ?? "",
+                    ?? twinField[link.id].map { PlanFigure.sentence(PlanFigures.twinField($0.0, links: $0.1)) } ?? link.finiteKey.map { PlanFigure.sentence(PlanFigures.finiteKey($0)) } ?? "",
             ])
         }
         var demandRows: [[String]] = [[

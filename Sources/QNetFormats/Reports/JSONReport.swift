@@ -50,7 +50,7 @@ public enum JSONReport {
             case detectorBudget = "detector_budget", qber, qberBudget = "qber_budget", keyRateBps = "key_rate_bps"
             case keyPerPulse = "key_per_pulse", signalIntensity = "signal_intensity"
             case repetitionRateHz = "repetition_rate_hz", plobBoundBps = "plob_bound_bps", marginDB = "margin_db"
-            case noKeyReason = "no_key_reason", assumptions, pass, cvQKD = "cv_qkd"
+            case noKeyReason = "no_key_reason", assumptions, pass, cvQKD = "cv_qkd", finiteKey = "finite_key"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -74,6 +74,7 @@ public enum JSONReport {
             try container.encode(link.assumptions.map(AssumptionEntry.init), forKey: .assumptions)
             try container.encode(link.pass.map(PassEntry.init), forKey: .pass)
             try container.encode(link.continuousVariable.map(CVQKDEntry.init), forKey: .cvQKD)
+            try container.encode(link.finiteKey.map(FiniteKeyEntry.init), forKey: .finiteKey)
         }
     }
 

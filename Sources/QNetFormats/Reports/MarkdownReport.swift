@@ -125,6 +125,7 @@ public enum MarkdownReport {
         if let margin = link.marginDB { key += "; margin \(EngineeringFormat.decibels(margin))" }
         text.line(key + ".")
         if let cv = link.continuousVariable { text.line("CV-QKD GG02: \(PlanFigure.sentence(PlanFigures.continuousVariable(cv))).") }
+        if let finite = link.finiteKey { text.line("Key of one block (finite key, Lim et al. 2014): \(PlanFigure.sentence(PlanFigures.finiteKey(finite))).") }
         if let reason = link.noKeyReason { text.line("No key: \(reason).") }
         text.blank()
         assumptionList(link.assumptions, into: &text)

@@ -26,11 +26,9 @@ enum DecoyKeyBuilder {
         let repetitionRate = source.repetitionRate.value
         var assumptions = strings.common(link)
 
-        guard source.kind.value == .weakCoherent else {
-            let what = source.kind.value == .spdc ? "SPDC pairs" : "\(source.kind.value.rawValue) states"
+        if let problem = sourceProblem(link) {
             return DecoyKey(detector: timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1), qber: nil,
-                            keyPerPulse: 0, signalIntensity: nil, marginDB: nil,
-                            noKeyReason: "source emits \(what): bb84-decoy needs a weak-coherent source",
+                            keyPerPulse: 0, signalIntensity: nil, marginDB: nil, noKeyReason: problem,
                             assumptions: assumptions)
         }
 
@@ -139,6 +137,14 @@ enum DecoyKeyBuilder {
     private static func evaluate(_ parameters: DecoyBB84Parameters, fixed: Double?) -> DecoyBB84Result {
         if let fixed { return DecoyBB84.evaluate(parameters, signalIntensity: fixed) }
         return DecoyBB84.optimise(parameters)
+    }
+
+    /// Why the link's source cannot run decoy BB84 (it must send weak coherent pulses), or nil.
+    static func sourceProblem(_ link: ResolvedLink) -> String? {
+        let kind = link.source.kind.value
+        guard kind != .weakCoherent else { return nil }
+        let what = kind == .spdc ? "SPDC pairs" : "\(kind.rawValue) states"
+        return "source emits \(what): bb84-decoy needs a weak-coherent source"
     }
 
     /// Why a link gets no key, in words a network architect can act on.

@@ -33,7 +33,7 @@ enum LinkPlanner {
         let plob = Sanitise.rate(PLOBBound.bitsPerUse(transmittance: channel) * repetitionRate)
         let errorRate = min(0.5, Sanitise.fraction(link.misalignment.value) + 0.5 * Sanitise.fraction(timing.interSymbolFraction))
         var assumptions = equipmentAssumptions(link, timing: timing) + loss.assumptions
-        var diagnostics = loss.diagnostics
+        var diagnostics = loss.diagnostics + FiniteKeyBuilder.unusedSettings(link)
 
         let protocolKind = link.protocolKind.value
         var detector: DetectorBudget
@@ -42,10 +42,13 @@ enum LinkPlanner {
         var signalIntensity: Double?
         var margin: Double?
         var reason: String?
+        var finiteKey: FiniteKeyPlan?
         switch protocolKind {
         case .bb84Decoy:
-            let key = DecoyKeyBuilder.build(link, channel: channel, channelLossDB: lossDB, timing: timing, memo: memo,
-                                           strings: strings)
+            let finite = FiniteKeyBuilder.build(link, channel: channel, channelLossDB: lossDB, timing: timing, memo: memo)
+            finiteKey = finite?.plan
+            let key = finite?.key ?? DecoyKeyBuilder.build(link, channel: channel, channelLossDB: lossDB, timing: timing,
+                                                           memo: memo, strings: strings)
             detector = key.detector
             qber = key.qber
             keyPerPulse = key.keyPerPulse
@@ -68,7 +71,7 @@ enum LinkPlanner {
             detector: detector, qber: qber, keyRateBps: Sanitise.rate(keyPerPulse * repetitionRate),
             keyPerPulse: Sanitise.rate(keyPerPulse), signalIntensity: signalIntensity.map { Sanitise.finite($0) },
             repetitionRateHz: repetitionRate, plobBoundBps: plob, marginDB: margin.map { Sanitise.finite($0) },
-            noKeyReason: reason, assumptions: assumptions, pass: pass?.0)
+            noKeyReason: reason, assumptions: assumptions, pass: pass?.0, finiteKey: finiteKey)
         return LinkOutcome(plan: plan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength), errorRate: errorRate)
     }
 

@@ -37,32 +37,21 @@ struct ThresholdKey: Hashable, Sendable {
 ///
 /// A network with shared equipment computes each threshold once; a planning
 /// session keeps its memo across re-plans.
-final class ThresholdMemo: @unchecked Sendable {
-    private var values: [ThresholdKey: Double?] = [:]
-    private let lock = NSLock()
+final class ThresholdMemo: Sendable {
+    private let values = SharedMemo<ThresholdKey, Double?>()
+    /// The thresholds of finite-key links (`FiniteKeyDecoyBB84.thresholdTransmittance`).
+    let finiteKey = SharedMemo<FiniteKeyThresholdKey, Double?>()
 
     /// The lowest system transmittance that gives a key, or nil when none does.
     func threshold(_ key: ThresholdKey) -> Double? {
-        lock.lock()
-        if let known = values[key] {
-            lock.unlock()
-            return known
+        values.value(key) { key in
+            let parameters = DecoyBB84Parameters(transmittance: 1, darkYield: key.darkYield, misalignment: key.misalignment,
+                                                 ecEfficiency: key.ecEfficiency, siftingFactor: key.siftingFactor,
+                                                 decoy: key.decoy)
+            return DecoyBB84.thresholdTransmittance(parameters, signalIntensity: key.signalIntensity)
         }
-        lock.unlock()
-        let parameters = DecoyBB84Parameters(transmittance: 1, darkYield: key.darkYield, misalignment: key.misalignment,
-                                             ecEfficiency: key.ecEfficiency, siftingFactor: key.siftingFactor,
-                                             decoy: key.decoy)
-        let value = DecoyBB84.thresholdTransmittance(parameters, signalIntensity: key.signalIntensity)
-        lock.lock()
-        values[key] = value
-        lock.unlock()
-        return value
     }
 
-    /// How many thresholds are stored.
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return values.count
-    }
+    /// How many asymptotic thresholds are stored.
+    var count: Int { values.count }
 }

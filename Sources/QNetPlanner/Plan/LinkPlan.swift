@@ -37,12 +37,14 @@ public struct LinkPlan: Sendable, Hashable {
     public var pass: SatellitePassPlan?
     /// The CV-QKD figures, for cv-gg02 links.
     public var continuousVariable: CVQKDPlan?
+    /// The block, security parameters and settings of a finite-key bb84-decoy link (nil: asymptotic key).
+    public var finiteKey: FiniteKeyPlan?
 
     public init(id: Identifier, medium: Medium, protocolKind: ProtocolKind, lossBudget: [BudgetLine],
                 detector: DetectorBudget?, qber: QBERBudget?, keyRateBps: Double, keyPerPulse: Double,
                 signalIntensity: Double?, repetitionRateHz: Double, plobBoundBps: Double, marginDB: Double?,
                 noKeyReason: String?, assumptions: [Assumption], pass: SatellitePassPlan? = nil,
-                continuousVariable: CVQKDPlan? = nil) {
+                continuousVariable: CVQKDPlan? = nil, finiteKey: FiniteKeyPlan? = nil) {
         self.id = id
         self.medium = medium
         self.protocolKind = protocolKind
@@ -61,6 +63,7 @@ public struct LinkPlan: Sendable, Hashable {
         self.assumptions = assumptions
         self.pass = pass
         self.continuousVariable = continuousVariable
+        self.finiteKey = finiteKey
     }
 }
 

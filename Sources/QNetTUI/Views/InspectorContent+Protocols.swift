@@ -9,6 +9,12 @@ extension InspectorContent {
         return [.blank, .heading("CV-QKD GG02")] + figureRows(PlanFigures.continuousVariable(cv))
     }
 
+    /// A finite-key decoy BB84 link's block: its size, ε, the settings used, the key per block and the time to fill it.
+    static func finiteKeyRows(_ plan: LinkPlan) -> [TextRow] {
+        guard let finite = plan.finiteKey else { return [] }
+        return [.blank, .heading("Finite key (one block)")] + figureRows(PlanFigures.finiteKey(finite))
+    }
+
     /// A satellite link's pass: what one pass and a day deliver, then the key rate from culmination to the pass's
     /// end (the other half is its mirror image).
     static func passRows(_ plan: LinkPlan) -> [TextRow] {

@@ -74,7 +74,7 @@ enum InspectorContent {
             rows.append(TextRow("  timing", EngineeringFormat.percent(qber.timing)))
             rows.append(TextRow("  total", EngineeringFormat.percent(qber.total), role: .heading))
         }
-        rows += continuousVariableRows(plan) + passRows(plan)
+        rows += continuousVariableRows(plan) + finiteKeyRows(plan) + passRows(plan)
         rows += assumptionRows(plan.assumptions) + assumptionRows(plan.pass?.assumptions ?? [], title: "Pass assumptions")
         // A hub link of a shared relay is in several segments: the one with the most key in full, the rest in brief.
         let best = segments.indices.max { segments[$0].keyRateBps < segments[$1].keyRateBps }

@@ -146,6 +146,17 @@ struct InspectorSegmentTests {
         #expect(!lines.contains { $0.hasPrefix("Segment ") })  // a single-link segment adds nothing
     }
 
+    @Test("select a finite-key link: its block size, key per block and the time to fill a block")
+    func finiteKey() throws {
+        let state = try open("vienna-secoqc.qnet.yaml", select: "BREI-STPO")
+        let finite = try #require(state.selectedLinkPlan?.finiteKey)
+        let lines = pane(state, width: 46)
+        #expect(lines.contains("Finite key (one block)"))
+        #expect(shows(lines, "block n_X", EngineeringFormat.number(finite.blockSize) + " key-basis detections"))
+        #expect(shows(lines, "key per block", EngineeringFormat.bits(finite.keyBitsPerBlock)))
+        #expect(lines.contains { $0.hasPrefix("  block collected in") })
+    }
+
     @Test("select a link of a repeater chain: the chain's figures and its distance table in 30 columns")
     func repeaterChain() throws {
         let (segment, lines) = try inspect("repeater-chain.qnet.yaml", select: "Q2", segment: "ALICE~R1~R2~R3~BOB", width: 30)

@@ -1,0 +1,292 @@
+import Foundation
+
+/// The secrecy parameter ε_sec of a finite key (Lim, Curty, Walenta, Xu, Zbinden 2014).
+public enum SecrecyParameter: Sendable, Hashable {
+    /// A fixed ε_sec.
+    case fixed(Double)
+    /// ε_sec = κ·ℓ: a leakage κ per secret bit (their Sec. IV, κ = 1e-15), so the key length ℓ solves ℓ = ℓ(κ·ℓ).
+    case perKeyBit(Double)
+}
+
+/// The channel, receiver and security figures of finite-key decoy BB84, all but the settings Alice and Bob choose (Lim et al. 2014, Sec. IV).
+public struct FiniteKeyDecoyBB84Parameters: Sendable, Hashable {
+    /// η_sys, system transmittance: channel × receiver (Lim et al.'s η_ch·η_Bob).
+    public var transmittance: Double
+    /// Y0, background click probability per pulse of the whole receiver (two detectors: Lim et al.'s p_dc = Y0/2).
+    public var darkYield: Double
+    /// p_ap, afterpulse probability per click.
+    public var afterpulseProbability: Double
+    /// e_mis, probability that a signal photon hits the wrong detector.
+    public var misalignment: Double
+    /// f_EC ≥ 1, error-correction inefficiency: λ_EC = f_EC·n_X·h(E_X).
+    public var ecEfficiency: Double
+    /// n_X, post-processing block size: detections in the key basis per block.
+    public var blockSize: Double
+    /// ε_sec, how far the key may be from secret.
+    public var secrecy: SecrecyParameter
+    /// ε_cor, the probability that Alice's and Bob's keys differ.
+    public var correctness: Double
+
+    /// Creates the parameters; see each property for its meaning.
+    public init(
+        transmittance: Double, darkYield: Double, afterpulseProbability: Double, misalignment: Double,
+        ecEfficiency: Double, blockSize: Double, secrecy: SecrecyParameter, correctness: Double
+    ) {
+        self.transmittance = transmittance
+        self.darkYield = darkYield
+        self.afterpulseProbability = afterpulseProbability
+        self.misalignment = misalignment
+        self.ecEfficiency = ecEfficiency
+        self.blockSize = blockSize
+        self.secrecy = secrecy
+        self.correctness = correctness
+    }
+}
+
+/// What Alice and Bob choose: intensities μ1 > μ2 + μ3, μ2 > μ3 ≥ 0, their probabilities, the basis bias (Lim et al. 2014, Sec. II).
+public struct FiniteKeyDecoySettings: Sendable, Hashable {
+    /// μ1, μ2, μ3: mean photon numbers of the signal and the two decoys.
+    public var intensities: [Double]
+    /// p_μ1, p_μ2, p_μ3: how often each intensity is sent (they sum to 1).
+    public var probabilities: [Double]
+    /// q_X, probability that Alice (and Bob) choose the key basis X.
+    public var basisBias: Double
+
+    /// Settings with intensities (μ1, μ2, μ3), probabilities (p_μ1, p_μ2; p_μ3 = 1 − p_μ1 − p_μ2) and bias q_X.
+    public init(signal: Double, decoy: Double, secondDecoy: Double, signalProbability: Double,
+                decoyProbability: Double, basisBias: Double) {
+        intensities = [signal, decoy, secondDecoy]
+        probabilities = [signalProbability, decoyProbability, 1 - signalProbability - decoyProbability]
+        self.basisBias = basisBias
+    }
+
+    /// Why Lim et al.'s bounds do not apply to these settings, or nil when they do.
+    public var violation: String? {
+        let (mu1, mu2, mu3) = (intensities[0], intensities[1], intensities[2])
+        let (p1, p2, p3) = (probabilities[0], probabilities[1], probabilities[2])
+        // Plain comparisons (NaN fails each): this runs on every evaluation of the optimiser.
+        guard p1 > 0, p2 > 0, p3 > 0, p1 < 1, p2 < 1, p3 < 1 else {
+            return "every intensity must be sent with a probability between 0 and 1"
+        }
+        guard mu1 < .infinity else { return "the signal intensity must be finite" }
+        guard mu3 >= 0, mu2 > mu3 else { return "the decoys need mu2 > mu3 >= 0" }
+        guard mu1 > mu2 + mu3 else { return "the signal needs mu1 > mu2 + mu3" }
+        guard basisBias > 0, basisBias < 1 else { return "the basis bias q_X must lie strictly between 0 and 1" }
+        return nil
+    }
+}
+
+/// The key of one block and the estimates behind it (Lim et al. 2014, Eqs. (1)-(5)).
+public struct FiniteKeyDecoyBB84Result: Sendable, Hashable {
+    /// The settings evaluated.
+    public var settings: FiniteKeyDecoySettings
+    /// ℓ ≥ 0, secret bits per block (⌊·⌋ of Eq. (1); 0 when there is no key).
+    public var keyLength: Double
+    /// N, pulses Alice sends to fill a block: n_X / (q_X²·Σ p_k R_k).
+    public var pulsesPerBlock: Double
+    /// ℓ/N ≥ 0, secret bits per pulse (Lim et al.'s R); never NaN.
+    public var keyPerPulse: Double
+    /// q_X²·Σ p_k R_k, key-basis detections per pulse (n_X over this is N).
+    public var keyBasisDetectionsPerPulse: Double
+    /// Σ p_k R_k, detections per pulse in either basis (the receiver's click probability).
+    public var detectionsPerPulse: Double
+    /// E_X = m_X / n_X, the error rate of the key basis.
+    public var qber: Double
+    /// s_X,0, vacuum events in the block (lower bound, Eq. (2)).
+    public var vacuumEvents: Double
+    /// s_X,1, single-photon events in the block (lower bound, Eq. (3)).
+    public var singlePhotonEvents: Double
+    /// φ_X, phase-error rate of the single-photon events (upper bound, Eq. (5), at most 1/2).
+    public var phaseErrorRate: Double
+    /// ε_sec the key was computed for (κ·ℓ for `SecrecyParameter.perKeyBit`).
+    public var epsilonSec: Double
+}
+
+/// Finite-key decoy-state BB84 with three intensities and biased bases (Lim, Curty, Walenta, Xu, Zbinden 2014).
+public enum FiniteKeyDecoyBB84 {
+    /// The Hoeffding, decoy and phase-error terms each fail with ε_sec/21 (their App. B: ε_sec = 21ε).
+    static let failureTerms = 21.0
+    /// Largest ε_sec used when it is proportional to the key (beyond 1 the bound says nothing).
+    static let largestSecrecy = 1.0
+    /// Passes of ℓ = ℓ(κ·ℓ) before the key length is taken as settled.
+    static let secrecyPasses = 40
+
+    /// Secret key of one block of n_X key-basis detections at the given settings.
+    ///
+    /// Channel model of their Sec. IV, with the system transmittance η_sys in e_k:
+    /// D_k = 1 − (1 − Y0)·e^(−η·k), R_k = D_k·(1 + p_ap), e_k = Y0/2 + e_mis·(1 − e^(−η·k)) + p_ap·D_k/2.
+    /// (The paper prints η_ch in e_k; only η_sys reproduces its Fig. 1 — see physics.md.)
+    /// Expected counts: N = n_X / (q_X²·Σ p_k R_k), n_{X,k} = N·q_X²·p_k·R_k, n_{Z,k} = N·(1 − q_X)²·p_k·R_k,
+    /// m_{Z,k} = N·(1 − q_X)²·p_k·e_k, E_X = Σ p_k e_k / Σ p_k R_k.
+    /// Hoeffding: n±_k = e^k/p_k·[n_k ± √(n/2·ln(21/ε_sec))] (n = n_X, n_Z or m_Z).
+    /// Eq. (2) s_0 ≥ τ0·(μ2·n−_μ3 − μ3·n+_μ2)/(μ2 − μ3); Eq. (3) s_1 ≥ τ1·μ1·[n−_μ2 − n+_μ3 −
+    /// (μ2² − μ3²)/μ1²·(n+_μ1 − s_0/τ0)] / [(μ2 − μ3)(μ1 − μ2 − μ3)], τ_n = Σ p_k e^(−k) k^n/n!;
+    /// Eq. (4) v_Z,1 ≤ τ1·(m+_Z,μ2 − m−_Z,μ3)/(μ2 − μ3); Eq. (5) φ_X ≤ v_Z,1/s_Z,1 + γ(ε_sec, v_Z,1/s_Z,1, s_Z,1, s_X,1);
+    /// Eq. (1) ℓ = ⌊s_X,0 + s_X,1·(1 − h(φ_X)) − λ_EC − 6·log2(21/ε_sec) − log2(2/ε_cor)⌋, λ_EC = f_EC·n_X·h(E_X).
+    /// Counts are never negative: s_0 is taken as max(0, Eq. (2)) (also inside Eq. (3)), s_1 as
+    /// max(0, Eq. (3)) and at most n − s_0, v_Z,1 ≥ 0; φ_X ≤ 1/2. v_Z,1 is not capped at m_Z as SatQuMA
+    /// does: the paper does not, and its 10^9/10^7 key ratio at 100 km ("about 1.75") is 1.79 without
+    /// the cap, 1.66 with it. The denominator of Eq. (3) is
+    /// written factored, which is exact and keeps its sign. Settings that break μ1 > μ2 + μ3,
+    /// μ2 > μ3 ≥ 0, 0 < p_k, q_X < 1 give no key. Units: ℓ in bits per block, R = ℓ/N in bits per
+    /// pulse (× repetition rate for bit/s). Never NaN or negative.
+    /// Source: Lim, Curty, Walenta, Xu, Zbinden, PRA 89, 022307 (2014), Eqs. (1)–(5) and Sec. IV;
+    /// Hoeffding, J. Am. Stat. Assoc. 58, 13 (1963).
+    public static func evaluate(_ p: FiniteKeyDecoyBB84Parameters, settings: FiniteKeyDecoySettings)
+        -> FiniteKeyDecoyBB84Result {
+        keyLength(p, settings: settings).result
+    }
+
+    /// The result and ℓ/N before clipping at 0 (which the optimiser climbs even where there is no key).
+    static func keyLength(_ p: FiniteKeyDecoyBB84Parameters, settings: FiniteKeyDecoySettings)
+        -> (result: FiniteKeyDecoyBB84Result, rawRate: Double) {
+        let counts = ExpectedCounts(p, settings: settings)
+        var epsilon: Double
+        var raw: Double
+        var estimate: BlockEstimate
+        switch p.secrecy {
+        case .fixed(let value):
+            epsilon = value
+            (raw, estimate) = counts.keyLength(epsilonSec: epsilon)
+        case .perKeyBit(let kappa):
+            // ℓ(ε) grows with ε, so from the largest ℓ the iteration ℓ ← ℓ(κ·ℓ) falls to the largest fixed point.
+            epsilon = min(largestSecrecy, kappa * max(1, p.blockSize))
+            (raw, estimate) = counts.keyLength(epsilonSec: epsilon)
+            for _ in 0..<secrecyPasses where raw > 0 {
+                let next = min(largestSecrecy, kappa * raw)
+                if abs(next - epsilon) <= 1e-12 * epsilon { break }
+                epsilon = next
+                (raw, estimate) = counts.keyLength(epsilonSec: epsilon)
+            }
+        }
+        let length = raw.isFinite && raw >= 1 ? raw.rounded(.down) : 0
+        let pulses = counts.pulses
+        let result = FiniteKeyDecoyBB84Result(
+            settings: settings, keyLength: length, pulsesPerBlock: pulses.isFinite ? pulses : 0,
+            keyPerPulse: pulses.isFinite && pulses > 0 ? length / pulses : 0,
+            keyBasisDetectionsPerPulse: counts.keyBasisRate, detectionsPerPulse: counts.detectionRate,
+            qber: counts.qber, vacuumEvents: estimate.vacuum, singlePhotonEvents: estimate.singlePhoton,
+            phaseErrorRate: estimate.phaseError, epsilonSec: epsilon)
+        let rawRate = pulses.isFinite && pulses > 0 && !raw.isNaN ? raw / pulses : -.infinity
+        return (result, rawRate)
+    }
+}
+
+/// The bounds of one block: s_X,0, s_X,1 and φ_X (Lim et al. 2014, Eqs. (2), (3) and (5)).
+struct BlockEstimate {
+    var vacuum: Double
+    var singlePhoton: Double
+    var phaseError: Double
+}
+
+/// One value per intensity (μ1, μ2, μ3): a tuple, so that an evaluation allocates nothing.
+typealias PerIntensity = (Double, Double, Double)
+
+/// Expected detections and errors per intensity and basis for one block (Lim et al. 2014, Sec. IV).
+struct ExpectedCounts {
+    let mu: PerIntensity
+    let blockSize: Double
+    let ecEfficiency: Double
+    let correctness: Double
+    /// e^k / p_k, the weight of each intensity's counts in the decoy bounds.
+    let weight: PerIntensity
+    /// τ0 and τ1, the probabilities that Alice sends vacuum and one photon.
+    let tau: (Double, Double)
+    /// n_{X,k}, n_{Z,k} and m_{Z,k}.
+    let keyDetections: PerIntensity
+    let testDetections: PerIntensity
+    let testErrors: PerIntensity
+    let pulses: Double
+    let keyBasisRate: Double
+    let detectionRate: Double
+    let qber: Double
+    let valid: Bool
+
+    init(_ p: FiniteKeyDecoyBB84Parameters, settings s: FiniteKeyDecoySettings) {
+        mu = (s.intensities[0], s.intensities[1], s.intensities[2])
+        let prob = (s.probabilities[0], s.probabilities[1], s.probabilities[2])
+        blockSize = p.blockSize
+        ecEfficiency = p.ecEfficiency
+        correctness = p.correctness
+        valid = s.violation == nil && p.blockSize > 0
+        weight = (exp(mu.0) / prob.0, exp(mu.1) / prob.1, exp(mu.2) / prob.2)
+        tau = (prob.0 * exp(-mu.0) + prob.1 * exp(-mu.1) + prob.2 * exp(-mu.2),
+               prob.0 * exp(-mu.0) * mu.0 + prob.1 * exp(-mu.1) * mu.1 + prob.2 * exp(-mu.2) * mu.2)
+        let eta = min(1, max(0, p.transmittance))
+        let y0 = min(1, max(0, p.darkYield))
+        let afterpulse = min(1, max(0, p.afterpulseProbability))
+        func clicksAndErrors(_ k: Double) -> (Double, Double) {
+            let signal = -expm1(-eta * k)
+            let detection = y0 + (1 - y0) * signal
+            return (detection * (1 + afterpulse), y0 / 2 + p.misalignment * signal + afterpulse * detection / 2)
+        }
+        let (c1, e1) = clicksAndErrors(mu.0), (c2, e2) = clicksAndErrors(mu.1), (c3, e3) = clicksAndErrors(mu.2)
+        let q = s.basisBias
+        detectionRate = prob.0 * c1 + prob.1 * c2 + prob.2 * c3
+        keyBasisRate = q * q * detectionRate
+        pulses = keyBasisRate > 0 ? p.blockSize / keyBasisRate : .infinity
+        let errorRate = prob.0 * e1 + prob.1 * e2 + prob.2 * e3
+        qber = detectionRate > 0 ? min(0.5, errorRate / detectionRate) : 0.5
+        let (key, test) = (pulses * q * q, pulses * (1 - q) * (1 - q))
+        keyDetections = (key * prob.0 * c1, key * prob.1 * c2, key * prob.2 * c3)
+        testDetections = (test * prob.0 * c1, test * prob.1 * c2, test * prob.2 * c3)
+        testErrors = (test * prob.0 * e1, test * prob.1 * e2, test * prob.2 * e3)
+    }
+
+    /// Raw ℓ of Eq. (1) (before ⌊·⌋, may be negative) and its estimates, at `epsilonSec`.
+    func keyLength(epsilonSec: Double) -> (Double, BlockEstimate) {
+        let none = BlockEstimate(vacuum: 0, singlePhoton: 0, phaseError: 0.5)
+        guard valid, pulses.isFinite, epsilonSec > 0 else { return (-.infinity, none) }
+        let logFailure = log(FiniteKeyDecoyBB84.failureTerms / epsilonSec)
+        let (sx0, sx1) = vacuumAndSinglePhoton(keyDetections, logFailure: logFailure)
+        let (_, sz1) = vacuumAndSinglePhoton(testDetections, logFailure: logFailure)
+        let errorsUpperBound = singlePhotonErrors(logFailure: logFailure)
+        var phase = 0.5
+        if sx1 > 0, sz1 > 0 {
+            let observed = min(1, errorsUpperBound / sz1)
+            phase = min(0.5, observed + Self.gamma(epsilonSec, observed, sz1, sx1))
+        }
+        let leak = ecEfficiency * blockSize * binaryEntropy(qber)
+        let raw = sx0 + sx1 * (1 - binaryEntropy(phase)) - leak
+            - 6 * log2(FiniteKeyDecoyBB84.failureTerms / epsilonSec) - log2(2 / correctness)
+        return (raw, BlockEstimate(vacuum: sx0, singlePhoton: sx1, phaseError: phase))
+    }
+
+    /// δ = √(n/2·ln(21/ε)), n the total of `counts`: the Hoeffding deviation of each intensity's share.
+    private func deviation(_ counts: PerIntensity, logFailure: Double) -> Double {
+        ((counts.0 + counts.1 + counts.2) / 2 * logFailure).squareRoot()
+    }
+
+    /// Lower bounds on the vacuum and single-photon events among `counts` (Eqs. (2) and (3)).
+    private func vacuumAndSinglePhoton(_ n: PerIntensity, logFailure: Double) -> (Double, Double) {
+        let delta = deviation(n, logFailure: logFailure)
+        let (mu1, mu2, mu3) = mu
+        let upper1 = weight.0 * (n.0 + delta)
+        let lower2 = weight.1 * (n.1 - delta), upper2 = weight.1 * (n.1 + delta)
+        let lower3 = weight.2 * (n.2 - delta), upper3 = weight.2 * (n.2 + delta)
+        let total = n.0 + n.1 + n.2
+        let vacuum = min(total, max(0, tau.0 * (mu2 * lower3 - mu3 * upper2) / (mu2 - mu3)))
+        let multiPhoton = (mu2 * mu2 - mu3 * mu3) / (mu1 * mu1) * (upper1 - vacuum / tau.0)
+        let single = tau.1 * mu1 * (lower2 - upper3 - multiPhoton) / ((mu2 - mu3) * (mu1 - mu2 - mu3))
+        return (vacuum, min(total - vacuum, max(0, single)))
+    }
+
+    /// Upper bound on the bit errors of the single-photon events in Z (Eq. (4)).
+    private func singlePhotonErrors(logFailure: Double) -> Double {
+        let m = testErrors
+        let delta = deviation(m, logFailure: logFailure)
+        return max(0, tau.1 * (weight.1 * (m.1 + delta) - weight.2 * (m.2 - delta)) / (mu.1 - mu.2))
+    }
+
+    /// γ(a, b, c, d) = √[(c + d)(1 − b)b/(c·d·ln 2) · log2((c + d)/(c·d·(1 − b)·b) · 21²/a²)]; 0 at b ∈ {0, 1}.
+    ///
+    /// The sampling term of Eq. (5) (Lim et al. 2014, after Fung, Ma, Chau, PRA 81, 012318 (2010)).
+    /// A logarithm below 0 (huge samples) gives 0.
+    static func gamma(_ a: Double, _ b: Double, _ c: Double, _ d: Double) -> Double {
+        guard b > 0, b < 1, c > 0, d > 0 else { return 0 }
+        let variance = (c + d) * (1 - b) * b / (c * d)
+        let logTerm = log2((c + d) / (c * d * (1 - b) * b) * FiniteKeyDecoyBB84.failureTerms
+            * FiniteKeyDecoyBB84.failureTerms / (a * a))
+        return logTerm > 0 ? (variance / M_LN2 * logTerm).squareRoot() : 0
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import QNetModel
+import QNetPhysics
+
+/// The key of a finite-key decoy BB84 link and the finite-key figures the reports show.
+struct FiniteKey {
+    var key: DecoyKey
+    var plan: FiniteKeyPlan?
+}
+
+/// Maps a bb84-decoy link with `finite_key:` onto `FiniteKeyDecoyBB84` (Lim, Curty, Walenta, Xu, Zbinden 2014).
+enum FiniteKeyBuilder {
+    /// The finite key of `link` over a channel of transmittance `channel`, or nil when the link has no `finite_key:`.
+    static func build(_ link: ResolvedLink, channel: Double, channelLossDB: Double, timing: TimingBudget,
+                      memo: ThresholdMemo) -> FiniteKey? {
+        guard let record = link.inputs.link.finiteKey else { return nil }
+        let settings = ResolvedFiniteKey(link, record)
+        let source = link.source
+        let choices = settings.choices(signal: source.signalIntensity.value)
+        var assumptions = protocolAssumptions(link, settings)
+        func noKey(_ reason: String) -> FiniteKey {
+            FiniteKey(key: DecoyKey(detector: timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1), qber: nil,
+                                    keyPerPulse: 0, signalIntensity: nil, marginDB: nil, noKeyReason: reason,
+                                    assumptions: assumptions),
+                      plan: nil)
+        }
+        if let problem = DecoyKeyBuilder.sourceProblem(link) { return noKey(problem) }
+        if let problem = choices.violation { return noKey("finite-key settings: \(problem) (Lim et al. 2014)") }
+
+        let receiver = FiniteKeyReceiver(link, timing: timing)
+        let repetitionRate = source.repetitionRate.value
+        func parameters(deadTimeFactor: Double) -> FiniteKeyDecoyBB84Parameters {
+            FiniteKeyDecoyBB84Parameters(
+                transmittance: Sanitise.fraction(channel * receiver.efficiency * deadTimeFactor),
+                darkYield: receiver.noise, afterpulseProbability: receiver.afterpulse, misalignment: receiver.errorRate,
+                ecEfficiency: link.ecEfficiency.value, blockSize: settings.blockSize.value,
+                secrecy: .fixed(settings.epsilonSec.value), correctness: settings.epsilonCor.value)
+        }
+        // Dead time depends on the click rate, which depends on the settings: start from mu = 0.5 sent always.
+        let start = receiver.clicks(transmittance: channel * receiver.efficiency, intensity: choices.signalIntensity ?? 0.5)
+        var deadTime = receiver.deadTimeFactor(countRate: start * repetitionRate)
+        var result = FiniteKeyDecoyBB84.optimise(parameters(deadTimeFactor: deadTime), choices: choices)
+        for _ in 1..<DecoyKeyBuilder.maxPasses {
+            let next = receiver.deadTimeFactor(countRate: result.detectionsPerPulse * repetitionRate)
+            if abs(next - deadTime) <= 1e-4 * deadTime { break }
+            deadTime = next
+            result = FiniteKeyDecoyBB84.optimise(parameters(deadTimeFactor: deadTime), choices: choices, hint: result.settings)
+        }
+        let used = parameters(deadTimeFactor: deadTime)
+        let keyPerPulse = Sanitise.rate(result.keyPerPulse)
+        let blockTime = Sanitise.finite(result.pulsesPerBlock / max(repetitionRate, 1e-300))
+        assumptions += resultAssumptions(settings, signal: source.signalIntensity, result, blockTime: blockTime,
+                                         repetitionRate: repetitionRate)
+
+        let limit = margin(receiver, used, choices: choices, settings: result.settings, repetitionRate: repetitionRate,
+                           memo: memo)
+        assumptions.append(Assumption(
+            name: "margin", value: "extra channel loss until the key vanishes, settings re-optimised at every loss, "
+                + "n_X and eps held; dead time at that point's click rate",
+            basis: "FiniteKeyDecoyBB84.thresholdTransmittance (Y0, e_mis rounded to 4 digits)"))
+        var margin = limit.toleratedDB.map { Sanitise.finite(max(-1000, min(1000, $0 - channelLossDB))) }
+        var reason: String?
+        if keyPerPulse <= 0 {
+            reason = noKeyReason(result, settings, channelLossDB: channelLossDB, toleratedDB: limit.toleratedDB,
+                                 hasThreshold: limit.threshold != nil, efficiency: receiver.efficiency)
+            margin = margin.map { min(0, $0) }
+        } else {
+            margin = margin.map { max(0, $0) }
+        }
+        let detector = timing.budget(afterpulse: receiver.afterpulse * result.detectionsPerPulse / (1 + receiver.afterpulse),
+                                     countRate: result.detectionsPerPulse * repetitionRate, deadTimeFactor: deadTime)
+        let key = DecoyKey(detector: detector, qber: receiver.qberBudget(result, transmittance: used.transmittance),
+                           keyPerPulse: keyPerPulse, signalIntensity: Sanitise.finite(result.settings.intensities[0]),
+                           marginDB: margin, noKeyReason: reason, assumptions: assumptions)
+        let plan = FiniteKeyPlan(
+            blockSize: settings.blockSize.value, epsilonSec: settings.epsilonSec.value, epsilonCor: settings.epsilonCor.value,
+            intensities: result.settings.intensities.map { Sanitise.finite($0) },
+            probabilities: result.settings.probabilities.map { Sanitise.fraction($0) },
+            basisBias: Sanitise.fraction(result.settings.basisBias), keyBitsPerBlock: Sanitise.rate(result.keyLength),
+            pulsesPerBlock: Sanitise.rate(result.pulsesPerBlock), blockTimeSeconds: Sanitise.rate(blockTime),
+            phaseErrorRate: Sanitise.fraction(result.phaseErrorRate))
+        return FiniteKey(key: key, plan: plan)
+    }
+
+    /// A warning when a link of another protocol than bb84-decoy has `finite_key:`, which only decoy BB84 reads.
+    static func unusedSettings(_ link: ResolvedLink) -> [Diagnostic] {
+        guard link.inputs.link.finiteKey != nil, link.protocolKind.value != .bb84Decoy else { return [] }
+        return [Diagnostic(.warning, "link \(link.inputs.link.id): finite_key is read by bb84-decoy links only; "
+            + "\(link.protocolKind.value.rawValue) ignores it (asymptotic key)", keyPath: "\(link.path).finite_key")]
+    }
+
+    /// The lowest system transmittance with key at this block size (settings re-optimised), and the channel
+    /// loss the receiver then tolerates, with dead time at the threshold's own click rate.
+    private static func margin(_ receiver: FiniteKeyReceiver, _ parameters: FiniteKeyDecoyBB84Parameters,
+                               choices: FiniteKeyDecoyChoices, settings: FiniteKeyDecoySettings, repetitionRate: Double,
+                               memo: ThresholdMemo) -> (threshold: Double?, toleratedDB: Double?) {
+        let key = FiniteKeyThresholdKey(parameters, choices: choices)
+        guard let threshold = memo.finiteKey.value(key, compute: {
+            FiniteKeyDecoyBB84.thresholdTransmittance($0.parameters, choices: $0.choices)
+        }) else {
+            return (nil, nil)
+        }
+        let meanIntensity = zip(settings.intensities, settings.probabilities).reduce(0) { $0 + $1.0 * $1.1 }
+        let clicks = receiver.clicks(transmittance: threshold, intensity: meanIntensity)
+        let receiverLossDB = Decibel.loss(transmittance: Sanitise.fraction(
+            receiver.efficiency * receiver.deadTimeFactor(countRate: clicks * repetitionRate)))
+        guard receiverLossDB.isFinite else { return (threshold, nil) }
+        // A threshold of 0 means key down to the search's floor (1e-40, 400 dB): the margin is at least that.
+        return (threshold, Decibel.loss(transmittance: max(threshold, 1e-40)) - receiverLossDB)
+    }
+
+    /// Why the link has no key: the asymptotic reasons, or a block too small for any key.
+    private static func noKeyReason(_ result: FiniteKeyDecoyBB84Result, _ settings: ResolvedFiniteKey,
+                                    channelLossDB: Double, toleratedDB: Double?, hasThreshold: Bool,
+                                    efficiency: Double) -> String {
+        if !hasThreshold, efficiency > 0, result.qber < 0.11 {
+            return "blocks of n_X = \(Format.number(settings.blockSize.value)) detections are too small for a key at any "
+                + "loss: the finite-size terms exceed it (Lim et al. 2014; raise finite_key.block_size)"
+        }
+        return DecoyKeyBuilder.noKeyReason(qber: result.qber, channelLossDB: channelLossDB, toleratedDB: toleratedDB,
+                                           hasThreshold: hasThreshold, efficiency: efficiency)
+    }
+
+    /// A duration in s, min, h or days (`40 s`, `3.2 h`).
+    static func longDuration(_ seconds: Double) -> String {
+        if seconds >= 86_400 { return "\(Format.number(seconds / 86_400, digits: 3)) days" }
+        if seconds >= 3600 { return "\(Format.number(seconds / 3600, digits: 3)) h" }
+        if seconds >= 60 { return "\(Format.number(seconds / 60, digits: 3)) min" }
+        return Format.duration(seconds)
+    }
+}

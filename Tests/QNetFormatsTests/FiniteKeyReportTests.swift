@@ -1,0 +1,52 @@
+import Foundation
+import QNetFormats
+import QNetModel
+import QNetPlanner
+import Testing
+
+/// The Vienna sample's St. Poelten link runs a finite key: every report says so, with its block and ε.
+@Suite("Reports of a finite-key link")
+struct FiniteKeyReportTests {
+    static func vienna() throws -> (Topology, Plan) {
+        let topology = try TopologyReader.read(
+            contentsOf: Fixtures.packageRoot().appendingPathComponent("topologies/vienna-secoqc.qnet.yaml"))
+        return (topology, Planner().plan(topology))
+    }
+
+    @Test("JSON: a finite_key object on the finite-key link, null on the others, the stable fields unchanged")
+    func json() throws {
+        let (topology, plan) = try Self.vienna()
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(JSONReport.render(plan, of: topology).utf8)) as? [String: Any])
+        let links = try #require(document["links"] as? [[String: Any]])
+        let finite = try #require(links.first { $0["id"] as? String == "BREI-STPO" })
+        let entry = try #require(finite["finite_key"] as? [String: Any])
+        #expect(entry["block_size"] as? Double == 1e6)
+        #expect(entry["epsilon_sec"] as? Double == 1e-10 && entry["epsilon_cor"] as? Double == 1e-15)
+        let planned = try #require(plan.links.first { $0.id == "BREI-STPO" }?.finiteKey)
+        // The JSON text keeps about 15 significant digits.
+        func same(_ key: String, _ value: Double) -> Bool { abs((entry[key] as? Double ?? .nan) - value) <= 1e-12 * value }
+        #expect((entry["intensities"] as? [Double])?.count == 3 && same("basis_bias", planned.basisBias))
+        #expect(same("block_time_s", planned.blockTimeSeconds) && planned.blockTimeSeconds > 60)
+        for key in ["key_rate_bps", "key_per_pulse", "signal_intensity", "margin_db", "qber", "loss_budget", "plob_bound_bps"] {
+            #expect(finite[key] != nil, "stable field \(key) is still there")
+        }
+        #expect(finite["key_rate_bps"] as? Double ?? 0 > 0)
+        let asymptotic = try #require(links.first { $0["id"] as? String == "SIEM-ERDB" })
+        #expect(asymptotic["finite_key"] is NSNull)
+    }
+
+    @Test("Markdown and CSV name the finite key, its block, its eps and the time to collect a block")
+    func markdownAndCSV() throws {
+        let (topology, plan) = try Self.vienna()
+        let markdown = MarkdownReport.render(plan, of: topology)
+        let section = try #require(markdown.components(separatedBy: "### Link BREI-STPO").dropFirst().first)
+        #expect(section.contains("Key of one block (finite key, Lim et al. 2014): block n_X: 1.000e+06 key-basis detections"))
+        #expect(section.contains("ε_sec: 1.000e-10; ε_cor: 1.000e-15") && section.contains("block collected in"))
+        #expect(section.contains("- block size: n_X = 1000000 key-basis detections (links[6].finite_key.block_size)"))
+        let row = try #require(CSVReport.render(plan).components(separatedBy: "\r\n").first { $0.hasPrefix("BREI-STPO,") })
+        #expect(row.contains("block n_X: 1.000e+06"))
+        let other = try #require(CSVReport.render(plan).components(separatedBy: "\r\n").first { $0.hasPrefix("SIEM-ERDB,") })
+        #expect(!other.contains("block n_X"))
+    }
+}

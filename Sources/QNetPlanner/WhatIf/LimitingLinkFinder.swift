@@ -1,0 +1,91 @@
+import QNetModel
+
+/// Finds the link that limits a demand.
+///
+/// With key and an exact max flow: the nodes the source still reaches in the
+/// residual graph form the source side of a minimum cut (max-flow min-cut
+/// theorem, Ford and Fulkerson, Can. J. Math. 8, 399, 1956); the limiting
+/// segment is the first segment of the best path that crosses that cut (every
+/// path crosses it, and the segments across it are saturated). When
+/// `max_trusted_nodes` limits the flow (a greedy lower bound, no cut theorem),
+/// it is the best path's narrowest segment. Without key: the keyless segment
+/// leaving the source's side with the largest margin (the least loss to
+/// remove). Inside a segment of several links, the link with the most loss.
+struct LimitingLinkFinder {
+    let network: KeyNetwork
+    /// The plan's links by id.
+    let links: [Identifier: LinkPlan]
+
+    /// The limiting link of the demand routed as `routing`; nil when no segment leaves the source's side.
+    func find(_ routing: KeyNetwork.Routing) -> LimitingLink? {
+        let graph = routing.graph
+        let demand = routing.plan
+        guard let sourceNode = network.nodeIndex[demand.from], let targetNode = network.nodeIndex[demand.to] else { return nil }
+        let source = graph.compactIndex[sourceNode], target = graph.compactIndex[targetNode]
+        guard source >= 0, target >= 0 else { return nil }
+        let sourceSide = reachable(graph, from: source, flow: routing.flow)
+
+        if let path = routing.path, !path.edges.isEmpty {
+            let bottleneck = path.edges.min { graph.capacity[$0] < graph.capacity[$1] } ?? path.edges[0]
+            guard demand.maxFlowIsExact, routing.flow != nil else {
+                return describe(graph.edgeSegment[bottleneck], cut: [graph.edgeSegment[bottleneck]], segments: routing.segments,
+                                basis: "max_trusted_nodes limits the flow (a greedy lower bound): the best path's narrowest segment")
+            }
+            let crossing = (0..<graph.edgeCount).filter { edge in
+                let (a, b) = (graph.edgeFrom[edge], graph.edgeTo[edge])
+                return sourceSide[a] != sourceSide[b] && graph.mayLeave(sourceSide[a] ? a : b, source: source)
+            }
+            let onPath = path.edges.first { edge in crossing.contains(edge) } ?? bottleneck
+            return describe(graph.edgeSegment[onPath], cut: crossing.map { graph.edgeSegment[$0] }, segments: routing.segments,
+                            basis: "on the best path and in a minimum cut of the max flow")
+        }
+
+        // No key: the keyless segments from the source's side to a node that can take the key further.
+        let keyless = routing.segments.indices.filter { index in
+            let segment = routing.segments[index]
+            guard segment.keyRateBps <= 0, let a = network.nodeIndex[segment.from], let b = network.nodeIndex[segment.to] else {
+                return false
+            }
+            let (u, v) = (graph.compactIndex[a], graph.compactIndex[b])
+            guard u >= 0, v >= 0, sourceSide[u] != sourceSide[v] else { return false }
+            let (inside, outside) = sourceSide[u] ? (u, v) : (v, u)
+            return graph.mayLeave(inside, source: source) && (outside == target || graph.canRelay[outside])
+        }
+        let nearest = keyless.max { (routing.segments[$0].marginDB ?? -.infinity) < (routing.segments[$1].marginDB ?? -.infinity) }
+        guard let nearest else { return nil }
+        return describe(nearest, cut: keyless, segments: routing.segments,
+                        basis: "no key: of the keyless segments leaving the source's side, the one with the least loss to remove")
+    }
+
+    /// The key-graph nodes the source reaches through residual capacity (through relaying nodes only).
+    private func reachable(_ graph: KeyGraph, from source: Int, flow: MaxFlow.Flow?) -> [Bool] {
+        let largest = graph.capacity.max() ?? 0
+        var seen = [Bool](repeating: false, count: graph.nodeCount)
+        seen[source] = true
+        var queue = [source]
+        var head = 0
+        while head < queue.count {
+            let u = queue[head]
+            head += 1
+            guard graph.mayLeave(u, source: source) else { continue }
+            for slot in graph.adjacencyStart[u]..<graph.adjacencyStart[u + 1] {
+                let edge = graph.adjacencyEdge[slot], v = graph.adjacencyOther[slot]
+                let forward = (flow?.amount(on: edge) ?? 0) * (graph.edgeFrom[edge] == u ? 1 : -1)
+                if seen[v] || graph.capacity[edge] - forward <= largest * 1e-12 { continue }
+                seen[v] = true
+                queue.append(v)
+            }
+        }
+        return seen
+    }
+
+    private func describe(_ segmentIndex: Int, cut: [Int], segments: [SegmentPlan], basis: String) -> LimitingLink? {
+        let segment = segments[segmentIndex]
+        let plans = segment.links.compactMap { links[$0] }
+        guard let link = plans.max(by: { $0.lossDB < $1.lossDB }) else { return nil }
+        return LimitingLink(segment: segment.id, link: link.id, cutSegments: cut.map { segments[$0].id },
+                            largestLoss: link.lossBudget.max { $0.db < $1.db }, lossDB: link.lossDB,
+                            segmentRateBps: segment.keyRateBps, marginDB: segment.marginDB, noKeyReason: segment.noKeyReason,
+                            basis: basis)
+    }
+}

@@ -8,6 +8,11 @@ public enum EngineeringFormat {
         scaled(bitsPerSecond, unit: "bit/s")
     }
 
+    /// A rate change with its sign: `+1.20 kbit/s`, `-350 bit/s`, `0 bit/s`.
+    public static func signedRate(_ bitsPerSecond: Double) -> String {
+        (bitsPerSecond > 0 ? "+" : "") + rate(bitsPerSecond)
+    }
+
     /// `1.00 GHz`.
     public static func frequency(_ hertz: Double) -> String {
         scaled(hertz, unit: "Hz")

@@ -41,6 +41,12 @@ public struct EffectRunner: Sendable {
             guard let plan else { return [] }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             return [.planned(plan, of: topology, seconds: seconds)]
+        case .analyseDemand(let topology, let demand):
+            guard topology.validate().allSatisfy({ $0.severity != .error }) else {
+                return [.analysed(nil, demand: demand, of: topology)]
+            }
+            let result = WhatIfAnalyzer(topology: topology, plan: services.plan(topology)).analyse(demand: demand)
+            return [.analysed(result, demand: demand, of: topology)]
         case .autosave(let topology, let path):
             do {
                 try services.save(topology, path)

@@ -53,6 +53,8 @@ public enum Action: Sendable, Hashable {
     case autosaveFound(Topology, path: String)
     /// A plan of `topology` took `seconds`.
     case planned(Plan, of: Topology, seconds: Double)
+    /// The what-ifs of `demand` in `topology` (nil: it could not be planned).
+    case analysed(DemandWhatIf?, demand: Identifier, of: Topology)
     /// The file at `path` was read.
     case loaded(Topology, path: String)
     /// `topology` was written to `path`.

@@ -11,6 +11,8 @@ public enum Effect: Sendable, Hashable {
     case export(Topology, path: String)
     /// Plan `topology` again.
     case replan(Topology)
+    /// Compute the what-ifs of `demand` in `topology` (the selected demand's, for the inspector).
+    case analyseDemand(Topology, demand: Identifier)
     /// Write `topology` to the autosave file `path` (atomically).
     case autosave(Topology, path: String)
     /// Offer the autosave of the file at `path` back when it is newer than the file.

@@ -13,7 +13,8 @@ enum InspectorContent {
             return ("Link \(id)", linkRows(link, plan: state.selectedLinkPlan, topology: state.topology))
         case .demand(let id)?:
             guard let index = state.topology.demandIndex(id) else { break }
-            return ("Demand \(id)", demandRows(state.topology.demands[index], plan: state.selectedDemandPlan, glyphs: glyphs))
+            return ("Demand \(id)", demandRows(state.topology.demands[index], plan: state.selectedDemandPlan, glyphs: glyphs)
+                + WhatIfSection.rows(state.whatIf, for: id, in: state.topology, glyphs: glyphs))
         case .node(let id)?:
             guard let node = state.topology.node(id) else { break }
             return ("Node \(id)", nodeRows(node, topology: state.topology))

@@ -12,10 +12,11 @@ import QNetModel
 /// bound keeps the demand, it is not re-routed; otherwise the demand is routed
 /// again on the key graph without the segments the failure cuts.
 struct FailureScan {
-    let network: KeyNetwork
+    let router: ChangeRouter
 
     /// The failures that break `demand` (routed as `routing`), worst first, and every failure examined.
     func breaks(_ demand: Demand, routing: KeyNetwork.Routing) -> (impacts: [FailureImpact], checked: [NetworkElement]) {
+        let network = router.network
         let plan = routing.plan
         let rate = plan.maxFlowBps
         guard rate > 0, let path = routing.path else { return ([], []) }
@@ -50,7 +51,7 @@ struct FailureScan {
             let spared = cut.allSatisfy { !pathSegments.contains($0) }
             let lowerBound = max(flowValue - lost, spared ? path.width : 0)
             if keeps(plan, rate: lowerBound) { continue }
-            let remaining = network.route(demand, change: KeyNetwork.Change(removed: Set(cut))).plan.maxFlowBps
+            let remaining = router.route(demand, change: KeyNetwork.Change(removed: Set(cut))).maxFlowBps
             if !keeps(plan, rate: remaining) { impacts.append(FailureImpact(failure: element, remainingBps: remaining)) }
         }
         impacts.sort { $0.remainingBps != $1.remainingBps ? $0.remainingBps < $1.remainingBps : $0.failure < $1.failure }

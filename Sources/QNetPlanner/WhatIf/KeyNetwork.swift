@@ -1,11 +1,11 @@
 import QNetModel
 
-/// The key graph of a plan, rebuilt with changes for one demand at a time:
-/// segments cut by a failure, or replaced by segments planned for a what-if.
+/// The key graph of a plan with what the what-ifs need to change it: which
+/// segments each link and node belongs to, and the graph's nodes and edges.
 ///
 /// A link's failure or edit changes no other link's physics, so routing a
 /// demand again on the changed key graph (`DemandRouter`, as the planner
-/// does) is all a what-if needs besides the physics of the changed part.
+/// does; see `ChangeRouter`) is all a what-if needs besides the physics of the changed part.
 struct KeyNetwork: Sendable {
     let topology: Topology
     let nodeIndex: [Identifier: Int]
@@ -20,10 +20,12 @@ struct KeyNetwork: Sendable {
     let segmentsOfLink: [[Int]]
     /// The segments each node (by index) belongs to, as an end or inside.
     let segmentsOfNode: [[Int]]
+    /// Every id in use (nodes, links, demands): new nodes and links of what-ifs take others.
+    let ids: Set<Identifier>
     /// The key-holding nodes (topology index, whether they relay keys), as the planner builds its key graph.
-    private let keyNodes: [(topologyIndex: Int, canRelay: Bool)]
+    let keyNodes: [(topologyIndex: Int, canRelay: Bool)]
     /// The key graph's edges, one per segment in order (a segment whose ends are unknown has no capacity).
-    private let edges: [(from: Int, to: Int, capacity: Double, segment: Int)]
+    let edges: [(from: Int, to: Int, capacity: Double, segment: Int)]
 
     /// A change of the key graph: segments removed, and segments added (over the topology's nodes and `addedNodes`).
     struct Change {
@@ -32,14 +34,12 @@ struct KeyNetwork: Sendable {
         var addedNodes: [Node] = []
     }
 
-    /// A demand routed on a (changed) key graph.
+    /// A demand routed on the plan's key graph.
     struct Routing {
         var plan: DemandPlan
         var flow: MaxFlow.Flow?
         var path: GraphPath?
         var graph: KeyGraph
-        /// Segments indexed like `graph.edgeSegment`: the plan's, then the added ones.
-        var segments: [SegmentPlan]
     }
 
     /// The key network of `plan`, computed from `topology`.
@@ -63,6 +63,7 @@ struct KeyNetwork: Sendable {
         }
         segmentsOfLink = ofLink
         segmentsOfNode = ofNode
+        ids = Set(topology.nodes.map(\.id) + topology.links.map(\.id) + topology.demands.map(\.resolvedID))
         keyNodes = Self.keyNodes(topology.nodes, offset: 0)
         edges = plan.segments.enumerated().map { index, segment in
             let (from, to) = (nodeIndex[segment.from], nodeIndex[segment.to])
@@ -71,31 +72,16 @@ struct KeyNetwork: Sendable {
     }
 
     /// The key holders among `nodes` (numbered from `offset`), with whether each may relay keys.
-    private static func keyNodes(_ nodes: [Node], offset: Int) -> [(topologyIndex: Int, canRelay: Bool)] {
+    static func keyNodes(_ nodes: [Node], offset: Int) -> [(topologyIndex: Int, canRelay: Bool)] {
         nodes.indices.filter { nodes[$0].holdsKey }.map { (topologyIndex: offset + $0, canRelay: nodes[$0].resolvedKind != .endpoint) }
     }
 
-    /// `demand` routed as the planner routes it, on the key graph after `change`.
+    /// `demand` routed as the planner routes it, on the plan's key graph.
     /// - Complexity: O(V + E) to build the graph, then `DemandRouter.route`.
-    func route(_ demand: Demand, change: Change = Change()) -> Routing {
-        var routedTopology = topology
-        var routedIndex = nodeIndex
-        for node in change.addedNodes {
-            routedIndex[node.id] = routedTopology.nodes.count
-            routedTopology.nodes.append(node)
-        }
-        let allSegments = change.added.isEmpty ? segments : segments + change.added
-        let keyNodes = change.addedNodes.isEmpty
-            ? self.keyNodes : self.keyNodes + Self.keyNodes(change.addedNodes, offset: topology.nodes.count)
-        var edges = self.edges
-        for index in change.removed { edges[index].capacity = 0 }   // the key graph leaves out edges without capacity
-        for (offset, segment) in change.added.enumerated() {
-            guard let from = routedIndex[segment.from], let to = routedIndex[segment.to] else { continue }
-            edges.append((from, to, segment.keyRateBps, segments.count + offset))
-        }
-        let graph = KeyGraph(keyNodes: keyNodes, topologyNodeCount: routedTopology.nodes.count, edges: edges)
-        let router = DemandRouter(graph: graph, topology: routedTopology, segments: allSegments)
-        let (plan, flow, path) = router.route(demand, nodeIndex: routedIndex)
-        return Routing(plan: plan, flow: flow, path: path, graph: graph, segments: allSegments)
+    func route(_ demand: Demand) -> Routing {
+        let graph = KeyGraph(keyNodes: keyNodes, topologyNodeCount: topology.nodes.count, edges: edges)
+        let (plan, flow, path) = DemandRouter(graph: graph, topology: topology, segments: segments)
+            .route(demand, nodeIndex: nodeIndex)
+        return Routing(plan: plan, flow: flow, path: path, graph: graph)
     }
 }

@@ -16,8 +16,15 @@ struct LimitingLinkFinder {
     /// The plan's links by id.
     let links: [Identifier: LinkPlan]
 
+    /// The limiting link of a demand, with the indices of its segment and link.
+    struct Found {
+        var limiting: LimitingLink
+        var segmentIndex: Int
+        var linkIndex: Int
+    }
+
     /// The limiting link of the demand routed as `routing`; nil when no segment leaves the source's side.
-    func find(_ routing: KeyNetwork.Routing) -> LimitingLink? {
+    func find(_ routing: KeyNetwork.Routing) -> Found? {
         let graph = routing.graph
         let demand = routing.plan
         guard let sourceNode = network.nodeIndex[demand.from], let targetNode = network.nodeIndex[demand.to] else { return nil }
@@ -28,7 +35,7 @@ struct LimitingLinkFinder {
         if let path = routing.path, !path.edges.isEmpty {
             let bottleneck = path.edges.min { graph.capacity[$0] < graph.capacity[$1] } ?? path.edges[0]
             guard demand.maxFlowIsExact, routing.flow != nil else {
-                return describe(graph.edgeSegment[bottleneck], cut: [graph.edgeSegment[bottleneck]], segments: routing.segments,
+                return describe(graph.edgeSegment[bottleneck], cut: [graph.edgeSegment[bottleneck]],
                                 basis: "max_trusted_nodes limits the flow (a greedy lower bound): the best path's narrowest segment")
             }
             let crossing = (0..<graph.edgeCount).filter { edge in
@@ -36,13 +43,14 @@ struct LimitingLinkFinder {
                 return sourceSide[a] != sourceSide[b] && graph.mayLeave(sourceSide[a] ? a : b, source: source)
             }
             let onPath = path.edges.first { edge in crossing.contains(edge) } ?? bottleneck
-            return describe(graph.edgeSegment[onPath], cut: crossing.map { graph.edgeSegment[$0] }, segments: routing.segments,
+            return describe(graph.edgeSegment[onPath], cut: crossing.map { graph.edgeSegment[$0] },
                             basis: "on the best path and in a minimum cut of the max flow")
         }
 
         // No key: the keyless segments from the source's side to a node that can take the key further.
-        let keyless = routing.segments.indices.filter { index in
-            let segment = routing.segments[index]
+        let segments = network.segments
+        let keyless = segments.indices.filter { index in
+            let segment = segments[index]
             guard segment.keyRateBps <= 0, let a = network.nodeIndex[segment.from], let b = network.nodeIndex[segment.to] else {
                 return false
             }
@@ -51,9 +59,9 @@ struct LimitingLinkFinder {
             let (inside, outside) = sourceSide[u] ? (u, v) : (v, u)
             return graph.mayLeave(inside, source: source) && (outside == target || graph.canRelay[outside])
         }
-        let nearest = keyless.max { (routing.segments[$0].marginDB ?? -.infinity) < (routing.segments[$1].marginDB ?? -.infinity) }
+        let nearest = keyless.max { (segments[$0].marginDB ?? -.infinity) < (segments[$1].marginDB ?? -.infinity) }
         guard let nearest else { return nil }
-        return describe(nearest, cut: keyless, segments: routing.segments,
+        return describe(nearest, cut: keyless,
                         basis: "no key: of the keyless segments leaving the source's side, the one with the least loss to remove")
     }
 
@@ -79,13 +87,15 @@ struct LimitingLinkFinder {
         return seen
     }
 
-    private func describe(_ segmentIndex: Int, cut: [Int], segments: [SegmentPlan], basis: String) -> LimitingLink? {
+    private func describe(_ segmentIndex: Int, cut: [Int], basis: String) -> Found? {
+        let segments = network.segments
         let segment = segments[segmentIndex]
         let plans = segment.links.compactMap { links[$0] }
-        guard let link = plans.max(by: { $0.lossDB < $1.lossDB }) else { return nil }
-        return LimitingLink(segment: segment.id, link: link.id, cutSegments: cut.map { segments[$0].id },
-                            largestLoss: link.lossBudget.max { $0.db < $1.db }, lossDB: link.lossDB,
-                            segmentRateBps: segment.keyRateBps, marginDB: segment.marginDB, noKeyReason: segment.noKeyReason,
-                            basis: basis)
+        guard let link = plans.max(by: { $0.lossDB < $1.lossDB }), let linkIndex = network.linkIndex[link.id] else { return nil }
+        let limiting = LimitingLink(segment: segment.id, link: link.id, cutSegments: cut.map { segments[$0].id },
+                                    largestLoss: link.lossBudget.max { $0.db < $1.db }, lossDB: link.lossDB,
+                                    segmentRateBps: segment.keyRateBps, marginDB: segment.marginDB,
+                                    noKeyReason: segment.noKeyReason, basis: basis)
+        return Found(limiting: limiting, segmentIndex: segmentIndex, linkIndex: linkIndex)
     }
 }

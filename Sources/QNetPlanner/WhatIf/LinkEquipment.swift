@@ -12,9 +12,19 @@ struct LinkEquipment {
     /// The link's wavelength after defaults, m.
     let wavelength: Double
 
-    /// The equipment of `topology.links[linkIndex]`.
+    /// The equipment of `topology.links[linkIndex]`, read from the link and its two end nodes alone.
     init(topology: Topology, linkIndex: Int, nodeIndex: [Identifier: Int]) {
-        let inputs = LinkInputs(topology: topology, index: linkIndex, nodeIndex: nodeIndex)
+        let link = topology.links[linkIndex]
+        var part = Topology(name: topology.name, links: [link])
+        var partIndex: [Identifier: Int] = [:]
+        for id in [link.from, link.to] where partIndex[id] == nil {
+            guard let index = nodeIndex[id] else { continue }
+            partIndex[id] = part.nodes.count
+            part.nodes.append(topology.nodes[index])
+        }
+        part.defaults = topology.defaults
+        part.equipment = topology.equipment
+        let inputs = LinkInputs(topology: part, index: 0, nodeIndex: partIndex)
         sourceName = inputs?.sourceName
         source = inputs?.source
         detectorName = inputs?.detectorName

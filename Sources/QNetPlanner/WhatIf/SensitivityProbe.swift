@@ -16,17 +16,17 @@ struct SensitivityProbe {
     /// The name of the budget line a loss step adds.
     static let lossStepName = "what-if loss step"
 
-    let network: KeyNetwork
     let local: LocalReplan
+    let router: ChangeRouter
 
-    /// The sensitivities of `demand`'s rate to the link at `linkIndex`.
-    func sensitivity(of demand: Demand, linkIndex: Int) -> Sensitivity {
+    /// The sensitivities of `demand`'s rate (`base` bit/s in the plan) to the link at `linkIndex`.
+    func sensitivity(of demand: Demand, rate base: Double, linkIndex: Int) -> Sensitivity {
+        let network = router.network
         let topology = network.topology
         let link = topology.links[linkIndex]
         func rate(_ edited: Link, equipment: Equipment? = nil) -> Double {
-            network.route(demand, change: local.change(replacing: [linkIndex], with: [edited], equipment: equipment)).plan.maxFlowBps
+            router.route(demand, change: local.change(replacing: [linkIndex], with: [edited], equipment: equipment)).maxFlowBps
         }
-        let base = rate(link)
 
         let perDB = derivative(at: 0, step: Self.lossStepDB, unit: "dB", range: 0...Double.infinity, base: base) { db in
             var edited = link

@@ -5,12 +5,14 @@ import QNetModel
 /// link's midpoint, another protocol in a layout the segment's shape allows.
 ///
 /// Every candidate is planned (`LocalReplan`) and the demand routed again; a
-/// candidate is kept only when it raises the demand's rate. Protocols come from
+/// candidate is kept only when it raises the demand's rate (one whose new
+/// segments carry no key cannot, and is not routed). Protocols come from
 /// `ProtocolKind.allCases`, so a protocol the planner learns to plan is tried
 /// without a change here.
 struct SuggestionFinder {
-    let network: KeyNetwork
     let local: LocalReplan
+    let router: ChangeRouter
+    private var network: KeyNetwork { router.network }
 
     /// A candidate: links replaced by others, with nodes added.
     struct Candidate {
@@ -23,12 +25,13 @@ struct SuggestionFinder {
     }
 
     /// The improving changes of the link at `linkIndex` (in the segment at `segmentIndex`) for `demand`, best first.
-    func suggestions(for demand: Demand, routing: KeyNetwork.Routing, segmentIndex: Int, linkIndex: Int) -> [Suggestion] {
-        let base = routing.plan.maxFlowBps
+    func suggestions(for demand: Demand, rate base: Double, segmentIndex: Int, linkIndex: Int) -> [Suggestion] {
         var found: [Suggestion] = []
         for candidate in candidates(segmentIndex: segmentIndex, linkIndex: linkIndex) {
             let change = local.change(replacing: candidate.replaced, with: candidate.links, newNodes: candidate.newNodes)
-            let result = network.route(demand, change: change).plan
+            // Without key on the new segments the key graph only lost capacity: the rate cannot rise.
+            guard change.added.contains(where: { $0.keyRateBps > 0 }) else { continue }
+            let result = router.route(demand, change: change)
             guard result.maxFlowBps > base * (1 + 1e-9), result.maxFlowBps > 0 else { continue }
             found.append(Suggestion(kind: candidate.kind, summary: candidate.summary, changes: candidate.changes,
                                     rateBps: result.maxFlowBps, satisfied: result.satisfied))
@@ -44,7 +47,6 @@ struct SuggestionFinder {
         let inner = network.segmentNodes[segmentIndex].dropFirst().dropLast().map { topology.nodes[$0].resolvedKind }
         guard let shape = StationLayout(inner: Array(inner)) else { return [] }
         let equipment = LinkEquipment(topology: topology, linkIndex: linkIndex, nodeIndex: network.nodeIndex)
-        let taken = Set(topology.nodes.map(\.id) + topology.links.map(\.id) + topology.demands.map(\.resolvedID))
 
         var result = detectorCandidates(segment: segment, links: links, linkIndex: linkIndex, equipment: equipment)
         for kind in ProtocolKind.allCases where kind != segment.protocolKind {
@@ -52,13 +54,12 @@ struct SuggestionFinder {
                 if layout == shape {
                     result.append(protocolCandidate(kind, links: links, equipment: equipment))
                 } else if shape == .direct, let middle = layout.middleKind {
-                    result += midpointCandidates(kind, station: middle, linkIndex: linkIndex, equipment: equipment, taken: taken)
+                    result += midpointCandidates(kind, station: middle, linkIndex: linkIndex, equipment: equipment)
                 }
             }
         }
         if shape == .direct, segment.protocolKind.layouts.contains(.direct) {
-            result += midpointCandidates(segment.protocolKind, station: .trusted, linkIndex: linkIndex, equipment: equipment,
-                                         taken: taken)
+            result += midpointCandidates(segment.protocolKind, station: .trusted, linkIndex: linkIndex, equipment: equipment)
         }
         return result
     }
@@ -111,9 +112,9 @@ struct SuggestionFinder {
     }
 
     /// The link split by a `station` running `kind`: one candidate, or one per library memory for a repeater.
-    private func midpointCandidates(_ kind: ProtocolKind, station: NodeKind, linkIndex: Int, equipment: LinkEquipment,
-                                    taken: Set<Identifier>) -> [Candidate] {
-        var taken = taken
+    private func midpointCandidates(_ kind: ProtocolKind, station: NodeKind, linkIndex: Int,
+                                    equipment: LinkEquipment) -> [Candidate] {
+        var taken = network.ids
         let topology = network.topology
         let link = topology.links[linkIndex]
         guard let from = network.nodeIndex[link.from], let to = network.nodeIndex[link.to],

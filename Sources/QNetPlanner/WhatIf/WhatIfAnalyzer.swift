@@ -22,8 +22,8 @@ public struct WhatIfAnalyzer: Sendable {
 
     /// The what-ifs of every demand (spread over cores) and the network's N−1 survivability.
     public func analyse() -> WhatIfAnalysis {
-        let results = PlanningSession.map(Array(demands.indices), state: PlanningSession()) { session, index in
-            analyse(demands[index], session: session)
+        let results = PlanningSession.map(Array(demands.indices), state: Worker(network: network)) { worker, index in
+            analyse(demands[index], worker: worker)
         }
         let checked = Set(results.flatMap(\.checked)).count
         let perDemand = results.map(\.whatIf)
@@ -32,26 +32,36 @@ public struct WhatIfAnalyzer: Sendable {
 
     /// The what-ifs of the demand `id` alone (what the workbench shows for the selected demand).
     public func analyse(demand id: Identifier) -> DemandWhatIf? {
-        demands.first { $0.resolvedID == id }.map { analyse($0, session: PlanningSession()).whatIf }
+        demands.first { $0.resolvedID == id }.map { analyse($0, worker: Worker(network: network)).whatIf }
     }
 
-    private func analyse(_ demand: Demand, session: PlanningSession) -> (whatIf: DemandWhatIf, checked: [NetworkElement]) {
-        let local = LocalReplan(network: network, session: session)
+    /// What one worker reuses from demand to demand: a planning session for the parts, a router for the changes.
+    private struct Worker {
+        let local: LocalReplan
+        let router: ChangeRouter
+
+        init(network: KeyNetwork) {
+            local = LocalReplan(network: network, session: PlanningSession())
+            router = ChangeRouter(network: network)
+        }
+    }
+
+    private func analyse(_ demand: Demand, worker: Worker) -> (whatIf: DemandWhatIf, checked: [NetworkElement]) {
         let routing = network.route(demand)
         let plan = routing.plan
-        let limiting = LimitingLinkFinder(network: network, links: links).find(routing)
+        let found = LimitingLinkFinder(network: network, links: links).find(routing)
         var sensitivity: Sensitivity?
         var suggestions: [Suggestion] = []
-        if let limiting, let linkIndex = network.linkIndex[limiting.link],
-           let segmentIndex = routing.segments.firstIndex(where: { $0.id == limiting.segment }) {
+        if let found {
             if plan.maxFlowBps > 0 {
-                sensitivity = SensitivityProbe(network: network, local: local).sensitivity(of: demand, linkIndex: linkIndex)
+                sensitivity = SensitivityProbe(local: worker.local, router: worker.router)
+                    .sensitivity(of: demand, rate: plan.maxFlowBps, linkIndex: found.linkIndex)
             }
-            suggestions = SuggestionFinder(network: network, local: local)
-                .suggestions(for: demand, routing: routing, segmentIndex: segmentIndex, linkIndex: linkIndex)
+            suggestions = SuggestionFinder(local: worker.local, router: worker.router)
+                .suggestions(for: demand, rate: plan.maxFlowBps, segmentIndex: found.segmentIndex, linkIndex: found.linkIndex)
         }
-        let (breaks, checked) = FailureScan(network: network).breaks(demand, routing: routing)
-        return (DemandWhatIf(demand: plan.id, rateBps: plan.maxFlowBps, requiredBps: plan.requiredBps, limiting: limiting,
+        let (breaks, checked) = FailureScan(router: worker.router).breaks(demand, routing: routing)
+        return (DemandWhatIf(demand: plan.id, rateBps: plan.maxFlowBps, requiredBps: plan.requiredBps, limiting: found?.limiting,
                              sensitivity: sensitivity, breaksOn: breaks, suggestions: suggestions), checked)
     }
 }

@@ -10,6 +10,12 @@ import QNetModel
                           demands: [Fixtures.demand("A", "B", kbps: 0.001)])
     }
 
+    /// The suggestion finder of `plan`.
+    static func finder(_ topology: Topology, _ plan: Plan) -> SuggestionFinder {
+        let network = KeyNetwork(topology: topology, plan: plan)
+        return SuggestionFinder(local: LocalReplan(network: network, session: PlanningSession()), router: ChangeRouter(network: network))
+    }
+
     @Test func aTrustedNodeAtTheMidpointMovesTheDemandFromUnmetToMet() throws {
         let topology = Self.single(km: 300)
         let plan = Planner().plan(topology)
@@ -63,9 +69,7 @@ import QNetModel
     @Test func everyProtocolIsTriedInALayoutTheSegmentAllows() throws {
         let topology = Self.single(km: 50)
         let plan = Planner().plan(topology)
-        let network = KeyNetwork(topology: topology, plan: plan)
-        let finder = SuggestionFinder(network: network, local: LocalReplan(network: network, session: PlanningSession()))
-        let tried = Set(finder.candidates(segmentIndex: 0, linkIndex: 0).map(\.summary))
+        let tried = Set(Self.finder(topology, plan).candidates(segmentIndex: 0, linkIndex: 0).map(\.summary))
         #expect(tried == [
             "protocol bbm92 on L", "bbm92 through a source at the midpoint of L", "mdi through a relay at the midpoint of L",
             "tf through a relay at the midpoint of L", "protocol cv-gg02 on L",
@@ -81,9 +85,7 @@ import QNetModel
         let links = [Fixtures.fiber("M1", "A", "M", km: 40, protocol: .mdi), Fixtures.fiber("M2", "B", "M", km: 40, protocol: .mdi)]
         let topology = Fixtures.topology(nodes: nodes, links: links, demands: [Fixtures.demand("A", "B")])
         let plan = Planner().plan(topology)
-        let network = KeyNetwork(topology: topology, plan: plan)
-        let finder = SuggestionFinder(network: network, local: LocalReplan(network: network, session: PlanningSession()))
-        let candidates = finder.candidates(segmentIndex: 0, linkIndex: 0)
+        let candidates = Self.finder(topology, plan).candidates(segmentIndex: 0, linkIndex: 0)
         #expect(candidates.map(\.summary) == ["protocol tf on M1, M2"])
         #expect(candidates.first?.links.map(\.protocolKind) == [.twinField, .twinField])
     }

@@ -58,9 +58,18 @@ extension MarkdownReport {
 
     private static func breaksText(_ impacts: [FailureImpact]) -> String {
         guard !impacts.isEmpty else { return "**Breaks on**: no single link or node failure (its own end nodes aside)." }
-        return "**Breaks on**: " + impacts.map {
-            "\($0.failure.kind) \($0.failure.id) (leaves \(EngineeringFormat.rate($0.remainingBps)))"
-        }.joined(separator: ", ") + "."
+        // Failures that leave the same rate together, worst first (the impacts come sorted so).
+        var groups: [(rate: Double, failures: [String])] = []
+        for impact in impacts {
+            let name = "\(impact.failure.kind) \(impact.failure.id)"
+            if groups.last?.rate == impact.remainingBps { groups[groups.count - 1].failures.append(name) } else {
+                groups.append((impact.remainingBps, [name]))
+            }
+        }
+        return "**Breaks on**: " + groups.map { group in
+            group.failures.joined(separator: ", ")
+                + " (\(group.failures.count == 1 ? "leaves" : "each leaves") \(EngineeringFormat.rate(group.rate)))"
+        }.joined(separator: "; ") + "."
     }
 
     private static func survivabilitySection(_ survivability: Survivability, into text: inout MarkdownText) {

@@ -32,7 +32,7 @@ extension MarkdownReport {
         var parts = ["**Limiting link**: \(limiting.link) in segment \(limiting.segment) (\(limiting.basis)"
             + "; cut: \(limiting.cutSegments.joined(separator: ", ")))."]
         if let line = limiting.largestLoss {
-            parts.append("Largest loss: \(line.item), \(EngineeringFormat.decibels(line.db)) of "
+            parts.append("Limiting parameter (its largest loss): \(line.item), \(EngineeringFormat.decibels(line.db)) of "
                 + "\(EngineeringFormat.decibels(limiting.lossDB)) (\(line.basis)).")
         }
         var key = "Segment key \(EngineeringFormat.rate(limiting.segmentRateBps))"

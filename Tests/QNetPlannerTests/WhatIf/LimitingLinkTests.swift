@@ -30,3 +30,29 @@ import QNetModel
         }
     }
 }
+
+/// Inputs the planner tolerates give what-ifs without a crash or a non-finite number.
+@Suite struct WhatIfEdgeCaseTests {
+    @Test func oddDemandsAndLinksGiveEmptyButFiniteWhatIfs() {
+        let nodes = [Fixtures.node("A"), Fixtures.node("B"), Fixtures.node("C")]
+        var loop = Fixtures.fiber("loop", "A", "A", km: 1)
+        loop.length = nil
+        let links = [Fixtures.fiber("L", "A", "B", km: 0), loop, Fixtures.fiber("dangling", "B", "nowhere", km: 5)]
+        let demands = [Fixtures.demand("A", "A"), Fixtures.demand("A", "nowhere"), Fixtures.demand("A", "C"),
+                       Fixtures.demand("A", "B")]
+        let topology = Fixtures.topology(nodes: nodes, links: links, demands: demands)
+        let plan = Planner().plan(topology)
+        let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
+        #expect(analysis.demands.count == 4)
+        for whatIf in analysis.demands.prefix(3) {
+            #expect(whatIf.limiting == nil && whatIf.sensitivity == nil && whatIf.breaksOn.isEmpty)
+        }
+        // A 0 km link: the length derivative is one-sided, every number finite.
+        let sensitivity = analysis.demands[3].sensitivity
+        #expect(sensitivity?.perKm?.scheme == "forward 3-point")
+        for value in [sensitivity?.perDB.bpsPerUnit, sensitivity?.perKm?.bpsPerUnit, sensitivity?.perPercentEfficiency.bpsPerUnit] {
+            #expect(value?.isFinite == true)
+        }
+        #expect(analysis.demands[3].breaksOn.map(\.failure) == [.link("L")])
+    }
+}

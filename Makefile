@@ -13,7 +13,7 @@ RELEASE_BIN  := .build/release/qnetplan
 all: build
 
 help:
-	@echo "make run    - open the workbench on the default topology ($(DEFAULT_TOPOLOGY))"
+	@echo "make run    - open the workbench on the default topology ($(DEFAULT_TOPOLOGY)); FILE=PATH opens another (new or existing)"
 	@echo "make report - plan the default topology and print its report"
 	@echo "make test   - build and run every test"
 	@echo "make bench  - release build, then time planning of generated 1,000 and 10,000-node networks"
@@ -30,8 +30,9 @@ deps:
 build: deps
 	$(SWIFT) build
 
+## `make run FILE=lab.qnet.yaml` opens (or starts) another file.
 run: build
-	$(BIN) edit $(DEFAULT_TOPOLOGY)
+	$(BIN) edit "$(or $(FILE),$(DEFAULT_TOPOLOGY))"
 
 report: build
 	$(BIN) report $(DEFAULT_TOPOLOGY) --format md

@@ -69,7 +69,11 @@ let package = Package(
             name: "QNetPlannerTests",
             dependencies: ["QNetModel", "QNetPlanner", "QNetPhysics", .product(name: "Yams", package: "Yams")]
         ),
-        .testTarget(name: "QNetFormatsTests", dependencies: ["QNetModel", "QNetPlanner", "QNetFormats"]),
+        .testTarget(
+            name: "QNetFormatsTests",
+            dependencies: ["QNetModel", "QNetPlanner", "QNetFormats", .product(name: "Yams", package: "Yams")],
+            exclude: ["satellite-pass-cases.yaml"]
+        ),
         .testTarget(name: "QNetTUITests", dependencies: ["QNetTUI", "QNetModel", "QNetPlanner"]),
         .testTarget(name: "QNetCursesTests", dependencies: ["QNetCurses", "QNetTUI"]),
         .testTarget(name: "QNetCLITests", dependencies: ["QNetCLI"]),

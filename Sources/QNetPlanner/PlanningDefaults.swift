@@ -1,3 +1,5 @@
+import QNetModel
+
 /// A built-in default value with the reference it comes from.
 public struct BuiltInDefault<Value: Sendable & Hashable>: Sendable, Hashable {
     /// The value, in SI units where it is a number.
@@ -41,6 +43,11 @@ public enum PlanningDefaults {
     public static let zenithTransmittance = BuiltInDefault(0.8, "80 % clear-sky zenith transmittance")
     /// Elevation of a satellite pass's highest point, rad, when a pass names none.
     public static let passMaxElevation = BuiltInDefault(Double.pi / 2, "pass through zenith, 90 deg")
+    /// Lowest elevation at which a satellite pass is used, rad, when a pass names none.
+    public static let passMinElevation = BuiltInDefault(10 * Double.pi / 180,
+                                                        "10 deg, the minimum elevation of SatQuMA, Sidhu et al. 2022")
+    /// Usable passes a day, when a pass names none.
+    public static let passesPerDay = BuiltInDefault(1.0, "one usable pass a day")
     /// Altitude of a satellite that names none, m (validation requires one).
     public static let satelliteAltitude = BuiltInDefault(500e3, "500 km low Earth orbit")
     /// Stray-light count rate at the receiver, Hz.
@@ -103,6 +110,17 @@ public enum PlanningDefaults {
     public static let memoryModes = BuiltInDefault(1, "1 mode, no multiplexing")
     /// Bell-state measurement success probability.
     public static let swapSuccess = BuiltInDefault(0.5, "50 %, linear-optics Bell measurement")
+    /// Heralding of an entanglement link.
+    public static let heralding = BuiltInDefault(Heralding.twoClick, "two-photon heralding, Barrett, Kok, PRA 71, 060310(R) (2005)")
+    /// Single-click bright-state population: optimised.
+    public static let brightStatePopulation = BuiltInDefault(Tunable.auto, "optimised by the planner for the chain's key rate")
+    /// Memory cutoff, s: none.
+    public static let cutoffTime = BuiltInDefault(Double.infinity, "no cutoff: a stored pair is kept until it is used")
+    /// DEJMPS rounds on each elementary pair when a repeater names `purification: dejmps` but no rounds.
+    public static let purificationRounds = BuiltInDefault(1, "one DEJMPS round when purification is named without purification_rounds")
+    /// Total chain lengths of the rate-against-distance table, m (the chain's own length is added).
+    public static let repeaterSweepLengths = BuiltInDefault([100e3, 200e3, 400e3, 600e3, 800e3, 1000e3],
+                                                            "100-1000 km, the range of Sangouard et al., RMP 83, 33 (2011)")
     /// Speed of light in fiber, m/s.
     public static let fiberLightSpeed = BuiltInDefault(2e8, "c/n with n ≈ 1.5 in silica fiber")
 }

@@ -179,11 +179,21 @@ public final class PlanningSession {
         for (segment, plan) in zip(found, segments) where segment.links.count > 1 || plan.protocolKind != .bb84Decoy {
             for link in segment.links where mirrored.insert(link).inserted && planIndex[link] >= 0 {
                 linkPlans[planIndex[link]].keyRateBps = plan.keyRateBps
+                linkPlans[planIndex[link]].keyPerPulse = plan.keyBudget?.keyPerPulse ?? linkPlans[planIndex[link]].keyPerPulse
                 linkPlans[planIndex[link]].marginDB = plan.marginDB
                 linkPlans[planIndex[link]].noKeyReason = plan.keyRateBps > 0 ? nil : plan.noKeyReason
                 linkPlans[planIndex[link]].assumptions.append(
                     Assumption(name: "segment", value: plan.id, basis: "the link reports its segment's key rate and margin"))
             }
+        }
+        // A link keyed per segment (not decoy BB84) that lies in no segment has no key: say why.
+        var inSegment = [Bool](repeating: false, count: linkCount)
+        for segment in found { for link in segment.links { inSegment[link] = true } }
+        for index in 0..<linkCount where planIndex[index] >= 0 && !inSegment[index]
+            && linkPlans[planIndex[index]].keyRateBps == 0 && linkPlans[planIndex[index]].noKeyReason == nil {
+            let reason = "the link lies on no path between two key-holding nodes through untrusted ones, so no segment carries its key"
+            linkPlans[planIndex[index]].noKeyReason = reason
+            diagnostics.append(Diagnostic(.warning, "link \(linkPlans[planIndex[index]].id): \(reason)", keyPath: "links[\(index)]"))
         }
 
         // Key graph and demands.

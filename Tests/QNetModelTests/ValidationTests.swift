@@ -23,6 +23,22 @@ struct ValidationTests {
         #expect(problems.contains { $0.keyPath == "links[1].id" && $0.message.contains("duplicate id 'A'") })
     }
 
+    @Test("ids take ASCII letters, digits, _ and - only", arguments: [
+        ("A-1_b", true), ("Z9", true), ("", false), ("a b", false), ("é", false), ("Ω", false),
+        ("[", false), ("@", false), ("{", false), ("`", false), ("A.B", false),
+    ])
+    func wellFormedIDs(text: String, valid: Bool) {
+        #expect(Identifier(text).isWellFormed == valid)
+    }
+
+    @Test("a duplicate names where the id was first used")
+    func duplicateNamesFirstUse() {
+        var topology = twoNodes()
+        topology.demands.append(Demand(id: "L1", from: "A", to: "B"))
+        let problem = topology.validate().first { $0.keyPath == "demands[0].id" }
+        #expect(problem?.message == "duplicate id 'L1' (first used at links[0].id)")
+    }
+
     @Test("a link to an unknown node, and a link to itself, name the link's between")
     func dangling() {
         var topology = twoNodes()

@@ -10,19 +10,24 @@ import Testing
 @Suite("Validation cases (shared/validation/cases.yaml)")
 struct ValidationTests {
     /// Model families this suite reproduces.
-    static let families: Set<String> = [
+    static let families = Set([
         "bound/plob", "qkd/bb84-decoy", "detector/dead-time", "detector/window",
         "channel/satellite-geometry", "channel/fiber-dispersion", "channel/pointing",
         "repeater/swap-fidelity", "repeater/secret-fraction", "repeater/memory-decoherence",
         "repeater/waiting-time",
-    ]
+    ]).union(RepeaterChainValidationTests.families).union(TwinFieldCVValidationTests.families)
+        .union(SatellitePassTests.families).union(BBM92MDIValidationTests.families)
 
-    @Test("cases.yaml loads and every physics case has a test family")
+    @Test("every case file loads, every physics case has a test family and every family has cases")
     func casesFileLoads() throws {
         let rows = try ValidationCases.load()
         #expect(!rows.isEmpty, "no cases in \(ValidationCases.fileURL.path)")
         for row in rows where !row.model.hasPrefix("network/") {
             #expect(Self.families.contains(row.model), "\(row.label): model '\(row.model)' has no physics test")
+            #expect(row.source != "no source given", "\(row.label): names no source")
+        }
+        for family in Self.families {
+            #expect(rows.contains { $0.model == family }, "family \(family) has no case: its tests would pass without running")
         }
     }
 

@@ -77,6 +77,14 @@ enum Fixtures {
                     check(v, "\(id).qber.\(n)")
                 }
             }
+            if let p = link.pass {
+                for (v, n) in [(p.durationSeconds, "duration"), (p.keyPerPassBits, "perPass"), (p.keyPerDayBits, "perDay"),
+                               (p.passAverageBps, "passAverage"), (p.dailyAverageBps, "daily")] { check(v, "\(id).pass.\(n)") }
+                for s in p.profile {
+                    for v in [s.timeSeconds, s.elevation, s.slantRange, s.lossDB, s.keyRateBps] { check(v, "\(id).pass.sample") }
+                    check(s.qber, "\(id).pass.sample.qber")
+                }
+            }
         }
         for segment in plan.segments {
             check(segment.keyRateBps, "\(segment.id).rate"); check(segment.plobBoundBps, "\(segment.id).plob")

@@ -5,7 +5,7 @@ import QNetModel
 @Suite("Workbench event loop, end to end on an in-memory terminal")
 struct WorkbenchTests {
     private func run(_ disk: FakeDisk, path: String?, _ terminal: InMemoryTerminal) -> AppState {
-        Workbench.run(path: path, terminal: terminal, services: disk.services, fileExists: disk.exists)
+        Workbench.run(path: path, terminal: terminal, services: disk.services)
     }
 
     @Test("open metro.yaml, press :set L1.length 30 km, Enter, :wq → the file holds 30 km and the loop ends")
@@ -81,9 +81,28 @@ struct WorkbenchTests {
     func unreadable() {
         let disk = FakeDisk()
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
-        terminal.type(":e missing.yaml")
+        terminal.type(":e /broken/net.yaml")
         terminal.send([.key(.enter)])
         let final = run(disk, path: nil, terminal)
-        #expect(final.status == .error("could not open missing.yaml: no such file"))
+        #expect(final.status == .error("could not open /broken/net.yaml: not a topology"))
+    }
+
+    @Test(":e of a file that does not exist starts a new, empty network named after it; :w writes it")
+    func editNewFile() {
+        let disk = FakeDisk(["metro.yaml": Fixtures.metro])
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
+        terminal.type(":e lab.qnet.yaml")
+        terminal.send([.key(.enter)])
+        terminal.type(":add node A endpoint 0 0")
+        terminal.send([.key(.enter)])
+        terminal.type(":w")
+        terminal.send([.key(.enter)])
+        let final = run(disk, path: "metro.yaml", terminal)
+        #expect(final.filePath == "lab.qnet.yaml")
+        #expect(disk.file("lab.qnet.yaml")?.name == "lab")
+        #expect(disk.file("lab.qnet.yaml")?.nodes.map(\.id) == ["A"])
+        let shown = terminal.drawn.map { $0.lines.joined(separator: "\n") }
+        #expect(shown.contains { $0.contains("new file lab.qnet.yaml: :add node ID KIND X Y to begin") })
+        #expect(shown.contains { $0.contains(":add node A endpoint 0 0") && $0.contains("No nodes yet") })
     }
 }

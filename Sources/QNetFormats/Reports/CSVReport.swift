@@ -2,16 +2,20 @@ import QNetModel
 import QNetPlanner
 
 /// The report as CSV (RFC 4180) for spreadsheets: a table of links, then,
-/// after a blank line, a table of demands (with their what-ifs), and with
-/// what-ifs a table of the single failures that break demands. Rates in bit/s,
-/// losses in dB, ratios in 0...1, as in the JSON report.
+/// after a blank line, a table of demands (with their what-ifs), then a table
+/// of segments; when a repeater chain has one, a table of its key rate against
+/// total length; when satellite links have a pass, a table of passes; with
+/// what-ifs, a table of the single failures that break demands (each after a
+/// blank line). Rates in bit/s, losses in dB, ratios in 0...1, as in the JSON report.
 public enum CSVReport {
     /// The tables, links first; the what-if columns are empty without `whatIf`.
     public static func render(_ plan: Plan, whatIf: WhatIfAnalysis? = nil) -> String {
         var rows: [[String]] = [[
             "link", "medium", "protocol", "loss_db", "transmittance", "qber", "key_rate_bps", "key_per_pulse",
-            "signal_intensity", "plob_bound_bps", "margin_db", "effective_efficiency", "no_key_reason",
+            "signal_intensity", "plob_bound_bps", "margin_db", "effective_efficiency", "no_key_reason", "protocol_detail",
         ]]
+        let twinField = Dictionary(plan.segments.compactMap { segment in segment.twinField.map { (segment.links, $0) } }
+            .flatMap { links, tf in links.map { ($0, tf) } }, uniquingKeysWith: { first, _ in first })
         for link in plan.links {
             rows.append([
                 link.id.rawValue, link.medium.rawValue, link.protocolKind.rawValue, number(link.lossDB),
@@ -19,6 +23,7 @@ public enum CSVReport {
                 number(link.keyPerPulse), link.signalIntensity.map(number) ?? "", number(link.plobBoundBps),
                 link.marginDB.map(number) ?? "", link.detector.map { number($0.effectiveEfficiency) } ?? "",
                 link.noKeyReason ?? "",
+                link.continuousVariable.map(ProtocolDetail.continuousVariable) ?? twinField[link.id].map(ProtocolDetail.twinField) ?? "",
             ])
         }
         var demandRows: [[String]] = [[
@@ -33,9 +38,66 @@ public enum CSVReport {
                 demand.satisfied ? "true" : "false", demand.fallback ?? "",
             ] + whatIfFields(whatIf?.demand(at: index)))
         }
-        var text = table(rows) + "\n" + table(demandRows)
+        let sweepRows = repeaterSweepRows(plan)
+        var text = table(rows) + "\n" + table(demandRows) + "\n" + table(segmentRows(plan))
+            + (sweepRows.count > 1 ? "\n" + table(sweepRows) : "") + passTable(plan)
         if let whatIf { text += "\n" + table(failureRows(whatIf.survivability)) }
         return text
+    }
+
+    /// A table, when a repeater chain has one: its key rate and fidelity against total length.
+    private static func repeaterSweepRows(_ plan: Plan) -> [[String]] {
+        var rows: [[String]] = [[
+            "repeater_segment", "length_km", "planned", "key_rate_bps", "fidelity", "plob_bound_bps", "trusted_chain_bps",
+        ]]
+        for segment in plan.segments {
+            for point in segment.repeater?.sweep ?? [] {
+                rows.append([
+                    segment.id, number(point.lengthMeters / 1000), point.isPlanned ? "true" : "false", number(point.keyRateBps),
+                    number(point.fidelity), number(point.plobBoundBps), number(point.trustedChainBps),
+                ])
+            }
+        }
+        return rows
+    }
+
+    /// After another blank line, one row per satellite link with a pass; nothing when there is none.
+    private static func passTable(_ plan: Plan) -> String {
+        let passes = plan.links.compactMap { link in link.pass.map { (link.id.rawValue, $0) } }
+        guard !passes.isEmpty else { return "" }
+        var rows: [[String]] = [[
+            "link", "altitude_m", "max_elevation_deg", "min_elevation_deg", "duration_s", "passes_per_day",
+            "key_per_pass_bits", "key_per_day_bits", "pass_average_bps", "daily_average_bps", "no_key_reason",
+        ]]
+        for (id, pass) in passes {
+            rows.append([
+                id, number(pass.altitude), number(pass.maxElevation * 180 / .pi), number(pass.minElevation * 180 / .pi),
+                number(pass.durationSeconds), number(pass.passesPerDay), number(pass.keyPerPassBits),
+                number(pass.keyPerDayBits), number(pass.passAverageBps), number(pass.dailyAverageBps),
+                pass.noKeyReason ?? "",
+            ])
+        }
+        return "\n" + table(rows)
+    }
+
+    /// The segments: key, bound and margin, and for BBM92 and MDI-QKD the operating point
+    /// (`intensities` and `figures` as `key=value` pairs separated by spaces).
+    private static func segmentRows(_ plan: Plan) -> [[String]] {
+        var rows: [[String]] = [[
+            "segment", "protocol", "nodes", "links", "key_rate_bps", "key_per_pulse", "plob_bound_bps", "margin_db",
+            "intensities", "figures", "no_key_reason",
+        ]]
+        for segment in plan.segments {
+            let budget = segment.keyBudget
+            func pairs(_ figures: [KeyFigure]?) -> String { (figures ?? []).map { "\($0.key)=\(number($0.value))" }.joined(separator: " ") }
+            rows.append([
+                segment.id, segment.protocolKind.rawValue, segment.nodes.map(\.rawValue).joined(separator: " "),
+                segment.links.map(\.rawValue).joined(separator: " "), number(segment.keyRateBps),
+                budget.map { number($0.keyPerPulse) } ?? "", number(segment.plobBoundBps), segment.marginDB.map(number) ?? "",
+                pairs(budget?.intensities), pairs(budget?.figures), segment.noKeyReason ?? "",
+            ])
+        }
+        return rows
     }
 
     static func number(_ value: Double) -> String { "\(value)" }

@@ -13,6 +13,21 @@ public enum EngineeringFormat {
         (bitsPerSecond > 0 ? "+" : "") + rate(bitsPerSecond)
     }
 
+    /// An amount of key: `301 kbit`, `0 bit`.
+    public static func bits(_ bits: Double) -> String {
+        scaled(bits, unit: "bit")
+    }
+
+    /// An angle given in radians, in degrees to 0.1: `49.0°`.
+    public static func degrees(_ radians: Double) -> String {
+        String(format: "%.1f°", radians * 180 / .pi)
+    }
+
+    /// A distance given in metres, in whole km: `645 km`.
+    public static func kilometres(_ metres: Double) -> String {
+        String(format: "%.0f km", metres / 1000)
+    }
+
     /// `1.00 GHz`.
     public static func frequency(_ hertz: Double) -> String {
         scaled(hertz, unit: "Hz")

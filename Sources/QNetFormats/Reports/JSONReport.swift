@@ -54,7 +54,7 @@ public enum JSONReport {
             case detectorBudget = "detector_budget", qber, qberBudget = "qber_budget", keyRateBps = "key_rate_bps"
             case keyPerPulse = "key_per_pulse", signalIntensity = "signal_intensity"
             case repetitionRateHz = "repetition_rate_hz", plobBoundBps = "plob_bound_bps", marginDB = "margin_db"
-            case noKeyReason = "no_key_reason", assumptions
+            case noKeyReason = "no_key_reason", assumptions, pass, cvQKD = "cv_qkd"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -76,6 +76,8 @@ public enum JSONReport {
             try container.encode(link.marginDB, forKey: .marginDB)
             try container.encode(link.noKeyReason, forKey: .noKeyReason)
             try container.encode(link.assumptions.map(AssumptionEntry.init), forKey: .assumptions)
+            try container.encode(link.pass.map(PassEntry.init), forKey: .pass)
+            try container.encode(link.continuousVariable.map(CVQKDEntry.init), forKey: .cvQKD)
         }
     }
 
@@ -149,7 +151,7 @@ public enum JSONReport {
         enum Keys: String, CodingKey {
             case id, nodes, links, `protocol`, keyRateBps = "key_rate_bps", plobBoundBps = "plob_bound_bps"
             case fidelity, keyPerPass = "key_per_pass_bits", keyPerDay = "key_per_day_bits", marginDB = "margin_db"
-            case noKeyReason = "no_key_reason", repeater
+            case noKeyReason = "no_key_reason", repeater, twinField = "twin_field", keyBudget = "key_budget"
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -165,6 +167,8 @@ public enum JSONReport {
             try container.encode(segment.marginDB, forKey: .marginDB)
             try container.encode(segment.noKeyReason, forKey: .noKeyReason)
             try container.encode(segment.repeater.map(RepeaterEntry.init), forKey: .repeater)
+            try container.encode(segment.twinField.map(TwinFieldEntry.init), forKey: .twinField)
+            try container.encode(segment.keyBudget.map(KeyBudgetEntry.init), forKey: .keyBudget)
         }
     }
 
@@ -174,10 +178,29 @@ public enum JSONReport {
             case attemptSuccess = "attempt_success", elementaryFidelity = "elementary_fidelity"
             case swapSuccess = "swap_success", meanRounds = "mean_rounds", roundSeconds = "round_s"
             case meanTimeSeconds = "mean_time_s", storageSeconds = "storage_s", secretFraction = "secret_fraction"
-            case assumptions
+            case assumptions, heralding, brightStatePopulation = "bright_state_population"
+            case successPerRound = "success_per_round", modes, cutoffSeconds = "cutoff_s", cutoffSurvival = "cutoff_survival"
+            case purificationRounds = "purification_rounds", bitErrorRate = "bit_error_rate", phaseErrorRate = "phase_error_rate"
+            case sixStateFraction = "six_state_fraction", sixStateKeyRateBps = "six_state_key_rate_bps"
+            case distanceTable = "distance_table", beatsPLOBAtKm = "beats_plob_at_km"
+            case beatsTrustedChainAtKm = "beats_trusted_chain_at_km"
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(chain.heralding, forKey: .heralding)
+            try container.encode(chain.brightStatePopulation, forKey: .brightStatePopulation)
+            try container.encode(chain.successPerRound, forKey: .successPerRound)
+            try container.encode(chain.modes, forKey: .modes)
+            try container.encode(chain.cutoffSeconds, forKey: .cutoffSeconds)
+            try container.encode(chain.cutoffSurvival, forKey: .cutoffSurvival)
+            try container.encode(chain.purificationRounds, forKey: .purificationRounds)
+            try container.encode(chain.bitErrorRate, forKey: .bitErrorRate)
+            try container.encode(chain.phaseErrorRate, forKey: .phaseErrorRate)
+            try container.encode(chain.sixStateFraction, forKey: .sixStateFraction)
+            try container.encode(chain.sixStateKeyRateBps, forKey: .sixStateKeyRateBps)
+            try container.encode(chain.sweep.map(SweepEntry.init), forKey: .distanceTable)
+            try container.encode(chain.beatsPLOBAtMeters.map { $0 / 1000 }, forKey: .beatsPLOBAtKm)
+            try container.encode(chain.beatsTrustedChainAtMeters.map { $0 / 1000 }, forKey: .beatsTrustedChainAtKm)
             try container.encode(chain.attemptSuccess, forKey: .attemptSuccess)
             try container.encode(chain.elementaryFidelity, forKey: .elementaryFidelity)
             try container.encode(chain.swapSuccess, forKey: .swapSuccess)
@@ -187,6 +210,23 @@ public enum JSONReport {
             try container.encode(chain.storageSeconds, forKey: .storageSeconds)
             try container.encode(chain.secretFraction, forKey: .secretFraction)
             try container.encode(chain.assumptions.map(AssumptionEntry.init), forKey: .assumptions)
+        }
+    }
+
+    struct SweepEntry: Encodable {
+        let point: RepeaterSweepPoint
+        enum Keys: String, CodingKey {
+            case lengthKm = "length_km", planned, keyRateBps = "key_rate_bps", fidelity, plobBoundBps = "plob_bound_bps"
+            case trustedChainBps = "trusted_chain_bps"
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(point.lengthMeters / 1000, forKey: .lengthKm)
+            try container.encode(point.isPlanned, forKey: .planned)
+            try container.encode(point.keyRateBps, forKey: .keyRateBps)
+            try container.encode(point.fidelity, forKey: .fidelity)
+            try container.encode(point.plobBoundBps, forKey: .plobBoundBps)
+            try container.encode(point.trustedChainBps, forKey: .trustedChainBps)
         }
     }
 

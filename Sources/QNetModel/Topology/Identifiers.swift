@@ -11,8 +11,11 @@ public struct Identifier: Sendable, Hashable, Comparable, ExpressibleByStringLit
 
     /// Whether the id uses only letters, digits, `_` and `-`, and is not empty.
     public var isWellFormed: Bool {
-        !rawValue.isEmpty && rawValue.unicodeScalars.allSatisfy {
-            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" || $0 == "-"
+        !rawValue.isEmpty && rawValue.utf8.allSatisfy { byte in
+            let lower = byte | 0x20  // ASCII letters fold to lower case; other bytes stay outside a...z
+            return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
         }
     }
 

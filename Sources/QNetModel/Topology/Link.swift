@@ -37,6 +37,7 @@ public struct Link: SchemaRecord {
     public var excessNoiseReference: ExcessNoiseReference?
     public var reconciliationEfficiency: Quantity?
     public var heralding: Heralding?
+    public var brightStatePopulation: Tunable?
 
     public init(id: Identifier, from: Identifier, to: Identifier, medium: Medium? = nil, length: Quantity? = nil) {
         self.id = id
@@ -128,5 +129,7 @@ public struct Link: SchemaRecord {
         .quantity("reconciliation_efficiency", \.reconciliationEfficiency, .ratio, .positiveFraction,
                   help: "CV-QKD reconciliation efficiency beta"),
         .choice("heralding", \.heralding, help: "single-click | two-click (default two-click)"),
+        .tunable("bright_state_population", \.brightStatePopulation, .fraction,
+                 help: "single-click heralding: each memory's bright-state population alpha, or auto (optimised; default auto)"),
     ]
 }

@@ -14,27 +14,31 @@ extension Topology {
 
     private func validateIdentifiers() -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        var firstUse: [Identifier: String] = [:]
-        let named = nodes.enumerated().map { ($1.id, "nodes[\($0)].id") }
-            + links.enumerated().map { ($1.id, "links[\($0)].id") }
-            + demands.enumerated().map { ($1.resolvedID, "demands[\($0)].id") }
-        for (id, path) in named {
+        // Key paths are built only for ids that have a problem: this runs on every edit.
+        var firstUse: [Identifier: (section: String, index: Int)] = [:]
+        firstUse.reserveCapacity(nodes.count + links.count + demands.count)
+        func check(_ id: Identifier, _ section: String, _ index: Int) {
             if !id.isWellFormed {
-                problems.append(Diagnostic(.error, "'\(id)' is not a valid id: use letters, digits, _ and - only", keyPath: path))
+                problems.append(Diagnostic(.error, "'\(id)' is not a valid id: use letters, digits, _ and - only",
+                                           keyPath: "\(section)[\(index)].id"))
             }
             if let earlier = firstUse[id] {
-                problems.append(Diagnostic(.error, "duplicate id '\(id)' (first used at \(earlier))", keyPath: path))
+                problems.append(Diagnostic(.error, "duplicate id '\(id)' (first used at \(earlier.section)[\(earlier.index)].id)",
+                                           keyPath: "\(section)[\(index)].id"))
             } else {
-                firstUse[id] = path
+                firstUse[id] = (section, index)
             }
         }
+        for (index, node) in nodes.enumerated() { check(node.id, "nodes", index) }
+        for (index, link) in links.enumerated() { check(link.id, "links", index) }
+        for (index, demand) in demands.enumerated() { check(demand.resolvedID, "demands", index) }
         return problems
     }
 
     private func validateNodes() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for (index, node) in nodes.enumerated() {
-            let path = "nodes[\(index)]"
+            var path: String { "nodes[\(index)]" }
             if let name = node.source, equipment.source(named: name) == nil {
                 problems.append(unknownEquipment("source", name, equipment.sources.map(\.name), "\(path).source"))
             }
@@ -55,7 +59,7 @@ extension Topology {
         var problems: [Diagnostic] = []
         let nodeKinds = Dictionary(nodes.map { ($0.id, $0.resolvedKind) }, uniquingKeysWith: { first, _ in first })
         for (index, link) in links.enumerated() {
-            let path = "links[\(index)]"
+            var path: String { "links[\(index)]" }
             for end in [link.from, link.to] where nodeKinds[end] == nil {
                 problems.append(Diagnostic(.error, "link \(link.id) names unknown node '\(end)'", keyPath: "\(path).between"))
             }
@@ -93,7 +97,7 @@ extension Topology {
         var problems: [Diagnostic] = []
         let byID = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, demand) in demands.enumerated() {
-            let path = "demands[\(index)].between"
+            var path: String { "demands[\(index)].between" }
             for end in [demand.from, demand.to] {
                 guard let node = byID[end] else {
                     problems.append(Diagnostic(.error, "demand \(demand.resolvedID) names unknown node '\(end)'", keyPath: path))

@@ -87,30 +87,53 @@ enum DecoyKeyBuilder {
             timing: Sanitise.fraction(0.5 * timing.interSymbolFraction * signal / clicks)) : nil
         let keyPerPulse = Sanitise.rate(result.keyPerPulse)
 
-        // Margin: threshold with Y0 and e_d held at the operating point.
-        let key = ThresholdKey(darkYield: params.darkYield, misalignment: errorRate, ecEfficiency: link.ecEfficiency.value,
-                               siftingFactor: link.siftingFactor, decoy: decoy, signalIntensity: fixed)
-        let threshold = memo.threshold(key)
+        // Margin: the threshold where the key vanishes. There the click rate is far below the operating
+        // point's, so afterpulsing and dead time are taken at the threshold's own click rate.
+        let limit = thresholdMargin(noise: noise, afterpulseProbability: afterpulseProbability, errorRate: errorRate,
+                                     link: link, decoy: decoy, fixed: fixed, efficiency: efficiency,
+                                     deadTimeFactor: deadTimeFactor, memo: memo)
         assumptions.append(fixed == nil ? strings.marginOptimised : strings.marginFixed)
-        let receiverLossDB = Decibel.loss(transmittance: Sanitise.fraction(efficiency * deadFactor))
-        var margin: Double?
-        var toleratedDB: Double?
-        if let threshold, receiverLossDB.isFinite {
-            // A threshold of 0 means key down to the search's floor (1e-40, 400 dB): the margin is at least that.
-            let tolerated = Decibel.loss(transmittance: max(threshold, 1e-40)) - receiverLossDB
-            toleratedDB = tolerated
-            margin = Sanitise.finite(max(-1000, min(1000, tolerated - channelLossDB)))
-        }
+        let toleratedDB = limit.toleratedDB
+        var margin = toleratedDB.map { Sanitise.finite(max(-1000, min(1000, $0 - channelLossDB))) }
         var reason: String?
         if keyPerPulse <= 0 {
             reason = noKeyReason(qber: qber?.total ?? 0.5, channelLossDB: channelLossDB, toleratedDB: toleratedDB,
-                                 hasThreshold: threshold != nil, efficiency: efficiency)
+                                 hasThreshold: limit.threshold != nil, efficiency: efficiency)
             if let value = margin, value > 0 { margin = 0 }
         } else if let value = margin, value < 0 {
             margin = 0
         }
         return DecoyKey(detector: detectorBudget, qber: qber, keyPerPulse: keyPerPulse, signalIntensity: mu,
                         marginDB: margin, noKeyReason: reason, assumptions: assumptions)
+    }
+
+    /// Signal intensity assumed for the afterpulses of the threshold's own clicks when mu is optimised.
+    static let thresholdNominalIntensity = 0.5
+
+    /// The lowest system transmittance with key, and the channel loss the receiver then tolerates (dB).
+    ///
+    /// Y0 holds the dark and background counts plus the afterpulses of the clicks at the threshold
+    /// (two passes: first of the noise alone, then of the noise and the signal at the threshold);
+    /// the dead-time factor is that of the threshold's click rate.
+    private static func thresholdMargin(noise: Double, afterpulseProbability: Double, errorRate: Double,
+                                        link: ResolvedLink, decoy: DecoyMethod, fixed: Double?, efficiency: Double,
+                                        deadTimeFactor: (Double) -> Double, memo: ThresholdMemo)
+        -> (threshold: Double?, toleratedDB: Double?) {
+        func threshold(afterpulse: Double) -> Double? {
+            memo.threshold(ThresholdKey(darkYield: Sanitise.fraction(noise + afterpulse), misalignment: errorRate,
+                                        ecEfficiency: link.ecEfficiency.value, siftingFactor: link.siftingFactor,
+                                        decoy: decoy, signalIntensity: fixed))
+        }
+        let mu = fixed ?? thresholdNominalIntensity
+        var afterpulse = afterpulseProbability * noise
+        guard let first = threshold(afterpulse: afterpulse) else { return (nil, nil) }
+        afterpulse = afterpulseProbability * (first * mu + noise)
+        guard let found = threshold(afterpulse: afterpulse) else { return (nil, nil) }
+        let clickRate = (found * mu + noise + afterpulse) * link.source.repetitionRate.value
+        let receiverLossDB = Decibel.loss(transmittance: Sanitise.fraction(efficiency * deadTimeFactor(clickRate)))
+        guard receiverLossDB.isFinite else { return (found, nil) }
+        // A threshold of 0 means key down to the search's floor (1e-40, 400 dB): the margin is at least that.
+        return (found, Decibel.loss(transmittance: max(found, 1e-40)) - receiverLossDB)
     }
 
     private static func evaluate(_ parameters: DecoyBB84Parameters, fixed: Double?) -> DecoyBB84Result {
@@ -173,10 +196,10 @@ final class AssumptionMemo {
     private var operatingPoints: [Double: Assumption] = [:]
 
     let marginOptimised = Assumption(
-        name: "margin", value: "threshold transmittance with Y0 and e_d held at the operating point",
+        name: "margin", value: "extra channel loss until the key vanishes; afterpulsing and dead time at that point's click rate",
         basis: "DecoyBB84.thresholdTransmittance, mu re-optimised (Y0, e_d rounded to 4 digits)")
     let marginFixed = Assumption(
-        name: "margin", value: "threshold transmittance with Y0 and e_d held at the operating point",
+        name: "margin", value: "extra channel loss until the key vanishes; afterpulsing and dead time at that point's click rate",
         basis: "DecoyBB84.thresholdTransmittance, mu fixed (Y0, e_d rounded to 4 digits)")
 
     /// `DecoyKeyBuilder.commonAssumptions(link)`.

@@ -40,19 +40,9 @@ struct TimingBudget {
 enum DetectionBudgetBuilder {
     /// The timing budget of `link`, whose optical path is `pathLength` m (dispersion counts on fiber only).
     static func build(_ link: ResolvedLink, pathLength: Double) -> TimingBudget {
-        let detector = link.detector
         let source = link.source
-        let repetitionRate = max(source.repetitionRate.value, 1e-300)
-        let window: Sourced<Double>
-        if let gate = detector.gateWidth {
-            window = gate
-        } else {
-            window = Sourced(min(PlanningDefaults.maxWindow.value, 1 / repetitionRate),
-                             "\(PlanningDefaults.maxWindow.basis), f_rep from \(source.repetitionRate.basis)")
-        }
-
         var terms = [JitterTerm(name: "source", fwhm: source.jitter.value, basis: source.jitter.basis),
-                     JitterTerm(name: "detector", fwhm: detector.jitter.value, basis: detector.jitter.basis)]
+                     JitterTerm(name: "detector", fwhm: link.detector.jitter.value, basis: link.detector.jitter.basis)]
         if link.medium == .fiber {
             let dispersion = Sourced.quantity([(link.inputs.link.dispersion, "\(link.path).dispersion"),
                                                (link.inputs.defaults.fiberDispersion, "defaults.fiber_dispersion")],
@@ -63,7 +53,21 @@ enum DetectionBudgetBuilder {
                                     basis: "|D| x L x linewidth: \(dispersion.basis); \(source.linewidth.basis)"))
         }
         terms.append(JitterTerm(name: "clock sync", fwhm: link.clockSyncJitter.value, basis: link.clockSyncJitter.basis))
+        return build(detector: link.detector, source: source, terms: terms, backgroundRate: link.backgroundRate.value)
+    }
 
+    /// The timing budget of `detector` receiving `source`'s pulses spread by `terms`, with stray light at
+    /// `backgroundRate` Hz (a detector beside the source has no channel: its terms are the source's and its own).
+    static func build(detector: ResolvedDetector, source: ResolvedSource, terms: [JitterTerm],
+                      backgroundRate: Double) -> TimingBudget {
+        let repetitionRate = max(source.repetitionRate.value, 1e-300)
+        let window: Sourced<Double>
+        if let gate = detector.gateWidth {
+            window = gate
+        } else {
+            window = Sourced(min(PlanningDefaults.maxWindow.value, 1 / repetitionRate),
+                             "\(PlanningDefaults.maxWindow.basis), f_rep from \(source.repetitionRate.basis)")
+        }
         let sigma = Timing.totalSigma(fwhms: terms.map(\.fwhm))
         let dark: Sourced<Double>
         if let probability = detector.darkCountProbability {
@@ -76,7 +80,7 @@ enum DetectionBudgetBuilder {
             totalFWHM: sigma * Timing.fwhmPerSigma,
             windowFraction: Timing.windowFraction(window: window.value, sigma: sigma),
             interSymbolFraction: Timing.interSymbolFraction(slot: 1 / repetitionRate, window: window.value, sigma: sigma),
-            darkProbability: dark, backgroundProbability: link.backgroundRate.value * window.value,
+            darkProbability: dark, backgroundProbability: backgroundRate * window.value,
             maxRepetitionRate: Timing.maxRepetitionRate(window: window.value, totalFWHM: sigma * Timing.fwhmPerSigma))
     }
 }

@@ -53,46 +53,49 @@ enum LinkPlanner {
             margin = key.marginDB
             reason = key.noKeyReason
             assumptions += key.assumptions
-        case .entanglement:
+        case .entanglement, .bbm92, .mdi, .twinField:
             detector = timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1)
-            assumptions.append(Assumption(name: "protocol", value: "entanglement: key computed for the whole segment",
+            assumptions.append(Assumption(name: "protocol", value: "\(protocolKind.rawValue): key computed for the whole segment",
                                           basis: link.protocolKind.basis))
-        case .bbm92, .mdi, .twinField, .cvGG02:
-            detector = timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1)
-            reason = notModelledReason(protocolKind)
-            diagnostics.append(Diagnostic(.warning, "link \(inputs.link.id): \(reason ?? "")", keyPath: link.protocolKind.basis))
+        case .cvGG02:
+            return CVQKDLinkBuilder.outcome(link, loss: loss, lossDB: lossDB, channel: channel, diagnostics: diagnostics)
         }
 
+        let pass = SatellitePassPlanner.plan(link, timing: timing, memo: memo, strings: strings)
+        diagnostics += pass?.1 ?? []
         let plan = LinkPlan(
             id: inputs.link.id, medium: link.medium, protocolKind: protocolKind, lossBudget: loss.lines,
             detector: detector, qber: qber, keyRateBps: Sanitise.rate(keyPerPulse * repetitionRate),
             keyPerPulse: Sanitise.rate(keyPerPulse), signalIntensity: signalIntensity.map { Sanitise.finite($0) },
             repetitionRateHz: repetitionRate, plobBoundBps: plob, marginDB: margin.map { Sanitise.finite($0) },
-            noKeyReason: reason, assumptions: assumptions)
+            noKeyReason: reason, assumptions: assumptions, pass: pass?.0)
         return LinkOutcome(plan: plan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength), errorRate: errorRate)
     }
 
-    /// `protocol X is not modelled yet (planned); no key assumed`.
-    static func notModelledReason(_ kind: ProtocolKind) -> String {
-        "protocol \(kind.rawValue) is not modelled yet (planned); no key assumed"
+    /// The detector's dark counts as the file gives them: per gate, or as a rate.
+    private static func darkCounts(_ detector: ResolvedDetector) -> String {
+        if let probability = detector.darkCountProbability {
+            return "\(Format.number(probability.value, digits: 3)) dark per gate"
+        }
+        return "\(Format.frequency(detector.darkCountRate.value)) dark"
     }
 
     /// The source, detector and window the link uses, each with its basis.
     static func equipmentAssumptions(_ link: ResolvedLink, timing: TimingBudget) -> [Assumption] {
         let source = link.source
         let detector = link.detector
-        let sourceValue = "\(source.name ?? "built-in"): \(source.kind.value.rawValue), \(Format.number(source.repetitionRate.value / 1e9)) GHz"
+        let sourceValue = "\(source.name ?? "built-in"): \(source.kind.value.rawValue), \(Format.frequency(source.repetitionRate.value))"
         let sourceBasis = link.inputs.sourceReference.map { "\($0) -> equipment.sources.\(source.name ?? "")" }
             ?? "no source named: \(PlanningDefaults.repetitionRate.basis)"
         let detectorValue = "\(detector.name ?? "built-in"): \(detector.kind.value.rawValue), "
-            + "\(Format.percent(detector.efficiency.value)), \(Format.number(detector.darkCountRate.value)) Hz dark, "
-            + "\(Format.number(detector.jitter.value * 1e12)) ps jitter, \(Format.number(detector.deadTime.value * 1e9)) ns dead time"
+            + "\(Format.percent(detector.efficiency.value)), \(darkCounts(detector)), "
+            + "\(Format.duration(detector.jitter.value)) jitter, \(Format.duration(detector.deadTime.value)) dead time"
         let detectorBasis = link.inputs.detectorReference.map { "\($0) -> equipment.detectors.\(detector.name ?? "")" }
             ?? "no detector named: \(PlanningDefaults.detectorEfficiency.basis)"
         return [
             Assumption(name: "source", value: sourceValue, basis: sourceBasis),
             Assumption(name: "detector", value: detectorValue, basis: detectorBasis),
-            Assumption(name: "detection window", value: "\(Format.number(timing.window.value * 1e12)) ps", basis: timing.window.basis),
+            Assumption(name: "detection window", value: Format.duration(timing.window.value), basis: timing.window.basis),
             Assumption(name: "dark counts", value: "\(Format.number(timing.darkProbability.value, digits: 3)) per window",
                        basis: timing.darkProbability.basis),
             Assumption(name: "wavelength", value: "\(Format.number(link.wavelength.value * 1e9)) nm", basis: link.wavelength.basis),

@@ -15,13 +15,13 @@ struct LossBudget {
 /// Builds the loss budget of a fiber, free-space or satellite link from its
 /// resolved figures; the formulas are QNetPhysics'.
 enum LossBudgetBuilder {
-    /// The loss budget of `link`.
-    static func build(_ link: ResolvedLink) -> LossBudget {
+    /// The loss budget of `link`; a satellite link is seen at `elevation` (rad) when given, else at its own geometry.
+    static func build(_ link: ResolvedLink, elevation: Sourced<Double>? = nil) -> LossBudget {
         var budget = LossBudget()
         switch link.medium {
         case .fiber: fiber(link, into: &budget)
         case .freeSpace: freeSpace(link, into: &budget)
-        case .satellite: satellite(link, into: &budget)
+        case .satellite: satellite(link, elevation: elevation, into: &budget)
         }
         for loss in link.inputs.link.extraLosses {
             budget.lines.append(BudgetLine(item: loss.name, db: Sanitise.lossDB(max(0, loss.loss.si)),
@@ -78,19 +78,27 @@ enum LossBudgetBuilder {
 
     // MARK: Satellite
 
-    private static func satellite(_ link: ResolvedLink, into budget: inout LossBudget) {
+    /// The altitude of the link's satellite (the end of kind satellite), with a warning when the node gives none.
+    static func satelliteAltitude(_ link: ResolvedLink) -> (Sourced<Double>, Diagnostic?) {
         let inputs = link.inputs
-        let raw = inputs.link
         let satelliteIsFrom = inputs.fromNode.resolvedKind == .satellite || inputs.toNode.resolvedKind != .satellite
         let (satellite, satelliteIndex) = satelliteIsFrom ? (inputs.fromNode, inputs.fromIndex) : (inputs.toNode, inputs.toIndex)
         let altitude = Sourced.quantity([(satellite.altitude, "nodes[\(satelliteIndex)].altitude")],
                                         else: PlanningDefaults.satelliteAltitude)
-        if satellite.altitude == nil {
-            budget.diagnostics.append(Diagnostic(.warning, "satellite \(satellite.id) has no altitude: 500 km assumed",
-                                                 keyPath: "nodes[\(satelliteIndex)].altitude"))
-        }
+        let warning = satellite.altitude == nil
+            ? Diagnostic(.warning, "satellite \(satellite.id) has no altitude: 500 km assumed", keyPath: "nodes[\(satelliteIndex)].altitude")
+            : nil
+        return (altitude, warning)
+    }
+
+    private static func satellite(_ link: ResolvedLink, elevation seen: Sourced<Double>?, into budget: inout LossBudget) {
+        let raw = link.inputs.link
+        let (altitude, warning) = satelliteAltitude(link)
+        if let warning { budget.diagnostics.append(warning) }
         let h = altitude.value
-        let (elevation, range) = geometry(link, altitude: altitude, into: &budget)
+        let (elevation, range) = seen.map {
+            ($0, Sourced(SatelliteGeometry.slantRange(altitude: h, elevation: $0.value), "slant range from \($0.basis)"))
+        } ?? geometry(link, altitude: altitude, into: &budget)
         budget.pathLength = range.value
         budget.assumptions.append(Assumption(
             name: "geometry", value: "altitude \(Format.km(h)), elevation \(Format.number(elevation.value * 180 / .pi)) deg, slant range \(Format.km(range.value))",
@@ -140,9 +148,6 @@ enum LossBudgetBuilder {
         if let pass = raw.pass {
             let elevation = Sourced.quantity([(pass.maxElevation, "\(link.path).pass.max_elevation")],
                                              else: PlanningDefaults.passMaxElevation)
-            budget.diagnostics.append(Diagnostic(
-                .note, "per-pass integration is not modelled yet: the key is computed at the pass's highest elevation (\(Format.number(elevation.value * 180 / .pi)) deg)",
-                keyPath: "\(link.path).pass"))
             let range = SatelliteGeometry.slantRange(altitude: h, elevation: elevation.value)
             return (elevation, Sourced(range, "slant range at the pass's highest elevation"))
         }

@@ -39,7 +39,9 @@ struct DemandRouter: Sendable {
                                                                 workspace: &workspace) }
             }
         }
-        return (describe(demand, required: required, path: path, flow: flow, limit: limit, exact: !bounded, source: source,
+        // With no trusted node allowed, every path is one direct segment: packing them all is the exact flow.
+        let exact = !bounded || limit == 0
+        return (describe(demand, required: required, path: path, flow: flow, limit: limit, exact: exact, source: source,
                          target: target), flow, path)
     }
 
@@ -78,7 +80,9 @@ struct DemandRouter: Sendable {
         let maxFlow = Sanitise.rate(max(flow?.value ?? 0, path.width))
         let satisfied = maxFlow >= required * (1 - 1e-12)
         var notes: [String] = []
-        if !exact, let limit {
+        if limit == 0 {
+            notes.append("max_trusted_nodes = 0: direct segments only, no trusted relay")
+        } else if !exact, let limit {
             notes.append("max_trusted_nodes = \(limit) limits the flow: greedy packing of widest paths within the limit, a lower bound")
         }
         if !satisfied {

@@ -1,9 +1,9 @@
 import QNetModel
 import QNetPhysics
 
-/// Turns found segments into `SegmentPlan`s: a one-link decoy BB84 segment
-/// carries its link's key, an entanglement segment is a repeater chain, other
-/// protocols are found but not modelled yet.
+/// Turns found segments into `SegmentPlan`s: a one-link decoy BB84 or CV-QKD
+/// segment carries its link's key, an entanglement segment is a repeater chain,
+/// and BBM92, MDI-QKD and twin-field segments get their two-arm key builders.
 enum SegmentPlanner {
     /// The plan of `segment`; `outcomes` are indexed like `topology.links` (nil: skipped link).
     static func plan(_ segment: FoundSegment, id: String, topology: Topology, outcomes: [LinkOutcome?])
@@ -37,40 +37,26 @@ enum SegmentPlanner {
                 diagnostics.append(Diagnostic(.error, reason, keyPath: "\(path).protocol"))
                 return (noKey(reason), diagnostics)
             }
-            return (SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: kind, keyRateBps: link.keyRateBps,
-                                plobBoundBps: link.plobBoundBps, marginDB: link.marginDB, noKeyReason: link.noKeyReason),
+            // A satellite pass enters the key graph at its daily average (physics.md §4).
+            return (SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: kind,
+                                keyRateBps: link.pass?.dailyAverageBps ?? link.keyRateBps, plobBoundBps: link.plobBoundBps,
+                                keyPerPassBits: link.pass?.keyPerPassBits, keyPerDayBits: link.pass?.keyPerDayBits,
+                                marginDB: link.marginDB, noKeyReason: link.pass?.noKeyReason ?? link.noKeyReason),
                     diagnostics)
         case .entanglement:
-            let chain = chainNodes(segment, topology: topology)
-            let links = segment.links.compactMap { index -> ElementaryLink? in
-                guard let outcome = outcomes[index] else { return nil }
-                let detector = outcome.plan.detector
-                return ElementaryLink(transmittance: outcome.plan.transmittance,
-                                      detectionEfficiency: (detector?.detectorEfficiency ?? 0) * (detector?.windowFraction ?? 0),
-                                      errorRate: outcome.errorRate, length: outcome.pathLength)
-            }
-            let result = RepeaterChainPlanner.plan(links: links, nodes: chain)
+            let result = RepeaterChainPlanner.plan(links: ChainInputs.links(segment, topology: topology, outcomes: outcomes),
+                                                   nodes: ChainInputs.nodes(segment, topology: topology), repetitionRate: repetitionRate)
             return (SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: kind, keyRateBps: result.rate,
                                 plobBoundBps: plob, fidelity: result.fidelity, noKeyReason: result.reason,
                                 repeater: result.plan), diagnostics)
-        case .bbm92, .mdi, .twinField, .cvGG02:
-            return (noKey(LinkPlanner.notModelledReason(kind)), diagnostics)
-        }
-    }
-
-    /// The chain's nodes with their memories and swap success, after defaults.
-    private static func chainNodes(_ segment: FoundSegment, topology: Topology) -> [ChainNode] {
-        segment.nodes.map { index in
-            let node = topology.nodes[index]
-            let memory = node.memory.flatMap { topology.equipment.memory(named: $0) }
-            let prefix = "equipment.memories.\(node.memory ?? "")"
-            return ChainNode(
-                id: node.id, holdsKey: node.holdsKey,
-                memoryEfficiency: Sourced.quantity([(memory?.efficiency, "\(prefix).efficiency")], else: PlanningDefaults.memoryEfficiency),
-                coherenceTime: Sourced.quantity([(memory?.coherenceTime, "\(prefix).coherence_time")],
-                                                else: PlanningDefaults.memoryCoherenceTime),
-                modes: Sourced.first([(memory?.modes, "\(prefix).modes")], else: PlanningDefaults.memoryModes),
-                swapSuccess: Sourced.quantity([(node.swapSuccess, "nodes[\(index)].swap_success")], else: PlanningDefaults.swapSuccess))
+        case .twinField:
+            return TwinFieldSegmentBuilder.plan(segment, id: id, topology: topology, outcomes: outcomes, plob: plob)
+        case .cvGG02:
+            return CVQKDLinkBuilder.segment(segment, id: id, topology: topology, outcomes: outcomes, plob: plob)
+        case .bbm92:
+            return BBM92SegmentBuilder.plan(TwoArmSegment(segment: segment, id: id, topology: topology, outcomes: outcomes))
+        case .mdi:
+            return MDISegmentBuilder.plan(TwoArmSegment(segment: segment, id: id, topology: topology, outcomes: outcomes))
         }
     }
 }

@@ -32,11 +32,17 @@ public struct LinkPlan: Sendable, Hashable {
     public var noKeyReason: String?
     /// What the plan assumed, with sources.
     public var assumptions: [Assumption]
+    /// A satellite link with a `pass:`: its key integrated over the pass and the day (the fields above hold
+    /// the single geometry at the pass's highest elevation).
+    public var pass: SatellitePassPlan?
+    /// The CV-QKD figures, for cv-gg02 links.
+    public var continuousVariable: CVQKDPlan?
 
     public init(id: Identifier, medium: Medium, protocolKind: ProtocolKind, lossBudget: [BudgetLine],
                 detector: DetectorBudget?, qber: QBERBudget?, keyRateBps: Double, keyPerPulse: Double,
                 signalIntensity: Double?, repetitionRateHz: Double, plobBoundBps: Double, marginDB: Double?,
-                noKeyReason: String?, assumptions: [Assumption]) {
+                noKeyReason: String?, assumptions: [Assumption], pass: SatellitePassPlan? = nil,
+                continuousVariable: CVQKDPlan? = nil) {
         self.id = id
         self.medium = medium
         self.protocolKind = protocolKind
@@ -53,6 +59,8 @@ public struct LinkPlan: Sendable, Hashable {
         self.marginDB = marginDB
         self.noKeyReason = noKeyReason
         self.assumptions = assumptions
+        self.pass = pass
+        self.continuousVariable = continuousVariable
     }
 }
 

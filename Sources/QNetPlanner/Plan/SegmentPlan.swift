@@ -26,10 +26,15 @@ public struct SegmentPlan: Sendable, Hashable {
     public var noKeyReason: String?
     /// The repeater-chain figures, for entanglement segments.
     public var repeater: RepeaterChainPlan?
+    /// The twin-field figures, for tf segments.
+    public var twinField: TwinFieldPlan?
+    /// The arms and operating point, for BBM92 and MDI-QKD segments.
+    public var keyBudget: SegmentKeyBudget?
 
     public init(id: String, nodes: [Identifier], links: [Identifier], protocolKind: ProtocolKind, keyRateBps: Double,
                 plobBoundBps: Double, fidelity: Double? = nil, keyPerPassBits: Double? = nil, keyPerDayBits: Double? = nil,
-                marginDB: Double? = nil, noKeyReason: String? = nil, repeater: RepeaterChainPlan? = nil) {
+                marginDB: Double? = nil, noKeyReason: String? = nil, repeater: RepeaterChainPlan? = nil,
+                twinField: TwinFieldPlan? = nil, keyBudget: SegmentKeyBudget? = nil) {
         self.id = id
         self.nodes = nodes
         self.links = links
@@ -42,6 +47,8 @@ public struct SegmentPlan: Sendable, Hashable {
         self.marginDB = marginDB
         self.noKeyReason = noKeyReason
         self.repeater = repeater
+        self.twinField = twinField
+        self.keyBudget = keyBudget
     }
 
     /// The key-holding node at the start of the segment.
@@ -70,6 +77,34 @@ public struct RepeaterChainPlan: Sendable, Hashable {
     public var secretFraction: Double
     /// Assumptions, with sources.
     public var assumptions: [Assumption]
+    /// Heralding of each elementary link (`two-click`, `single-click`).
+    public var heralding: [String] = []
+    /// Bright-state population α used by the single-click links (nil when none is single-click).
+    public var brightStatePopulation: Double?
+    /// Success per round of each elementary link, its modes tried in parallel: 1 − (1 − p)^M.
+    public var successPerRound: [Double] = []
+    /// Modes tried per round (fewest among the chain's memories).
+    public var modes: Int = 1
+    /// Cutoff of the chain's repeaters, s (nil: none).
+    public var cutoffSeconds: Double?
+    /// Chance that the second pair of the top join comes within the cutoff (1 without one).
+    public var cutoffSurvival: Double = 1
+    /// DEJMPS rounds on each elementary pair before swapping.
+    public var purificationRounds: Int = 0
+    /// Z-basis (bit) error rate of the delivered pair.
+    public var bitErrorRate: Double = 0
+    /// X-basis (phase) error rate of the delivered pair.
+    public var phaseErrorRate: Double = 0
+    /// Six-state secret fraction of the delivered pair, 1 − H(Bell weights).
+    public var sixStateFraction: Double = 0
+    /// Key rate with the six-state protocol instead of BBM92, bit/s.
+    public var sixStateKeyRateBps: Double = 0
+    /// Rate and fidelity against total chain length, the chain's own length included.
+    public var sweep: [RepeaterSweepPoint] = []
+    /// Swept lengths at which the chain's key beats the PLOB bound of the whole channel, m.
+    public var beatsPLOBAtMeters: [Double] = []
+    /// Swept lengths at which the chain's key beats the trusted-node chain of the same links, m.
+    public var beatsTrustedChainAtMeters: [Double] = []
 
     public init(attemptSuccess: [Double], elementaryFidelity: [Double], swapSuccess: Double, meanRounds: Double,
                 roundSeconds: Double, meanTimeSeconds: Double, storageSeconds: Double, secretFraction: Double,
@@ -83,5 +118,31 @@ public struct RepeaterChainPlan: Sendable, Hashable {
         self.storageSeconds = storageSeconds
         self.secretFraction = secretFraction
         self.assumptions = assumptions
+    }
+}
+
+/// One row of a repeater chain's rate-against-distance table: the same links scaled to a total length.
+public struct RepeaterSweepPoint: Sendable, Hashable {
+    /// Total chain length, m.
+    public var lengthMeters: Double
+    /// Whether this is the chain's own length (the rest are scaled copies).
+    public var isPlanned: Bool
+    /// BBM92 key rate of the chain, bit/s.
+    public var keyRateBps: Double
+    /// Fidelity of the delivered pair.
+    public var fidelity: Double
+    /// PLOB bound of the whole channel at the segment's repetition rate, bit/s.
+    public var plobBoundBps: Double
+    /// Key rate of a trusted-node chain over the same links (decoy BB84 on each, the slowest link), bit/s.
+    public var trustedChainBps: Double
+
+    public init(lengthMeters: Double, isPlanned: Bool, keyRateBps: Double, fidelity: Double, plobBoundBps: Double,
+                trustedChainBps: Double) {
+        self.lengthMeters = lengthMeters
+        self.isPlanned = isPlanned
+        self.keyRateBps = keyRateBps
+        self.fidelity = fidelity
+        self.plobBoundBps = plobBoundBps
+        self.trustedChainBps = trustedChainBps
     }
 }

@@ -2,131 +2,115 @@ import Foundation
 import QNetModel
 import QNetPhysics
 
-/// One elementary link of a repeater chain, as the chain planner reads it.
-struct ElementaryLink {
-    /// Channel transmittance of the link.
-    var transmittance: Double
-    /// Detection efficiency × window fraction at the heralding station.
-    var detectionEfficiency: Double
-    /// Optical error e_d of the link.
-    var errorRate: Double
-    /// Length, m.
-    var length: Double
-}
-
-/// A repeater node's figures (or a key-holding end's, which measures directly).
-struct ChainNode {
-    var id: Identifier
-    var holdsKey: Bool
-    var memoryEfficiency: Sourced<Double>
-    var coherenceTime: Sourced<Double>
-    var modes: Sourced<Int>
-    var swapSuccess: Sourced<Double>
-}
-
 /// The rate and fidelity of an entanglement segment: elementary links heralded
-/// from their midpoints, swapped at repeaters, measured BBM92-style at the ends.
+/// from their midpoints (two-click or single-click), optionally purified,
+/// swapped at repeaters with multiplexed memories and a cutoff, measured
+/// BBM92-style at the ends; with a rate-against-distance table.
 ///
-/// Model (Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33, 2011):
-/// - attempt success p0 = ½·η_d²·η_mem,a·η_mem,b·η_link (two-photon heralding
-///   from the midpoint; η_mem = 1 at a key-holding end that measures directly);
-/// - mean rounds = RepeaterWaiting.expectedRounds(p_i) × (1/p_s)^⌈log2 N⌉, an
-///   approximation: each nesting level is redone on a failed swap, waiting
-///   time of the redo not modelled beyond that factor;
-/// - a round lasts the longest link's L / (2e8 m/s); M multiplexed modes divide the time;
-/// - F0 = 1 − 3/2·e_d (Werner), decohered over the mean extra storage time
-///   (rounds the slowest link adds beyond each link's own mean 1/p_i), then
-///   swapped through the chain (`Werner.swap`);
-/// - secret fraction r = 1 − 2h(e), e = 2(1 − F)/3; rate = r / mean time.
+/// Model: `RepeaterChainModel` (heralding of Barrett, Kok 2005 and Cabrillo
+/// et al. 1999; nested swapping of Sangouard, Simon, de Riedmatten, Gisin,
+/// RMP 83, 33 (2011); DEJMPS of Deutsch et al. 1996); key of the delivered
+/// Bell-diagonal pair by Shor, Preskill 2000 (BBM92) and Lo 2001 (six-state).
 enum RepeaterChainPlanner {
-    /// The chain's plan, or why it gives no key.
-    static func plan(links: [ElementaryLink], nodes: [ChainNode]) -> (rate: Double, fidelity: Double, plan: RepeaterChainPlan, reason: String?) {
-        let count = links.count
-        var success: [Double] = []
-        var fidelity0: [Double] = []
-        for (i, link) in links.enumerated() {
-            let a = nodes[i], b = nodes[i + 1]
-            let memoryA = a.holdsKey ? 1 : Sanitise.fraction(a.memoryEfficiency.value)
-            let memoryB = b.holdsKey ? 1 : Sanitise.fraction(b.memoryEfficiency.value)
-            let detection = Sanitise.fraction(link.detectionEfficiency)
-            success.append(Sanitise.fraction(0.5 * detection * detection * memoryA * memoryB * link.transmittance))
-            fidelity0.append(min(1, max(0.25, 1 - 1.5 * link.errorRate)))
-        }
+    /// The chain's plan, or why it gives no key; `repetitionRate` scales the PLOB bound and the trusted-node chain.
+    static func plan(links: [ElementaryLink], nodes: [ChainNode], repetitionRate: Double)
+        -> (rate: Double, fidelity: Double, plan: RepeaterChainPlan, reason: String?) {
         let inner = nodes.dropFirst().dropLast()
-        let swap = inner.min { $0.swapSuccess.value < $1.swapSuccess.value }?.swapSuccess
-            ?? Sourced(1, "no swaps (one link)")
-        let modes = nodes.filter { !$0.holdsKey }.map(\.modes.value).min() ?? 1
-        let levels = count > 1 ? Int(ceil(log2(Double(count)))) : 0
-        let swapSuccess = Sanitise.fraction(swap.value)
-        let (linkRounds, waitingNote) = expectedRounds(success)
-        let meanRounds = swapSuccess > 0 ? linkRounds * pow(1 / swapSuccess, Double(levels)) : .infinity
-        let speed = PlanningDefaults.fiberLightSpeed.value
-        let roundSeconds = max(links.map(\.length).max() ?? 0, 0) / speed
-        let meanTime = meanRounds * roundSeconds / Double(max(1, modes))
+        let swap = inner.min { $0.swapSuccess.value < $1.swapSuccess.value }?.swapSuccess ?? Sourced(1, "no swaps (one link)")
+        let modes = inner.min { $0.modes.value < $1.modes.value }?.modes ?? Sourced(1, "no repeater memories (one link)")
+        let cutoff = inner.min { $0.cutoffTime.value < $1.cutoffTime.value }?.cutoffTime
+        let purification = inner.max { $0.purificationRounds.value < $1.purificationRounds.value }?.purificationRounds
+        let model = RepeaterChainModel(links: links, nodes: nodes, modes: max(1, modes.value),
+                                       purificationRounds: max(0, purification?.value ?? 0))
+        let evaluation = model.evaluate(transmittances: links.map(\.transmittance), lengths: links.map(\.length))
+        let state = evaluation.delivery.state
+        let fidelity = Sanitise.fraction(state.fidelity)
+        let rate = evaluation.keyRate
 
-        // Decoherence: each pair waits, on average, for the slowest link.
-        var storage: [Double] = []
-        var decohered: [Double] = []
-        for (i, f0) in fidelity0.enumerated() {
-            let wait = success[i] > 0 && linkRounds.isFinite ? max(0, linkRounds - 1 / success[i]) * roundSeconds : 0
-            storage.append(wait)
-            let coherence = min(nodes[i].holdsKey ? .infinity : nodes[i].coherenceTime.value,
-                                nodes[i + 1].holdsKey ? .infinity : nodes[i + 1].coherenceTime.value)
-            decohered.append(coherence.isFinite && coherence > 0
-                             ? Werner.decohere(fidelity: f0, storage: wait, coherenceTime: coherence) : f0)
-        }
-        let fidelity = decohered.dropFirst().reduce(decohered.first ?? 0.25) { Werner.swap($0, $1) }
-        let secretFraction = Sanitise.fraction(Werner.bbm92SecretFraction(fidelity: fidelity))
-        let rate = meanTime.isFinite && meanTime > 0 ? Sanitise.rate(secretFraction / meanTime) : 0
-
-        var reason: String?
-        if linkRounds.isNaN {
-            reason = "attempt success \(Format.number(success.min() ?? 0, digits: 3)) is too small to model: the chain delivers practically no pairs"
-        } else if !linkRounds.isFinite || success.contains(0) {
-            reason = "an elementary link never succeeds (attempt success 0)"
-        } else if secretFraction <= 0 {
-            let qber = Werner.qber(fidelity: fidelity)
-            reason = "fidelity \(Format.number(fidelity, digits: 3)) gives QBER \(Format.percent(qber)): BBM92 secret fraction 1 - 2h(e) is 0"
-        } else if rate <= 0 {
-            reason = "no pair is delivered in finite time"
-        }
-        var assumptions = [
-            Assumption(name: "heralding", value: "two-photon, from the midpoint of each elementary link",
-                       basis: "Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33 (2011)"),
-            Assumption(name: "swap success", value: Format.percent(swapSuccess),
+        var assumptions = heraldingAssumptions(links, evaluation: evaluation) + [
+            Assumption(name: "swap success", value: Format.percent(Sanitise.fraction(swap.value)),
                        basis: "\(swap.basis); lowest of the chain's repeaters"),
-            Assumption(name: "waiting time", value: "E[max of N geometric] x (1/p_s)^ceil(log2 N) rounds",
-                       basis: "approximation: a failed swap redoes its level; parallel link generation"),
-            Assumption(name: "round", value: "longest link / 2e8 m/s", basis: PlanningDefaults.fiberLightSpeed.basis),
-            Assumption(name: "modes", value: "\(modes)", basis: "fewest modes among the chain's memories; time divided by M"),
-            Assumption(name: "fidelity", value: "Werner states, F0 = 1 - 3/2 e_d, depolarising memories",
-                       basis: "Briegel, Dür, Cirac, Zoller 1998; decoherence over the mean extra wait for the slowest link"),
-            Assumption(name: "key", value: "BBM92 secret fraction 1 - 2h(e), e = 2(1 - F)/3", basis: "Shor, Preskill 2000"),
+            Assumption(name: "modes", value: "\(model.modes) per round, success 1 - (1 - p)^M",
+                       basis: "\(modes.basis); fewest among the chain's repeaters; Collins, Jenkins, Kuzmich, PRL 98, 060502 (2007)"),
+            Assumption(name: "waiting time", value: model.exactWaiting
+                ? "exact E[max of N geometric] rounds (deterministic swaps, no cutoff)"
+                : "nested swapping, (3/2) per level and 1/p_s per swap, cutoff and purification restarts",
+                       basis: model.exactWaiting ? "physics.md 4" : "Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33 (2011), generalised; memoryless halves"),
+            Assumption(name: "round", value: "link length / 2e8 m/s", basis: PlanningDefaults.fiberLightSpeed.basis),
+            Assumption(name: "cutoff", value: cutoff.map { $0.value.isFinite ? "\(Format.number($0.value)) s" : "none" } ?? "none",
+                       basis: cutoff?.basis ?? PlanningDefaults.cutoffTime.basis),
+            Assumption(name: "purification", value: model.purificationRounds > 0 ? "DEJMPS, \(model.purificationRounds) round(s) on each elementary pair" : "none",
+                       basis: purification.map { "\($0.basis); Deutsch et al., PRL 77, 2818 (1996)" } ?? "no repeater names purification"),
+            Assumption(name: "memories", value: "depolarising, pair decays as e^(-t/T) over its mean wait",
+                       basis: "Sangouard et al. 2011; T the shorter coherence time of the pair's two memories; ends measure at once"),
+            Assumption(name: "key", value: "BBM92 1 - h(e_Z) - h(e_X); six-state 1 - H(Bell weights) shown beside it",
+                       basis: "Shor, Preskill, PRL 85, 441 (2000); Lo, Quantum Inf. Comput. 1, 81 (2001)"),
         ]
-        if let waitingNote { assumptions.append(waitingNote) }
-        let plan = RepeaterChainPlan(
-            attemptSuccess: success, elementaryFidelity: fidelity0, swapSuccess: swapSuccess,
-            meanRounds: Sanitise.finite(meanRounds), roundSeconds: Sanitise.finite(roundSeconds),
-            meanTimeSeconds: Sanitise.finite(meanTime), storageSeconds: Sanitise.finite(storage.max() ?? 0),
-            secretFraction: secretFraction, assumptions: assumptions)
-        return (rate, Sanitise.fraction(fidelity), plan, reason)
+        if let note = evaluation.waitingNote { assumptions.append(note) }
+        let sweep = RepeaterChainSweep.sweep(model, planned: evaluation, repetitionRate: repetitionRate) ?? []
+        if sweep.isEmpty {
+            assumptions.append(Assumption(name: "distance table", value: "not made", basis: "a link of the chain is not fiber"))
+        } else {
+            assumptions += RepeaterChainSweep.assumptions(repetitionRate: repetitionRate)
+        }
+
+        var plan = RepeaterChainPlan(
+            attemptSuccess: evaluation.attemptSuccess, elementaryFidelity: evaluation.pairs.map { Sanitise.fraction($0.fidelity) },
+            swapSuccess: Sanitise.fraction(swap.value),
+            meanRounds: Sanitise.finite(evaluation.roundSeconds > 0 ? evaluation.meanSeconds / evaluation.roundSeconds : 0),
+            roundSeconds: Sanitise.finite(evaluation.roundSeconds), meanTimeSeconds: Sanitise.finite(evaluation.meanSeconds),
+            storageSeconds: Sanitise.finite(evaluation.delivery.longestWaitSeconds),
+            secretFraction: Sanitise.fraction(evaluation.bbm92Fraction), assumptions: assumptions)
+        plan.heralding = links.map(\.heralding.value.rawValue)
+        plan.brightStatePopulation = links.contains { $0.heralding.value == .singleClick }
+            ? evaluation.alpha ?? links.lazy.compactMap { $0.brightStatePopulation.value.fixedValue }.first : nil
+        plan.successPerRound = evaluation.successPerRound
+        plan.modes = model.modes
+        plan.cutoffSeconds = cutoff.flatMap { $0.value.isFinite ? $0.value : nil }
+        plan.cutoffSurvival = Sanitise.fraction(evaluation.delivery.cutoffSurvival)
+        plan.purificationRounds = model.purificationRounds
+        plan.bitErrorRate = Sanitise.fraction(state.bitErrorRate)
+        plan.phaseErrorRate = Sanitise.fraction(state.phaseErrorRate)
+        plan.sixStateFraction = Sanitise.fraction(evaluation.sixStateFraction)
+        plan.sixStateKeyRateBps = evaluation.sixStateKeyRate
+        plan.sweep = sweep
+        plan.beatsPLOBAtMeters = RepeaterChainSweep.beats(sweep) { $0.plobBoundBps }
+        plan.beatsTrustedChainAtMeters = RepeaterChainSweep.beats(sweep) { $0.trustedChainBps }
+        return (rate, fidelity, plan, noKeyReason(evaluation, rate: rate))
     }
 
-    /// Most terms the unequal-probability waiting-time series may take (it needs about 37·N/p_min).
-    static let maxSeriesTerms = 2e6
-
-    /// `RepeaterWaiting.expectedRounds`, guarded against links so lossy that its exact series would run
-    /// for minutes: then every link is given the slowest link's p (an upper bound, exact and O(N) for
-    /// N ≤ 16), or, for longer chains, no finite answer (nan: the caller reports no key).
-    private static func expectedRounds(_ success: [Double]) -> (Double, Assumption?) {
-        guard let smallest = success.min(), smallest > 0 else { return (.infinity, nil) }
-        let equal = success.allSatisfy { $0 == smallest }
-        if (equal && success.count <= 16) || 37 * Double(success.count) / smallest <= maxSeriesTerms {
-            return (RepeaterWaiting.expectedRounds(successProbabilities: success), nil)
+    /// Why the chain gives no key, or nil when it does.
+    private static func noKeyReason(_ evaluation: ChainEvaluation, rate: Double) -> String? {
+        let state = evaluation.delivery.state
+        if evaluation.meanSeconds.isNaN {
+            return "attempt success \(Format.number(evaluation.successPerRound.min() ?? 0, digits: 3)) is too small to model: the chain delivers practically no pairs"
         }
-        guard success.count <= 16 else { return (.nan, nil) }
-        let bound = RepeaterWaiting.expectedRounds(successProbabilities: success.map { _ in smallest })
-        return (bound, Assumption(name: "waiting time bound", value: "every link at the slowest link's p = \(Format.number(smallest, digits: 3))",
-                                  basis: "upper bound: the exact series for unequal p would take about 37 N / p_min terms"))
+        if evaluation.successPerRound.contains(0) { return "an elementary link never succeeds (attempt success 0)" }
+        if evaluation.delivery.cutoffSurvival <= 0 { return "the cutoff discards every pair before its partner is made" }
+        if evaluation.bbm92Fraction <= 0 {
+            return "fidelity \(Format.number(state.fidelity, digits: 3)) gives QBER \(Format.percent(state.bitErrorRate)) (Z), \(Format.percent(state.phaseErrorRate)) (X): BBM92 secret fraction 1 - h(e_Z) - h(e_X) is 0"
+        }
+        if rate <= 0 { return "no pair is delivered in finite time" }
+        return nil
+    }
+
+    /// How the links are heralded, with the α the single-click ones use.
+    private static func heraldingAssumptions(_ links: [ElementaryLink], evaluation: ChainEvaluation) -> [Assumption] {
+        var assumptions: [Assumption] = []
+        for kind in [Heralding.twoClick, .singleClick] {
+            let using = links.filter { $0.heralding.value == kind }
+            guard let first = using.first else { continue }
+            let what = kind == .twoClick
+                ? "two-click from the midpoint, p = 1/2 eta_A eta_B"
+                : "single-click from the midpoint, p = 2 alpha eta, F = 1 - alpha"
+            let paper = kind == .twoClick ? "Barrett, Kok, PRA 71, 060310(R) (2005)" : "Cabrillo et al., PRA 59, 1025 (1999)"
+            assumptions.append(Assumption(name: "heralding", value: "\(what) (\(using.count) link(s))", basis: "\(first.heralding.basis); \(paper)"))
+            if kind == .singleClick {
+                let alpha = first.brightStatePopulation.value.fixedValue ?? evaluation.alpha ?? 0
+                assumptions.append(Assumption(name: "bright-state population", value: Format.number(alpha, digits: 3),
+                                              basis: first.brightStatePopulation.basis))
+            }
+        }
+        return assumptions
     }
 }

@@ -20,6 +20,22 @@ enum Format {
     /// A ratio as a percentage (`11.3 %`).
     static func percent(_ ratio: Double, digits: Int = 3) -> String { "\(number(ratio * 100, digits: digits)) %" }
 
+    /// A frequency with an SI prefix (`10 MHz`, `1 GHz`, `500 Hz`).
+    static func frequency(_ hertz: Double) -> String {
+        let prefixes: [(Double, String)] = [(1e12, "THz"), (1e9, "GHz"), (1e6, "MHz"), (1e3, "kHz")]
+        guard let (scale, unit) = prefixes.first(where: { abs(hertz) >= $0.0 }) else { return "\(number(hertz)) Hz" }
+        return "\(number(hertz / scale)) \(unit)"
+    }
+
+    /// A duration with an SI prefix (`50 ps`, `1 ns`, `10 us`, `2 s`).
+    static func duration(_ seconds: Double) -> String {
+        let prefixes: [(Double, String)] = [(1, "s"), (1e-3, "ms"), (1e-6, "us"), (1e-9, "ns")]
+        guard let (scale, unit) = prefixes.first(where: { abs(seconds) >= $0.0 * (1 - 1e-9) }) else {
+            return "\(number(seconds * 1e12)) ps"
+        }
+        return "\(number(seconds / scale)) \(unit)"
+    }
+
     /// A length in km (`25 km`).
     static func km(_ metres: Double) -> String { "\(number(metres / 1000)) km" }
 

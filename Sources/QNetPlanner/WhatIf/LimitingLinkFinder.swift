@@ -6,11 +6,13 @@ import QNetModel
 /// residual graph form the source side of a minimum cut (max-flow min-cut
 /// theorem, Ford and Fulkerson, Can. J. Math. 8, 399, 1956); the limiting
 /// segment is the first segment of the best path that crosses that cut (every
-/// path crosses it, and the segments across it are saturated). When
-/// `max_trusted_nodes` limits the flow (a greedy lower bound, no cut theorem),
-/// it is the best path's narrowest segment. Without key: the keyless segment
-/// leaving the source's side with the largest margin (the least loss to
-/// remove). Inside a segment of several links, the link with the most loss.
+/// path crosses it, and the segments across it are saturated). With
+/// `max_trusted_nodes: 0` every path is one direct segment: they are the cut,
+/// and the best one limits. When a larger `max_trusted_nodes` limits the flow
+/// (a greedy lower bound, no cut theorem), it is the best path's narrowest
+/// segment. Without key: the keyless segment leaving the source's side (with
+/// `max_trusted_nodes: 0`, a direct one) with the largest margin (the least
+/// loss to remove). Inside a segment of several links, the link with the most loss.
 struct LimitingLinkFinder {
     let network: KeyNetwork
     /// The plan's links by id.
@@ -23,18 +25,27 @@ struct LimitingLinkFinder {
         var linkIndex: Int
     }
 
-    /// The limiting link of the demand routed as `routing`; nil when no segment leaves the source's side.
-    func find(_ routing: KeyNetwork.Routing) -> Found? {
+    /// The limiting link of the demand routed as `routing`, whose paths may cross at most `limit` trusted
+    /// nodes (nil: any number); nil when no segment leaves the source's side.
+    func find(_ routing: KeyNetwork.Routing, limit: Int?) -> Found? {
         let graph = routing.graph
         let demand = routing.plan
         guard let sourceNode = network.nodeIndex[demand.from], let targetNode = network.nodeIndex[demand.to] else { return nil }
         let source = graph.compactIndex[sourceNode], target = graph.compactIndex[targetNode]
         guard source >= 0, target >= 0 else { return nil }
         let sourceSide = reachable(graph, from: source, flow: routing.flow)
+        // As `DemandRouter` decides: a limit below the number of relaying nodes limits the paths.
+        let limited = limit.map { $0 < graph.nodeCount - 2 } ?? false
+        let direct = limited && limit == 0
 
         if let path = routing.path, !path.edges.isEmpty {
             let bottleneck = path.edges.min { graph.capacity[$0] < graph.capacity[$1] } ?? path.edges[0]
-            guard demand.maxFlowIsExact, routing.flow != nil else {
+            if direct {
+                let directEdges = (0..<graph.edgeCount).filter { Set([graph.edgeFrom[$0], graph.edgeTo[$0]]) == [source, target] }
+                return describe(graph.edgeSegment[bottleneck], cut: directEdges.map { graph.edgeSegment[$0] },
+                                basis: "max_trusted_nodes = 0: the direct segments are the cut; the best of them")
+            }
+            guard !limited, routing.flow != nil else {
                 return describe(graph.edgeSegment[bottleneck], cut: [graph.edgeSegment[bottleneck]],
                                 basis: "max_trusted_nodes limits the flow (a greedy lower bound): the best path's narrowest segment")
             }
@@ -55,6 +66,7 @@ struct LimitingLinkFinder {
                 return false
             }
             let (u, v) = (graph.compactIndex[a], graph.compactIndex[b])
+            if direct { return Set([u, v]) == [source, target] }
             guard u >= 0, v >= 0, sourceSide[u] != sourceSide[v] else { return false }
             let (inside, outside) = sourceSide[u] ? (u, v) : (v, u)
             return graph.mayLeave(inside, source: source) && (outside == target || graph.canRelay[outside])

@@ -49,7 +49,7 @@ public struct WhatIfAnalyzer: Sendable {
     private func analyse(_ demand: Demand, worker: Worker) -> (whatIf: DemandWhatIf, checked: [NetworkElement]) {
         let routing = network.route(demand)
         let plan = routing.plan
-        let found = LimitingLinkFinder(network: network, links: links).find(routing)
+        let found = LimitingLinkFinder(network: network, links: links).find(routing, limit: demand.maxTrustedNodes.map { max(0, $0) })
         var sensitivity: Sensitivity?
         var suggestions: [Suggestion] = []
         if let found {

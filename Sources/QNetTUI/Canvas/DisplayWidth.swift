@@ -17,7 +17,8 @@ public enum DisplayWidth {
     /// Columns taken by `text`.
     /// - Complexity: O(n) in the number of characters.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        if text.utf8.allSatisfy({ 0x20..<0x7F ~= $0 }) { return text.utf8.count }  // printable ASCII: one column each
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// `text` cut to at most `columns` columns; when cut, it ends in `ellipsis`.
@@ -50,6 +51,8 @@ public enum DisplayWidth {
 
     private static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
+        // Printable ASCII, box drawing and block elements (what the map and frames draw most): one column.
+        if 0x20..<0x7F ~= value || 0x2500...0x259F ~= value { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break

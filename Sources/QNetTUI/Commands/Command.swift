@@ -22,7 +22,9 @@ public enum Command: Sendable, Hashable {
     case addLink(id: Identifier, from: Identifier, to: Identifier, medium: String, length: String?)
     /// `:add demand A B RATE`
     case addDemand(from: Identifier, to: Identifier, rate: String)
-    /// `:del ID`
+    /// `:add source NAME [KIND]`, `:add detector NAME [KIND]`, `:add memory NAME`
+    case addEquipment(EquipmentKind, name: String, model: String?)
+    /// `:del ID` (also `:del sources.NAME`)
     case delete(Identifier)
     /// `:undo`
     case undo

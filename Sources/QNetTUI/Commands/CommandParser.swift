@@ -74,6 +74,11 @@ public enum CommandParser {
     private static func parseAdd(_ rest: String) throws(CommandError) -> Command {
         let (what, arguments) = splitWord(rest)
         let words = words(arguments)
+        if let kind = EquipmentKind(rawValue: what) {
+            let usage = kind == .memory ? "usage: :add memory NAME" : "usage: :add \(what) NAME [KIND]"
+            guard words.count == 1 || (words.count == 2 && kind != .memory) else { throw CommandError(usage) }
+            return .addEquipment(kind, name: words[0], model: words.count == 2 ? words[1] : nil)
+        }
         switch what {
         case "node":
             let usage = "usage: :add node ID KIND X Y (x, y in km), plus ALTITUDE for a satellite"
@@ -91,7 +96,7 @@ public enum CommandParser {
             return .addDemand(from: Identifier(words[0]), to: Identifier(words[1]),
                               rate: words[2...].joined(separator: " "))
         default:
-            throw CommandError("usage: :add node|link|demand …")
+            throw CommandError("usage: :add node|link|demand|source|detector|memory …")
         }
     }
 

@@ -32,6 +32,6 @@ extension TopologyEditor {
         case .planar(let x, let y): shown = "x \(x.text), y \(y.text)"
         case .geographic(let lat, let lon): shown = "lat \(lat.text), lon \(lon.text)"
         }
-        return Outcome(topology: next, message: "moved \(id) to \(shown)", selection: .node(id))
+        return try checked(Outcome(topology: next, message: "moved \(id) to \(shown)", selection: .node(id)), against: topology)
     }
 }

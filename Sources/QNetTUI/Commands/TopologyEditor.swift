@@ -10,68 +10,8 @@ public enum TopologyEditor {
         public var topology: Topology
         public var message: String
         public var selection: Selection?
-    }
-
-    // MARK: :set
-
-    /// Sets `keyPath` (a key, or a key and an inner key) of the item `id` to `text`.
-    public static func set(_ id: Identifier, keyPath: [String], to text: String, in topology: Topology)
-        throws(CommandError) -> Outcome
-    {
-        let value = try FlowValue.parse(text)
-        var next = topology
-        let label = "\(id).\(keyPath.joined(separator: "."))"
-        let shown: String
-        if let index = topology.nodeIndex(id) {
-            shown = try write(keyPath, value, into: &next.nodes[index], label: label)
-        } else if let index = topology.linkIndex(id) {
-            shown = try write(keyPath, value, into: &next.links[index], label: label)
-        } else if let index = topology.demandIndex(id) {
-            shown = try write(keyPath, value, into: &next.demands[index], label: label)
-        } else if let index = topology.equipment.sources.firstIndex(where: { $0.name == id.rawValue }) {
-            shown = try write(keyPath, value, into: &next.equipment.sources[index], label: label)
-        } else if let index = topology.equipment.detectors.firstIndex(where: { $0.name == id.rawValue }) {
-            shown = try write(keyPath, value, into: &next.equipment.detectors[index], label: label)
-        } else if let index = topology.equipment.memories.firstIndex(where: { $0.name == id.rawValue }) {
-            shown = try write(keyPath, value, into: &next.equipment.memories[index], label: label)
-        } else if id == "defaults" {
-            shown = try write(keyPath, value, into: &next.defaults, label: label)
-        } else {
-            throw CommandError("no node, link, demand or equipment named '\(id)'")
-        }
-        try checkNoNewErrors(next, comparedWith: topology)
-        return Outcome(topology: next, message: "\(label) = \(shown)", selection: Selection.find(id, in: next))
-    }
-
-    /// Writes `value` under `keyPath` of `record`; returns the value as now stored.
-    private static func write<Record: SchemaRecord>(_ keyPath: [String], _ value: FieldValue, into record: inout Record,
-                                                    label: String) throws(CommandError) -> String {
-        guard let key = keyPath.first, let field = Record.field(named: key) else {
-            let known = Record.fields.map(\.key).joined(separator: ", ")
-            throw CommandError("unknown key '\(keyPath.first ?? "")' (known: \(known))")
-        }
-        guard keyPath.count <= 2 else { throw CommandError("\(label): keys nest at most one level (KEY.INNER)") }
-        var stored = value
-        if keyPath.count == 2 {
-            guard case .scalar(let inner) = value else { throw CommandError("\(label) takes a single value") }
-            var entries: [FieldValue.Entry] = []
-            if let current = field.read(record) {
-                guard case .mapping(let existing) = current else { throw CommandError("\(key) has no inner keys") }
-                entries = existing
-            }
-            if let index = entries.firstIndex(where: { $0.key == keyPath[1] }) {
-                entries[index].value = inner
-            } else {
-                entries.append(FieldValue.Entry(keyPath[1], inner))
-            }
-            stored = .mapping(entries)
-        }
-        do throws(FieldError) {
-            try field.write(stored, into: &record)
-        } catch {
-            throw CommandError("refused: \(error.message)")
-        }
-        return field.read(record).map(describe) ?? "(none)"
+        /// The validation errors of `topology` (ones it had before the edit), once checked.
+        public var errors: [Diagnostic]?
     }
 
     // MARK: :add
@@ -85,8 +25,7 @@ public enum TopologyEditor {
         if let altitude { try write(["altitude"], .scalar(kilometres(altitude)), into: &node) }
         var next = topology
         next.nodes.append(node)
-        try checkNoNewErrors(next, comparedWith: topology)
-        return Outcome(topology: next, message: "added \(node.resolvedKind.rawValue) node \(id)", selection: .node(id))
+        return try checked(Outcome(topology: next, message: "added \(node.resolvedKind.rawValue) node \(id)", selection: .node(id)), against: topology)
     }
 
     /// Adds a link from `from` to `to` over `medium`; its length defaults to the distance between the nodes.
@@ -106,8 +45,7 @@ public enum TopologyEditor {
         }
         var next = topology
         next.links.append(link)
-        try checkNoNewErrors(next, comparedWith: topology)
-        return Outcome(topology: next, message: "added \(link.resolvedMedium.rawValue) link \(id)\(note)", selection: .link(id))
+        return try checked(Outcome(topology: next, message: "added \(link.resolvedMedium.rawValue) link \(id)\(note)", selection: .link(id)), against: topology)
     }
 
     /// Adds a demand for `rate` of key between `from` and `to`.
@@ -118,18 +56,21 @@ public enum TopologyEditor {
         try write(["key_rate"], .scalar(rate), into: &demand)
         var next = topology
         next.demands.append(demand)
-        try checkNoNewErrors(next, comparedWith: topology)
         let rateText = demand.keyRate?.text ?? rate
-        return Outcome(topology: next, message: "added demand \(demand.resolvedID) for \(rateText)",
-                       selection: .demand(demand.resolvedID))
+        return try checked(Outcome(topology: next, message: "added demand \(demand.resolvedID) for \(rateText)",
+                                   selection: .demand(demand.resolvedID)), against: topology)
     }
 
     // MARK: :del
 
-    /// Deletes the item `id`; a node takes the links and demands that name it with it.
+    /// Deletes the item `id` (an equipment entry as `sources.NAME`, or by its bare name);
+    /// a node takes the links and demands that name it with it.
     public static func delete(_ id: Identifier, from topology: Topology) throws(CommandError) -> Outcome {
+        let (item, rest) = try Selection.resolve(id.rawValue.components(separatedBy: "."), in: topology)
+        guard rest.isEmpty else { throw CommandError("usage: :del ID (a node, link, demand or equipment entry)") }
         var next = topology
-        if topology.node(id) != nil {
+        switch item {
+        case .node(let id):
             next.nodes.removeAll { $0.id == id }
             let links = next.links.count, demands = next.demands.count
             next.links.removeAll { $0.touches(id) }
@@ -137,20 +78,18 @@ public enum TopologyEditor {
             let removed = [count(links - next.links.count, "link"), count(demands - next.demands.count, "demand")]
                 .filter { !$0.isEmpty }
             let tail = removed.isEmpty ? "" : " and its " + removed.joined(separator: " and ")
-            try checkNoNewErrors(next, comparedWith: topology)
-            return Outcome(topology: next, message: "deleted node \(id)\(tail)", selection: nil)
-        }
-        if topology.link(id) != nil {
+            return try checked(Outcome(topology: next, message: "deleted node \(id)\(tail)", selection: nil), against: topology)
+        case .link(let id):
             next.links.removeAll { $0.id == id }
-            try checkNoNewErrors(next, comparedWith: topology)
-            return Outcome(topology: next, message: "deleted link \(id)", selection: nil)
-        }
-        if topology.demandIndex(id) != nil {
+            return try checked(Outcome(topology: next, message: "deleted link \(id)", selection: nil), against: topology)
+        case .demand(let id):
             next.demands.removeAll { $0.resolvedID == id }
-            try checkNoNewErrors(next, comparedWith: topology)
-            return Outcome(topology: next, message: "deleted demand \(id)", selection: nil)
+            return try checked(Outcome(topology: next, message: "deleted demand \(id)", selection: nil), against: topology)
+        case .equipment(let kind, let name):
+            return try deleteEquipment(kind, name, from: topology)
+        case .defaults:
+            throw CommandError("defaults cannot be deleted: open them (Enter) and press d on a key to clear it")
         }
-        throw CommandError("no node, link or demand '\(id)'")
     }
 
     // MARK: Helpers
@@ -166,12 +105,28 @@ public enum TopologyEditor {
         Quantity.parseNumber(text) != nil ? "\(text) km" : text
     }
 
-    /// Refuses `next` when it has an error that `previous` did not have.
-    static func checkNoNewErrors(_ next: Topology, comparedWith previous: Topology) throws(CommandError) {
+    /// `outcome`, refused when its topology has an error that `previous` did not have, and
+    /// carrying its topology's errors (`previous` is validated only when there are some: an
+    /// edit of a valid topology validates once).
+    static func checked(_ outcome: Outcome, against previous: Topology) throws(CommandError) -> Outcome {
+        var outcome = outcome
+        let errors = outcome.topology.validate().filter { $0.severity == .error }
+        outcome.errors = errors
+        guard !errors.isEmpty else { return outcome }
         let before = Set(previous.validate().filter { $0.severity == .error }.map(\.message))
-        if let new = next.validate().first(where: { $0.severity == .error && !before.contains($0.message) }) {
+        if let new = errors.first(where: { !before.contains($0.message) }) {
             throw CommandError("refused: \(new.message)")
         }
+        return outcome
+    }
+
+    /// The error for a key `Record` does not have: the closest known key, else all of them.
+    static func unknownKey<Record: SchemaRecord>(_ key: String, of _: Record.Type) -> CommandError {
+        let known = Record.fields.map(\.key)
+        if let close = Suggestion.closest(to: key, in: known) {
+            return CommandError("unknown key '\(key)': did you mean '\(close)'?")
+        }
+        return CommandError("unknown key '\(key)' (known: \(known.joined(separator: ", ")))")
     }
 
     static func describe(_ value: FieldValue) -> String {

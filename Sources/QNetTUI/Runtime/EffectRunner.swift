@@ -19,6 +19,7 @@ public struct EffectRunner: Sendable {
                 return [.failed("could not write \(path): \(error)")]
             }
         case .open(let path):
+            guard services.exists(path) else { return [.newFile(path: path)] }
             do {
                 return [.loaded(try services.load(path), path: path)]
             } catch {
@@ -32,19 +33,12 @@ public struct EffectRunner: Sendable {
                 return [.failed("could not export \(path): \(error)")]
             }
         case .replan(let topology):
-            guard topology.validate().allSatisfy({ $0.severity != .error }) else {
-                return []  // the planner needs a valid topology; the inspector lists the errors
-            }
             let clock = ContinuousClock()
             var plan: Plan?
             let elapsed = clock.measure { plan = services.plan(topology) }
             guard let plan else { return [] }
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            return [.planned(plan, of: topology, seconds: seconds)]
+            return [.planned(plan, of: topology, seconds: elapsed.seconds)]
         case .analyseDemand(let topology, let demand):
-            guard topology.validate().allSatisfy({ $0.severity != .error }) else {
-                return [.analysed(nil, demand: demand, of: topology)]
-            }
             let result = WhatIfAnalyzer(topology: topology, plan: services.plan(topology)).analyse(demand: demand)
             return [.analysed(result, demand: demand, of: topology)]
         case .autosave(let topology, let path):

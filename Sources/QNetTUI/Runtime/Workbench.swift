@@ -12,16 +12,13 @@ public enum Workbench {
     /// untitled one when nil) on `terminal` until the user quits or input ends.
     /// Returns the last state, so that the caller can report after the terminal is restored.
     @discardableResult
-    public static func run(path: String?, terminal: some Terminal, services: WorkbenchServices,
-                           fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) -> AppState {
-        let name = path.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "untitled"
-        var state = AppState(topology: Topology(name: name), filePath: path, screenSize: terminal.size)
-        var effects: [Effect]
-        if let path, fileExists(path) {
+    public static func run(path: String?, terminal: some Terminal, services: WorkbenchServices) -> AppState {
+        var state = AppState(topology: Topology(name: "untitled"), filePath: nil, screenSize: terminal.size)
+        var effects: [Effect] = [.replan(state.topology)]
+        if let path {
             effects = [.open(path: path)]
         } else {
-            state.status = StatusMessage(path.map { "new file \($0): :add node ID KIND X Y to begin" } ?? "untitled: :w FILE to save")
-            effects = path.map { [.checkAutosave(path: $0)] } ?? []
+            state.status = StatusMessage("untitled: :add node ID KIND X Y to begin (? shows how), :w FILE to save")
         }
         var idle = 0.0  // seconds without input
         let runner = EffectRunner(services: services)
@@ -33,7 +30,7 @@ public enum Workbench {
             }
             terminal.draw(Screen.render(state, size: terminal.size, glyphs: terminal.glyphs))
             guard let event = terminal.nextEvent(timeout: inputTimeout) else {
-                idle += Double(inputTimeout.components.seconds) + Double(inputTimeout.components.attoseconds) * 1e-18
+                idle += inputTimeout.seconds
                 effects = reduce(into: &state, .idle(seconds: idle))
                 continue
             }

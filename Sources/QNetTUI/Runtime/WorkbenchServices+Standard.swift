@@ -19,7 +19,8 @@ extension WorkbenchServices {
             remove: { path in
                 guard FileManager.default.fileExists(atPath: path) else { return }
                 try FileManager.default.removeItem(atPath: path)
-            })
+            },
+            exists: { path in FileManager.default.fileExists(atPath: path) })
     }
 }
 

@@ -17,17 +17,21 @@ public struct WorkbenchServices: Sendable {
     public var modified: @Sendable (String) -> Date?
     /// Removes the file at a path; a missing file is not an error.
     public var remove: @Sendable (String) throws -> Void
+    /// Whether there is a file at a path (opening a path without one starts a new file).
+    public var exists: @Sendable (String) -> Bool
 
     public init(load: @escaping @Sendable (String) throws -> Topology,
                 save: @escaping @Sendable (Topology, String) throws -> Void,
                 plan: @escaping @Sendable (Topology) -> Plan,
                 modified: @escaping @Sendable (String) -> Date? = { _ in nil },
-                remove: @escaping @Sendable (String) throws -> Void = { _ in }) {
+                remove: @escaping @Sendable (String) throws -> Void = { _ in },
+                exists: @escaping @Sendable (String) -> Bool = { _ in true }) {
         self.load = load
         self.save = save
         self.plan = plan
         self.modified = modified
         self.remove = remove
+        self.exists = exists
     }
 
     /// Writes the report of `plan` (of `topology`) with its what-ifs to `path`, in the format its extension names.

@@ -7,8 +7,13 @@ extension AppState {
         return map.width >= 3 && map.height >= 3 ? map.inset(by: 1) : map
     }
 
-    /// The projection of the map drawn in `area`; during a drag, fitted to the topology as the drag found it.
+    /// The projection of the map drawn in `area`.
     public func mapProjection(in area: Rect) -> MapProjection {
-        MapProjection(topology: topology, viewport: viewport, area: area, fitTopology: drag?.origin)
+        MapProjection(topology: topology, viewport: viewport, area: area)
+    }
+
+    /// Holds the map still (see `Viewport`): from now on it keeps its extent until fitted again.
+    mutating func holdMap() {
+        viewport = viewport.holding(MapExtent(of: topology))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import QNetModel
 import QNetPlanner
 
@@ -42,6 +43,8 @@ public struct AppState: Sendable, Hashable {
     public var drag: NodeDrag?
     /// The topology last written to the autosave file, so that it is written once per state of edits.
     public var autosavedTopology: Topology?
+    /// The last validation of a topology, kept so that each state of edits is validated once (see `errors`).
+    public var validation: Validation?
 
     /// A workbench on `topology`, saved as `filePath`, as last written to disk.
     public init(topology: Topology, filePath: String? = nil, screenSize: Size = Size(width: 80, height: 24)) {
@@ -49,6 +52,15 @@ public struct AppState: Sendable, Hashable {
         self.savedTopology = topology
         self.filePath = filePath
         self.screenSize = screenSize
+    }
+
+    /// The name a new topology saved as `path` takes: the file's name without `.yaml`/`.yml` and `.qnet`.
+    public static func topologyName(forFile path: String) -> String {
+        var name = (path as NSString).lastPathComponent
+        for suffix in [".yaml", ".yml", ".qnet"] where name.hasSuffix(suffix) && name.count > suffix.count {
+            name.removeLast(suffix.count)
+        }
+        return name
     }
 
     /// Whether the topology differs from the one last loaded or saved.

@@ -5,13 +5,15 @@ import QNetModel
 public enum Effect: Sendable, Hashable {
     /// Write `topology` to `path` (the path becomes the workbench's file).
     case save(Topology, path: String)
-    /// Read the topology at `path` and edit it.
+    /// Read the topology at `path` and edit it; without a file there, start a new one.
     case open(path: String)
     /// Plan `topology` and write a report to `path`, in the format its extension names.
     case export(Topology, path: String)
-    /// Plan `topology` again.
+    /// Plan `topology` again. The reducer asks only for valid topologies (`AppState.replan()`):
+    /// the planner needs one.
     case replan(Topology)
-    /// Compute the what-ifs of `demand` in `topology` (the selected demand's, for the inspector).
+    /// Compute the what-ifs of `demand` in `topology` (the selected demand's, for the inspector); the reducer
+    /// asks only for a topology that has a plan, so a valid one.
     case analyseDemand(Topology, demand: Identifier)
     /// Write `topology` to the autosave file `path` (atomically).
     case autosave(Topology, path: String)

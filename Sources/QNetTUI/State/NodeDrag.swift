@@ -1,11 +1,10 @@
 import QNetModel
 
-/// A node being dragged with the mouse: the whole drag is one edit (one undo
-/// step), and the map keeps the fit it had when the drag began.
+/// A node being dragged with the mouse: the whole drag is one edit (one undo step).
 public struct NodeDrag: Sendable, Hashable {
     /// The node being moved.
     public var node: Identifier
-    /// The topology when the button went down: the undo step, and what the map is fitted to.
+    /// The topology when the button went down: the undo step.
     public var origin: Topology
 
     /// The cell the button went down on: the node moves by as much as the mouse has moved from it.

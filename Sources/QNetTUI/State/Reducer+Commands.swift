@@ -39,7 +39,8 @@ private func run(_ command: Command, into state: inout AppState) throws(CommandE
         }
         return [.export(topology, path: path)]
     case .select(let id):
-        guard let selection = Selection.find(id, in: topology) else { throw CommandError("no node, link or demand '\(id)'") }
+        let (selection, rest) = try Selection.resolve(id.rawValue.components(separatedBy: "."), in: topology)
+        guard rest.isEmpty else { throw CommandError("usage: :select ID (a node, link, demand, equipment entry or defaults)") }
         state.selection = selection
         state.inspectorScroll = 0
         return []
@@ -52,6 +53,8 @@ private func run(_ command: Command, into state: inout AppState) throws(CommandE
                                                             to: topology))
     case .addDemand(let from, let to, let rate):
         return applyEdit(&state, try TopologyEditor.addDemand(from: from, to: to, rate: rate, to: topology))
+    case .addEquipment(let kind, let name, let model):
+        return applyEdit(&state, try TopologyEditor.addEquipment(kind, name, model: model, to: topology))
     case .delete(let id):
         return applyEdit(&state, try TopologyEditor.delete(id, from: topology))
     case .undo:

@@ -1,7 +1,8 @@
 import QNetModel
 
 /// Keys in the edit form: move between keys, type a value (refused in place
-/// with the schema's reason), pick equipment, open an equipment entry, close.
+/// with the schema's reason), pick equipment (or make a new entry), open an
+/// equipment entry, close.
 func reduceFormKey(into state: inout AppState, _ form: EditForm, _ key: Key) -> [Effect] {
     var form = form
     guard let rows = TopologyEditor.rows(of: form.record, in: state.topology), !rows.isEmpty else {
@@ -10,47 +11,15 @@ func reduceFormKey(into state: inout AppState, _ form: EditForm, _ key: Key) -> 
     }
     form.cursor = min(form.cursor, rows.count - 1)
     let row = rows[form.cursor]
+
+    if let pick = form.pick {
+        return reducePickKey(into: &state, form, pick, row: row, key)
+    }
+    if let text = form.input {
+        return reduceInputKey(into: &state, form, text, row: row, key)
+    }
+
     var effects: [Effect] = []
-
-    if var pick = form.pick {
-        switch key {
-        case .down, .character("j"): pick.index = min(pick.names.count - 1, pick.index + 1)
-        case .up, .character("k"): pick.index = max(0, pick.index - 1)
-        case .escape, .character("q"): form.pick = nil
-        case .enter:
-            form.pick = nil
-            let name = pick.index == 0 ? nil : pick.names[pick.index]
-            effects = applyFormEdit(&state, &form, key: row.key, text: name)
-        default: break
-        }
-        if form.pick != nil { form.pick = pick }
-        state.mode = .form(form)
-        return effects
-    }
-
-    if var text = form.input {
-        switch key {
-        case .character(let character): text.append(character)
-        case .backspace: if !text.isEmpty { text.removeLast() }
-        case .ctrl("u"): text = ""
-        case .escape, .ctrl("c"):
-            form.input = nil
-            form.error = nil
-            state.mode = .form(form)
-            return []
-        case .enter:
-            let typed = text.trimmingCharacters(in: .whitespaces)
-            effects = applyFormEdit(&state, &form, key: row.key, text: typed.isEmpty ? nil : typed)
-            state.mode = .form(form)
-            return effects
-        default: break
-        }
-        form.input = text
-        form.error = nil
-        state.mode = .form(form)
-        return []
-    }
-
     switch key {
     case .down, .character("j"): form.cursor = min(rows.count - 1, form.cursor + 1)
     case .up, .character("k"): form.cursor = max(0, form.cursor - 1)
@@ -58,8 +27,7 @@ func reduceFormKey(into state: inout AppState, _ form: EditForm, _ key: Key) -> 
     case .pageUp: form.cursor = max(0, form.cursor - 10)
     case .enter, .character("e"):
         if let kind = row.picks {
-            let names = ["(none)"] + kind.names(in: state.topology)
-            form.pick = EditForm.Pick(names: names, index: row.value.flatMap { names.firstIndex(of: $0) } ?? 0)
+            form.pick = EditForm.Pick(kind, library: kind.names(in: state.topology), current: row.value)
         } else {
             form.input = row.value ?? ""
         }
@@ -67,17 +35,17 @@ func reduceFormKey(into state: inout AppState, _ form: EditForm, _ key: Key) -> 
     case .delete, .character("d"):
         effects = applyFormEdit(&state, &form, key: row.key, text: nil)
     case .character("o"):
-        guard let kind = row.picks, let name = row.value, kind.names(in: state.topology).contains(name) else {
+        guard let kind = row.picks, let name = row.effectiveName, kind.names(in: state.topology).contains(name) else {
             form.error = "o opens the equipment a source, detector or memory key names"
             break
         }
-        var child = EditForm(record: .equipment(kind, name), parent: form.record)
-        child.cursor = 0
-        state.mode = .form(child)
+        state.mode = .form(EditForm(record: .equipment(kind, name), parent: EditForm.Parent(record: form.record, cursor: form.cursor)))
         return []
     case .escape, .character("q"):
         if let parent = form.parent {
-            state.mode = .form(EditForm(record: parent))
+            var back = EditForm(record: parent.record)
+            back.cursor = parent.cursor
+            state.mode = .form(back)
         } else {
             state.mode = .normal
         }
@@ -88,19 +56,114 @@ func reduceFormKey(into state: inout AppState, _ form: EditForm, _ key: Key) -> 
     return effects
 }
 
-/// Applies a form's edit: on success one undo step and a re-plan; refused, the
-/// form keeps the text and shows why.
-private func applyFormEdit(_ state: inout AppState, _ form: inout EditForm, key: String, text: String?) -> [Effect] {
+/// Keys while a pick list is open: move, choose (an entry, none, or a new entry), cancel.
+private func reducePickKey(into state: inout AppState, _ form: EditForm, _ pick: EditForm.Pick, row: FormRow,
+                           _ key: Key) -> [Effect] {
+    var form = form, pick = pick
+    var effects: [Effect] = []
+    switch key {
+    case .down, .character("j"): pick.index = min(pick.names.count - 1, pick.index + 1)
+    case .up, .character("k"): pick.index = max(0, pick.index - 1)
+    case .escape, .character("q"):
+        state.mode = .form(withPick(form, nil))
+        return []
+    case .enter:
+        form.pick = nil
+        guard pick.isNew, let kind = row.picks else {
+            let name = pick.index == 0 ? nil : pick.names[pick.index]
+            effects = applyFormEdit(&state, &form, key: row.key, text: name)
+            state.mode = .form(form)
+            return effects
+        }
+        return addPickedEquipment(into: &state, form, kind, key: row.key)
+    default: break
+    }
+    state.mode = .form(withPick(form, pick))
+    return effects
+}
+
+private func withPick(_ form: EditForm, _ pick: EditForm.Pick?) -> EditForm {
+    var form = form
+    form.pick = pick
+    return form
+}
+
+/// "new …" in a pick list: a new entry with a fresh name, named by the key, its form
+/// opened on its name, ready to be renamed (Enter keeps the name, Esc too).
+private func addPickedEquipment(into state: inout AppState, _ form: EditForm, _ kind: EquipmentKind, key: String)
+    -> [Effect]
+{
     do throws(CommandError) {
-        let outcome = try TopologyEditor.set(form.record, key: key, to: text, in: state.topology)
+        let (outcome, name) = try TopologyEditor.addEquipment(kind, pickedFor: form.record, key: key, in: state.topology)
         let selection = state.selection
         let effects = applyEdit(&state, outcome)
         state.selection = selection
+        var child = EditForm(record: .equipment(kind, name), parent: EditForm.Parent(record: form.record, cursor: form.cursor))
+        child.input = name
+        state.mode = .form(child)
+        return effects
+    } catch {
+        state.mode = .form(withError(form, error.message))
+        return []
+    }
+}
+
+private func withError(_ form: EditForm, _ message: String) -> EditForm {
+    var form = form
+    form.error = message
+    return form
+}
+
+/// Keys while a value is typed: edit the text, apply it (Enter), cancel (Esc).
+private func reduceInputKey(into state: inout AppState, _ form: EditForm, _ text: String, row: FormRow,
+                            _ key: Key) -> [Effect] {
+    var form = form, text = text
+    switch key {
+    case .character(let character): text.append(character)
+    case .backspace: if !text.isEmpty { text.removeLast() }
+    case .ctrl("u"): text = ""
+    case .escape, .ctrl("c"):
+        form.input = nil
+        form.error = nil
+        state.mode = .form(form)
+        return []
+    case .enter:
+        let typed = text.trimmingCharacters(in: .whitespaces)
+        let effects = applyFormEdit(&state, &form, key: row.key, text: typed.isEmpty ? nil : typed)
+        state.mode = .form(form)
+        return effects
+    default: break
+    }
+    form.input = text
+    form.error = nil
+    state.mode = .form(form)
+    return []
+}
+
+/// Applies a form's edit: on success one undo step and a re-plan; refused, the
+/// form keeps the text and shows why. Renaming the record (a node's or link's
+/// id, an entry's name) keeps the form, and the selection, on it.
+private func applyFormEdit(_ state: inout AppState, _ form: inout EditForm, key: String, text: String?) -> [Effect] {
+    do throws(CommandError) {
+        let outcome = try TopologyEditor.set(form.record, key: key, to: text, in: state.topology)
+        if outcome.topology == state.topology {  // e.g. a name typed unchanged
+            form.input = nil
+            form.error = nil
+            return []
+        }
+        let selection = state.selection
+        let effects = applyEdit(&state, outcome)
+        let renamed: Selection? = switch (form.record, key) {
+        case (.node, "id"): text.map { .node(Identifier($0)) }
+        case (.link, "id"): text.map { .link(Identifier($0)) }
+        case (.equipment(let kind, _), "name"): text.map { .equipment(kind, $0) }
+        default: nil
+        }
+        state.selection = selection == form.record ? renamed ?? selection : selection
+        if let renamed { form.record = renamed }
         keepSelectionValid(&state)
         form.input = nil
         form.error = nil
-        if case .node(let id) = form.record, key == "id" { form.record = .node(Identifier(text ?? id.rawValue)) }
-        if case .link(let id) = form.record, key == "id" { form.record = .link(Identifier(text ?? id.rawValue)) }
         return effects
     } catch {
         form.error = error.message

@@ -29,7 +29,7 @@ func reduceKey(into state: inout AppState, _ key: Key) -> [Effect] {
             state.autosavedTopology = autosaved
             keepSelectionValid(&state)
             state.status = StatusMessage("restored the autosave: :w to keep it, u to go back to the file")
-            return [.replan(autosaved)]
+            return state.replan()
         case .character("d"), .character("D"):
             state.mode = .normal
             state.status = StatusMessage("discarded the autosave")

@@ -1,7 +1,8 @@
 import QNetModel
 
 /// Moves the selected node by `dx` columns east and `dy` rows north of the map
-/// as drawn now (one cell per press): one undo step and one re-plan per press.
+/// as drawn now (one cell per press, to the cell's centre): one undo step and
+/// one re-plan per press.
 func moveSelectedNode(_ state: inout AppState, dx: Int, dy: Int) -> [Effect] {
     guard case .node(let id)? = state.selection else {
         state.status = StatusMessage("select a node to move it (j/k, or click it)", .warning)
@@ -11,11 +12,14 @@ func moveSelectedNode(_ state: inout AppState, dx: Int, dy: Int) -> [Effect] {
         state.status = .error("\(id) has no position to move: :set \(id).position {x: 0 km, y: 0 km}")
         return []
     }
+    state.holdMap()
     let area = state.mapArea.isEmpty ? Rect(state.screenSize) : state.mapArea
     let projection = state.mapProjection(in: area)
+    // To the centre of the cell dx columns and dy rows away, along the axis moved only.
     let here = MapPoint(position, referenceLatitude: projection.referenceLatitude)
-    let step = projection.kmPerColumn
-    let target = MapPoint(x: here.x + Double(dx) * step, y: here.y + Double(dy) * 2 * step)
+    let cell = projection.cell(of: here)
+    let centre = projection.point(atX: cell.x + dx, y: cell.y - dy)
+    let target = MapPoint(x: dx == 0 ? here.x : centre.x, y: dy == 0 ? here.y : centre.y)
     do throws(CommandError) {
         return applyEdit(&state, try TopologyEditor.move(id, to: target, referenceLatitude: projection.referenceLatitude,
                                                           in: state.topology))
@@ -26,7 +30,7 @@ func moveSelectedNode(_ state: inout AppState, dx: Int, dy: Int) -> [Effect] {
 }
 
 /// A drag step: the dragged node moves by as much as the mouse has from where the
-/// button went down (the map keeps the fit the drag began with).
+/// button went down (the map is held still from the press on).
 func dragNode(_ state: inout AppState, toX x: Int, y: Int) {
     guard let drag = state.drag, let position = drag.origin.node(drag.node)?.position else { return }
     let projection = state.mapProjection(in: state.mapArea)
@@ -47,5 +51,5 @@ func finishDrag(_ state: inout AppState) -> [Effect] {
     guard state.topology != drag.origin else { return [] }
     state.undoStack.append(drag.origin)
     state.redoStack.removeAll()
-    return [.replan(state.topology)]
+    return state.replan()
 }

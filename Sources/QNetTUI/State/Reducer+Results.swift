@@ -13,7 +13,18 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         state = AppState(topology: topology, filePath: path, screenSize: state.screenSize)
         state.commandHistory = []
         state.status = StatusMessage("opened \(path): \(summary(of: topology))")
-        return [.replan(topology), .checkAutosave(path: path)]
+        let effects = state.replan() + [.checkAutosave(path: path)]
+        if !state.errors.isEmpty {
+            let count = state.errors.count
+            state.status = StatusMessage("opened \(path): \(summary(of: topology)); \(count) error\(count == 1 ? "" : "s") keep\(count == 1 ? "s" : "") "
+                                         + "it from being planned (see the inspector)", .warning)
+        }
+        return effects
+    case .newFile(let path):
+        state = AppState(topology: Topology(name: AppState.topologyName(forFile: path)), filePath: path,
+                         screenSize: state.screenSize)
+        state.status = StatusMessage("new file \(path): :add node ID KIND X Y to begin (? shows how)")
+        return state.replan() + [.checkAutosave(path: path)]
     case .autosaveFound(let topology, let path):
         guard topology != state.topology else { return [.removeAutosave(path: path)] }
         state.mode = .confirmRestore(topology, autosavePath: path)

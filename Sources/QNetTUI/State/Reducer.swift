@@ -31,7 +31,7 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
         state.inspectorScroll = 0
         return []
     case .scrollInspector(let rows):
-        state.inspectorScroll = max(0, state.inspectorScroll + rows)
+        state.inspectorScroll = min(InspectorView.maxScroll(state), max(0, state.inspectorScroll + rows))
         return []
     case .focusNext:
         state.focus = state.focus.next
@@ -40,14 +40,17 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
         state.focus = state.focus.previous
         return []
     case .pan(let dx, let dy):
+        state.holdMap()
         state.viewport = state.viewport.panned(dx: dx, dy: dy)
         return []
     case .moveNode(let dx, let dy):
         return moveSelectedNode(&state, dx: dx, dy: dy)
     case .zoomIn:
+        state.holdMap()
         state.viewport = state.viewport.zoomedIn()
         return []
     case .zoomOut:
+        state.holdMap()
         state.viewport = state.viewport.zoomedOut()
         return []
     case .fit:
@@ -61,7 +64,7 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
             state.status = StatusMessage("select a node, link or demand to edit it (j/k, or click it)", .warning)
             return []
         }
-        state.mode = .form(EditForm(record: RecordRef(selection)))
+        state.mode = .form(EditForm(record: selection))
         return []
     case .showHelp:
         state.mode = .help(scroll: 0)
@@ -78,7 +81,7 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
     case .analysed(let result, let demand, let topology):
         storeWhatIf(&state, result, demand: demand, topology: topology)
         return []
-    case .planned, .loaded, .saved, .exported, .failed, .autosaveFound:
+    case .planned, .loaded, .newFile, .saved, .exported, .failed, .autosaveFound:
         return reduceResult(into: &state, action)
     }
 }
@@ -91,7 +94,8 @@ func applyEdit(_ state: inout AppState, _ outcome: TopologyEditor.Outcome) -> [E
     state.selection = outcome.selection
     state.inspectorScroll = 0
     state.status = StatusMessage(outcome.message)
-    return [.replan(state.topology)]
+    if let errors = outcome.errors { state.validation = Validation(topology: outcome.topology, errors: errors) }
+    return state.replan()
 }
 
 /// Saves to `path`, or to the workbench's file when nil.
@@ -113,7 +117,7 @@ private func undo(_ state: inout AppState) -> [Effect] {
     state.topology = previous
     keepSelectionValid(&state)
     state.status = StatusMessage("undone (\(state.undoStack.count) more to undo)")
-    return [.replan(state.topology)]
+    return state.replan()
 }
 
 private func redo(_ state: inout AppState) -> [Effect] {
@@ -125,7 +129,7 @@ private func redo(_ state: inout AppState) -> [Effect] {
     state.topology = next
     keepSelectionValid(&state)
     state.status = StatusMessage("redone (\(state.redoStack.count) more to redo)")
-    return [.replan(state.topology)]
+    return state.replan()
 }
 
 /// Clears the selection when the selected item no longer exists.

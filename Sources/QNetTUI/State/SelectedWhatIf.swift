@@ -8,7 +8,7 @@ public struct SelectedWhatIf: Sendable, Hashable {
     public var demand: Identifier
     /// The topology it was analysed in.
     public var topology: Topology
-    /// The what-ifs; nil when the topology could not be planned (it has errors) or has no such demand.
+    /// The what-ifs; nil when the topology has no such demand.
     public var result: DemandWhatIf?
 
     public init(demand: Identifier, topology: Topology, result: DemandWhatIf?) {

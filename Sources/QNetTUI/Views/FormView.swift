@@ -1,9 +1,12 @@
-/// The edit form, drawn over the panes: one line per key (value, or the default
-/// dimmed when absent), the help of the key under the cursor, and the reason a
-/// value was refused; a pick list when choosing equipment.
+/// The edit form, drawn over the panes: one line per key (value, or what applies
+/// dimmed when absent: the default, or the equipment a link inherits from its
+/// node), the help of the key under the cursor, and the reason a value was
+/// refused; a pick list when choosing equipment.
 enum FormView {
     static func draw(_ form: EditForm, _ state: AppState, in screen: Rect, glyphs: GlyphSet, into canvas: inout Canvas) {
-        let box = screen.centred(Size(width: min(screen.width - 2, 90), height: screen.height - 2))
+        // Between the title and the status line, which keeps showing what each edit did and how long its plan took.
+        let between = Rect(x: screen.x, y: screen.y + 1, width: screen.width, height: max(0, screen.height - 3))
+        let box = between.centred(Size(width: min(screen.width - 2, 90), height: between.height))
         guard box.width >= 20, box.height >= 6,
               let rows = TopologyEditor.rows(of: form.record, in: state.topology) else { return }
         canvas.fill(box)
@@ -24,6 +27,8 @@ enum FormView {
                 canvas.put(" ", x: valueRect.x + used, y: rect.y, role: .selection, clip: valueRect)
             } else if let value = row.value {
                 canvas.write(value, in: valueRect, role: .normal, ellipsis: glyphs.ellipsis)
+            } else if let inherited = row.inherited {
+                canvas.write("— " + inherited, in: valueRect, role: .dim, ellipsis: glyphs.ellipsis)
             } else {
                 let text = row.defaultText.map { "— default " + $0 } ?? "—"
                 canvas.write(text, in: valueRect, role: .dim, ellipsis: glyphs.ellipsis)
@@ -33,7 +38,7 @@ enum FormView {
         canvas.write(String(repeating: glyphs.horizontal, count: inside.width), x: inside.x, y: helpRow.y - 1,
                      role: .dim, clip: inside.row(inside.height - 3))
         let row = rows[cursor]
-        let extra = row.picks.map { _ in " · Enter picks from the library, o opens it" } ?? ""
+        let extra = row.picks.map { _ in " · Enter picks from the library or adds one, o opens it" } ?? ""
         canvas.write(row.key + ": " + row.help + extra, in: helpRow, role: .dim, ellipsis: glyphs.ellipsis)
         if let error = form.error {
             canvas.write("refused: " + error.replacingPrefix("refused: "), in: inside.row(inside.height - 1), role: .error,

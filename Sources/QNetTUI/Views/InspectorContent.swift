@@ -10,7 +10,7 @@ enum InspectorContent {
         switch state.selection {
         case .link(let id)?:
             guard let link = state.topology.link(id) else { break }
-            return ("Link \(id)", linkRows(link, plan: state.selectedLinkPlan, topology: state.topology))
+            return ("Link \(id)", linkRows(link, plan: state.selectedLinkPlan, errors: state.errors))
         case .demand(let id)?:
             guard let index = state.topology.demandIndex(id) else { break }
             return ("Demand \(id)", demandRows(state.topology.demands[index], plan: state.selectedDemandPlan, glyphs: glyphs)
@@ -18,6 +18,11 @@ enum InspectorContent {
         case .node(let id)?:
             guard let node = state.topology.node(id) else { break }
             return ("Node \(id)", nodeRows(node, topology: state.topology))
+        case .equipment(let kind, let name)?:
+            guard let rows = equipmentRows(kind, name, state) else { break }
+            return ("\(kind.title) \(name)", rows)
+        case .defaults?:
+            return ("Defaults", defaultsRows(state.topology))
         case nil:
             break
         }
@@ -26,10 +31,10 @@ enum InspectorContent {
 
     // MARK: Link
 
-    private static func linkRows(_ link: Link, plan: LinkPlan?, topology: Topology) -> [TextRow] {
+    private static func linkRows(_ link: Link, plan: LinkPlan?, errors: [Diagnostic]) -> [TextRow] {
         var rows = [TextRow("\(link.from) → \(link.to)", "\(link.resolvedMedium.rawValue)\(link.length.map { ", \($0.text)" } ?? "")")]
         guard let plan else {
-            return rows + [.blank, TextRow("not planned", role: .dim)] + errorRows(topology) + keyRows(link)
+            return rows + [.blank, TextRow("not planned", role: .dim)] + errorRows(errors) + keyRows(link)
         }
         rows.append(TextRow("protocol", plan.protocolKind.rawValue))
         let state = LinkState(plan)
@@ -62,7 +67,7 @@ enum InspectorContent {
             rows.append(TextRow("  timing", EngineeringFormat.percent(qber.timing)))
             rows.append(TextRow("  total", EngineeringFormat.percent(qber.total), role: .heading))
         }
-        return rows + keyRows(link)
+        return rows + assumptionRows(plan.assumptions) + keyRows(link)
     }
 
     // MARK: Demand
@@ -102,6 +107,7 @@ enum InspectorContent {
     private static func overviewRows(_ state: AppState) -> [TextRow] {
         let topology = state.topology
         var rows = [TextRow(topology.name, role: .heading)]
+        if topology.nodes.isEmpty { return rows + gettingStarted }
         if let plan = state.plan {
             let keyed = plan.links.filter { $0.keyRateBps > 0 }.count
             let met = plan.demands.filter(\.satisfied).count
@@ -111,20 +117,28 @@ enum InspectorContent {
         } else {
             rows.append(TextRow("not planned", role: .dim))
         }
-        rows += errorRows(topology)
+        rows += errorRows(state.errors)
         rows += [.blank, TextRow("j/k select · : command · ? help", role: .dim)]
         return rows
     }
 
+    /// What an empty topology's inspector says: the commands that build a first network.
+    private static let gettingStarted: [TextRow] = [
+        TextRow("No nodes yet. Type these:", role: .dim),
+        TextRow(":add node A endpoint 0 0", role: .key), TextRow(":add node T trusted 40 0", role: .key),
+        TextRow(":add node B endpoint 80 0", role: .key), TextRow(":add link L1 A T fiber", role: .key),
+        TextRow(":add link L2 T B fiber", role: .key), TextRow(":add demand A B 1 kbit/s", role: .key),
+        TextRow("(x, y in km) then j selects; ? helps", role: .dim),
+    ]
+
     /// The topology's validation errors, which keep it from being planned.
-    private static func errorRows(_ topology: Topology) -> [TextRow] {
-        let errors = topology.validate().filter { $0.severity == .error }
+    private static func errorRows(_ errors: [Diagnostic]) -> [TextRow] {
         guard !errors.isEmpty else { return [] }
         return [.blank, .heading("Errors (\(errors.count))")] + errors.map { TextRow("  " + $0.description, role: .error) }
     }
 
     /// The keys the record sets, as the file writes them.
-    private static func keyRows<Record: SchemaRecord>(_ record: Record) -> [TextRow] {
+    static func keyRows<Record: SchemaRecord>(_ record: Record) -> [TextRow] {
         var rows: [TextRow] = [.blank, .heading("Keys")]
         for field in Record.fields {
             guard let value = field.read(record) else { continue }

@@ -17,8 +17,13 @@ public enum LinkState: Sendable, Hashable {
     /// The state of a link planned as `plan` (nil: not planned).
     public init(_ plan: LinkPlan?) {
         guard let plan else { self = .unplanned; return }
-        if plan.keyRateBps <= 0 { self = .bad; return }
-        if let margin = plan.marginDB, margin >= LinkState.goodMarginDB { self = .good; return }
+        self.init(keyRateBps: plan.keyRateBps, marginDB: plan.marginDB)
+    }
+
+    /// The state of a planned link with key rate `keyRateBps` and margin `marginDB`.
+    public init(keyRateBps: Double, marginDB: Double?) {
+        if keyRateBps <= 0 { self = .bad; return }
+        if let marginDB, marginDB >= LinkState.goodMarginDB { self = .good; return }
         self = .ok
     }
 

@@ -2,13 +2,19 @@ import QNetFormats
 import QNetModel
 import QNetPlanner
 
-/// The network pane: nodes, links and demands in file order, the selection
-/// highlighted and kept in view.
+/// The network pane: nodes, links, demands and the equipment library in file
+/// order, then the defaults; the selection highlighted and kept in view.
+///
+/// Only the rows in view are built, so a network of thousands of links draws
+/// as fast as a small one.
 enum ListView {
     static func draw(_ state: AppState, in area: Rect, glyphs: GlyphSet, into canvas: inout Canvas) {
         guard !area.isEmpty else { return }
-        for (line, row) in visibleRows(state, height: area.height, glyphs: glyphs).enumerated() {
+        let list = Rows(state, glyphs: glyphs)
+        let offset = list.offset(height: area.height)
+        for line in 0..<max(0, min(area.height, list.count - offset)) {
             let rect = area.row(line)
+            let row = list.row(offset + line)
             var text = row.text
             if row.selection != nil, row.selection == state.selection {
                 canvas.fill(rect, role: .selection)
@@ -21,16 +27,10 @@ enum ListView {
 
     /// The item shown on row `line` of a list pane `height` rows high, if any.
     static func item(atLine line: Int, _ state: AppState, height: Int) -> Selection? {
-        let rows = visibleRows(state, height: height, glyphs: .ascii)
-        return rows.indices.contains(line) ? rows[line].selection : nil
-    }
-
-    /// The rows in view: scrolled so that the selection sits mid-pane when the list is longer than the pane.
-    private static func visibleRows(_ state: AppState, height: Int, glyphs: GlyphSet) -> ArraySlice<Row> {
-        let rows = self.rows(state, glyphs: glyphs)
-        let selectedIndex = rows.firstIndex { $0.selection != nil && $0.selection == state.selection }
-        let offset = min(max(0, (selectedIndex ?? 0) - height / 2), max(0, rows.count - height))
-        return rows.dropFirst(offset).prefix(height)
+        let list = Rows(state, glyphs: .ascii)
+        let index = list.offset(height: height) + line
+        guard line >= 0, line < height, index < list.count else { return nil }
+        return list.row(index).selection
     }
 
     private struct Row {
@@ -38,34 +38,85 @@ enum ListView {
         var selection: Selection?
     }
 
-    private static func rows(_ state: AppState, glyphs: GlyphSet) -> [Row] {
-        let topology = state.topology
-        let linkPlans = Dictionary((state.plan?.links ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let demandPlans = Dictionary((state.plan?.demands ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var rows: [Row] = [Row(text: .heading("Nodes (\(topology.nodes.count))"))]
-        for node in topology.nodes {
-            rows.append(Row(text: TextRow("\(glyphs.symbol(for: node.resolvedKind)) \(node.id)", node.resolvedKind.rawValue,
-                                          valueRole: .dim),
-                            selection: .node(node.id)))
-        }
-        rows.append(Row(text: .heading("Links (\(topology.links.count))")))
-        for link in topology.links {
-            let plan = linkPlans[link.id]
-            let rate = plan.map { EngineeringFormat.rate($0.keyRateBps) } ?? link.length?.text ?? ""
-            rows.append(Row(text: TextRow("\(link.id) \(link.from)–\(link.to)", rate, valueRole: LinkState(plan).role),
-                            selection: .link(link.id)))
-        }
-        rows.append(Row(text: .heading("Demands (\(topology.demands.count))")))
-        for demand in topology.demands {
-            let id = demand.resolvedID
-            var value = demand.keyRate?.text ?? "0 bit/s"
-            var role = StyleRole.normal
-            if let plan = demandPlans[id] {
-                value += " " + String(plan.satisfied ? glyphs.met : glyphs.unmet)
-                role = plan.satisfied ? .good : .bad
+    /// The list's rows by index: a heading and the items of each section, then the defaults.
+    private struct Rows {
+        let state: AppState
+        let glyphs: GlyphSet
+        let library: [(EquipmentKind, String)]
+        /// Index of each section's heading: nodes, links, demands, equipment.
+        let headings: [Int]
+        let count: Int
+
+        init(_ state: AppState, glyphs: GlyphSet) {
+            self.state = state
+            self.glyphs = glyphs
+            let topology = state.topology
+            library = EquipmentKind.allCases.flatMap { kind in kind.names(in: topology).map { (kind, $0) } }
+            let sizes = [topology.nodes.count, topology.links.count, topology.demands.count, library.count]
+            var headings: [Int] = [], next = 0
+            for size in sizes {
+                headings.append(next)
+                next += 1 + size
             }
-            rows.append(Row(text: TextRow("\(id)", value, valueRole: role), selection: .demand(id)))
+            self.headings = headings
+            count = next + 1  // the defaults
         }
-        return rows
+
+        /// The first row in view: the selection sits mid-pane when the list is longer than the pane.
+        func offset(height: Int) -> Int {
+            min(max(0, (index(of: state.selection) ?? 0) - height / 2), max(0, count - height))
+        }
+
+        private func index(of selection: Selection?) -> Int? {
+            let topology = state.topology
+            switch selection {
+            case .node(let id)?: return topology.nodeIndex(id).map { headings[0] + 1 + $0 }
+            case .link(let id)?: return topology.linkIndex(id).map { headings[1] + 1 + $0 }
+            case .demand(let id)?: return topology.demandIndex(id).map { headings[2] + 1 + $0 }
+            case .equipment(let kind, let name)?:
+                return library.firstIndex { $0.0 == kind && $0.1 == name }.map { headings[3] + 1 + $0 }
+            case .defaults?: return count - 1
+            case nil: return nil
+            }
+        }
+
+        func row(_ index: Int) -> Row {
+            let topology = state.topology
+            if index == count - 1 {
+                let set = TopologyDefaults.fields.filter { $0.read(topology.defaults) != nil }.count
+                return Row(text: TextRow("defaults", set == 0 ? "none set" : "\(set) set", valueRole: .dim), selection: .defaults)
+            }
+            let section = headings.lastIndex { $0 <= index } ?? 0
+            let item = index - headings[section] - 1
+            switch (section, item) {
+            case (0, -1): return Row(text: .heading("Nodes (\(topology.nodes.count))"))
+            case (1, -1): return Row(text: .heading("Links (\(topology.links.count))"))
+            case (2, -1): return Row(text: .heading("Demands (\(topology.demands.count))"))
+            case (_, -1): return Row(text: .heading("Equipment (\(library.count))"))
+            case (0, _):
+                let node = topology.nodes[item]
+                return Row(text: TextRow("\(glyphs.symbol(for: node.resolvedKind)) \(node.id)", node.resolvedKind.rawValue,
+                                         valueRole: .dim),
+                           selection: .node(node.id))
+            case (1, _):
+                let link = topology.links[item]
+                let plan = state.plan?.linkPlan(at: item, id: link.id)
+                let rate = plan.map { EngineeringFormat.rate($0.keyRateBps) } ?? link.length?.text ?? ""
+                return Row(text: TextRow("\(link.id) \(link.from)–\(link.to)", rate, valueRole: LinkState(plan).role),
+                           selection: .link(link.id))
+            case (2, _):
+                let demand = topology.demands[item], id = demand.resolvedID
+                var value = demand.keyRate?.text ?? "0 bit/s"
+                var role = StyleRole.normal
+                if let plan = state.plan?.demandPlan(at: item, id: id) {
+                    value += " " + String(plan.satisfied ? glyphs.met : glyphs.unmet)
+                    role = plan.satisfied ? .good : .bad
+                }
+                return Row(text: TextRow("\(id)", value, valueRole: role), selection: .demand(id))
+            default:
+                let (kind, name) = library[item]
+                return Row(text: TextRow(name, kind.rawValue, valueRole: .dim), selection: .equipment(kind, name))
+            }
+        }
     }
 }

@@ -32,31 +32,27 @@ public struct MapProjection: Sendable {
     /// What `unplacedEntries` starts with.
     public static let unplacedTitle = "unplaced:"
 
-    /// The projection of `topology`'s nodes into `area` under `viewport`. The fit
-    /// is computed from `fitTopology` when given (a drag keeps the map still by
-    /// fitting the topology as it was when the drag began).
-    public init(topology: Topology, viewport: Viewport, area: Rect, fitTopology: Topology? = nil) {
+    /// The projection of `topology`'s nodes into `area` under `viewport`: fitted to the
+    /// extent the viewport holds, else to the topology's own.
+    public init(topology: Topology, viewport: Viewport, area: Rect) {
         self.area = area
-        let reference = MapPoint.referenceLatitude(of: fitTopology ?? topology)
+        let extent = viewport.held ?? MapExtent(of: topology)
+        let reference = extent.referenceLatitude
         referenceLatitude = reference
         points = topology.nodes.compactMap { node in
             node.position.map { (node.id, MapPoint($0, referenceLatitude: reference)) }
         }
         unplaced = topology.nodes.filter { $0.position == nil }.map(\.id)
 
-        let fitNodes = (fitTopology ?? topology).nodes.filter { $0.position != nil }
-        let fitPoints = fitNodes.compactMap { node in node.position.map { MapPoint($0, referenceLatitude: reference) } }
         // Room for the widest label on both sides (labels go right or left of a node), a row above and below.
-        let widestLabel = fitNodes.map { DisplayWidth.of($0.id.rawValue) }.max() ?? 0
-        let side = min(widestLabel + 2, max(1, (area.width - 1) / 3))
+        let side = min(extent.widestLabel + 2, max(1, (area.width - 1) / 3))
         var usable = area.width > 2 * side + 2 ? Rect(x: area.x + side, y: area.y, width: area.width - 2 * side,
                                                         height: area.height) : area
         if !unplaced.isEmpty, usable.height > 2 { usable.height -= 1 }
         if usable.height > 4 { usable = Rect(x: usable.x, y: usable.y + 1, width: usable.width, height: usable.height - 2) }
         frame = usable
 
-        let xs = fitPoints.map(\.x), ys = fitPoints.map(\.y)
-        let minX = xs.min() ?? 0, maxX = xs.max() ?? 0, minY = ys.min() ?? 0, maxY = ys.max() ?? 0
+        let (minX, maxX, minY, maxY) = (extent.minX, extent.maxX, extent.minY, extent.maxY)
         let columns = Double(max(1, usable.width - 1)), rows = Double(max(1, usable.height - 1))
         var fitted = max((maxX - minX) / columns, (maxY - minY) / (2 * rows))
         if !(fitted > 0) { fitted = 1 }

@@ -14,10 +14,11 @@ enum MapView {
             canvas.write(message, in: area.row(area.height / 2), role: .dim, alignment: .centre, ellipsis: glyphs.ellipsis)
             return
         }
-        let linkPlans = Dictionary((state.plan?.links ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for link in state.topology.links {
+        let path = bestPathLinks(state)
+        for (index, link) in state.topology.links.enumerated() {
             guard let from = projection.cell(ofNode: link.from), let to = projection.cell(ofNode: link.to) else { continue }
-            let role = state.selection == .link(link.id) ? StyleRole.selection : LinkState(linkPlans[link.id]).role
+            let highlighted = state.selection == .link(link.id) || path.contains(link.id)
+            let role = highlighted ? StyleRole.selection : (state.plan?.linkState(at: index, id: link.id) ?? .unplanned).role
             drawLine(from: from, to: to, strokes: glyphs.strokes(for: link.resolvedMedium), role: role,
                      clip: area, into: &canvas)
         }
@@ -49,6 +50,26 @@ enum MapView {
                 break
             }
         }
+        let hidden = offMap(projection)
+        if hidden > 0 {
+            canvas.write("\(hidden) node\(hidden == 1 ? "" : "s") off the map: 0 fits", in: area.row(0), role: .warning,
+                         alignment: .right, ellipsis: glyphs.ellipsis)
+        }
+    }
+
+    /// The links of the selected demand's best path (through its segments); empty when no demand is selected.
+    static func bestPathLinks(_ state: AppState) -> Set<Identifier> {
+        guard let demand = state.selectedDemandPlan, let plan = state.plan else { return [] }
+        let segments = Set(demand.bestPathSegments)
+        return Set(plan.segments.filter { segments.contains($0.id) }.flatMap(\.links))
+    }
+
+    /// How many positioned nodes lie outside `area` (panned or zoomed away, or added since the map was held).
+    private static func offMap(_ projection: MapProjection) -> Int {
+        projection.points.filter { entry in
+            guard let cell = projection.cell(ofNode: entry.id) else { return false }
+            return !projection.area.contains(x: cell.x, y: cell.y)
+        }.count
     }
 
     /// The nodes without a position, listed on the bottom row: `unplaced: ◆ MICIUS`.

@@ -16,14 +16,15 @@ public enum Screen {
         let (title, rows) = InspectorContent.rows(state, glyphs: glyphs)
         let inspectorInside = Box.draw(layout.inspector, title: title, focused: state.focus == .inspector, glyphs: glyphs,
                                        into: &canvas)
-        InspectorView.draw(rows, scroll: state.inspectorScroll, in: inspectorInside, glyphs: glyphs, into: &canvas)
+        InspectorView.draw(rows, scroll: state.inspectorScroll, focused: state.focus == .inspector, in: inspectorInside,
+                           glyphs: glyphs, into: &canvas)
 
         Bars.status(state, in: layout.status, glyphs: glyphs, into: &canvas)
         Bars.keys(state, in: layout.keyBar, into: &canvas)
 
         switch state.mode {
         case .help(let scroll):
-            Overlays.help(scroll: scroll, in: canvas.bounds, glyphs: glyphs, into: &canvas)
+            HelpScreen.draw(scroll: scroll, in: canvas.bounds, glyphs: glyphs, into: &canvas)
         case .confirmQuit:
             Overlays.confirmQuit(state, in: canvas.bounds, glyphs: glyphs, into: &canvas)
         case .confirmRestore(let topology, let path):
@@ -36,8 +37,9 @@ public enum Screen {
         return canvas
     }
 
+    /// `Map` while the map follows the topology; once held, its zoom and the key that fits it again.
     private static func mapTitle(_ state: AppState) -> String {
-        state.viewport == .fitted ? "Map" : "Map ×" + formatZoom(state.viewport.zoom)
+        state.viewport == .fitted ? "Map" : "Map ×" + formatZoom(state.viewport.zoom) + " · 0 fits"
     }
 
     private static func formatZoom(_ zoom: Double) -> String {

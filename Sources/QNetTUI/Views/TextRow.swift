@@ -36,14 +36,18 @@ struct TextRow: Sendable, Hashable {
         return lines.map { TextRow($0, role: role) }
     }
 
-    /// Draws the row into `rect` (its first line): the value right-aligned, the label shortened first.
+    /// Draws the row into `rect` (its first line): the value right-aligned, the label shortened first
+    /// (down to a third of the row).
     func draw(in rect: Rect, glyphs: GlyphSet, into canvas: inout Canvas) {
         guard !rect.isEmpty else { return }
         guard let value else {
             canvas.write(label, in: rect, role: role, ellipsis: glyphs.ellipsis)
             return
         }
-        let valueText = DisplayWidth.truncate(value, to: rect.width, ellipsis: glyphs.ellipsis)
+        // A long value leaves the label a third of the row, so that the row still says what it is.
+        let labelKept = min(DisplayWidth.of(label), rect.width / 3)
+        let valueText = DisplayWidth.truncate(value, to: rect.width - (labelKept > 0 ? labelKept + 1 : 0),
+                                              ellipsis: glyphs.ellipsis)
         let valueWidth = DisplayWidth.of(valueText)
         let labelWidth = max(0, rect.width - valueWidth - 1)
         canvas.write(label, in: Rect(x: rect.x, y: rect.y, width: labelWidth, height: 1), role: role, ellipsis: glyphs.ellipsis)

@@ -10,7 +10,7 @@ enum WhatIfSection {
     static func rows(_ whatIf: SelectedWhatIf?, for id: Identifier, in topology: Topology, glyphs: GlyphSet) -> [TextRow] {
         var rows: [TextRow] = [.blank, .heading("What if")]
         guard let whatIf, whatIf.answers(id, in: topology) else { return rows + [TextRow("  computing…", role: .dim)] }
-        guard let result = whatIf.result else { return rows + [TextRow("  not analysed: the topology has errors", role: .dim)] }
+        guard let result = whatIf.result else { return rows + [TextRow("  no such demand", role: .dim)] }
         rows += limitingRows(result.limiting)
         if let sensitivity = result.sensitivity { rows += sensitivityRows(sensitivity) }
         rows += [.blank, .heading("Breaks on (N−1)")]

@@ -21,6 +21,16 @@ import QNetModel
         #expect(limiting.largestLoss?.item == "fiber 40 km x 0.2 dB/km")
     }
 
+    @Test func withNoTrustedNodeAllowedTheDirectSegmentsAreTheCut() throws {
+        let nodes = [Fixtures.node("A"), Fixtures.node("B"), Fixtures.node("T", .trusted)]
+        let links = [Fixtures.fiber("direct", "A", "B", km: 80), Fixtures.fiber("a", "A", "T", km: 10),
+                     Fixtures.fiber("b", "T", "B", km: 10)]
+        let topology = Fixtures.topology(nodes: nodes, links: links, demands: [Fixtures.demand("A", "B", maxTrusted: 0)])
+        let plan = Planner().plan(topology)
+        let limiting = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B")?.limiting)
+        #expect(limiting.link == "direct" && limiting.cutSegments == ["A~B"])
+    }
+
     @Test func routingTheUnchangedKeyGraphGivesThePlansDemands() {
         let topology = SyntheticNetwork.make(nodes: 150, seed: 9)
         let plan = Planner().plan(topology)

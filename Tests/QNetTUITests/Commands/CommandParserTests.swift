@@ -47,7 +47,7 @@ struct CommandParserTests {
         #expect(error("set L1.length") == "no value for L1.length; usage: :set ID.KEY VALUE (e.g. :set L1.length 30 km)")
         #expect(error("set L1 30 km")?.hasPrefix("usage: :set ID.KEY VALUE") == true)
         #expect(error("add node C endpoint 10")?.hasPrefix("usage: :add node ID KIND X Y") == true)
-        #expect(error("add router R1") == "usage: :add node|link|demand …")
+        #expect(error("add router R1") == "usage: :add node|link|demand|source|detector|memory …")
         #expect(error("frobnicate") == "unknown command 'frobnicate'; ? lists the commands")
         #expect(error("q now") == ":q takes no arguments")
         #expect(error("") == "empty command; ? lists the commands")

@@ -35,7 +35,9 @@ struct EditCommandTests {
         session.command("set L1.colour blue")
         #expect(session.status?.hasPrefix("unknown key 'colour' (known: id, between, medium") == true)
         session.command("set L9.length 3 km")
-        #expect(session.status == "no node, link, demand or equipment named 'L9'")
+        #expect(session.status == "no node, link, demand or equipment named 'L9': did you mean 'L1'?")
+        session.command("set L1.lenght 3 km")
+        #expect(session.status == "unknown key 'lenght': did you mean 'length'?")
         #expect(session.state.topology == before)
         #expect(session.state.undoStack.isEmpty)
     }
@@ -97,7 +99,7 @@ struct EditCommandTests {
         #expect(session.state.topology.demands.isEmpty)
         #expect(session.status == "deleted node A and its 1 link and 1 demand")
         session.command("del Nope")
-        #expect(session.status == "no node, link or demand 'Nope'")
+        #expect(session.status == "no node, link, demand or equipment named 'Nope'")
     }
 
     @Test("undo and redo walk back and forth without limit, and undo to the saved state is clean")

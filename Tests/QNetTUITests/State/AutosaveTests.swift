@@ -90,14 +90,14 @@ struct AutosaveTests {
         first.idle(8)  // 4 s without input
         first.type(":q!")
         first.send([.key(.character("!"))])  // still typing: the loop ends on hangup with the edits autosaved
-        _ = Workbench.run(path: "metro.yaml", terminal: first, services: disk.services, fileExists: disk.exists)
+        _ = Workbench.run(path: "metro.yaml", terminal: first, services: disk.services)
         #expect(disk.file(autosave)?.link("L1")?.length == Quantity(44, .kilometre))
         #expect(disk.file("metro.yaml") == Fixtures.metro)
 
         let second = InMemoryTerminal(size: Size(width: 80, height: 24))
         second.type("r:w")
         second.send([.key(.enter)])
-        let final = Workbench.run(path: "metro.yaml", terminal: second, services: disk.services, fileExists: disk.exists)
+        let final = Workbench.run(path: "metro.yaml", terminal: second, services: disk.services)
         #expect(disk.file("metro.yaml")?.link("L1")?.length == Quantity(44, .kilometre))
         #expect(disk.file(autosave) == nil)
         #expect(!final.isDirty)
@@ -111,7 +111,7 @@ struct AutosaveTests {
         edited.links[0].length = Quantity(99, .kilometre)
         disk.put(edited, at: Autosave.path(for: "metro.yaml"), time: 400)
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
-        let final = Workbench.run(path: "metro.yaml", terminal: terminal, services: disk.services, fileExists: disk.exists)
+        let final = Workbench.run(path: "metro.yaml", terminal: terminal, services: disk.services)
         #expect(final.mode == .normal)
         #expect(final.topology == Fixtures.metro)
     }

@@ -66,20 +66,23 @@ struct MoveNodeTests {
         #expect(abs(lon.si * 180 / .pi - 15.44) < 0.01)
     }
 
-    @Test("select T, press Shift+→ twice and Shift+↑: T moves two columns east and a row north, three undo steps, three re-plans")
+    @Test("select T, press Shift+→ twice and Shift+↑: T moves to the centre of the cell two columns east and a row north; three undo steps, three re-plans")
     func keys() throws {
         var session = Session()
         session.command("select T")
-        let kmPerColumn = session.state.mapProjection(in: session.state.mapArea).kmPerColumn
+        let start = try cell("T", session)
         session.press(.shiftRight)
         session.press(.shiftRight)
         session.press(.shiftUp)
+        let projection = session.state.mapProjection(in: session.state.mapArea)
+        let centre = projection.point(atX: start.x + 2, y: start.y - 1)
         guard case .planar(let x, let y)? = position("T", session) else {
             Issue.record("T lost its planar position")
             return
         }
-        #expect(abs(x.si / 1000 - (30 + 2 * kmPerColumn)) < 0.01)
-        #expect(abs(y.si / 1000 - 2 * kmPerColumn) < 0.01)
+        #expect(try cell("T", session) == (start.x + 2, start.y - 1))
+        #expect(abs(x.si / 1000 - centre.x) < 0.001)
+        #expect(abs(y.si / 1000 - centre.y) < 0.001)
         #expect(session.state.undoStack.count == 3)
         #expect(session.effects.filter { if case .replan = $0 { true } else { false } }.count == 3)
         #expect(session.status?.hasPrefix("moved T to x ") == true)
@@ -100,7 +103,9 @@ struct MoveNodeTests {
 
     @Test("the help screen lists the move keys")
     func help() {
-        let rows = Overlays.helpRows().compactMap { $0 }
-        #expect(rows.contains { $0.0.contains("S-←") && $0.1.contains("move the selected node west") })
+        #expect(HelpScreen.rows().contains { row in
+            guard case .entry(let key, let text) = row else { return false }
+            return key.contains("S-←") && text.contains("move the selected node west")
+        })
     }
 }

@@ -4,16 +4,24 @@ import QNetModel
 
 @Suite("Moving around: selection, panes, map view, command line, help")
 struct NavigationTests {
-    @Test("j and k walk nodes, then links, then demands, and stop at the ends")
+    @Test("j and k walk nodes, then links, demands, the equipment library and the defaults, and stop at the ends")
     func selection() {
-        var session = Session()
+        var topology = Fixtures.metro
+        topology.equipment.detectors = [Detector(name: "fast")]
+        var session = Session(topology)
         session.press(.character("j"))
         #expect(session.state.selection == .node("A"))
         for _ in 0..<4 { session.press(.down) }
         #expect(session.state.selection == .link("L2"))
         session.press(.character("j"))
-        session.press(.character("j"))
         #expect(session.state.selection == .demand("A-B"))
+        session.press(.character("j"))
+        #expect(session.state.selection == .equipment(.detector, "fast"))
+        session.press(.character("j"))
+        session.press(.character("j"))
+        #expect(session.state.selection == .defaults)
+        session.press(.character("k"))
+        session.press(.character("k"))
         session.press(.character("k"))
         #expect(session.state.selection == .link("L2"))
         session.press(.escape)
@@ -21,7 +29,7 @@ struct NavigationTests {
         session.command("select T")
         #expect(session.state.selection == .node("T"))
         session.command("select Q")
-        #expect(session.status == "no node, link or demand 'Q'")
+        #expect(session.status == "no node, link, demand or equipment named 'Q'")
     }
 
     @Test("Tab cycles the focus through map, list and inspector")

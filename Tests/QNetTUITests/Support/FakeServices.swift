@@ -3,7 +3,8 @@ import QNetModel
 import QNetPlanner
 @testable import QNetTUI
 
-/// Files kept in memory, and a planner that plans every link with 2 kbit/s.
+/// Files kept in memory, and a planner that plans every link with 2 kbit/s. Paths under
+/// `/readonly/` cannot be written; paths under `/broken/` exist but cannot be read.
 final class FakeDisk: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String: Topology] = [:]
@@ -29,6 +30,7 @@ final class FakeDisk: @unchecked Sendable {
     var services: WorkbenchServices {
         WorkbenchServices(
             load: { path in
+                if path.hasPrefix("/broken/") { throw ServiceError("not a topology") }
                 guard let topology = self.file(path) else { throw ServiceError("no such file") }
                 return topology
             },
@@ -50,7 +52,8 @@ final class FakeDisk: @unchecked Sendable {
                     self.files[path] = nil
                     self.dates[path] = nil
                 }
-            })
+            },
+            exists: { path in path.hasPrefix("/broken/") || self.exists(path) })
     }
 
     func exists(_ path: String) -> Bool { file(path) != nil }

@@ -28,6 +28,7 @@ struct MouseTests {
     @Test("in the inspector, j and k scroll instead of selecting")
     func inspectorScroll() {
         var session = Session()
+        session.send(.planned(Fixtures.plan(of: Fixtures.metro), of: Fixtures.metro, seconds: 0.001))
         session.command("select L1")
         session.press(.tab)
         session.press(.tab)

@@ -128,7 +128,7 @@ struct ScreenTests {
         var session = Session()
         session.press(.character("?"))
         var text = ""
-        for _ in 0..<6 {
+        for _ in 0..<9 {
             let lines = Screen.render(session.state, size: Size(width: 80, height: 24)).lines
             #expect(!lines.dropLast().contains { $0.contains("…│") })  // nothing is cut off at 80 columns
             text += lines.joined(separator: "\n")

@@ -1,0 +1,50 @@
+import QNetPlanner
+
+extension JSONReport {
+    /// A satellite link's pass: geometry, duration, key per pass and per day, and the profile from culmination.
+    struct PassEntry: Encodable {
+        let pass: SatellitePassPlan
+        enum Keys: String, CodingKey {
+            case altitude = "altitude_m", maxElevation = "max_elevation_deg", minElevation = "min_elevation_deg"
+            case duration = "duration_s", passesPerDay = "passes_per_day", keyPerPass = "key_per_pass_bits"
+            case keyPerDay = "key_per_day_bits", passAverage = "pass_average_bps", dailyAverage = "daily_average_bps"
+            case profile, noKeyReason = "no_key_reason", assumptions
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(pass.altitude, forKey: .altitude)
+            try container.encode(degrees(pass.maxElevation), forKey: .maxElevation)
+            try container.encode(degrees(pass.minElevation), forKey: .minElevation)
+            try container.encode(pass.durationSeconds, forKey: .duration)
+            try container.encode(pass.passesPerDay, forKey: .passesPerDay)
+            try container.encode(pass.keyPerPassBits, forKey: .keyPerPass)
+            try container.encode(pass.keyPerDayBits, forKey: .keyPerDay)
+            try container.encode(pass.passAverageBps, forKey: .passAverage)
+            try container.encode(pass.dailyAverageBps, forKey: .dailyAverage)
+            try container.encode(pass.profile.map(SampleEntry.init), forKey: .profile)
+            try container.encode(pass.noKeyReason, forKey: .noKeyReason)
+            try container.encode(pass.assumptions.map(AssumptionEntry.init), forKey: .assumptions)
+        }
+    }
+
+    /// One moment of a pass.
+    struct SampleEntry: Encodable {
+        let sample: PassSample
+        enum Keys: String, CodingKey {
+            case time = "time_s", elevation = "elevation_deg", slantRange = "slant_range_m", lossDB = "loss_db", qber
+            case keyRate = "key_rate_bps"
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(sample.timeSeconds, forKey: .time)
+            try container.encode(degrees(sample.elevation), forKey: .elevation)
+            try container.encode(sample.slantRange, forKey: .slantRange)
+            try container.encode(sample.lossDB, forKey: .lossDB)
+            try container.encode(sample.qber, forKey: .qber)
+            try container.encode(sample.keyRateBps, forKey: .keyRate)
+        }
+    }
+
+    /// Radians to degrees, as the report writes angles.
+    static func degrees(_ radians: Double) -> Double { radians * 180 / .pi }
+}

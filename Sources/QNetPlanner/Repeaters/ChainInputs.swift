@@ -1,0 +1,93 @@
+import QNetModel
+
+/// One elementary link of a repeater chain, as the chain planner reads it.
+struct ElementaryLink {
+    /// Channel transmittance of the link.
+    var transmittance: Double
+    /// Detection efficiency × window fraction at the heralding station.
+    var detectionEfficiency: Double
+    /// Optical error e_d of the link.
+    var errorRate: Double
+    /// Length, m.
+    var length: Double
+    /// Fiber loss per metre, dB/m (nil for a link that is not fiber: no distance sweep).
+    var lossPerMetreDB: Double?
+    /// Losses that do not grow with length (connectors, splices), dB.
+    var fixedLossDB: Double = 0
+    /// Dark and background probability per detection window (for the trusted-node comparison).
+    var noiseProbability: Double = 0
+    /// Heralding scheme, after defaults.
+    var heralding = Sourced(PlanningDefaults.heralding.value, PlanningDefaults.heralding.basis)
+    /// Single-click bright-state population α, after defaults.
+    var brightStatePopulation = Sourced(PlanningDefaults.brightStatePopulation.value, PlanningDefaults.brightStatePopulation.basis)
+    /// Error-correction inefficiency f (for the trusted-node comparison).
+    var ecEfficiency = Sourced(PlanningDefaults.ecEfficiency.value, PlanningDefaults.ecEfficiency.basis)
+    /// Sifting factor q (for the trusted-node comparison).
+    var siftingFactor = 0.5
+}
+
+/// A repeater node's figures (or a key-holding end's, which measures directly).
+struct ChainNode {
+    var id: Identifier
+    var holdsKey: Bool
+    var memoryEfficiency: Sourced<Double>
+    var coherenceTime: Sourced<Double>
+    var modes: Sourced<Int>
+    var swapSuccess: Sourced<Double>
+    /// Cutoff, s (`.infinity`: none).
+    var cutoffTime = Sourced(PlanningDefaults.cutoffTime.value, PlanningDefaults.cutoffTime.basis)
+    /// DEJMPS rounds asked for at this node (0: none).
+    var purificationRounds = Sourced(0, "no purification")
+}
+
+/// Reads a segment's elementary links and nodes from the topology and the links' plans, after defaults.
+enum ChainInputs {
+    /// The segment's links; `outcomes` are indexed like `topology.links` (nil: skipped link).
+    static func links(_ segment: FoundSegment, topology: Topology, outcomes: [LinkOutcome?]) -> [ElementaryLink] {
+        let defaults = topology.defaults
+        return segment.links.compactMap { index -> ElementaryLink? in
+            guard let outcome = outcomes[index] else { return nil }
+            let link = topology.links[index], plan = outcome.plan, path = "links[\(index)]"
+            let detector = plan.detector
+            var elementary = ElementaryLink(transmittance: plan.transmittance,
+                                            detectionEfficiency: (detector?.detectorEfficiency ?? 0) * (detector?.windowFraction ?? 0),
+                                            errorRate: outcome.errorRate, length: outcome.pathLength)
+            if link.resolvedMedium == .fiber, let fiber = plan.lossBudget.first, outcome.pathLength > 0 {
+                elementary.lossPerMetreDB = fiber.db / outcome.pathLength
+                elementary.fixedLossDB = plan.lossDB - fiber.db
+            }
+            elementary.noiseProbability = (detector?.darkProbabilityPerWindow ?? 0) + (detector?.backgroundProbabilityPerWindow ?? 0)
+            elementary.heralding = Sourced.first([(link.heralding, "\(path).heralding")], else: PlanningDefaults.heralding)
+            elementary.brightStatePopulation = Sourced.first([(link.brightStatePopulation, "\(path).bright_state_population")],
+                                                             else: PlanningDefaults.brightStatePopulation)
+            elementary.ecEfficiency = Sourced.quantity([(link.ecEfficiency, "\(path).ec_efficiency"),
+                                                        (defaults.ecEfficiency, "defaults.ec_efficiency")], else: PlanningDefaults.ecEfficiency)
+            elementary.siftingFactor = (link.sifting ?? defaults.sifting) == .efficient ? 1 : 0.5
+            return elementary
+        }
+    }
+
+    /// The chain's nodes with their memories, swap success, cutoff and purification, after defaults.
+    static func nodes(_ segment: FoundSegment, topology: Topology) -> [ChainNode] {
+        segment.nodes.map { index in
+            let node = topology.nodes[index]
+            let memory = node.memory.flatMap { topology.equipment.memory(named: $0) }
+            let prefix = "equipment.memories.\(node.memory ?? "")"
+            let path = "nodes[\(index)]"
+            var chainNode = ChainNode(
+                id: node.id, holdsKey: node.holdsKey,
+                memoryEfficiency: Sourced.quantity([(memory?.efficiency, "\(prefix).efficiency")], else: PlanningDefaults.memoryEfficiency),
+                coherenceTime: Sourced.quantity([(memory?.coherenceTime, "\(prefix).coherence_time")],
+                                                else: PlanningDefaults.memoryCoherenceTime),
+                modes: Sourced.first([(memory?.modes, "\(prefix).modes")], else: PlanningDefaults.memoryModes),
+                swapSuccess: Sourced.quantity([(node.swapSuccess, "\(path).swap_success")], else: PlanningDefaults.swapSuccess))
+            chainNode.cutoffTime = Sourced.quantity([(node.cutoffTime, "\(path).cutoff_time")], else: PlanningDefaults.cutoffTime)
+            if let rounds = node.purificationRounds {
+                chainNode.purificationRounds = Sourced(rounds, "\(path).purification_rounds")
+            } else if node.purification != nil {
+                chainNode.purificationRounds = Sourced(PlanningDefaults.purificationRounds.value, PlanningDefaults.purificationRounds.basis)
+            }
+            return chainNode
+        }
+    }
+}

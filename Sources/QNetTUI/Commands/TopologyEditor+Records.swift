@@ -1,0 +1,50 @@
+import QNetModel
+
+extension TopologyEditor {
+    /// The keys of `record` in `topology`, in the schema's order, with their values; nil if it does not exist.
+    /// An equipment entry starts with its name; a link's source and detector say what they inherit.
+    public static func rows(of record: Selection, in topology: Topology) -> [FormRow]? {
+        func rows<R: SchemaRecord>(_ value: R) -> [FormRow] {
+            R.fields.map { field in
+                let picks: EquipmentKind? = switch record {
+                case .node, .link: EquipmentKind(key: field.key)
+                default: nil
+                }
+                return FormRow(key: field.key, help: field.help, value: field.read(value).map(describe), picks: picks)
+            }
+        }
+        func equipmentRows<R: SchemaRecord>(_ value: R?, name: String) -> [FormRow]? {
+            value.map { [FormRow(key: "name", help: nameHelp, value: name)] + rows($0) }
+        }
+        switch record {
+        case .node(let id):
+            return topology.node(id).map { rows($0) }
+        case .link(let id):
+            guard let link = topology.link(id) else { return nil }
+            return rows(link).map { row in
+                guard row.value == nil, let kind = row.picks else { return row }
+                var row = row
+                if let (name, node) = EquipmentUse.name(of: kind, for: link, in: topology), let node {
+                    row.inherited = "\(name) (from node \(node))"
+                    row.inheritedName = name
+                } else {
+                    row.inherited = "the planner's built-in \(kind.rawValue)"
+                }
+                return row
+            }
+        case .demand(let id):
+            return topology.demandIndex(id).map { rows(topology.demands[$0]) }
+        case .equipment(.source, let name):
+            return equipmentRows(topology.equipment.source(named: name), name: name)
+        case .equipment(.detector, let name):
+            return equipmentRows(topology.equipment.detector(named: name), name: name)
+        case .equipment(.memory, let name):
+            return equipmentRows(topology.equipment.memory(named: name), name: name)
+        case .defaults:
+            return rows(topology.defaults)
+        }
+    }
+
+    /// The help of an equipment entry's name row.
+    static let nameHelp = "the entry's name, as nodes and links name it (renaming updates them)"
+}

@@ -1,0 +1,50 @@
+import Foundation
+import QNetFormats
+import QNetModel
+import QNetPlanner
+import Testing
+
+/// The BBM92 and MDI-QKD additions to the reports, on the Hefei sample: added fields only, the stable ones kept.
+@Suite("Reports of BBM92 and MDI-QKD segments")
+struct KeyBudgetReportTests {
+    static func hefei() throws -> (Topology, Plan) {
+        let url = Fixtures.packageRoot().appendingPathComponent("topologies/hefei-mdi-star.qnet.yaml")
+        let topology = try TopologyReader.read(contentsOf: url)
+        return (topology, Planner().plan(topology))
+    }
+
+    @Test func jsonSegmentsCarryTheirKeyBudget() throws {
+        let (topology, plan) = try Self.hefei()
+        let data = Data(JSONReport.render(plan, of: topology).utf8)
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let segments = try #require(report["segments"] as? [[String: Any]])
+        let mdi = try #require(segments.first { $0["id"] as? String == "ALICE~CHARLIE~BOB" })
+        for key in ["id", "nodes", "links", "protocol", "key_rate_bps", "plob_bound_bps", "fidelity", "key_per_pass_bits",
+                    "key_per_day_bits", "margin_db", "key_budget"] {
+            #expect(mdi[key] != nil, "segment field \(key)")
+        }
+        let budget = try #require(mdi["key_budget"] as? [String: Any])
+        let figures = try #require(budget["figures"] as? [String: Double])
+        #expect(Set(figures.keys).isSuperset(of: ["gain", "qber", "y11", "e11", "dark_count_per_detector"]))
+        #expect((budget["intensities"] as? [String: Double]).map { Set($0.keys) } == ["mu_a", "mu_b"])
+        let arms = try #require(budget["arms"] as? [[String: Any]])
+        #expect(arms.count == 2 && arms.allSatisfy { $0["detector_budget"] is [String: Any] })
+        let local = try #require(segments.first { $0["id"] as? String == "CHRIS~GW" })
+        let localArms = try #require((local["key_budget"] as? [String: Any])?["arms"] as? [[String: Any]])
+        #expect(localArms.first?["link"] is NSNull)
+        let bb84 = try #require(segments.first { $0["protocol"] as? String == "bb84-decoy" })
+        #expect(bb84["key_budget"] is NSNull)
+    }
+
+    @Test func markdownAndCSVShowTheOperatingPoint() throws {
+        let (topology, plan) = try Self.hefei()
+        let markdown = MarkdownReport.render(plan, of: topology)
+        #expect(markdown.contains("dark counts per relay detector p_d"))
+        #expect(markdown.contains("mean pair number 2λ"))
+        #expect(markdown.contains("CHRIS (detector beside the source)"))
+        let tables = CSVReport.render(plan).components(separatedBy: "\r\n\n")
+        #expect(tables.count == 3)
+        #expect(tables.last?.hasPrefix("segment,protocol,nodes,links,key_rate_bps") == true)
+        #expect(tables.last?.contains("ALICE~SRC~BOB,bbm92,") == true)
+    }
+}

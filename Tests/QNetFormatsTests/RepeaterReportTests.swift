@@ -1,0 +1,57 @@
+import Foundation
+import QNetFormats
+import QNetModel
+import QNetPlanner
+import Testing
+
+/// The repeater chain's additions to the reports, on the shipped `topologies/repeater-chain.qnet.yaml`.
+@Suite("Reports: repeater chain figures and distance table")
+struct RepeaterReportTests {
+    private func planned() throws -> (Topology, Plan) {
+        let url = Fixtures.packageRoot().appendingPathComponent("topologies/repeater-chain.qnet.yaml")
+        let topology = try TopologyReader.read(contentsOf: url)
+        return (topology, Planner().plan(topology))
+    }
+
+    @Test("JSON: the segment keeps its stable fields and adds the chain's heralding, errors and distance table")
+    func json() throws {
+        let (topology, plan) = try planned()
+        let data = Data(JSONReport.render(plan, of: topology).utf8)
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let segments = try #require(root["segments"] as? [[String: Any]])
+        let segment = try #require(segments.first { ($0["protocol"] as? String) == "entanglement" })
+        for key in ["id", "nodes", "links", "protocol", "key_rate_bps", "plob_bound_bps", "fidelity"] {
+            #expect(segment[key] != nil, "stable field \(key) missing")
+        }
+        let chain = try #require(segment["repeater"] as? [String: Any])
+        #expect(chain["heralding"] as? [String] == ["two-click", "two-click", "two-click", "two-click"])
+        #expect(chain["purification_rounds"] as? Int == 1)
+        #expect(chain["cutoff_s"] as? Double == 0.02)
+        let table = try #require(chain["distance_table"] as? [[String: Any]])
+        let own = try #require(table.first { $0["planned"] as? Bool == true })
+        #expect(own["length_km"] as? Double == 100)
+        #expect(own["key_rate_bps"] as? Double == segment["key_rate_bps"] as? Double)
+        #expect(chain["beats_plob_at_km"] is [Double] && chain["beats_trusted_chain_at_km"] is [Double])
+    }
+
+    @Test("Markdown: a table of rate and fidelity against length, and where the chain beats the bound and trusted nodes")
+    func markdown() throws {
+        let (topology, plan) = try planned()
+        let text = MarkdownReport.render(plan, of: topology)
+        #expect(text.contains("| total length | chain key rate | fidelity | PLOB bound (whole channel) | trusted-node chain, same links |"))
+        #expect(text.contains("100 km (this chain)"))
+        #expect(text.contains("The chain beats the PLOB bound at") || text.contains("does not beat the PLOB bound"))
+        #expect(text.contains("1 DEJMPS round(s) per elementary pair"))
+    }
+
+    @Test("CSV: a table of the chain's rate against length after the segments, one row per swept length")
+    func csv() throws {
+        let (_, plan) = try planned()
+        let tables = CSVReport.render(plan).components(separatedBy: "\r\n\n")
+        #expect(tables.count == 4)  // links, demands, segments, distance table
+        let rows = try #require(tables.last).split(separator: "\r\n")
+        #expect(rows.first == "repeater_segment,length_km,planned,key_rate_bps,fidelity,plob_bound_bps,trusted_chain_bps")
+        let sweep = try #require(plan.segments.first { $0.repeater != nil }?.repeater?.sweep)
+        #expect(rows.count == sweep.count + 1)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+import QNetPhysics
+
+@Suite("Repeater chains: Bell-diagonal pairs, heralding, purification, cutoff")
+struct RepeaterChainTests {
+    @Test("Swapping Bell-diagonal pairs: errors multiply; depolarising either input depolarises the output")
+    func swapAlgebra() {
+        let bitFlip = BellDiagonalState(a: 0, b: 0, c: 1, d: 0)
+        let phaseFlip = BellDiagonalState(a: 0, b: 0, c: 0, d: 1)
+        #expect(bitFlip.swapped(with: phaseFlip).b == 1)  // X·Z = Y
+        let x = BellDiagonalState(a: 0.8, b: 0.02, c: 0.1, d: 0.08)
+        let y = BellDiagonalState(a: 0.9, b: 0.05, c: 0.0, d: 0.05)
+        let left = x.depolarised(keeping: 0.7).swapped(with: y)
+        let right = x.swapped(with: y).depolarised(keeping: 0.7)
+        #expect(abs(left.a - right.a) < 1e-15 && abs(left.c - right.c) < 1e-15)
+        #expect(abs(x.bitErrorRate - 0.12) < 1e-15 && abs(x.phaseErrorRate - 0.10) < 1e-15)
+    }
+
+    @Test("DEJMPS: the first round on a Werner pair equals BBPSSW's; it converges from any F > 1/2, not from F < 1/2")
+    func dejmpsConvergence() {
+        // BBPSSW, Bennett et al., PRL 76, 722 (1996): F' = (F² + ((1−F)/3)²) / (F² + 2F(1−F)/3 + 5((1−F)/3)²).
+        let f = 0.7
+        let bbpssw = (f * f + pow((1 - f) / 3, 2)) / (f * f + 2 * f * (1 - f) / 3 + 5 * pow((1 - f) / 3, 2))
+        #expect(abs(DEJMPS.round(.werner(fidelity: f), .werner(fidelity: f)).state.fidelity - bbpssw) < 1e-15)
+        // Deutsch et al., PRL 77, 2818 (1996): the map converges to a pure pair for every F > 1/2.
+        #expect(DEJMPS.iterate(.werner(fidelity: 0.55), rounds: 12).state.fidelity > 0.99)
+        #expect(DEJMPS.iterate(.werner(fidelity: 0.45), rounds: 12).state.fidelity < 0.5)
+        let perfect = DEJMPS.iterate(.werner(fidelity: 1), rounds: 3)
+        #expect(perfect.state == .werner(fidelity: 1) && perfect.successProbability == 1)
+    }
+
+    @Test("Six-state keeps key where BBM92 has none; a perfect pair gives 1 bit")
+    func keyFractions() {
+        let noisy = BellDiagonalState.werner(fidelity: 1 - 1.5 * 0.12)
+        #expect(EntanglementKeyFraction.bbm92(noisy) == 0)
+        #expect(EntanglementKeyFraction.sixState(noisy) > 0)
+        #expect(EntanglementKeyFraction.bbm92(.werner(fidelity: 1)) == 1)
+        #expect(EntanglementKeyFraction.sixState(.werner(fidelity: 1)) == 1)
+    }
+
+    @Test("Single-click: p ≈ 2αη and F ≈ 1 − α for small η; two-click needs both photons")
+    func heralding() {
+        let single = EntanglementHeralding.singleClick(arrivalA: 1e-4, arrivalB: 1e-4, brightStatePopulation: 0.1, opticalError: 0)
+        #expect(abs(single.successProbability / (2 * 0.1 * 1e-4) - 1) < 1e-3)
+        #expect(abs(single.state.fidelity - 0.9) < 1e-4)
+        #expect(abs(single.state.bitErrorRate - 0.1) < 1e-4 && abs(single.state.phaseErrorRate - 0.05) < 1e-4)
+        let double = EntanglementHeralding.twoClick(arrivalA: 1e-4, arrivalB: 1e-4, opticalError: 0)
+        #expect(abs(double.successProbability - 0.5e-8) < 1e-20)
+        #expect(EntanglementHeralding.singleClick(arrivalA: 0, arrivalB: 0, brightStatePopulation: 0.1, opticalError: 0)
+            .successProbability == 0)
+    }
+
+    @Test("Chain: one link is the link; a link that never succeeds gives no pair; no cutoff equals an infinite one")
+    func chainLimits() {
+        let pair = BellDiagonalState.werner(fidelity: 0.97)
+        let link = NestedRepeaterChain.Link(successPerRound: 0.01, roundSeconds: 1e-4, pair: pair)
+        let end = NestedRepeaterChain.Node(swapSuccess: 1, coherenceSeconds: .infinity, cutoffSeconds: .infinity)
+        let one = NestedRepeaterChain.deliver(links: [link], nodes: [end, end])
+        #expect(abs(one.meanSeconds - 1e-2) < 1e-15 && one.state == pair)
+        let dead = NestedRepeaterChain.Link(successPerRound: 0, roundSeconds: 1e-4, pair: pair)
+        #expect(NestedRepeaterChain.deliver(links: [link, dead], nodes: [end, end, end]).meanSeconds == .infinity)
+        let repeater = NestedRepeaterChain.Node(swapSuccess: 0.5, coherenceSeconds: 0.1, cutoffSeconds: .infinity)
+        let longCut = NestedRepeaterChain.Node(swapSuccess: 0.5, coherenceSeconds: 0.1, cutoffSeconds: 1e6)
+        let a = NestedRepeaterChain.deliver(links: [link, link], nodes: [end, repeater, end])
+        let b = NestedRepeaterChain.deliver(links: [link, link], nodes: [end, longCut, end])
+        #expect(abs(a.meanSeconds - b.meanSeconds) / a.meanSeconds < 1e-12)
+        #expect(abs(a.state.fidelity - b.state.fidelity) < 1e-12)
+        // No cutoff: (3/2)/(p·p_s) rounds; the waiting pair decays by E[e^(−X/T)] = λ/(λ + 1/T), X ~ Exp(λ).
+        #expect(abs(a.meanSeconds - 1.5 * 1e-2 / 0.5) < 1e-15)
+        let lambda = 1 / 1e-2
+        let keep = lambda / (lambda + 1 / 0.1)
+        #expect(abs(a.state.fidelity - pair.swapped(with: pair).depolarised(keeping: keep).fidelity) < 1e-12)
+    }
+
+    @Test("Purification: two rounds on each elementary pair raise the fidelity and cost time")
+    func purificationInChain() {
+        let link = NestedRepeaterChain.Link(successPerRound: 0.05, roundSeconds: 1e-4, pair: .werner(fidelity: 0.8))
+        let node = NestedRepeaterChain.Node(swapSuccess: 0.5, coherenceSeconds: 10, cutoffSeconds: .infinity)
+        let plain = NestedRepeaterChain.deliver(links: [link, link], nodes: [node, node, node])
+        let purified = NestedRepeaterChain.deliver(links: [link, link], nodes: [node, node, node], purificationRounds: 2)
+        #expect(purified.state.fidelity > plain.state.fidelity + 0.1)
+        #expect(purified.meanSeconds > 2 * plain.meanSeconds)
+    }
+}

@@ -1,0 +1,42 @@
+import Testing
+import QNetModel
+@testable import QNetPlanner
+
+/// The equipment assumptions read as an engineer would write them.
+@Suite struct AssumptionWordingTests {
+    private func assumptions(_ edit: (inout Topology) -> Void) throws -> [String: String] {
+        var topology = Fixtures.topology(nodes: [Fixtures.node("A"), Fixtures.node("B")],
+                                         links: [Fixtures.fiber("L1", "A", "B", km: 10)])
+        edit(&topology)
+        let link = try #require(Planner().plan(topology).links.first)
+        return Dictionary(link.assumptions.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    @Test func repetitionRateCarriesItsPrefix() throws {
+        let values = try assumptions { $0.equipment.sources[0].repetitionRate = Quantity(10, .megahertz) }
+        #expect(values["source"]?.hasSuffix("weak-coherent, 10 MHz") == true)
+    }
+
+    @Test func darkCountsAreShownAsTheFileGivesThem() throws {
+        let rate = try assumptions { _ in }
+        #expect(rate["detector"]?.contains("100 Hz dark") == true)
+        let gated = try assumptions { $0.equipment.detectors[0].darkCountProbability = Quantity(1e-6, .fraction) }
+        #expect(gated["detector"]?.contains("1e-06 dark per gate") == true)
+        #expect(gated["detector"]?.contains("Hz dark") == false)
+    }
+
+    @Test func durationsPickTheirPrefix() {
+        #expect(Format.duration(50e-12) == "50 ps")
+        #expect(Format.duration(1e-9) == "1 ns")
+        #expect(Format.duration(2e-9) == "2 ns")
+        #expect(Format.duration(1e-6) == "1 us")
+        #expect(Format.duration(0.5) == "500 ms")
+    }
+
+    @Test func frequenciesPickTheirPrefix() {
+        #expect(Format.frequency(1e9) == "1 GHz")
+        #expect(Format.frequency(2.5e7) == "25 MHz")
+        #expect(Format.frequency(100) == "100 Hz")
+        #expect(Format.frequency(1500) == "1.5 kHz")
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import QNetModel
+import QNetPhysics
+import Testing
+
+@testable import QNetPlanner
+
+/// The repeater-chain planner on small chains: heralding, cutoff, purification and the distance table.
+@Suite("Repeater chain planner")
+struct RepeaterChainPlannerTests {
+    let planner = Planner()
+
+    /// A chain A – R1 … R(n−1) – B of `count` fiber links of `km` each, through repeaters with memory `mem`.
+    private func makeChain(count: Int, km: Double, heralding: Heralding? = nil, alpha: Tunable? = nil, coherence: Double = 1,
+                       configure: (inout Node) -> Void = { _ in }) -> Topology {
+        var nodes = [Fixtures.node("A")]
+        for i in 1..<count {
+            var repeater = Fixtures.node("R\(i)", .repeater)
+            repeater.memory = "mem"
+            configure(&repeater)
+            nodes.append(repeater)
+        }
+        nodes.append(Fixtures.node("B"))
+        let links = (0..<count).map { i in
+            var link = Fixtures.fiber("Q\(i)", nodes[i].id.rawValue, nodes[i + 1].id.rawValue, km: km, protocol: .entanglement)
+            link.heralding = heralding
+            link.brightStatePopulation = alpha
+            return link
+        }
+        var topology = Fixtures.topology(nodes: nodes, links: links)
+        var memory = QuantumMemory(name: "mem")
+        memory.efficiency = Quantity(90, .percent)
+        memory.coherenceTime = Quantity(coherence, .second)
+        memory.modes = 10
+        topology.equipment.memories = [memory]
+        return topology
+    }
+
+    private func repeater(_ topology: Topology) throws -> (SegmentPlan, RepeaterChainPlan) {
+        let segment = try #require(planner.plan(topology).segments.first)
+        return (segment, try #require(segment.repeater))
+    }
+
+    @Test("single-click with α auto: the planner's α beats a fixed α on either side; the fixed one is named by its key")
+    func singleClickAlpha() throws {
+        let (segment, chain) = try repeater(makeChain(count: 2, km: 50, heralding: .singleClick))
+        let alpha = try #require(chain.brightStatePopulation)
+        #expect(segment.keyRateBps > 0 && alpha > 0 && alpha <= 0.5)
+        #expect(chain.heralding == ["single-click", "single-click"])
+        for other in [alpha / 3, min(0.5, alpha * 3)] {
+            let (fixed, fixedChain) = try repeater(makeChain(count: 2, km: 50, heralding: .singleClick, alpha: .fixed(other)))
+            #expect(fixed.keyRateBps <= segment.keyRateBps * (1 + 1e-9))
+            #expect(fixedChain.assumptions.contains { $0.basis.contains("links[0].bright_state_population") })
+        }
+        // Single-click trades fidelity for rate: F of each elementary pair is about 1 − α − 3/2·e_d.
+        #expect(abs(chain.elementaryFidelity[0] - (1 - alpha) * (1 - 1.5 * 0.01)) < 0.01)
+    }
+
+    @Test("multiplexing: success per round is 1 − (1 − p)^M with the memories' modes")
+    func multiplexing() throws {
+        let (_, chain) = try repeater(makeChain(count: 2, km: 50))
+        #expect(chain.modes == 10)
+        let p = chain.attemptSuccess[0]
+        #expect(abs(chain.successPerRound[0] - (1 - pow(1 - p, 10))) < 1e-12)
+    }
+
+    @Test("a cutoff buys fidelity with time; one far below the mean wait keeps few pairs")
+    func cutoff() throws {
+        let (plain, plainChain) = try repeater(makeChain(count: 4, km: 50, coherence: 0.05))
+        let (cut, cutChain) = try repeater(makeChain(count: 4, km: 50, coherence: 0.05) { $0.cutoffTime = Quantity(2, .millisecond) })
+        #expect(cutChain.cutoffSeconds == 2e-3 && cutChain.cutoffSurvival < 1)
+        #expect(try #require(cut.fidelity) > #require(plain.fidelity))
+        #expect(cutChain.meanTimeSeconds > plainChain.meanTimeSeconds)
+        // A cutoff far below the mean wait keeps only pairs made almost together: a small fraction of the rate.
+        let (tight, tightChain) = try repeater(makeChain(count: 4, km: 50, coherence: 0.05) { $0.cutoffTime = Quantity(1, .microsecond) })
+        #expect(tight.keyRateBps < 0.05 * cut.keyRateBps && tightChain.cutoffSurvival < 0.01)
+    }
+
+    @Test("purification: DEJMPS rounds raise the delivered fidelity; naming dejmps without rounds means one round")
+    func purification() throws {
+        let (plain, _) = try repeater(makeChain(count: 2, km: 25))
+        let (once, onceChain) = try repeater(makeChain(count: 2, km: 25) { $0.purification = .dejmps })
+        let (twice, twiceChain) = try repeater(makeChain(count: 2, km: 25) { $0.purification = .dejmps; $0.purificationRounds = 2 })
+        #expect(onceChain.purificationRounds == 1 && twiceChain.purificationRounds == 2)
+        #expect(try #require(once.fidelity) > #require(plain.fidelity))
+        #expect(try #require(twice.fidelity) > #require(once.fidelity))
+        #expect(twiceChain.assumptions.contains { $0.basis.contains("nodes[1].purification_rounds") })
+    }
+
+    @Test("the distance table holds the chain's own length with its plan's figures, and the PLOB bound of each length")
+    func distanceTable() throws {
+        let topology = makeChain(count: 4, km: 50)
+        let (segment, chain) = try repeater(topology)
+        let lengths = chain.sweep.map(\.lengthMeters)
+        #expect(lengths == lengths.sorted() && lengths.contains(200e3) && lengths.contains(1000e3))
+        let own = try #require(chain.sweep.first { $0.isPlanned })
+        #expect(own.lengthMeters == 200e3)
+        #expect(abs(own.keyRateBps - segment.keyRateBps) <= 1e-12 * segment.keyRateBps)
+        #expect(abs(own.plobBoundBps - segment.plobBoundBps) <= 1e-9 * segment.plobBoundBps)
+        for point in chain.sweep {
+            let eta = pow(10, -0.02 * point.lengthMeters / 1000)
+            #expect(abs(point.plobBoundBps - PLOBBound.bitsPerUse(transmittance: eta) * 1e9) <= 1e-9 * point.plobBoundBps)
+            #expect(point.trustedChainBps >= 0 && point.fidelity >= 0.25 - 1e-12)
+        }
+        #expect(chain.beatsPLOBAtMeters == chain.sweep.filter { $0.keyRateBps > max(0, $0.plobBoundBps) }.map(\.lengthMeters))
+    }
+
+    @Test("every figure stays finite and non-negative for lossless, hopeless and zero-efficiency chains")
+    func edgeInputs() throws {
+        for km in [0.0, 5000.0] {
+            let plan = planner.plan(makeChain(count: 2, km: km, heralding: .singleClick))
+            #expect(Fixtures.nonFiniteFields(plan).isEmpty)
+            let chain = try #require(plan.segments.first?.repeater)
+            #expect(chain.sweep.allSatisfy { $0.keyRateBps.isFinite && $0.keyRateBps >= 0 && $0.fidelity.isFinite })
+        }
+    }
+}

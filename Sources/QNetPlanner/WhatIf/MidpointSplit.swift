@@ -10,8 +10,8 @@ struct MidpointSplit {
     var node: Node
     /// The two halves.
     var links: [Link]
-    /// The edits in the file's keys.
-    var changes: [String]
+    /// The link split.
+    let original: Identifier
 
     /// `link` split by a station of `kind` named uniquely after it (`taken`: ids in use); nil for satellite links.
     /// Who sends on each half follows the station: a trusted node or repeater relays from the first end on,
@@ -38,10 +38,21 @@ struct MidpointSplit {
             return piece
         }
         self.node = node
-        let position = node.position.map { " at \(Self.text($0))" } ?? ""
-        changes = ["new node \(middle): kind \(kind.rawValue)\(position)"]
-            + links.map { "new link \($0.id): between [\($0.from), \($0.to)], \(half?.text ?? "no length"), protocol \(protocolKind.rawValue)" }
-            + ["remove link \(link.id) (each half keeps its other keys, extra losses included)"]
+        original = link.id
+    }
+
+    /// The edits in the file's keys.
+    var changes: [String] {
+        let station = [("at", node.position.map(Self.text)), ("source", node.source), ("detector", node.detector),
+                       ("memory", node.memory)].compactMap { key, value in value.map { "\(key) \($0)" } }
+        let halves = links.map { link in
+            ["new link \(link.id): between [\(link.from), \(link.to)]", link.length?.text ?? "no length",
+             "protocol \(link.protocolKind?.rawValue ?? "default")"]
+                + [("source", link.source), ("detector", link.detector)].compactMap { key, value in value.map { "\(key) \($0)" } }
+        }
+        return [(["new node \(node.id): kind \(node.resolvedKind.rawValue)"] + station).joined(separator: ", ")]
+            + halves.map { $0.joined(separator: ", ") }
+            + ["remove link \(original) (each half keeps its other keys, extra losses included)"]
     }
 
     /// `base`, or `base-2`, `base-3`… : the first not in `taken`, which then holds it.

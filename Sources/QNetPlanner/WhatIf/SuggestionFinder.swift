@@ -133,19 +133,18 @@ struct SuggestionFinder {
             split.node.source = source
             split.node.detector = detector
         }
-        let equipmentText = [source.map { "source \($0)" }, detector.map { "detector \($0)" }].compactMap { $0 }
-        split.changes[0] += equipmentText.isEmpty ? "" : ", " + equipmentText.joined(separator: ", ")
         let what = station == .trusted ? "a trusted node" : "\(kind.rawValue) through a \(station.rawValue)"
         let suggestionKind: Suggestion.Kind = station == .trusted ? .trustedNode : station == .repeater ? .repeater : .protocolChange
-        let base = Candidate(kind: suggestionKind, summary: "\(what) at the midpoint of \(link.id)", changes: split.changes,
-                             replaced: [linkIndex], links: split.links, newNodes: [split.node])
-        guard station == .repeater, !topology.equipment.memories.isEmpty else { return [base] }
+        let summary = "\(what) at the midpoint of \(link.id)"
+        func candidate(_ split: MidpointSplit, _ summary: String) -> Candidate {
+            Candidate(kind: suggestionKind, summary: summary, changes: split.changes, replaced: [linkIndex], links: split.links,
+                      newNodes: [split.node])
+        }
+        guard station == .repeater, !topology.equipment.memories.isEmpty else { return [candidate(split, summary)] }
         return topology.equipment.memories.map { memory in
-            var candidate = base
-            candidate.newNodes[0].memory = memory.name
-            candidate.summary += " (memory \(memory.name))"
-            candidate.changes[0] += ", memory \(memory.name)"
-            return candidate
+            var withMemory = split
+            withMemory.node.memory = memory.name
+            return candidate(withMemory, summary + " (memory \(memory.name))")
         }
     }
 }

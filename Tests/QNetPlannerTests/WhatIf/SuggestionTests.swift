@@ -75,9 +75,27 @@ import QNetModel
             "tf through a relay at the midpoint of L", "protocol cv-gg02 on L",
             "entanglement through a repeater at the midpoint of L", "a trusted node at the midpoint of L",
         ])
-        // None of those gives more key today than the 50 km decoy-BB84 link: nothing is suggested.
+        // Only those that give more key than the 50 km decoy-BB84 link are suggested.
         let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B"))
         #expect(whatIf.suggestions.allSatisfy { $0.rateBps > whatIf.rateBps })
+    }
+
+    @Test func twinFieldThroughARelayAtTheMidpointIsSuggestedForALongLink() throws {
+        let topology = Self.single(km: 300)
+        let plan = Planner().plan(topology)
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B"))
+        let suggestion = try #require(whatIf.suggestions.first { $0.summary == "tf through a relay at the midpoint of L" })
+        #expect(suggestion.kind == .protocolChange && suggestion.satisfied)
+        // The same edit by hand, planned from scratch: both ends send to an untrusted relay.
+        var edited = topology
+        var relay = Fixtures.node("L-mid", .relay)
+        relay.name = "what-if relay at the midpoint of L"
+        edited.nodes.append(relay)
+        edited.links = [Fixtures.fiber("L-a", "A", "L-mid", km: 150, protocol: .twinField),
+                        Fixtures.fiber("L-b", "B", "L-mid", km: 150, protocol: .twinField)]
+        for index in edited.links.indices { edited.links[index].source = "wcp" }
+        let expected = Planner().plan(edited).demands[0].maxFlowBps
+        #expect(expected > 0 && abs(suggestion.rateBps - expected) <= 1e-9 * expected)
     }
 
     @Test func aRelaySegmentTriesTheOtherRelayProtocolOnItsLinks() throws {

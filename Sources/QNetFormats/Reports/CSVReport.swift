@@ -15,7 +15,7 @@ public enum CSVReport {
             "signal_intensity", "plob_bound_bps", "margin_db", "effective_efficiency", "no_key_reason", "protocol_detail",
         ]]
         let twinField = Dictionary(plan.segments.compactMap { segment in segment.twinField.map { (segment.links, $0) } }
-            .flatMap { links, tf in links.map { ($0, tf) } }, uniquingKeysWith: { first, _ in first })
+            .flatMap { links, tf in links.map { ($0, (tf, links)) } }, uniquingKeysWith: { first, _ in first })
         for link in plan.links {
             rows.append([
                 link.id.rawValue, link.medium.rawValue, link.protocolKind.rawValue, number(link.lossDB),
@@ -23,7 +23,8 @@ public enum CSVReport {
                 number(link.keyPerPulse), link.signalIntensity.map(number) ?? "", number(link.plobBoundBps),
                 link.marginDB.map(number) ?? "", link.detector.map { number($0.effectiveEfficiency) } ?? "",
                 link.noKeyReason ?? "",
-                link.continuousVariable.map(ProtocolDetail.continuousVariable) ?? twinField[link.id].map(ProtocolDetail.twinField) ?? "",
+                link.continuousVariable.map { PlanFigure.sentence(PlanFigures.continuousVariable($0)) }
+                    ?? twinField[link.id].map { PlanFigure.sentence(PlanFigures.twinField($0.0, links: $0.1)) } ?? "",
             ])
         }
         var demandRows: [[String]] = [[

@@ -6,26 +6,15 @@ extension MarkdownReport {
         let passes = plan.links.compactMap { link in link.pass.map { (link.id.rawValue, $0) } }
         guard !passes.isEmpty else { return }
         text.heading("Satellite passes")
-        text.table(
-            ["link", "altitude", "highest elevation", "used above", "duration", "key per pass", "pass average",
-             "passes a day", "key per day", "daily average (key graph)"],
-            passes.map { id, pass in
-                [id, EngineeringFormat.kilometres(pass.altitude), EngineeringFormat.degrees(pass.maxElevation),
-                 EngineeringFormat.degrees(pass.minElevation), EngineeringFormat.time(pass.durationSeconds),
-                 EngineeringFormat.bits(pass.keyPerPassBits), EngineeringFormat.rate(pass.passAverageBps),
-                 EngineeringFormat.number(pass.passesPerDay), EngineeringFormat.bits(pass.keyPerDayBits),
-                 EngineeringFormat.rate(pass.dailyAverageBps)]
-            })
+        let columns = passes.first.map { PlanFigures.pass($0.1).map(\.label) } ?? []
+        text.table(["link"] + columns, passes.map { id, pass in [id] + PlanFigures.pass(pass).map(\.value) })
         text.paragraph("A pass enters the key graph at its daily average, key per day / 86 400 s; "
             + "each link's budget below is its single geometry at the pass's highest elevation.")
     }
 
     /// A link's pass: what it delivers, its profile from culmination to the end, and its assumptions.
     static func passDetail(_ pass: SatellitePassPlan, into text: inout MarkdownText) {
-        text.line("Pass: \(EngineeringFormat.time(pass.durationSeconds)) above \(EngineeringFormat.degrees(pass.minElevation))"
-            + " (highest \(EngineeringFormat.degrees(pass.maxElevation))); key per pass **\(EngineeringFormat.bits(pass.keyPerPassBits))**"
-            + " (\(EngineeringFormat.rate(pass.passAverageBps)) over the pass); \(EngineeringFormat.number(pass.passesPerDay)) a day:"
-            + " **\(EngineeringFormat.bits(pass.keyPerDayBits))** a day, \(EngineeringFormat.rate(pass.dailyAverageBps)) on average.")
+        text.line("Pass: " + PlanFigure.sentence(PlanFigures.pass(pass)) + ".")
         if let reason = pass.noKeyReason { text.line("No key over the pass: \(reason).") }
         text.blank()
         if !pass.profile.isEmpty {

@@ -63,7 +63,7 @@ public enum MarkdownReport {
     }
 
     private static func segmentSection(_ plan: Plan, into text: inout MarkdownText) {
-        let multiLink = plan.segments.filter { $0.links.count > 1 || $0.repeater != nil || $0.keyBudget != nil }
+        let multiLink = plan.segments.filter(\.hasSegmentDetail)
         guard !multiLink.isEmpty else { return }
         text.heading("Segments through untrusted nodes")
         text.table(
@@ -75,37 +75,21 @@ public enum MarkdownReport {
             })
         for segment in multiLink {
             if let tf = segment.twinField {
-                text.line("**\(segment.id)** twin-field: \(ProtocolDetail.twinField(tf)).")
+                text.line("**\(segment.id)** twin-field: \(PlanFigure.sentence(PlanFigures.twinField(tf, links: segment.links))).")
                 text.blank()
                 assumptionList(tf.assumptions, into: &text)
             }
             if let budget = segment.keyBudget { keyBudgetSection(budget, of: segment, into: &text) }
             guard let chain = segment.repeater else { continue }
-            text.line("**\(segment.id)** repeater chain: attempt success "
-                + chain.attemptSuccess.map(EngineeringFormat.number).joined(separator: ", ")
-                + "; swap success \(EngineeringFormat.percent(chain.swapSuccess))"
-                + "; mean rounds \(EngineeringFormat.number(chain.meanRounds))"
-                + " of \(EngineeringFormat.time(chain.roundSeconds))"
-                + " = \(EngineeringFormat.time(chain.meanTimeSeconds)) per pair"
-                + "; secret fraction \(EngineeringFormat.number(chain.secretFraction)).")
+            text.line("**\(segment.id)** repeater chain: \(PlanFigure.sentence(PlanFigures.repeaterChain(chain))).")
             text.blank()
             repeaterDetails(chain, into: &text)
             assumptionList(chain.assumptions, into: &text)
         }
     }
 
-    /// Heralding, memories and the delivered pair's errors, then the rate-against-distance table.
+    /// The chain's rate against distance, and where it beats the PLOB bound and a trusted-node chain.
     private static func repeaterDetails(_ chain: RepeaterChainPlan, into text: inout MarkdownText) {
-        let heralding = Set(chain.heralding).sorted().joined(separator: " and ")
-        let alpha = chain.brightStatePopulation.map { " (bright-state population \(EngineeringFormat.number($0)))" } ?? ""
-        let cutoff = chain.cutoffSeconds.map {
-            "cutoff \(EngineeringFormat.time($0)), \(EngineeringFormat.percent(chain.cutoffSurvival)) of top-level pairs kept"
-        } ?? "no cutoff"
-        let purification = chain.purificationRounds > 0 ? "\(chain.purificationRounds) DEJMPS round(s) per elementary pair" : "no purification"
-        text.line("Heralding \(heralding)\(alpha); \(chain.modes) mode(s) per round; \(cutoff); \(purification)."
-            + " Delivered pair: QBER \(EngineeringFormat.percent(chain.bitErrorRate)) (Z), \(EngineeringFormat.percent(chain.phaseErrorRate)) (X);"
-            + " six-state fraction \(EngineeringFormat.number(chain.sixStateFraction)), key \(EngineeringFormat.rate(chain.sixStateKeyRateBps)).")
-        text.blank()
         guard !chain.sweep.isEmpty else { return }
         text.table(
             ["total length", "chain key rate", "fidelity", "PLOB bound (whole channel)", "trusted-node chain, same links"],
@@ -114,11 +98,7 @@ public enum MarkdownReport {
                 return [length, EngineeringFormat.rate(point.keyRateBps), EngineeringFormat.number(point.fidelity),
                         EngineeringFormat.rate(point.plobBoundBps), EngineeringFormat.rate(point.trustedChainBps)]
             })
-        func beats(_ meters: [Double], _ what: String) -> String {
-            guard !meters.isEmpty else { return "does not beat \(what) at any length swept" }
-            return "beats \(what) at " + meters.map { EngineeringFormat.number($0 / 1000) }.joined(separator: ", ") + " km"
-        }
-        text.line("The chain \(beats(chain.beatsPLOBAtMeters, "the PLOB bound")) and \(beats(chain.beatsTrustedChainAtMeters, "a trusted-node chain of the same links")).")
+        text.line(PlanFigures.repeaterReach(chain))
         text.blank()
     }
 
@@ -145,7 +125,7 @@ public enum MarkdownReport {
         key += "); PLOB bound \(EngineeringFormat.rate(link.plobBoundBps))"
         if let margin = link.marginDB { key += "; margin \(EngineeringFormat.decibels(margin))" }
         text.line(key + ".")
-        if let cv = link.continuousVariable { text.line("CV-QKD GG02: \(ProtocolDetail.continuousVariable(cv)).") }
+        if let cv = link.continuousVariable { text.line("CV-QKD GG02: \(PlanFigure.sentence(PlanFigures.continuousVariable(cv))).") }
         if let reason = link.noKeyReason { text.line("No key: \(reason).") }
         text.blank()
         assumptionList(link.assumptions, into: &text)

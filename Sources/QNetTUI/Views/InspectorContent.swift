@@ -10,10 +10,12 @@ enum InspectorContent {
         switch state.selection {
         case .link(let id)?:
             guard let link = state.topology.link(id) else { break }
-            return ("Link \(id)", linkRows(link, plan: state.selectedLinkPlan, errors: state.errors))
+            let segments = detailedSegments(through: id, in: state.plan)
+            return ("Link \(id)", linkRows(link, plan: state.selectedLinkPlan, segments: segments, errors: state.errors))
         case .demand(let id)?:
             guard let index = state.topology.demandIndex(id) else { break }
-            return ("Demand \(id)", demandRows(state.topology.demands[index], plan: state.selectedDemandPlan, glyphs: glyphs)
+            return ("Demand \(id)", demandRows(state.topology.demands[index], plan: state.selectedDemandPlan,
+                                                segments: state.plan?.segments ?? [], glyphs: glyphs)
                 + WhatIfSection.rows(state.whatIf, for: id, in: state.topology, glyphs: glyphs))
         case .node(let id)?:
             guard let node = state.topology.node(id) else { break }
@@ -31,7 +33,9 @@ enum InspectorContent {
 
     // MARK: Link
 
-    private static func linkRows(_ link: Link, plan: LinkPlan?, errors: [Diagnostic]) -> [TextRow] {
+    /// A link's budgets and key; when it belongs to segments with figures of their own (MDI-QKD, BBM92, twin field,
+    /// repeaters), those segments follow its keys.
+    private static func linkRows(_ link: Link, plan: LinkPlan?, segments: [SegmentPlan], errors: [Diagnostic]) -> [TextRow] {
         var rows = [TextRow("\(link.from) → \(link.to)", "\(link.resolvedMedium.rawValue)\(link.length.map { ", \($0.text)" } ?? "")")]
         guard let plan else {
             return rows + [.blank, TextRow("not planned", role: .dim)] + errorRows(errors) + keyRows(link)
@@ -45,6 +49,10 @@ enum InspectorContent {
             rows.append(TextRow("  margin", EngineeringFormat.decibels(margin), valueRole: state.role))
         }
         if let reason = plan.noKeyReason { rows.append(TextRow("  no key: " + reason, role: .error)) }
+        if !segments.isEmpty {
+            rows.append(TextRow("  in segment\(segments.count > 1 ? "s" : "") (below)"))
+            rows += segmentListRows(segments, indent: "    ", showProtocol: false)
+        }
         rows += [.blank, .heading("Loss budget")]
         rows += plan.lossBudget.map { TextRow("  " + $0.item, EngineeringFormat.decibels($0.db)) }
         rows.append(TextRow("  total", EngineeringFormat.decibels(plan.lossDB), role: .heading))
@@ -67,12 +75,14 @@ enum InspectorContent {
             rows.append(TextRow("  timing", EngineeringFormat.percent(qber.timing)))
             rows.append(TextRow("  total", EngineeringFormat.percent(qber.total), role: .heading))
         }
-        return rows + assumptionRows(plan.assumptions) + keyRows(link)
+        rows += continuousVariableRows(plan) + passRows(plan)
+        rows += assumptionRows(plan.assumptions) + assumptionRows(plan.pass?.assumptions ?? [], title: "Pass assumptions")
+        return rows + keyRows(link) + segments.flatMap(segmentRows)
     }
 
     // MARK: Demand
 
-    private static func demandRows(_ demand: Demand, plan: DemandPlan?, glyphs: GlyphSet) -> [TextRow] {
+    private static func demandRows(_ demand: Demand, plan: DemandPlan?, segments: [SegmentPlan], glyphs: GlyphSet) -> [TextRow] {
         var rows = [TextRow("\(demand.from) → \(demand.to)", demand.keyRate?.text ?? "0 bit/s")]
         guard let plan else { return rows + [.blank, TextRow("not planned", role: .dim)] }
         let met = plan.satisfied
@@ -82,6 +92,7 @@ enum InspectorContent {
         rows.append(TextRow("  rate", EngineeringFormat.rate(plan.bestPathBps)))
         if let bottleneck = plan.bottleneckSegment { rows.append(TextRow("  bottleneck", bottleneck)) }
         rows.append(TextRow("  trusted nodes", plan.trustedNodes.isEmpty ? "none" : plan.trustedNodes.map(\.rawValue).joined(separator: ", ")))
+        rows += pathSegmentRows(plan, segments: segments)
         rows += [.blank, .heading("All paths")]
         rows.append(TextRow("  max flow", EngineeringFormat.rate(plan.maxFlowBps) + (plan.maxFlowIsExact ? "" : " or more")))
         if !plan.flowTrustedNodes.isEmpty {

@@ -20,6 +20,11 @@ public enum LinkState: Sendable, Hashable {
         self.init(keyRateBps: plan.keyRateBps, marginDB: plan.marginDB)
     }
 
+    /// The state of a segment of the key graph, from its own key rate and margin.
+    public init(_ segment: SegmentPlan) {
+        self.init(keyRateBps: segment.keyRateBps, marginDB: segment.marginDB)
+    }
+
     /// The state of a planned link with key rate `keyRateBps` and margin `marginDB`.
     public init(keyRateBps: Double, marginDB: Double?) {
         if keyRateBps <= 0 { self = .bad; return }

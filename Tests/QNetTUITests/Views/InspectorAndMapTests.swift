@@ -91,3 +91,43 @@ struct InspectorAndMapTests {
         #expect(text.contains(":add demand A B 1 kbit/s"))
     }
 }
+
+@Suite("Views: rows wrapped to a narrow pane keep their whole label")
+struct TextRowWrapTests {
+    @Test("a label too long beside its value wraps; the value ends the last line")
+    func longLabel() {
+        let rows = TextRow("  single-photon-pair phase error e11", "0.0198").wrapped(to: 30)
+        #expect(rows == [TextRow("  single-photon-pair phase"), TextRow("    error e11", "0.0198")])
+    }
+
+    @Test("when the last line of the label leaves no room, it wraps narrower so that the value still ends it")
+    func narrowerLastLine() {
+        let rows = TextRow("  fiber 17 km x 0.2 dB/km", "3.40 dB").wrapped(to: 30)
+        #expect(rows == [TextRow("  fiber 17 km x 0.2"), TextRow("    dB/km", "3.40 dB")])
+    }
+
+    @Test("a label with no room for its value at all puts the value on a line of its own")
+    func oneWordLabel() {
+        let rows = TextRow("    ALICE~CHARLIE~BOB", "14.3 kbit/s", valueRole: .good).wrapped(to: 30)
+        #expect(rows == [TextRow("    ALICE~CHARLIE~BOB"), TextRow("", "14.3 kbit/s", valueRole: .good)])
+    }
+
+    @Test("a value longer than two thirds of the row goes under its label, word-wrapped")
+    func longValue() {
+        let rows = TextRow("  extra_losses", "{connectors: 1 dB, polarisation_control: 0.5 dB}", valueRole: .dim).wrapped(to: 30)
+        #expect(rows == [TextRow("  extra_losses"), TextRow("    {connectors: 1 dB,", role: .dim),
+                         TextRow("    polarisation_control: 0.5", role: .dim), TextRow("    dB}", role: .dim)])
+    }
+
+    @Test("a key path longer than a line breaks after a dot")
+    func keyPath() {
+        let rows = TextRow("    optimised (equipment.sources.wcp-mdi.signal_intensity)", role: .dim).wrapped(to: 30)
+        #expect(rows.map(\.label) == ["    optimised", "      (equipment.sources.", "      wcp-mdi.", "      signal_intensity)"])
+    }
+
+    @Test("rows that fit are left alone")
+    func fits() {
+        let row = TextRow("  key rate", "14.3 kbit/s")
+        #expect(row.wrapped(to: 30) == [row])
+    }
+}

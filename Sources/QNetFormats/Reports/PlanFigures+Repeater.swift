@@ -1,0 +1,45 @@
+import QNetPlanner
+
+extension PlanFigures {
+    /// A repeater chain's figures: heralding and memories, the waiting time, and the delivered pair's errors and key.
+    public static func repeaterChain(_ chain: RepeaterChainPlan) -> [PlanFigure] {
+        func list(_ values: [Double]) -> String { values.map(EngineeringFormat.number).joined(separator: ", ") }
+        var figures = [PlanFigure("heralding", Set(chain.heralding).sorted().joined(separator: " and "))]
+        if let alpha = chain.brightStatePopulation {
+            figures.append(PlanFigure("bright-state population α", EngineeringFormat.number(alpha)))
+        }
+        figures += [
+            PlanFigure("attempt success", list(chain.attemptSuccess)),
+            PlanFigure("modes per round", "\(chain.modes)"),
+            PlanFigure("success per round", list(chain.successPerRound)),
+            PlanFigure("elementary fidelity", list(chain.elementaryFidelity)),
+            PlanFigure("swap success", EngineeringFormat.percent(chain.swapSuccess)),
+            PlanFigure("mean rounds", EngineeringFormat.number(chain.meanRounds)),
+            PlanFigure("round", EngineeringFormat.time(chain.roundSeconds)),
+            PlanFigure("time per pair", EngineeringFormat.time(chain.meanTimeSeconds)),
+            PlanFigure("mean memory storage", EngineeringFormat.time(chain.storageSeconds)),
+            PlanFigure("cutoff", chain.cutoffSeconds.map(EngineeringFormat.time) ?? "none"),
+        ]
+        if chain.cutoffSeconds != nil {
+            figures.append(PlanFigure("top-level pairs kept", EngineeringFormat.percent(chain.cutoffSurvival)))
+        }
+        return figures + [
+            PlanFigure("DEJMPS rounds per elementary pair", "\(chain.purificationRounds)"),
+            PlanFigure("QBER Z (bit)", EngineeringFormat.percent(chain.bitErrorRate)),
+            PlanFigure("QBER X (phase)", EngineeringFormat.percent(chain.phaseErrorRate)),
+            PlanFigure("secret fraction (BBM92)", EngineeringFormat.number(chain.secretFraction)),
+            PlanFigure("six-state fraction", EngineeringFormat.number(chain.sixStateFraction)),
+            PlanFigure("six-state key", EngineeringFormat.rate(chain.sixStateKeyRateBps)),
+        ]
+    }
+
+    /// Where the chain beats the PLOB bound and a trusted-node chain of the same links, over its distance table.
+    public static func repeaterReach(_ chain: RepeaterChainPlan) -> String {
+        func beats(_ meters: [Double], _ what: String) -> String {
+            guard !meters.isEmpty else { return "does not beat \(what) at any length swept" }
+            return "beats \(what) at " + meters.map { EngineeringFormat.number($0 / 1000) }.joined(separator: ", ") + " km"
+        }
+        return "The chain \(beats(chain.beatsPLOBAtMeters, "the PLOB bound")) and "
+            + "\(beats(chain.beatsTrustedChainAtMeters, "a trusted-node chain of the same links"))."
+    }
+}

@@ -1,0 +1,26 @@
+import QNetFormats
+import QNetPlanner
+
+/// The inspector on what a link's own plan adds to its budgets: the CV-QKD figures, and a satellite pass.
+extension InspectorContent {
+    /// A cv-gg02 link's figures: I_AB, χ_BE, excess noise, β and the rest.
+    static func continuousVariableRows(_ plan: LinkPlan) -> [TextRow] {
+        guard let cv = plan.continuousVariable else { return [] }
+        return [.blank, .heading("CV-QKD GG02")] + figureRows(PlanFigures.continuousVariable(cv))
+    }
+
+    /// A satellite link's pass: what one pass and a day deliver, then the key rate from culmination to the pass's
+    /// end (the other half is its mirror image).
+    static func passRows(_ plan: LinkPlan) -> [TextRow] {
+        guard let pass = plan.pass else { return [] }
+        var rows: [TextRow] = [.blank, .heading("Pass")] + figureRows(PlanFigures.pass(pass))
+        if let reason = pass.noKeyReason { rows.append(TextRow("  no key: " + reason, role: .error)) }
+        guard !pass.profile.isEmpty else { return rows }
+        rows += [.blank, .heading("Pass profile: elevation → key rate")]
+        rows += pass.profile.map { sample in
+            TextRow("  " + EngineeringFormat.degrees(sample.elevation), EngineeringFormat.rate(sample.keyRateBps),
+                    valueRole: sample.keyRateBps > 0 ? nil : .bad)
+        }
+        return rows
+    }
+}

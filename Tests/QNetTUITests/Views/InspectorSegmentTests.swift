@@ -1,0 +1,222 @@
+import Foundation
+import QNetFormats
+import QNetModel
+import QNetPlanner
+import Testing
+@testable import QNetTUI
+
+/// The inspector on what the planner computes beyond a link's own budget, on the shipped samples opened as
+/// `qnetplan edit` opens them (the standard services: the YAML reader and the incremental planner).
+@Suite("Views: segments, twin field, repeater chains, CV-QKD and satellite passes in the inspector")
+struct InspectorSegmentTests {
+    /// Opens `topologies/name`, types `:select id` and Enter, and returns the last state of the loop.
+    private func open(_ name: String, select id: String, size: Size = Size(width: 120, height: 40)) throws -> AppState {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("topologies/\(name)").path
+        let terminal = InMemoryTerminal(size: size)
+        terminal.type(":select \(id)")
+        terminal.send([.key(.enter)])
+        let state = Workbench.run(path: path, terminal: terminal, services: .standard())
+        try #require(state.plan != nil, "\(name) was not planned: \(state.errors)")
+        return state
+    }
+
+    /// The whole inspector pane of `state`, every row wrapped and drawn `width` columns wide, as the pane shows it
+    /// when scrolled through.
+    private func pane(_ state: AppState, width: Int) -> [String] {
+        let rows = InspectorContent.rows(state, glyphs: .unicode).rows.flatMap { $0.wrapped(to: width) }
+        var canvas = Canvas(Size(width: width, height: rows.count))
+        for (line, row) in rows.enumerated() { row.draw(in: canvas.bounds.row(line), glyphs: .unicode, into: &canvas) }
+        return canvas.lines
+    }
+
+    /// Whether a line of `lines` starts with `label` (after its indent) and ends with `value`.
+    private func shows(_ lines: [String], _ label: String, _ value: String) -> Bool {
+        lines.contains { line in
+            let text = line.trimmingCharacters(in: .whitespaces)
+            return text.hasPrefix(label) && text.hasSuffix(value)
+        }
+    }
+
+    /// `lines` as one line of words, so that text wrapped over several lines can be searched.
+    private func prose(_ lines: [String]) -> String {
+        lines.flatMap { $0.split(separator: " ") }.joined(separator: " ")
+    }
+
+    private func segment(_ id: String, of state: AppState) throws -> SegmentPlan {
+        try #require(state.plan?.segments.first { $0.id == id })
+    }
+
+    /// Opens `name` with link `link` selected: the plan of segment `id`, and the inspector pane `width` columns wide.
+    private func inspect(_ name: String, select link: String, segment id: String, width: Int) throws -> (SegmentPlan, [String]) {
+        let state = try open(name, select: link)
+        return (try segment(id, of: state), pane(state, width: width))
+    }
+
+    @Test("select an MDI link: its Key section lists both relay segments; each follows with its operating point, arms and assumptions")
+    func mdiLink() throws {
+        let state = try open("hefei-mdi-star.qnet.yaml", select: "ALICE-CHARLIE")
+        let bob = try segment("ALICE~CHARLIE~BOB", of: state)
+        let chris = try segment("ALICE~CHARLIE~CHRIS", of: state)
+        let screen = Screen.render(state, size: Size(width: 120, height: 40)).lines
+        #expect(shows(screen.map { String($0.dropFirst(73).dropLast()) }, "ALICE~CHARLIE~BOB", EngineeringFormat.rate(bob.keyRateBps)))
+        let lines = pane(state, width: 46)
+        #expect(lines.contains("  in segments (below)"))
+        #expect(shows(lines, "ALICE~CHARLIE~CHRIS", EngineeringFormat.rate(chris.keyRateBps)))
+        let start = try #require(lines.firstIndex(of: "Segment ALICE~CHARLIE~BOB"))
+        let end = try #require(lines.firstIndex(of: "Segment ALICE~CHARLIE~CHRIS"))
+        let block = Array(lines[start..<end])
+        #expect(shows(block, "protocol", "mdi"))
+        #expect(shows(block, "links", "ALICE-CHARLIE, BOB-CHARLIE"))
+        #expect(shows(block, "key rate", EngineeringFormat.rate(bob.keyRateBps)))
+        #expect(shows(block, "PLOB bound (whole channel)", EngineeringFormat.rate(bob.plobBoundBps)))
+        #expect(shows(block, "margin", EngineeringFormat.decibels(try #require(bob.marginDB))))
+        let budget = try #require(bob.keyBudget)
+        let y11 = try #require(budget.figures.first { $0.key == "y11" })
+        #expect(shows(block, "single-photon-pair yield Y11", EngineeringFormat.number(y11.value)))
+        #expect(prose(block).contains(y11.basis))  // the figure's basis under it
+        #expect(shows(block, "key per pulse", EngineeringFormat.number(budget.keyPerPulse) + " bit"))
+        #expect(block.contains("Arm ALICE → CHARLIE") && block.contains("Arm BOB → CHARLIE"))
+        #expect(shows(block, "click rate", EngineeringFormat.frequency(budget.arms[0].detector.countRateHz)))
+        // The assumptions close the segment, as they close a link.
+        let operating = try #require(block.firstIndex(of: "Operating point"))
+        let assumptions = try #require(block.firstIndex(of: "Segment assumptions"))
+        #expect(operating < assumptions)
+        #expect(block[assumptions...].contains { $0.hasPrefix("  relay detectors") })
+        // The link's own budgets and keys come first.
+        #expect(try #require(lines.firstIndex(of: "Loss budget")) < start)
+        #expect(try #require(lines.firstIndex(of: "Keys")) < start)
+    }
+
+    @Test("at 80x24 the segment rows fit the 30-column pane: the label kept whole, the value below it when both do not fit")
+    func narrowPane() throws {
+        let state = try open("hefei-mdi-star.qnet.yaml", select: "ALICE-CHARLIE", size: Size(width: 80, height: 24))
+        let screen = Screen.render(state, size: Size(width: 80, height: 24)).lines
+        let inspector = screen.map { String($0.dropFirst(49).dropLast()) }
+        let row = try #require(inspector.firstIndex { $0.hasPrefix("    ALICE~CHARLIE~BOB ") })
+        #expect(inspector[row + 1].hasSuffix(" 14.3 kbit/s") && inspector[row + 1].trimmingCharacters(in: .whitespaces) == "14.3 kbit/s")
+        let lines = pane(state, width: 30)
+        // Every figure of the operating point shows whole: each value ends a line.
+        let budget = try #require(try segment("ALICE~CHARLIE~BOB", of: state).keyBudget)
+        for figure in PlanFigures.keyBudget(budget) {
+            #expect(lines.contains { $0.hasSuffix(" " + figure.value) }, "\(figure.label)")
+        }
+        // A figure label longer than the row wraps; its value ends the wrapped label's last line.
+        let index = try #require(lines.firstIndex { $0.hasPrefix("  single-photon-pair phase") })
+        #expect(lines[index + 1].hasPrefix("    error e11") && lines[index + 1].hasSuffix("0.0198"))
+    }
+
+    @Test("select a link of a BBM92 source at one end: the single-link segment shows its pair number and the local detector")
+    func bbm92SourceAtOneEnd() throws {
+        let state = try open("hefei-mdi-star.qnet.yaml", select: "CHRIS-GW")
+        let lines = pane(state, width: 46)
+        #expect(lines.contains("Segment CHRIS~GW"))
+        let pairs = try #require(try segment("CHRIS~GW", of: state).keyBudget?.intensities.first)
+        #expect(shows(lines, pairs.name, EngineeringFormat.number(pairs.value)))
+        #expect(lines.contains { $0.hasPrefix("Arm CHRIS (detector beside the source)") })
+    }
+
+    @Test("select a twin-field link: the relay segment's SNS figures, above the PLOB bound of the whole channel")
+    func twinField() throws {
+        let (segment, lines) = try inspect("twin-field-cv.qnet.yaml", select: "TF1", segment: "JINAN~MAZHAN~QINGDAO", width: 46)
+        let tf = try #require(segment.twinField)
+        #expect(lines.contains("Twin field"))
+        #expect(shows(lines, "variant", "sns") && shows(lines, "relay", "MAZHAN"))
+        #expect(shows(lines, "arm TF1 transmittance", EngineeringFormat.number(tf.armTransmittance[0])))
+        #expect(shows(lines, "arm TF2 transmittance", EngineeringFormat.number(tf.armTransmittance[1])))
+        #expect(shows(lines, "phase error", EngineeringFormat.percent(tf.phaseErrorRate)))
+        #expect(shows(lines, "PLOB bound (whole channel)", EngineeringFormat.rate(segment.plobBoundBps)))
+        #expect(segment.keyRateBps > segment.plobBoundBps)  // the sample's point: twin field beats the bound
+        #expect(lines.contains("Segment assumptions"))
+    }
+
+    @Test("select a CV-QKD link: I_AB, chi_BE, excess noise and beta")
+    func continuousVariable() throws {
+        let state = try open("twin-field-cv.qnet.yaml", select: "CV1")
+        let cv = try #require(state.selectedLinkPlan?.continuousVariable)
+        let lines = pane(state, width: 46)
+        #expect(lines.contains("CV-QKD GG02"))
+        #expect(shows(lines, "I_AB", EngineeringFormat.number(cv.mutualInformation) + " bit/symbol"))
+        #expect(shows(lines, "χ_BE", EngineeringFormat.number(cv.holevoBound) + " bit/symbol"))
+        #expect(shows(lines, "excess noise ξ (channel input)", EngineeringFormat.number(cv.excessNoise) + " SNU"))
+        #expect(shows(lines, "β (reconciliation)", EngineeringFormat.percent(cv.reconciliationEfficiency)))
+        #expect(!lines.contains { $0.hasPrefix("Segment ") })  // a single-link segment adds nothing
+    }
+
+    @Test("select a link of a repeater chain: the chain's figures and its distance table in 30 columns")
+    func repeaterChain() throws {
+        let (segment, lines) = try inspect("repeater-chain.qnet.yaml", select: "Q2", segment: "ALICE~R1~R2~R3~BOB", width: 30)
+        let chain = try #require(segment.repeater)
+        #expect(lines.contains { $0.hasPrefix("Segment ALICE~R1~R2~R3~BOB") })
+        #expect(shows(lines, "fidelity", EngineeringFormat.number(try #require(segment.fidelity))))
+        #expect(shows(lines, "heralding", "two-click"))
+        #expect(shows(lines, "six-state key", EngineeringFormat.rate(chain.sixStateKeyRateBps)))
+        let header = try #require(lines.firstIndex { $0.hasPrefix("    km   key     F  PLOB trust") })
+        let planned = try #require(chain.sweep.first { $0.isPlanned })
+        #expect(lines[header + 1].hasPrefix("*  100 "))
+        #expect(lines[header + 1].contains(" " + String(format: "%.3f", planned.fidelity) + " "))
+        // One unwrapped line per swept length, then the legend.
+        #expect(lines[(header + 1)...(header + chain.sweep.count)].allSatisfy { $0.dropFirst(2).first?.isNumber ?? false
+            || $0.dropFirst(3).first?.isNumber ?? false || $0.dropFirst(4).first?.isNumber ?? false })
+        #expect(lines[header + chain.sweep.count + 1].hasPrefix("  * this chain"))
+        #expect(prose(lines).contains(PlanFigures.repeaterReach(chain)))
+    }
+
+    @Test("select a satellite link: the pass's key per pass and per day, and the profile from culmination")
+    func satellitePass() throws {
+        let state = try open("micius-downlink.qnet.yaml", select: "MICIUS-XINGLONG")
+        let pass = try #require(state.selectedLinkPlan?.pass)
+        let lines = pane(state, width: 46)
+        #expect(shows(lines, "duration", EngineeringFormat.time(pass.durationSeconds)))
+        #expect(shows(lines, "key per pass", EngineeringFormat.bits(pass.keyPerPassBits)))
+        #expect(shows(lines, "key per day", EngineeringFormat.bits(pass.keyPerDayBits)))
+        #expect(shows(lines, "daily average (key graph)", EngineeringFormat.rate(pass.dailyAverageBps)))
+        let profile = try #require(lines.firstIndex(of: "Pass profile: elevation → key rate"))
+        for (offset, sample) in pass.profile.enumerated() {
+            #expect(shows([lines[profile + 1 + offset]], EngineeringFormat.degrees(sample.elevation),
+                          EngineeringFormat.rate(sample.keyRateBps)))
+        }
+        #expect(lines.contains("Pass assumptions"))
+    }
+
+    @Test("select a demand: the segments of its best path with their protocols")
+    func demandSegments() throws {
+        let hefei = try open("hefei-mdi-star.qnet.yaml", select: "ALICE-CHRIS")
+        let mdi = try segment("ALICE~CHARLIE~CHRIS", of: hefei)
+        #expect(shows(pane(hefei, width: 46), "ALICE~CHARLIE~CHRIS", "mdi, " + EngineeringFormat.rate(mdi.keyRateBps)))
+        let tf = try open("twin-field-cv.qnet.yaml", select: "JINAN-QINGDAO")
+        let relay = try segment("JINAN~MAZHAN~QINGDAO", of: tf)
+        #expect(shows(pane(tf, width: 46), "JINAN~MAZHAN~QINGDAO", "tf, " + EngineeringFormat.rate(relay.keyRateBps)))
+    }
+
+    @Test("on the map, a link inside a segment through untrusted nodes has its segment's colour, not that of no key")
+    func mapColour() throws {
+        for (name, id) in [("hefei-mdi-star.qnet.yaml", "ALICE-CHARLIE"), ("twin-field-cv.qnet.yaml", "TF1"),
+                           ("repeater-chain.qnet.yaml", "Q2")] {
+            var state = try open(name, select: id)
+            state.selection = nil
+            let segment = try #require(InspectorContent.detailedSegments(through: Identifier(id), in: state.plan).first)
+            #expect(segment.keyRateBps > 0)
+            let size = Size(width: 120, height: 40)
+            let area = Layout(size: size, focus: state.focus).map.inset(by: 1)
+            let projection = state.mapProjection(in: area)
+            let link = try #require(state.topology.link(Identifier(id)))
+            let from = try #require(projection.cell(ofNode: link.from)), to = try #require(projection.cell(ofNode: link.to))
+            let middle = (x: (from.x + to.x) / 2, y: (from.y + to.y) / 2)
+            let cell = try #require(Screen.render(state, size: size).cell(x: middle.x, y: middle.y))
+            #expect(cell.text != " ", "\(name): no line at the middle of \(id)")
+            #expect(cell.role == LinkState(segment).role, "\(name): \(id)")
+        }
+    }
+
+    @Test("compact rates for the distance table take at most 5 columns")
+    func compactRates() {
+        #expect(InspectorContent.compactRate(14_523) == "14.5k")
+        #expect(InspectorContent.compactRate(999.7) == "1k")
+        #expect(InspectorContent.compactRate(400) == "400")
+        #expect(InspectorContent.compactRate(9.031) == "9.03")
+        #expect(InspectorContent.compactRate(0.0144) == "0.014")
+        #expect(InspectorContent.compactRate(1.44e-14) == "1e-14")
+        #expect(InspectorContent.compactRate(0) == "0")
+    }
+}

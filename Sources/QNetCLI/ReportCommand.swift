@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
     var format: ReportFormat?
 
     @Flag(inversion: .prefixedNo, help: ArgumentHelp("Add the what-ifs (default); --no-what-ifs leaves them out (null in JSON). "
-                                                     + "On 10,000 nodes they take about 12 times as long as the plan."))
+                                                     + "On 10,000 nodes they take about ten times as long as the plan."))
     var whatIfs = true
 
     @Option(name: [.short, .customLong("output")], help: "Write the report to this file (atomically) instead of standard output.",

@@ -18,6 +18,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("nodes"), help: "Network size in nodes; repeat for several sizes.")
     var sizes: [Int] = [1_000]
 
+    @Flag(name: .customLong("what-if"), help: "Also time the what-if analysis (every demand, N−1 survivability, suggestions).")
+    var whatIf = false
+
     func validate() throws {
         if let bad = sizes.first(where: { $0 < 2 || $0 > 1_000_000 }) {
             throw ValidationError("--nodes \(bad): use a size between 2 and 1,000,000")
@@ -37,6 +40,7 @@ struct BenchCommand: ParsableCommand {
             print(line.joined(separator: " "))
         }
         for size in sizes { printWorkbenchEdit(nodes: size) }
+        if whatIf { WhatIfBenchLines.print(sizes: sizes) }
     }
 
     private func pad(_ value: Int, _ width: Int) -> String {

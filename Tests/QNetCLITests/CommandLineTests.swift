@@ -74,6 +74,12 @@ struct CommandLineTests {
         #expect(demand["best_path"] as? [String] == ["A", "T", "B"])
         #expect(demand["trusted_nodes"] as? [String] == ["T"])
         #expect(report["segments"] is [[String: Any]])
+        // What-ifs are additions: under each demand, and the network's N−1 survivability.
+        #expect((demand["what_if"] as? [String: Any])?["limiting"] is [String: Any])
+        #expect(report["survivability"] is [String: Any])
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--no-what-ifs", "-o", output.path]) == 0)
+        let without = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any])
+        #expect(without["survivability"] is NSNull)
     }
 
     @Test("an output name without a known extension needs --format")

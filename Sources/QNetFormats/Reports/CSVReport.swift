@@ -2,13 +2,14 @@ import QNetModel
 import QNetPlanner
 
 /// The report as CSV (RFC 4180) for spreadsheets: a table of links, then,
-/// after a blank line, a table of demands, then a table of segments; when a
-/// repeater chain has one, a table of its key rate against total length; when
-/// satellite links have a pass, a table of passes (each after a blank line).
-/// Rates in bit/s, losses in dB, ratios in 0...1, as in the JSON report.
+/// after a blank line, a table of demands (with their what-ifs), then a table
+/// of segments; when a repeater chain has one, a table of its key rate against
+/// total length; when satellite links have a pass, a table of passes; with
+/// what-ifs, a table of the single failures that break demands (each after a
+/// blank line). Rates in bit/s, losses in dB, ratios in 0...1, as in the JSON report.
 public enum CSVReport {
-    /// The tables, links first.
-    public static func render(_ plan: Plan) -> String {
+    /// The tables, links first; the what-if columns are empty without `whatIf`.
+    public static func render(_ plan: Plan, whatIf: WhatIfAnalysis? = nil) -> String {
         var rows: [[String]] = [[
             "link", "medium", "protocol", "loss_db", "transmittance", "qber", "key_rate_bps", "key_per_pulse",
             "signal_intensity", "plob_bound_bps", "margin_db", "effective_efficiency", "no_key_reason", "protocol_detail",
@@ -29,17 +30,20 @@ public enum CSVReport {
         var demandRows: [[String]] = [[
             "demand", "from", "to", "required_bps", "best_path", "best_path_bps", "max_flow_bps", "trusted_nodes",
             "satisfied", "fallback",
-        ]]
-        for demand in plan.demands {
+        ] + whatIfColumns]
+        for (index, demand) in plan.demands.enumerated() {
             demandRows.append([
                 demand.id.rawValue, demand.from.rawValue, demand.to.rawValue, number(demand.requiredBps),
                 demand.bestPath.map(\.rawValue).joined(separator: " "), number(demand.bestPathBps),
                 number(demand.maxFlowBps), demand.trustedNodes.map(\.rawValue).joined(separator: " "),
                 demand.satisfied ? "true" : "false", demand.fallback ?? "",
-            ])
+            ] + whatIfFields(whatIf?.demand(at: index)))
         }
         let sweepRows = repeaterSweepRows(plan)
-        return table(rows) + "\n" + table(demandRows) + "\n" + table(segmentRows(plan)) + (sweepRows.count > 1 ? "\n" + table(sweepRows) : "") + passTable(plan)
+        var text = table(rows) + "\n" + table(demandRows) + "\n" + table(segmentRows(plan))
+            + (sweepRows.count > 1 ? "\n" + table(sweepRows) : "") + passTable(plan)
+        if let whatIf { text += "\n" + table(failureRows(whatIf.survivability)) }
+        return text
     }
 
     /// A table, when a repeater chain has one: its key rate and fidelity against total length.
@@ -97,7 +101,7 @@ public enum CSVReport {
         return rows
     }
 
-    private static func number(_ value: Double) -> String { "\(value)" }
+    static func number(_ value: Double) -> String { "\(value)" }
 
     private static func table(_ rows: [[String]]) -> String {
         rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

@@ -8,6 +8,11 @@ public enum EngineeringFormat {
         scaled(bitsPerSecond, unit: "bit/s")
     }
 
+    /// A rate change with its sign: `+1.20 kbit/s`, `-350 bit/s`, `0 bit/s`.
+    public static func signedRate(_ bitsPerSecond: Double) -> String {
+        (bitsPerSecond > 0 ? "+" : "") + rate(bitsPerSecond)
+    }
+
     /// An amount of key: `301 kbit`, `0 bit`.
     public static func bits(_ bits: Double) -> String {
         scaled(bits, unit: "bit")

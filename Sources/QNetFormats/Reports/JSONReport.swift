@@ -9,11 +9,11 @@ public enum JSONReport {
     /// The version of the report's fields.
     public static let version = 1
 
-    /// The report as pretty-printed JSON with sorted keys.
-    public static func render(_ plan: Plan, of topology: Topology) -> String {
+    /// The report as pretty-printed JSON with sorted keys; `what_if` and `survivability` are `null` without `whatIf`.
+    public static func render(_ plan: Plan, of topology: Topology, whatIf: WhatIfAnalysis? = nil) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let document = Document(plan: plan, topology: topology)
+        let document = Document(plan: plan, topology: topology, whatIf: whatIf)
         guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {
             // Only non-finite numbers make JSONEncoder fail, and a Plan never holds them.
             preconditionFailure("a Plan holds only finite numbers")
@@ -24,9 +24,11 @@ public enum JSONReport {
     struct Document: Encodable {
         let plan: Plan
         let topology: Topology
+        let whatIf: WhatIfAnalysis?
 
         enum Keys: String, CodingKey {
             case qnetReport = "qnet_report", topology, description, sources, links, segments, demands, diagnostics
+            case survivability
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -37,8 +39,10 @@ public enum JSONReport {
             try container.encode(topology.sources, forKey: .sources)
             try container.encode(plan.links.map(LinkEntry.init), forKey: .links)
             try container.encode(plan.segments.map(SegmentEntry.init), forKey: .segments)
-            try container.encode(plan.demands.map(DemandEntry.init), forKey: .demands)
+            try container.encode(plan.demands.enumerated().map { DemandEntry(demand: $1, whatIf: whatIf?.demand(at: $0)) },
+                                 forKey: .demands)
             try container.encode(plan.diagnostics.map(DiagnosticEntry.init), forKey: .diagnostics)
+            try container.encode(whatIf.map { SurvivabilityEntry(survivability: $0.survivability) }, forKey: .survivability)
         }
     }
 
@@ -229,11 +233,13 @@ public enum JSONReport {
 
     struct DemandEntry: Encodable {
         let demand: DemandPlan
+        let whatIf: DemandWhatIf?
         enum Keys: String, CodingKey {
             case id, between, requiredBps = "required_bps", bestPath = "best_path", bestPathBps = "best_path_bps"
             case bestPathSegments = "best_path_segments", maxFlowBps = "max_flow_bps"
             case maxFlowIsExact = "max_flow_exact", trustedNodes = "trusted_nodes"
             case flowTrustedNodes = "flow_trusted_nodes", satisfied, fallback, bottleneck = "bottleneck_segment", note
+            case whatIf = "what_if"
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -251,6 +257,7 @@ public enum JSONReport {
             try container.encode(demand.fallback, forKey: .fallback)
             try container.encode(demand.bottleneckSegment, forKey: .bottleneck)
             try container.encode(demand.note, forKey: .note)
+            try container.encode(whatIf.map(WhatIfEntry.init), forKey: .whatIf)
         }
     }
 

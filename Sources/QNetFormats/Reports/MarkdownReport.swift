@@ -6,8 +6,8 @@ import QNetPlanner
 /// timing budget, the QBER breakdown, key rate, PLOB bound and margin, each
 /// line with the assumption and source behind it.
 public enum MarkdownReport {
-    /// The report as GitHub-flavoured Markdown.
-    public static func render(_ plan: Plan, of topology: Topology) -> String {
+    /// The report as GitHub-flavoured Markdown, with the what-ifs of `whatIf` when given.
+    public static func render(_ plan: Plan, of topology: Topology, whatIf: WhatIfAnalysis? = nil) -> String {
         var text = MarkdownText()
         text.line("# \(plan.topologyName): network budget")
         if let description = topology.description { text.paragraph(description) }
@@ -15,6 +15,7 @@ public enum MarkdownReport {
             text.paragraph("Sources: " + topology.sources.joined(separator: "; "))
         }
         demandSection(plan, into: &text)
+        if let whatIf { whatIfSection(whatIf, plan: plan, into: &text) }
         linkSummary(plan, into: &text)
         segmentSection(plan, into: &text)
         passSection(plan, into: &text)

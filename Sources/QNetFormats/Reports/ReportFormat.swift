@@ -17,12 +17,12 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// The report of `plan` (computed from `topology`) in this format.
-    public func render(_ plan: Plan, of topology: Topology) -> String {
+    /// The report of `plan` (computed from `topology`) in this format, with the what-ifs of `whatIf` when given.
+    public func render(_ plan: Plan, of topology: Topology, whatIf: WhatIfAnalysis? = nil) -> String {
         switch self {
-        case .json: return JSONReport.render(plan, of: topology)
-        case .markdown: return MarkdownReport.render(plan, of: topology)
-        case .csv: return CSVReport.render(plan)
+        case .json: return JSONReport.render(plan, of: topology, whatIf: whatIf)
+        case .markdown: return MarkdownReport.render(plan, of: topology, whatIf: whatIf)
+        case .csv: return CSVReport.render(plan, whatIf: whatIf)
         }
     }
 }

@@ -38,6 +38,9 @@ public struct EffectRunner: Sendable {
             let elapsed = clock.measure { plan = services.plan(topology) }
             guard let plan else { return [] }
             return [.planned(plan, of: topology, seconds: elapsed.seconds)]
+        case .analyseDemand(let topology, let demand):
+            let result = WhatIfAnalyzer(topology: topology, plan: services.plan(topology)).analyse(demand: demand)
+            return [.analysed(result, demand: demand, of: topology)]
         case .autosave(let topology, let path):
             do {
                 try services.save(topology, path)

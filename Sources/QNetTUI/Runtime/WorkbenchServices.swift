@@ -34,13 +34,14 @@ public struct WorkbenchServices: Sendable {
         self.exists = exists
     }
 
-    /// Writes the report of `plan` (of `topology`) to `path`, in the format its extension names.
+    /// Writes the report of `plan` (of `topology`) with its what-ifs to `path`, in the format its extension names.
     public static func writeReport(_ plan: Plan, of topology: Topology, to path: String) throws {
         let ext = (path as NSString).pathExtension
         guard let format = ReportFormat(fileExtension: ext) else {
             throw ServiceError("cannot export '.\(ext)': use a file ending in .md, .json or .csv")
         }
-        try AtomicFile.write(Data(format.render(plan, of: topology).utf8), to: URL(fileURLWithPath: path))
+        let whatIf = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
+        try AtomicFile.write(Data(format.render(plan, of: topology, whatIf: whatIf).utf8), to: URL(fileURLWithPath: path))
     }
 }
 

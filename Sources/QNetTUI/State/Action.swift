@@ -53,6 +53,8 @@ public enum Action: Sendable, Hashable {
     case autosaveFound(Topology, path: String)
     /// A plan of `topology` took `seconds`.
     case planned(Plan, of: Topology, seconds: Double)
+    /// The what-ifs of `demand` in `topology` (nil: it has no such demand).
+    case analysed(DemandWhatIf?, demand: Identifier, of: Topology)
     /// The file at `path` was read.
     case loaded(Topology, path: String)
     /// There is no file at `path`: edit a new, empty topology to be saved there.

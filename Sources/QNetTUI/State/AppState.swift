@@ -11,6 +11,8 @@ public struct AppState: Sendable, Hashable {
     public var plan: Plan?
     /// How long the latest plan took, in seconds.
     public var planSeconds: Double?
+    /// The what-ifs of the selected demand, once computed.
+    public var whatIf: SelectedWhatIf?
     /// The selected node, link or demand.
     public var selection: Selection?
     /// The pane that has the focus.

@@ -12,6 +12,9 @@ public enum Effect: Sendable, Hashable {
     /// Plan `topology` again. The reducer asks only for valid topologies (`AppState.replan()`):
     /// the planner needs one.
     case replan(Topology)
+    /// Compute the what-ifs of `demand` in `topology` (the selected demand's, for the inspector); the reducer
+    /// asks only for a topology that has a plan, so a valid one.
+    case analyseDemand(Topology, demand: Identifier)
     /// Write `topology` to the autosave file `path` (atomically).
     case autosave(Topology, path: String)
     /// Offer the autosave of the file at `path` back when it is newer than the file.

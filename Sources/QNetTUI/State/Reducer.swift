@@ -1,8 +1,7 @@
 import QNetModel
 
-/// The workbench's one state transition: applies `action` to `state` and
-/// returns the side effects to run. Pure: no input, output or clock.
-public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
+/// `reduce(into:_:)` before it asks for what-ifs: the state transition of `action` and its effects.
+func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .key(let key):
         return finishDrag(&state) + reduceKey(into: &state, key)
@@ -79,6 +78,9 @@ public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
         guard Autosave.isDue(state, idleSeconds: seconds), let path = state.filePath else { return [] }
         state.autosavedTopology = state.topology
         return [.autosave(state.topology, path: Autosave.path(for: path))]
+    case .analysed(let result, let demand, let topology):
+        storeWhatIf(&state, result, demand: demand, topology: topology)
+        return []
     case .planned, .loaded, .newFile, .saved, .exported, .failed, .autosaveFound:
         return reduceResult(into: &state, action)
     }

@@ -15,7 +15,8 @@ enum InspectorContent {
         case .demand(let id)?:
             guard let index = state.topology.demandIndex(id) else { break }
             return ("Demand \(id)", demandRows(state.topology.demands[index], plan: state.selectedDemandPlan,
-                                                segments: state.plan?.segments ?? [], glyphs: glyphs))
+                                                segments: state.plan?.segments ?? [], glyphs: glyphs)
+                + WhatIfSection.rows(state.whatIf, for: id, in: state.topology, glyphs: glyphs))
         case .node(let id)?:
             guard let node = state.topology.node(id) else { break }
             return ("Node \(id)", nodeRows(node, topology: state.topology))

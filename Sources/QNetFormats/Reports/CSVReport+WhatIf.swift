@@ -1,0 +1,31 @@
+import QNetModel
+import QNetPlanner
+
+/// The what-if columns of the CSV demand table and the table of breaking failures.
+extension CSVReport {
+    static let whatIfColumns = [
+        "limiting_link", "limiting_segment", "bps_per_db", "bps_per_km", "bps_per_percent_detector_efficiency",
+        "breaks_on", "best_suggestion", "best_suggestion_bps",
+    ]
+
+    /// The what-if columns of one demand (empty fields without what-ifs).
+    static func whatIfFields(_ whatIf: DemandWhatIf?) -> [String] {
+        guard let whatIf else { return whatIfColumns.map { _ in "" } }
+        let sensitivity = whatIf.sensitivity
+        let best = whatIf.suggestions.first
+        return [
+            whatIf.limiting?.link.rawValue ?? "", whatIf.limiting?.segment ?? "",
+            sensitivity.map { number($0.perDB.bpsPerUnit) } ?? "", sensitivity?.perKm.map { number($0.bpsPerUnit) } ?? "",
+            sensitivity.map { number($0.perPercentEfficiency.bpsPerUnit) } ?? "",
+            whatIf.breaksOn.map { "\($0.failure.kind):\($0.failure.id)" }.joined(separator: " "),
+            best?.summary ?? "", best.map { number($0.rateBps) } ?? "",
+        ]
+    }
+
+    /// One row per failure and demand it breaks.
+    static func failureRows(_ survivability: Survivability) -> [[String]] {
+        [["failure", "id", "breaks_demand", "remaining_bps"]] + survivability.failures.flatMap { effect in
+            effect.broken.map { [effect.failure.kind, effect.failure.id.rawValue, $0.demand.rawValue, number($0.remainingBps)] }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import QNetModel
+import QNetPlanner
+
+/// The what-if sections of the Markdown report: per demand the limiting link,
+/// the sensitivities, the failures that break it and the suggestions; then the
+/// network's N−1 survivability.
+extension MarkdownReport {
+    static func whatIfSection(_ analysis: WhatIfAnalysis, plan: Plan, into text: inout MarkdownText) {
+        guard !analysis.demands.isEmpty else { return }
+        text.heading("What-ifs")
+        for (index, demand) in plan.demands.enumerated() {
+            guard let whatIf = analysis.demand(at: index) else { continue }
+            text.heading("\(demand.id): \(EngineeringFormat.rate(whatIf.rateBps)) of \(EngineeringFormat.rate(whatIf.requiredBps)) required",
+                         level: 3)
+            text.line("- " + limitingText(whatIf.limiting))
+            if let sensitivity = whatIf.sensitivity { text.line("- " + sensitivityText(sensitivity)) }
+            text.line("- " + breaksText(whatIf.breaksOn))
+            if whatIf.suggestions.isEmpty { text.line("- **Suggestions**: none of the changes tried raises the rate.") }
+            text.blank()
+            if !whatIf.suggestions.isEmpty {
+                text.table(["suggestion", "rate", "met", "edits"], whatIf.suggestions.map { suggestion in
+                    [suggestion.summary, EngineeringFormat.rate(suggestion.rateBps), suggestion.satisfied ? "yes" : "no",
+                     suggestion.changes.joined(separator: "; ")]
+                })
+            }
+        }
+        survivabilitySection(analysis.survivability, into: &text)
+    }
+
+    private static func limitingText(_ limiting: LimitingLink?) -> String {
+        guard let limiting else { return "**Limiting link**: none (no segment leaves the source's side of the key graph)." }
+        var parts = ["**Limiting link**: \(limiting.link) in segment \(limiting.segment) (\(limiting.basis)"
+            + "; cut: \(limiting.cutSegments.joined(separator: ", ")))."]
+        if let line = limiting.largestLoss {
+            parts.append("Limiting parameter (its largest loss): \(line.item), \(EngineeringFormat.decibels(line.db)) of "
+                + "\(EngineeringFormat.decibels(limiting.lossDB)) (\(line.basis)).")
+        }
+        var key = "Segment key \(EngineeringFormat.rate(limiting.segmentRateBps))"
+        if let margin = limiting.marginDB { key += ", margin \(EngineeringFormat.decibels(margin))" }
+        if let reason = limiting.noKeyReason { key += "; no key: \(reason)" }
+        parts.append(key + ".")
+        return parts.joined(separator: " ")
+    }
+
+    private static func sensitivityText(_ sensitivity: Sensitivity) -> String {
+        let derivatives = [("of extra loss", sensitivity.perDB), ("of length", sensitivity.perKm),
+                           ("of detector efficiency", sensitivity.perPercentEfficiency)]
+            .compactMap { what, derivative in derivative.map { (what, $0) } }
+        let values = derivatives.map { what, derivative in
+            "\(EngineeringFormat.signedRate(derivative.bpsPerUnit)) per \(derivative.unit) \(what)"
+        }
+        let steps = derivatives.map { _, derivative in
+            "\(EngineeringFormat.number(derivative.step)) \(derivative.unit) \(derivative.scheme)"
+        }
+        return "**Sensitivity on \(sensitivity.link)**: " + values.joined(separator: "; ")
+            + " (finite differences through the planner: " + steps.joined(separator: ", ") + ")."
+    }
+
+    private static func breaksText(_ impacts: [FailureImpact]) -> String {
+        guard !impacts.isEmpty else { return "**Breaks on**: no single link or node failure (its own end nodes aside)." }
+        // Failures that leave the same rate together, worst first (the impacts come sorted so).
+        var groups: [(rate: Double, failures: [String])] = []
+        for impact in impacts {
+            let name = "\(impact.failure.kind) \(impact.failure.id)"
+            if groups.last?.rate == impact.remainingBps { groups[groups.count - 1].failures.append(name) } else {
+                groups.append((impact.remainingBps, [name]))
+            }
+        }
+        return "**Breaks on**: " + groups.map { group in
+            group.failures.joined(separator: ", ")
+                + " (\(group.failures.count == 1 ? "leaves" : "each leaves") \(EngineeringFormat.rate(group.rate)))"
+        }.joined(separator: "; ") + "."
+    }
+
+    private static func survivabilitySection(_ survivability: Survivability, into text: inout MarkdownText) {
+        text.heading("Survivability (N−1)")
+        let count = survivability.failuresChecked
+        text.paragraph("Examined \(count) single failure\(count == 1 ? "" : "s"): \(survivability.scope)")
+        if survivability.failures.isEmpty {
+            text.paragraph("No single link or node failure breaks a demand.")
+        } else {
+            text.table(["failure", "breaks", "remaining rate"], survivability.failures.map { effect in
+                ["\(effect.failure.kind) \(effect.failure.id)", effect.broken.map(\.demand.rawValue).joined(separator: ", "),
+                 effect.broken.map { EngineeringFormat.rate($0.remainingBps) }.joined(separator: ", ")]
+            })
+        }
+        let surviving = survivability.surviving.map(\.rawValue)
+        text.paragraph("Demands that survive any single failure: " + (surviving.isEmpty ? "none" : surviving.joined(separator: ", ")) + ".")
+    }
+}

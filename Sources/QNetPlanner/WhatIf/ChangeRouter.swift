@@ -1,0 +1,54 @@
+import QNetModel
+
+/// Routes demands on changed key graphs — segments cut by a failure, or replaced
+/// by segments planned for a what-if — reusing its arrays from one change to the
+/// next: the segments, edges, nodes and node index are the plan's, with a change
+/// applied in place and undone after the route. Not thread-safe: one per worker.
+final class ChangeRouter {
+    let network: KeyNetwork
+    private var segments: [SegmentPlan]
+    private var edges: [(from: Int, to: Int, capacity: Double, segment: Int)]
+    private var topology: Topology
+    private var nodeIndex: [Identifier: Int]
+    private var workspace = MaxFlow.Workspace()
+
+    /// A router over `network`'s key graph.
+    init(network: KeyNetwork) {
+        self.network = network
+        segments = network.segments
+        edges = network.edges
+        topology = network.topology
+        nodeIndex = network.nodeIndex
+    }
+
+    /// The routing of `demand` after `change`, as the planner routes it.
+    /// - Complexity: O(V + E) to build the graph, then `DemandRouter.route`.
+    func route(_ demand: Demand, change: KeyNetwork.Change) -> DemandPlan {
+        let (segmentCount, edgeCount, nodeCount) = (segments.count, edges.count, topology.nodes.count)
+        let cut = change.removed.map { ($0, edges[$0].capacity) }
+        for index in change.removed { edges[index].capacity = 0 }   // the key graph leaves out edges without capacity
+        for node in change.addedNodes {
+            nodeIndex[node.id] = topology.nodes.count
+            topology.nodes.append(node)
+        }
+        for segment in change.added {
+            if let from = nodeIndex[segment.from], let to = nodeIndex[segment.to] {
+                edges.append((from, to, segment.keyRateBps, segments.count))
+            }
+            segments.append(segment)
+        }
+        let keyNodes = change.addedNodes.isEmpty
+            ? network.keyNodes : network.keyNodes + KeyNetwork.keyNodes(change.addedNodes, offset: nodeCount)
+        let graph = KeyGraph(keyNodes: keyNodes, topologyNodeCount: topology.nodes.count, edges: edges)
+        let plan = DemandRouter(graph: graph, topology: topology, segments: segments)
+            .route(demand, nodeIndex: nodeIndex, workspace: &workspace).plan
+
+        // Undo the change (the arrays are this router's alone again, so this is in place).
+        for (index, capacity) in cut { edges[index].capacity = capacity }
+        edges.removeLast(edges.count - edgeCount)
+        segments.removeLast(segments.count - segmentCount)
+        for node in change.addedNodes { nodeIndex[node.id] = network.nodeIndex[node.id] }
+        topology.nodes.removeLast(topology.nodes.count - nodeCount)
+        return plan
+    }
+}

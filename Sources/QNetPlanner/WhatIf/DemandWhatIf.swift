@@ -1,0 +1,70 @@
+import QNetModel
+
+/// What could change one demand's rate: the link that limits it, how the rate
+/// moves with that link's loss, length and detector efficiency, which single
+/// failures break the demand, and which changes of the limiting link raise it.
+public struct DemandWhatIf: Sendable, Hashable {
+    /// The demand's id.
+    public var demand: Identifier
+    /// The rate the analysis starts from: the demand's max-flow rate in the plan, bit/s.
+    public var rateBps: Double
+    /// The required rate, bit/s.
+    public var requiredBps: Double
+    /// The link that limits the rate; nil when no segment leaves the source's side of the key graph.
+    public var limiting: LimitingLink?
+    /// How the rate changes with the limiting link's parameters; nil when the demand has no key
+    /// (every derivative is then 0: the limiting link's margin says how much loss to remove).
+    public var sensitivity: Sensitivity?
+    /// Single link or node failures that break the demand, with the rate each leaves, worst first.
+    public var breaksOn: [FailureImpact]
+    /// Changes of the limiting link that raise the rate, best first; only improvements are listed.
+    public var suggestions: [Suggestion]
+
+    public init(demand: Identifier, rateBps: Double, requiredBps: Double, limiting: LimitingLink?,
+                sensitivity: Sensitivity?, breaksOn: [FailureImpact], suggestions: [Suggestion]) {
+        self.demand = demand
+        self.rateBps = rateBps
+        self.requiredBps = requiredBps
+        self.limiting = limiting
+        self.sensitivity = sensitivity
+        self.breaksOn = breaksOn
+        self.suggestions = suggestions
+    }
+}
+
+/// The link that limits a demand: on its best path and in a minimum cut of its
+/// max flow (for a demand without key: the keyless segment nearest to giving key).
+public struct LimitingLink: Sendable, Hashable {
+    /// The segment the link belongs to.
+    public var segment: String
+    /// The link (in a segment of several links, the one with the most loss).
+    public var link: Identifier
+    /// The segments of the cut: with key, a minimum cut whose key rates add up to the
+    /// demand's rate; without key, the keyless segments that leave the source's side.
+    public var cutSegments: [String]
+    /// The largest line of the link's loss budget, with its basis; nil for an empty budget.
+    public var largestLoss: BudgetLine?
+    /// The link's channel loss, dB.
+    public var lossDB: Double
+    /// The segment's key rate, bit/s.
+    public var segmentRateBps: Double
+    /// Extra loss the segment tolerates before its key is 0 (negative: loss to remove), dB.
+    public var marginDB: Double?
+    /// Why the segment has no key, when it has none.
+    public var noKeyReason: String?
+    /// How the link was chosen, in words.
+    public var basis: String
+
+    public init(segment: String, link: Identifier, cutSegments: [String], largestLoss: BudgetLine?, lossDB: Double,
+                segmentRateBps: Double, marginDB: Double?, noKeyReason: String?, basis: String) {
+        self.segment = segment
+        self.link = link
+        self.cutSegments = cutSegments
+        self.largestLoss = largestLoss
+        self.lossDB = lossDB
+        self.segmentRateBps = segmentRateBps
+        self.marginDB = marginDB
+        self.noKeyReason = noKeyReason
+        self.basis = basis
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import QNetModel
+
+/// A link split at its midpoint by a new station: a trusted node, a relay, a
+/// pair source or a repeater, joined to both ends by links of half the length
+/// that keep the link's other keys (its itemised extra losses included: the
+/// connectors and splices at each end of each half).
+struct MidpointSplit {
+    /// The new station.
+    var node: Node
+    /// The two halves.
+    var links: [Link]
+    /// The link split.
+    let original: Identifier
+
+    /// `link` split by a station of `kind` named uniquely after it (`taken`: ids in use); nil for satellite links.
+    /// Who sends on each half follows the station: a trusted node or repeater relays from the first end on,
+    /// both ends send to a relay, a pair source sends to both ends.
+    init?(_ link: Link, kind: NodeKind, protocol protocolKind: ProtocolKind, ends: (Node, Node), taken: inout Set<Identifier>) {
+        guard link.resolvedMedium != .satellite else { return nil }
+        let middle = Self.unique("\(link.id)-mid", &taken)
+        var node = Node(id: middle, kind: kind, position: Self.midpoint(ends.0.position, ends.1.position))
+        node.name = "what-if \(kind.rawValue) at the midpoint of \(link.id)"
+        let (a, b) = (link.from, link.to)
+        let pairs: [(Identifier, Identifier)]
+        switch kind {
+        case .relay: pairs = [(a, middle), (b, middle)]
+        case .source: pairs = [(middle, a), (middle, b)]
+        case .endpoint, .trusted, .repeater, .satellite: pairs = [(a, middle), (middle, b)]
+        }
+        let half = link.length.map { Quantity($0.si / 2000, .kilometre) }
+        links = zip(["a", "b"], pairs).map { suffix, ends in
+            var piece = link
+            piece.id = Self.unique("\(link.id)-\(suffix)", &taken)
+            (piece.from, piece.to) = ends
+            piece.length = half
+            piece.protocolKind = protocolKind
+            return piece
+        }
+        self.node = node
+        original = link.id
+    }
+
+    /// The edits in the file's keys.
+    var changes: [String] {
+        let station = [("at", node.position.map(Self.text)), ("source", node.source), ("detector", node.detector),
+                       ("memory", node.memory)].compactMap { key, value in value.map { "\(key) \($0)" } }
+        let halves = links.map { link in
+            ["new link \(link.id): between [\(link.from), \(link.to)]", link.length?.text ?? "no length",
+             "protocol \(link.protocolKind?.rawValue ?? "default")"]
+                + [("source", link.source), ("detector", link.detector)].compactMap { key, value in value.map { "\(key) \($0)" } }
+        }
+        return [(["new node \(node.id): kind \(node.resolvedKind.rawValue)"] + station).joined(separator: ", ")]
+            + halves.map { $0.joined(separator: ", ") }
+            + ["remove link \(original) (each half keeps its other keys, extra losses included)"]
+    }
+
+    /// `base`, or `base-2`, `base-3`… : the first not in `taken`, which then holds it.
+    static func unique(_ base: String, _ taken: inout Set<Identifier>) -> Identifier {
+        var candidate = Identifier(base)
+        var number = 2
+        while taken.contains(candidate) {
+            candidate = Identifier("\(base)-\(number)")
+            number += 1
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+
+    /// The midpoint of two positions of the same kind (geographic: the mean latitude and longitude,
+    /// across the antimeridian when that is shorter); nil otherwise.
+    static func midpoint(_ a: Position?, _ b: Position?) -> Position? {
+        switch (a, b) {
+        case let (.planar(x1, y1)?, .planar(x2, y2)?):
+            return .planar(x: Quantity((x1.si + x2.si) / 2000, .kilometre), y: Quantity((y1.si + y2.si) / 2000, .kilometre))
+        case let (.geographic(lat1, lon1)?, .geographic(lat2, lon2)?):
+            let degree = Double.pi / 180
+            var (west, east) = (lon1.si / degree, lon2.si / degree)
+            if abs(east - west) > 180 { east += east < west ? 360 : -360 }
+            var longitude = (west + east) / 2
+            if longitude > 180 { longitude -= 360 } else if longitude < -180 { longitude += 360 }
+            return .geographic(latitude: Quantity((lat1.si + lat2.si) / 2 / degree, .degree), longitude: Quantity(longitude, .degree))
+        default:
+            return nil
+        }
+    }
+
+    /// A position as the file writes it.
+    private static func text(_ position: Position) -> String {
+        switch position {
+        case .planar(let x, let y): return "{x: \(Self.rounded(x)), y: \(Self.rounded(y))}"
+        case .geographic(let lat, let lon): return "{lat: \(Self.rounded(lat)), lon: \(Self.rounded(lon))}"
+        }
+    }
+
+    private static func rounded(_ quantity: Quantity) -> String {
+        Quantity((quantity.magnitude * 1000).rounded() / 1000, quantity.unit).text
+    }
+}

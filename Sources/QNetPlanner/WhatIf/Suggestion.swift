@@ -1,0 +1,34 @@
+import QNetModel
+
+/// A change of a demand's limiting link that raises the demand's rate, with the rate it gives.
+public struct Suggestion: Sendable, Hashable {
+    /// What kind of change.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// Another detector from the topology's equipment library.
+        case detector
+        /// A trusted node at the link's midpoint.
+        case trustedNode = "trusted-node"
+        /// A repeater at the link's midpoint (an entanglement segment).
+        case repeater
+        /// Another protocol on the link's segment (with a middle station where the protocol needs one).
+        case protocolChange = "protocol"
+    }
+
+    public var kind: Kind
+    /// The change in a sentence (`detector snspd-hq on L4`).
+    public var summary: String
+    /// The edits that make it, in the file's keys, so that it can be reproduced.
+    public var changes: [String]
+    /// The demand's max-flow rate after the change, bit/s.
+    public var rateBps: Double
+    /// Whether the demand is met after the change.
+    public var satisfied: Bool
+
+    public init(kind: Kind, summary: String, changes: [String], rateBps: Double, satisfied: Bool) {
+        self.kind = kind
+        self.summary = summary
+        self.changes = changes
+        self.rateBps = rateBps
+        self.satisfied = satisfied
+    }
+}

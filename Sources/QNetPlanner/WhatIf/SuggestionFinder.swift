@@ -1,0 +1,150 @@
+import QNetModel
+
+/// Changes of a demand's limiting link that raise the demand's rate: another
+/// detector from the equipment library, a trusted node or a repeater at the
+/// link's midpoint, another protocol in a layout the segment's shape allows.
+///
+/// Every candidate is planned (`LocalReplan`) and the demand routed again; a
+/// candidate is kept only when it raises the demand's rate (one whose new
+/// segments carry no key cannot, and is not routed). Protocols come from
+/// `ProtocolKind.allCases`, so a protocol the planner learns to plan is tried
+/// without a change here.
+struct SuggestionFinder {
+    let local: LocalReplan
+    let router: ChangeRouter
+    private var network: KeyNetwork { router.network }
+
+    /// A candidate: links replaced by others, with nodes added.
+    struct Candidate {
+        var kind: Suggestion.Kind
+        var summary: String
+        var changes: [String]
+        var replaced: [Int]
+        var links: [Link]
+        var newNodes: [Node] = []
+    }
+
+    /// The improving changes of the link at `linkIndex` (in the segment at `segmentIndex`) for `demand`, best first.
+    func suggestions(for demand: Demand, rate base: Double, segmentIndex: Int, linkIndex: Int) -> [Suggestion] {
+        var found: [Suggestion] = []
+        for candidate in candidates(segmentIndex: segmentIndex, linkIndex: linkIndex) {
+            let change = local.change(replacing: candidate.replaced, with: candidate.links, newNodes: candidate.newNodes)
+            // Without key on the new segments the key graph only lost capacity: the rate cannot rise.
+            guard change.added.contains(where: { $0.keyRateBps > 0 }) else { continue }
+            let result = router.route(demand, change: change)
+            guard result.maxFlowBps > base * (1 + 1e-9), result.maxFlowBps > 0 else { continue }
+            found.append(Suggestion(kind: candidate.kind, summary: candidate.summary, changes: candidate.changes,
+                                    rateBps: result.maxFlowBps, satisfied: result.satisfied))
+        }
+        return found.sorted { $0.rateBps != $1.rateBps ? $0.rateBps > $1.rateBps : $0.summary < $1.summary }
+    }
+
+    /// Every change tried for the link at `linkIndex` in the segment at `segmentIndex`.
+    func candidates(segmentIndex: Int, linkIndex: Int) -> [Candidate] {
+        let topology = network.topology
+        let segment = network.segments[segmentIndex]
+        let links = network.segmentLinks[segmentIndex]
+        let inner = network.segmentNodes[segmentIndex].dropFirst().dropLast().map { topology.nodes[$0].resolvedKind }
+        guard let shape = StationLayout(inner: Array(inner)) else { return [] }
+        let equipment = LinkEquipment(topology: topology, linkIndex: linkIndex, nodeIndex: network.nodeIndex)
+
+        var result = detectorCandidates(segment: segment, links: links, linkIndex: linkIndex, equipment: equipment)
+        for kind in ProtocolKind.allCases where kind != segment.protocolKind {
+            for layout in kind.layouts {
+                if layout == shape {
+                    result.append(protocolCandidate(kind, links: links, equipment: equipment))
+                } else if shape == .direct, let middle = layout.middleKind {
+                    result += midpointCandidates(kind, station: middle, linkIndex: linkIndex, equipment: equipment)
+                }
+            }
+        }
+        if shape == .direct, segment.protocolKind.layouts.contains(.direct) {
+            result += midpointCandidates(segment.protocolKind, station: .trusted, linkIndex: linkIndex, equipment: equipment)
+        }
+        return result
+    }
+
+    /// Each library detector of a kind the protocol measures with at the link's wavelength, on the segment's links
+    /// that use the limiting link's detector.
+    private func detectorCandidates(segment: SegmentPlan, links: [Int], linkIndex: Int, equipment: LinkEquipment) -> [Candidate] {
+        let topology = network.topology
+        let sharing = links.filter {
+            LinkEquipment(topology: topology, linkIndex: $0, nodeIndex: network.nodeIndex).detectorName == equipment.detectorName
+        }
+        return topology.equipment.detectors.filter { detector in
+            detector.name != equipment.detectorName
+                && equipment.fits(ResolvedDetector(record: detector, name: detector.name).kind.value, segment.protocolKind)
+        }.map { detector in
+            let edited = sharing.map { index in
+                var link = topology.links[index]
+                link.detector = detector.name
+                return link
+            }
+            let names = edited.map(\.id.rawValue).joined(separator: ", ")
+            return Candidate(kind: .detector, summary: "detector \(detector.name) on \(names)",
+                             changes: edited.map { "\($0.id).detector: \(detector.name)" }, replaced: sharing, links: edited)
+        }
+    }
+
+    /// The segment's links running `kind`, with a source and detector of kinds it uses where the library has them.
+    private func protocolCandidate(_ kind: ProtocolKind, links: [Int], equipment: LinkEquipment) -> Candidate {
+        let topology = network.topology
+        let source = equipment.source(for: kind, in: topology.equipment)
+        let detector = equipment.detector(for: kind, in: topology.equipment)
+        var changes: [String] = []
+        let edited = links.map { index in
+            var link = topology.links[index]
+            link.protocolKind = kind
+            changes.append("\(link.id).protocol: \(kind.rawValue)")
+            if source != equipment.sourceName, let source {
+                link.source = source
+                changes.append("\(link.id).source: \(source)")
+            }
+            if detector != equipment.detectorName, let detector {
+                link.detector = detector
+                changes.append("\(link.id).detector: \(detector)")
+            }
+            return link
+        }
+        let names = edited.map(\.id.rawValue).joined(separator: ", ")
+        return Candidate(kind: .protocolChange, summary: "protocol \(kind.rawValue) on \(names)", changes: changes,
+                         replaced: links, links: edited)
+    }
+
+    /// The link split by a `station` running `kind`: one candidate, or one per library memory for a repeater.
+    private func midpointCandidates(_ kind: ProtocolKind, station: NodeKind, linkIndex: Int,
+                                    equipment: LinkEquipment) -> [Candidate] {
+        var taken = network.ids
+        let topology = network.topology
+        let link = topology.links[linkIndex]
+        guard let from = network.nodeIndex[link.from], let to = network.nodeIndex[link.to],
+              var split = MidpointSplit(link, kind: station, protocol: kind, ends: (topology.nodes[from], topology.nodes[to]),
+                                        taken: &taken) else { return [] }
+        let source = equipment.source(for: kind, in: topology.equipment)
+        let detector = equipment.detector(for: kind, in: topology.equipment)
+        switch station {
+        case .relay:
+            split.node.detector = detector
+            for index in split.links.indices { split.links[index].source = source }
+        case .source:
+            split.node.source = source
+            for index in split.links.indices { split.links[index].detector = detector }
+        case .endpoint, .trusted, .repeater, .satellite:
+            split.node.source = source
+            split.node.detector = detector
+        }
+        let what = station == .trusted ? "a trusted node" : "\(kind.rawValue) through a \(station.rawValue)"
+        let suggestionKind: Suggestion.Kind = station == .trusted ? .trustedNode : station == .repeater ? .repeater : .protocolChange
+        let summary = "\(what) at the midpoint of \(link.id)"
+        func candidate(_ split: MidpointSplit, _ summary: String) -> Candidate {
+            Candidate(kind: suggestionKind, summary: summary, changes: split.changes, replaced: [linkIndex], links: split.links,
+                      newNodes: [split.node])
+        }
+        guard station == .repeater, !topology.equipment.memories.isEmpty else { return [candidate(split, summary)] }
+        return topology.equipment.memories.map { memory in
+            var withMemory = split
+            withMemory.node.memory = memory.name
+            return candidate(withMemory, summary + " (memory \(memory.name))")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import QNetModel
+
+/// Computes the what-ifs of a plan's demands apart from the live plan: the
+/// limiting link, the rate's sensitivities, N−1 survivability and suggestions.
+///
+/// Nothing here re-plans the whole network: failures re-route the demand on
+/// the key graph without the segments they cut, and each what-if edit plans
+/// only the segments it touches (`LocalReplan`) before re-routing the demand.
+public struct WhatIfAnalyzer: Sendable {
+    private let network: KeyNetwork
+    private let links: [Identifier: LinkPlan]
+    private let demands: [Demand]
+
+    /// An analyzer of `plan`, which must be the plan of `topology`.
+    public init(topology: Topology, plan: Plan) {
+        network = KeyNetwork(topology: topology, plan: plan)
+        var links: [Identifier: LinkPlan] = [:]
+        for link in plan.links { links[link.id] = link }
+        self.links = links
+        demands = topology.demands
+    }
+
+    /// The what-ifs of every demand (spread over cores) and the network's N−1 survivability.
+    public func analyse() -> WhatIfAnalysis {
+        let results = PlanningSession.map(Array(demands.indices), state: Worker(network: network)) { worker, index in
+            analyse(demands[index], worker: worker)
+        }
+        let checked = Set(results.flatMap(\.checked)).count
+        let perDemand = results.map(\.whatIf)
+        return WhatIfAnalysis(demands: perDemand, survivability: Survivability(demands: perDemand, failuresChecked: checked))
+    }
+
+    /// The what-ifs of the demand `id` alone (what the workbench shows for the selected demand).
+    public func analyse(demand id: Identifier) -> DemandWhatIf? {
+        demands.first { $0.resolvedID == id }.map { analyse($0, worker: Worker(network: network)).whatIf }
+    }
+
+    /// What one worker reuses from demand to demand: a planning session for the parts, a router for the changes.
+    private struct Worker {
+        let local: LocalReplan
+        let router: ChangeRouter
+
+        init(network: KeyNetwork) {
+            local = LocalReplan(network: network, session: PlanningSession())
+            router = ChangeRouter(network: network)
+        }
+    }
+
+    private func analyse(_ demand: Demand, worker: Worker) -> (whatIf: DemandWhatIf, checked: [NetworkElement]) {
+        let routing = network.route(demand)
+        let plan = routing.plan
+        let found = LimitingLinkFinder(network: network, links: links).find(routing, limit: demand.maxTrustedNodes.map { max(0, $0) })
+        var sensitivity: Sensitivity?
+        var suggestions: [Suggestion] = []
+        if let found {
+            if plan.maxFlowBps > 0 {
+                sensitivity = SensitivityProbe(local: worker.local, router: worker.router)
+                    .sensitivity(of: demand, rate: plan.maxFlowBps, linkIndex: found.linkIndex)
+            }
+            suggestions = SuggestionFinder(local: worker.local, router: worker.router)
+                .suggestions(for: demand, rate: plan.maxFlowBps, segmentIndex: found.segmentIndex, linkIndex: found.linkIndex)
+        }
+        let (breaks, checked) = FailureScan(router: worker.router).breaks(demand, routing: routing)
+        return (DemandWhatIf(demand: plan.id, rateBps: plan.maxFlowBps, requiredBps: plan.requiredBps, limiting: found?.limiting,
+                             sensitivity: sensitivity, breaksOn: breaks, suggestions: suggestions), checked)
+    }
+}

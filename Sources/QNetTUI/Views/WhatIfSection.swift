@@ -1,0 +1,50 @@
+import QNetFormats
+import QNetModel
+import QNetPlanner
+
+/// The inspector's what-if rows for the selected demand: the limiting link and
+/// its largest loss, the rate's sensitivities, the single failures that break
+/// the demand and the suggestions with their rates.
+enum WhatIfSection {
+    /// The rows for demand `id` of `topology`, from `whatIf` when it answers them.
+    static func rows(_ whatIf: SelectedWhatIf?, for id: Identifier, in topology: Topology, glyphs: GlyphSet) -> [TextRow] {
+        var rows: [TextRow] = [.blank, .heading("What if")]
+        guard let whatIf, whatIf.answers(id, in: topology) else { return rows + [TextRow("  computing…", role: .dim)] }
+        guard let result = whatIf.result else { return rows + [TextRow("  no such demand", role: .dim)] }
+        rows += limitingRows(result.limiting)
+        if let sensitivity = result.sensitivity { rows += sensitivityRows(sensitivity) }
+        rows += [.blank, .heading("Breaks on (N−1)")]
+        if result.breaksOn.isEmpty { rows.append(TextRow("  no single failure", role: .good)) }
+        rows += result.breaksOn.map {
+            TextRow("  \($0.failure.kind) \($0.failure.id)", EngineeringFormat.rate($0.remainingBps), valueRole: .bad)
+        }
+        rows += [.blank, .heading("Suggestions")]
+        if result.suggestions.isEmpty { rows.append(TextRow("  none raises the rate", role: .dim)) }
+        for suggestion in result.suggestions {
+            rows.append(TextRow("  " + suggestion.summary))
+            let mark = suggestion.satisfied ? "\(glyphs.met) met" : "\(glyphs.unmet) not met"
+            rows.append(TextRow("    → " + EngineeringFormat.rate(suggestion.rateBps), mark,
+                                valueRole: suggestion.satisfied ? .good : .warning))
+        }
+        return rows
+    }
+
+    private static func limitingRows(_ limiting: LimitingLink?) -> [TextRow] {
+        guard let limiting else { return [TextRow("  no link leaves the source's side", role: .dim)] }
+        var rows = [TextRow("  limiting link", limiting.link.rawValue), TextRow("  segment", limiting.segment)]
+        if let line = limiting.largestLoss {
+            rows.append(TextRow("  largest loss", EngineeringFormat.decibels(line.db)))
+            rows.append(TextRow("    " + line.item, role: .dim))
+        }
+        if let reason = limiting.noKeyReason { rows.append(TextRow("  no key: " + reason, role: .error)) }
+        return rows
+    }
+
+    private static func sensitivityRows(_ sensitivity: Sensitivity) -> [TextRow] {
+        let derivatives = [("  per dB of loss", sensitivity.perDB), ("  per km", sensitivity.perKm),
+                           ("  per % det. eff.", sensitivity.perPercentEfficiency)]
+        return [.blank, .heading("Rate change on \(sensitivity.link)")] + derivatives.compactMap { label, derivative in
+            derivative.map { TextRow(label, EngineeringFormat.signedRate($0.bpsPerUnit)) }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import QNetModel
+import QNetPlanner
+@testable import QNetFormats
+
+/// The what-ifs in every report format: additions only, absent values `null` in JSON.
+@Suite struct WhatIfReportTests {
+    /// A —25 km— T —40 km— B with a 1 kbit/s demand: T and both links are single points of failure.
+    static func chain() -> (Topology, Plan, WhatIfAnalysis) {
+        var source = PhotonSource(name: "wcp")
+        source.repetitionRate = Quantity(1, .gigahertz)
+        var detector = Detector(name: "snspd")
+        detector.efficiency = Quantity(85, .percent)
+        var a = Node(id: "A")
+        a.source = "wcp"
+        var t = Node(id: "T", kind: .trusted)
+        t.source = "wcp"
+        t.detector = "snspd"
+        var b = Node(id: "B")
+        b.detector = "snspd"
+        var topology = Topology(name: "chain", nodes: [a, t, b],
+                                links: [Link(id: "L1", from: "A", to: "T", medium: .fiber, length: Quantity(25, .kilometre)),
+                                        Link(id: "L2", from: "T", to: "B", medium: .fiber, length: Quantity(40, .kilometre))],
+                                demands: [Demand(from: "A", to: "B", keyRate: Quantity(1, .kilobitPerSecond))])
+        topology.equipment = Equipment(sources: [source], detectors: [detector])
+        let plan = Planner().plan(topology)
+        return (topology, plan, WhatIfAnalyzer(topology: topology, plan: plan).analyse())
+    }
+
+    private func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func jsonHasWhatIfUnderEachDemandAndTheNetworksSurvivability() throws {
+        let (topology, plan, analysis) = Self.chain()
+        let report = try json(JSONReport.render(plan, of: topology, whatIf: analysis))
+        let demand = try #require((report["demands"] as? [[String: Any]])?.first)
+        #expect(demand["max_flow_bps"] as? Double == plan.demands[0].maxFlowBps)   // the stable fields stay
+        let whatIf = try #require(demand["what_if"] as? [String: Any])
+        let limiting = try #require(whatIf["limiting"] as? [String: Any])
+        #expect(limiting["link"] as? String == "L2" && limiting["segment"] as? String == "T~B")
+        let sensitivity = try #require(whatIf["sensitivity"] as? [String: Any])
+        #expect((sensitivity["bps_per_db"] as? Double ?? 0) < 0 && (sensitivity["bps_per_km"] as? Double ?? 0) < 0)
+        #expect((sensitivity["bps_per_percent_detector_efficiency"] as? Double ?? 0) > 0)
+        #expect(sensitivity["steps"] as? [String: Double] == ["db": 0.1, "km": 0.1, "percent": 1])
+        let breaks = try #require(whatIf["breaks_on"] as? [[String: Any]])
+        #expect(Set(breaks.compactMap { "\($0["failure"] ?? ""):\($0["id"] ?? "")" }) == ["node:T", "link:L1", "link:L2"])
+        #expect(breaks.allSatisfy { $0["remaining_bps"] as? Double == 0 })
+        #expect(whatIf["suggestions"] is [[String: Any]])
+        let survivability = try #require(report["survivability"] as? [String: Any])
+        #expect(survivability["failures_checked"] as? Int == 3)
+        #expect((survivability["breaking_failures"] as? [[String: Any]])?.count == 3)
+        #expect(survivability["surviving_demands"] as? [String] == [])
+    }
+
+    @Test func withoutWhatIfsTheFieldsAreNullNotMissing() throws {
+        let (topology, plan, _) = Self.chain()
+        let text = JSONReport.render(plan, of: topology)
+        #expect(text.contains("\"what_if\" : null") && text.contains("\"survivability\" : null"))
+    }
+
+    @Test func markdownHasAWhatIfSectionPerDemandAndASurvivabilityTable() {
+        let (topology, plan, analysis) = Self.chain()
+        let text = MarkdownReport.render(plan, of: topology, whatIf: analysis)
+        #expect(text.contains("## What-ifs"))
+        #expect(text.contains("### A-B: "))
+        #expect(text.contains("- **Limiting link**: L2 in segment T~B"))
+        #expect(text.contains("per dB of extra loss") && text.contains("per km of length") && text.contains("per % of detector efficiency"))
+        #expect(text.contains("- **Breaks on**: "))
+        #expect(text.contains("## Survivability (N−1)"))
+        #expect(text.contains("| node T | A-B | 0 bit/s |"))
+        #expect(!MarkdownReport.render(plan, of: topology).contains("What-ifs"))
+    }
+
+    @Test func csvAddsWhatIfColumnsAndATableOfBreakingFailures() throws {
+        let (_, plan, analysis) = Self.chain()
+        let tables = CSVReport.render(plan, whatIf: analysis).components(separatedBy: "\r\n\n")
+        try #require(tables.count == 4)   // links, demands, segments, failures
+        let demands = tables[1].components(separatedBy: "\r\n")
+        #expect(demands[0].hasSuffix(",satisfied,fallback," + CSVReport.whatIfColumns.joined(separator: ",")))
+        #expect(demands[1].contains(",L2,T~B,-"))
+        #expect(tables[3].hasPrefix("failure,id,breaks_demand,remaining_bps\r\n"))
+        #expect(tables[3].contains("node,T,A-B,0.0"))
+        #expect(CSVReport.render(plan).components(separatedBy: "\r\n\n").count == 3)
+    }
+}

@@ -1,0 +1,113 @@
+import Testing
+import QNetModel
+@testable import QNetPlanner
+
+/// N−1 survivability on hand-checked networks, and against full re-plans of every single failure.
+@Suite struct SurvivabilityTests {
+    /// A diamond A–T1–B, A–T2–B of 20 km and 30 km links; `required` of the max flow.
+    static func diamond(requiredFraction: Double) -> (Topology, Plan) {
+        let nodes = [Fixtures.node("A"), Fixtures.node("B"), Fixtures.node("T1", .trusted), Fixtures.node("T2", .trusted),
+                     Fixtures.node("C")]
+        let links = [Fixtures.fiber("a1", "A", "T1", km: 20), Fixtures.fiber("b1", "T1", "B", km: 20),
+                     Fixtures.fiber("a2", "A", "T2", km: 30), Fixtures.fiber("b2", "T2", "B", km: 30),
+                     Fixtures.fiber("c1", "T1", "C", km: 10)]
+        var topology = Fixtures.topology(nodes: nodes, links: links, demands: [Fixtures.demand("A", "B")])
+        let flow = Planner().plan(topology).demands[0].maxFlowBps
+        topology.demands[0].keyRate = Quantity(flow * requiredFraction, .bitPerSecond)
+        return (topology, Planner().plan(topology))
+    }
+
+    @Test func diamondLinkFailureLeavesTheOtherPathsRate() throws {
+        let (topology, plan) = Self.diamond(requiredFraction: 0.9)
+        let rate = { (id: Identifier) in try #require(plan.links.first { $0.id == id }).keyRateBps }
+        let (near, far) = (try rate("a1"), try rate("a2"))
+        // By hand: the flow is near + far (two disjoint paths, each as wide as its links); 0.9 of it
+        // is more than either path alone, so every link and trusted node of either path breaks it.
+        #expect(abs(plan.demands[0].maxFlowBps - (near + far)) <= 1e-9 * (near + far))
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B"))
+        let remaining = Dictionary(uniqueKeysWithValues: whatIf.breaksOn.map { ($0.failure, $0.remainingBps) })
+        #expect(Set(remaining.keys) == [.link("a1"), .link("b1"), .node("T1"), .link("a2"), .link("b2"), .node("T2")])
+        for failure: NetworkElement in [.link("a1"), .link("b1"), .node("T1")] {
+            #expect(abs((remaining[failure] ?? -1) - far) <= 1e-9 * far)
+        }
+        for failure: NetworkElement in [.link("a2"), .link("b2"), .node("T2")] {
+            #expect(abs((remaining[failure] ?? -1) - near) <= 1e-9 * near)
+        }
+        // Worst first: losing the 20 km path leaves the 30 km path's smaller rate.
+        #expect(whatIf.breaksOn.first?.remainingBps == far)
+    }
+
+    @Test func aFailureElsewhereIsNotExaminedAndAWeakDemandSurvives() throws {
+        let (topology, plan) = Self.diamond(requiredFraction: 0.01)
+        let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
+        #expect(analysis.demands[0].breaksOn.isEmpty)
+        #expect(analysis.survivability.failures.isEmpty)
+        #expect(analysis.survivability.surviving == ["A-B"])
+        // The four links and two trusted nodes of the two paths; not c1 or C, off every path.
+        #expect(analysis.survivability.failuresChecked == 6)
+    }
+
+    @Test func chainNodeFailureBreaksTheDemand() throws {
+        let nodes = [Fixtures.node("A"), Fixtures.node("T", .trusted), Fixtures.node("B")]
+        let links = [Fixtures.fiber("L1", "A", "T", km: 20), Fixtures.fiber("L2", "T", "B", km: 25)]
+        let topology = Fixtures.topology(nodes: nodes, links: links, demands: [Fixtures.demand("A", "B", kbps: 0.001)])
+        let plan = Planner().plan(topology)
+        #expect(plan.demands[0].satisfied)
+        let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
+        let breaks = analysis.demands[0].breaksOn
+        #expect(Set(breaks.map(\.failure)) == [.node("T"), .link("L1"), .link("L2")])
+        #expect(breaks.allSatisfy { $0.remainingBps == 0 })
+        let nodeEffect = try #require(analysis.survivability.failures.first { $0.failure == .node("T") })
+        #expect(nodeEffect.broken == [Survivability.BrokenDemand(demand: "A-B", remainingBps: 0)])
+        #expect(analysis.survivability.surviving.isEmpty)
+    }
+
+    /// Every single failure re-planned from scratch (the link, or the node with its links, removed)
+    /// breaks exactly the demands the analysis names, leaving the rates it names.
+    @Test func agreesWithFullReplansOfEveryFailure() throws {
+        var topology = SyntheticNetwork.make(nodes: 40, seed: 3)
+        let first = Planner().plan(topology)
+        // Demands just below their max flow, so that many failures break them.
+        for index in topology.demands.indices {
+            topology.demands[index].keyRate = Quantity(first.demands[index].maxFlowBps * 0.8, .bitPerSecond)
+        }
+        let plan = Planner().plan(topology)
+        let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
+        var expected: [NetworkElement: [Identifier: Double]] = [:]
+        func record(_ failure: NetworkElement, _ edited: Topology) {
+            let after = Planner().plan(edited)
+            for (index, demand) in plan.demands.enumerated() where demand.maxFlowBps > 0 {
+                // The demand's own end nodes are not failed.
+                if case .node(let id) = failure, id == demand.from || id == demand.to { continue }
+                let rate = after.demands[index].maxFlowBps
+                let broken = demand.satisfied ? rate < demand.requiredBps * (1 - 1e-12) : rate <= 0
+                if broken { expected[failure, default: [:]][demand.id] = rate }
+            }
+        }
+        for index in topology.links.indices {
+            var edited = topology
+            edited.links.remove(at: index)
+            record(.link(topology.links[index].id), edited)
+        }
+        for node in topology.nodes {
+            var edited = topology
+            edited.nodes.removeAll { $0.id == node.id }
+            edited.links.removeAll { $0.touches(node.id) }
+            record(.node(node.id), edited)
+        }
+        var found: [NetworkElement: [Identifier: Double]] = [:]
+        for effect in analysis.survivability.failures {
+            for broken in effect.broken { found[effect.failure, default: [:]][broken.demand] = broken.remainingBps }
+        }
+        #expect(Set(found.keys) == Set(expected.keys))
+        for (failure, demands) in expected {
+            #expect(Set(found[failure]?.keys.map { $0 } ?? []) == Set(demands.keys), "\(failure)")
+            for (demand, rate) in demands {
+                let named = found[failure]?[demand] ?? -1
+                #expect(abs(named - rate) <= 1e-9 * max(1, rate), "\(failure) leaves \(demand) \(rate) bit/s")
+            }
+        }
+        let expectedCount = expected.values.reduce(0) { $0 + $1.count }
+        #expect(expectedCount > 5)
+    }
+}

@@ -1,0 +1,100 @@
+import Testing
+import QNetModel
+import QNetPlanner
+@testable import QNetTUI
+
+@Suite("What-ifs of the selected demand: asked for lazily, shown in the inspector")
+struct WhatIfSectionTests {
+    /// What-ifs as the analyzer would give them for the metro demand, written by hand.
+    static let metroWhatIf = DemandWhatIf(
+        demand: "A-B", rateBps: 2000, requiredBps: 1000,
+        limiting: LimitingLink(segment: "T~B", link: "L2", cutSegments: ["T~B"],
+                               largestLoss: BudgetLine(item: "fiber 32 km x 0.2 dB/km", db: 6.4, basis: "links[1].length"),
+                               lossDB: 7.4, segmentRateBps: 2000, marginDB: 5, noKeyReason: nil,
+                               basis: "on the best path and in a minimum cut of the max flow"),
+        sensitivity: Sensitivity(link: "L2", perDB: RateDerivative(bpsPerUnit: -460, unit: "dB", step: 0.1, scheme: "forward 3-point"),
+                                 perKm: RateDerivative(bpsPerUnit: -92, unit: "km", step: 0.1, scheme: "central"),
+                                 perPercentEfficiency: RateDerivative(bpsPerUnit: 24, unit: "%", step: 1, scheme: "central")),
+        breaksOn: [FailureImpact(failure: .node("T"), remainingBps: 0)],
+        suggestions: [Suggestion(kind: .trustedNode, summary: "a trusted node at the midpoint of L2", changes: [],
+                                 rateBps: 3100, satisfied: true)])
+
+    private func plannedSession() -> Session {
+        var session = Session()
+        session.state.plan = Fixtures.plan(of: session.state.topology)
+        return session
+    }
+
+    @Test("selecting a demand asks for its what-ifs once per topology; other selections do not, nor a topology without a plan")
+    func lazyRequest() {
+        var unplanned = Session()
+        unplanned.send(.select(.demand("A-B")))
+        #expect(unplanned.effects.isEmpty)   // an invalid topology has no plan: nothing to analyse
+        var session = plannedSession()
+        session.send(.select(.link("L1")))
+        #expect(session.effects.isEmpty)
+        session.send(.select(.demand("A-B")))
+        #expect(session.effects == [.analyseDemand(Fixtures.metro, demand: "A-B")])
+        session.send(.analysed(Self.metroWhatIf, demand: "A-B", of: Fixtures.metro))
+        session.effects = []
+        session.press(.character("+"))
+        #expect(session.effects.isEmpty)
+        #expect(session.state.whatIf?.result == Self.metroWhatIf)
+        // An edit selects what it edited; back on the demand, its what-ifs are asked for in the edited topology.
+        session.command("set L2.length 40 km")
+        session.send(.select(.demand("A-B")))
+        #expect(session.effects.last == .analyseDemand(session.state.topology, demand: "A-B"))
+        let edited = session.state.topology
+        // Undo and redo keep the selection: back in the first topology its what-ifs are known; in the
+        // edited one they are asked for, after the re-plan.
+        session.send(.undo)
+        #expect(session.effects.last == .replan(Fixtures.metro))
+        session.send(.redo)
+        #expect(session.effects.suffix(2) == [.replan(edited), .analyseDemand(edited, demand: "A-B")])
+    }
+
+    @Test("an answer for another topology or demand is not kept")
+    func staleAnswer() {
+        var session = plannedSession()
+        session.send(.select(.demand("A-B")))
+        var other = Fixtures.metro
+        other.links[0].length = Quantity(10, .kilometre)
+        session.send(.analysed(Self.metroWhatIf, demand: "A-B", of: other))
+        #expect(session.state.whatIf == nil)
+    }
+
+    @Test("the inspector shows the limiting link, sensitivities, failures and suggestions")
+    func inspectorRows() {
+        var state = AppState(topology: Fixtures.metro, filePath: "metro.yaml")
+        state.plan = Fixtures.plan(of: Fixtures.metro)
+        state.selection = .demand("A-B")
+        let computing = Screen.render(state, size: Size(width: 80, height: 60)).lines
+        #expect(computing.contains { $0.contains("│  computing…") })
+        state.whatIf = SelectedWhatIf(demand: "A-B", topology: Fixtures.metro, result: Self.metroWhatIf)
+        let lines = Screen.render(state, size: Size(width: 80, height: 60)).lines
+        func row(_ label: String, _ value: String) -> Bool {
+            lines.contains { $0.contains("│" + label) && $0.hasSuffix(value + "│") }
+        }
+        #expect(row("  limiting link", "L2"))
+        #expect(row("  largest loss", "6.40 dB"))
+        #expect(row("  per dB of loss", "-460 bit/s"))
+        #expect(row("  per km", "-92 bit/s"))
+        #expect(row("  per % det. eff.", "+24 bit/s"))
+        #expect(row("  node T", "0 bit/s"))
+        #expect(lines.contains { $0.contains("│  a trusted node at the") })
+        #expect(row("    → 3.1 kbit/s", "✓ met"))
+    }
+
+    @Test("the effect runner analyses the demand with the real planner")
+    func runner() throws {
+        let services = WorkbenchServices(load: { _ in Fixtures.metro }, save: { _, _ in }, plan: { Planner().plan($0) })
+        let runner = EffectRunner(services: services)
+        let actions = runner.run(.analyseDemand(Fixtures.metro, demand: "A-B"))
+        guard case .analysed(let result?, "A-B", Fixtures.metro)? = actions.first else {
+            Issue.record("expected what-ifs of A-B, got \(actions)")
+            return
+        }
+        #expect(result.limiting?.link != nil && result.sensitivity != nil)
+        #expect(Set(result.breaksOn.map(\.failure)) == [.node("T"), .link("L1"), .link("L2")])
+    }
+}

@@ -40,3 +40,17 @@ import QNetModel
         #expect(Format.frequency(1500) == "1.5 kHz")
     }
 }
+
+/// A detector that cannot absorb the link's wavelength is flagged.
+@Suite struct DetectorSpectrumTests {
+    @Test func siliconAt1550IsFlagged() {
+        var topology = Fixtures.topology(nodes: [Fixtures.node("A"), Fixtures.node("B")],
+                                         links: [Fixtures.fiber("L1", "A", "B", km: 10)])
+        #expect(!Planner().plan(topology).diagnostics.contains { $0.message.contains("does not absorb") })
+        topology.equipment.detectors[0].kind = .siAPD
+        let warning = Planner().plan(topology).diagnostics.first { $0.message.contains("does not absorb") }
+        #expect(warning?.severity == .warning)
+        #expect(warning?.message.contains("si-apd detector does not absorb 1550 nm (band-gap cut-off 1107 nm)") == true)
+        #expect(warning?.keyPath == "equipment.detectors.snspd.kind")
+    }
+}

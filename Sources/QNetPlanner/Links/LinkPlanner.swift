@@ -33,7 +33,7 @@ enum LinkPlanner {
         let plob = Sanitise.rate(PLOBBound.bitsPerUse(transmittance: channel) * repetitionRate)
         let errorRate = min(0.5, Sanitise.fraction(link.misalignment.value) + 0.5 * Sanitise.fraction(timing.interSymbolFraction))
         var assumptions = equipmentAssumptions(link, timing: timing) + loss.assumptions
-        var diagnostics = loss.diagnostics + FiniteKeyBuilder.unusedSettings(link)
+        var diagnostics = loss.diagnostics + FiniteKeyBuilder.unusedSettings(link) + spectrumWarning(link)
 
         let protocolKind = link.protocolKind.value
         var detector: DetectorBudget
@@ -73,6 +73,17 @@ enum LinkPlanner {
             repetitionRateHz: repetitionRate, plobBoundBps: plob, marginDB: margin.map { Sanitise.finite($0) },
             noKeyReason: reason, assumptions: assumptions, pass: pass?.0, finiteKey: finiteKey)
         return LinkOutcome(plan: plan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength), errorRate: errorRate)
+    }
+
+    /// A warning when the receiver's detector cannot absorb the link's wavelength (a silicon APD at 1550 nm):
+    /// its efficiency there is near 0 whatever the file says.
+    private static func spectrumWarning(_ link: ResolvedLink) -> [Diagnostic] {
+        let kind = link.detector.kind.value
+        guard let cutoff = kind.cutoffWavelength, link.wavelength.value > cutoff else { return [] }
+        let message = "link \(link.inputs.link.id): a \(kind.rawValue) detector does not absorb \(Format.number(link.wavelength.value * 1e9)) nm "
+            + "(band-gap cut-off \(Format.number(cutoff * 1e9, digits: 4)) nm): its efficiency there is close to 0, not the "
+            + "\(Format.percent(link.detector.efficiency.value)) the plan uses"
+        return [Diagnostic(.warning, message, keyPath: link.detector.kind.basis)]
     }
 
     /// The detector's dark counts as the file gives them: per gate, or as a rate.

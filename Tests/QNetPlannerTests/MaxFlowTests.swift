@@ -46,7 +46,7 @@ import Testing
             for _ in 0..<4 {
                 let s = Int(random.next() % UInt64(count)), t = Int(random.next() % UInt64(count))
                 guard s != t else { continue }
-                let exact = MaxFlow.exact(in: graph, from: s, to: t, capacity: graph.capacity)
+                let exact = MaxFlow.exact(in: graph, from: s, to: t)
                 let reference = MaxFlow.referenceDinic(in: graph, from: s, to: t, capacity: graph.capacity)
                 let scale = max(1, graph.capacity.max() ?? 1)
                 #expect(abs(exact.value - reference.value) <= scale * 1e-9, "round \(round): \(s) → \(t)")
@@ -71,7 +71,7 @@ import Testing
         for _ in 0..<60 {
             let s = Int(random.next() % UInt64(graph.nodeCount)), t = Int(random.next() % UInt64(graph.nodeCount))
             guard s != t else { continue }
-            let exact = MaxFlow.exact(in: graph, from: s, to: t, capacity: graph.capacity)
+            let exact = MaxFlow.exact(in: graph, from: s, to: t)
             let reference = MaxFlow.referenceDinic(in: graph, from: s, to: t, capacity: graph.capacity)
             #expect(abs(exact.value - reference.value) <= max(1, reference.value) * 1e-9)
             Self.checkFeasible(exact, graph: graph, source: s, target: t)

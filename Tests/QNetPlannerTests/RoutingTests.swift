@@ -20,7 +20,7 @@ import Testing
         let source = try #require(index[from])
         let target = try #require(index[to])
         let path = try #require(WidestPath.find(in: graph, from: source, to: target, capacity: graph.capacity))
-        let flow = MaxFlow.exact(in: graph, from: source, to: target, capacity: graph.capacity)
+        let flow = MaxFlow.exact(in: graph, from: source, to: target)
         let flowText = try #require(expect["max_flow_bps"])
         let bestText = try #require(expect["best_path_bps"])
         let expectedFlow = try #require(Double(flowText))
@@ -33,7 +33,7 @@ import Testing
     @Test func sharedBottleneckLimitsFlow() {
         // Two routes from A to T share the last segment T-B.
         let (graph, i) = Fixtures.keyGraph([("A", "X", 10), ("A", "Y", 10), ("X", "T", 10), ("Y", "T", 10), ("T", "B", 4)])
-        let flow = MaxFlow.exact(in: graph, from: i["A"]!, to: i["B"]!, capacity: graph.capacity)
+        let flow = MaxFlow.exact(in: graph, from: i["A"]!, to: i["B"]!)
         let path = WidestPath.find(in: graph, from: i["A"]!, to: i["B"]!, capacity: graph.capacity)
         #expect(abs(flow.value - 4) < 1e-12)
         #expect(path?.width == 4)
@@ -49,14 +49,14 @@ import Testing
         // E is an endpoint: the only route A-E-B is closed.
         let (graph, i) = Fixtures.keyGraph([("A", "E", 5), ("E", "B", 5)], endpoints: ["A", "B", "E"])
         #expect(WidestPath.find(in: graph, from: i["A"]!, to: i["B"]!, capacity: graph.capacity) == nil)
-        #expect(MaxFlow.exact(in: graph, from: i["A"]!, to: i["B"]!, capacity: graph.capacity).value == 0)
+        #expect(MaxFlow.exact(in: graph, from: i["A"]!, to: i["B"]!).value == 0)
     }
 
     @Test func hopLimitBoundsPathAndFlow() {
         let (graph, i) = Fixtures.keyGraph([("A", "B", 1), ("A", "X", 5), ("X", "B", 5),
                                             ("A", "Y", 3), ("Y", "Z", 3), ("Z", "B", 3)])
         let (a, b) = (i["A"]!, i["B"]!)
-        #expect(abs(MaxFlow.exact(in: graph, from: a, to: b, capacity: graph.capacity).value - 9) < 1e-12)
+        #expect(abs(MaxFlow.exact(in: graph, from: a, to: b).value - 9) < 1e-12)
         let direct = WidestPath.find(in: graph, from: a, to: b, capacity: graph.capacity, maxSegments: 1)
         #expect(direct?.nodes == [a, b] && direct?.width == 1)
         #expect(MaxFlow.greedyHopBounded(in: graph, from: a, to: b, capacity: graph.capacity, maxSegments: 1).value == 1)

@@ -6,19 +6,29 @@ struct DemandRouter: Sendable {
     let graph: KeyGraph
     let topology: Topology
     let segments: [SegmentPlan]
+    /// The key graph packed for the exact max-flow, shared by every demand.
+    let network: FlowNetwork
+
+    /// A router over `graph`, whose edges are `segments`.
+    /// - Complexity: O(V + E)
+    init(graph: KeyGraph, topology: Topology, segments: [SegmentPlan]) {
+        self.graph = graph
+        self.topology = topology
+        self.segments = segments
+        network = FlowNetwork(graph)
+    }
 
     /// The routing of `demand`, with the flow it used (for incremental re-plans).
     /// - Complexity: without a trusted-node limit, O(E log V) for the widest
-    ///   path plus Dinic's max-flow (O(V² E) worst case); with a limit k,
+    ///   path plus the exact max-flow (O(V² E) worst case); with a limit k,
     ///   O((k+1) · E) for the path and O(P · (k+1) · E) for the greedy flow.
     func route(_ demand: Demand, nodeIndex: [Identifier: Int]) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
-        var workspace = MaxFlow.Workspace()
-        return route(demand, nodeIndex: nodeIndex, workspace: &workspace)
+        route(demand, nodeIndex: nodeIndex, workspace: MaxFlow.Workspace(network))
     }
 
-    /// `route(_:nodeIndex:)` reusing `workspace`'s arrays for the max-flow.
+    /// `route(_:nodeIndex:)` with the max-flow's arrays from `workspace` (made for `network`).
     func route(_ demand: Demand, nodeIndex: [Identifier: Int],
-               workspace: inout MaxFlow.Workspace) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
+               workspace: MaxFlow.Workspace) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
         let required = Sanitise.rate(demand.keyRate?.si ?? 0)
         let source = nodeIndex[demand.from].map { graph.compactIndex[$0] } ?? -1
         let target = nodeIndex[demand.to].map { graph.compactIndex[$0] } ?? -1
@@ -35,8 +45,7 @@ struct DemandRouter: Sendable {
                                                 maxSegments: limit + 1)
             } else {
                 path = WidestPath.find(in: graph, from: source, to: target, capacity: graph.capacity)
-                if path != nil { flow = MaxFlow.exact(in: graph, from: source, to: target, capacity: graph.capacity,
-                                                                workspace: &workspace) }
+                if path != nil { flow = MaxFlow.exact(in: network, from: source, to: target, workspace: workspace) }
             }
         }
         return (describe(demand, required: required, path: path, flow: flow, limit: limit, exact: !bounded, source: source,

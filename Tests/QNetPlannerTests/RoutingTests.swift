@@ -19,7 +19,7 @@ import Testing
         let to = try #require(inputs["to"])
         let source = try #require(index[from])
         let target = try #require(index[to])
-        let path = try #require(WidestPath.find(in: graph, from: source, to: target, capacity: graph.capacity))
+        let path = try #require(WidestPath.find(in: graph, from: source, to: target))
         let flow = MaxFlow.exact(in: graph, from: source, to: target)
         let flowText = try #require(expect["max_flow_bps"])
         let bestText = try #require(expect["best_path_bps"])
@@ -34,21 +34,21 @@ import Testing
         // Two routes from A to T share the last segment T-B.
         let (graph, i) = Fixtures.keyGraph([("A", "X", 10), ("A", "Y", 10), ("X", "T", 10), ("Y", "T", 10), ("T", "B", 4)])
         let flow = MaxFlow.exact(in: graph, from: i["A"]!, to: i["B"]!)
-        let path = WidestPath.find(in: graph, from: i["A"]!, to: i["B"]!, capacity: graph.capacity)
+        let path = WidestPath.find(in: graph, from: i["A"]!, to: i["B"]!)
         #expect(abs(flow.value - 4) < 1e-12)
         #expect(path?.width == 4)
     }
 
     @Test func tiesGoToFewerTrustedNodes() {
         let (graph, i) = Fixtures.keyGraph([("A", "X", 5), ("X", "Y", 5), ("Y", "B", 5), ("A", "Z", 5), ("Z", "B", 5)])
-        let path = WidestPath.find(in: graph, from: i["A"]!, to: i["B"]!, capacity: graph.capacity)
+        let path = WidestPath.find(in: graph, from: i["A"]!, to: i["B"]!)
         #expect(path?.nodes == [i["A"]!, i["Z"]!, i["B"]!])
     }
 
     @Test func endpointsDoNotRelay() {
         // E is an endpoint: the only route A-E-B is closed.
         let (graph, i) = Fixtures.keyGraph([("A", "E", 5), ("E", "B", 5)], endpoints: ["A", "B", "E"])
-        #expect(WidestPath.find(in: graph, from: i["A"]!, to: i["B"]!, capacity: graph.capacity) == nil)
+        #expect(WidestPath.find(in: graph, from: i["A"]!, to: i["B"]!) == nil)
         #expect(MaxFlow.exact(in: graph, from: i["A"]!, to: i["B"]!).value == 0)
     }
 
@@ -64,6 +64,23 @@ import Testing
         #expect(two?.width == 5 && two?.nodes == [a, i["X"]!, b])
         #expect(MaxFlow.greedyHopBounded(in: graph, from: a, to: b, capacity: graph.capacity, maxSegments: 2).value == 6)
         #expect(MaxFlow.greedyHopBounded(in: graph, from: a, to: b, capacity: graph.capacity, maxSegments: 3).value == 9)
+    }
+
+    /// The widest path from the bottleneck index equals the Dijkstra-like reference's (same width, same
+    /// fewest-segment path) for every pair of nodes of random graphs with endpoints, ties and parallel edges.
+    @Test(arguments: [false, true])
+    func widestPathMatchesReferenceOnRandomGraphs(integer: Bool) {
+        var random = SplitMix64(seed: integer ? 21 : 22)
+        let graphs = (0..<150).map { round in
+            MaxFlowTests.randomGraph(count: 2 + Int(random.next() % 30), degree: 1 + round % 6, integer: integer, random: &random)
+        }
+        for (round, graph) in graphs.enumerated() {
+            let bottlenecks = BottleneckIndex(graph)
+            for (s, t) in (0..<graph.nodeCount).flatMap({ s in (0..<graph.nodeCount).map { (s, $0) } }) where s != t {
+                let found = WidestPath.find(in: graph, bottlenecks: bottlenecks, from: s, to: t)
+                #expect(found == WidestPath.referenceFind(in: graph, from: s, to: t), "round \(round): \(s) → \(t)")
+            }
+        }
     }
 
     @Test func segmentFinderSplitsAStarRelay() {

@@ -8,18 +8,21 @@ struct DemandRouter: Sendable {
     let segments: [SegmentPlan]
     /// The key graph packed for the exact max-flow, shared by every demand.
     let network: FlowNetwork
+    /// Widest-path bottlenecks between relaying nodes, shared by every demand.
+    let bottlenecks: BottleneckIndex
 
     /// A router over `graph`, whose edges are `segments`.
-    /// - Complexity: O(V + E)
+    /// - Complexity: O(V + E log E)
     init(graph: KeyGraph, topology: Topology, segments: [SegmentPlan]) {
         self.graph = graph
         self.topology = topology
         self.segments = segments
         network = FlowNetwork(graph)
+        bottlenecks = BottleneckIndex(graph)
     }
 
     /// The routing of `demand`, with the flow it used (for incremental re-plans).
-    /// - Complexity: without a trusted-node limit, O(E log V) for the widest
+    /// - Complexity: without a trusted-node limit, O(V + E) for the widest
     ///   path plus the exact max-flow (O(V² E) worst case); with a limit k,
     ///   O((k+1) · E) for the path and O(P · (k+1) · E) for the greedy flow.
     func route(_ demand: Demand, nodeIndex: [Identifier: Int]) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
@@ -44,7 +47,7 @@ struct DemandRouter: Sendable {
                 flow = MaxFlow.greedyHopBounded(in: graph, from: source, to: target, capacity: graph.capacity,
                                                 maxSegments: limit + 1)
             } else {
-                path = WidestPath.find(in: graph, from: source, to: target, capacity: graph.capacity)
+                path = WidestPath.find(in: graph, bottlenecks: bottlenecks, from: source, to: target)
                 if path != nil { flow = MaxFlow.exact(in: network, from: source, to: target, workspace: workspace) }
             }
         }

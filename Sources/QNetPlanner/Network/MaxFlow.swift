@@ -70,26 +70,28 @@ enum MaxFlow {
         return flow
     }
 
-    /// The solver's state: the workspace's arrays as plain pointers, and the call's scalars.
+    /// The solver's state: the network's and workspace's arrays as plain pointers, and the call's scalars.
+    /// Index arithmetic wraps (`&+`) where the values are node and slot numbers, far below `Int.max`.
     private struct AugmentingPaths {
         let workspace: Workspace
         let source: Int
         let target: Int
         let nodeCount: Int
         let slotStart: UnsafeMutablePointer<Int32>
-        let slots: UnsafeMutablePointer<Int32>
+        let other: UnsafeMutablePointer<Int32>
+        let mate: UnsafeMutablePointer<Int32>
         let canRelay: UnsafeMutablePointer<Bool>
-        let residual: UnsafeMutablePointer<Double>
-        let edgeTouched: UnsafeMutablePointer<Bool>
-        /// Distance label of each node (a lower bound on its residual distance to the target); `nodeCount` = cut off.
+        let out: UnsafeMutablePointer<Double>
+        let into: UnsafeMutablePointer<Double>
+        /// Distance label of each stamped node (a lower bound on its residual distance to the target),
+        /// -1 for a node with the default label `defaultLabel`; `nodeCount` = cut off.
         let label: UnsafeMutablePointer<Int32>
-        /// Current arc (adjacency slot) of each node.
+        /// Current arc (slot) of each stamped node.
         let current: UnsafeMutablePointer<Int32>
-        let stamp: UnsafeMutablePointer<Int>
         /// Number of nodes with each label below `nodeCount` (stamped or not).
         let count: UnsafeMutablePointer<Int32>
         let stamped: UnsafeMutablePointer<Int32>
-        let pathArcs: UnsafeMutablePointer<Int32>
+        let pathSlots: UnsafeMutablePointer<Int32>
         let pathNodes: UnsafeMutablePointer<Int32>
         let epsilon: Double
         let ceiling: Double
@@ -99,9 +101,8 @@ enum MaxFlow {
         var work = 0
         let relabelBudget: Int
         var total = 0.0
-        var epoch: Int
-        /// The label of every eligible node not stamped in this epoch (`nodeCount` for the others).
-        var lazyLabel: Int
+        /// The label of every eligible node not stamped since the last global relabel (`nodeCount` for the others).
+        var defaultLabel: Int
         var stampedCount = 0
         var pathLength = 0
         /// No level above this one has nodes.
@@ -114,50 +115,51 @@ enum MaxFlow {
             self.target = target
             nodeCount = network.nodeCount
             slotStart = network.slotStart
-            slots = network.slots
+            other = network.other
+            mate = network.mate
             canRelay = network.canRelay
-            residual = workspace.residual
-            edgeTouched = workspace.edgeTouched
+            out = workspace.out
+            into = workspace.into
             label = workspace.label
             current = workspace.current
-            stamp = workspace.stamp
             count = workspace.count
             stamped = workspace.stamped
-            pathArcs = workspace.pathArcs
+            pathSlots = workspace.pathSlots
             pathNodes = workspace.pathNodes
             epsilon = network.epsilon
-            epoch = workspace.epoch
-            lazyLabel = nodeCount
+            defaultLabel = nodeCount
             relabelBudget = 6 * nodeCount + 2 * network.edgeCount
             eligibleCount = network.relayCount + (network.canRelay[source] ? 0 : 1)
                 + (source != target && !network.canRelay[target] ? 1 : 0)
             // Upper bound: the usable edges around source and target (to a relaying node or to the other end).
-            let capacity = network.capacity
+            let capacity = network.slotCapacity
             var aroundSource = 0.0, aroundTarget = 0.0
             for slot in Int(slotStart[source])..<Int(slotStart[source + 1]) {
-                let other = Int(slots[2 * slot])
-                if other == target || canRelay[other] { aroundSource += capacity[Int(slots[2 * slot + 1]) >> 1] }
+                let next = Int(other[slot])
+                if next == target || canRelay[next] { aroundSource += capacity[slot] }
             }
             for slot in Int(slotStart[target])..<Int(slotStart[target + 1]) {
-                let other = Int(slots[2 * slot])
-                if other == source || canRelay[other] { aroundTarget += capacity[Int(slots[2 * slot + 1]) >> 1] }
+                let next = Int(other[slot])
+                if next == source || canRelay[next] { aroundTarget += capacity[slot] }
             }
             ceiling = min(aroundSource, aroundTarget)
         }
 
-        /// The label of `v`: its own when stamped in this epoch, else the epoch's default.
+        /// The label of `v`: its own when stamped, else the default.
         @inline(__always)
-        func labelOf(_ v: Int) -> Int { stamp[v] == epoch ? Int(label[v]) : lazyLabel }
+        func labelOf(_ v: Int) -> Int {
+            let own = Int(label[v])
+            return own >= 0 ? own : defaultLabel
+        }
 
-        /// Gives `u` its own label and current arc (the epoch's defaults) before they change.
+        /// Gives `u` its own label and current arc (the defaults) before they change.
         @inline(__always)
-        mutating func materialise(_ u: Int) {
-            guard stamp[u] != epoch else { return }
-            stamp[u] = epoch
-            label[u] = Int32(lazyLabel)
+        mutating func stamp(_ u: Int) {
+            guard label[u] < 0 else { return }
+            label[u] = Int32(defaultLabel)
             current[u] = slotStart[u]
             stamped[stampedCount] = Int32(u)
-            stampedCount += 1
+            stampedCount &+= 1
         }
 
         /// Whether flow may pass through `v` on its way from the source (the target ends paths; the source starts them).
@@ -174,23 +176,23 @@ enum MaxFlow {
                     continue
                 }
                 // Advance along an admissible arc, if any.
-                let end = Int(slotStart[u + 1])
-                let wanted = Int(label[u]) - 1
+                let end = Int(slotStart[u &+ 1])
+                let wanted = Int(label[u]) &- 1
                 let first = Int(current[u])
                 var slot = first
                 while slot < end {
-                    let v = Int(slots[2 * slot])
-                    if labelOf(v) == wanted && residual[Int(slots[2 * slot + 1])] > epsilon && mayEnter(v) { break }
-                    slot += 1
+                    let v = Int(other[slot])
+                    if labelOf(v) == wanted && out[slot] > epsilon && mayEnter(v) { break }
+                    slot &+= 1
                 }
-                work += slot - first
+                work &+= slot &- first
                 if slot < end {
-                    current[u] = Int32(slot)
-                    pathArcs[pathLength] = slots[2 * slot + 1]
-                    pathNodes[pathLength] = Int32(u)
-                    pathLength += 1
-                    u = Int(slots[2 * slot])
-                    materialise(u)
+                    current[u] = Int32(truncatingIfNeeded: slot)
+                    pathSlots[pathLength] = Int32(truncatingIfNeeded: slot)
+                    pathNodes[pathLength] = Int32(truncatingIfNeeded: u)
+                    pathLength &+= 1
+                    u = Int(other[slot])
+                    stamp(u)
                     continue
                 }
                 // Retreat: relabel u to one more than its lowest residual neighbour.
@@ -200,7 +202,7 @@ enum MaxFlow {
                     u = source
                     pathLength = 0
                 } else if u != source {
-                    pathLength -= 1
+                    pathLength &-= 1
                     u = Int(pathNodes[pathLength])
                 }
             }
@@ -209,19 +211,24 @@ enum MaxFlow {
         /// Pushes the path's bottleneck along it; returns the node to resume from, the tail of the first arc it saturated.
         mutating func augment() -> Int {
             var amount = Double.infinity
-            for i in 0..<pathLength { amount = min(amount, residual[Int(pathArcs[i])]) }
+            for i in 0..<pathLength { amount = min(amount, out[Int(pathSlots[i])]) }
+            let slotEdge = workspace.network.slotEdge, edgeTouched = workspace.edgeTouched
             for i in 0..<pathLength {
-                let a = Int(pathArcs[i])
-                residual[a] -= amount
-                residual[a ^ 1] += amount
-                if !edgeTouched[a >> 1] {
-                    edgeTouched[a >> 1] = true
-                    workspace.touchedEdges.append(Int32(a >> 1))
+                let slot = Int(pathSlots[i]), reverse = Int(mate[slot])
+                // Both copies of each residual take the same operation, so they stay equal.
+                out[slot] -= amount
+                into[reverse] -= amount
+                out[reverse] += amount
+                into[slot] += amount
+                let edge = Int(slotEdge[slot])
+                if !edgeTouched[edge] {
+                    edgeTouched[edge] = true
+                    workspace.touchedEdges.append(Int32(truncatingIfNeeded: edge))
                 }
             }
             total += amount
             var keep = 0
-            while keep < pathLength && residual[Int(pathArcs[keep])] > epsilon { keep += 1 }
+            while keep < pathLength && out[Int(pathSlots[keep])] > epsilon { keep &+= 1 }
             if keep == pathLength { keep = 0 }   // rounding: nothing counted as saturated
             pathLength = keep
             return Int(pathNodes[keep])
@@ -230,89 +237,90 @@ enum MaxFlow {
         /// Raises `u`'s label to one more than its lowest residual neighbour's, with the gap heuristic.
         mutating func relabel(_ u: Int) {
             var lowest = nodeCount
-            let start = Int(slotStart[u]), end = Int(slotStart[u + 1])
+            let start = Int(slotStart[u]), end = Int(slotStart[u &+ 1])
             for slot in start..<end {
-                let v = Int(slots[2 * slot])
-                let level = labelOf(v)
-                if level + 1 < lowest && residual[Int(slots[2 * slot + 1])] > epsilon && mayEnter(v) {
-                    lowest = level + 1
-                }
+                let v = Int(other[slot])
+                let level = labelOf(v) &+ 1
+                if level < lowest && out[slot] > epsilon && mayEnter(v) { lowest = level }
             }
-            work += end - start
+            work &+= end &- start
             let old = Int(label[u])
-            current[u] = Int32(start)
+            current[u] = Int32(truncatingIfNeeded: start)
             if old < nodeCount {
-                count[old] -= 1
+                count[old] &-= 1
                 if count[old] == 0 {
                     // Gap: nothing at level `old` any more, so no node above it reaches the target.
+                    let cut = Int32(truncatingIfNeeded: nodeCount)
                     for i in 0..<stampedCount {
                         let w = Int(stamped[i])
-                        if label[w] > old && label[w] < nodeCount { label[w] = Int32(nodeCount) }
+                        if label[w] > old && label[w] < cut { label[w] = cut }
                     }
-                    if lazyLabel > old { lazyLabel = nodeCount }
+                    if defaultLabel > old { defaultLabel = nodeCount }
                     if highest > old { for level in (old + 1)...highest { count[level] = 0 } }
                     highest = old
-                    label[u] = Int32(nodeCount)
+                    label[u] = cut
                     return
                 }
             }
             let raised = max(lowest, old)
-            label[u] = Int32(raised)
+            label[u] = Int32(truncatingIfNeeded: raised)
             if raised < nodeCount {
-                count[raised] += 1
+                count[raised] &+= 1
                 highest = max(highest, raised)
             }
         }
 
         /// Exact residual distances to the target by breadth-first search, stopped after the source's level;
         /// nodes not reached get one more than the source (a valid lower bound), or `nodeCount` when the
-        /// source is not reached. Starts a new epoch: only the nodes reached are stamped.
+        /// source is not reached. Only the nodes reached are stamped.
         mutating func globalRelabel() {
             work = 0
-            epoch += 1
-            lazyLabel = nodeCount
+            workspace.stampedCount = stampedCount
+            workspace.clearStamps()
+            stampedCount = 0
+            defaultLabel = nodeCount
             for level in 0...highest { count[level] = 0 }
             highest = 0
-            stampedCount = 0
-            materialise(target)
+            stamp(target)
             label[target] = 0
             var head = 0
             var stopLevel = nodeCount
             while head < stampedCount {
                 let v = Int(stamped[head])
-                head += 1
+                head &+= 1
                 let level = Int(label[v])
                 if level >= stopLevel { break }
                 if v == source { stopLevel = level; continue }
-                for slot in Int(slotStart[v])..<Int(slotStart[v + 1]) {
-                    let u = Int(slots[2 * slot])
+                let next = Int32(truncatingIfNeeded: level &+ 1)
+                for slot in Int(slotStart[v])..<Int(slotStart[v &+ 1]) {
+                    let u = Int(other[slot])
                     // The arc u → v is the reverse of the arc leaving v through this slot.
-                    if stamp[u] == epoch || residual[Int(slots[2 * slot + 1]) ^ 1] <= epsilon { continue }
+                    if label[u] >= 0 || into[slot] <= epsilon { continue }
                     if u != source && !canRelay[u] { continue }
-                    materialise(u)
-                    label[u] = Int32(level + 1)
+                    stamp(u)
+                    label[u] = next
                 }
             }
             for i in 0..<stampedCount {
                 let level = Int(label[Int(stamped[i])])
-                count[level] += 1
+                count[level] &+= 1
                 highest = max(highest, level)
             }
             if stopLevel < nodeCount {
                 // Nodes beyond the source's level: a lower bound one above it keeps the labelling valid.
-                lazyLabel = min(stopLevel + 1, nodeCount - 1)
-                count[lazyLabel] += Int32(eligibleCount - stampedCount)
-                highest = max(highest, lazyLabel)
+                defaultLabel = min(stopLevel + 1, nodeCount - 1)
+                count[defaultLabel] &+= Int32(truncatingIfNeeded: eligibleCount - stampedCount)
+                highest = max(highest, defaultLabel)
             }
         }
 
         /// The flow on each edge that carries any, positive from `edgeFrom` to `edgeTo`.
         func flow() -> Flow {
-            let capacity = workspace.network.capacity
+            let network = workspace.network
             var edges: [Int] = [], amounts: [Double] = []
             for edge in workspace.touchedEdges.sorted() {
                 let e = Int(edge)
-                let amount = capacity[e] - residual[2 * e]
+                let amount = network.capacity[e] - out[Int(network.forwardSlot[e])]
                 if abs(amount) > epsilon {
                     edges.append(e)
                     amounts.append(amount)
@@ -321,11 +329,12 @@ enum MaxFlow {
             return Flow(value: total, edges: edges, amounts: amounts)
         }
 
-        /// Leaves the workspace as the next call expects it: residuals at capacity, no level counted.
+        /// Leaves the workspace as the next call expects it: residuals at capacity, no node stamped or counted.
         func finish() {
             workspace.restoreResiduals()
+            workspace.stampedCount = stampedCount
+            workspace.clearStamps()
             for level in 0...highest { count[level] = 0 }
-            workspace.epoch = epoch
         }
     }
 

@@ -2,27 +2,29 @@ extension MaxFlow {
     /// The arrays of `exact` for one flow network, reused by one worker from one demand to the next.
     ///
     /// Nothing is cleared in O(V + E) per demand: residuals are restored only
-    /// on the edges the previous demand pushed flow over, and a node's label
-    /// and current arc count only when stamped with the current epoch (one
-    /// epoch per global relabel); any other node has the epoch's default label.
+    /// on the edges the previous demand pushed flow over, and only the nodes
+    /// a global relabel reached, or the search entered since, hold a label and
+    /// a current arc of their own (`stamped`); every other node has the
+    /// labelling's default label (-1 in `label`).
     final class Workspace {
         let network: FlowNetwork
-        /// Residual capacity of each arc; equal to the capacities between calls.
-        let residual: UnsafeMutablePointer<Double>
+        /// Residual of each slot's arc, and of its reverse; equal to the capacities between calls.
+        let out: UnsafeMutablePointer<Double>
+        let into: UnsafeMutablePointer<Double>
         /// Whether each edge carried flow in this call, and the edges that did.
         let edgeTouched: UnsafeMutablePointer<Bool>
         var touchedEdges: [Int32] = []
-        /// Distance label and current arc of each node, valid when `stamp` equals `epoch`.
+        /// Distance label of each stamped node, -1 for the others.
         let label: UnsafeMutablePointer<Int32>
+        /// Current arc (slot) of each stamped node.
         let current: UnsafeMutablePointer<Int32>
-        let stamp: UnsafeMutablePointer<Int>
-        var epoch = 0
         /// Number of nodes at each label below `nodeCount`.
         let count: UnsafeMutablePointer<Int32>
-        /// Breadth-first queue of the global relabel, then every node stamped in the epoch.
+        /// Breadth-first queue of the global relabel, then every node stamped since.
         let stamped: UnsafeMutablePointer<Int32>
-        /// The augmenting path being built: arcs, and the node each leaves.
-        let pathArcs: UnsafeMutablePointer<Int32>
+        var stampedCount = 0
+        /// The augmenting path being built: its slots, and the node each leaves.
+        let pathSlots: UnsafeMutablePointer<Int32>
         let pathNodes: UnsafeMutablePointer<Int32>
 
         /// A workspace for `network`, residuals at capacity.
@@ -30,45 +32,53 @@ extension MaxFlow {
         init(_ network: FlowNetwork) {
             self.network = network
             let n = max(1, network.nodeCount)
-            residual = .allocate(capacity: max(1, 2 * network.edgeCount))
-            for (e, c) in network.capacity.enumerated() {
-                residual[2 * e] = c
-                residual[2 * e + 1] = c
-            }
+            let slotCount = max(1, Int(network.slotStart[network.nodeCount]))
+            out = .allocate(capacity: slotCount)
+            out.update(from: network.slotCapacity, count: slotCount)
+            into = .allocate(capacity: slotCount)
+            into.update(from: network.slotCapacity, count: slotCount)
             edgeTouched = .allocate(capacity: max(1, network.edgeCount))
             edgeTouched.initialize(repeating: false, count: max(1, network.edgeCount))
             label = .allocate(capacity: n)
+            label.initialize(repeating: -1, count: n)
             current = .allocate(capacity: n)
-            stamp = .allocate(capacity: n)
-            stamp.initialize(repeating: 0, count: n)
             count = .allocate(capacity: n + 1)
             count.initialize(repeating: 0, count: n + 1)
             stamped = .allocate(capacity: n)
-            pathArcs = .allocate(capacity: n + 1)
+            pathSlots = .allocate(capacity: n + 1)
             pathNodes = .allocate(capacity: n + 1)
+        }
+
+        /// Gives every stamped node the default label again.
+        func clearStamps() {
+            for i in 0..<stampedCount { label[Int(stamped[i])] = -1 }
+            stampedCount = 0
         }
 
         /// Puts the capacities back on the edges the last call used.
         func restoreResiduals() {
-            let capacity = network.capacity
             for edge in touchedEdges {
-                let e = Int(edge)
-                residual[2 * e] = capacity[e]
-                residual[2 * e + 1] = capacity[e]
-                edgeTouched[e] = false
+                let forward = Int(network.forwardSlot[Int(edge)])
+                let backward = Int(network.mate[forward])
+                let capacity = network.slotCapacity[forward]
+                out[forward] = capacity
+                into[forward] = capacity
+                out[backward] = capacity
+                into[backward] = capacity
+                edgeTouched[Int(edge)] = false
             }
             touchedEdges.removeAll(keepingCapacity: true)
         }
 
         deinit {
-            residual.deallocate()
+            out.deallocate()
+            into.deallocate()
             edgeTouched.deallocate()
             label.deallocate()
             current.deallocate()
-            stamp.deallocate()
             count.deallocate()
             stamped.deallocate()
-            pathArcs.deallocate()
+            pathSlots.deallocate()
             pathNodes.deallocate()
         }
     }

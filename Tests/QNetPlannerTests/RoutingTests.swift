@@ -71,10 +71,8 @@ import Testing
     @Test(arguments: [false, true])
     func widestPathMatchesReferenceOnRandomGraphs(integer: Bool) {
         var random = SplitMix64(seed: integer ? 21 : 22)
-        let graphs = (0..<150).map { round in
-            MaxFlowTests.randomGraph(count: 2 + Int(random.next() % 30), degree: 1 + round % 6, integer: integer, random: &random)
-        }
-        for (round, graph) in graphs.enumerated() {
+        for (round, graph) in MaxFlowTests.randomGraphs(150, maxNodes: 31, degrees: 1...6, integer: integer, random: &random)
+            .enumerated() {
             let bottlenecks = BottleneckIndex(graph)
             for (s, t) in (0..<graph.nodeCount).flatMap({ s in (0..<graph.nodeCount).map { (s, $0) } }) where s != t {
                 let found = WidestPath.find(in: graph, bottlenecks: bottlenecks, from: s, to: t)

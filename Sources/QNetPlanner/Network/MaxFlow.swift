@@ -48,10 +48,14 @@ enum MaxFlow {
     /// reaches the smaller of the capacities around source and target (then
     /// it is maximal), or when no residual path is left.
     ///
-    /// Labels are exact distances to the target after a global relabel (one
-    /// breadth-first search from the target, stopped after the source's
-    /// level), so augmenting paths follow shortest residual paths without a
-    /// search over the whole graph per path.
+    /// The flow is defined by the paths, not by how they are found: each
+    /// augmenting path is the shortest residual path that comes first in
+    /// adjacency order at every node (a node whose label is its exact distance
+    /// always has an admissible arc to a neighbour on a shortest path, and
+    /// arcs are tried in order), so any labelling and relabelling schedule
+    /// gives the same flow, to the bit. Labels are exact distances to the target
+    /// after a global relabel (one breadth-first search from the target,
+    /// stopped after the source's level), and are raised lazily in between.
     /// - Complexity: O(V² E) worst case; about one breadth-first search plus
     ///   O(path length) per augmenting path on key graphs in practice.
     static func exact(in graph: KeyGraph, from source: Int, to target: Int) -> Flow {
@@ -84,7 +88,8 @@ enum MaxFlow {
         let out: UnsafeMutablePointer<Double>
         let into: UnsafeMutablePointer<Double>
         /// Distance label of each stamped node (a lower bound on its residual distance to the target),
-        /// -1 for a node with the default label `defaultLabel`; `nodeCount` = cut off.
+        /// -1 for a relaying node with the default label `defaultLabel`; `nodeCount` = cut off, and for the
+        /// nodes that relay nothing (but source and target), so they are never entered.
         let label: UnsafeMutablePointer<Int32>
         /// Current arc (slot) of each stamped node.
         let current: UnsafeMutablePointer<Int32>
@@ -131,6 +136,9 @@ enum MaxFlow {
             relabelBudget = 6 * nodeCount + 2 * network.edgeCount
             eligibleCount = network.relayCount + (network.canRelay[source] ? 0 : 1)
                 + (source != target && !network.canRelay[target] ? 1 : 0)
+            // The ends take part in this demand even when they relay nothing.
+            workspace.label[source] = -1
+            workspace.label[target] = -1
             // Upper bound: the usable edges around source and target (to a relaying node or to the other end).
             let capacity = network.slotCapacity
             var aroundSource = 0.0, aroundTarget = 0.0
@@ -162,10 +170,6 @@ enum MaxFlow {
             stampedCount &+= 1
         }
 
-        /// Whether flow may pass through `v` on its way from the source (the target ends paths; the source starts them).
-        @inline(__always)
-        func mayEnter(_ v: Int) -> Bool { v == target || (v != source && canRelay[v]) }
-
         mutating func run() {
             guard source != target, ceiling > epsilon else { return }
             globalRelabel()
@@ -182,7 +186,8 @@ enum MaxFlow {
                 var slot = first
                 while slot < end {
                     let v = Int(other[slot])
-                    if labelOf(v) == wanted && out[slot] > epsilon && mayEnter(v) { break }
+                    // Nodes that relay nothing (but the target) are labelled out of reach; the source is never entered.
+                    if labelOf(v) == wanted && out[slot] > epsilon && v != source { break }
                     slot &+= 1
                 }
                 work &+= slot &- first
@@ -234,18 +239,22 @@ enum MaxFlow {
             return Int(pathNodes[keep])
         }
 
-        /// Raises `u`'s label to one more than its lowest residual neighbour's, with the gap heuristic.
+        /// Raises `u`'s label to one more than its lowest residual neighbour's, with the gap heuristic;
+        /// its current arc becomes the first that reaches that neighbour (every earlier arc is inadmissible).
         mutating func relabel(_ u: Int) {
             var lowest = nodeCount
             let start = Int(slotStart[u]), end = Int(slotStart[u &+ 1])
+            var first = start
             for slot in start..<end {
                 let v = Int(other[slot])
                 let level = labelOf(v) &+ 1
-                if level < lowest && out[slot] > epsilon && mayEnter(v) { lowest = level }
+                if level < lowest && out[slot] > epsilon && v != source {
+                    lowest = level
+                    first = slot
+                }
             }
             work &+= end &- start
             let old = Int(label[u])
-            current[u] = Int32(truncatingIfNeeded: start)
             if old < nodeCount {
                 count[old] &-= 1
                 if count[old] == 0 {
@@ -259,11 +268,13 @@ enum MaxFlow {
                     if highest > old { for level in (old + 1)...highest { count[level] = 0 } }
                     highest = old
                     label[u] = cut
+                    current[u] = Int32(truncatingIfNeeded: start)
                     return
                 }
             }
             let raised = max(lowest, old)
             label[u] = Int32(truncatingIfNeeded: raised)
+            current[u] = Int32(truncatingIfNeeded: raised == lowest ? first : start)
             if raised < nodeCount {
                 count[raised] &+= 1
                 highest = max(highest, raised)
@@ -295,8 +306,8 @@ enum MaxFlow {
                 for slot in Int(slotStart[v])..<Int(slotStart[v &+ 1]) {
                     let u = Int(other[slot])
                     // The arc u → v is the reverse of the arc leaving v through this slot.
+                    // Stamped nodes, and nodes that relay nothing (but the source), hold a label already.
                     if label[u] >= 0 || into[slot] <= epsilon { continue }
-                    if u != source && !canRelay[u] { continue }
                     stamp(u)
                     label[u] = next
                 }
@@ -329,12 +340,16 @@ enum MaxFlow {
             return Flow(value: total, edges: edges, amounts: amounts)
         }
 
-        /// Leaves the workspace as the next call expects it: residuals at capacity, no node stamped or counted.
+        /// Leaves the workspace as the next call expects it: residuals at capacity, no node stamped or counted,
+        /// the ends labelled as they were.
         func finish() {
             workspace.restoreResiduals()
             workspace.stampedCount = stampedCount
             workspace.clearStamps()
             for level in 0...highest { count[level] = 0 }
+            let cut = Int32(truncatingIfNeeded: nodeCount)
+            label[source] = canRelay[source] ? -1 : cut
+            label[target] = canRelay[target] ? -1 : cut
         }
     }
 

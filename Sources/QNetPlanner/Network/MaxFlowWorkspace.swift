@@ -4,8 +4,10 @@ extension MaxFlow {
     /// Nothing is cleared in O(V + E) per demand: residuals are restored only
     /// on the edges the previous demand pushed flow over, and only the nodes
     /// a global relabel reached, or the search entered since, hold a label and
-    /// a current arc of their own (`stamped`); every other node has the
-    /// labelling's default label (-1 in `label`).
+    /// a current arc of their own (`stamped`); every other relaying node has
+    /// the labelling's default label (-1 in `label`). Nodes that relay nothing
+    /// keep the label `nodeCount` (never entered), except a demand's own
+    /// source and target while it runs.
     final class Workspace {
         let network: FlowNetwork
         /// Residual of each slot's arc, and of its reverse; equal to the capacities between calls.
@@ -14,7 +16,7 @@ extension MaxFlow {
         /// Whether each edge carried flow in this call, and the edges that did.
         let edgeTouched: UnsafeMutablePointer<Bool>
         var touchedEdges: [Int32] = []
-        /// Distance label of each stamped node, -1 for the others.
+        /// Distance label of each stamped node, -1 for the other relaying nodes, `nodeCount` for the rest.
         let label: UnsafeMutablePointer<Int32>
         /// Current arc (slot) of each stamped node.
         let current: UnsafeMutablePointer<Int32>
@@ -41,6 +43,7 @@ extension MaxFlow {
             edgeTouched.initialize(repeating: false, count: max(1, network.edgeCount))
             label = .allocate(capacity: n)
             label.initialize(repeating: -1, count: n)
+            for u in 0..<network.nodeCount where !network.canRelay[u] { label[u] = Int32(network.nodeCount) }
             current = .allocate(capacity: n)
             count = .allocate(capacity: n + 1)
             count.initialize(repeating: 0, count: n + 1)
@@ -49,7 +52,7 @@ extension MaxFlow {
             pathNodes = .allocate(capacity: n + 1)
         }
 
-        /// Gives every stamped node the default label again.
+        /// Gives every stamped node the default label again (the demand's ends included).
         func clearStamps() {
             for i in 0..<stampedCount { label[Int(stamped[i])] = -1 }
             stampedCount = 0

@@ -10,15 +10,23 @@ struct DemandRouter: Sendable {
     let network: FlowNetwork
     /// Widest-path bottlenecks between relaying nodes, shared by every demand.
     let bottlenecks: BottleneckIndex
+    /// The key-graph nodes in the order of their ids, and each node's place in it.
+    let nodesByID: [Int]
+    let idRank: [Int]
 
     /// A router over `graph`, whose edges are `segments`.
-    /// - Complexity: O(V + E log E)
+    /// - Complexity: O(E log E + V log V)
     init(graph: KeyGraph, topology: Topology, segments: [SegmentPlan]) {
         self.graph = graph
         self.topology = topology
         self.segments = segments
         network = FlowNetwork(graph)
         bottlenecks = BottleneckIndex(graph)
+        let ids = graph.topologyNode.map { topology.nodes[$0].id }
+        nodesByID = ids.indices.sorted { ids[$0] < ids[$1] }
+        var rank = [Int](repeating: 0, count: ids.count)
+        for (place, node) in nodesByID.enumerated() { rank[node] = place }
+        idRank = rank
     }
 
     /// The routing of `demand`, with the flow it used (for incremental re-plans).
@@ -77,16 +85,16 @@ struct DemandRouter: Sendable {
             if bottleneck == nil || graph.capacity[edge] < bottleneck!.0 { bottleneck = (graph.capacity[edge], segment.id) }
         }
         let trusted = path.nodes.dropFirst().dropLast().map { topology.nodes[graph.topologyNode[$0]].id }
-        var carrying = Set<Int>()
-        if let flow {
-            for edge in flow.edges {
-                carrying.insert(graph.edgeFrom[edge])
-                carrying.insert(graph.edgeTo[edge])
-            }
+        // The nodes the flow passes, sorted by id through their ranks.
+        var carrying: [Int] = []
+        for edge in flow?.edges ?? [] {
+            let (a, b) = (graph.edgeFrom[edge], graph.edgeTo[edge])
+            if a != source && a != target { carrying.append(idRank[a]) }
+            if b != source && b != target { carrying.append(idRank[b]) }
         }
-        carrying.remove(source)
-        carrying.remove(target)
-        let flowTrusted = carrying.map { topology.nodes[graph.topologyNode[$0]].id }.sorted()
+        carrying.sort()
+        let distinct = carrying.indices.filter { $0 == 0 || carrying[$0 - 1] != carrying[$0] }
+        let flowTrusted = distinct.map { topology.nodes[graph.topologyNode[nodesByID[carrying[$0]]]].id }
         let maxFlow = Sanitise.rate(max(flow?.value ?? 0, path.width))
         let satisfied = maxFlow >= required * (1 - 1e-12)
         var notes: [String] = []

@@ -233,8 +233,9 @@ public final class PlanningSession {
             }
         }
         let pending = demands.indices.filter { !reusable[$0] }
-        let routed = Self.map(pending, state: MaxFlow.Workspace(router.network)) { [demands] workspace, index in
-            router.route(demands[index], nodeIndex: nodeIndex, workspace: workspace)
+        let routed = Self.map(pending, state: (MaxFlow.Workspace(router.network), HopSearch(router.network))) {
+            [demands] buffers, index in
+            router.route(demands[index], nodeIndex: nodeIndex, workspace: buffers.0, search: buffers.1)
         }
         var results = [(plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?)]()
         results.reserveCapacity(demands.count)

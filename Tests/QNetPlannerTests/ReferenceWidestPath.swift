@@ -3,7 +3,7 @@
 /// The planner's previous widest-path search, kept as a reference for `WidestPath.find` in tests.
 extension WidestPath {
     /// The widest path by a Dijkstra-like search for the largest bottleneck (selection by scanning,
-    /// O(V²)), then the same fewest-segments search as `find`.
+    /// O(V²)), then a breadth-first search for the fewest segments over the edges at least that wide.
     static func referenceFind(in graph: KeyGraph, from source: Int, to target: Int) -> GraphPath? {
         let count = graph.nodeCount
         var width = [Double](repeating: 0, count: count)
@@ -22,6 +22,37 @@ extension WidestPath {
             }
         }
         guard width[target] > 0 else { return nil }
-        return fewestHops(in: graph, from: source, to: target, capacity: graph.capacity, atLeast: width[target])
+        return referenceFewestHops(in: graph, from: source, to: target, atLeast: width[target])
+    }
+
+    /// The path with the fewest segments over edges of capacity ≥ `floor`, the first that a breadth-first
+    /// search in adjacency order finds.
+    static func referenceFewestHops(in graph: KeyGraph, from source: Int, to target: Int, atLeast floor: Double) -> GraphPath? {
+        var parentEdge = [Int](repeating: -1, count: graph.nodeCount)
+        var seen = [Bool](repeating: false, count: graph.nodeCount)
+        var queue = [source]
+        seen[source] = true
+        var head = 0
+        while head < queue.count, !seen[target] {
+            let u = queue[head]
+            head += 1
+            guard graph.mayLeave(u, source: source) else { continue }
+            for slot in graph.adjacencyStart[u]..<graph.adjacencyStart[u + 1] {
+                let (edge, v) = (graph.adjacencyEdge[slot], graph.adjacencyOther[slot])
+                if seen[v] || graph.capacity[edge] < floor { continue }
+                seen[v] = true
+                parentEdge[v] = edge
+                queue.append(v)
+            }
+        }
+        guard seen[target] else { return nil }
+        var path = GraphPath(nodes: [target], edges: [], width: .infinity)
+        while path.nodes.last! != source {
+            let (node, edge) = (path.nodes.last!, parentEdge[path.nodes.last!])
+            path.edges.append(edge)
+            path.width = min(path.width, graph.capacity[edge])
+            path.nodes.append(graph.edgeFrom[edge] == node ? graph.edgeTo[edge] : graph.edgeFrom[edge])
+        }
+        return GraphPath(nodes: path.nodes.reversed(), edges: path.edges.reversed(), width: path.width)
     }
 }

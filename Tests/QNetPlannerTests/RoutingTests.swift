@@ -73,9 +73,9 @@ import Testing
         var random = SplitMix64(seed: integer ? 21 : 22)
         for (round, graph) in MaxFlowTests.randomGraphs(150, maxNodes: 31, degrees: 1...6, integer: integer, random: &random)
             .enumerated() {
-            let bottlenecks = BottleneckIndex(graph)
+            let (bottlenecks, search) = (BottleneckIndex(graph), HopSearch(FlowNetwork(graph)))
             for (s, t) in (0..<graph.nodeCount).flatMap({ s in (0..<graph.nodeCount).map { (s, $0) } }) where s != t {
-                let found = WidestPath.find(in: graph, bottlenecks: bottlenecks, from: s, to: t)
+                let found = WidestPath.find(in: graph, bottlenecks: bottlenecks, search: search, from: s, to: t)
                 #expect(found == WidestPath.referenceFind(in: graph, from: s, to: t), "round \(round): \(s) → \(t)")
             }
         }

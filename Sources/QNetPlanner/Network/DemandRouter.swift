@@ -34,12 +34,13 @@ struct DemandRouter: Sendable {
     ///   path plus the exact max-flow (O(V² E) worst case); with a limit k,
     ///   O((k+1) · E) for the path and O(P · (k+1) · E) for the greedy flow.
     func route(_ demand: Demand, nodeIndex: [Identifier: Int]) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
-        route(demand, nodeIndex: nodeIndex, workspace: MaxFlow.Workspace(network))
+        route(demand, nodeIndex: nodeIndex, workspace: MaxFlow.Workspace(network), search: HopSearch(network))
     }
 
-    /// `route(_:nodeIndex:)` with the max-flow's arrays from `workspace` (made for `network`).
-    func route(_ demand: Demand, nodeIndex: [Identifier: Int],
-               workspace: MaxFlow.Workspace) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
+    /// `route(_:nodeIndex:)` with the max-flow's arrays from `workspace` and the path search `search`
+    /// (both made for `network`).
+    func route(_ demand: Demand, nodeIndex: [Identifier: Int], workspace: MaxFlow.Workspace,
+               search: HopSearch) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
         let required = Sanitise.rate(demand.keyRate?.si ?? 0)
         let source = nodeIndex[demand.from].map { graph.compactIndex[$0] } ?? -1
         let target = nodeIndex[demand.to].map { graph.compactIndex[$0] } ?? -1
@@ -55,7 +56,7 @@ struct DemandRouter: Sendable {
                 flow = MaxFlow.greedyHopBounded(in: graph, from: source, to: target, capacity: graph.capacity,
                                                 maxSegments: limit + 1)
             } else {
-                path = WidestPath.find(in: graph, bottlenecks: bottlenecks, from: source, to: target)
+                path = WidestPath.find(in: graph, bottlenecks: bottlenecks, search: search, from: source, to: target)
                 if path != nil { flow = MaxFlow.exact(in: network, from: source, to: target, workspace: workspace) }
             }
         }

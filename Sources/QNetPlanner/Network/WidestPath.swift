@@ -15,21 +15,22 @@ struct GraphPath: Sendable, Hashable {
 /// inside a path.
 enum WidestPath {
     /// The widest path from `source` to `target` over the graph's capacities, fewest segments among ties.
-    /// - Complexity: O(E log E) to index the graph, then as `find(in:bottlenecks:from:to:)`
+    /// - Complexity: O(E log E) to index the graph, then as `find(in:bottlenecks:search:from:to:)`
     static func find(in graph: KeyGraph, from source: Int, to target: Int) -> GraphPath? {
-        find(in: graph, bottlenecks: BottleneckIndex(graph), from: source, to: target)
+        find(in: graph, bottlenecks: BottleneckIndex(graph), search: HopSearch(FlowNetwork(graph)), from: source, to: target)
     }
 
     /// The widest path from `source` to `target` over the graph's capacities, fewest segments among ties,
-    /// with `bottlenecks` made for `graph`; nil when no path joins them or they are the same node.
+    /// with `bottlenecks` and `search` made for `graph`; nil when no path joins them or they are the same node.
     ///
     /// Two steps: the widest bottleneck W is the best, over an edge s–a and an
     /// edge b–t (or s, t themselves when they relay), of the two capacities and
     /// the relaying nodes' bottleneck between a and b (`BottleneckIndex`), or a
     /// direct edge s–t; a breadth-first search over edges of capacity ≥ W then
-    /// finds the path with the fewest segments among the widest.
+    /// finds the path with the fewest segments among the widest (`HopSearch`).
     /// - Complexity: O(deg(s) · deg(t) · log V) for W, O(V + E) for the path
-    static func find(in graph: KeyGraph, bottlenecks: BottleneckIndex, from source: Int, to target: Int) -> GraphPath? {
+    static func find(in graph: KeyGraph, bottlenecks: BottleneckIndex, search: HopSearch, from source: Int,
+                     to target: Int) -> GraphPath? {
         guard source != target else { return nil }
         var best = 0.0
         var starts: [(node: Int, width: Double)] = graph.canRelay[source] ? [(source, .infinity)] : []
@@ -49,33 +50,7 @@ enum WidestPath {
             }
         }
         guard best > 0 else { return nil }
-        return fewestHops(in: graph, from: source, to: target, capacity: graph.capacity, atLeast: best)
-    }
-
-    /// The path with the fewest segments using only edges of capacity ≥ `atLeast`.
-    /// - Complexity: O(V + E)
-    static func fewestHops(in graph: KeyGraph, from source: Int, to target: Int, capacity: [Double],
-                           atLeast floor: Double) -> GraphPath? {
-        var parentEdge = [Int](repeating: -1, count: graph.nodeCount)
-        var seen = [Bool](repeating: false, count: graph.nodeCount)
-        var queue = [source]
-        seen[source] = true
-        var head = 0
-        while head < queue.count, !seen[target] {
-            let u = queue[head]
-            head += 1
-            guard graph.mayLeave(u, source: source) else { continue }
-            for slot in graph.adjacencyStart[u]..<graph.adjacencyStart[u + 1] {
-                let edge = graph.adjacencyEdge[slot]
-                let v = graph.adjacencyOther[slot]
-                if seen[v] || capacity[edge] < floor { continue }
-                seen[v] = true
-                parentEdge[v] = edge
-                queue.append(v)
-            }
-        }
-        guard seen[target] else { return nil }
-        return trace(graph, source: source, target: target, capacity: capacity) { parentEdge[$0] }
+        return search.fewestHops(from: source, to: target, atLeast: best)
     }
 
     /// The widest path with at most `maxSegments` segments (fewest among ties), by dynamic programming over hop counts.
@@ -135,22 +110,5 @@ enum WidestPath {
         }
         guard node == source else { return nil }
         return GraphPath(nodes: nodes.reversed(), edges: edges.reversed(), width: bestWidth)
-    }
-
-    /// Follows `parentEdge` back from `target` to `source`.
-    private static func trace(_ graph: KeyGraph, source: Int, target: Int, capacity: [Double],
-                              parentEdge: (Int) -> Int) -> GraphPath {
-        var nodes = [target]
-        var edges: [Int] = []
-        var node = target
-        var width = Double.infinity
-        while node != source {
-            let edge = parentEdge(node)
-            edges.append(edge)
-            width = min(width, capacity[edge])
-            node = graph.edgeFrom[edge] == node ? graph.edgeTo[edge] : graph.edgeFrom[edge]
-            nodes.append(node)
-        }
-        return GraphPath(nodes: nodes.reversed(), edges: edges.reversed(), width: width)
     }
 }

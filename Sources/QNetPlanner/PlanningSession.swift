@@ -249,8 +249,9 @@ public final class PlanningSession {
             }
         }
         let pending = demands.indices.filter { !reusable[$0] }
-        let routed = Self.map(pending, state: MaxFlow.Workspace()) { [demands] workspace, index in
-            router.route(demands[index], nodeIndex: nodeIndex, workspace: &workspace)
+        let routed = Self.map(pending, state: (MaxFlow.Workspace(router.network), HopSearch(router.network))) {
+            [demands] buffers, index in
+            router.route(demands[index], nodeIndex: nodeIndex, workspace: buffers.0, search: buffers.1)
         }
         var results = [(plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?)]()
         results.reserveCapacity(demands.count)
@@ -327,8 +328,9 @@ public final class PlanningSession {
         return results.map { $0! }
     }
 
-    /// `transform` over `indices` with a mutable `state` per worker chunk (a reused workspace),
-    /// spread over cores when there are many.
+    /// `transform` over `indices` with a mutable `state` per worker (a reused workspace),
+    /// spread over cores when there are many: each worker makes one state and takes chunks of
+    /// indices until none is left.
     static func map<T: Sendable, S>(_ indices: [Int], state: @autoclosure @Sendable () -> S,
                                     _ transform: @Sendable (inout S, Int) -> T) -> [T] {
         guard indices.count >= parallelThreshold else {
@@ -337,17 +339,39 @@ public final class PlanningSession {
         }
         var results = [T?](repeating: nil, count: indices.count)
         let chunks = min(indices.count, 64)
+        let workers = min(chunks, ProcessInfo.processInfo.activeProcessorCount)
+        let queue = ChunkQueue(count: chunks)
         results.withUnsafeMutableBufferPointer { buffer in
             // Each chunk writes its own disjoint range of slots.
             let slots = Slots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 var local = state()
-                let lower = indices.count * chunk / chunks
-                let upper = indices.count * (chunk + 1) / chunks
-                for position in lower..<upper { slots.buffer[position] = transform(&local, indices[position]) }
+                while let chunk = queue.take() {
+                    let lower = indices.count * chunk / chunks
+                    let upper = indices.count * (chunk + 1) / chunks
+                    for position in lower..<upper { slots.buffer[position] = transform(&local, indices[position]) }
+                }
             }
         }
         return results.map { $0! }
+    }
+
+    /// Hands out chunk numbers 0..<count, each once, to the workers of `map`.
+    private final class ChunkQueue: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        private let count: Int
+
+        init(count: Int) { self.count = count }
+
+        /// The next chunk not yet taken, nil when all are.
+        func take() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
     }
 
     /// Result slots shared by the workers of `map`; each slot is written by exactly one worker.

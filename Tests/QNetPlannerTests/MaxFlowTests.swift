@@ -17,6 +17,15 @@ import Testing
         return KeyGraph(keyNodes: nodes, topologyNodeCount: count, edges: edges)
     }
 
+    /// `rounds` random graphs of 2 up to `maxNodes` nodes, the mean degree cycling through `degrees`.
+    static func randomGraphs(_ rounds: Int, maxNodes: Int, degrees: ClosedRange<Int>, integer: Bool,
+                             random: inout SplitMix64) -> [KeyGraph] {
+        (0..<rounds).map { round in
+            randomGraph(count: 2 + Int(random.next() % UInt64(maxNodes - 1)),
+                        degree: degrees.lowerBound + round % degrees.count, integer: integer, random: &random)
+        }
+    }
+
     /// Capacity respected on every edge, flow conserved at every node but the ends, no flow through endpoints,
     /// and the net flow out of the source equal to the value.
     static func checkFeasible(_ flow: MaxFlow.Flow, graph: KeyGraph, source: Int, target: Int) {
@@ -46,11 +55,28 @@ import Testing
             for _ in 0..<4 {
                 let s = Int(random.next() % UInt64(count)), t = Int(random.next() % UInt64(count))
                 guard s != t else { continue }
-                let exact = MaxFlow.exact(in: graph, from: s, to: t, capacity: graph.capacity)
+                let exact = MaxFlow.exact(in: graph, from: s, to: t)
                 let reference = MaxFlow.referenceDinic(in: graph, from: s, to: t, capacity: graph.capacity)
                 let scale = max(1, graph.capacity.max() ?? 1)
                 #expect(abs(exact.value - reference.value) <= scale * 1e-9, "round \(round): \(s) → \(t)")
                 Self.checkFeasible(exact, graph: graph, source: s, target: t)
+            }
+        }
+    }
+
+    /// The flow itself, not only its value, is the one `MaxFlow.exact` defines (first shortest augmenting
+    /// paths, `referenceFirstShortestPaths`), to the bit, whatever labels and relabels it uses to find them.
+    @Test(arguments: [false, true])
+    func flowIsTheFirstShortestPathsFlow(integer: Bool) {
+        var random = SplitMix64(seed: integer ? 31 : 32)
+        for (round, graph) in Self.randomGraphs(200, maxNodes: 51, degrees: 2...6, integer: integer, random: &random).enumerated() {
+            let network = FlowNetwork(graph)
+            let workspace = MaxFlow.Workspace(network)
+            for (s, t) in (0..<6).map({ _ in (Int(random.next() % UInt64(graph.nodeCount)), Int(random.next() % UInt64(graph.nodeCount))) }) {
+                let flow = MaxFlow.exact(in: network, from: s, to: t, workspace: workspace)
+                let reference = MaxFlow.referenceFirstShortestPaths(in: graph, from: s, to: t)
+                #expect(flow.value == reference.value && flow.edges == reference.edges && flow.amounts == reference.amounts,
+                        "round \(round): \(s) → \(t)")
             }
         }
     }
@@ -71,10 +97,12 @@ import Testing
         for _ in 0..<60 {
             let s = Int(random.next() % UInt64(graph.nodeCount)), t = Int(random.next() % UInt64(graph.nodeCount))
             guard s != t else { continue }
-            let exact = MaxFlow.exact(in: graph, from: s, to: t, capacity: graph.capacity)
+            let exact = MaxFlow.exact(in: graph, from: s, to: t)
             let reference = MaxFlow.referenceDinic(in: graph, from: s, to: t, capacity: graph.capacity)
             #expect(abs(exact.value - reference.value) <= max(1, reference.value) * 1e-9)
             Self.checkFeasible(exact, graph: graph, source: s, target: t)
+            let defined = MaxFlow.referenceFirstShortestPaths(in: graph, from: s, to: t)
+            #expect(exact.value == defined.value && exact.edges == defined.edges && exact.amounts == defined.amounts)
         }
     }
 }

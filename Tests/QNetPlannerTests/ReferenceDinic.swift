@@ -105,13 +105,7 @@ extension MaxFlow {
             var u = source
             while true {
                 if u == target {
-                    var amount = Double.infinity
-                    for a in pathArcs { amount = min(amount, residual[a]) }
-                    for a in pathArcs {
-                        residual[a] -= amount
-                        residual[a ^ 1] += amount
-                    }
-                    total += amount
+                    total += MaxFlow.referencePush(along: pathArcs, residual: &residual)
                     if total >= ceiling - epsilon { return }
                     // Resume from the tail of the first arc the push saturated.
                     var keep = 0

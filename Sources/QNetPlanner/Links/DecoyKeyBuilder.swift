@@ -59,7 +59,7 @@ enum DecoyKeyBuilder {
         var countRate = (startSignal + noise + afterpulse) * repetitionRate
         var deadFactor = deadTimeFactor(countRate: countRate)
         var params = parameters(afterpulse: afterpulse, deadTimeFactor: deadFactor)
-        var result = evaluate(params, fixed: fixed)
+        var result = strings.evaluation(params, fixed: fixed) { evaluate(params, fixed: fixed) }
         for _ in 1..<maxPasses {
             let signal = -expm1(-params.transmittance * result.signalIntensity)
             let nextAfterpulse = afterpulseProbability * (signal + noise)
@@ -70,7 +70,7 @@ enum DecoyKeyBuilder {
             if settled { break }
             (afterpulse, countRate, deadFactor) = (nextAfterpulse, nextCount, nextFactor)
             params = parameters(afterpulse: afterpulse, deadTimeFactor: deadFactor)
-            result = evaluate(params, fixed: fixed)
+            result = strings.evaluation(params, fixed: fixed) { evaluate(params, fixed: fixed) }
         }
         assumptions.append(strings.operatingPoint(startIntensity: startIntensity))
 
@@ -185,7 +185,8 @@ enum DecoyKeyBuilder {
 }
 
 /// Assumptions that many links share, built once per distinct input and then shared (their strings
-/// too): less time per link, and one copy of each string instead of one per link.
+/// too): less time per link, and one copy of each string instead of one per link; and the decoy-BB84
+/// operating points of links whose parameters are bit-identical (equal lengths, same equipment).
 /// Not thread-safe: one per worker.
 final class AssumptionMemo {
     private struct CommonKey: Hashable {
@@ -198,8 +199,30 @@ final class AssumptionMemo {
         var sifting: Sourced<Sifting>
     }
 
+    /// Decoy-BB84 parameters by their bits (so -0.0 and 0.0 stay apart), and the fixed intensity if any.
+    private struct EvaluationKey: Hashable {
+        var transmittance, darkYield, misalignment, ecEfficiency, siftingFactor: UInt64
+        /// The weak decoy's intensity, nil for infinitely many decoys.
+        var decoyIntensity: UInt64?
+        var fixed: UInt64?
+
+        init(_ parameters: DecoyBB84Parameters, fixed: Double?) {
+            transmittance = parameters.transmittance.bitPattern
+            darkYield = parameters.darkYield.bitPattern
+            misalignment = parameters.misalignment.bitPattern
+            ecEfficiency = parameters.ecEfficiency.bitPattern
+            siftingFactor = parameters.siftingFactor.bitPattern
+            switch parameters.decoy {
+            case .infinite: decoyIntensity = nil
+            case .vacuumWeak(let nu): decoyIntensity = nu.bitPattern
+            }
+            self.fixed = fixed?.bitPattern
+        }
+    }
+
     private var common: [CommonKey: [Assumption]] = [:]
     private var operatingPoints: [Double: Assumption] = [:]
+    private var evaluations: [EvaluationKey: DecoyBB84Result] = [:]
 
     let marginOptimised = Assumption(
         name: "margin", value: "extra channel loss until the key vanishes; afterpulsing and dead time at that point's click rate",
@@ -217,6 +240,15 @@ final class AssumptionMemo {
         let built = DecoyKeyBuilder.commonAssumptions(link)
         common[key] = built
         return built
+    }
+
+    /// The result of `compute`, the evaluation (at `fixed`, else optimised) of `parameters`, once per distinct bits.
+    func evaluation(_ parameters: DecoyBB84Parameters, fixed: Double?, _ compute: () -> DecoyBB84Result) -> DecoyBB84Result {
+        let key = EvaluationKey(parameters, fixed: fixed)
+        if let found = evaluations[key] { return found }
+        let result = compute()
+        evaluations[key] = result
+        return result
     }
 
     /// The operating-point assumption of an iteration started from `startIntensity`.

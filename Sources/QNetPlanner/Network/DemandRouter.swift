@@ -6,19 +6,41 @@ struct DemandRouter: Sendable {
     let graph: KeyGraph
     let topology: Topology
     let segments: [SegmentPlan]
+    /// The key graph packed for the exact max-flow, shared by every demand.
+    let network: FlowNetwork
+    /// Widest-path bottlenecks between relaying nodes, shared by every demand.
+    let bottlenecks: BottleneckIndex
+    /// The key-graph nodes in the order of their ids, and each node's place in it.
+    let nodesByID: [Int]
+    let idRank: [Int]
 
-    /// The routing of `demand`, with the flow it used (for incremental re-plans).
-    /// - Complexity: without a trusted-node limit, O(E log V) for the widest
-    ///   path plus Dinic's max-flow (O(V² E) worst case); with a limit k,
-    ///   O((k+1) · E) for the path and O(P · (k+1) · E) for the greedy flow.
-    func route(_ demand: Demand, nodeIndex: [Identifier: Int]) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
-        var workspace = MaxFlow.Workspace()
-        return route(demand, nodeIndex: nodeIndex, workspace: &workspace)
+    /// A router over `graph`, whose edges are `segments`.
+    /// - Complexity: O(E log E + V log V)
+    init(graph: KeyGraph, topology: Topology, segments: [SegmentPlan]) {
+        self.graph = graph
+        self.topology = topology
+        self.segments = segments
+        network = FlowNetwork(graph)
+        bottlenecks = BottleneckIndex(graph)
+        let ids = graph.topologyNode.map { topology.nodes[$0].id }
+        nodesByID = ids.indices.sorted { ids[$0] < ids[$1] }
+        var rank = [Int](repeating: 0, count: ids.count)
+        for (place, node) in nodesByID.enumerated() { rank[node] = place }
+        idRank = rank
     }
 
-    /// `route(_:nodeIndex:)` reusing `workspace`'s arrays for the max-flow.
-    func route(_ demand: Demand, nodeIndex: [Identifier: Int],
-               workspace: inout MaxFlow.Workspace) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
+    /// The routing of `demand`, with the flow it used (for incremental re-plans).
+    /// - Complexity: without a trusted-node limit, O(V + E) for the widest
+    ///   path plus the exact max-flow (O(V² E) worst case); with a limit k,
+    ///   O((k+1) · E) for the path and O(P · (k+1) · E) for the greedy flow.
+    func route(_ demand: Demand, nodeIndex: [Identifier: Int]) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
+        route(demand, nodeIndex: nodeIndex, workspace: MaxFlow.Workspace(network), search: HopSearch(network))
+    }
+
+    /// `route(_:nodeIndex:)` with the max-flow's arrays from `workspace` and the path search `search`
+    /// (both made for `network`).
+    func route(_ demand: Demand, nodeIndex: [Identifier: Int], workspace: MaxFlow.Workspace,
+               search: HopSearch) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
         let required = Sanitise.rate(demand.keyRate?.si ?? 0)
         let source = nodeIndex[demand.from].map { graph.compactIndex[$0] } ?? -1
         let target = nodeIndex[demand.to].map { graph.compactIndex[$0] } ?? -1
@@ -34,9 +56,8 @@ struct DemandRouter: Sendable {
                 flow = MaxFlow.greedyHopBounded(in: graph, from: source, to: target, capacity: graph.capacity,
                                                 maxSegments: limit + 1)
             } else {
-                path = WidestPath.find(in: graph, from: source, to: target, capacity: graph.capacity)
-                if path != nil { flow = MaxFlow.exact(in: graph, from: source, to: target, capacity: graph.capacity,
-                                                                workspace: &workspace) }
+                path = WidestPath.find(in: graph, bottlenecks: bottlenecks, search: search, from: source, to: target)
+                if path != nil { flow = MaxFlow.exact(in: network, from: source, to: target, workspace: workspace) }
             }
         }
         // With no trusted node allowed, every path is one direct segment: packing them all is the exact flow.
@@ -67,16 +88,16 @@ struct DemandRouter: Sendable {
             if bottleneck == nil || graph.capacity[edge] < bottleneck!.0 { bottleneck = (graph.capacity[edge], segment.id) }
         }
         let trusted = path.nodes.dropFirst().dropLast().map { topology.nodes[graph.topologyNode[$0]].id }
-        var carrying = Set<Int>()
-        if let flow {
-            for edge in flow.edges {
-                carrying.insert(graph.edgeFrom[edge])
-                carrying.insert(graph.edgeTo[edge])
-            }
+        // The nodes the flow passes, sorted by id through their ranks.
+        var carrying: [Int] = []
+        for edge in flow?.edges ?? [] {
+            let (a, b) = (graph.edgeFrom[edge], graph.edgeTo[edge])
+            if a != source && a != target { carrying.append(idRank[a]) }
+            if b != source && b != target { carrying.append(idRank[b]) }
         }
-        carrying.remove(source)
-        carrying.remove(target)
-        let flowTrusted = carrying.map { topology.nodes[graph.topologyNode[$0]].id }.sorted()
+        carrying.sort()
+        let distinct = carrying.indices.filter { $0 == 0 || carrying[$0 - 1] != carrying[$0] }
+        let flowTrusted = distinct.map { topology.nodes[graph.topologyNode[nodesByID[carrying[$0]]]].id }
         let maxFlow = Sanitise.rate(max(flow?.value ?? 0, path.width))
         let satisfied = maxFlow >= required * (1 - 1e-12)
         var notes: [String] = []

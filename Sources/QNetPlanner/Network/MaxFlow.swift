@@ -48,155 +48,156 @@ enum MaxFlow {
     /// reaches the smaller of the capacities around source and target (then
     /// it is maximal), or when no residual path is left.
     ///
-    /// Labels are exact distances to the target after a global relabel (one
-    /// breadth-first search from the target, stopped after the source's
-    /// level), so augmenting paths follow shortest residual paths without a
-    /// search over the whole graph per path.
+    /// The flow is defined by the paths, not by how they are found: each
+    /// augmenting path is the shortest residual path that comes first in
+    /// adjacency order at every node (a node whose label is its exact distance
+    /// always has an admissible arc to a neighbour on a shortest path, and
+    /// arcs are tried in order), so any labelling and relabelling schedule
+    /// gives the same flow, to the bit. Labels are exact distances to the target
+    /// after a global relabel (one breadth-first search from the target,
+    /// stopped after the source's level), and are raised lazily in between.
     /// - Complexity: O(V² E) worst case; about one breadth-first search plus
     ///   O(path length) per augmenting path on key graphs in practice.
-    static func exact(in graph: KeyGraph, from source: Int, to target: Int, capacity: [Double]) -> Flow {
-        var workspace = Workspace()
-        return exact(in: graph, from: source, to: target, capacity: capacity, workspace: &workspace)
+    static func exact(in graph: KeyGraph, from source: Int, to target: Int) -> Flow {
+        let network = FlowNetwork(graph)
+        return exact(in: network, from: source, to: target, workspace: Workspace(network))
     }
 
-    /// `exact(in:from:to:capacity:)` with its arrays taken from, and given back to, `workspace`
-    /// (one per worker: no large allocation, and no page faults, per demand).
-    static func exact(in graph: KeyGraph, from source: Int, to target: Int, capacity: [Double],
-                      workspace: inout Workspace) -> Flow {
-        var solver = AugmentingPaths(graph: graph, source: source, target: target, capacity: capacity,
-                                     workspace: &workspace)
+    /// `exact(in:from:to:)` over a packed network, with the arrays of `workspace` (made for `network`):
+    /// the cost of a demand is that of its search, with no O(V + E) set-up.
+    static func exact(in network: FlowNetwork, from source: Int, to target: Int, workspace: Workspace) -> Flow {
+        precondition(workspace.network === network, "a max-flow workspace serves the network it was made for")
+        var solver = AugmentingPaths(source: source, target: target, workspace: workspace)
         solver.run()
-        let flow = solver.flow(capacity: capacity)
-        solver.release(to: &workspace)
+        let flow = solver.flow()
+        solver.finish()
         return flow
     }
 
-    /// Arrays the exact max-flow reuses from one call to the next.
-    struct Workspace {
-        var residual: [Double] = []
-        var label: [Int] = []
-        var count: [Int] = []
-        var current: [Int] = []
-        var queue: [Int] = []
-        var pathArcs: [Int] = []
-        var pathNodes: [Int] = []
-    }
-
-    /// The solver's state in plain stored arrays (no captured locals, which Swift would box).
+    /// The solver's state: the network's and workspace's arrays as plain pointers, and the call's scalars.
+    /// Index arithmetic wraps (`&+`) where the values are node and slot numbers, far below `Int.max`.
     private struct AugmentingPaths {
-        let graph: KeyGraph
+        let workspace: Workspace
         let source: Int
         let target: Int
         let nodeCount: Int
-        var residual: [Double]
-        /// Distance label of each node (a lower bound on its residual distance to the target); `nodeCount` = cut off.
-        var label: [Int]
-        /// Number of nodes with each label below `nodeCount`.
-        var count: [Int]
-        /// Current arc (adjacency slot) of each node.
-        var current: [Int]
-        var queue: [Int]
-        var pathArcs: [Int] = []
-        var pathNodes: [Int] = []
-        var total = 0.0
+        let slotStart: UnsafeMutablePointer<Int32>
+        let other: UnsafeMutablePointer<Int32>
+        let mate: UnsafeMutablePointer<Int32>
+        let canRelay: UnsafeMutablePointer<Bool>
+        let out: UnsafeMutablePointer<Double>
+        let into: UnsafeMutablePointer<Double>
+        /// Distance label of each stamped node (a lower bound on its residual distance to the target),
+        /// -1 for a relaying node with the default label `defaultLabel`; `nodeCount` = cut off, and for the
+        /// nodes that relay nothing (but source and target), so they are never entered.
+        let label: UnsafeMutablePointer<Int32>
+        /// Current arc (slot) of each stamped node.
+        let current: UnsafeMutablePointer<Int32>
+        /// Number of nodes with each label below `nodeCount` (stamped or not).
+        let count: UnsafeMutablePointer<Int32>
+        let stamped: UnsafeMutablePointer<Int32>
+        let pathSlots: UnsafeMutablePointer<Int32>
+        let pathNodes: UnsafeMutablePointer<Int32>
         let epsilon: Double
         let ceiling: Double
+        /// Nodes that may hold a label below `nodeCount`: relays, source and target.
+        let eligibleCount: Int
         /// Arc scans since the last global relabel; another one runs when this passes `relabelBudget`.
         var work = 0
         let relabelBudget: Int
+        var total = 0.0
+        /// The label of every eligible node not stamped since the last global relabel (`nodeCount` for the others).
+        var defaultLabel: Int
+        var stampedCount = 0
+        var pathLength = 0
+        /// No level above this one has nodes.
+        var highest = 0
 
-        init(graph: KeyGraph, source: Int, target: Int, capacity: [Double], workspace: inout Workspace) {
-            self.graph = graph
+        init(source: Int, target: Int, workspace: Workspace) {
+            let network = workspace.network
+            self.workspace = workspace
             self.source = source
             self.target = target
-            let edgeCount = graph.edgeCount
-            nodeCount = graph.nodeCount
-            // Take the workspace's arrays (leaving it empty, so they stay uniquely referenced).
-            var residual: [Double] = []
-            swap(&residual, &workspace.residual)
-            if residual.count != 2 * edgeCount { residual = [Double](repeating: 0, count: 2 * edgeCount) }
-            var label: [Int] = [], count: [Int] = [], current: [Int] = [], queue: [Int] = []
-            swap(&label, &workspace.label)
-            swap(&count, &workspace.count)
-            swap(&current, &workspace.current)
-            swap(&queue, &workspace.queue)
-            swap(&pathArcs, &workspace.pathArcs)
-            swap(&pathNodes, &workspace.pathNodes)
-            pathArcs.removeAll(keepingCapacity: true)
-            pathNodes.removeAll(keepingCapacity: true)
-            if label.count != nodeCount {
-                label = [Int](repeating: 0, count: nodeCount)
-                count = [Int](repeating: 0, count: nodeCount + 1)
-                current = [Int](repeating: 0, count: nodeCount)
-                queue = [Int](repeating: 0, count: nodeCount)
-            }
-            var largest = 0.0
-            for e in 0..<edgeCount {
-                residual[2 * e] = capacity[e]
-                residual[2 * e + 1] = capacity[e]
-                largest = max(largest, capacity[e])
-            }
-            self.residual = residual
-            epsilon = largest * 1e-12
+            nodeCount = network.nodeCount
+            slotStart = network.slotStart
+            other = network.other
+            mate = network.mate
+            canRelay = network.canRelay
+            out = workspace.out
+            into = workspace.into
+            label = workspace.label
+            current = workspace.current
+            count = workspace.count
+            stamped = workspace.stamped
+            pathSlots = workspace.pathSlots
+            pathNodes = workspace.pathNodes
+            epsilon = network.epsilon
+            defaultLabel = nodeCount
+            relabelBudget = 6 * nodeCount + 2 * network.edgeCount
+            eligibleCount = network.relayCount + (network.canRelay[source] ? 0 : 1)
+                + (source != target && !network.canRelay[target] ? 1 : 0)
+            // The ends take part in this demand even when they relay nothing.
+            workspace.label[source] = -1
+            workspace.label[target] = -1
             // Upper bound: the usable edges around source and target (to a relaying node or to the other end).
+            let capacity = network.slotCapacity
             var aroundSource = 0.0, aroundTarget = 0.0
-            for slot in graph.adjacencyStart[source]..<graph.adjacencyStart[source + 1] {
-                let other = graph.adjacencyOther[slot]
-                if other == target || graph.canRelay[other] { aroundSource += capacity[graph.adjacencyEdge[slot]] }
+            for slot in Int(slotStart[source])..<Int(slotStart[source + 1]) {
+                let next = Int(other[slot])
+                if next == target || canRelay[next] { aroundSource += capacity[slot] }
             }
-            for slot in graph.adjacencyStart[target]..<graph.adjacencyStart[target + 1] {
-                let other = graph.adjacencyOther[slot]
-                if other == source || graph.canRelay[other] { aroundTarget += capacity[graph.adjacencyEdge[slot]] }
+            for slot in Int(slotStart[target])..<Int(slotStart[target + 1]) {
+                let next = Int(other[slot])
+                if next == source || canRelay[next] { aroundTarget += capacity[slot] }
             }
             ceiling = min(aroundSource, aroundTarget)
-            self.label = label
-            self.count = count
-            self.current = current
-            self.queue = queue
-            relabelBudget = 6 * nodeCount + 2 * edgeCount
         }
 
-        /// Whether flow may pass through `v` on its way from the source (the target ends paths; the source starts them).
+        /// The label of `v`: its own when stamped, else the default.
         @inline(__always)
-        func mayEnter(_ v: Int) -> Bool { v == target || (v != source && graph.canRelay[v]) }
+        func labelOf(_ v: Int) -> Int {
+            let own = Int(label[v])
+            return own >= 0 ? own : defaultLabel
+        }
+
+        /// Gives `u` its own label and current arc (the defaults) before they change.
+        @inline(__always)
+        mutating func stamp(_ u: Int) {
+            guard label[u] < 0 else { return }
+            label[u] = Int32(defaultLabel)
+            current[u] = slotStart[u]
+            stamped[stampedCount] = Int32(u)
+            stampedCount &+= 1
+        }
 
         mutating func run() {
             guard source != target, ceiling > epsilon else { return }
             globalRelabel()
             var u = source
-            while total < ceiling - epsilon && label[source] < nodeCount {
+            while total < ceiling - epsilon && labelOf(source) < nodeCount {
                 if u == target {
-                    var amount = Double.infinity
-                    for a in pathArcs { amount = min(amount, residual[a]) }
-                    for a in pathArcs {
-                        residual[a] -= amount
-                        residual[a ^ 1] += amount
-                    }
-                    total += amount
-                    // Resume from the tail of the first arc the push saturated.
-                    var keep = 0
-                    while keep < pathArcs.count && residual[pathArcs[keep]] > epsilon { keep += 1 }
-                    if keep == pathArcs.count { keep = 0 }   // rounding: nothing counted as saturated
-                    u = pathNodes[keep]
-                    pathArcs.removeSubrange(keep...)
-                    pathNodes.removeSubrange(keep...)
+                    u = augment()
                     continue
                 }
                 // Advance along an admissible arc, if any.
-                let end = graph.adjacencyStart[u + 1]
-                let wanted = label[u] - 1
-                var slot = current[u]
+                let end = Int(slotStart[u &+ 1])
+                let wanted = Int(label[u]) &- 1
+                let first = Int(current[u])
+                var slot = first
                 while slot < end {
-                    let v = graph.adjacencyOther[slot]
-                    if label[v] == wanted && residual[graph.adjacencyArc[slot]] > epsilon && mayEnter(v) { break }
-                    slot += 1
+                    let v = Int(other[slot])
+                    // Nodes that relay nothing (but the target) are labelled out of reach; the source is never entered.
+                    if labelOf(v) == wanted && out[slot] > epsilon && v != source { break }
+                    slot &+= 1
                 }
-                work += slot - current[u]
+                work &+= slot &- first
                 if slot < end {
-                    current[u] = slot
-                    pathArcs.append(graph.adjacencyArc[slot])
-                    pathNodes.append(u)
-                    u = graph.adjacencyOther[slot]
+                    current[u] = Int32(truncatingIfNeeded: slot)
+                    pathSlots[pathLength] = Int32(truncatingIfNeeded: slot)
+                    pathNodes[pathLength] = Int32(truncatingIfNeeded: u)
+                    pathLength &+= 1
+                    u = Int(other[slot])
+                    stamp(u)
                     continue
                 }
                 // Retreat: relabel u to one more than its lowest residual neighbour.
@@ -204,86 +205,133 @@ enum MaxFlow {
                 if work > relabelBudget {
                     globalRelabel()
                     u = source
-                    pathArcs.removeAll(keepingCapacity: true)
-                    pathNodes.removeAll(keepingCapacity: true)
+                    pathLength = 0
                 } else if u != source {
-                    u = pathNodes.removeLast()
-                    pathArcs.removeLast()
+                    pathLength &-= 1
+                    u = Int(pathNodes[pathLength])
                 }
             }
         }
 
-        /// Raises `u`'s label to one more than its lowest residual neighbour's, with the gap heuristic.
-        mutating func relabel(_ u: Int) {
-            var lowest = nodeCount
-            let start = graph.adjacencyStart[u], end = graph.adjacencyStart[u + 1]
-            for slot in start..<end {
-                let v = graph.adjacencyOther[slot]
-                if label[v] + 1 < lowest && residual[graph.adjacencyArc[slot]] > epsilon && mayEnter(v) {
-                    lowest = label[v] + 1
+        /// Pushes the path's bottleneck along it; returns the node to resume from, the tail of the first arc it saturated.
+        mutating func augment() -> Int {
+            var amount = Double.infinity
+            for i in 0..<pathLength { amount = min(amount, out[Int(pathSlots[i])]) }
+            let slotEdge = workspace.network.slotEdge, edgeTouched = workspace.edgeTouched
+            for i in 0..<pathLength {
+                let slot = Int(pathSlots[i]), reverse = Int(mate[slot])
+                // Both copies of each residual take the same operation, so they stay equal.
+                out[slot] -= amount
+                into[reverse] -= amount
+                out[reverse] += amount
+                into[slot] += amount
+                let edge = Int(slotEdge[slot])
+                if !edgeTouched[edge] {
+                    edgeTouched[edge] = true
+                    workspace.touchedEdges.append(Int32(truncatingIfNeeded: edge))
                 }
             }
-            work += end - start
-            let old = label[u]
-            current[u] = start
+            total += amount
+            var keep = 0
+            while keep < pathLength && out[Int(pathSlots[keep])] > epsilon { keep &+= 1 }
+            if keep == pathLength { keep = 0 }   // rounding: nothing counted as saturated
+            pathLength = keep
+            return Int(pathNodes[keep])
+        }
+
+        /// Raises `u`'s label to one more than its lowest residual neighbour's, with the gap heuristic;
+        /// its current arc becomes the first that reaches that neighbour (every earlier arc is inadmissible).
+        mutating func relabel(_ u: Int) {
+            var lowest = nodeCount
+            let start = Int(slotStart[u]), end = Int(slotStart[u &+ 1])
+            var first = start
+            for slot in start..<end {
+                let v = Int(other[slot])
+                let level = labelOf(v) &+ 1
+                if level < lowest && out[slot] > epsilon && v != source {
+                    lowest = level
+                    first = slot
+                }
+            }
+            work &+= end &- start
+            let old = Int(label[u])
             if old < nodeCount {
-                count[old] -= 1
+                count[old] &-= 1
                 if count[old] == 0 {
                     // Gap: nothing at level `old` any more, so no node above it reaches the target.
-                    for w in 0..<nodeCount where label[w] > old && label[w] < nodeCount {
-                        count[label[w]] -= 1
-                        label[w] = nodeCount
+                    let cut = Int32(truncatingIfNeeded: nodeCount)
+                    for i in 0..<stampedCount {
+                        let w = Int(stamped[i])
+                        if label[w] > old && label[w] < cut { label[w] = cut }
                     }
-                    label[u] = nodeCount
+                    if defaultLabel > old { defaultLabel = nodeCount }
+                    if highest > old { for level in (old + 1)...highest { count[level] = 0 } }
+                    highest = old
+                    label[u] = cut
+                    current[u] = Int32(truncatingIfNeeded: start)
                     return
                 }
             }
-            label[u] = max(lowest, old)
-            if label[u] < nodeCount { count[label[u]] += 1 }
+            let raised = max(lowest, old)
+            label[u] = Int32(truncatingIfNeeded: raised)
+            current[u] = Int32(truncatingIfNeeded: raised == lowest ? first : start)
+            if raised < nodeCount {
+                count[raised] &+= 1
+                highest = max(highest, raised)
+            }
         }
 
         /// Exact residual distances to the target by breadth-first search, stopped after the source's level;
         /// nodes not reached get one more than the source (a valid lower bound), or `nodeCount` when the
-        /// source is not reached.
+        /// source is not reached. Only the nodes reached are stamped.
         mutating func globalRelabel() {
             work = 0
-            for i in 0..<nodeCount { label[i] = nodeCount }
-            for i in count.indices { count[i] = 0 }
+            workspace.stampedCount = stampedCount
+            workspace.clearStamps()
+            stampedCount = 0
+            defaultLabel = nodeCount
+            for level in 0...highest { count[level] = 0 }
+            highest = 0
+            stamp(target)
             label[target] = 0
-            queue[0] = target
-            var head = 0, tail = 1
+            var head = 0
             var stopLevel = nodeCount
-            while head < tail {
-                let v = queue[head]
-                head += 1
-                if label[v] >= stopLevel { break }
-                if v == source { stopLevel = label[v]; continue }
-                for slot in graph.adjacencyStart[v]..<graph.adjacencyStart[v + 1] {
-                    let u = graph.adjacencyOther[slot]
+            while head < stampedCount {
+                let v = Int(stamped[head])
+                head &+= 1
+                let level = Int(label[v])
+                if level >= stopLevel { break }
+                if v == source { stopLevel = level; continue }
+                let next = Int32(truncatingIfNeeded: level &+ 1)
+                for slot in Int(slotStart[v])..<Int(slotStart[v &+ 1]) {
+                    let u = Int(other[slot])
                     // The arc u → v is the reverse of the arc leaving v through this slot.
-                    if label[u] < nodeCount || residual[graph.adjacencyArc[slot] ^ 1] <= epsilon { continue }
-                    if u != source && !graph.canRelay[u] { continue }
-                    label[u] = label[v] + 1
-                    queue[tail] = u
-                    tail += 1
+                    // Stamped nodes, and nodes that relay nothing (but the source), hold a label already.
+                    if label[u] >= 0 || into[slot] <= epsilon { continue }
+                    stamp(u)
+                    label[u] = next
                 }
+            }
+            for i in 0..<stampedCount {
+                let level = Int(label[Int(stamped[i])])
+                count[level] &+= 1
+                highest = max(highest, level)
             }
             if stopLevel < nodeCount {
                 // Nodes beyond the source's level: a lower bound one above it keeps the labelling valid.
-                let beyond = min(stopLevel + 1, nodeCount - 1)
-                for i in 0..<nodeCount where label[i] == nodeCount && (i == target || i == source || graph.canRelay[i]) {
-                    label[i] = beyond
-                }
+                defaultLabel = min(stopLevel + 1, nodeCount - 1)
+                count[defaultLabel] &+= Int32(truncatingIfNeeded: eligibleCount - stampedCount)
+                highest = max(highest, defaultLabel)
             }
-            for i in 0..<nodeCount where label[i] < nodeCount { count[label[i]] += 1 }
-            for u in 0..<nodeCount { current[u] = graph.adjacencyStart[u] }
         }
 
-        /// The flow on each edge, positive from `edgeFrom` to `edgeTo`.
-        func flow(capacity: [Double]) -> Flow {
+        /// The flow on each edge that carries any, positive from `edgeFrom` to `edgeTo`.
+        func flow() -> Flow {
+            let network = workspace.network
             var edges: [Int] = [], amounts: [Double] = []
-            for e in 0..<graph.edgeCount {
-                let amount = capacity[e] - residual[2 * e]
+            for edge in workspace.touchedEdges.sorted() {
+                let e = Int(edge)
+                let amount = network.capacity[e] - out[Int(network.forwardSlot[e])]
                 if abs(amount) > epsilon {
                     edges.append(e)
                     amounts.append(amount)
@@ -292,15 +340,16 @@ enum MaxFlow {
             return Flow(value: total, edges: edges, amounts: amounts)
         }
 
-        /// Gives the arrays back to `workspace` for the next call.
-        mutating func release(to workspace: inout Workspace) {
-            swap(&residual, &workspace.residual)
-            swap(&label, &workspace.label)
-            swap(&count, &workspace.count)
-            swap(&current, &workspace.current)
-            swap(&queue, &workspace.queue)
-            swap(&pathArcs, &workspace.pathArcs)
-            swap(&pathNodes, &workspace.pathNodes)
+        /// Leaves the workspace as the next call expects it: residuals at capacity, no node stamped or counted,
+        /// the ends labelled as they were.
+        func finish() {
+            workspace.restoreResiduals()
+            workspace.stampedCount = stampedCount
+            workspace.clearStamps()
+            for level in 0...highest { count[level] = 0 }
+            let cut = Int32(truncatingIfNeeded: nodeCount)
+            label[source] = canRelay[source] ? -1 : cut
+            label[target] = canRelay[target] ? -1 : cut
         }
     }
 

@@ -1,5 +1,3 @@
-import HeapModule
-
 /// A path through the key graph with its bottleneck.
 struct GraphPath: Sendable, Hashable {
     /// Key-graph nodes from source to target.
@@ -16,70 +14,43 @@ struct GraphPath: Sendable, Hashable {
 /// trusted nodes) wins. Only relaying nodes (`KeyGraph.canRelay`) may be
 /// inside a path.
 enum WidestPath {
-    private struct Entry: Comparable {
-        var width: Double
-        var node: Int
-        static func < (a: Entry, b: Entry) -> Bool { a.width < b.width || (a.width == b.width && a.node > b.node) }
+    /// The widest path from `source` to `target` over the graph's capacities, fewest segments among ties.
+    /// - Complexity: O(E log E) to index the graph, then as `find(in:bottlenecks:search:from:to:)`
+    static func find(in graph: KeyGraph, from source: Int, to target: Int) -> GraphPath? {
+        find(in: graph, bottlenecks: BottleneckIndex(graph), search: HopSearch(FlowNetwork(graph)), from: source, to: target)
     }
 
-    /// The widest path from `source` to `target` over `capacity` (one per edge), fewest segments among ties.
+    /// The widest path from `source` to `target` over the graph's capacities, fewest segments among ties,
+    /// with `bottlenecks` and `search` made for `graph`; nil when no path joins them or they are the same node.
     ///
-    /// Two passes: a Dijkstra-like search with a binary max-heap finds the
-    /// widest bottleneck W; a breadth-first search over edges of capacity ≥ W
-    /// then finds the path with the fewest segments among the widest.
-    /// - Complexity: O(E log V)
-    static func find(in graph: KeyGraph, from source: Int, to target: Int, capacity: [Double]) -> GraphPath? {
-        let count = graph.nodeCount
-        var width = [Double](repeating: 0, count: count)
-        var done = [Bool](repeating: false, count: count)
-        width[source] = .infinity
-        var heap = Heap<Entry>()
-        heap.insert(Entry(width: .infinity, node: source))
-        while let entry = heap.popMax() {
-            let u = entry.node
-            if done[u] { continue }
-            done[u] = true
-            if u == target { break }
-            guard graph.mayLeave(u, source: source) else { continue }
-            for slot in graph.adjacencyStart[u]..<graph.adjacencyStart[u + 1] {
-                let edge = graph.adjacencyEdge[slot]
-                let v = graph.adjacencyOther[slot]
-                let through = min(entry.width, capacity[edge])
-                if through > width[v] && !done[v] {
-                    width[v] = through
-                    heap.insert(Entry(width: through, node: v))
-                }
+    /// Two steps: the widest bottleneck W is the best, over an edge s–a and an
+    /// edge b–t (or s, t themselves when they relay), of the two capacities and
+    /// the relaying nodes' bottleneck between a and b (`BottleneckIndex`), or a
+    /// direct edge s–t; a breadth-first search over edges of capacity ≥ W then
+    /// finds the path with the fewest segments among the widest (`HopSearch`).
+    /// - Complexity: O(deg(s) · deg(t) · log V) for W, O(V + E) for the path
+    static func find(in graph: KeyGraph, bottlenecks: BottleneckIndex, search: HopSearch, from source: Int,
+                     to target: Int) -> GraphPath? {
+        guard source != target else { return nil }
+        var best = 0.0
+        var starts: [(node: Int, width: Double)] = graph.canRelay[source] ? [(source, .infinity)] : []
+        var ends: [(node: Int, width: Double)] = graph.canRelay[target] ? [(target, .infinity)] : []
+        for slot in graph.adjacencyStart[source]..<graph.adjacencyStart[source + 1] {
+            let other = graph.adjacencyOther[slot], width = graph.capacity[graph.adjacencyEdge[slot]]
+            if other == target { best = max(best, width) }
+            if other != source && graph.canRelay[other] { starts.append((other, width)) }
+        }
+        for slot in graph.adjacencyStart[target]..<graph.adjacencyStart[target + 1] {
+            let other = graph.adjacencyOther[slot]
+            if other != target && graph.canRelay[other] { ends.append((other, graph.capacity[graph.adjacencyEdge[slot]])) }
+        }
+        for start in starts where start.width > best {
+            for end in ends where min(start.width, end.width) > best {
+                best = max(best, min(start.width, end.width, bottlenecks.width(start.node, end.node)))
             }
         }
-        let best = width[target]
         guard best > 0 else { return nil }
-        return fewestHops(in: graph, from: source, to: target, capacity: capacity, atLeast: best)
-    }
-
-    /// The path with the fewest segments using only edges of capacity ≥ `atLeast`.
-    /// - Complexity: O(V + E)
-    static func fewestHops(in graph: KeyGraph, from source: Int, to target: Int, capacity: [Double],
-                           atLeast floor: Double) -> GraphPath? {
-        var parentEdge = [Int](repeating: -1, count: graph.nodeCount)
-        var seen = [Bool](repeating: false, count: graph.nodeCount)
-        var queue = [source]
-        seen[source] = true
-        var head = 0
-        while head < queue.count, !seen[target] {
-            let u = queue[head]
-            head += 1
-            guard graph.mayLeave(u, source: source) else { continue }
-            for slot in graph.adjacencyStart[u]..<graph.adjacencyStart[u + 1] {
-                let edge = graph.adjacencyEdge[slot]
-                let v = graph.adjacencyOther[slot]
-                if seen[v] || capacity[edge] < floor { continue }
-                seen[v] = true
-                parentEdge[v] = edge
-                queue.append(v)
-            }
-        }
-        guard seen[target] else { return nil }
-        return trace(graph, source: source, target: target, capacity: capacity) { parentEdge[$0] }
+        return search.fewestHops(from: source, to: target, atLeast: best)
     }
 
     /// The widest path with at most `maxSegments` segments (fewest among ties), by dynamic programming over hop counts.
@@ -139,22 +110,5 @@ enum WidestPath {
         }
         guard node == source else { return nil }
         return GraphPath(nodes: nodes.reversed(), edges: edges.reversed(), width: bestWidth)
-    }
-
-    /// Follows `parentEdge` back from `target` to `source`.
-    private static func trace(_ graph: KeyGraph, source: Int, target: Int, capacity: [Double],
-                              parentEdge: (Int) -> Int) -> GraphPath {
-        var nodes = [target]
-        var edges: [Int] = []
-        var node = target
-        var width = Double.infinity
-        while node != source {
-            let edge = parentEdge(node)
-            edges.append(edge)
-            width = min(width, capacity[edge])
-            node = graph.edgeFrom[edge] == node ? graph.edgeTo[edge] : graph.edgeFrom[edge]
-            nodes.append(node)
-        }
-        return GraphPath(nodes: nodes.reversed(), edges: edges.reversed(), width: width)
     }
 }

@@ -10,7 +10,6 @@ final class ChangeRouter {
     private var edges: [(from: Int, to: Int, capacity: Double, segment: Int)]
     private var topology: Topology
     private var nodeIndex: [Identifier: Int]
-    private var workspace = MaxFlow.Workspace()
 
     /// A router over `network`'s key graph.
     init(network: KeyNetwork) {
@@ -41,7 +40,7 @@ final class ChangeRouter {
             ? network.keyNodes : network.keyNodes + KeyNetwork.keyNodes(change.addedNodes, offset: nodeCount)
         let graph = KeyGraph(keyNodes: keyNodes, topologyNodeCount: topology.nodes.count, edges: edges)
         let plan = DemandRouter(graph: graph, topology: topology, segments: segments)
-            .route(demand, nodeIndex: nodeIndex, workspace: &workspace).plan
+            .route(demand, nodeIndex: nodeIndex).plan   // its max-flow arrays are made for this changed graph
 
         // Undo the change (the arrays are this router's alone again, so this is in place).
         for (index, capacity) in cut { edges[index].capacity = capacity }

@@ -51,7 +51,10 @@ public final class CursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(window, true)
-        set_escdelay(25)
+        // How long a lone ESC waits for the rest of an escape sequence: long enough for a key or mouse report
+        // that arrives in pieces (a loaded machine, ssh, tmux), short enough that Esc still feels immediate
+        // (vim's ttimeoutlen default).
+        set_escdelay(100)
         curs_set(0)
         mousemask(nc_all_mouse_events() | nc_report_mouse_position(), nil)
         mouseinterval(0)

@@ -28,6 +28,8 @@ public final class PlanningSession {
 
     private struct SegmentSnapshot {
         var holdsKey: [Bool]
+        /// The node ids the segment ids are made of.
+        var nodeIDs: [Identifier]
         var ends: [(Int, Int)?]
         var found: [FoundSegment]
         var truncated: Bool
@@ -132,11 +134,14 @@ public final class PlanningSession {
         // Segments: the same key holders and link ends give the same segments; with the same nodes,
         // equipment and defaults, a segment all of whose links are unchanged (so are their ids) has the same plan.
         let holdsKey = topology.nodes.map(\.holdsKey)
+        let nodeIDs = topology.nodes.map(\.id)
         let ends: [(Int, Int)?] = inputs.map { $0.map { ($0.fromIndex, $0.toIndex) } }
         var found: [FoundSegment]
         var truncated: Bool
         var segmentIDs: [String]
-        let sameShape = previousSegments.map { $0.holdsKey == holdsKey && Self.sameEnds($0.ends, ends) } ?? false
+        let sameShape = previousSegments.map {
+            $0.holdsKey == holdsKey && $0.nodeIDs == nodeIDs && Self.sameEnds($0.ends, ends)
+        } ?? false
         if sameShape, let snapshot = previousSegments {
             (found, truncated, segmentIDs) = (snapshot.found, snapshot.truncated, snapshot.ids)
         } else {
@@ -168,7 +173,7 @@ public final class PlanningSession {
             }
             diagnostics += segmentNotes[position]
         }
-        previousSegments = SegmentSnapshot(holdsKey: holdsKey, ends: ends, found: found, truncated: truncated, ids: segmentIDs,
+        previousSegments = SegmentSnapshot(holdsKey: holdsKey, nodeIDs: nodeIDs, ends: ends, found: found, truncated: truncated, ids: segmentIDs,
                                            plans: segments, notes: segmentNotes)
         // Links inside multi-link or non-BB84 segments report their segment's key; a link in several
         // (a hub link of a relay) reports the segment with the most key.
@@ -219,11 +224,18 @@ public final class PlanningSession {
 
     /// What the previous call routed, to reuse flows that an edit leaves optimal.
     private struct RoutingSnapshot {
+        /// Each node's id and kind: the kind decides whether it may relay, the id how the plan names it.
+        var nodes: [RoutingNode]
         var edgeKeys: [EdgeKey]
         var capacity: [Double]
         var demands: [Demand]
         var results: [(plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?)]
         var segmentIDs: [String]
+    }
+
+    private struct RoutingNode: Equatable {
+        var id: Identifier
+        var kind: NodeKind
     }
 
     private struct EdgeKey: Hashable {
@@ -239,8 +251,9 @@ public final class PlanningSession {
             EdgeKey(from: graph.edgeFrom[$0], to: graph.edgeTo[$0], segment: graph.edgeSegment[$0])
         }
         let segmentIDs = segments.map(\.id)
+        let nodes = topology.nodes.map { RoutingNode(id: $0.id, kind: $0.resolvedKind) }
         var reusable = [Bool](repeating: false, count: demands.count)
-        if let previous = previousRouting, previous.edgeKeys == edgeKeys, previous.segmentIDs == segmentIDs,
+        if let previous = previousRouting, previous.nodes == nodes, previous.edgeKeys == edgeKeys, previous.segmentIDs == segmentIDs,
            previous.demands.count == demands.count {
             let changed = (0..<graph.edgeCount).filter { previous.capacity[$0] != graph.capacity[$0] }
             for index in demands.indices where previous.demands[index] == demands[index] {
@@ -265,7 +278,7 @@ public final class PlanningSession {
             }
         }
         lastReroutedDemandCount = pending.count
-        previousRouting = RoutingSnapshot(edgeKeys: edgeKeys, capacity: graph.capacity, demands: demands, results: results,
+        previousRouting = RoutingSnapshot(nodes: nodes, edgeKeys: edgeKeys, capacity: graph.capacity, demands: demands, results: results,
                                           segmentIDs: segmentIDs)
         return results.map(\.plan)
     }

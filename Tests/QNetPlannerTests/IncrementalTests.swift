@@ -36,4 +36,28 @@ import QNetModel
         topology.defaults.misalignment = Quantity(2, .percent)
         #expect(session.plan(topology) == planner.plan(topology))
     }
+
+    /// Edits that keep every segment and capacity but change who may relay, or a node's name.
+    @Test func relayingAndNamesAreNotReusedStale() throws {
+        let session = PlanningSession()
+        let planner = Planner()
+        var topology = Fixtures.topology(
+            nodes: [Fixtures.node("A"), Fixtures.node("T", .trusted), Fixtures.node("B")],
+            links: [Fixtures.fiber("a", "A", "T", km: 20), Fixtures.fiber("b", "T", "B", km: 20)],
+            demands: [Fixtures.demand("A", "B")])
+        #expect(session.plan(topology).demands.first?.bestPath == ["A", "T", "B"])
+        topology.nodes[1].kind = .endpoint   // still holds key, but relays nothing
+        let endpoint = session.plan(topology)
+        #expect(endpoint == planner.plan(topology))
+        #expect(endpoint.demands.first?.fallback == "pqc-only")
+        topology.nodes[1].kind = .trusted
+        _ = session.plan(topology)
+        topology.nodes[1].id = "T2"
+        topology.links[0].to = "T2"
+        topology.links[1].from = "T2"
+        let renamed = session.plan(topology)
+        #expect(renamed == planner.plan(topology))
+        #expect(renamed.demands.first?.bestPath == ["A", "T2", "B"])
+        #expect(renamed.segments.map(\.id).sorted() == ["A~T2", "T2~B"])
+    }
 }

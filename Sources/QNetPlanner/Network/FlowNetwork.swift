@@ -20,6 +20,14 @@ final class FlowNetwork: @unchecked Sendable {
     let forwardSlot: UnsafeMutablePointer<Int32>
     /// The capacity of each slot's arc (its edge's).
     let slotCapacity: UnsafeMutablePointer<Double>
+    /// Each slot's other end (`nodeMask` bits) with `outOpen` and `inOpen` set when the capacity counts
+    /// (is above `epsilon`): the form the max-flow scans, 4 bytes a slot.
+    let slotWord: UnsafeMutablePointer<UInt32>
+    static let nodeMask: UInt32 = (1 << 30) - 1
+    /// The slot's arc has a residual above `epsilon`.
+    static let outOpen: UInt32 = 1 << 30
+    /// The slot's reverse arc has a residual above `epsilon`.
+    static let inOpen: UInt32 = 1 << 31
     let canRelay: UnsafeMutablePointer<Bool>
     /// Capacity of each edge, bit/s.
     let capacity: [Double]
@@ -34,7 +42,7 @@ final class FlowNetwork: @unchecked Sendable {
         nodeCount = graph.nodeCount
         edgeCount = graph.edgeCount
         let slotCount = graph.adjacencyOther.count
-        precondition(slotCount < Int(Int32.max) && nodeCount < Int(Int32.max), "key graph too large for 32-bit indices")
+        precondition(slotCount < Int(Int32.max) && nodeCount < Int(Self.nodeMask), "key graph too large for 32-bit indices")
         slotStart = .allocate(capacity: nodeCount + 1)
         for u in 0...nodeCount { slotStart[u] = Int32(graph.adjacencyStart[u]) }
         other = .allocate(capacity: max(1, slotCount))
@@ -65,6 +73,11 @@ final class FlowNetwork: @unchecked Sendable {
         var largest = 0.0
         for c in graph.capacity { largest = max(largest, c) }
         epsilon = largest * 1e-12
+        slotWord = .allocate(capacity: max(1, slotCount))
+        for slot in 0..<slotCount {
+            slotWord[slot] = UInt32(truncatingIfNeeded: graph.adjacencyOther[slot])
+                | (slotCapacity[slot] > epsilon ? Self.outOpen | Self.inOpen : 0)
+        }
     }
 
     deinit {
@@ -74,6 +87,7 @@ final class FlowNetwork: @unchecked Sendable {
         slotEdge.deallocate()
         forwardSlot.deallocate()
         slotCapacity.deallocate()
+        slotWord.deallocate()
         canRelay.deallocate()
     }
 }

@@ -63,11 +63,11 @@ enum MaxFlow {
         return exact(in: network, from: source, to: target, workspace: Workspace(network))
     }
 
-    /// `exact(in:from:to:)` over a packed network, with the arrays of `workspace` (made for `network`):
+    /// `exact(in:from:to:)` over a packed network (key-graph node indices), with the arrays of `workspace` (made for `network`):
     /// the cost of a demand is that of its search, with no O(V + E) set-up.
     static func exact(in network: FlowNetwork, from source: Int, to target: Int, workspace: Workspace) -> Flow {
         precondition(workspace.network === network, "a max-flow workspace serves the network it was made for")
-        var solver = AugmentingPaths(source: source, target: target, workspace: workspace)
+        var solver = AugmentingPaths(source: Int(network.index[source]), target: Int(network.index[target]), workspace: workspace)
         solver.run()
         let flow = solver.flow()
         solver.finish()

@@ -8,7 +8,6 @@ import PackageDescription
 // - swift-argument-parser: the `qnetplan` command line, its help and errors.
 // - Yams: YAML with source marks (line, column) on every node, so every
 //   error in a topology file names its place.
-// - swift-collections: `Heap` for the widest-path search over the key graph.
 // System library: ncursesw (Debian's libncursesw5-dev) for the workbench.
 
 let package = Package(
@@ -20,7 +19,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // MARK: Model: value types, no physics, no files
@@ -32,10 +30,7 @@ let package = Package(
         // MARK: Planner: Topology -> Plan
         .target(
             name: "QNetPlanner",
-            dependencies: [
-                "QNetModel", "QNetPhysics",
-                .product(name: "HeapModule", package: "swift-collections"),
-            ]
+            dependencies: ["QNetModel", "QNetPhysics"]
         ),
 
         // MARK: Formats: topology YAML, reports

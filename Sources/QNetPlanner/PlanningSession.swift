@@ -162,14 +162,22 @@ public final class PlanningSession {
         var segmentNotes: [[Diagnostic]] = []
         segments.reserveCapacity(found.count)
         segmentNotes.reserveCapacity(found.count)
-        for (position, segment) in found.enumerated() {
-            if reuseSegments, let snapshot = previousSegments, segment.links.allSatisfy({ unchanged[$0] }) {
+        let snapshot = reuseSegments ? previousSegments : nil
+        let changedSegments = found.indices.filter { position in
+            snapshot == nil || !found[position].links.allSatisfy { unchanged[$0] }
+        }
+        let planned = Self.map(changedSegments) { [found, segmentIDs, outcomes] position in
+            SegmentPlanner.plan(found[position], id: segmentIDs[position], topology: topology, outcomes: outcomes)
+        }
+        var next = 0
+        for position in found.indices {
+            if let snapshot, next == changedSegments.count || changedSegments[next] != position {
                 segments.append(snapshot.plans[position])
                 segmentNotes.append(snapshot.notes[position])
             } else {
-                let (plan, notes) = SegmentPlanner.plan(segment, id: segmentIDs[position], topology: topology, outcomes: outcomes)
-                segments.append(plan)
-                segmentNotes.append(notes)
+                segments.append(planned[next].0)
+                segmentNotes.append(planned[next].1)
+                next += 1
             }
             diagnostics += segmentNotes[position]
         }
@@ -177,7 +185,10 @@ public final class PlanningSession {
                                            plans: segments, notes: segmentNotes)
         // Links inside multi-link or non-BB84 segments report their segment's key; a link in several
         // (a hub link of a relay) reports the segment with the most key.
-        var linkPlans = outcomes.compactMap { $0?.plan }
+        // Reserved to the exact count: link plans are large, and a grown array would keep up to twice the room.
+        var linkPlans: [LinkPlan] = []
+        linkPlans.reserveCapacity(outcomes.reduce(0) { $1 == nil ? $0 : $0 + 1 })
+        for case let outcome? in outcomes { linkPlans.append(outcome.plan) }
         var planIndex = [Int](repeating: -1, count: linkCount)
         var position = 0
         for index in 0..<linkCount where outcomes[index] != nil { planIndex[index] = position; position += 1 }

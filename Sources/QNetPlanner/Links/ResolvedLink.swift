@@ -17,6 +17,13 @@ struct ResolvedLink {
     let source: ResolvedSource
     let detector: ResolvedDetector
 
+    /// Built-in defaults that only this lookup uses (made once, not per link).
+    private static let protocolDefault = BuiltInDefault(ProtocolKind.bb84Decoy, "decoy-state BB84, Lo, Ma, Chen 2005")
+    private static let lengthDefault = BuiltInDefault(0.0, "no length given")
+    private static let siftingDefault = BuiltInDefault(Sifting.standard,
+                                                       "q = 1/2; efficient BB84: q = 1, Lo, Chau, Ardehali 2005, asymptotic")
+
+    /// The link's figures, each from the first place that sets it; a basis string is built only for the place chosen.
     init(_ inputs: LinkInputs) {
         self.inputs = inputs
         let link = inputs.link
@@ -24,23 +31,21 @@ struct ResolvedLink {
         let path = "links[\(inputs.index)]"
         self.path = path
         medium = link.resolvedMedium
-        protocolKind = Sourced.first([(link.protocolKind, "\(path).protocol"), (defaults.protocolKind, "defaults.protocol")],
-                                     else: BuiltInDefault(.bb84Decoy, "decoy-state BB84, Lo, Ma, Chen 2005"))
-        length = Sourced.quantity([(link.length, "\(path).length")], else: BuiltInDefault(0, "no length given"))
-        source = inputs.resolvedSource
-        wavelength = Sourced.quantity([(link.wavelength, "\(path).wavelength"),
-                                       (inputs.source?.wavelength, source.path("wavelength")),
-                                       (defaults.wavelength, "defaults.wavelength")], else: PlanningDefaults.wavelength)
-        misalignment = Sourced.quantity([(link.misalignment, "\(path).misalignment"), (defaults.misalignment, "defaults.misalignment")],
-                                        else: PlanningDefaults.misalignment)
-        ecEfficiency = Sourced.quantity([(link.ecEfficiency, "\(path).ec_efficiency"), (defaults.ecEfficiency, "defaults.ec_efficiency")],
-                                        else: PlanningDefaults.ecEfficiency)
-        sifting = Sourced.first([(link.sifting, "\(path).sifting"), (defaults.sifting, "defaults.sifting")],
-                                else: BuiltInDefault(.standard, "q = 1/2; efficient BB84: q = 1, Lo, Chau, Ardehali 2005, asymptotic"))
-        clockSyncJitter = Sourced.quantity([(link.clockSyncJitter, "\(path).clock_sync_jitter"),
-                                            (defaults.clockSyncJitter, "defaults.clock_sync_jitter")],
-                                           else: PlanningDefaults.clockSyncJitter)
-        backgroundRate = Sourced.quantity([(link.backgroundRate, "\(path).background_rate")], else: PlanningDefaults.backgroundRate)
+        protocolKind = .given(link.protocolKind, "\(path).protocol") ?? .given(defaults.protocolKind, "defaults.protocol")
+            ?? Self.protocolDefault.sourced
+        length = .given(link.length, "\(path).length") ?? Self.lengthDefault.sourced
+        let source = inputs.resolvedSource
+        self.source = source
+        wavelength = .given(link.wavelength, "\(path).wavelength") ?? .given(inputs.source?.wavelength, source.path("wavelength"))
+            ?? .given(defaults.wavelength, "defaults.wavelength") ?? PlanningDefaults.wavelength.sourced
+        misalignment = .given(link.misalignment, "\(path).misalignment") ?? .given(defaults.misalignment, "defaults.misalignment")
+            ?? PlanningDefaults.misalignment.sourced
+        ecEfficiency = .given(link.ecEfficiency, "\(path).ec_efficiency") ?? .given(defaults.ecEfficiency, "defaults.ec_efficiency")
+            ?? PlanningDefaults.ecEfficiency.sourced
+        sifting = .given(link.sifting, "\(path).sifting") ?? .given(defaults.sifting, "defaults.sifting") ?? Self.siftingDefault.sourced
+        clockSyncJitter = .given(link.clockSyncJitter, "\(path).clock_sync_jitter")
+            ?? .given(defaults.clockSyncJitter, "defaults.clock_sync_jitter") ?? PlanningDefaults.clockSyncJitter.sourced
+        backgroundRate = .given(link.backgroundRate, "\(path).background_rate") ?? PlanningDefaults.backgroundRate.sourced
         detector = inputs.resolvedDetector
     }
 

@@ -5,9 +5,18 @@
 /// (arc 2e runs from `edgeFrom[e]` to `edgeTo[e]`, arc 2e+1 back), so the
 /// residuals a node's scan reads lie side by side; `mate` is the slot of the
 /// reverse arc, at the other end.
+///
+/// Nodes are renumbered in breadth-first order, so that neighbours sit close
+/// together in memory (the searches are bound by memory latency); each node
+/// keeps its slots in the key graph's adjacency order, which is all that the
+/// searches' choices depend on. Indices below are the network's own; convert
+/// with `index` and `keyGraphNode`.
 final class FlowNetwork: @unchecked Sendable {
     let nodeCount: Int
     let edgeCount: Int
+    /// The network's index of each key-graph node, and the key-graph node of each of the network's.
+    let index: [Int32]
+    let keyGraphNode: [Int32]
     /// Slots of node u: `slotStart[u]..<slotStart[u+1]`.
     let slotStart: UnsafeMutablePointer<Int32>
     /// The other end of each slot's arc.
@@ -20,6 +29,14 @@ final class FlowNetwork: @unchecked Sendable {
     let forwardSlot: UnsafeMutablePointer<Int32>
     /// The capacity of each slot's arc (its edge's).
     let slotCapacity: UnsafeMutablePointer<Double>
+    /// Each slot's other end (`nodeMask` bits) with `outOpen` and `inOpen` set when the capacity counts
+    /// (is above `epsilon`): the form the max-flow scans, 4 bytes a slot.
+    let slotWord: UnsafeMutablePointer<UInt32>
+    static let nodeMask: UInt32 = (1 << 30) - 1
+    /// The slot's arc has a residual above `epsilon`.
+    static let outOpen: UInt32 = 1 << 30
+    /// The slot's reverse arc has a residual above `epsilon`.
+    static let inOpen: UInt32 = 1 << 31
     let canRelay: UnsafeMutablePointer<Bool>
     /// Capacity of each edge, bit/s.
     let capacity: [Double]
@@ -34,9 +51,37 @@ final class FlowNetwork: @unchecked Sendable {
         nodeCount = graph.nodeCount
         edgeCount = graph.edgeCount
         let slotCount = graph.adjacencyOther.count
-        precondition(slotCount < Int(Int32.max) && nodeCount < Int(Int32.max), "key graph too large for 32-bit indices")
+        precondition(slotCount < Int(Int32.max) && nodeCount < Int(Self.nodeMask), "key graph too large for 32-bit indices")
+        // Breadth-first order over the whole graph, component after component.
+        var order = [Int32](), rank = [Int32](repeating: -1, count: nodeCount)
+        order.reserveCapacity(nodeCount)
+        for root in 0..<nodeCount where rank[root] < 0 {
+            rank[root] = Int32(order.count)
+            order.append(Int32(root))
+            var head = order.count - 1
+            while head < order.count {
+                let u = Int(order[head])
+                head += 1
+                for slot in graph.adjacencyStart[u]..<graph.adjacencyStart[u + 1] where rank[graph.adjacencyOther[slot]] < 0 {
+                    rank[graph.adjacencyOther[slot]] = Int32(order.count)
+                    order.append(Int32(graph.adjacencyOther[slot]))
+                }
+            }
+        }
+        index = rank
+        keyGraphNode = order
+        // The key graph's slot of each of the network's slots.
+        var source = [Int](repeating: 0, count: slotCount)
         slotStart = .allocate(capacity: nodeCount + 1)
-        for u in 0...nodeCount { slotStart[u] = Int32(graph.adjacencyStart[u]) }
+        slotStart[0] = 0
+        var filled = 0
+        for (position, node) in order.enumerated() {
+            for slot in graph.adjacencyStart[Int(node)]..<graph.adjacencyStart[Int(node) + 1] {
+                source[filled] = slot
+                filled += 1
+            }
+            slotStart[position + 1] = Int32(filled)
+        }
         other = .allocate(capacity: max(1, slotCount))
         mate = .allocate(capacity: max(1, slotCount))
         slotEdge = .allocate(capacity: max(1, slotCount))
@@ -44,27 +89,32 @@ final class FlowNetwork: @unchecked Sendable {
         forwardSlot = .allocate(capacity: max(1, edgeCount))
         var backwardSlot = [Int32](repeating: 0, count: edgeCount)
         for slot in 0..<slotCount {
-            let edge = graph.adjacencyEdge[slot]
-            other[slot] = Int32(graph.adjacencyOther[slot])
+            let original = source[slot]
+            let edge = graph.adjacencyEdge[original]
+            other[slot] = rank[graph.adjacencyOther[original]]
             slotEdge[slot] = Int32(edge)
             slotCapacity[slot] = graph.capacity[edge]
-            if graph.adjacencyArc[slot] == 2 * edge { forwardSlot[edge] = Int32(slot) } else { backwardSlot[edge] = Int32(slot) }
+            if graph.adjacencyArc[original] == 2 * edge { forwardSlot[edge] = Int32(slot) } else { backwardSlot[edge] = Int32(slot) }
         }
         for slot in 0..<slotCount {
-            let edge = graph.adjacencyEdge[slot]
-            mate[slot] = graph.adjacencyArc[slot] == 2 * edge ? backwardSlot[edge] : forwardSlot[edge]
+            let edge = Int(slotEdge[slot])
+            mate[slot] = graph.adjacencyArc[source[slot]] == 2 * edge ? backwardSlot[edge] : forwardSlot[edge]
         }
         canRelay = .allocate(capacity: max(1, nodeCount))
         var relays = 0
         for u in 0..<nodeCount {
-            canRelay[u] = graph.canRelay[u]
-            if graph.canRelay[u] { relays += 1 }
+            canRelay[u] = graph.canRelay[Int(order[u])]
+            if canRelay[u] { relays += 1 }
         }
         relayCount = relays
         capacity = graph.capacity
         var largest = 0.0
         for c in graph.capacity { largest = max(largest, c) }
         epsilon = largest * 1e-12
+        slotWord = .allocate(capacity: max(1, slotCount))
+        for slot in 0..<slotCount {
+            slotWord[slot] = UInt32(truncatingIfNeeded: other[slot]) | (slotCapacity[slot] > epsilon ? Self.outOpen | Self.inOpen : 0)
+        }
     }
 
     deinit {
@@ -74,6 +124,7 @@ final class FlowNetwork: @unchecked Sendable {
         slotEdge.deallocate()
         forwardSlot.deallocate()
         slotCapacity.deallocate()
+        slotWord.deallocate()
         canRelay.deallocate()
     }
 }

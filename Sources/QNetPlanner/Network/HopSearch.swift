@@ -25,11 +25,12 @@ final class HopSearch {
         queue.deallocate()
     }
 
-    /// The path with the fewest segments from `source` to `target` (different nodes) using only edges of
-    /// capacity ≥ `floor` and only relaying nodes inside, the first found in adjacency order among those;
-    /// nil when there is none.
+    /// The path with the fewest segments from `keySource` to `keyTarget` (different key-graph nodes) using
+    /// only edges of capacity ≥ `floor` and only relaying nodes inside, the first found in adjacency order
+    /// among those; nil when there is none.
     /// - Complexity: O(V + E)
-    func fewestHops(from source: Int, to target: Int, atLeast floor: Double) -> GraphPath? {
+    func fewestHops(from keySource: Int, to keyTarget: Int, atLeast floor: Double) -> GraphPath? {
+        let (source, target) = (Int(network.index[keySource]), Int(network.index[keyTarget]))
         round &+= 1
         if round == 0 {
             mark.update(repeating: 0, count: max(1, network.nodeCount))
@@ -53,7 +54,7 @@ final class HopSearch {
             }
         }
         guard mark[target] == round else { return nil }
-        var nodes = [target]
+        var nodes = [keyTarget]
         var edges: [Int] = []
         var width = Double.infinity
         var node = target
@@ -62,7 +63,7 @@ final class HopSearch {
             edges.append(Int(network.slotEdge[slot]))
             width = min(width, capacity[slot])
             node = Int(other[Int(network.mate[slot])])
-            nodes.append(node)
+            nodes.append(Int(network.keyGraphNode[node]))
         }
         return GraphPath(nodes: nodes.reversed(), edges: edges.reversed(), width: width)
     }

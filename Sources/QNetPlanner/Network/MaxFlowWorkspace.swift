@@ -13,6 +13,8 @@ extension MaxFlow {
         /// Residual of each slot's arc, and of its reverse; equal to the capacities between calls.
         let out: UnsafeMutablePointer<Double>
         let into: UnsafeMutablePointer<Double>
+        /// Each slot's other end and whether `out` and `into` are above epsilon (`FlowNetwork.slotWord`).
+        let word: UnsafeMutablePointer<UInt32>
         /// Whether each edge carried flow in this call, and the edges that did.
         let edgeTouched: UnsafeMutablePointer<Bool>
         var touchedEdges: [Int32] = []
@@ -39,6 +41,8 @@ extension MaxFlow {
             out.update(from: network.slotCapacity, count: slotCount)
             into = .allocate(capacity: slotCount)
             into.update(from: network.slotCapacity, count: slotCount)
+            word = .allocate(capacity: slotCount)
+            word.update(from: network.slotWord, count: slotCount)
             edgeTouched = .allocate(capacity: max(1, network.edgeCount))
             edgeTouched.initialize(repeating: false, count: max(1, network.edgeCount))
             label = .allocate(capacity: n)
@@ -68,6 +72,8 @@ extension MaxFlow {
                 into[forward] = capacity
                 out[backward] = capacity
                 into[backward] = capacity
+                word[forward] = network.slotWord[forward]
+                word[backward] = network.slotWord[backward]
                 edgeTouched[Int(edge)] = false
             }
             touchedEdges.removeAll(keepingCapacity: true)
@@ -76,6 +82,7 @@ extension MaxFlow {
         deinit {
             out.deallocate()
             into.deallocate()
+            word.deallocate()
             edgeTouched.deallocate()
             label.deallocate()
             current.deallocate()

@@ -11,6 +11,11 @@ struct Sourced<Value: Hashable & Sendable>: Hashable, Sendable {
         self.basis = basis
     }
 
+    /// `value` with its basis when it is set (the basis is built only then).
+    static func given(_ value: Value?, _ basis: @autoclosure () -> String) -> Sourced? {
+        value.map { Sourced($0, basis()) }
+    }
+
     /// The first set candidate, else the built-in default.
     static func first(_ candidates: [(Value?, String)], else fallback: BuiltInDefault<Value>) -> Sourced<Value> {
         for (value, basis) in candidates {
@@ -20,7 +25,17 @@ struct Sourced<Value: Hashable & Sendable>: Hashable, Sendable {
     }
 }
 
+extension BuiltInDefault {
+    /// The default with its basis.
+    var sourced: Sourced<Value> { Sourced(value, basis) }
+}
+
 extension Sourced where Value == Double {
+    /// `quantity` in SI with its basis when it is set (the basis is built only then).
+    static func given(_ quantity: Quantity?, _ basis: @autoclosure () -> String) -> Sourced? {
+        quantity.map { Sourced($0.si, basis()) }
+    }
+
     /// The first set quantity (in SI), else the built-in default.
     static func quantity(_ candidates: [(Quantity?, String)], else fallback: BuiltInDefault<Double>) -> Sourced<Double> {
         first(candidates.map { ($0.0?.si, $0.1) }, else: fallback)

@@ -174,6 +174,7 @@ import QNetPhysics
                                                   links: [Fixtures.fiber("V", "A", "B", km: 10, protocol: .cvGG02)]))
         #expect(plan.links.first?.noKeyReason == "cv-gg02 needs a coherent-gaussian source; A sends weak-coherent states")
         #expect(plan.links.first?.keyRateBps == 0 && plan.links.first?.marginDB == nil)
+        #expect(plan.diagnostics.contains { $0.severity == .error && $0.keyPath == "equipment.sources.wcp.kind" })
     }
 
     @Test func spdcSourceCannotRunDecoyBB84() throws {

@@ -48,10 +48,13 @@ enum CVQKDLinkBuilder {
         var reason: String?
         var plan: CVQKDPlan?
         var margin: Double?
+        var diagnostics = diagnostics
         if source.kind.value != .coherentGaussian {
             reason = "cv-gg02 needs a coherent-gaussian source; \(inputs.link.from) sends \(source.kind.value.rawValue) states"
+            diagnostics.append(Diagnostic(.error, "link \(inputs.link.id): \(reason ?? "")", keyPath: source.kind.basis))
         } else if detection == nil {
             reason = "cv-gg02 needs a homodyne or heterodyne detector; the receiver has \(link.detector.kind.value.rawValue)"
+            diagnostics.append(Diagnostic(.error, "link \(inputs.link.id): \(reason ?? "")", keyPath: link.detector.kind.basis))
         }
         if reason == nil, let detection {
             let atReceiver = reference.value == .receiver

@@ -108,7 +108,7 @@ enum MDISegmentBuilder {
         }
         let intensities = links.indices.map { i in
             KeyFigure(name: "signal intensity μ_\(i == 0 ? "a" : "b") (\(links[i].inputs.link.from))", key: i == 0 ? "mu_a" : "mu_b",
-                      value: i == 0 ? result.intensityA : result.intensityB,
+                      value: Sanitise.finite(i == 0 ? result.intensityA : result.intensityB),
                       basis: fixed[i] == nil ? "optimised (\(links[i].source.signalIntensity.basis))" : links[i].source.signalIntensity.basis)
         }
         let budget = SegmentKeyBudget(

@@ -71,7 +71,7 @@ enum TwinFieldSegmentBuilder {
         let detectors = PlanningDefaults.twinFieldRelayDetectors
         let noise = (arms[0].plan.detector?.darkProbabilityPerWindow ?? 0)
             + arms.reduce(0) { $0 + ($1.plan.detector?.backgroundProbabilityPerWindow ?? 0) }
-        let darkPerDetector = noise / Double(detectors.value)
+        let darkPerDetector = Sanitise.fraction(noise / Double(max(1, detectors.value)))
         let parameters = TwinFieldParameters(
             transmittanceA: arms[0].transmittance, transmittanceB: arms[1].transmittance,
             darkCountProbability: darkPerDetector, misalignment: misalignment.value,

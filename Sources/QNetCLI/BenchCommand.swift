@@ -8,10 +8,11 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Time planning of generated networks (N nodes, ~3N links, N/10 demands) and print peak memory.",
         discussion: """
-            For each size: the time of a full plan, and of a re-plan after one link's length changes
-            (what the workbench does on every edit); then, per size, a workbench edit: a :set of one link
-            through the reducer, its re-plan and a redraw of the 120×40 screen. Build with `swift build -c release` (or `make bench`)
-            for representative figures. Peak resident memory is the process's high-water mark so far.
+            For each size: the time of a full plan, and of a re-plan after one link's length changes \
+            (what the workbench does on every edit); then, per size, a workbench edit: a :set of one link \
+            through the reducer, its re-plan and a redraw of the 120×40 screen. Build with \
+            `swift build -c release` (or `make bench`) for representative figures. Peak resident memory \
+            is the process's high-water mark so far.
             """
     )
 

@@ -46,10 +46,6 @@ enum DecoyKeyBuilder {
                                 darkYield: Sanitise.fraction(noise + afterpulse), misalignment: errorRate,
                                 ecEfficiency: link.ecEfficiency.value, siftingFactor: link.siftingFactor, decoy: decoy)
         }
-        func deadTimeFactor(countRate: Double) -> Double {
-            let model: DeadTimeModel = detector.deadTimeModel.value == .paralysable ? .paralysable : .nonParalysable
-            return Sanitise.fraction(DeadTime.efficiencyFactor(trueRate: countRate, deadTime: detector.deadTime.value, model: model))
-        }
 
         // Fixed point: afterpulsing and dead time depend on the click rate at the operating
         // point, which depends on them. Start from mu = 0.5 (or the fixed mu) without dead time.
@@ -57,14 +53,14 @@ enum DecoyKeyBuilder {
         let startSignal = -expm1(-channel * efficiency * startIntensity)
         var afterpulse = afterpulseProbability * (startSignal + noise)
         var countRate = (startSignal + noise + afterpulse) * repetitionRate
-        var deadFactor = deadTimeFactor(countRate: countRate)
+        var deadFactor = detector.deadTimeFactor(countRate: countRate)
         var params = parameters(afterpulse: afterpulse, deadTimeFactor: deadFactor)
         var result = strings.evaluation(params, fixed: fixed) { evaluate(params, fixed: fixed) }
         for _ in 1..<maxPasses {
             let signal = -expm1(-params.transmittance * result.signalIntensity)
             let nextAfterpulse = afterpulseProbability * (signal + noise)
             let nextCount = Sanitise.rate(result.gain) * repetitionRate
-            let nextFactor = deadTimeFactor(countRate: nextCount)
+            let nextFactor = detector.deadTimeFactor(countRate: nextCount)
             let settled = abs(nextAfterpulse - afterpulse) <= 1e-3 * afterpulse + 1e-15
                 && abs(nextFactor - deadFactor) <= 1e-4 * deadFactor
             if settled { break }
@@ -89,7 +85,7 @@ enum DecoyKeyBuilder {
         // point's, so afterpulsing and dead time are taken at the threshold's own click rate.
         let limit = thresholdMargin(noise: noise, afterpulseProbability: afterpulseProbability, errorRate: errorRate,
                                      link: link, decoy: decoy, fixed: fixed, efficiency: efficiency,
-                                     deadTimeFactor: deadTimeFactor, memo: memo)
+                                     memo: memo)
         assumptions.append(fixed == nil ? strings.marginOptimised : strings.marginFixed)
         let toleratedDB = limit.toleratedDB
         var margin = toleratedDB.map { Sanitise.finite(max(-1000, min(1000, $0 - channelLossDB))) }
@@ -115,7 +111,7 @@ enum DecoyKeyBuilder {
     /// the dead-time factor is that of the threshold's click rate.
     private static func thresholdMargin(noise: Double, afterpulseProbability: Double, errorRate: Double,
                                         link: ResolvedLink, decoy: DecoyMethod, fixed: Double?, efficiency: Double,
-                                        deadTimeFactor: (Double) -> Double, memo: ThresholdMemo)
+                                        memo: ThresholdMemo)
         -> (threshold: Double?, toleratedDB: Double?) {
         func threshold(afterpulse: Double) -> Double? {
             memo.threshold(ThresholdKey(darkYield: Sanitise.fraction(noise + afterpulse), misalignment: errorRate,
@@ -128,7 +124,7 @@ enum DecoyKeyBuilder {
         afterpulse = afterpulseProbability * (first * mu + noise)
         guard let found = threshold(afterpulse: afterpulse) else { return (nil, nil) }
         let clickRate = (found * mu + noise + afterpulse) * link.source.repetitionRate.value
-        let receiverLossDB = Decibel.loss(transmittance: Sanitise.fraction(efficiency * deadTimeFactor(clickRate)))
+        let receiverLossDB = Decibel.loss(transmittance: Sanitise.fraction(efficiency * link.detector.deadTimeFactor(countRate: clickRate)))
         guard receiverLossDB.isFinite else { return (found, nil) }
         // A threshold of 0 means key down to the search's floor (1e-40, 400 dB): the margin is at least that.
         return (found, Decibel.loss(transmittance: max(found, 1e-40)) - receiverLossDB)

@@ -38,10 +38,10 @@ enum FiniteKeyBuilder {
         }
         // Dead time depends on the click rate, which depends on the settings: start from mu = 0.5 sent always.
         let start = receiver.clicks(transmittance: channel * receiver.efficiency, intensity: choices.signalIntensity ?? 0.5)
-        var deadTime = receiver.deadTimeFactor(countRate: start * repetitionRate)
+        var deadTime = receiver.detector.deadTimeFactor(countRate: start * repetitionRate)
         var result = FiniteKeyDecoyBB84.optimise(parameters(deadTimeFactor: deadTime), choices: choices)
         for _ in 1..<DecoyKeyBuilder.maxPasses {
-            let next = receiver.deadTimeFactor(countRate: result.detectionsPerPulse * repetitionRate)
+            let next = receiver.detector.deadTimeFactor(countRate: result.detectionsPerPulse * repetitionRate)
             if abs(next - deadTime) <= 1e-4 * deadTime { break }
             deadTime = next
             result = FiniteKeyDecoyBB84.optimise(parameters(deadTimeFactor: deadTime), choices: choices, hint: result.settings)
@@ -103,7 +103,7 @@ enum FiniteKeyBuilder {
         let meanIntensity = zip(settings.intensities, settings.probabilities).reduce(0) { $0 + $1.0 * $1.1 }
         let clicks = receiver.clicks(transmittance: threshold, intensity: meanIntensity)
         let receiverLossDB = Decibel.loss(transmittance: Sanitise.fraction(
-            receiver.efficiency * receiver.deadTimeFactor(countRate: clicks * repetitionRate)))
+            receiver.efficiency * receiver.detector.deadTimeFactor(countRate: clicks * repetitionRate)))
         guard receiverLossDB.isFinite else { return (threshold, nil) }
         // A threshold of 0 means key down to the search's floor (1e-40, 400 dB): the margin is at least that.
         return (threshold, Decibel.loss(transmittance: max(threshold, 1e-40)) - receiverLossDB)

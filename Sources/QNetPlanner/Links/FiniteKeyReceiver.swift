@@ -30,11 +30,6 @@ struct FiniteKeyReceiver {
         (noise + (1 - noise) * -expm1(-transmittance * intensity)) * (1 + afterpulse)
     }
 
-    /// Observed over true count rate at `countRate` clicks per second.
-    func deadTimeFactor(countRate: Double) -> Double {
-        let model: DeadTimeModel = detector.deadTimeModel.value == .paralysable ? .paralysable : .nonParalysable
-        return Sanitise.fraction(DeadTime.efficiencyFactor(trueRate: countRate, deadTime: detector.deadTime.value, model: model))
-    }
 
     /// E_X and its parts, averaged over the intensities as the key basis sees them (Lim et al.'s e_k / R_k).
     func qberBudget(_ result: FiniteKeyDecoyBB84Result, transmittance: Double) -> QBERBudget? {

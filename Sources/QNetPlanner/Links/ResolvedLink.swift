@@ -1,4 +1,5 @@
 import QNetModel
+import QNetPhysics
 
 /// A link's figures after the lookup link → equipment → `defaults:` → built-in
 /// default, each in SI with where it came from.
@@ -114,5 +115,11 @@ struct ResolvedDetector {
         afterpulseProbability = Sourced.quantity([(record?.afterpulseProbability, key("afterpulse_probability"))],
                                                  else: PlanningDefaults.afterpulseProbability)
         gateWidth = record?.gateWidth.map { Sourced($0.si, key("gate_width")) }
+    }
+
+    /// Observed over true count rate at `countRate` clicks per second, by the detector's dead-time model.
+    func deadTimeFactor(countRate: Double) -> Double {
+        let model: DeadTimeModel = deadTimeModel.value == .paralysable ? .paralysable : .nonParalysable
+        return Sanitise.fraction(DeadTime.efficiencyFactor(trueRate: countRate, deadTime: deadTime.value, model: model))
     }
 }

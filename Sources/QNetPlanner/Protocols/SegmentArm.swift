@@ -76,10 +76,8 @@ struct DetectorLoad: Equatable {
     static func at(clickProbability: Double, detector: ResolvedDetector, repetitionRate: Double) -> DetectorLoad {
         let clicks = Sanitise.fraction(clickProbability)
         let rate = Sanitise.rate(clicks * repetitionRate)
-        let model: DeadTimeModel = detector.deadTimeModel.value == .paralysable ? .paralysable : .nonParalysable
-        let factor = DeadTime.efficiencyFactor(trueRate: rate, deadTime: detector.deadTime.value, model: model)
         return DetectorLoad(afterpulse: Sanitise.fraction(detector.afterpulseProbability.value) * clicks, countRate: rate,
-                            deadTimeFactor: Sanitise.fraction(factor))
+                            deadTimeFactor: detector.deadTimeFactor(countRate: rate))
     }
 
     /// Whether `next` differs from this load by less than the fixed-point iteration resolves.

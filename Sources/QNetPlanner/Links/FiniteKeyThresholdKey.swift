@@ -1,31 +1,17 @@
 import QNetPhysics
 
-/// The inputs that decide a finite-key receiver's threshold (Y0 and e_mis rounded like `ThresholdKey`).
+/// The inputs that decide a finite-key receiver's threshold: the parameters at η = 1 (the threshold search
+/// replaces it) with Y0 and e_mis rounded like `ThresholdKey`, so that links sharing equipment share one search.
 struct FiniteKeyThresholdKey: Hashable, Sendable {
-    var darkYield: Double
-    var misalignment: Double
-    var afterpulse: Double
-    var ecEfficiency: Double
-    var blockSize: Double
-    var secrecy: SecrecyParameter
-    var correctness: Double
-    var choices: FiniteKeyDecoyChoices
+    let parameters: FiniteKeyDecoyBB84Parameters
+    let choices: FiniteKeyDecoyChoices
 
     init(_ p: FiniteKeyDecoyBB84Parameters, choices: FiniteKeyDecoyChoices) {
-        darkYield = ThresholdKey.round(p.darkYield)
-        misalignment = ThresholdKey.round(p.misalignment)
-        afterpulse = p.afterpulseProbability
-        ecEfficiency = p.ecEfficiency
-        blockSize = p.blockSize
-        secrecy = p.secrecy
-        correctness = p.correctness
+        var rounded = p
+        rounded.transmittance = 1
+        rounded.darkYield = ThresholdKey.round(p.darkYield)
+        rounded.misalignment = ThresholdKey.round(p.misalignment)
+        parameters = rounded
         self.choices = choices
-    }
-
-    /// The parameters at η = 1 (the threshold search replaces it).
-    var parameters: FiniteKeyDecoyBB84Parameters {
-        FiniteKeyDecoyBB84Parameters(transmittance: 1, darkYield: darkYield, afterpulseProbability: afterpulse,
-                                     misalignment: misalignment, ecEfficiency: ecEfficiency, blockSize: blockSize,
-                                     secrecy: secrecy, correctness: correctness)
     }
 }

@@ -17,7 +17,7 @@ struct ValidationTests {
         "repeater/waiting-time",
     ]).union(RepeaterChainValidationTests.families).union(TwinFieldCVValidationTests.families)
         .union(SatellitePassTests.families).union(BBM92MDIValidationTests.families)
-        .union(FiniteKeyValidationTests.families)
+        .union(FiniteKeyValidationTests.families).union(PassFiniteKeyValidationTests.families)
 
     @Test("every case file loads, every physics case has a test family and every family has cases")
     func casesFileLoads() throws {

@@ -69,13 +69,16 @@ public enum CSVReport {
         var rows: [[String]] = [[
             "link", "altitude_m", "max_elevation_deg", "min_elevation_deg", "duration_s", "passes_per_day",
             "key_per_pass_bits", "key_per_day_bits", "pass_average_bps", "daily_average_bps", "no_key_reason",
+            "finite_key_per_pass_bits", "finite_key_per_day_bits", "finite_daily_average_bps", "finite_no_key_reason",
         ]]
         for (id, pass) in passes {
             rows.append([
                 id, number(pass.altitude), number(pass.maxElevation * 180 / .pi), number(pass.minElevation * 180 / .pi),
                 number(pass.durationSeconds), number(pass.passesPerDay), number(pass.keyPerPassBits),
                 number(pass.keyPerDayBits), number(pass.passAverageBps), number(pass.dailyAverageBps),
-                pass.noKeyReason ?? "",
+                pass.noKeyReason ?? "", pass.finiteKey.map { number($0.keyPerPassBits) } ?? "",
+                pass.finiteKey.map { number($0.keyPerDayBits) } ?? "", pass.finiteKey.map { number($0.dailyAverageBps) } ?? "",
+                pass.finiteKey?.noKeyReason ?? "",
             ])
         }
         return "\n" + table(rows)

@@ -8,7 +8,7 @@ extension JSONReport {
             case altitude = "altitude_m", maxElevation = "max_elevation_deg", minElevation = "min_elevation_deg"
             case duration = "duration_s", passesPerDay = "passes_per_day", keyPerPass = "key_per_pass_bits"
             case keyPerDay = "key_per_day_bits", passAverage = "pass_average_bps", dailyAverage = "daily_average_bps"
-            case profile, noKeyReason = "no_key_reason", assumptions
+            case profile, noKeyReason = "no_key_reason", assumptions, finiteKey = "finite_key"
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -24,6 +24,37 @@ extension JSONReport {
             try container.encode(pass.profile.map(SampleEntry.init), forKey: .profile)
             try container.encode(pass.noKeyReason, forKey: .noKeyReason)
             try container.encode(pass.assumptions.map(AssumptionEntry.init), forKey: .assumptions)
+            try container.encodeIfPresent(pass.finiteKey.map(PassFiniteKeyEntry.init), forKey: .finiteKey)
+        }
+    }
+
+    /// The finite key of a pass (present only when the link has `finite_key:`): one block of the whole pass.
+    struct PassFiniteKeyEntry: Encodable {
+        let finite: PassFiniteKeyPlan
+        enum Keys: String, CodingKey {
+            case keyPerPass = "key_per_pass_bits", keyPerDay = "key_per_day_bits", passAverage = "pass_average_bps"
+            case dailyAverage = "daily_average_bps", detections, keyBasisDetections = "key_basis_detections", qber
+            case phaseError = "phase_error_rate", singlePhoton = "single_photon_events", epsilonSec = "epsilon_sec"
+            case epsilonCor = "epsilon_cor", intensities, probabilities, basisBias = "basis_bias"
+            case noKeyReason = "no_key_reason"
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(finite.keyPerPassBits, forKey: .keyPerPass)
+            try container.encode(finite.keyPerDayBits, forKey: .keyPerDay)
+            try container.encode(finite.passAverageBps, forKey: .passAverage)
+            try container.encode(finite.dailyAverageBps, forKey: .dailyAverage)
+            try container.encode(finite.detections, forKey: .detections)
+            try container.encode(finite.keyBasisDetections, forKey: .keyBasisDetections)
+            try container.encode(finite.qber, forKey: .qber)
+            try container.encode(finite.phaseErrorRate, forKey: .phaseError)
+            try container.encode(finite.singlePhotonEvents, forKey: .singlePhoton)
+            try container.encode(finite.epsilonSec, forKey: .epsilonSec)
+            try container.encode(finite.epsilonCor, forKey: .epsilonCor)
+            try container.encode(finite.intensities, forKey: .intensities)
+            try container.encode(finite.probabilities, forKey: .probabilities)
+            try container.encode(finite.basisBias, forKey: .basisBias)
+            try container.encode(finite.noKeyReason, forKey: .noKeyReason)
         }
     }
 

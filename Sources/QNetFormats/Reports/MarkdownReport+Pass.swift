@@ -8,7 +8,8 @@ extension MarkdownReport {
         text.heading("Satellite passes")
         let columns = passes.first.map { PlanFigures.pass($0.1).map(\.label) } ?? []
         text.table(["link"] + columns, passes.map { id, pass in [id] + PlanFigures.pass(pass).map(\.value) })
-        text.paragraph("A pass enters the key graph at its daily average, key per day / 86 400 s; "
+        text.paragraph("A pass enters the key graph at its daily average, key per day / 86 400 s (its finite key's "
+            + "when the link has finite_key); "
             + "each link's budget below is its single geometry at the pass's highest elevation.")
     }
 
@@ -16,6 +17,11 @@ extension MarkdownReport {
     static func passDetail(_ pass: SatellitePassPlan, into text: inout MarkdownText) {
         text.line("Pass: " + PlanFigure.sentence(PlanFigures.pass(pass)) + ".")
         if let reason = pass.noKeyReason { text.line("No key over the pass: \(reason).") }
+        if let finite = pass.finiteKey {
+            text.line("Finite key over the pass (one block of the whole pass, Lim et al. 2014 as Sidhu et al. 2022): "
+                + PlanFigure.sentence(PlanFigures.passFiniteKey(finite)) + ".")
+            if let reason = finite.noKeyReason { text.line("No finite key over the pass: \(reason).") }
+        }
         text.blank()
         if !pass.profile.isEmpty {
             text.line("Pass profile from culmination (the pass is symmetric):")

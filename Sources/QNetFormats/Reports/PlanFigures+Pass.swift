@@ -12,7 +12,20 @@ extension PlanFigures {
             PlanFigure("pass average", EngineeringFormat.rate(pass.passAverageBps)),
             PlanFigure("passes a day", EngineeringFormat.number(pass.passesPerDay)),
             PlanFigure("key per day", EngineeringFormat.bits(pass.keyPerDayBits)),
-            PlanFigure("daily average (key graph)", EngineeringFormat.rate(pass.dailyAverageBps)),
+            PlanFigure(pass.finiteKey == nil ? "daily average (key graph)" : "asymptotic daily average",
+                       EngineeringFormat.rate(pass.dailyAverageBps)),
+        ]
+    }
+
+    /// A pass's finite key (one block of the whole pass): key per pass and per day, the block and its error rates.
+    public static func passFiniteKey(_ finite: PassFiniteKeyPlan) -> [PlanFigure] {
+        [
+            PlanFigure("finite key per pass", EngineeringFormat.bits(finite.keyPerPassBits)),
+            PlanFigure("finite key per day", EngineeringFormat.bits(finite.keyPerDayBits)),
+            PlanFigure("finite daily average (key graph)", EngineeringFormat.rate(finite.dailyAverageBps)),
+            PlanFigure("pass block n_X", EngineeringFormat.number(finite.keyBasisDetections)),
+            PlanFigure("pass QBER E_X", EngineeringFormat.percent(finite.qber)),
+            PlanFigure("phase error bound", EngineeringFormat.percent(finite.phaseErrorRate)),
         ]
     }
 }

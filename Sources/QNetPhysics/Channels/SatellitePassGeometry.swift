@@ -132,7 +132,21 @@ public struct SatellitePassGeometry: Sendable, Hashable {
     /// (a key rate in bit/s gives bits). Fewer than 3 samples give 0.
     /// Source: Press et al., Numerical Recipes, 3rd ed. (2007), Sec. 4.2.
     public func integrate(halfPassSamples samples: [Double]) -> Double {
-        guard samples.count >= 3 else { return 0 }
-        return 2 * Quadrature.simpson(samples: samples, step: halfDuration / Double(samples.count - 1))
+        zip(halfPassWeights(count: samples.count), samples).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+
+    /// The seconds of the whole pass each of `count` samples at `halfPassTimes` stands for: the weights of
+    /// `integrate(halfPassSamples:)` (twice Simpson's h/3·(1, 4, 2, …, 4, 1), an odd last panel by the trapezoid).
+    ///
+    /// They add up to `duration`; a rate in 1/s at each sample times its weight counts events over the
+    /// pass. Fewer than 3 samples give weights of 0. Source: Press et al., Numerical Recipes, 3rd ed. (2007), Sec. 4.2.
+    public func halfPassWeights(count: Int) -> [Double] {
+        guard count >= 3 else { return Array(repeating: 0, count: max(0, count)) }
+        let step = halfDuration / Double(count - 1)
+        return (0..<count).map { index in
+            var unit = Array(repeating: 0.0, count: count)
+            unit[index] = 1
+            return 2 * Quadrature.simpson(samples: unit, step: step)
+        }
     }
 }

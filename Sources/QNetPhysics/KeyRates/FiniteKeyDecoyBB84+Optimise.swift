@@ -59,16 +59,19 @@ extension FiniteKeyDecoyBB84 {
     /// (y ∈ [ln 1e-6, ln 3]). Nelder–Mead from four starting points (and `hint`, when given) plus a
     /// restart from the best, on ℓ/N before clipping at 0 (so it also finds the best settings just
     /// below threshold, where the key is 0). Fixed values that break the constraints give no key
-    /// (`choices.violation` says why). Units and formulas as `evaluate(_:settings:)`.
+    /// (`choices.violation` says why). Units and formulas as `evaluate(_:settings:)`. With `pass`, the
+    /// block is every detection of the pass (`evaluate(_:settings:pass:)`) and ℓ/N, N the pass's pulses,
+    /// is the key per pass over a fixed N, so the settings maximise the key per pass, as SatQuMA does.
     /// Source: Lim, Curty, Walenta, Xu, Zbinden, PRA 89, 022307 (2014), Sec. IV (they optimise
-    /// {q_X, p_μ1, p_μ2, μ1, μ2} numerically with μ3 fixed); Nelder, Mead, Comput. J. 7, 308 (1965).
+    /// {q_X, p_μ1, p_μ2, μ1, μ2} numerically with μ3 fixed); Nelder, Mead, Comput. J. 7, 308 (1965);
+    /// Sidhu et al., npj Quantum Inf. 8, 18 (2022) for a pass.
     public static func optimise(_ p: FiniteKeyDecoyBB84Parameters, choices: FiniteKeyDecoyChoices,
-                                hint: FiniteKeyDecoySettings? = nil) -> FiniteKeyDecoyBB84Result {
+                                hint: FiniteKeyDecoySettings? = nil, pass: [FiniteKeyExposure]? = nil)
+        -> FiniteKeyDecoyBB84Result {
         let space = SettingsSpace(choices)
-        guard choices.violation == nil else {
-            return evaluate(p, settings: space.settings(space.encode(starts[0])))
-        }
-        func rate(_ y: [Double]) -> Double { keyLength(p, settings: space.settings(y)).rawRate }
+        func evaluated(_ y: [Double]) -> FiniteKeyDecoyBB84Result { keyLength(p, settings: space.settings(y), pass: pass).result }
+        guard choices.violation == nil else { return evaluated(space.encode(starts[0])) }
+        func rate(_ y: [Double]) -> Double { keyLength(p, settings: space.settings(y), pass: pass).rawRate }
         var candidates = starts.map { space.encode($0) }
         if let hint { candidates.insert(space.encode(hint), at: 0) }
         var best: (x: [Double], value: Double)?
@@ -77,10 +80,10 @@ extension FiniteKeyDecoyBB84 {
                                                    maxEvaluations: evaluationsPerRun, rate)
             if best == nil || found.value > best!.value { best = found }
         }
-        guard let first = best else { return evaluate(p, settings: space.settings(candidates[0])) }
+        guard let first = best else { return evaluated(candidates[0]) }
         let polished = Optimise.nelderMeadMaximum(start: first.x, step: 0.1, box: space.box, tolerance: searchTolerance,
                                                   maxEvaluations: evaluationsPerRun, rate)
-        return evaluate(p, settings: space.settings(polished.value >= first.value ? polished.x : first.x))
+        return evaluated(polished.value >= first.value ? polished.x : first.x)
     }
 
     /// Smallest system transmittance that still gives a key, with the free settings re-optimised at every loss.

@@ -8,6 +8,20 @@ public enum SecrecyParameter: Sendable, Hashable {
     case perKeyBit(Double)
 }
 
+/// Pulses sent at one system transmittance: one time step of a satellite pass, whose counts add into one block (Sidhu et al. 2022).
+public struct FiniteKeyExposure: Sendable, Hashable {
+    /// η_sys during the step: channel × receiver.
+    public var transmittance: Double
+    /// Pulses Alice sends during the step (repetition rate × its share of the pass, s).
+    public var pulses: Double
+
+    /// An exposure of `pulses` pulses at system transmittance `transmittance`.
+    public init(transmittance: Double, pulses: Double) {
+        self.transmittance = transmittance
+        self.pulses = pulses
+    }
+}
+
 /// The channel, receiver and security figures of finite-key decoy BB84, all but the settings Alice and Bob choose (Lim et al. 2014, Sec. IV).
 public struct FiniteKeyDecoyBB84Parameters: Sendable, Hashable {
     /// η_sys, system transmittance: channel × receiver (Lim et al.'s η_ch·η_Bob).
@@ -137,10 +151,25 @@ public enum FiniteKeyDecoyBB84 {
         keyLength(p, settings: settings).result
     }
 
-    /// The result and ℓ/N before clipping at 0 (which the optimiser climbs even where there is no key).
-    static func keyLength(_ p: FiniteKeyDecoyBB84Parameters, settings: FiniteKeyDecoySettings)
-        -> (result: FiniteKeyDecoyBB84Result, rawRate: Double) {
-        let counts = ExpectedCounts(p, settings: settings)
+    /// Secret key of one block made of every detection of a satellite pass, at the given settings.
+    ///
+    /// As SatQuMA does (Sidhu et al., npj Quantum Inf. 8, 18 (2022); cnqo-qcomms/SatQuMA
+    /// key/protocols/key_efficient_BB84.py): the expected detections and errors of each intensity and
+    /// basis are summed over the pass's exposures (each at its own η_sys, with `pulses` pulses), and
+    /// Lim et al.'s Eqs. (1)–(5) are applied once to those totals. n_X is what the pass collects, so
+    /// `p.blockSize` and `p.transmittance` are not used; E_X = Σ m_X / Σ n_X. The result's
+    /// `pulsesPerBlock` is every pulse of the pass and `keyLength` the key per pass.
+    /// Source: Lim, Curty, Walenta, Xu, Zbinden, PRA 89, 022307 (2014), Eqs. (1)–(5); Sidhu et al. 2022.
+    public static func evaluate(_ p: FiniteKeyDecoyBB84Parameters, settings: FiniteKeyDecoySettings,
+                                pass: [FiniteKeyExposure]) -> FiniteKeyDecoyBB84Result {
+        keyLength(p, settings: settings, pass: pass).result
+    }
+
+    /// The result and ℓ/N before clipping at 0 (which the optimiser climbs even where there is no key);
+    /// the counts of one block of n_X at `p.transmittance`, or of every exposure of `pass`.
+    static func keyLength(_ p: FiniteKeyDecoyBB84Parameters, settings: FiniteKeyDecoySettings,
+                          pass: [FiniteKeyExposure]? = nil) -> (result: FiniteKeyDecoyBB84Result, rawRate: Double) {
+        let counts = pass.map { ExpectedCounts(p, settings: settings, pass: $0) } ?? ExpectedCounts(p, settings: settings)
         var epsilon: Double
         var raw: Double
         var estimate: BlockEstimate
@@ -150,7 +179,7 @@ public enum FiniteKeyDecoyBB84 {
             (raw, estimate) = counts.keyLength(epsilonSec: epsilon)
         case .perKeyBit(let kappa):
             // ℓ(ε) grows with ε, so from the largest ℓ the iteration ℓ ← ℓ(κ·ℓ) falls to the largest fixed point.
-            epsilon = min(largestSecrecy, kappa * max(1, p.blockSize))
+            epsilon = min(largestSecrecy, kappa * max(1, counts.blockSize))
             (raw, estimate) = counts.keyLength(epsilonSec: epsilon)
             for _ in 0..<secrecyPasses where raw > 0 {
                 let next = min(largestSecrecy, kappa * raw)
@@ -202,35 +231,75 @@ struct ExpectedCounts {
     let qber: Double
     let valid: Bool
 
+    /// The counts of one block of n_X = `p.blockSize` key-basis detections at η_sys = `p.transmittance`.
     init(_ p: FiniteKeyDecoyBB84Parameters, settings s: FiniteKeyDecoySettings) {
+        let (clicks, errors) = Self.perPulse(p, settings: s, transmittance: p.transmittance)
+        let q = s.basisBias
+        let keyBasisRate = q * q * (clicks.0 + clicks.1 + clicks.2)
+        let pulses = keyBasisRate > 0 ? p.blockSize / keyBasisRate : .infinity
+        self.init(p, settings: s, clicks: Self.scaled(clicks, pulses), errors: Self.scaled(errors, pulses), pulses: pulses,
+                  valid: p.blockSize > 0)
+    }
+
+    /// The counts of every exposure of a pass added into one block (Sidhu et al. 2022, as SatQuMA sums them).
+    init(_ p: FiniteKeyDecoyBB84Parameters, settings s: FiniteKeyDecoySettings, pass: [FiniteKeyExposure]) {
+        var clicks: PerIntensity = (0, 0, 0), errors: PerIntensity = (0, 0, 0), pulses = 0.0
+        for exposure in pass where exposure.pulses > 0 && exposure.pulses.isFinite {
+            let (c, e) = Self.perPulse(p, settings: s, transmittance: exposure.transmittance)
+            let (cn, en) = (Self.scaled(c, exposure.pulses), Self.scaled(e, exposure.pulses))
+            clicks = (clicks.0 + cn.0, clicks.1 + cn.1, clicks.2 + cn.2)
+            errors = (errors.0 + en.0, errors.1 + en.1, errors.2 + en.2)
+            pulses += exposure.pulses
+        }
+        self.init(p, settings: s, clicks: clicks, errors: errors, pulses: pulses > 0 ? pulses : .infinity, valid: pulses > 0)
+    }
+
+    /// Counts from the detections and errors of each intensity in both bases over `pulses` pulses.
+    private init(_ p: FiniteKeyDecoyBB84Parameters, settings s: FiniteKeyDecoySettings, clicks: PerIntensity,
+                 errors: PerIntensity, pulses: Double, valid: Bool) {
         mu = (s.intensities[0], s.intensities[1], s.intensities[2])
         let prob = (s.probabilities[0], s.probabilities[1], s.probabilities[2])
-        blockSize = p.blockSize
         ecEfficiency = p.ecEfficiency
         correctness = p.correctness
-        valid = s.violation == nil && p.blockSize > 0
         weight = (exp(mu.0) / prob.0, exp(mu.1) / prob.1, exp(mu.2) / prob.2)
         tau = (prob.0 * exp(-mu.0) + prob.1 * exp(-mu.1) + prob.2 * exp(-mu.2),
                prob.0 * exp(-mu.0) * mu.0 + prob.1 * exp(-mu.1) * mu.1 + prob.2 * exp(-mu.2) * mu.2)
-        let eta = min(1, max(0, p.transmittance))
+        let q = s.basisBias
+        let (key, test) = (q * q, (1 - q) * (1 - q))
+        let allClicks = clicks.0 + clicks.1 + clicks.2
+        self.pulses = pulses
+        detectionRate = pulses.isFinite && pulses > 0 ? allClicks / pulses : 0
+        keyBasisRate = key * detectionRate
+        blockSize = key * allClicks
+        self.valid = s.violation == nil && valid && blockSize > 0
+        qber = allClicks > 0 ? min(0.5, (errors.0 + errors.1 + errors.2) / allClicks) : 0.5
+        keyDetections = Self.scaled(clicks, key)
+        testDetections = Self.scaled(clicks, test)
+        testErrors = Self.scaled(errors, test)
+    }
+
+    /// Clicks R_k and errors e_k per pulse of each intensity at η_sys = `transmittance` (Lim et al. 2014, Sec. IV):
+    /// D_k = 1 − (1 − Y0)·e^(−η·k), R_k = D_k·(1 + p_ap), e_k = Y0/2 + e_mis·(1 − e^(−η·k)) + p_ap·D_k/2.
+    private static func perPulse(_ p: FiniteKeyDecoyBB84Parameters, settings s: FiniteKeyDecoySettings,
+                                 transmittance: Double) -> (PerIntensity, PerIntensity) {
+        let eta = min(1, max(0, transmittance))
         let y0 = min(1, max(0, p.darkYield))
         let afterpulse = min(1, max(0, p.afterpulseProbability))
-        func clicksAndErrors(_ k: Double) -> (Double, Double) {
+        func clicksAndErrors(_ k: Double, _ probability: Double) -> (Double, Double) {
             let signal = -expm1(-eta * k)
             let detection = y0 + (1 - y0) * signal
-            return (detection * (1 + afterpulse), y0 / 2 + p.misalignment * signal + afterpulse * detection / 2)
+            return (probability * detection * (1 + afterpulse),
+                    probability * (y0 / 2 + p.misalignment * signal + afterpulse * detection / 2))
         }
-        let (c1, e1) = clicksAndErrors(mu.0), (c2, e2) = clicksAndErrors(mu.1), (c3, e3) = clicksAndErrors(mu.2)
-        let q = s.basisBias
-        detectionRate = prob.0 * c1 + prob.1 * c2 + prob.2 * c3
-        keyBasisRate = q * q * detectionRate
-        pulses = keyBasisRate > 0 ? p.blockSize / keyBasisRate : .infinity
-        let errorRate = prob.0 * e1 + prob.1 * e2 + prob.2 * e3
-        qber = detectionRate > 0 ? min(0.5, errorRate / detectionRate) : 0.5
-        let (key, test) = (pulses * q * q, pulses * (1 - q) * (1 - q))
-        keyDetections = (key * prob.0 * c1, key * prob.1 * c2, key * prob.2 * c3)
-        testDetections = (test * prob.0 * c1, test * prob.1 * c2, test * prob.2 * c3)
-        testErrors = (test * prob.0 * e1, test * prob.1 * e2, test * prob.2 * e3)
+        let (c1, e1) = clicksAndErrors(s.intensities[0], s.probabilities[0])
+        let (c2, e2) = clicksAndErrors(s.intensities[1], s.probabilities[1])
+        let (c3, e3) = clicksAndErrors(s.intensities[2], s.probabilities[2])
+        return ((c1, c2, c3), (e1, e2, e3))
+    }
+
+    /// Each intensity's value × `factor`.
+    private static func scaled(_ values: PerIntensity, _ factor: Double) -> PerIntensity {
+        (values.0 * factor, values.1 * factor, values.2 * factor)
     }
 
     /// Raw ℓ of Eq. (1) (before ⌊·⌋, may be negative) and its estimates, at `epsilonSec`.

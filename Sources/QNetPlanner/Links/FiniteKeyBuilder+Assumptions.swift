@@ -23,8 +23,9 @@ extension FiniteKeyBuilder {
             Assumption(name: "timing error", value: "e_mis = misalignment + 1/2 inter-symbol fraction",
                        basis: "a click in the wrong slot carries a random bit"),
         ] + (link.inputs.link.pass == nil ? [] : [
-            Assumption(name: "satellite pass", value: "the key per pass is integrated with the asymptotic key; "
-                + "finite_key sets the link's key at its single geometry", basis: "\(link.path).pass"),
+            Assumption(name: "satellite pass", value: "finite_key sets the link's key at its single geometry and the "
+                + "pass's finite key (one block of the whole pass); the pass's key per pass stays asymptotic beside it",
+                       basis: "\(link.path).pass"),
         ])
     }
 

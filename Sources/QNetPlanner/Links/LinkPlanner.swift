@@ -61,7 +61,8 @@ enum LinkPlanner {
             assumptions.append(Assumption(name: "protocol", value: "\(protocolKind.rawValue): key computed for the whole segment",
                                           basis: link.protocolKind.basis))
         case .cvGG02:
-            return CVQKDLinkBuilder.outcome(link, loss: loss, lossDB: lossDB, channel: channel, diagnostics: diagnostics)
+            return CVQKDLinkBuilder.outcome(link, loss: loss, lossDB: lossDB, channel: channel,
+                                            diagnostics: diagnostics + cvPassWarning(link))
         }
 
         let pass = SatellitePassPlanner.plan(link, timing: timing, memo: memo, strings: strings)
@@ -84,6 +85,14 @@ enum LinkPlanner {
             + "(band-gap cut-off \(Format.number(cutoff * 1e9, digits: 4)) nm): its efficiency there is close to 0, not the "
             + "\(Format.percent(link.detector.efficiency.value)) the plan uses"
         return [Diagnostic(.warning, message, keyPath: link.detector.kind.basis)]
+    }
+
+    /// A warning when a cv-gg02 link has a satellite pass: CV-QKD over a pass is not modelled, so `pass:` is ignored.
+    private static func cvPassWarning(_ link: ResolvedLink) -> [Diagnostic] {
+        guard link.medium == .satellite, link.inputs.link.pass != nil else { return [] }
+        return [Diagnostic(.warning, "link \(link.inputs.link.id): CV-QKD (cv-gg02) over a satellite pass is not modelled; "
+            + "pass is ignored and the key is that of the link's single geometry, with no key per pass or per day",
+                           keyPath: "\(link.path).pass")]
     }
 
     /// The detector's dark counts as the file gives them: per gate, or as a rate.

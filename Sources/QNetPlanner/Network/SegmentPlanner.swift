@@ -37,11 +37,13 @@ enum SegmentPlanner {
                 diagnostics.append(Diagnostic(.error, reason, keyPath: "\(path).protocol"))
                 return (noKey(reason), diagnostics)
             }
-            // A satellite pass enters the key graph at its daily average (physics.md §4).
+            // A satellite pass enters the key graph at its daily average (physics.md §4), finite when asked for.
+            let pass = link.pass?.keyGraphFigures
+            let passReason = link.pass.map { $0.finiteKey == nil ? $0.noKeyReason : $0.finiteKey?.noKeyReason } ?? nil
             return (SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: kind,
-                                keyRateBps: link.pass?.dailyAverageBps ?? link.keyRateBps, plobBoundBps: link.plobBoundBps,
-                                keyPerPassBits: link.pass?.keyPerPassBits, keyPerDayBits: link.pass?.keyPerDayBits,
-                                marginDB: link.marginDB, noKeyReason: link.pass?.noKeyReason ?? link.noKeyReason),
+                                keyRateBps: pass?.dailyAverageBps ?? link.keyRateBps, plobBoundBps: link.plobBoundBps,
+                                keyPerPassBits: pass?.perPass, keyPerDayBits: pass?.perDay,
+                                marginDB: link.marginDB, noKeyReason: passReason ?? link.noKeyReason),
                     diagnostics)
         case .entanglement:
             let result = RepeaterChainPlanner.plan(links: ChainInputs.links(segment, topology: topology, outcomes: outcomes),

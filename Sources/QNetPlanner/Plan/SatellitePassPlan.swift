@@ -25,10 +25,19 @@ public struct SatellitePassPlan: Sendable, Hashable {
     public var noKeyReason: String?
     /// What the integration assumed, with sources.
     public var assumptions: [Assumption]
+    /// The finite key of the pass, when the link has `finite_key:`; the figures above stay asymptotic.
+    public var finiteKey: PassFiniteKeyPlan?
+
+    /// Key per pass, per day and daily average as they enter the key graph: the finite key when there is one.
+    public var keyGraphFigures: (perPass: Double, perDay: Double, dailyAverageBps: Double) {
+        guard let finite = finiteKey else { return (keyPerPassBits, keyPerDayBits, dailyAverageBps) }
+        return (finite.keyPerPassBits, finite.keyPerDayBits, finite.dailyAverageBps)
+    }
 
     public init(altitude: Double, maxElevation: Double, minElevation: Double, durationSeconds: Double,
                 passesPerDay: Double, keyPerPassBits: Double, keyPerDayBits: Double, passAverageBps: Double,
-                dailyAverageBps: Double, profile: [PassSample], noKeyReason: String?, assumptions: [Assumption]) {
+                dailyAverageBps: Double, profile: [PassSample], noKeyReason: String?, assumptions: [Assumption],
+                finiteKey: PassFiniteKeyPlan? = nil) {
         self.altitude = altitude
         self.maxElevation = maxElevation
         self.minElevation = minElevation
@@ -41,6 +50,7 @@ public struct SatellitePassPlan: Sendable, Hashable {
         self.profile = profile
         self.noKeyReason = noKeyReason
         self.assumptions = assumptions
+        self.finiteKey = finiteKey
     }
 }
 

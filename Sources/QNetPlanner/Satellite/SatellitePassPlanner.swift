@@ -26,7 +26,8 @@ enum SatellitePassPlanner {
         let geometry = SatellitePassGeometry(altitude: altitude.value, maxElevation: highest.value, minElevation: lowest.value)
         let assumptions = passAssumptions(geometry, altitude: altitude, highest: highest, lowest: lowest, perDay: perDay,
                                           intervals: intervals)
-        func plan(_ samples: [PassSample], keyPerPass: Double, reason: String?) -> SatellitePassPlan {
+        func plan(_ samples: [PassSample], keyPerPass: Double, reason: String?,
+                  finite: (PassFiniteKeyPlan, [Assumption])? = nil) -> SatellitePassPlan {
             let keyPerDay = Sanitise.rate(keyPerPass * perDay.value)
             let reason = reason ?? (keyPerDay > 0 ? nil : "no usable passes a day (\(perDay.basis) = \(Format.number(perDay.value)))")
             return SatellitePassPlan(
@@ -34,7 +35,8 @@ enum SatellitePassPlanner {
                 durationSeconds: Sanitise.finite(geometry.duration), passesPerDay: Sanitise.rate(perDay.value),
                 keyPerPassBits: keyPerPass, keyPerDayBits: keyPerDay,
                 passAverageBps: geometry.duration > 0 ? Sanitise.rate(keyPerPass / geometry.duration) : 0,
-                dailyAverageBps: keyPerDay / secondsPerDay, profile: samples, noKeyReason: reason, assumptions: assumptions)
+                dailyAverageBps: keyPerDay / secondsPerDay, profile: samples, noKeyReason: reason,
+                assumptions: assumptions + (finite?.1 ?? []), finiteKey: finite?.0)
         }
 
         guard link.protocolKind.value == .bb84Decoy else {
@@ -50,11 +52,13 @@ enum SatellitePassPlanner {
             sample(link, geometry: geometry, time: time, timing: timing, memo: memo, strings: strings)
         }
         let keyPerPass = Sanitise.rate(geometry.integrate(halfPassSamples: samples.map(\.keyRateBps)))
+        let finite = PassFiniteKeyBuilder.build(link, geometry: geometry, samples: samples, timing: timing,
+                                                passesPerDay: perDay.value)
         let stride = max(1, (samples.count - 1) / (halfPassIntervals / profileStride))
         let profile = samples.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
         let reason = keyPerPass > 0 ? nil
             : "no key at any elevation of the pass (from \(Format.dB(samples[0].lossDB)) at culmination); see the link's budget"
-        return (plan(profile, keyPerPass: keyPerPass, reason: reason), [])
+        return (plan(profile, keyPerPass: keyPerPass, reason: reason, finite: finite), [])
     }
 
     /// The link `time` seconds from culmination: its loss budget at that elevation and its key.
@@ -85,7 +89,7 @@ enum SatellitePassPlanner {
                        basis: lowest.basis),
             Assumption(name: "passes a day", value: Format.number(perDay.value), basis: perDay.basis),
             Assumption(name: "pass integration",
-                       value: "full link budget and asymptotic decoy BB84 key at \(intervals + 1) times from culmination to the end, Simpson rule, doubled (symmetric pass)",
+                       value: "full link budget and asymptotic decoy BB84 key (the key per pass; finite_key adds a finite key per pass) at \(intervals + 1) times from culmination to the end, Simpson rule, doubled (symmetric pass)",
                        basis: "link budget at each elevation: slant range, Kasten-Young airmass, diffraction, turbulence, pointing; a daily average of key per day / 86400 s enters the key graph (physics.md 4)"),
         ]
     }

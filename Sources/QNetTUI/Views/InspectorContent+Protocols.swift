@@ -21,6 +21,10 @@ extension InspectorContent {
         guard let pass = plan.pass else { return [] }
         var rows: [TextRow] = [.blank, .heading("Pass")] + figureRows(PlanFigures.pass(pass))
         if let reason = pass.noKeyReason { rows.append(TextRow("  no key: " + reason, role: .error)) }
+        if let finite = pass.finiteKey {
+            rows += figureRows(PlanFigures.passFiniteKey(finite))
+            if let reason = finite.noKeyReason { rows.append(TextRow("  no finite key: " + reason, role: .error)) }
+        }
         guard !pass.profile.isEmpty else { return rows }
         rows += [.blank, .heading("Pass profile: elevation → key rate")]
         rows += pass.profile.map { sample in

@@ -79,26 +79,35 @@ struct SatellitePassReportTests {
         #expect(Self.same(entry["daily_average_bps"], pass.dailyAverageBps))
         #expect(abs((entry["max_elevation_deg"] as? Double ?? 0) - 49) < 1e-9)
         #expect((entry["profile"] as? [[String: Any]])?.count == pass.profile.count)
+        // The sample asks for finite_key: the pass's own fields stay asymptotic, finite_key holds the finite key,
+        // and the segment (the key graph) takes the finite one.
+        let finite = try #require(pass.finiteKey)
+        let finiteEntry = try #require(entry["finite_key"] as? [String: Any])
+        #expect(Self.same(finiteEntry["key_per_pass_bits"], finite.keyPerPassBits))
+        #expect(Self.same(finiteEntry["key_basis_detections"], finite.keyBasisDetections))
+        #expect(Self.same(finiteEntry["epsilon_sec"], 1e-9) && (finiteEntry["intensities"] as? [Double])?.count == 3)
         let segment = try #require((json["segments"] as? [[String: Any]])?.first { ($0["links"] as? [String]) == ["MICIUS-XINGLONG"] })
-        #expect(Self.same(segment["key_per_pass_bits"], pass.keyPerPassBits))
-        #expect(Self.same(segment["key_per_day_bits"], pass.keyPerDayBits))
-        #expect(Self.same(segment["key_rate_bps"], pass.dailyAverageBps))
+        #expect(Self.same(segment["key_per_pass_bits"], finite.keyPerPassBits))
+        #expect(Self.same(segment["key_per_day_bits"], finite.keyPerDayBits))
+        #expect(Self.same(segment["key_rate_bps"], finite.dailyAverageBps))
 
         let markdown = MarkdownReport.render(plan, of: topology)
         #expect(markdown.contains("## Satellite passes"))
         #expect(markdown.contains("Pass profile from culmination"))
         #expect(markdown.contains("| 0 s | 49.0° | 645 km |"))
+        #expect(markdown.contains("Finite key over the pass (one block of the whole pass"))
 
         let csv = CSVReport.render(plan)
         #expect(csv.contains("\r\n\nlink,altitude_m,max_elevation_deg,min_elevation_deg,duration_s,passes_per_day,"))
         #expect(csv.contains("MICIUS-XINGLONG,500000.0,"))
+        #expect(csv.contains(",no_key_reason,finite_key_per_pass_bits,finite_key_per_day_bits,finite_daily_average_bps,finite_no_key_reason\r\n"))
     }
 
     @Test("Without a pass the reports are as before: a null pass in JSON, no passes table")
     func noPass() throws {
         let (topology, plan) = try Self.plan("vienna-secoqc.qnet.yaml")
         let json = JSONReport.render(plan, of: topology)
-        #expect(json.contains("\"pass\" : null"))
+        #expect(json.contains("\"pass\" : null") && !json.contains("finite_key_per_pass"))
         #expect(!MarkdownReport.render(plan, of: topology).contains("Satellite passes"))
         #expect(!CSVReport.render(plan).contains("key_per_pass_bits"))
     }

@@ -126,3 +126,45 @@ struct FiniteKeyDecoyBB84Tests {
         #expect(abs(fixed.keyLength - proportional.keyLength) <= 1)
     }
 }
+
+/// A pass's block: counts summed over exposures (Sidhu et al. 2022), the same bounds as one block (Lim et al. 2014).
+@Suite struct FiniteKeyPassBlockTests {
+    let parameters = FiniteKeyDecoyBB84Parameters(
+        transmittance: 1e-3, darkYield: 1e-7, afterpulseProbability: 0, misalignment: 0.01, ecEfficiency: 1.16,
+        blockSize: 1e6, secrecy: .fixed(1e-10), correctness: 1e-15)
+    let settings = FiniteKeyDecoySettings(signal: 0.6, decoy: 0.15, secondDecoy: 2e-4, signalProbability: 0.7,
+                                          decoyProbability: 0.2, basisBias: 0.8)
+
+    @Test("one exposure that collects the block is the single-transmittance block")
+    func oneExposure() {
+        let single = FiniteKeyDecoyBB84.evaluate(parameters, settings: settings)
+        let pass = FiniteKeyDecoyBB84.evaluate(parameters, settings: settings,
+                                               pass: [FiniteKeyExposure(transmittance: 1e-3, pulses: single.pulsesPerBlock)])
+        #expect(abs(pass.keyLength - single.keyLength) <= 1)
+        #expect(abs(pass.qber - single.qber) < 1e-12 && abs(pass.pulsesPerBlock / single.pulsesPerBlock - 1) < 1e-12)
+    }
+
+    @Test("splitting an exposure in two changes nothing; a lossier second half adds its counts and its errors")
+    func exposuresAdd() {
+        let whole = FiniteKeyDecoyBB84.evaluate(parameters, settings: settings,
+                                                pass: [FiniteKeyExposure(transmittance: 1e-3, pulses: 2e10)])
+        let halves = FiniteKeyDecoyBB84.evaluate(parameters, settings: settings, pass: [
+            FiniteKeyExposure(transmittance: 1e-3, pulses: 1e10), FiniteKeyExposure(transmittance: 1e-3, pulses: 1e10),
+        ])
+        #expect(abs(whole.keyLength - halves.keyLength) <= 1)
+        let mixed = FiniteKeyDecoyBB84.evaluate(parameters, settings: settings, pass: [
+            FiniteKeyExposure(transmittance: 1e-3, pulses: 1e10), FiniteKeyExposure(transmittance: 1e-4, pulses: 1e10),
+        ])
+        let detections = { (r: FiniteKeyDecoyBB84Result) in r.detectionsPerPulse * r.pulsesPerBlock }
+        #expect(detections(mixed) < detections(whole) && detections(mixed) > detections(whole) / 2)
+        #expect(mixed.qber > whole.qber && mixed.keyLength < whole.keyLength && mixed.keyLength > 0)
+    }
+
+    @Test("an empty pass, or one with no pulses, has no key and no NaN")
+    func emptyPass() {
+        for pass in [[], [FiniteKeyExposure(transmittance: 1e-3, pulses: 0)]] as [[FiniteKeyExposure]] {
+            let result = FiniteKeyDecoyBB84.evaluate(parameters, settings: settings, pass: pass)
+            #expect(result.keyLength == 0 && result.keyPerPulse == 0 && !result.qber.isNaN && !result.phaseErrorRate.isNaN)
+        }
+    }
+}

@@ -176,7 +176,7 @@ struct InspectorSegmentTests {
         #expect(prose(lines).contains(PlanFigures.repeaterReach(chain)))
     }
 
-    @Test("select a satellite link: the pass's key per pass and per day, and the profile from culmination")
+    @Test("select a satellite link: the pass's key per pass and per day, its finite key, and the profile from culmination")
     func satellitePass() throws {
         let state = try open("micius-downlink.qnet.yaml", select: "MICIUS-XINGLONG")
         let pass = try #require(state.selectedLinkPlan?.pass)
@@ -184,7 +184,11 @@ struct InspectorSegmentTests {
         #expect(shows(lines, "duration", EngineeringFormat.time(pass.durationSeconds)))
         #expect(shows(lines, "key per pass", EngineeringFormat.bits(pass.keyPerPassBits)))
         #expect(shows(lines, "key per day", EngineeringFormat.bits(pass.keyPerDayBits)))
-        #expect(shows(lines, "daily average (key graph)", EngineeringFormat.rate(pass.dailyAverageBps)))
+        // The sample asks for finite_key: the asymptotic daily average, then the finite key that enters the key graph.
+        let finite = try #require(pass.finiteKey)
+        #expect(shows(lines, "asymptotic daily average", EngineeringFormat.rate(pass.dailyAverageBps)))
+        #expect(shows(lines, "finite key per pass", EngineeringFormat.bits(finite.keyPerPassBits)))
+        #expect(shows(lines, "pass QBER E_X", EngineeringFormat.percent(finite.qber)))
         let profile = try #require(lines.firstIndex(of: "Pass profile: elevation → key rate"))
         for (offset, sample) in pass.profile.enumerated() {
             #expect(shows([lines[profile + 1 + offset]], EngineeringFormat.degrees(sample.elevation),

@@ -9,11 +9,12 @@ import QNetPhysics
 @Suite struct PassFiniteKeyPlannerTests {
     /// Satellite S at 500 km over ground station A: one downlink with a pass, `finite_key` when given, `protocol` as
     /// given; sifting efficient, so that the asymptotic key per pass bounds the finite one (biased bases).
-    private func downlink(finiteKey: FiniteKeySettings?, protocolKind: ProtocolKind? = nil) -> Topology {
+    private func downlink(finiteKey: FiniteKeySettings?, protocolKind: ProtocolKind? = nil, maxElevation: Double = 60,
+                          extraDB: Double = 0) -> Topology {
         var satellite = Fixtures.node("S", .satellite)
         satellite.altitude = Quantity(500, .kilometre)
         var pass = SatellitePass()
-        pass.maxElevation = Quantity(60, .degree)
+        pass.maxElevation = Quantity(maxElevation, .degree)
         pass.passesPerDay = Quantity(2, .one)
         var link = Link(id: "S-A", from: "S", to: "A", medium: .satellite)
         link.pass = pass
@@ -21,6 +22,7 @@ import QNetPhysics
         link.beamDivergence = Quantity(10, .microradian)
         link.pointingJitter = Quantity(1, .microradian)
         link.finiteKey = finiteKey
+        if extraDB > 0 { link.extraLosses = [NamedLoss(name: "added", loss: Quantity(extraDB, .decibel))] }
         link.sifting = .efficient
         link.protocolKind = protocolKind
         return Fixtures.topology(nodes: [satellite, Fixtures.node("A")], links: [link])
@@ -46,6 +48,19 @@ import QNetPhysics
         let segment = try #require(plan.segments.first)
         #expect(segment.keyRateBps == finite.dailyAverageBps)
         #expect(segment.keyPerPassBits == finite.keyPerPassBits && segment.keyPerDayBits == finite.keyPerDayBits)
+    }
+
+    @Test("a short, lossy pass with an asymptotic key but too few detections for a finite one says why, in the key graph too")
+    func tooFewDetections() throws {
+        let plan = Planner().plan(downlink(finiteKey: FiniteKeyPlannerTests.finiteKey(block: nil), maxElevation: 12, extraDB: 28))
+        let pass = try #require(plan.links.first?.pass)
+        let finite = try #require(pass.finiteKey)
+        #expect(pass.keyPerPassBits > 0)
+        #expect(finite.keyPerPassBits == 0 && finite.keyPerDayBits == 0 && finite.dailyAverageBps == 0)
+        #expect(finite.noKeyReason?.contains("finite-size terms exceed it") == true)
+        let segment = try #require(plan.segments.first)
+        #expect(segment.keyRateBps == 0 && segment.noKeyReason == finite.noKeyReason)
+        #expect(Fixtures.nonFiniteFields(plan) == [])
     }
 
     @Test("without finite_key a pass has no finite key and enters the key graph asymptotically")

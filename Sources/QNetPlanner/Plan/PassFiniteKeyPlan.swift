@@ -19,8 +19,9 @@ public struct PassFiniteKeyPlan: Sendable, Hashable {
     public var phaseErrorRate: Double
     /// s_X,1, the lower bound on single-photon events in the key basis.
     public var singlePhotonEvents: Double
-    /// ε_sec and ε_cor of the pass's key.
+    /// ε_sec of the pass's key.
     public var epsilonSec: Double
+    /// ε_cor of the pass's key.
     public var epsilonCor: Double
     /// μ1, μ2, μ3 used (given, or optimised for the pass).
     public var intensities: [Double]

@@ -31,14 +31,15 @@ enum PassFiniteKeyBuilder {
             transmittance: 0, darkYield: receiver.noise, afterpulseProbability: receiver.afterpulse,
             misalignment: receiver.errorRate, ecEfficiency: link.ecEfficiency.value, blockSize: 0,
             secrecy: .fixed(settings.epsilonSec.value), correctness: settings.epsilonCor.value)
-        var problem = DecoyKeyBuilder.sourceProblem(link) ?? choices.violation.map { "finite-key settings: \($0) (Lim et al. 2014)" }
-        if geometry.duration <= 0 { problem = "the pass has no usable time" }
-
+        let problem = DecoyKeyBuilder.sourceProblem(link) ?? choices.violation.map { "finite-key settings: \($0) (Lim et al. 2014)" }
+        // Settings that break Lim et al.'s constraints: the optimiser evaluates them as given and finds no key.
         var result = FiniteKeyDecoyBB84.optimise(parameters, choices: choices, pass: exposures(meanIntensity: choices.signalIntensity ?? 0.5))
-        // Dead time at the optimised settings' own mean intensity (it moves the optimum only at high click rates).
-        let mean = zip(result.settings.intensities, result.settings.probabilities).reduce(0) { $0 + $1.0 * $1.1 }
-        result = FiniteKeyDecoyBB84.optimise(parameters, choices: choices, hint: result.settings,
-                                             pass: exposures(meanIntensity: mean))
+        if problem == nil {
+            // Dead time at the optimised settings' own mean intensity (it moves the optimum only at high click rates).
+            let mean = zip(result.settings.intensities, result.settings.probabilities).reduce(0) { $0 + $1.0 * $1.1 }
+            result = FiniteKeyDecoyBB84.optimise(parameters, choices: choices, hint: result.settings,
+                                                 pass: exposures(meanIntensity: mean))
+        }
         let keyPerPass = problem == nil ? Sanitise.rate(result.keyLength) : 0
         let keyPerDay = Sanitise.rate(keyPerPass * passesPerDay)
         let detections = Sanitise.rate(result.detectionsPerPulse * result.pulsesPerBlock)

@@ -63,6 +63,21 @@ import QNetPhysics
         #expect(Fixtures.nonFiniteFields(plan) == [])
     }
 
+    @Test("the pass's counts from 32 Simpson steps give the finite key a fine grid does")
+    func thirtyTwoStepsCountAsAFineGridDoes() throws {
+        let topology = downlink(finiteKey: FiniteKeyPlannerTests.finiteKey(block: nil))
+        let nodeIndex = Dictionary(uniqueKeysWithValues: topology.nodes.enumerated().map { ($1.id, $0) })
+        let link = ResolvedLink(try #require(LinkInputs(topology: topology, index: 0, nodeIndex: nodeIndex)))
+        let timing = DetectionBudgetBuilder.build(link, pathLength: 0)
+        func finiteKey(_ intervals: Int) throws -> PassFiniteKeyPlan {
+            try #require(SatellitePassPlanner.plan(link, timing: timing, memo: ThresholdMemo(), strings: AssumptionMemo(),
+                                                   intervals: intervals)?.0.finiteKey)
+        }
+        let (coarse, fine) = (try finiteKey(SatellitePassPlanner.halfPassIntervals), try finiteKey(512))
+        #expect(abs(coarse.detections / fine.detections - 1) < 1e-3)
+        #expect(abs(coarse.keyPerPassBits / fine.keyPerPassBits - 1) < 1e-3)
+    }
+
     @Test("without finite_key a pass has no finite key and enters the key graph asymptotically")
     func asymptoticOnly() throws {
         let plan = Planner().plan(downlink(finiteKey: nil))

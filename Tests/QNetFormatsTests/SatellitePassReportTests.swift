@@ -96,6 +96,8 @@ struct SatellitePassReportTests {
         #expect(markdown.contains("Pass profile from culmination"))
         #expect(markdown.contains("| 0 s | 49.0° | 645 km |"))
         #expect(markdown.contains("Finite key over the pass (one block of the whole pass"))
+        #expect(markdown.contains("| asymptotic daily average | finite key per pass | finite key per day | finite daily average (key graph) |"))
+        #expect(markdown.contains("| " + EngineeringFormat.bits(finite.keyPerPassBits) + " | "))
 
         let csv = CSVReport.render(plan)
         #expect(csv.contains("\r\n\nlink,altitude_m,max_elevation_deg,min_elevation_deg,duration_s,passes_per_day,"))

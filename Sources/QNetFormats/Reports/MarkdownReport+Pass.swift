@@ -6,12 +6,22 @@ extension MarkdownReport {
         let passes = plan.links.compactMap { link in link.pass.map { (link.id.rawValue, $0) } }
         guard !passes.isEmpty else { return }
         text.heading("Satellite passes")
-        let columns = passes.first.map { PlanFigures.pass($0.1).map(\.label) } ?? []
-        text.table(["link"] + columns, passes.map { id, pass in [id] + PlanFigures.pass(pass).map(\.value) })
+        // With any finite key, the header is a finite pass's: its daily average is labelled asymptotic, true of every row.
+        let finite = passes.first { $0.1.finiteKey != nil }
+        let columns = (finite ?? passes.first).map { PlanFigures.pass($0.1).map(\.label) } ?? []
+        let finiteColumns = finite?.1.finiteKey.map { Array(PlanFigures.passFiniteKey($0).prefix(finiteSummaryColumns).map(\.label)) } ?? []
+        text.table(["link"] + columns + finiteColumns, passes.map { id, pass in
+            let finiteValues = pass.finiteKey.map { PlanFigures.passFiniteKey($0).prefix(finiteSummaryColumns).map(\.value) }
+                ?? Array(repeating: "–", count: finiteColumns.count)
+            return [id] + PlanFigures.pass(pass).map(\.value) + finiteValues
+        })
         text.paragraph("A pass enters the key graph at its daily average, key per day / 86 400 s (its finite key's "
             + "when the link has finite_key); "
             + "each link's budget below is its single geometry at the pass's highest elevation.")
     }
+
+    /// The finite-key figures in the passes table: key per pass, key per day, daily average.
+    private static let finiteSummaryColumns = 3
 
     /// A link's pass: what it delivers, its profile from culmination to the end, and its assumptions.
     static func passDetail(_ pass: SatellitePassPlan, into text: inout MarkdownText) {

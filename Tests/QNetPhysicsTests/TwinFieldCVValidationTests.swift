@@ -37,7 +37,19 @@ struct TwinFieldCVValidationTests {
         Self.check(row, ["max_distance_km": extra / alpha])
     }
 
-    @Test("PM: where the key overtakes the PLOB bound", arguments: rows("qkd/tf-pm"))
+    /// The rows of `model` that expect `key`.
+    static func rows(_ model: String, expecting key: String) -> [CaseRow] {
+        rows(model).filter { $0.expected[key] != nil }
+    }
+
+    @Test("PM: maximal distance", arguments: rows("qkd/tf-pm", expecting: "max_distance_km"))
+    func pmReach(_ row: CaseRow) throws {
+        let (parameters, alpha) = try Self.twinField(row)
+        let extra = PhaseMatching.toleratedExtraLoss(parameters, signalIntensity: nil, removableLossDB: 0) ?? 0
+        Self.check(row, ["max_distance_km": extra / alpha])
+    }
+
+    @Test("PM: where the key overtakes the PLOB bound", arguments: rows("qkd/tf-pm", expecting: "plob_crossing_km"))
     func pmCrossing(_ row: CaseRow) throws {
         let (parameters, alpha) = try Self.twinField(row)
         let efficiency = parameters.transmittanceA

@@ -3,8 +3,9 @@ import Testing
 
 @testable import QNetPhysics
 
-/// Reproduces the project's cases in `Tests/validation/twin-field-cv.yaml`: SNS and PM twin-field QKD, GG02 CV-QKD.
-@Suite("Validation cases (Tests/validation/twin-field-cv.yaml)")
+/// Reproduces the project's cases in `Tests/validation/twin-field-cv.yaml` and `cv-qkd.yaml`: SNS and PM twin-field
+/// QKD, GG02 CV-QKD.
+@Suite("Validation cases (Tests/validation/twin-field-cv.yaml, cv-qkd.yaml)")
 struct TwinFieldCVValidationTests {
     /// Model families this suite reproduces.
     static let families: Set<String> = ["qkd/tf-sns", "qkd/tf-pm", "qkd/cv-gg02"]
@@ -74,6 +75,6 @@ struct TwinFieldCVValidationTests {
             excessNoise: try row.number("excess_noise"), detectorEfficiency: try row.number("detector_efficiency"),
             electronicNoise: try row.number("electronic_noise"),
             reconciliationEfficiency: try row.number("reconciliation_efficiency"), detection: detection))
-        Self.check(row, ["key_per_symbol": result.keyPerSymbol])
+        Self.check(row, ["key_per_symbol": result.keyPerSymbol, "has_key": result.keyPerSymbol > 0 ? 1 : 0])
     }
 }

@@ -27,8 +27,8 @@ struct InputDecoder {
     /// Decoded events not yet handed out, oldest first.
     private var ready: [InputEvent] = []
 
-    /// The longest SGR report, `ESC [ <` and `b;x;y` with five digits each and the final.
-    private static let longestSGRReport = 3 + 5 * 3 + 2 + 1
+    /// The longest SGR report before its final: `ESC [ <` and `b;x;y` with five digits each.
+    private static let longestSGRReport = 3 + 5 * 3 + 2
 
     var awaiting: Awaiting {
         switch sequence.count {

@@ -3,7 +3,7 @@ import QNetTUI
 
 extension CursesTerminal {
     /// The next key, mouse action or resize: one already decoded, else read from
-    /// `wget_wch`, waiting at most `timeout` for input to begin. ncurses has
+    /// `wget_wch`, waiting at most `timeout` for each character. ncurses has
     /// already applied a new size (no SIGWINCH handler). Mouse reports are decoded
     /// by `InputDecoder`, every one of those that arrive together, in order.
     public func nextEvent(timeout: Duration) -> InputEvent? {
@@ -11,17 +11,11 @@ extension CursesTerminal {
         while true {
             if SignalHandlers.received != nil { return .hangup }
             if let event = input.next() { return event }
-            let wait = switch input.awaiting {
-            case .input: timeout
-            case .restOfEscape: Duration.zero
-            case .restOfReport: Self.escapeDelay
-            }
-            wtimeout(window, Int32(clamping: wait.milliseconds))
+            wtimeout(window, Int32(clamping: input.readsOnWithoutWaiting ? 0 : timeout.milliseconds))
             var code: wint_t = 0
             let status = wget_wch(window, &code)
             if SignalHandlers.received != nil { return .hangup }
             if status == ERR {
-                guard input.awaiting != .input else { return nil }
                 input.pause()
                 return input.next()
             }

@@ -98,9 +98,9 @@ public final class CursesTerminal: Terminal {
 
     deinit { close() }
 
-    /// How long a lone ESC waits for the rest of an escape sequence, and each character of a mouse report
-    /// for the next: long enough for a key or report that arrives in pieces (a loaded machine, ssh, tmux),
-    /// short enough that Esc still feels immediate (vim's ttimeoutlen default).
+    /// How long a lone ESC waits for the rest of an escape sequence: long enough for a key or mouse report
+    /// that arrives in pieces (a loaded machine, ssh, tmux), short enough that Esc still feels immediate
+    /// (vim's ttimeoutlen default).
     static let escapeDelay: Duration = .milliseconds(100)
 
     /// Takes the mouse reports from ncurses, which decodes only one per read, to `input`, which decodes them

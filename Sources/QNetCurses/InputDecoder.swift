@@ -8,35 +8,26 @@ import QNetTUI
 /// it makes one `KEY_MOUSE` of all the reports in one read, so a drag whose reports
 /// arrived together was lost. Its reports reach this decoder as characters:
 /// `ESC [ < b ; x ; y M` or `m` (SGR, mode 1006) and `ESC [ M b x y` (the X10
-/// encoding, from a terminal that ignores 1006). A report's characters never become
-/// keys: one left unfinished when input pauses, or broken off, is dropped.
+/// encoding, from a terminal that ignores 1006). A report split across reads is
+/// decoded once whole. A report's characters never become keys: one broken off, or
+/// left unfinished when input pauses, is dropped, and so is an SGR report's rest
+/// that comes after the pause.
 struct InputDecoder {
-    /// What the decoder waits for, which sets how long the next read may wait.
-    enum Awaiting: Equatable {
-        /// Nothing begun: wait as long as the caller likes.
-        case input
-        /// ESC or ESC `[`: ncurses has already waited its ESC delay for the rest of a
-        /// key; whatever it read on is queued, so look without waiting.
-        case restOfEscape
-        /// A mouse report begun: wait the ESC delay for each of its characters (a report split across reads).
-        case restOfReport
-    }
-
     /// The escape sequence begun, from its ESC; empty when none is.
     private var sequence: [Unicode.Scalar] = []
+    /// An SGR report was dropped unfinished at the last pause: what can only be its rest
+    /// (digits and `;`, then `M` or `m`) is dropped too, until another character or pause.
+    private var isDroppingRest = false
     /// Decoded events not yet handed out, oldest first.
     private var ready: [InputEvent] = []
 
     /// The longest SGR report before its final: `ESC [ <` and `b;x;y` with five digits each.
     private static let longestSGRReport = 3 + 5 * 3 + 2
 
-    var awaiting: Awaiting {
-        switch sequence.count {
-        case 0: .input
-        case 1, 2: .restOfEscape
-        default: .restOfReport
-        }
-    }
+    /// Whether ESC or ESC `[` has begun: ncurses has already waited its ESC delay for the
+    /// rest of a key and queued whatever it read on, so the next read should not wait.
+    /// (A mouse report begun waits as long as any input: a key typed meanwhile still comes at once.)
+    var readsOnWithoutWaiting: Bool { sequence.count == 1 || sequence.count == 2 }
 
     /// The oldest decoded event not yet handed out.
     mutating func next() -> InputEvent? {
@@ -55,11 +46,13 @@ struct InputDecoder {
     /// An event decoded elsewhere (a function key, a resize): it ends the sequence begun, then follows it.
     mutating func take(_ event: InputEvent?) {
         endSequence()
+        isDroppingRest = false
         if let event { ready.append(event) }
     }
 
-    /// No input came within the wait `awaiting` asked for: ESC and ESC `[` were keys; a report begun is dropped.
+    /// No input came within the wait: ESC and ESC `[` were keys; a report begun is dropped.
     mutating func pause() {
+        isDroppingRest = sequence.count > 2 && sequence[2] == "<"
         endSequence()
     }
 
@@ -67,6 +60,11 @@ struct InputDecoder {
         guard let character = Unicode.Scalar(code) else {
             endSequence()  // not a character: it ends what was begun and is nothing itself
             return
+        }
+        if isDroppingRest {
+            if Self.isSGRParameter(character) { return }
+            isDroppingRest = false
+            if character == "M" || character == "m" { return }
         }
         switch (sequence.count, character) {
         case (0, "\u{1B}"), (1, "["), (2, "<"), (2, "M"):
@@ -96,18 +94,21 @@ struct InputDecoder {
 
     /// A character of `ESC [ < b ; x ; y M` (or `m`): digits and semicolons up to the final.
     private mutating func takeSGR(_ character: Unicode.Scalar) {
-        let isParameter = ("0"..."9").contains(character) || character == ";"
         if character == "M" || character == "m" {
             var parameters = String.UnicodeScalarView()
             parameters.append(contentsOf: sequence.dropFirst(3))
             report(MouseReport.sgr(parameters: String(parameters), isRelease: character == "m"))
-        } else if isParameter, sequence.count < Self.longestSGRReport {
+        } else if Self.isSGRParameter(character), sequence.count < Self.longestSGRReport {
             sequence.append(character)
         } else {
             // Not a report after all (or too long to be one): drop it, and read this character afresh.
             sequence = []
             take(character: character.value)
         }
+    }
+
+    private static func isSGRParameter(_ character: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(character) || character == ";"
     }
 
     /// A report is complete: its event (if the workbench reads that button) is ready, and nothing is begun.

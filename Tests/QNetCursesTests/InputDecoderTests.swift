@@ -33,27 +33,33 @@ struct InputDecoderTests {
                                  mouse(.drag, 8, 20), mouse(.release, 8, 20)])
     }
 
-    @Test("a report split across reads waits for its rest (the ESC delay per character) and is decoded once whole")
+    @Test("a report split across reads is decoded once whole, wherever it was split")
     func splitReport() {
         var decoder = InputDecoder()
         #expect(decode("\u{1B}[<32;12", into: &decoder, pausing: false) == [])
-        #expect(decoder.awaiting == .restOfReport)
+        #expect(!decoder.readsOnWithoutWaiting)  // the rest is awaited as any input is
         #expect(decode(";7M", into: &decoder) == [mouse(.drag, 11, 6)])
-        #expect(decoder.awaiting == .input)
 
-        // Split between ESC and `[`, and between `[` and `<`: ncurses has waited for those; look again at once.
+        // Split after ESC and after `[`: ncurses has waited its ESC delay for those, so read on at once.
         #expect(decode("\u{1B}", into: &decoder, pausing: false) == [])
-        #expect(decoder.awaiting == .restOfEscape)
+        #expect(decoder.readsOnWithoutWaiting)
         #expect(decode("[", into: &decoder, pausing: false) == [])
-        #expect(decoder.awaiting == .restOfEscape)
+        #expect(decoder.readsOnWithoutWaiting)
         #expect(decode("<64;3;4M", into: &decoder) == [mouse(.scrollUp, 2, 3)])
     }
 
-    @Test("a report whose rest never comes is dropped: none of its characters become keys")
+    @Test("a report whose rest does not come before input pauses is dropped, and so is its late rest: no key")
     func unfinishedReport() {
         var decoder = InputDecoder()
         #expect(decode("\u{1B}[<0;5;2", into: &decoder) == [])
+        #expect(decode("0M", into: &decoder, pausing: false) == [])
         #expect(decode("q", into: &decoder) == [.key(.character("q"))])
+        // What could be the rest stops being dropped at the next pause, or at another character.
+        #expect(decode("\u{1B}[<0;5", into: &decoder) == [])
+        decoder.pause()
+        #expect(decode("5", into: &decoder) == [.key(.character("5"))])
+        #expect(decode("\u{1B}[<0;5", into: &decoder) == [])
+        #expect(decode("j5", into: &decoder) == [.key(.character("j")), .key(.character("5"))])
         #expect(decode("\u{1B}[M !") == [])
     }
 

@@ -48,5 +48,4 @@ enum KeyDecoder {
             return nil
         }
     }
-
 }

@@ -107,6 +107,35 @@ struct TopologyCommentsTests {
         #expect(try comments(yaml) == ["# but this is a comment", "# a real comment"])
     }
 
+    @Test("a comment after a block's header, or inside a list written over lines, stays with its key")
+    func blockHeaderAndFlowList() throws {
+        let document = try TopologyReader.document(yaml: """
+            qnet: 1
+            name: blocks
+            description: >-   # folded on save
+              two
+              lines
+            sources: ["first",   # the paper
+                      "second"]
+
+            """, file: "blocks")
+        #expect(TopologyWriter.yaml(document) == """
+            qnet: 1
+            name: blocks
+            description: two lines # folded on save
+            sources:             # the paper
+            - first
+            - second
+
+            """)
+    }
+
+    @Test("a file with CRLF line ends keeps its comments in their places")
+    func crlf() throws {
+        let document = try TopologyReader.document(yaml: commented.replacingOccurrences(of: "\n", with: "\r\n"), file: "crlf")
+        #expect(TopologyWriter.yaml(document) == commented)
+    }
+
     @Test("header, blocks, end-of-line comments and blank lines come back in their places")
     func placesKept() throws {
         let document = try TopologyReader.document(yaml: commented, file: "commented")

@@ -65,8 +65,9 @@ extension TopologyComments {
 
     /// The lines of `text` as Unicode scalars, without their line breaks (`\n` or `\r\n`).
     static func lines(of text: String) -> [[Unicode.Scalar]] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            Array(line.unicodeScalars.last == "\r" ? line.unicodeScalars.dropLast() : line.unicodeScalars[...])
+        // Split scalars, not characters: "\r\n" is one Character.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            Array(line.last == "\r" ? line.dropLast() : line)
         }
         if lines.last?.isEmpty == true { lines.removeLast() }
         return lines

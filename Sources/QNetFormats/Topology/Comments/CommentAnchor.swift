@@ -5,7 +5,7 @@
 /// `links[L3].extra_losses.connectors` is `[.key("links"), .item("L3"),
 /// .key("extra_losses"), .key("connectors")]`; `sources[2]` is
 /// `[.key("sources"), .index(2)]`.
-struct CommentAnchor: Hashable, Sendable, CustomStringConvertible {
+struct CommentAnchor: Hashable, Sendable {
     /// One step of a key path.
     enum Step: Hashable, Sendable {
         /// A mapping key (`links`, `length`, an equipment entry's name).
@@ -46,16 +46,5 @@ struct CommentAnchor: Hashable, Sendable, CustomStringConvertible {
         var renamed = steps
         if from.section.hasPrefix("equipment.") { renamed[2] = .key(to.name) } else { renamed[1] = .item(to.name) }
         return CommentAnchor(renamed)
-    }
-
-    /// The key path as diagnostics write it: `links[L3].length`.
-    var description: String {
-        steps.enumerated().map { index, step in
-            switch step {
-            case .key(let key): return index == 0 ? key : ".\(key)"
-            case .item(let id): return "[\(id)]"
-            case .index(let position): return "[\(position)]"
-            }
-        }.joined()
     }
 }

@@ -4,56 +4,72 @@ import Yams
 extension TopologyComments {
     /// `yaml`, the writer's text of `topology`, with the comments put back: each
     /// block before the line of its key or item (indented as that line is), each
-    /// end-of-line comment at the end of its line (as far from the line's indentation
-    /// as it was, when the line is short enough). Comments of deleted items are dropped; comments whose key is
-    /// not written go at the end; the header stays at the top, the footer at the end.
+    /// end-of-line comment at the end of its line (as far from the line's
+    /// indentation as it was, when the line is short enough). Comments of deleted
+    /// items are dropped; comments whose key is not written go at the end; the
+    /// header stays at the top, the footer at the end.
     func weave(into yaml: String, of topology: Topology) -> String {
+        // The writer's own text always composes; were it not to, the topology is still saved.
         guard !isEmpty, let root = try? Yams.compose(yaml: yaml) else { return yaml }
-        let anchors = LineAnchors(root: root, topology: topology)
         let lines = TopologyComments.lines(of: yaml)
-        var before: [Int: [Line]] = [:]
-        var trailing: [Int: [(text: String, column: Int)]] = [:]
-        var orphans: [Line] = []
-        for comment in attached {
-            if let record = comment.anchor.record,
-               !RecordName.names(of: record.section, in: topology).contains(record.name) {
-                continue  // its item was deleted
-            }
-            guard let line = anchors.lineOf[comment.anchor] else {
-                switch comment.placement {
-                case .before(let block): orphans += block.map(\.flushLeft)
-                case .trailing(let text, _): orphans.append(.comment(text, indent: 0))
-                }
-                continue
-            }
-            let indent = TopologyComments.indentation(of: lines[line - 1])
-            switch comment.placement {
-            case .before(let block): before[line, default: []] += block.map { $0.indented(from: indent) }
-            case .trailing(let text, let column): trailing[line, default: []].append((text, column))
-            }
-        }
-
+        var placed = placements(in: lines, anchors: LineAnchors(root: root, topology: topology), of: topology)
         var text = TextLines()
         text.append(header)
         for (index, line) in lines.enumerated() {
             let number = index + 1
             var content = String(String.UnicodeScalarView(line))
-            let ends = trailing[number] ?? []
+            let ends = placed.trailing[number] ?? []
             if ends.count > 1 {
                 // One line holds one end-of-line comment: several (from a mapping now written
                 // in flow style) go on lines of their own before it.
                 let indent = TopologyComments.indentation(of: line)
-                before[number, default: []] += ends.map { .comment($0.text, indent: indent) }
+                placed.before[number, default: []] += ends.map { .comment($0.text, indent: indent) }
             } else if let end = ends.first {
                 let column = TopologyComments.indentation(of: line) + end.column
                 content += String(repeating: " ", count: max(1, column - 1 - line.count)) + end.text
             }
-            text.append(before[number] ?? [])
+            text.append(placed.before[number] ?? [])
             text.lines.append(content)
         }
-        text.append(orphans.isEmpty ? [] : [.blank] + orphans)
+        text.append(placed.orphans.isEmpty ? [] : [.blank] + placed.orphans)
         text.append(footer)
         return text.lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Where the attached comments go in the writer's `lines`.
+    private struct Placements {
+        /// Blocks to write before each line (counted from 1), indented for it.
+        var before: [Int: [Line]] = [:]
+        /// End-of-line comments of each line.
+        var trailing: [Int: [(text: String, column: Int)]] = [:]
+        /// Comments whose key is not written, for the end of the file.
+        var orphans: [Line] = []
+    }
+
+    /// Places each attached comment on the line of its anchor; drops those of deleted items.
+    private func placements(in lines: [[Unicode.Scalar]], anchors: LineAnchors, of topology: Topology) -> Placements {
+        let records = Dictionary(uniqueKeysWithValues: RecordName.sections.map { section in
+            (section, Set(RecordName.names(of: section, in: topology)))
+        })
+        var placed = Placements()
+        for comment in attached {
+            if let record = comment.anchor.record, records[record.section]?.contains(record.name) != true {
+                continue  // its item was deleted
+            }
+            guard let line = anchors.lineOf[comment.anchor] else {
+                switch comment.placement {
+                case .before(let block): placed.orphans += block.map(\.flushLeft)
+                case .trailing(let text, _): placed.orphans.append(.comment(text, indent: 0))
+                }
+                continue
+            }
+            let indent = TopologyComments.indentation(of: lines[line - 1])
+            switch comment.placement {
+            case .before(let block): placed.before[line, default: []] += block.map { $0.indented(from: indent) }
+            case .trailing(let text, let column): placed.trailing[line, default: []].append((text, column))
+            }
+        }
+        return placed
     }
 }
 

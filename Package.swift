@@ -69,7 +69,7 @@ let package = Package(
             dependencies: ["QNetModel", "QNetPlanner", "QNetFormats", .product(name: "Yams", package: "Yams")],
             exclude: ["satellite-pass-cases.yaml"]
         ),
-        .testTarget(name: "QNetTUITests", dependencies: ["QNetTUI", "QNetModel", "QNetPlanner"]),
+        .testTarget(name: "QNetTUITests", dependencies: ["QNetTUI", "QNetModel", "QNetPlanner", "QNetFormats"]),
         .testTarget(name: "QNetCursesTests", dependencies: ["QNetCurses", "QNetTUI"]),
         .testTarget(name: "QNetCLITests", dependencies: ["QNetCLI"]),
         // Drives the built `qnetplan` binary in tmux (needs `swift build` first; skips without tmux).

@@ -3,7 +3,10 @@ import Foundation
 import QNetFormats
 import QNetPlanner
 
-extension ReportFormat: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {
+    /// `--format` takes each name a report file's extension may have: json, md or markdown, csv.
+    public init?(argument: String) { self.init(fileExtension: argument) }
+}
 
 /// `qnetplan report FILE [--format json|md|csv] [-o OUT]`: plan a topology and print or save its report.
 struct ReportCommand: ParsableCommand {
@@ -21,7 +24,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "Topology file (.qnet.yaml).", completion: .file(extensions: ["yaml", "yml"]))
     var file: String
 
-    @Option(help: "Report format: json, md or csv.")
+    @Option(help: "Report format: json, md (or markdown) or csv.")
     var format: ReportFormat?
 
     @Flag(inversion: .prefixedNo, help: ArgumentHelp("Add the what-ifs (default); --no-what-ifs leaves them out (null in JSON). "

@@ -2,26 +2,41 @@ import CNcurses
 import QNetTUI
 
 extension CursesTerminal {
-    /// Blocks in `wget_wch` for at most `timeout`; decodes keys, the mouse and
-    /// `KEY_RESIZE` (ncurses has already applied the new size: no SIGWINCH handler).
+    /// The next key, mouse action or resize: one already decoded, else read from
+    /// `wget_wch`, waiting at most `timeout` for each character. ncurses has
+    /// already applied a new size (no SIGWINCH handler). Mouse reports are decoded
+    /// by `InputDecoder`, every one of those that arrive together, in order.
     public func nextEvent(timeout: Duration) -> InputEvent? {
-        let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
-        if SignalHandlers.received != nil { return .hangup }
-        wtimeout(window, Int32(clamping: milliseconds))
-        var code: wint_t = 0
-        let status = wget_wch(window, &code)
-        if SignalHandlers.received != nil { return .hangup }
-        guard status != ERR else { return nil }
-        if status == nc_key_code_yes(), Int32(bitPattern: code) == nc_key_resize() {
-            size = Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
-            shown = nil
-            return .resize(size)
+        if reportsDrags { claimMouseReports() }
+        while true {
+            if SignalHandlers.received != nil { return .hangup }
+            if let event = input.next() { return event }
+            wtimeout(window, Int32(clamping: input.readsOnWithoutWaiting ? 0 : timeout.milliseconds))
+            var code: wint_t = 0
+            let status = wget_wch(window, &code)
+            if SignalHandlers.received != nil { return .hangup }
+            if status == ERR {
+                input.pause()
+                return input.next()
+            }
+            if status == nc_key_code_yes(), Int32(bitPattern: code) == nc_key_resize() {
+                size = Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+                shown = nil
+                input.take(.resize(size))
+            } else if status == nc_key_code_yes(), Int32(bitPattern: code) == nc_key_mouse() {
+                // ncurses decoded a report itself, having armed its decoding again on resuming after Ctrl-Z
+                // while this read waited: that one report is dropped, and the next ones come here.
+                claimMouseReports()
+            } else {
+                input.take(status: status, code: code)
+            }
         }
-        if status == nc_key_code_yes(), Int32(bitPattern: code) == nc_key_mouse() {
-            var event = MEVENT()
-            guard getmouse(&event) == OK else { return nil }
-            return KeyDecoder.mouse(state: event.bstate, x: event.x, y: event.y).map { .mouse($0) }
-        }
-        return KeyDecoder.decode(status: status, code: code)
+    }
+}
+
+extension Duration {
+    /// The duration in whole milliseconds, rounded down.
+    var milliseconds: Int64 {
+        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
     }
 }

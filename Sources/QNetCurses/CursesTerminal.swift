@@ -18,7 +18,9 @@ public final class CursesTerminal: Terminal {
     private let screen: OpaquePointer
     private let output: UnsafeMutablePointer<FILE>
     /// Whether motion with a button held is being reported (xterm mode 1002), to be switched off on close.
-    private var reportsDrags = false
+    private(set) var reportsDrags = false
+    /// Keys and mouse reports read but not yet handed out.
+    var input = InputDecoder()
     let window: UnsafeMutablePointer<WINDOW>
     let isUTF8: Bool
     var styles: [StyleRole: (attributes: attr_t, pair: Int16)] = [:]
@@ -51,20 +53,8 @@ public final class CursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(window, true)
-        // How long a lone ESC waits for the rest of an escape sequence: long enough for a key or mouse report
-        // that arrives in pieces (a loaded machine, ssh, tmux), short enough that Esc still feels immediate
-        // (vim's ttimeoutlen default).
-        set_escdelay(100)
+        set_escdelay(Int32(Self.escapeDelay.milliseconds))
         curs_set(0)
-        mousemask(nc_all_mouse_events() | nc_report_mouse_position(), nil)
-        mouseinterval(0)
-        if has_mouse() {
-            // ncurses asks xterm-like terminals for clicks only (mode 1000); ask for motion
-            // while a button is held too (1002), so that dragging a node can be followed.
-            fputs("\u{1B}[?1002h", output)
-            fflush(output)
-            reportsDrags = true
-        }
         if has_colors(), environment["NO_COLOR"] == nil {
             start_color()
             use_default_colors()
@@ -74,6 +64,10 @@ public final class CursesTerminal: Terminal {
         }
         size = Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
         setUpStyles()
+        // ncurses switches xterm-like terminals' reports on and off (modes 1000 and 1006) as the screen opens,
+        // suspends and closes; `claimMouseReports` then keeps it from decoding them.
+        mousemask(nc_all_mouse_events() | nc_report_mouse_position(), nil)
+        reportsDrags = has_mouse() && claimMouseReports()
         SignalHandlers.install()
     }
 
@@ -103,6 +97,23 @@ public final class CursesTerminal: Terminal {
     }
 
     deinit { close() }
+
+    /// How long a lone ESC waits for the rest of an escape sequence: long enough for a key or mouse report
+    /// that arrives in pieces (a loaded machine, ssh, tmux), short enough that Esc still feels immediate
+    /// (vim's ttimeoutlen default).
+    static let escapeDelay: Duration = .milliseconds(100)
+
+    /// Takes the mouse reports from ncurses, which decodes only one per read, to `input`, which decodes them
+    /// all; and asks for motion while a button is held (mode 1002), so that dragging a node can be followed.
+    /// Nothing to do (false) while they are already taken: ncurses arms its decoding again, and its mode
+    /// 1000 ends 1002, only when it resumes the screen after Ctrl-Z, so this is called before each read.
+    @discardableResult
+    func claimMouseReports() -> Bool {
+        guard keyok(nc_key_mouse(), false) == OK else { return false }
+        fputs("\u{1B}[?1002h", output)
+        fflush(output)
+        return true
+    }
 
     private func setUpStyles() {
         for (index, role) in StyleRole.allCases.enumerated() {

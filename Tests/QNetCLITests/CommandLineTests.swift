@@ -91,6 +91,9 @@ struct CommandLineTests {
         #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--format", "csv", "-o", output.path]) == 0)
         let csv = try String(contentsOf: output, encoding: .utf8)
         #expect(csv.hasPrefix("link,medium,protocol,loss_db"))
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--format", "markdown", "-o", output.path]) == 0)
+        #expect(try String(contentsOf: output, encoding: .utf8).hasPrefix("# "))
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--format", "pdf", "-o", output.path]) == 2)
     }
 
     @Test("keys lists the keys of a section, and refuses an unknown section")

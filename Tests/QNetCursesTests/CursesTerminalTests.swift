@@ -7,9 +7,10 @@ import QNetTUI
 /// terminal decided to write, not on cells read back.
 @Suite("Curses terminal, headless", .serialized)
 struct CursesTerminalTests {
-    private func withHeadless(_ body: (CursesTerminal) throws -> Void) throws {
-        guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r") else {
-            Issue.record("cannot open /dev/null")
+    /// Runs `body` on a headless terminal reading `path` (a pipe's, for tests that type).
+    func withHeadless(input path: String = "/dev/null", _ body: (CursesTerminal) throws -> Void) throws {
+        guard let output = fopen("/dev/null", "w"), let input = fopen(path, "r") else {
+            Issue.record("cannot open /dev/null or \(path)")
             return
         }
         defer {

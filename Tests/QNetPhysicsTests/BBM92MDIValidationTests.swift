@@ -38,19 +38,39 @@ struct BBM92MDIValidationTests {
         }
     }
 
+    /// Infinite-decoy BB84 with the detection of a BBM92 row's receiver B, as a function of the channel loss (dB):
+    /// the coherent-state QKD that Ma, Fung and Lo compare the PDC source with.
+    static func decoyWithSameDetection(_ row: CaseRow) throws -> (Double) -> DecoyBB84Parameters {
+        let (efficiency, dark) = (try row.number("efficiency_b"), try row.number("dark_yield"))
+        let (misalignment, ec, sifting) = (try row.number("misalignment"), try row.number("ec_efficiency"),
+                                           try row.number("sifting_factor"))
+        return { loss in
+            DecoyBB84Parameters(transmittance: efficiency * Decibel.transmittance(loss: loss), darkYield: dark,
+                                misalignment: misalignment, ecEfficiency: ec, siftingFactor: sifting, decoy: .infinite)
+        }
+    }
+
     @Test("BBM92 with a PDC source", arguments: rows("qkd/bbm92"))
     func bbm92Case(_ row: CaseRow) throws {
         let parameters = try Self.bbm92(row)
+        let decoy = row.flag("compare_with_decoy") ? try Self.decoyWithSameDetection(row) : nil
         var computed: [String: Double] = [:]
         if let loss = row.optionalNumber("total_loss_db") {
             let result = row.optionalNumber("mean_pair_number").map { BBM92.evaluate(parameters(loss), meanPairNumber: $0) }
                 ?? BBM92.optimise(parameters(loss))
             computed = ["gain": result.gain, "qber": result.qber, "key_per_pulse": result.keyPerPulse,
                         "optimal_mean_pair_number": result.meanPairNumber]
+            if let decoy {
+                computed["decoy_key_is_higher"] = DecoyBB84.optimise(decoy(loss)).keyPerPulse > result.keyPerPulse ? 1 : 0
+            }
         } else {
             let limit = Self.lossLimit { BBM92.optimise(parameters($0)).keyPerPulse > 0 }
             computed["max_total_loss_db"] = limit
             if let alpha = row.optionalNumber("attenuation_db_per_km") { computed["max_distance_km"] = limit / alpha }
+            if let decoy {
+                let decoyLimit = Self.lossLimit { DecoyBB84.optimise(decoy($0)).keyPerPulse > 0 }
+                computed["tolerates_more_loss_than_decoy"] = limit > decoyLimit ? 1 : 0
+            }
         }
         row.check(computed)
     }

@@ -10,7 +10,8 @@ struct RepeaterChainValidationTests {
     /// Model families this suite reproduces.
     static let families: Set<String> = [
         "repeater/key-threshold", "repeater/dejmps", "repeater/single-click", "repeater/two-click",
-        "repeater/multiplexing", "repeater/nested-chain-time",
+        "repeater/multiplexing", "repeater/nested-chain-time", "repeater/dejmps-threshold",
+        "repeater/direct-transmission",
     ]
 
     @Test("QBER threshold of the secret fraction on Werner states", arguments: ValidationCases.rows(model: "repeater/key-threshold"))
@@ -36,6 +37,25 @@ struct RepeaterChainValidationTests {
     func dejmps(_ row: CaseRow) throws {
         let outcome = DEJMPS.iterate(.werner(fidelity: try row.number("fidelity")), rounds: Int(try row.number("rounds")))
         row.check(["fidelity": outcome.state.fidelity, "success_probability": outcome.successProbability])
+    }
+
+    @Test("Lowest Werner fidelity that DEJMPS purifies towards 1", arguments: ValidationCases.rows(model: "repeater/dejmps-threshold"))
+    func dejmpsThreshold(_ row: CaseRow) throws {
+        let rounds = Int(try row.number("rounds"))
+        // Bisect the input fidelity between one that the rounds drive to the fully mixed state and one they purify.
+        var (low, high) = (0.3, 0.9)
+        for _ in 0..<60 {
+            let middle = (low + high) / 2
+            if DEJMPS.iterate(.werner(fidelity: middle), rounds: rounds).state.fidelity > 0.9 { high = middle } else { low = middle }
+        }
+        row.check(["threshold_fidelity": (low + high) / 2])
+    }
+
+    @Test("Direct transmission through fibre, the benchmark repeaters must beat", arguments: ValidationCases.rows(model: "repeater/direct-transmission"))
+    func directTransmission(_ row: CaseRow) throws {
+        let loss = Fiber.lossDB(length: try row.number("length_km") * 1000, attenuationDBPerKm: try row.number("attenuation_db_per_km"))
+        let arrivalsPerSecond = try row.number("source_rate_hz") * Decibel.transmittance(loss: loss)
+        row.check(["seconds_between_arrivals": 1 / arrivalsPerSecond])
     }
 
     @Test("Single-click heralding", arguments: ValidationCases.rows(model: "repeater/single-click"))

@@ -3,8 +3,9 @@ import Testing
 
 @testable import QNetPhysics
 
-/// Reproduces the project's cases in `Tests/validation/twin-field-cv.yaml`: SNS and PM twin-field QKD, GG02 CV-QKD.
-@Suite("Validation cases (Tests/validation/twin-field-cv.yaml)")
+/// Reproduces the project's cases in `Tests/validation/twin-field-cv.yaml` and `cv-qkd.yaml`: SNS and PM twin-field
+/// QKD, GG02 CV-QKD.
+@Suite("Validation cases (Tests/validation/twin-field-cv.yaml, cv-qkd.yaml)")
 struct TwinFieldCVValidationTests {
     /// Model families this suite reproduces.
     static let families: Set<String> = ["qkd/tf-sns", "qkd/tf-pm", "qkd/cv-gg02"]
@@ -37,7 +38,19 @@ struct TwinFieldCVValidationTests {
         Self.check(row, ["max_distance_km": extra / alpha])
     }
 
-    @Test("PM: where the key overtakes the PLOB bound", arguments: rows("qkd/tf-pm"))
+    /// The rows of `model` that expect `key`.
+    static func rows(_ model: String, expecting key: String) -> [CaseRow] {
+        rows(model).filter { $0.expected[key] != nil }
+    }
+
+    @Test("PM: maximal distance", arguments: rows("qkd/tf-pm", expecting: "max_distance_km"))
+    func pmReach(_ row: CaseRow) throws {
+        let (parameters, alpha) = try Self.twinField(row)
+        let extra = PhaseMatching.toleratedExtraLoss(parameters, signalIntensity: nil, removableLossDB: 0) ?? 0
+        Self.check(row, ["max_distance_km": extra / alpha])
+    }
+
+    @Test("PM: where the key overtakes the PLOB bound", arguments: rows("qkd/tf-pm", expecting: "plob_crossing_km"))
     func pmCrossing(_ row: CaseRow) throws {
         let (parameters, alpha) = try Self.twinField(row)
         let efficiency = parameters.transmittanceA
@@ -62,6 +75,6 @@ struct TwinFieldCVValidationTests {
             excessNoise: try row.number("excess_noise"), detectorEfficiency: try row.number("detector_efficiency"),
             electronicNoise: try row.number("electronic_noise"),
             reconciliationEfficiency: try row.number("reconciliation_efficiency"), detection: detection))
-        Self.check(row, ["key_per_symbol": result.keyPerSymbol])
+        Self.check(row, ["key_per_symbol": result.keyPerSymbol, "has_key": result.keyPerSymbol > 0 ? 1 : 0])
     }
 }

@@ -63,6 +63,39 @@ struct TwinFieldCVPlannerTests {
         #expect(mixedPlan.diagnostics.contains { $0.keyPath == "links[1].tf_variant" })
     }
 
+    /// The tf segment of `twinField(km:)` whose user B sends from source `wcp-b`, with the given fixed intensities.
+    static func twinField(km: Double, intensityA: Double?, intensityB: Double?) -> Topology {
+        var topology = twinField(km: km)
+        var sourceB = topology.equipment.sources[0]
+        sourceB.name = "wcp-b"
+        topology.equipment.sources[0].signalIntensity = intensityA.map { .fixed($0) }
+        sourceB.signalIntensity = intensityB.map { .fixed($0) }
+        topology.equipment.sources.append(sourceB)
+        topology.nodes[2].source = "wcp-b"
+        return topology
+    }
+
+    @Test("both users send one intensity: B's different fixed intensity is a located warning, never silently dropped")
+    func sharedIntensity() throws {
+        let both = Planner().plan(Self.twinField(km: 100, intensityA: 0.2, intensityB: 0.05))
+        let warning = try #require(both.diagnostics.first { $0.keyPath == "equipment.sources.wcp-b.signal_intensity" })
+        #expect(warning.severity == .warning && warning.message.contains("0.2") && warning.message.contains("0.05"))
+        let used = try #require(both.segments.first?.twinField)
+        #expect(used.signalIntensity == 0.2)
+        #expect(used.assumptions.contains { $0.basis == "equipment.sources.wcp.signal_intensity" })
+
+        // A fixed intensity on B alone is honoured for both users, with B's key as its basis; no warning.
+        let onlyB = Planner().plan(Self.twinField(km: 100, intensityA: nil, intensityB: 0.05))
+        #expect(onlyB.segments.first?.twinField?.signalIntensity == 0.05)
+        #expect(onlyB.segments.first?.twinField?.assumptions
+            .contains { $0.basis == "equipment.sources.wcp-b.signal_intensity" } == true)
+        #expect(!onlyB.diagnostics.contains { $0.keyPath?.hasSuffix("signal_intensity") == true })
+
+        // Equal fixed intensities agree: nothing to warn about.
+        let equal = Planner().plan(Self.twinField(km: 100, intensityA: 0.1, intensityB: 0.1))
+        #expect(!equal.diagnostics.contains { $0.keyPath?.hasSuffix("signal_intensity") == true })
+    }
+
     @Test("no tf_variant: the built-in default (sns) with its reference")
     func defaultVariant() throws {
         let segment = try #require(Planner().plan(Self.twinField(km: 50, variant: nil)).segments.first?.twinField)

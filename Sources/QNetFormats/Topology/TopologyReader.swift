@@ -8,12 +8,26 @@ import Yams
 /// `1e-6` and `0.000001` read alike whatever YAML would guess. Loading reports
 /// every problem it finds, each with file, line, column and key path: a value
 /// is located at the value, an unknown or nested key (`position.x`) at the key.
-/// Empty sections (`links:` with nothing under it) read as empty.
+/// Empty sections (`links:` with nothing under it) read as empty. `document`
+/// keeps the file's comments too (`TopologyComments`), for saving it back.
 public enum TopologyReader {
     /// Loads the topology file at `url`.
     /// - Throws: `TopologyLoadError` with every problem found, including an
     ///   unreadable file or one that is not UTF-8 text.
     public static func read(contentsOf url: URL) throws(TopologyLoadError) -> Topology {
+        try document(contentsOf: url).topology
+    }
+
+    /// Loads a topology from `yaml`, naming `file` in diagnostics.
+    /// - Throws: `TopologyLoadError` with every problem found.
+    public static func read(yaml: String, file: String) throws(TopologyLoadError) -> Topology {
+        try document(yaml: yaml, file: file).topology
+    }
+
+    /// Loads the topology file at `url` with its comments.
+    /// - Throws: `TopologyLoadError` with every problem found, including an
+    ///   unreadable file or one that is not UTF-8 text.
+    public static func document(contentsOf url: URL) throws(TopologyLoadError) -> TopologyDocument {
         let file = url.relativePath
         let data: Data
         do {
@@ -27,12 +41,12 @@ public enum TopologyReader {
             throw TopologyLoadError([Diagnostic(.error, "the file is not UTF-8 text (line \(line) holds bytes that are not UTF-8)",
                                                 location: SourceLocation(file: file, line: line, column: 1))])
         }
-        return try read(yaml: yaml, file: file)
+        return try document(yaml: yaml, file: file)
     }
 
-    /// Loads a topology from `yaml`, naming `file` in diagnostics.
+    /// Loads a topology and its comments from `yaml`, naming `file` in diagnostics.
     /// - Throws: `TopologyLoadError` with every problem found.
-    public static func read(yaml: String, file: String) throws(TopologyLoadError) -> Topology {
+    public static func document(yaml: String, file: String) throws(TopologyLoadError) -> TopologyDocument {
         let root: YAMLNode?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -49,7 +63,7 @@ public enum TopologyReader {
         if problems.contains(where: { $0.severity == .error }) {
             throw TopologyLoadError(problems)
         }
-        return topology
+        return TopologyDocument(topology: topology, comments: TopologyComments(yaml: yaml, root: root, topology: topology))
     }
 
     private static func unreadableReason(_ url: URL, _ error: any Error) -> String {

@@ -4,8 +4,10 @@ import Foundation
 ///
 /// Each arm's transmittance includes the relay's detection (efficiency ×
 /// window fraction); the dark-count probability is per detector of the
-/// relay's two (the formulas of Wang, Yu, Hu (2018) and of Ma, Zeng, Zhou
-/// (2018) are written per detector).
+/// relay's two, as physics.md reads it. Whether the p_d of the simulations
+/// of Wang, Yu, Hu (2018) and of Ma, Zeng, Zhou (2018) is per detector could
+/// not be checked against their text: their quoted reaches fit p_d for both
+/// detectors together (Tests/validation/twin-field-cv.yaml, known issues).
 public struct TwinFieldParameters: Sendable, Hashable {
     /// η_A: Alice's arm, channel × relay detection, 0...1.
     public var transmittanceA: Double

@@ -7,7 +7,8 @@ import QNetPhysics
 /// relay (the second, whose detector the link's detection budget used). Each
 /// arm's transmittance to a click is the link's channel × the relay's
 /// detection efficiency × the window fraction; the relay's dark and
-/// background counts per window are shared by its two detectors.
+/// background counts per window are shared by its two detectors. Both users
+/// send one signal intensity (a second, different fixed one is a warning).
 enum TwinFieldSegmentBuilder {
     /// One arm of the segment: the link, its plan and its sender's settings.
     private struct Arm {
@@ -76,7 +77,9 @@ enum TwinFieldSegmentBuilder {
             transmittanceA: arms[0].transmittance, transmittanceB: arms[1].transmittance,
             darkCountProbability: darkPerDetector, misalignment: misalignment.value,
             phaseSlices: PlanningDefaults.phaseSlices.value, ecEfficiency: ecEfficiency.value)
-        let fixed = arms[0].source.signalIntensity.value.fixedValue
+        let (intensity, ignored) = sharedIntensity(arms, id: id)
+        if let ignored { diagnostics.append(ignored) }
+        let fixed = intensity.value.fixedValue
         let result = variant.value == .sns ? SendingOrNotSending.optimise(parameters, signalIntensity: fixed)
             : PhaseMatching.optimise(parameters, signalIntensity: fixed)
         let channelLossDB = arms.reduce(0) { $0 + $1.plan.lossDB }
@@ -100,7 +103,7 @@ enum TwinFieldSegmentBuilder {
             bitErrorRate: Sanitise.finite(result.bitErrorRate), phaseErrorRate: Sanitise.finite(result.phaseErrorRate),
             opticalError: Sanitise.finite(result.opticalError), keyPerPulse: Sanitise.rate(result.keyPerPulse),
             repetitionRateHz: rate,
-            assumptions: assumptions(variant: variant, arms: arms, relay: relay, misalignment: misalignment,
+            assumptions: assumptions(variant: variant, arms: arms, intensity: intensity, relay: relay, misalignment: misalignment,
                                      ecEfficiency: ecEfficiency, noise: noise, darkPerDetector: darkPerDetector))
         let plan = SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: .twinField, keyRateBps: keyRate,
                                plobBoundBps: plob, marginDB: margin, noKeyReason: reason, twinField: details)
@@ -124,6 +127,24 @@ enum TwinFieldSegmentBuilder {
                                            else: PlanningDefaults.ecEfficiency))
     }
 
+    /// The one signal intensity both users send: the first arm's fixed value, else the second's, else auto.
+    ///
+    /// `SendingOrNotSending` and `PhaseMatching` model equal intensities from
+    /// the two users (Wang, Yu, Hu 2018; Ma, Zeng, Zhou 2018), so a second,
+    /// different fixed value cannot be honoured: it is reported as a warning
+    /// located at the ignored `signal_intensity`.
+    private static func sharedIntensity(_ arms: [Arm], id: String) -> (Sourced<Tunable>, Diagnostic?) {
+        let settings = arms.map(\.source.signalIntensity)
+        let shared = settings.first { $0.value.fixedValue != nil } ?? settings[0]
+        guard let used = shared.value.fixedValue,
+              let other = settings.first(where: { $0.value.fixedValue.map { $0 != used } ?? false }),
+              let ignored = other.value.fixedValue else { return (shared, nil) }
+        let message = "segment \(id): the users' sources fix different signal intensities"
+            + " (\(Format.number(used)) and \(Format.number(ignored))); the tf model has both users send one intensity,"
+            + " so \(Format.number(used)) (\(shared.basis)) is used for both"
+        return (shared, Diagnostic(.warning, message, keyPath: other.basis))
+    }
+
     /// Why a tf segment gets no key, in words a network architect can act on.
     private static func noKeyReason(_ result: TwinFieldResult, parameters: TwinFieldParameters, tolerated: Double?,
                                     channelLossDB: Double, rate: Double) -> String {
@@ -139,21 +160,21 @@ enum TwinFieldSegmentBuilder {
     }
 
     /// What the key rests on, each with its basis.
-    private static func assumptions(variant: Sourced<TwinFieldVariant>, arms: [Arm], relay: Node,
-                                    misalignment: Sourced<Double>, ecEfficiency: Sourced<Double>, noise: Double,
+    private static func assumptions(variant: Sourced<TwinFieldVariant>, arms: [Arm], intensity: Sourced<Tunable>,
+                                    relay: Node, misalignment: Sourced<Double>, ecEfficiency: Sourced<Double>, noise: Double,
                                     darkPerDetector: Double) -> [Assumption] {
         let protocolName = variant.value == .sns
             ? "sending-or-not-sending (Wang, Yu, Hu 2018), asymptotic, infinite decoys, sending probability optimised"
             : "phase-matching (Ma, Zeng, Zhou 2018), asymptotic, infinite decoys, keeps 2/M of the pulse pairs"
-        let intensity: String
-        switch arms[0].source.signalIntensity.value {
-        case .auto: intensity = "auto (optimised)"
-        case .fixed(let mu): intensity = "\(Format.number(mu)) per user"
+        let perUser: String
+        switch intensity.value {
+        case .auto: perUser = "auto (optimised)"
+        case .fixed(let mu): perUser = "\(Format.number(mu)) per user"
         }
         let detectors = PlanningDefaults.twinFieldRelayDetectors
         return [
             Assumption(name: "protocol", value: "tf \(variant.value.rawValue): \(protocolName)", basis: variant.basis),
-            Assumption(name: "signal intensity", value: intensity, basis: arms[0].source.signalIntensity.basis),
+            Assumption(name: "signal intensity", value: perUser, basis: intensity.basis),
             Assumption(name: "relay", value: "\(relay.id): untrusted, sees no key", basis: "node kind relay"),
             Assumption(name: "arms", value: arms.map { "\($0.link.id) \(Format.number($0.transmittance, digits: 3))" }
                 .joined(separator: ", "),

@@ -11,10 +11,10 @@ public struct EffectRunner: Sendable {
     /// Runs `effect`; `.quit` is the event loop's business and yields no action.
     public func run(_ effect: Effect) -> [Action] {
         switch effect {
-        case .save(let topology, let path):
+        case .save(let document, let path):
             do {
-                try services.save(topology, path)
-                return [.saved(topology, path: path)]
+                try services.save(document, path)
+                return [.saved(document.topology, path: path)]
             } catch {
                 return [.failed("could not write \(path): \(error)")]
             }
@@ -41,9 +41,9 @@ public struct EffectRunner: Sendable {
         case .analyseDemand(let topology, let demand):
             let result = WhatIfAnalyzer(topology: topology, plan: services.plan(topology)).analyse(demand: demand)
             return [.analysed(result, demand: demand, of: topology)]
-        case .autosave(let topology, let path):
+        case .autosave(let document, let path):
             do {
-                try services.save(topology, path)
+                try services.save(document, path)
                 return []
             } catch {
                 return [.failed("could not autosave to \(path): \(error)")]
@@ -53,7 +53,7 @@ public struct EffectRunner: Sendable {
             guard Autosave.shouldOffer(fileModified: services.modified(path), autosaveModified: services.modified(autosave))
             else { return [] }
             do {
-                return [.autosaveFound(try services.load(autosave), path: autosave)]
+                return [.autosaveFound(try services.load(autosave).topology, path: autosave)]
             } catch {
                 return [.failed("found an autosave \(autosave) but could not read it: \(error)")]
             }

@@ -42,7 +42,7 @@ public enum Workbench {
             case .hangup:
                 // The terminal went away (or SIGTERM/SIGHUP): keep unsaved edits in the autosave.
                 if let path = state.filePath, state.isDirty, state.topology != state.autosavedTopology {
-                    for action in runner.run(.autosave(state.topology, path: Autosave.path(for: path))) {
+                    for action in runner.run(.autosave(state.document, path: Autosave.path(for: path))) {
                         _ = reduce(into: &state, action)
                     }
                 }

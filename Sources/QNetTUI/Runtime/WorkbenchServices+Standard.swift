@@ -5,13 +5,14 @@ import QNetPlanner
 import Synchronization
 
 extension WorkbenchServices {
-    /// The real services: the topology reader and atomic writer, and an
+    /// The real services: the topology reader and atomic writer (which keep the file's
+    /// comments), and an
     /// incremental planner that re-runs only the links an edit touched.
     public static func standard() -> WorkbenchServices {
         let planner = SharedPlanningSession()
         return WorkbenchServices(
-            load: { path in try TopologyReader.read(contentsOf: URL(fileURLWithPath: path)) },
-            save: { topology, path in try TopologyWriter.write(topology, to: URL(fileURLWithPath: path)) },
+            load: { path in try TopologyReader.document(contentsOf: URL(fileURLWithPath: path)) },
+            save: { document, path in try TopologyWriter.write(document, to: URL(fileURLWithPath: path)) },
             plan: { topology in planner.plan(topology) },
             modified: { path in
                 (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date

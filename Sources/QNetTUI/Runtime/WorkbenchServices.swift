@@ -7,10 +7,11 @@ import QNetPlanner
 /// topology files, and planning. The command line passes the real reader,
 /// writer and planner; tests pass fakes.
 public struct WorkbenchServices: Sendable {
-    /// Reads the topology file at a path; throws an error whose description says what is wrong and where.
-    public var load: @Sendable (String) throws -> Topology
-    /// Writes a topology to a path (atomically).
-    public var save: @Sendable (Topology, String) throws -> Void
+    /// Reads the topology file at a path with its comments; throws an error whose description
+    /// says what is wrong and where.
+    public var load: @Sendable (String) throws -> TopologyDocument
+    /// Writes a topology, with its file's comments, to a path (atomically).
+    public var save: @Sendable (TopologyDocument, String) throws -> Void
     /// Plans a topology.
     public var plan: @Sendable (Topology) -> Plan
     /// When the file at a path was last modified; nil when there is no such file.
@@ -20,8 +21,8 @@ public struct WorkbenchServices: Sendable {
     /// Whether there is a file at a path (opening a path without one starts a new file).
     public var exists: @Sendable (String) -> Bool
 
-    public init(load: @escaping @Sendable (String) throws -> Topology,
-                save: @escaping @Sendable (Topology, String) throws -> Void,
+    public init(load: @escaping @Sendable (String) throws -> TopologyDocument,
+                save: @escaping @Sendable (TopologyDocument, String) throws -> Void,
                 plan: @escaping @Sendable (Topology) -> Plan,
                 modified: @escaping @Sendable (String) -> Date? = { _ in nil },
                 remove: @escaping @Sendable (String) throws -> Void = { _ in },

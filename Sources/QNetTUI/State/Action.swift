@@ -1,3 +1,4 @@
+import QNetFormats
 import QNetModel
 import QNetPlanner
 
@@ -55,8 +56,8 @@ public enum Action: Sendable, Hashable {
     case planned(Plan, of: Topology, seconds: Double)
     /// The what-ifs of `demand` in `topology` (nil: it has no such demand).
     case analysed(DemandWhatIf?, demand: Identifier, of: Topology)
-    /// The file at `path` was read.
-    case loaded(Topology, path: String)
+    /// The file at `path` was read: its topology and its comments.
+    case loaded(TopologyDocument, path: String)
     /// There is no file at `path`: edit a new, empty topology to be saved there.
     case newFile(path: String)
     /// `topology` was written to `path`.

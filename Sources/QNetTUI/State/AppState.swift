@@ -1,4 +1,5 @@
 import Foundation
+import QNetFormats
 import QNetModel
 import QNetPlanner
 
@@ -7,6 +8,9 @@ import QNetPlanner
 public struct AppState: Sendable, Hashable {
     /// The network being edited.
     public var topology: Topology
+    /// The comments of the file it was loaded from, saved back with it; edits that rename
+    /// an item carry its comments along (`replaceTopology(with:)`).
+    public var comments = TopologyComments()
     /// The plan of `topology`, once computed; nil before the first plan.
     public var plan: Plan?
     /// How long the latest plan took, in seconds.
@@ -61,6 +65,16 @@ public struct AppState: Sendable, Hashable {
             name.removeLast(suffix.count)
         }
         return name
+    }
+
+    /// The topology with its file's comments, as it is saved.
+    public var document: TopologyDocument { TopologyDocument(topology: topology, comments: comments) }
+
+    /// Puts `next` in place of the topology (an edit, an undo or redo, a restored autosave),
+    /// moving the comments of items it renames to their new names.
+    mutating func replaceTopology(with next: Topology) {
+        comments = comments.following(renamesFrom: topology, to: next)
+        topology = next
     }
 
     /// Whether the topology differs from the one last loaded or saved.

@@ -1,10 +1,12 @@
+import QNetFormats
 import QNetModel
 
 /// A side effect the reducer asks for; `EffectRunner` performs it and answers
 /// with actions (`.saved`, `.loaded`, `.planned`, `.failed`…).
 public enum Effect: Sendable, Hashable {
-    /// Write `topology` to `path` (the path becomes the workbench's file).
-    case save(Topology, path: String)
+    /// Write `document` to `path` (the path becomes the workbench's file); its comments
+    /// go back in their places.
+    case save(TopologyDocument, path: String)
     /// Read the topology at `path` and edit it; without a file there, start a new one.
     case open(path: String)
     /// Plan `topology` and write a report to `path`, in the format its extension names.
@@ -15,8 +17,8 @@ public enum Effect: Sendable, Hashable {
     /// Compute the what-ifs of `demand` in `topology` (the selected demand's, for the inspector); the reducer
     /// asks only for a topology that has a plan, so a valid one.
     case analyseDemand(Topology, demand: Identifier)
-    /// Write `topology` to the autosave file `path` (atomically).
-    case autosave(Topology, path: String)
+    /// Write `document` to the autosave file `path` (atomically).
+    case autosave(TopologyDocument, path: String)
     /// Offer the autosave of the file at `path` back when it is newer than the file.
     case checkAutosave(path: String)
     /// Remove the autosave file `path`, if there is one.

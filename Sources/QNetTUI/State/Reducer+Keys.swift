@@ -25,7 +25,7 @@ func reduceKey(into state: inout AppState, _ key: Key) -> [Effect] {
             state.mode = .normal
             state.undoStack.append(state.topology)
             state.redoStack.removeAll()
-            state.topology = autosaved
+            state.replaceTopology(with: autosaved)
             state.autosavedTopology = autosaved
             keepSelectionValid(&state)
             state.status = StatusMessage("restored the autosave: :w to keep it, u to go back to the file")

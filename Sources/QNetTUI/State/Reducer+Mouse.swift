@@ -1,9 +1,14 @@
 /// The mouse: a click focuses the pane under it and selects the item drawn
 /// there (or clears the selection on empty map); dragging a node on the map
-/// moves it; the wheel scrolls the inspector when over it, else zooms the map.
+/// moves it to where the button comes up; the wheel scrolls the inspector when
+/// over it, else zooms the map.
 func reduceMouse(into state: inout AppState, _ event: MouseEvent) -> [Effect] {
     guard state.mode == .normal else { return [] }
     var effects: [Effect] = []
+    // The release's cell counts even when no motion reached it (a lost report, a terminal that reports none).
+    if event.kind == .release, let drag = state.drag, (event.x, event.y) != (drag.startX, drag.startY) {
+        dragNode(&state, toX: event.x, y: event.y)
+    }
     if event.kind != .drag { effects = finishDrag(&state) }
     switch event.kind {
     case .scrollUp, .scrollDown:

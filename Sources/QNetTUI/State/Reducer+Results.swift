@@ -9,8 +9,10 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         state.plan = plan
         state.planSeconds = seconds
         return []
-    case .loaded(let topology, let path):
+    case .loaded(let document, let path):
+        let topology = document.topology
         state = AppState(topology: topology, filePath: path, screenSize: state.screenSize)
+        state.comments = document.comments
         state.commandHistory = []
         state.status = StatusMessage("opened \(path): \(summary(of: topology))")
         let effects = state.replan() + [.checkAutosave(path: path)]

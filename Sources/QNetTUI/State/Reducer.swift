@@ -77,7 +77,7 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
     case .idle(let seconds):
         guard Autosave.isDue(state, idleSeconds: seconds), let path = state.filePath else { return [] }
         state.autosavedTopology = state.topology
-        return [.autosave(state.topology, path: Autosave.path(for: path))]
+        return [.autosave(state.document, path: Autosave.path(for: path))]
     case .analysed(let result, let demand, let topology):
         storeWhatIf(&state, result, demand: demand, topology: topology)
         return []
@@ -90,7 +90,7 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
 func applyEdit(_ state: inout AppState, _ outcome: TopologyEditor.Outcome) -> [Effect] {
     state.undoStack.append(state.topology)
     state.redoStack.removeAll()
-    state.topology = outcome.topology
+    state.replaceTopology(with: outcome.topology)
     state.selection = outcome.selection
     state.inspectorScroll = 0
     state.status = StatusMessage(outcome.message)
@@ -105,7 +105,7 @@ func save(_ state: inout AppState, to path: String?) -> [Effect] {
         state.status = .error("no file name: use :w FILE")
         return []
     }
-    return [.save(state.topology, path: target)]
+    return [.save(state.document, path: target)]
 }
 
 private func undo(_ state: inout AppState) -> [Effect] {
@@ -114,7 +114,7 @@ private func undo(_ state: inout AppState) -> [Effect] {
         return []
     }
     state.redoStack.append(state.topology)
-    state.topology = previous
+    state.replaceTopology(with: previous)
     keepSelectionValid(&state)
     state.status = StatusMessage("undone (\(state.undoStack.count) more to undo)")
     return state.replan()
@@ -126,7 +126,7 @@ private func redo(_ state: inout AppState) -> [Effect] {
         return []
     }
     state.undoStack.append(state.topology)
-    state.topology = next
+    state.replaceTopology(with: next)
     keepSelectionValid(&state)
     state.status = StatusMessage("redone (\(state.redoStack.count) more to redo)")
     return state.replan()

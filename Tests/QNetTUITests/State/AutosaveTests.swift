@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import QNetFormats
 import QNetModel
 @testable import QNetTUI
 
@@ -31,7 +32,7 @@ struct AutosaveTests {
         session.send(.idle(seconds: 1))
         #expect(session.effects.isEmpty)
         session.send(.idle(seconds: 3))
-        #expect(session.effects == [.autosave(session.state.topology, path: Autosave.path(for: "metro.yaml"))])
+        #expect(session.effects == [.autosave(session.state.document, path: Autosave.path(for: "metro.yaml"))])
         session.send(.idle(seconds: 6))
         #expect(session.effects.count == 1)
         session.command("set L1.length 41 km")

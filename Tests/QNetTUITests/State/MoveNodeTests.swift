@@ -34,6 +34,18 @@ struct MoveNodeTests {
         #expect(session.state.topology == Fixtures.metro)
     }
 
+    @Test("a release away from the last motion (its report lost, or none sent) drops the node where the button came up")
+    func releaseWithoutMotion() throws {
+        var session = Session()
+        let start = try cell("A", session)
+        session.send(.mouse(MouseEvent(.press, x: start.x, y: start.y)))
+        session.send(.mouse(MouseEvent(.drag, x: start.x + 2, y: start.y)))
+        session.send(.mouse(MouseEvent(.release, x: start.x + 4, y: start.y - 1)))
+        #expect(try cell("A", session) == (start.x + 4, start.y - 1))
+        #expect(session.state.undoStack == [Fixtures.metro])
+        #expect(session.effects == [.replan(session.state.topology)])
+    }
+
     @Test("a click without moving is not an edit")
     func clickIsNoEdit() throws {
         var session = Session()

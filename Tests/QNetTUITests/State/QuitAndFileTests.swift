@@ -1,4 +1,5 @@
 import Testing
+import QNetFormats
 import QNetModel
 @testable import QNetTUI
 
@@ -36,7 +37,7 @@ struct QuitAndFileTests {
 
         session.press(.character("q"))
         session.press(.character("y"))
-        #expect(session.effects == [.save(session.state.topology, path: "metro.yaml")])
+        #expect(session.effects == [.save(session.state.document, path: "metro.yaml")])
         session.effects = []
         session.send(.saved(session.state.topology, path: "metro.yaml"))
         #expect(session.effects == [.removeAutosave(path: ".metro.yaml.autosave"), .quit])
@@ -67,7 +68,7 @@ struct QuitAndFileTests {
     func saveAs() {
         var session = Session()
         session.command("w copy.yaml")
-        #expect(session.effects == [.save(Fixtures.metro, path: "copy.yaml")])
+        #expect(session.effects == [.save(TopologyDocument(topology: Fixtures.metro), path: "copy.yaml")])
         session.send(.saved(Fixtures.metro, path: "copy.yaml"))
         #expect(session.state.filePath == "copy.yaml")
         #expect(session.status == "wrote copy.yaml: 3 nodes, 2 links, 1 demand")
@@ -89,7 +90,7 @@ struct QuitAndFileTests {
         #expect(session.effects == [.open(path: "other.yaml")])
         var other = Topology(name: "other")
         other.nodes = [Fixtures.node("X", .endpoint, x: 0, y: 0)]
-        session.send(.loaded(other, path: "other.yaml"))
+        session.send(.loaded(TopologyDocument(topology: other), path: "other.yaml"))
         #expect(session.state.topology == other)
         #expect(session.state.undoStack.isEmpty && !session.state.isDirty)
         #expect(session.state.filePath == "other.yaml")

@@ -1,9 +1,10 @@
 import Foundation
+import QNetFormats
 import QNetModel
 import QNetPlanner
 @testable import QNetTUI
 
-/// Files kept in memory, and a planner that plans every link with 2 kbit/s. Paths under
+/// Files kept in memory (topologies without comments), and a planner that plans every link with 2 kbit/s. Paths under
 /// `/readonly/` cannot be written; paths under `/broken/` exist but cannot be read.
 final class FakeDisk: @unchecked Sendable {
     private let lock = NSLock()
@@ -32,12 +33,12 @@ final class FakeDisk: @unchecked Sendable {
             load: { path in
                 if path.hasPrefix("/broken/") { throw ServiceError("not a topology") }
                 guard let topology = self.file(path) else { throw ServiceError("no such file") }
-                return topology
+                return TopologyDocument(topology: topology)
             },
-            save: { topology, path in
+            save: { document, path in
                 if path.hasPrefix("/readonly/") { throw ServiceError("permission denied") }
                 self.lock.withLock {
-                    self.files[path] = topology
+                    self.files[path] = document.topology
                     self.tick += 1
                     self.dates[path] = Date(timeIntervalSince1970: 1000 + self.tick)
                 }

@@ -1,4 +1,5 @@
 import Testing
+import QNetFormats
 import QNetModel
 import QNetPlanner
 @testable import QNetTUI
@@ -87,7 +88,7 @@ struct WhatIfSectionTests {
 
     @Test("the effect runner analyses the demand with the real planner")
     func runner() throws {
-        let services = WorkbenchServices(load: { _ in Fixtures.metro }, save: { _, _ in }, plan: { Planner().plan($0) })
+        let services = WorkbenchServices(load: { _ in TopologyDocument(topology: Fixtures.metro) }, save: { _, _ in }, plan: { Planner().plan($0) })
         let runner = EffectRunner(services: services)
         let actions = runner.run(.analyseDemand(Fixtures.metro, demand: "A-B"))
         guard case .analysed(let result?, "A-B", Fixtures.metro)? = actions.first else {

@@ -1,0 +1,81 @@
+import QNetModel
+import Yams
+
+/// The key paths (`CommentAnchor`s) that start on each line of a topology
+/// file's text, read from its composed YAML tree and named with its topology:
+/// the n-th item of `nodes:` is the topology's n-th node, named by its id.
+struct LineAnchors {
+    /// The shallowest anchor that starts on each line (lines counted from 1).
+    private(set) var firstOnLine: [Int: CommentAnchor] = [:]
+    /// The line each anchor starts on; an anchor inside a flow collection
+    /// (`extra_losses: {connectors: 1 dB}`) starts on its collection's line.
+    private(set) var lineOf: [CommentAnchor: Int] = [:]
+    /// The lines that have an anchor, in order.
+    let lines: [Int]
+
+    /// The anchors of the document `root` of `topology`.
+    init(root: YAMLNode, topology: Topology) {
+        var anchors = Builder(topology: topology)
+        anchors.walk(root, at: CommentAnchor([]))
+        firstOnLine = anchors.firstOnLine
+        lineOf = anchors.lineOf
+        lines = firstOnLine.keys.sorted()
+    }
+
+    /// The anchor that `line` belongs to: the one starting on it, else the nearest
+    /// one above it (for the inner lines of a text or list written over several lines).
+    /// - Complexity: O(log n) in the number of lines with an anchor.
+    func governing(_ line: Int) -> CommentAnchor? {
+        var low = 0, high = lines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lines[middle] <= line { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : firstOnLine[lines[low - 1]]
+    }
+
+    /// Walks the tree in document order, so that the first anchor recorded on a line is its shallowest.
+    private struct Builder {
+        let topology: Topology
+        var firstOnLine: [Int: CommentAnchor] = [:]
+        var lineOf: [CommentAnchor: Int] = [:]
+
+        mutating func walk(_ node: YAMLNode, at anchor: CommentAnchor) {
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    guard case .scalar(let name) = key else { continue }
+                    let child = anchor.appending(.key(name.string))
+                    record(child, at: key)
+                    walk(value, at: child)
+                }
+            case .sequence(let sequence):
+                for (index, item) in sequence.enumerated() {
+                    let child = anchor.appending(step(for: index, in: anchor))
+                    record(child, at: item)
+                    walk(item, at: child)
+                }
+            case .scalar, .alias:
+                break
+            }
+        }
+
+        private mutating func record(_ anchor: CommentAnchor, at node: YAMLNode) {
+            guard let line = node.mark?.line else { return }
+            if firstOnLine[line] == nil { firstOnLine[line] = anchor }
+            if lineOf[anchor] == nil { lineOf[anchor] = line }
+        }
+
+        /// Items of `nodes`, `links` and `demands` by id; items of other lists by position.
+        private func step(for index: Int, in list: CommentAnchor) -> CommentAnchor.Step {
+            let ids: [Identifier]
+            switch list.steps {
+            case [.key(TopLevelKey.nodes.rawValue)]: ids = topology.nodes.map(\.id)
+            case [.key(TopLevelKey.links.rawValue)]: ids = topology.links.map(\.id)
+            case [.key(TopLevelKey.demands.rawValue)]: ids = topology.demands.map(\.resolvedID)
+            default: return .index(index)
+            }
+            return index < ids.count ? .item(ids[index].rawValue) : .index(index)
+        }
+    }
+}

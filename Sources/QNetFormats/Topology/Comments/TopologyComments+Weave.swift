@@ -1,0 +1,105 @@
+import QNetModel
+import Yams
+
+extension TopologyComments {
+    /// `yaml`, the writer's text of `topology`, with the comments put back: each
+    /// block before the line of its key or item (indented as that line is), each
+    /// end-of-line comment at the end of its line (as far from the line's
+    /// indentation as it was, when the line is short enough). Comments of deleted
+    /// items are dropped; comments whose key is not written go at the end; the
+    /// header stays at the top, the footer at the end.
+    func weave(into yaml: String, of topology: Topology) -> String {
+        // The writer's own text always composes; were it not to, the topology is still saved.
+        guard !isEmpty, let root = try? Yams.compose(yaml: yaml) else { return yaml }
+        let lines = TopologyComments.lines(of: yaml)
+        var placed = placements(in: lines, anchors: LineAnchors(root: root, topology: topology), of: topology)
+        var text = TextLines()
+        text.append(header)
+        for (index, line) in lines.enumerated() {
+            let number = index + 1
+            var content = String(String.UnicodeScalarView(line))
+            let ends = placed.trailing[number] ?? []
+            if ends.count > 1 {
+                // One line holds one end-of-line comment: several (from a mapping now written
+                // in flow style) go on lines of their own before it.
+                let indent = TopologyComments.indentation(of: line)
+                placed.before[number, default: []] += ends.map { .comment($0.text, indent: indent) }
+            } else if let end = ends.first {
+                let column = TopologyComments.indentation(of: line) + end.column
+                content += String(repeating: " ", count: max(1, column - 1 - line.count)) + end.text
+            }
+            text.append(placed.before[number] ?? [])
+            text.lines.append(content)
+        }
+        text.append(placed.orphans.isEmpty ? [] : [.blank] + placed.orphans)
+        text.append(footer)
+        return text.lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Where the attached comments go in the writer's `lines`.
+    private struct Placements {
+        /// Blocks to write before each line (counted from 1), indented for it.
+        var before: [Int: [Line]] = [:]
+        /// End-of-line comments of each line.
+        var trailing: [Int: [(text: String, column: Int)]] = [:]
+        /// Comments whose key is not written, for the end of the file.
+        var orphans: [Line] = []
+    }
+
+    /// Places each attached comment on the line of its anchor; drops those of deleted items.
+    private func placements(in lines: [[Unicode.Scalar]], anchors: LineAnchors, of topology: Topology) -> Placements {
+        let records = Dictionary(uniqueKeysWithValues: RecordName.sections.map { section in
+            (section, Set(RecordName.names(of: section, in: topology)))
+        })
+        var placed = Placements()
+        for comment in attached {
+            if let record = comment.anchor.record, records[record.section]?.contains(record.name) != true {
+                continue  // its item was deleted
+            }
+            guard let line = anchors.lineOf[comment.anchor] else {
+                switch comment.placement {
+                case .before(let block): placed.orphans += block.map(\.flushLeft)
+                case .trailing(let text, _): placed.orphans.append(.comment(text, indent: 0))
+                }
+                continue
+            }
+            let indent = TopologyComments.indentation(of: lines[line - 1])
+            switch comment.placement {
+            case .before(let block): placed.before[line, default: []] += block.map { $0.indented(from: indent) }
+            case .trailing(let text, let column): placed.trailing[line, default: []].append((text, column))
+            }
+        }
+        return placed
+    }
+}
+
+/// Lines of text being assembled, with blank lines from comment blocks never doubled
+/// and never first.
+private struct TextLines {
+    var lines: [String] = []
+
+    mutating func append(_ block: [TopologyComments.Line]) {
+        for line in block {
+            switch line {
+            case .comment(let text, let indent):
+                lines.append(String(repeating: " ", count: indent) + text)
+            case .blank:
+                if let last = lines.last, !last.isEmpty { lines.append("") }
+            }
+        }
+    }
+}
+
+extension TopologyComments.Line {
+    /// A line of an attached block under a line indented by `base` columns (never left of the margin).
+    func indented(from base: Int) -> Self {
+        guard case .comment(let text, let indent) = self else { return self }
+        return .comment(text, indent: max(0, base + indent))
+    }
+
+    /// The line at the left margin.
+    var flushLeft: Self {
+        guard case .comment(let text, _) = self else { return self }
+        return .comment(text, indent: 0)
+    }
+}

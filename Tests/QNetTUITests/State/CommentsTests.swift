@@ -1,0 +1,71 @@
+import Foundation
+import QNetFormats
+import QNetModel
+import Testing
+@testable import QNetTUI
+
+/// The file's comments go through the workbench: loaded with the file, carried across edits
+/// (renames move them, undo moves them back), written by `:w`.
+@Suite("State: the file's comments survive editing and :w")
+struct CommentsTests {
+    private let file = """
+        # Metro test network.
+        qnet: 1
+        name: metro
+        nodes:
+        # Alice.
+        - id: A
+          position: {x: 0 km, y: 0 km}
+        - id: B   # Bob, to be deleted
+          position: {x: 10 km, y: 0 km}
+        - id: C
+          position: {x: 20 km, y: 0 km}
+        links:
+        # The first hop.
+        - id: L1
+          between: [A, C]
+          length: 20 km   # measured
+        - id: L2   # goes with B
+          between: [B, C]
+          length: 10 km
+
+        """
+
+    @Test("a rename, a delete and an add in the workbench, then :wq: every comment of a kept item is in its place")
+    func editAndSave() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qnet-comments-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("metro.qnet.yaml").path
+        try file.write(toFile: path, atomically: true, encoding: .utf8)
+
+        let terminal = InMemoryTerminal(size: Size(width: 100, height: 30))
+        for line in [":set L1.id L1b", ":del B", ":add node D endpoint 5 5", ":wq"] {
+            terminal.type(line)
+            terminal.send([.key(.enter)])
+        }
+        let state = Workbench.run(path: path, terminal: terminal, services: .standard())
+        #expect(!state.isDirty, "\(state.status?.text ?? "")")
+
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        let reloaded = try TopologyReader.document(yaml: saved, file: path)
+        #expect(reloaded.topology == state.topology)
+        #expect(reloaded.comments.texts == ["# Metro test network.", "# Alice.", "# The first hop.", "# measured"])
+        #expect(saved.hasPrefix("# Metro test network.\nqnet: 1\n"))
+        #expect(saved.contains("# The first hop.\n- id: L1b\n  between: [A, C]\n  length: 20 km   # measured\n"), "\(saved)")
+        #expect(saved.contains("- id: D\n"), "\(saved)")
+    }
+
+    @Test("undoing a rename takes the item's comments back to its old name")
+    func undoRename() throws {
+        let document = try TopologyReader.document(yaml: file, file: "metro.qnet.yaml")
+        var session = Session(document.topology)
+        session.send(.loaded(document, path: "metro.qnet.yaml"))
+        session.command("set L1.id L9")
+        #expect(TopologyWriter.yaml(session.state.document).contains("# The first hop.\n- id: L9\n"))
+        session.send(.undo)
+        #expect(TopologyWriter.yaml(session.state.document) == file)
+        session.command("w")
+        #expect(session.effects.last == .save(document, path: "metro.qnet.yaml"))
+    }
+}

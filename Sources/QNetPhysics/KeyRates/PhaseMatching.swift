@@ -7,8 +7,8 @@ import Foundation
 /// clicked, the users announce their phase slices and keep the pairs whose
 /// slices match (or differ by π): 2/M of them. Key per pulse pair (their Eq. 4):
 /// R = (2/M)·Q_μ·[1 − f·h(E_μ^Z) − h(E_μ^X)], with the phase error bounded by
-/// the photon-number parity: every even-photon-number detection counts as a
-/// phase error, odd ones err like their bits.
+/// the photon-number parity: an even photon number k errs in phase where it
+/// does not err in bit (1 − e_k), odd ones err like their bits (e_k).
 public enum PhaseMatching {
     /// Total intensities μ searched.
     private static let intensityRange = (lower: 1e-4, upper: 6.0)
@@ -32,10 +32,12 @@ public enum PhaseMatching {
     /// each right with η̄(1 − e), wrong with η̄e):
     /// e_k·Y_k = (1 − p_d)[(1 − η̄(1 − e))^k − (1 − p_d)(1 − η̄)^k], Y_k adds the
     /// right detector's term; q_k = e^(−μ)μ^k/k!·Y_k/Q_μ and
-    /// E_μ^X = Σ_{k odd} q_k·e_k + (1 − Σ_{k odd} q_k). E above 1/2 counts as 1/2.
+    /// E_μ^X = Σ_{k odd} q_k·e_k + q_0·(1 − e_0) + (1 − Σ_{k odd} q_k − q_0), the vacuum's clicks
+    /// (Y_0 = 2p_d(1 − p_d), dark counts only) erring at random, e_0 = 1/2, and the other even
+    /// photon numbers counted as phase errors in full. E above 1/2 counts as 1/2.
     /// Units: R in secret bits per pulse pair. Never NaN or negative.
     /// Source: Ma, Zeng, Zhou, PRX 8, 031043 (2018), Eq. 4 and Appendix B
-    /// (simulation model, phase-error bound from the odd photon numbers).
+    /// (simulation model; phase-error bound from the photon-number parity, vacuum at e_0 = 1/2).
     public static func evaluate(_ p: TwinFieldParameters, signalIntensity: Double) -> TwinFieldResult {
         evaluateWithRawRate(p, totalIntensity: 2 * signalIntensity).result
     }
@@ -105,7 +107,11 @@ public enum PhaseMatching {
                 k += 2
             }
         }
-        let phaseError = min(0.5, max(0, oddErrors + (1 - min(1, oddFraction))))
+        // Vacuum: only dark counts, either detector alike, so its clicks carry no phase information
+        // beyond a coin toss (1 - e_0 = 1/2).
+        let vacuumFraction = gain > 0 ? exp(-mu) * 2 * pd * (1 - pd) / gain : 0
+        let otherEvenFraction = max(0, 1 - min(1, oddFraction) - vacuumFraction)
+        let phaseError = min(0.5, max(0, oddErrors + vacuumFraction / 2 + otherEvenFraction))
         let sifting = 2 / Double(max(2, p.phaseSlices))
         let raw = sifting * gain * (1 - p.ecEfficiency * binaryEntropy(min(0.5, bitError)) - binaryEntropy(phaseError))
         let result = TwinFieldResult(signalIntensity: mu / 2, sendingProbability: nil, gain: gain, bitErrorRate: bitError,

@@ -75,6 +75,7 @@ struct TwinFieldCVValidationTests {
             excessNoise: try row.number("excess_noise"), detectorEfficiency: try row.number("detector_efficiency"),
             electronicNoise: try row.number("electronic_noise"),
             reconciliationEfficiency: try row.number("reconciliation_efficiency"), detection: detection))
-        Self.check(row, ["key_per_symbol": result.keyPerSymbol, "has_key": result.keyPerSymbol > 0 ? 1 : 0])
+        Self.check(row, ["key_per_symbol": result.keyPerSymbol, "has_key": result.keyPerSymbol > 0 ? 1 : 0,
+                         "mutual_information": result.mutualInformation, "holevo_bound": result.holevoBound])
     }
 }

@@ -2,16 +2,18 @@ import QNetPlanner
 
 extension PlanFigures {
     /// A satellite pass: its geometry, the key it delivers per pass and per day, and the rate it enters the key graph at.
+    /// Beside a finite key, the asymptotic figures say so.
     public static func pass(_ pass: SatellitePassPlan) -> [PlanFigure] {
-        [
+        let asymptotic = pass.finiteKey == nil ? "" : "asymptotic "
+        return [
             PlanFigure("altitude", EngineeringFormat.kilometres(pass.altitude)),
             PlanFigure("highest elevation", EngineeringFormat.degrees(pass.maxElevation)),
             PlanFigure("used above", EngineeringFormat.degrees(pass.minElevation)),
             PlanFigure("duration", EngineeringFormat.time(pass.durationSeconds)),
-            PlanFigure("key per pass", EngineeringFormat.bits(pass.keyPerPassBits)),
-            PlanFigure("pass average", EngineeringFormat.rate(pass.passAverageBps)),
+            PlanFigure("\(asymptotic)key per pass", EngineeringFormat.bits(pass.keyPerPassBits)),
+            PlanFigure("\(asymptotic)pass average", EngineeringFormat.rate(pass.passAverageBps)),
             PlanFigure("passes a day", EngineeringFormat.number(pass.passesPerDay)),
-            PlanFigure("key per day", EngineeringFormat.bits(pass.keyPerDayBits)),
+            PlanFigure("\(asymptotic)key per day", EngineeringFormat.bits(pass.keyPerDayBits)),
             PlanFigure(pass.finiteKey == nil ? "daily average (key graph)" : "asymptotic daily average",
                        EngineeringFormat.rate(pass.dailyAverageBps)),
         ]

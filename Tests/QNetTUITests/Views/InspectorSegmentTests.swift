@@ -182,9 +182,9 @@ struct InspectorSegmentTests {
         let pass = try #require(state.selectedLinkPlan?.pass)
         let lines = pane(state, width: 46)
         #expect(shows(lines, "duration", EngineeringFormat.time(pass.durationSeconds)))
-        #expect(shows(lines, "key per pass", EngineeringFormat.bits(pass.keyPerPassBits)))
-        #expect(shows(lines, "key per day", EngineeringFormat.bits(pass.keyPerDayBits)))
-        // The sample asks for finite_key: the asymptotic daily average, then the finite key that enters the key graph.
+        // The sample asks for finite_key: the asymptotic figures say so, then the finite key that enters the key graph.
+        #expect(shows(lines, "asymptotic key per pass", EngineeringFormat.bits(pass.keyPerPassBits)))
+        #expect(shows(lines, "asymptotic key per day", EngineeringFormat.bits(pass.keyPerDayBits)))
         let finite = try #require(pass.finiteKey)
         #expect(shows(lines, "asymptotic daily average", EngineeringFormat.rate(pass.dailyAverageBps)))
         #expect(shows(lines, "finite key per pass", EngineeringFormat.bits(finite.keyPerPassBits)))

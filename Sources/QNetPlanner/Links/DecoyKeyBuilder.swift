@@ -217,6 +217,13 @@ final class AssumptionMemo {
     }
 
     private var common: [CommonKey: [Assumption]] = [:]
+    /// Strings of `equipment(_:timing:)` (AssumptionMemo+Equipment.swift): per source and detector records,
+    /// per records and the key path that names them, and the window assumptions per window.
+    var sourceValues: [RecordKey: String] = [:]
+    var sourceBases: [RecordKey: String] = [:]
+    var detectorValues: [RecordKey: String] = [:]
+    var detectorBases: [RecordKey: String] = [:]
+    var windows: [WindowKey: [Assumption]] = [:]
     private var operatingPoints: [Double: Assumption] = [:]
     private var evaluations: [EvaluationKey: DecoyBB84Result] = [:]
 

@@ -36,7 +36,7 @@ final class LinkInputs: Hashable, @unchecked Sendable {
 
     /// The source and detector after defaults (derived from the records and names above, shared
     /// by the links that name the same ones: their key-path strings are built once).
-    private let resolved: SharedRecords.Resolved
+    let resolved: SharedRecords.Resolved
 
     var resolvedSource: ResolvedSource { resolved.source }
     var resolvedDetector: ResolvedDetector { resolved.detector }

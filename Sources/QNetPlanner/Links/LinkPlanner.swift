@@ -32,7 +32,7 @@ enum LinkPlanner {
         let repetitionRate = Sanitise.rate(link.source.repetitionRate.value)
         let plob = Sanitise.rate(PLOBBound.bitsPerUse(transmittance: channel) * repetitionRate)
         let errorRate = min(0.5, Sanitise.fraction(link.misalignment.value) + 0.5 * Sanitise.fraction(timing.interSymbolFraction))
-        var assumptions = equipmentAssumptions(link, timing: timing) + loss.assumptions
+        var assumptions = strings.equipment(link, timing: timing) + loss.assumptions
         var diagnostics = loss.diagnostics + FiniteKeyBuilder.unusedSettings(link) + spectrumWarning(link)
 
         let protocolKind = link.protocolKind.value
@@ -103,25 +103,38 @@ enum LinkPlanner {
         return "\(Format.frequency(detector.darkCountRate.value)) dark"
     }
 
-    /// The source, detector and window the link uses, each with its basis.
-    static func equipmentAssumptions(_ link: ResolvedLink, timing: TimingBudget) -> [Assumption] {
-        let source = link.source
-        let detector = link.detector
-        let sourceValue = "\(source.name ?? "built-in"): \(source.kind.value.rawValue), \(Format.frequency(source.repetitionRate.value))"
-        let sourceBasis = link.inputs.sourceReference.map { "\($0) -> equipment.sources.\(source.name ?? "")" }
-            ?? "no source named: \(PlanningDefaults.repetitionRate.basis)"
-        let detectorValue = "\(detector.name ?? "built-in"): \(detector.kind.value.rawValue), "
+    /// The sender's source as the assumptions show it (`wcp-1g: weak-coherent, 1 GHz`).
+    static func sourceValue(_ source: ResolvedSource) -> String {
+        "\(source.name ?? "built-in"): \(source.kind.value.rawValue), \(Format.frequency(source.repetitionRate.value))"
+    }
+
+    /// Where the link names its source (`sourceReference`), or the default it falls back to.
+    static func sourceBasis(_ source: ResolvedSource, reference: String?) -> String {
+        reference.map { "\($0) -> equipment.sources.\(source.name ?? "")" } ?? "no source named: \(PlanningDefaults.repetitionRate.basis)"
+    }
+
+    /// The receiver's detector as the assumptions show it (`snspd: snspd, 85 %, 100 Hz dark, ...`).
+    static func detectorValue(_ detector: ResolvedDetector) -> String {
+        "\(detector.name ?? "built-in"): \(detector.kind.value.rawValue), "
             + "\(Format.percent(detector.efficiency.value)), \(darkCounts(detector)), "
             + "\(Format.duration(detector.jitter.value)) jitter, \(Format.duration(detector.deadTime.value)) dead time"
-        let detectorBasis = link.inputs.detectorReference.map { "\($0) -> equipment.detectors.\(detector.name ?? "")" }
+    }
+
+    /// Where the link names its detector (`detectorReference`), or the default it falls back to.
+    static func detectorBasis(_ detector: ResolvedDetector, reference: String?) -> String {
+        reference.map { "\($0) -> equipment.detectors.\(detector.name ?? "")" }
             ?? "no detector named: \(PlanningDefaults.detectorEfficiency.basis)"
-        return [
-            Assumption(name: "source", value: sourceValue, basis: sourceBasis),
-            Assumption(name: "detector", value: detectorValue, basis: detectorBasis),
-            Assumption(name: "detection window", value: Format.duration(timing.window.value), basis: timing.window.basis),
-            Assumption(name: "dark counts", value: "\(Format.number(timing.darkProbability.value, digits: 3)) per window",
-                       basis: timing.darkProbability.basis),
-            Assumption(name: "wavelength", value: "\(Format.number(link.wavelength.value * 1e9)) nm", basis: link.wavelength.basis),
-        ]
+    }
+
+    /// The detection window and the dark counts in it.
+    static func windowAssumptions(_ timing: TimingBudget) -> [Assumption] {
+        [Assumption(name: "detection window", value: Format.duration(timing.window.value), basis: timing.window.basis),
+         Assumption(name: "dark counts", value: "\(Format.number(timing.darkProbability.value, digits: 3)) per window",
+                    basis: timing.darkProbability.basis)]
+    }
+
+    /// The link's wavelength.
+    static func wavelengthAssumption(_ link: ResolvedLink) -> Assumption {
+        Assumption(name: "wavelength", value: "\(Format.number(link.wavelength.value * 1e9)) nm", basis: link.wavelength.basis)
     }
 }

@@ -88,16 +88,17 @@ struct DemandRouter: Sendable {
             if bottleneck == nil || graph.capacity[edge] < bottleneck!.0 { bottleneck = (graph.capacity[edge], segment.id) }
         }
         let trusted = path.nodes.dropFirst().dropLast().map { topology.nodes[graph.topologyNode[$0]].id }
-        // The nodes the flow passes, sorted by id through their ranks.
-        var carrying: [Int] = []
+        // The nodes the flow passes, in the order of their ids: marked by rank, then read in rank order
+        // (a flow passes many nodes, most of them twice: cheaper than sorting them).
+        var carrying = [Bool](repeating: false, count: graph.nodeCount)
         for edge in flow?.edges ?? [] {
             let (a, b) = (graph.edgeFrom[edge], graph.edgeTo[edge])
-            if a != source && a != target { carrying.append(idRank[a]) }
-            if b != source && b != target { carrying.append(idRank[b]) }
+            if a != source && a != target { carrying[idRank[a]] = true }
+            if b != source && b != target { carrying[idRank[b]] = true }
         }
-        carrying.sort()
-        let distinct = carrying.indices.filter { $0 == 0 || carrying[$0 - 1] != carrying[$0] }
-        let flowTrusted = distinct.map { topology.nodes[graph.topologyNode[nodesByID[carrying[$0]]]].id }
+        let flowTrusted = flow == nil ? [] : carrying.indices.filter { carrying[$0] }.map {
+            topology.nodes[graph.topologyNode[nodesByID[$0]]].id
+        }
         let maxFlow = Sanitise.rate(max(flow?.value ?? 0, path.width))
         let satisfied = maxFlow >= required * (1 - 1e-12)
         var notes: [String] = []

@@ -45,8 +45,10 @@ final class HopSearch {
             head &+= 1
             guard u == source || network.canRelay[u] else { continue }
             for slot in Int(start[u])..<Int(start[u &+ 1]) {
+                // The capacities lie in slot order; the marks are scattered: test the capacity first.
+                if capacity[slot] < floor { continue }
                 let v = Int(other[slot])
-                if mark[v] == round || capacity[slot] < floor { continue }
+                if mark[v] == round { continue }
                 mark[v] = round
                 parentSlot[v] = Int32(truncatingIfNeeded: slot)
                 queue[tail] = Int32(truncatingIfNeeded: v)

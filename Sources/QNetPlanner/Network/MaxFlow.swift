@@ -309,6 +309,7 @@ enum MaxFlow {
             highest = 0
             stamp(target)
             label[target] = 0
+            count[0] = 1
             var head = 0
             var stopLevel = nodeCount
             while head < stampedCount {
@@ -318,21 +319,23 @@ enum MaxFlow {
                 if level >= stopLevel { break }
                 if v == source { stopLevel = level; continue }
                 let next = Int32(truncatingIfNeeded: level &+ 1)
+                var found: Int32 = 0
                 for slot in Int(slotStart[v])..<Int(slotStart[v &+ 1]) {
                     let bits = word[slot]
                     let u = Int(bits & FlowNetwork.nodeMask)
                     // The arc u → v is the reverse of the arc leaving v through this slot.
                     // Stamped nodes, and nodes that relay nothing (but the source), hold a label already.
                     if bits & FlowNetwork.inOpen == 0 || label[u] >= 0 { continue }
-                    stamp(u)
                     label[u] = next
+                    current[u] = slotStart[u]
+                    stamped[stampedCount] = Int32(truncatingIfNeeded: u)
+                    stampedCount &+= 1
+                    found &+= 1
                 }
+                // Levels grow along the queue: each node's level is counted as it is stamped.
+                count[Int(next)] &+= found
             }
-            for i in 0..<stampedCount {
-                let level = Int(label[Int(stamped[i])])
-                count[level] &+= 1
-                highest = max(highest, level)
-            }
+            highest = Int(label[Int(stamped[stampedCount &- 1])])
             if stopLevel < nodeCount {
                 // Nodes beyond the source's level: a lower bound one above it keeps the labelling valid.
                 defaultLabel = min(stopLevel + 1, nodeCount - 1)

@@ -34,11 +34,11 @@ public struct LinkPlan: Sendable, Hashable {
     public var assumptions: [Assumption]
     /// A satellite link with a `pass:`: its key integrated over the pass and the day (the fields above hold
     /// the single geometry at the pass's highest elevation).
-    public var pass: SatellitePassPlan?
+    @OutOfLine public var pass: SatellitePassPlan?
     /// The CV-QKD figures, for cv-gg02 links.
-    public var continuousVariable: CVQKDPlan?
+    @OutOfLine public var continuousVariable: CVQKDPlan?
     /// The block, security parameters and settings of a finite-key bb84-decoy link (nil: asymptotic key).
-    public var finiteKey: FiniteKeyPlan?
+    @OutOfLine public var finiteKey: FiniteKeyPlan?
 
     public init(id: Identifier, medium: Medium, protocolKind: ProtocolKind, lossBudget: [BudgetLine],
                 detector: DetectorBudget?, qber: QBERBudget?, keyRateBps: Double, keyPerPulse: Double,

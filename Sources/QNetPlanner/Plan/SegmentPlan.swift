@@ -25,11 +25,11 @@ public struct SegmentPlan: Sendable, Hashable {
     /// Why the key is 0, when it is.
     public var noKeyReason: String?
     /// The repeater-chain figures, for entanglement segments.
-    public var repeater: RepeaterChainPlan?
+    @OutOfLine public var repeater: RepeaterChainPlan?
     /// The twin-field figures, for tf segments.
-    public var twinField: TwinFieldPlan?
+    @OutOfLine public var twinField: TwinFieldPlan?
     /// The arms and operating point, for BBM92 and MDI-QKD segments.
-    public var keyBudget: SegmentKeyBudget?
+    @OutOfLine public var keyBudget: SegmentKeyBudget?
 
     public init(id: String, nodes: [Identifier], links: [Identifier], protocolKind: ProtocolKind, keyRateBps: Double,
                 plobBoundBps: Double, fidelity: Double? = nil, keyPerPassBits: Double? = nil, keyPerDayBits: Double? = nil,

@@ -37,6 +37,26 @@ import QNetModel
         #expect(session.plan(topology) == planner.plan(topology))
     }
 
+    /// Shorter links raise capacities: a flow the session keeps (its value cannot grow when the raised edge was not
+    /// saturated) must still be the flow, and the trusted nodes, that planning from scratch finds.
+    @Test func raisedCapacitiesEqualFullPlans() {
+        let session = PlanningSession()
+        let planner = Planner()
+        var topology = SyntheticNetwork.make(nodes: 300, seed: 11)
+        _ = session.plan(topology)
+        var kept = 0
+        for step in 0..<40 {
+            let index = (step * 37) % topology.links.count
+            topology.links[index].length = Quantity((topology.links[index].length?.magnitude ?? 10) * 0.6, .kilometre)
+            let incremental = session.plan(topology)
+            let full = planner.plan(topology)
+            #expect(incremental.demands == full.demands, "after shortening \(topology.links[index].id)")
+            #expect(incremental == full)
+            kept += topology.demands.count - session.lastReroutedDemandCount
+        }
+        #expect(kept > 0, "no flow was kept, so the reuse was not exercised")
+    }
+
     /// Edits that keep every segment and capacity but change who may relay, or a node's name.
     @Test func relayingAndNamesAreNotReusedStale() throws {
         let session = PlanningSession()

@@ -41,8 +41,10 @@ public final class PlanningSession {
 
     /// Links whose physics ran in the last `plan(_:)` call (the rest were reused).
     public private(set) var lastRecomputedLinkCount = 0
-    /// Demands routed afresh in the last `plan(_:)` call (the rest were reused).
+    /// Demands routed afresh in the last `plan(_:)` call (the rest kept at least their flow).
     public private(set) var lastReroutedDemandCount = 0
+    /// Demands whose widest path was searched again, their flow kept, in the last `plan(_:)` call.
+    public private(set) var lastRepathedDemandCount = 0
 
     /// Work is spread over cores when there are at least this many links or demands.
     static let parallelThreshold = 32
@@ -263,54 +265,109 @@ public final class PlanningSession {
         }
         let segmentIDs = segments.map(\.id)
         let nodes = topology.nodes.map { RoutingNode(id: $0.id, kind: $0.resolvedKind) }
-        var reusable = [Bool](repeating: false, count: demands.count)
+        var reuse = [Reuse](repeating: .reroute, count: demands.count)
         if let previous = previousRouting, previous.nodes == nodes, previous.edgeKeys == edgeKeys, previous.segmentIDs == segmentIDs,
            previous.demands.count == demands.count {
             let changed = (0..<graph.edgeCount).filter { previous.capacity[$0] != graph.capacity[$0] }
+            let capacities = Capacities(old: previous.capacity, new: graph.capacity, edgeFrom: graph.edgeFrom, edgeTo: graph.edgeTo)
             for index in demands.indices where previous.demands[index] == demands[index] {
-                let result = previous.results[index]
-                reusable[index] = Self.stillOptimal(result, changed: changed, old: previous.capacity, new: graph.capacity)
+                reuse[index] = Self.reuse(previous.results[index], changed: changed, capacities: capacities)
             }
         }
-        let pending = demands.indices.filter { !reusable[$0] }
+        let pending = demands.indices.filter { reuse[$0] != .keep }
+        // What each pending demand keeps: its flow, and its path too when that stands.
+        var kept = [(flow: MaxFlow.Flow, path: GraphPath?)?](repeating: nil, count: demands.count)
+        for index in pending {
+            guard let result = previousRouting?.results[index], let flow = result.flow else { continue }
+            if reuse[index] == .keepFlowAndPath { kept[index] = (flow, result.path) }
+            if reuse[index] == .keepFlow { kept[index] = (flow, nil) }
+        }
         let routed = Self.map(pending, state: (MaxFlow.Workspace(router.network), HopSearch(router.network))) {
-            [demands] buffers, index in
-            router.route(demands[index], nodeIndex: nodeIndex, workspace: buffers.0, search: buffers.1)
+            [demands, kept] buffers, index in
+            router.route(demands[index], nodeIndex: nodeIndex, workspace: buffers.0, search: buffers.1, keeping: kept[index])
         }
         var results = [(plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?)]()
         results.reserveCapacity(demands.count)
         var next = 0
         for index in demands.indices {
-            if reusable[index], let previous = previousRouting {
+            if reuse[index] == .keep, let previous = previousRouting {
                 results.append(previous.results[index])
             } else {
                 results.append(routed[next])
                 next += 1
             }
         }
-        lastReroutedDemandCount = pending.count
+        lastReroutedDemandCount = pending.filter { reuse[$0] == .reroute }.count
+        lastRepathedDemandCount = pending.filter { reuse[$0] == .keepFlow }.count
         previousRouting = RoutingSnapshot(nodes: nodes, edgeKeys: edgeKeys, capacity: graph.capacity, demands: demands, results: results,
                                           segmentIDs: segmentIDs)
         return results.map(\.plan)
     }
 
-    /// Whether a previous exact routing is still optimal after capacities changed on `changed` edges.
-    private static func stillOptimal(_ result: (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?), changed: [Int],
-                                     old: [Double], new: [Double]) -> Bool {
-        if changed.isEmpty { return true }
-        guard result.plan.maxFlowIsExact, let flow = result.flow, let path = result.path else { return false }
-        let onPath = Set(path.edges)
-        let largest = max(old.max() ?? 0, new.max() ?? 0)
+    /// How much of a demand's previous routing a re-plan keeps.
+    private enum Reuse: Sendable {
+        /// Route afresh: widest path and max-flow.
+        case reroute
+        /// The same flow; search the widest path again, then describe the plan.
+        case keepFlow
+        /// The same flow and path; describe the plan again (a capacity on the path changed).
+        case keepFlowAndPath
+        /// The same plan.
+        case keep
+    }
+
+    /// The key graph's capacities before and after an edit, with the max-flow's zero (`FlowNetwork.epsilon`) of each.
+    private struct Capacities {
+        var old: [Double]
+        var new: [Double]
+        var edgeFrom: [Int]
+        var edgeTo: [Int]
+        var oldEpsilon: Double
+        var newEpsilon: Double
+
+        init(old: [Double], new: [Double], edgeFrom: [Int], edgeTo: [Int]) {
+            (self.old, self.new, self.edgeFrom, self.edgeTo) = (old, new, edgeFrom, edgeTo)
+            oldEpsilon = old.reduce(0, max) * 1e-12
+            newEpsilon = new.reduce(0, max) * 1e-12
+        }
+    }
+
+    /// What of a previous exact routing an edit that changed the capacities of `changed` edges (and nothing else) keeps.
+    ///
+    /// The flow is kept when no changed edge touches the demand's ends and none was crossed by an augmenting
+    /// path, each staying above the max-flow's zero or at or below it, and that zero is the same: then the
+    /// residual graph that chooses every augmenting path (shortest, first in adjacency order), each path's
+    /// bottleneck, and the stopping bound (the capacity around the ends) are the same, so a fresh run repeats
+    /// the previous one step by step. Whether the raised edge is saturated at the end is not enough: an edge
+    /// saturated by one augmenting path and freed by a later one ends unsaturated, yet a wider edge changes
+    /// the path taken after it.
+    ///
+    /// With the flow kept, the widest path of width W (the fewest-segment path over edges of capacity ≥ W,
+    /// first in adjacency order) is kept when no changed edge on it falls below W and none reaches W from
+    /// below (no new edge of capacity ≥ W, no path wider than W); it is searched again otherwise.
+    private static func reuse(_ result: (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?), changed: [Int],
+                              capacities: Capacities) -> Reuse {
+        if changed.isEmpty { return .keep }
+        guard result.plan.maxFlowIsExact, let flow = result.flow, let path = result.path,
+              let source = path.nodes.first, let target = path.nodes.last,
+              capacities.oldEpsilon == capacities.newEpsilon else { return .reroute }
+        let epsilon = capacities.newEpsilon
+        var reuse = Reuse.keep
         for edge in changed {
-            if onPath.contains(edge) || new[edge] > old[edge] && new[edge] >= path.width { return false }
-            let used = abs(flow.amount(on: edge))
-            if new[edge] < old[edge] {
-                if new[edge] < used { return false }
-            } else if used >= old[edge] - largest * 1e-12 {
-                return false   // a saturated edge that grew may be in every minimum cut
+            let (old, new) = (capacities.old[edge], capacities.new[edge])
+            let (a, b) = (capacities.edgeFrom[edge], capacities.edgeTo[edge])
+            if a == source || a == target || b == source || b == target || (old > epsilon) != (new > epsilon)
+                || flow.crossed(edge) {
+                return .reroute
+            }
+            let onPath = path.edges.contains(edge)
+            if onPath && new < path.width || old <= path.width && new >= path.width && new > old {
+                reuse = .keepFlow
+            } else if onPath && reuse == .keep {
+                reuse = .keepFlowAndPath
             }
         }
-        return true
+        return reuse
     }
 
     /// Whether two lists of link ends are equal.

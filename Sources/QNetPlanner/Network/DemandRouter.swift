@@ -39,8 +39,11 @@ struct DemandRouter: Sendable {
 
     /// `route(_:nodeIndex:)` with the max-flow's arrays from `workspace` and the path search `search`
     /// (both made for `network`).
-    func route(_ demand: Demand, nodeIndex: [Identifier: Int], workspace: MaxFlow.Workspace,
-               search: HopSearch) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
+    ///
+    /// With `kept`, a flow (and possibly a path) that routing the demand afresh is known to give again
+    /// (`PlanningSession` proves it), only the rest is computed: the widest path when `kept.path` is nil, then the plan.
+    func route(_ demand: Demand, nodeIndex: [Identifier: Int], workspace: MaxFlow.Workspace, search: HopSearch,
+               keeping kept: (flow: MaxFlow.Flow, path: GraphPath?)? = nil) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
         let required = Sanitise.rate(demand.keyRate?.si ?? 0)
         let source = nodeIndex[demand.from].map { graph.compactIndex[$0] } ?? -1
         let target = nodeIndex[demand.to].map { graph.compactIndex[$0] } ?? -1
@@ -51,7 +54,12 @@ struct DemandRouter: Sendable {
         var path: GraphPath?
         var flow: MaxFlow.Flow?
         if source >= 0, target >= 0, source != target {
-            if bounded, let limit {
+            if let kept {
+                flow = kept.flow
+                path = kept.path ?? (bounded ? WidestPath.find(in: graph, from: source, to: target, capacity: graph.capacity,
+                                                               maxSegments: (limit ?? 0) + 1)
+                                             : WidestPath.find(in: graph, bottlenecks: bottlenecks, search: search, from: source, to: target))
+            } else if bounded, let limit {
                 path = WidestPath.find(in: graph, from: source, to: target, capacity: graph.capacity, maxSegments: limit + 1)
                 flow = MaxFlow.greedyHopBounded(in: graph, from: source, to: target, capacity: graph.capacity,
                                                 maxSegments: limit + 1)

@@ -6,6 +6,9 @@ enum MaxFlow {
         /// Edges with non-zero flow, ascending, and their flows (sparse: a demand uses few of the graph's edges).
         var edges: [Int]
         var amounts: [Double]
+        /// Edges that an augmenting path crossed but that end with no flow (cancelled), ascending: with `edges`,
+        /// every edge the search pushed flow over. Usually empty.
+        var cancelled: [Int] = []
 
         /// The flow on `edge` (0 when it carries none).
         /// - Complexity: O(log F) for F edges with flow
@@ -18,21 +21,42 @@ enum MaxFlow {
             return low < edges.count && edges[low] == edge ? amounts[low] : 0
         }
 
-        /// A flow from its sparse edges (ascending) and their flows.
-        init(value: Double, edges: [Int], amounts: [Double]) {
+        /// Whether an augmenting path crossed `edge` (it carries flow, or carried some that was cancelled).
+        /// - Complexity: O(log F)
+        func crossed(_ edge: Int) -> Bool {
+            Self.holds(edges, edge) || Self.holds(cancelled, edge)
+        }
+
+        /// Whether the ascending `list` holds `edge`.
+        private static func holds(_ list: [Int], _ edge: Int) -> Bool {
+            var low = 0, high = list.count
+            while low < high {
+                let mid = (low + high) / 2
+                if list[mid] < edge { low = mid + 1 } else { high = mid }
+            }
+            return low < list.count && list[low] == edge
+        }
+
+        /// A flow from its sparse edges (ascending) and their flows, and the edges whose flow was cancelled.
+        init(value: Double, edges: [Int], amounts: [Double], cancelled: [Int] = []) {
             self.value = value
             self.edges = edges
             self.amounts = amounts
+            self.cancelled = cancelled
         }
 
-        /// A flow from a dense per-edge array.
-        init(value: Double, dense: [Double]) {
+        /// A flow from a dense per-edge array, and whether a path crossed each edge (none when empty).
+        init(value: Double, dense: [Double], crossed: [Bool] = []) {
             self.value = value
             edges = []
             amounts = []
-            for (edge, amount) in dense.enumerated() where amount != 0 {
-                edges.append(edge)
-                amounts.append(amount)
+            for (edge, amount) in dense.enumerated() {
+                if amount != 0 {
+                    edges.append(edge)
+                    amounts.append(amount)
+                } else if edge < crossed.count && crossed[edge] {
+                    cancelled.append(edge)
+                }
             }
         }
     }
@@ -347,16 +371,18 @@ enum MaxFlow {
         /// The flow on each edge that carries any, positive from `edgeFrom` to `edgeTo`.
         func flow() -> Flow {
             let network = workspace.network
-            var edges: [Int] = [], amounts: [Double] = []
+            var edges: [Int] = [], amounts: [Double] = [], cancelled: [Int] = []
             for edge in workspace.touchedEdges.sorted() {
                 let e = Int(edge)
                 let amount = network.capacity[e] - out[Int(network.forwardSlot[e])]
                 if abs(amount) > epsilon {
                     edges.append(e)
                     amounts.append(amount)
+                } else {
+                    cancelled.append(e)
                 }
             }
-            return Flow(value: total, edges: edges, amounts: amounts)
+            return Flow(value: total, edges: edges, amounts: amounts, cancelled: cancelled)
         }
 
         /// Leaves the workspace as the next call expects it: residuals at capacity, no node stamped or counted,
@@ -382,6 +408,7 @@ enum MaxFlow {
                                  maxSegments: Int) -> Flow {
         var remaining = capacity
         var edgeFlow = [Double](repeating: 0, count: graph.edgeCount)
+        var crossed = [Bool](repeating: false, count: graph.edgeCount)
         var total = 0.0
         let largest = capacity.max() ?? 0
         for _ in 0...graph.edgeCount {
@@ -392,8 +419,9 @@ enum MaxFlow {
                 remaining[edge] = max(0, remaining[edge] - path.width)
                 if remaining[edge] <= largest * 1e-12 { remaining[edge] = 0 }
                 edgeFlow[edge] += graph.edgeFrom[edge] == path.nodes[step] ? path.width : -path.width
+                crossed[edge] = true
             }
         }
-        return Flow(value: total, dense: edgeFlow)
+        return Flow(value: total, dense: edgeFlow, crossed: crossed)
     }
 }

@@ -9,12 +9,25 @@ import QNetModel
 /// a re-plan recomputes only the links whose inputs changed. Fast path: when
 /// the nodes, equipment and defaults are unchanged, a link equal to the
 /// previous call's link at the same index is reused without rebuilding its inputs. Segments and the
-/// key graph are rebuilt every time (cheap). A demand's exact max-flow is
-/// reused when the key graph has the same edges and every changed capacity
-/// leaves the previous flow optimal: a decrease that stays at or above the
-/// edge's flow, or an increase of an edge the flow does not saturate (such
-/// an edge lies in no minimum cut). Its widest path is reused when no
-/// changed edge lies on it and none grew.
+/// key graph are rebuilt every time (cheap).
+///
+/// Demands: when the key graph has the same nodes and edges and only
+/// capacities changed, a demand's routing is kept as far as a fresh one
+/// provably repeats it, to the bit (see `reuse(_:changed:capacities:)`):
+/// - its exact max-flow, when no changed edge touches the demand's ends or
+///   was crossed by any of its augmenting paths, no capacity crossed the
+///   max-flow's zero, and that zero (1e-12 of the largest capacity) is the
+///   same. The augmenting paths depend only on which residuals are above
+///   zero, so the run is the same step by step. An increase of an edge the
+///   final flow leaves unsaturated is not enough: the value cannot grow, but
+///   an edge saturated and freed again on the way, or the rounding along a
+///   crossed edge, changes the edges that carry flow or the value's last bits;
+/// - with the flow kept, its widest path of width W, when no changed edge
+///   on it falls below W and none reaches W from below; else only the widest
+///   path is searched again (`lastRepathedDemandCount`);
+/// - a greedy packing within max_trusted_nodes ≥ 1 is routed again after any
+///   change of capacity; with max_trusted_nodes = 0 (direct segments, exact)
+///   the rule above applies.
 ///
 /// Not thread-safe: use one session from one task at a time.
 public final class PlanningSession {
@@ -327,8 +340,8 @@ public final class PlanningSession {
 
         init(old: [Double], new: [Double], edgeFrom: [Int], edgeTo: [Int]) {
             (self.old, self.new, self.edgeFrom, self.edgeTo) = (old, new, edgeFrom, edgeTo)
-            oldEpsilon = old.reduce(0, max) * 1e-12
-            newEpsilon = new.reduce(0, max) * 1e-12
+            oldEpsilon = FlowNetwork.epsilon(of: old)
+            newEpsilon = FlowNetwork.epsilon(of: new)
         }
     }
 
@@ -340,11 +353,13 @@ public final class PlanningSession {
     /// bottleneck, and the stopping bound (the capacity around the ends) are the same, so a fresh run repeats
     /// the previous one step by step. Whether the raised edge is saturated at the end is not enough: an edge
     /// saturated by one augmenting path and freed by a later one ends unsaturated, yet a wider edge changes
-    /// the path taken after it.
+    /// the path taken after it (`KeptFlowTests`).
     ///
-    /// With the flow kept, the widest path of width W (the fewest-segment path over edges of capacity ≥ W,
-    /// first in adjacency order) is kept when no changed edge on it falls below W and none reaches W from
-    /// below (no new edge of capacity ≥ W, no path wider than W); it is searched again otherwise.
+    /// With the flow kept, the widest path of width W is the fewest-segment path over the edges of capacity
+    /// ≥ W, first in adjacency order (`HopSearch`). It stays the path when no changed edge on it falls below W
+    /// and no changed edge rises from ≤ W to ≥ W: then no edge joins the edges of capacity ≥ W (so no path is
+    /// shorter or comes first), and none passes W (a path wider than W would need one), so W stays; an edge
+    /// that leaves them is off the path. Otherwise the path is searched again.
     private static func reuse(_ result: (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?), changed: [Int],
                               capacities: Capacities) -> Reuse {
         if changed.isEmpty { return .keep }

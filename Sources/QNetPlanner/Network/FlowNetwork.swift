@@ -108,13 +108,18 @@ final class FlowNetwork: @unchecked Sendable {
         }
         relayCount = relays
         capacity = graph.capacity
-        var largest = 0.0
-        for c in graph.capacity { largest = max(largest, c) }
-        epsilon = largest * 1e-12
+        epsilon = Self.epsilon(of: graph.capacity)
         slotWord = .allocate(capacity: max(1, slotCount))
         for slot in 0..<slotCount {
             slotWord[slot] = UInt32(truncatingIfNeeded: other[slot]) | (slotCapacity[slot] > epsilon ? Self.outOpen | Self.inOpen : 0)
         }
+    }
+
+    /// The residual at or below which the max-flow counts an arc as closed, over `capacities`: 1e-12 of the largest.
+    static func epsilon(of capacities: [Double]) -> Double {
+        var largest = 0.0
+        for c in capacities { largest = max(largest, c) }
+        return largest * 1e-12
     }
 
     deinit {

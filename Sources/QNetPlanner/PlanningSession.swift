@@ -290,10 +290,10 @@ public final class PlanningSession {
         let pending = demands.indices.filter { reuse[$0] != .keep }
         // What each pending demand keeps: its flow, and its path too when that stands.
         var kept = [(flow: MaxFlow.Flow, path: GraphPath?)?](repeating: nil, count: demands.count)
-        for index in pending {
+        for index in pending where reuse[index] != .reroute {
+            // Only a demand the previous call routed (at the same index) keeps anything.
             guard let result = previousRouting?.results[index], let flow = result.flow else { continue }
-            if reuse[index] == .keepFlowAndPath { kept[index] = (flow, result.path) }
-            if reuse[index] == .keepFlow { kept[index] = (flow, nil) }
+            kept[index] = (flow, reuse[index] == .keepFlowAndPath ? result.path : nil)
         }
         let routed = Self.map(pending, state: (MaxFlow.Workspace(router.network), HopSearch(router.network))) {
             [demands, kept] buffers, index in

@@ -35,6 +35,11 @@ import QNetModel
         #expect(session.plan(topology) == planner.plan(topology))
         topology.defaults.misalignment = Quantity(2, .percent)
         #expect(session.plan(topology) == planner.plan(topology))
+        // A demand added, then one removed: every demand is routed again.
+        topology.demands.append(Fixtures.demand(topology.demands[0].to.rawValue, topology.demands[1].to.rawValue))
+        #expect(session.plan(topology) == planner.plan(topology))
+        topology.demands.removeFirst()
+        #expect(session.plan(topology) == planner.plan(topology))
     }
 
     /// Shorter links raise capacities: a flow the session keeps (its value cannot grow when the raised edge was not

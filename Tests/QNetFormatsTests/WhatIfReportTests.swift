@@ -54,6 +54,22 @@ import QNetPlanner
         #expect(survivability["surviving_demands"] as? [String] == [])
     }
 
+    @Test func theRepeaterChainSamplesUnmetDemandIsOfferedTheOtherMemory() throws {
+        let url = Fixtures.packageRoot().appendingPathComponent("topologies/repeater-chain.qnet.yaml")
+        let topology = try TopologyReader.read(contentsOf: url)
+        let plan = Planner().plan(topology)
+        let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
+        let markdown = MarkdownReport.render(plan, of: topology, whatIf: analysis)
+        #expect(markdown.contains("| memory lattice-ensemble on R1, R2, R3 |"))
+        #expect(markdown.contains("R1.memory: lattice-ensemble; R2.memory: lattice-ensemble; R3.memory: lattice-ensemble"))
+        let report = try json(JSONReport.render(plan, of: topology, whatIf: analysis))
+        let demand = try #require((report["demands"] as? [[String: Any]])?.first { $0["id"] as? String == "ALICE-BOB-untrusted" })
+        let suggestions = try #require((demand["what_if"] as? [String: Any])?["suggestions"] as? [[String: Any]])
+        let memory = try #require(suggestions.first)
+        #expect(memory["kind"] as? String == "memory" && memory["satisfied"] as? Bool == false)
+        #expect((memory["rate_bps"] as? Double ?? 0) > plan.demands[0].maxFlowBps)
+    }
+
     @Test func withoutWhatIfsTheFieldsAreNullNotMissing() throws {
         let (topology, plan, _) = Self.chain()
         let text = JSONReport.render(plan, of: topology)

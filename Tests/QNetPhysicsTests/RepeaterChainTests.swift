@@ -74,6 +74,23 @@ struct RepeaterChainTests {
         #expect(abs(a.state.fidelity - pair.swapped(with: pair).depolarised(keeping: keep).fidelity) < 1e-12)
     }
 
+    @Test("Uneven links (a link split by a what-if repeater): each half keeps its own round and success; the join waits for the slower")
+    func unevenLinks() {
+        let pair = BellDiagonalState.werner(fidelity: 1)
+        let short = NestedRepeaterChain.Link(successPerRound: 0.2, roundSeconds: 0.5e-4, pair: pair)
+        let long = NestedRepeaterChain.Link(successPerRound: 0.05, roundSeconds: 1e-4, pair: pair)
+        let node = NestedRepeaterChain.Node(swapSuccess: 1, coherenceSeconds: .infinity, cutoffSeconds: .infinity)
+        // Memoryless halves (the model's assumption, Sangouard et al., RMP 83, 33 (2011), generalised): the join of
+        // means m1, m2 takes E[max of two exponentials] = m1 + m2 − 1/(1/m1 + 1/m2).
+        func joined(_ m1: Double, _ m2: Double) -> Double { m1 + m2 - 1 / (1 / m1 + 1 / m2) }
+        let (ms, ml) = (0.5e-4 / 0.2, 1e-4 / 0.05)
+        let two = NestedRepeaterChain.deliver(links: [short, long], nodes: [node, node, node])
+        #expect(abs(two.meanSeconds - joined(ms, ml)) <= 1e-12 * two.meanSeconds)
+        // Three links split at the middle node by count: the two short links first, then the long one.
+        let three = NestedRepeaterChain.deliver(links: [short, short, long], nodes: [node, node, node, node])
+        #expect(abs(three.meanSeconds - joined(joined(ms, ms), ml)) <= 1e-12 * three.meanSeconds)
+    }
+
     @Test("Purification: two rounds on each elementary pair raise the fidelity and cost time")
     func purificationInChain() {
         let link = NestedRepeaterChain.Link(successPerRound: 0.05, roundSeconds: 1e-4, pair: .werner(fidelity: 0.8))

@@ -1,11 +1,12 @@
 import QNetModel
 
 /// Plans a what-if on the part of the topology it touches — a link edited, or
-/// replaced by new nodes and links — and turns the result into a change of the
-/// key graph.
+/// replaced by new nodes and links, or a node edited — and turns the result into
+/// a change of the key graph.
 ///
-/// The part planned is every segment through the replaced links: their links
-/// (the replaced ones swapped for the new ones), their nodes and the new nodes,
+/// The part planned is every segment through the replaced links and the edited
+/// nodes: their links (the replaced ones swapped for the new ones), their nodes
+/// (the edited ones swapped for their edits) and the new nodes,
 /// with the topology's defaults and equipment. A link's physics reads only the
 /// link, its end nodes, the equipment and the defaults, so this part gives the
 /// same segments as a plan of the whole edited topology, at the cost of a few links.
@@ -15,11 +16,16 @@ struct LocalReplan {
     let session: PlanningSession
 
     /// The key-graph change when the links at `replaced` (indices) give way to `links` (which may keep
-    /// their ids), with `newNodes` added and, when given, another equipment library.
-    func change(replacing replaced: [Int], with links: [Link], newNodes: [Node] = [],
+    /// their ids), with `newNodes` added, the topology's nodes of `editedNodes`' ids replaced by them
+    /// (each of the same kind, so that the key graph keeps its nodes) and, when given, another equipment library.
+    func change(replacing replaced: [Int], with links: [Link], newNodes: [Node] = [], editedNodes: [Node] = [],
                 equipment: Equipment? = nil) -> KeyNetwork.Change {
         let topology = network.topology
-        let affected = Set(replaced.flatMap { network.segmentsOfLink[$0] })
+        var edited: [Int: Node] = [:]
+        for node in editedNodes {
+            if let index = network.nodeIndex[node.id] { edited[index] = node }
+        }
+        let affected = Set(replaced.flatMap { network.segmentsOfLink[$0] } + edited.keys.flatMap { network.segmentsOfNode[$0] })
         let replacedSet = Set(replaced)
         let kept = Set(affected.flatMap { network.segmentLinks[$0] }).subtracting(replacedSet).sorted()
         let partLinks = kept.map { topology.links[$0] } + links
@@ -28,7 +34,7 @@ struct LocalReplan {
             ends.insert(link.from)
             ends.insert(link.to)
         }
-        let baseNodes = ends.compactMap { network.nodeIndex[$0] }.sorted().map { topology.nodes[$0] }
+        let baseNodes = ends.compactMap { network.nodeIndex[$0] }.sorted().map { edited[$0] ?? topology.nodes[$0] }
         var part = Topology(name: topology.name, nodes: baseNodes + newNodes, links: partLinks)
         part.defaults = topology.defaults
         part.equipment = equipment ?? topology.equipment

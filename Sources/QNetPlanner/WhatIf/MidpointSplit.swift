@@ -41,10 +41,24 @@ struct MidpointSplit {
         original = link.id
     }
 
+    /// The new station given a repeater's equipment and settings: its source, detector, memory, swap
+    /// success, cutoff and purification (what a repeater added to a chain beside `repeater` would use).
+    mutating func copyRepeaterSettings(of repeater: Node) {
+        node.source = repeater.source
+        node.detector = repeater.detector
+        node.memory = repeater.memory
+        node.swapSuccess = repeater.swapSuccess
+        node.cutoffTime = repeater.cutoffTime
+        node.purification = repeater.purification
+        node.purificationRounds = repeater.purificationRounds
+    }
+
     /// The edits in the file's keys.
     var changes: [String] {
         let station = [("at", node.position.map(Self.text)), ("source", node.source), ("detector", node.detector),
-                       ("memory", node.memory)].compactMap { key, value in value.map { "\(key) \($0)" } }
+                       ("memory", node.memory), ("swap_success", node.swapSuccess?.text), ("cutoff_time", node.cutoffTime?.text),
+                       ("purification", node.purification?.rawValue), ("purification_rounds", node.purificationRounds.map(String.init))]
+            .compactMap { key, value in value.map { "\(key) \($0)" } }
         let halves = links.map { link in
             ["new link \(link.id): between [\(link.from), \(link.to)]", link.length?.text ?? "no length",
              "protocol \(link.protocolKind?.rawValue ?? "default")"]

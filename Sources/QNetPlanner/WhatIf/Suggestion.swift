@@ -1,6 +1,6 @@
 import QNetModel
 
-/// A change of a demand's limiting link that raises the demand's rate, with the rate it gives.
+/// A change of a demand's limiting link (or of its repeater chain) that raises the demand's rate, with the rate it gives.
 public struct Suggestion: Sendable, Hashable {
     /// What kind of change.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
@@ -8,8 +8,11 @@ public struct Suggestion: Sendable, Hashable {
         case detector
         /// A trusted node at the link's midpoint.
         case trustedNode = "trusted-node"
-        /// A repeater at the link's midpoint (an entanglement segment).
+        /// A repeater at the link's midpoint (an entanglement segment), or, in a repeater chain, at the midpoint
+        /// of the limiting link or of every link (the new repeaters copy a neighbouring repeater's settings).
         case repeater
+        /// Another memory from the topology's equipment library on a repeater chain's repeaters.
+        case memory
         /// Another protocol on the link's segment (with a middle station where the protocol needs one).
         case protocolChange = "protocol"
     }

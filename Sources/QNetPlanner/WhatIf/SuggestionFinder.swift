@@ -2,7 +2,9 @@ import QNetModel
 
 /// Changes of a demand's limiting link that raise the demand's rate: another
 /// detector from the equipment library, a trusted node or a repeater at the
-/// link's midpoint, another protocol in a layout the segment's shape allows.
+/// link's midpoint, another protocol in a layout the segment's shape allows;
+/// for a repeater chain, another library memory on its repeaters and a
+/// repeater at the midpoint of the limiting link or of every link.
 ///
 /// Every candidate is planned (`LocalReplan`) and the demand routed again; a
 /// candidate is kept only when it raises the demand's rate (one whose new
@@ -12,9 +14,9 @@ import QNetModel
 struct SuggestionFinder {
     let local: LocalReplan
     let router: ChangeRouter
-    private var network: KeyNetwork { router.network }
+    var network: KeyNetwork { router.network }
 
-    /// A candidate: links replaced by others, with nodes added.
+    /// A candidate: links replaced by others, with nodes added and nodes edited (keeping their ids and kinds).
     struct Candidate {
         var kind: Suggestion.Kind
         var summary: String
@@ -22,13 +24,15 @@ struct SuggestionFinder {
         var replaced: [Int]
         var links: [Link]
         var newNodes: [Node] = []
+        var editedNodes: [Node] = []
     }
 
     /// The improving changes of the link at `linkIndex` (in the segment at `segmentIndex`) for `demand`, best first.
     func suggestions(for demand: Demand, rate base: Double, segmentIndex: Int, linkIndex: Int) -> [Suggestion] {
         var found: [Suggestion] = []
         for candidate in candidates(segmentIndex: segmentIndex, linkIndex: linkIndex) {
-            let change = local.change(replacing: candidate.replaced, with: candidate.links, newNodes: candidate.newNodes)
+            let change = local.change(replacing: candidate.replaced, with: candidate.links, newNodes: candidate.newNodes,
+                                      editedNodes: candidate.editedNodes)
             // Without key on the new segments the key graph only lost capacity: the rate cannot rise.
             guard change.added.contains(where: { $0.keyRateBps > 0 }) else { continue }
             let result = router.route(demand, change: change)
@@ -60,6 +64,9 @@ struct SuggestionFinder {
         }
         if shape == .direct, segment.protocolKind.layouts.contains(.direct) {
             result += midpointCandidates(segment.protocolKind, station: .trusted, linkIndex: linkIndex, equipment: equipment)
+        }
+        if shape == .middleRepeater {
+            result += memoryCandidates(segmentIndex: segmentIndex) + chainMidpointCandidates(segmentIndex: segmentIndex, linkIndex: linkIndex)
         }
         return result
     }

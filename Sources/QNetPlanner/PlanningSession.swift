@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import QNetModel
 
@@ -50,17 +49,15 @@ public final class PlanningSession {
         var plans: [SegmentPlan]
         var notes: [[Diagnostic]]
     }
-    private var previousRouting: RoutingSnapshot?
+    /// What the previous call routed (`PlanningSession+Routing.swift`).
+    var previousRouting: RoutingSnapshot?
 
     /// Links whose physics ran in the last `plan(_:)` call (the rest were reused).
     public private(set) var lastRecomputedLinkCount = 0
     /// Demands routed afresh in the last `plan(_:)` call (the rest kept at least their flow).
-    public private(set) var lastReroutedDemandCount = 0
+    public internal(set) var lastReroutedDemandCount = 0
     /// Demands whose widest path was searched again, their flow kept, in the last `plan(_:)` call.
-    public private(set) var lastRepathedDemandCount = 0
-
-    /// Work is spread over cores when there are at least this many links or demands.
-    static let parallelThreshold = 32
+    public internal(set) var lastRepathedDemandCount = 0
 
     /// A session with empty caches.
     public init() {}
@@ -126,7 +123,7 @@ public final class PlanningSession {
             }
         }
         let resolved = inputs
-        let computed = Self.map(pending, state: AssumptionMemo()) { [memo] strings, index in
+        let computed = ParallelMap.map(pending, state: AssumptionMemo()) { [memo] strings, index in
             LinkPlanner.plan(resolved[index]!, memo: memo, strings: strings)
         }
         for (index, outcome) in zip(pending, computed) { outcomes[index] = outcome }
@@ -181,7 +178,7 @@ public final class PlanningSession {
         let changedSegments = found.indices.filter { position in
             snapshot == nil || !found[position].links.allSatisfy { unchanged[$0] }
         }
-        let planned = Self.map(changedSegments) { [found, segmentIDs, outcomes] position in
+        let planned = ParallelMap.map(changedSegments) { [found, segmentIDs, outcomes] position in
             SegmentPlanner.plan(found[position], id: segmentIDs[position], topology: topology, outcomes: outcomes)
         }
         var next = 0
@@ -246,145 +243,6 @@ public final class PlanningSession {
                     diagnostics: diagnostics)
     }
 
-    // MARK: Demands
-
-    /// What the previous call routed, to reuse flows that an edit leaves optimal.
-    private struct RoutingSnapshot {
-        /// Each node's id and kind: the kind decides whether it may relay, the id how the plan names it.
-        var nodes: [RoutingNode]
-        var edgeKeys: [EdgeKey]
-        var capacity: [Double]
-        var demands: [Demand]
-        var results: [(plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?)]
-        var segmentIDs: [String]
-    }
-
-    private struct RoutingNode: Equatable {
-        var id: Identifier
-        var kind: NodeKind
-    }
-
-    private struct EdgeKey: Hashable {
-        var from: Int
-        var to: Int
-        var segment: Int
-    }
-
-    private func route(_ demands: [Demand], graph: KeyGraph, topology: Topology, segments: [SegmentPlan],
-                       nodeIndex: [Identifier: Int]) -> [DemandPlan] {
-        let router = DemandRouter(graph: graph, topology: topology, segments: segments)
-        let edgeKeys = (0..<graph.edgeCount).map {
-            EdgeKey(from: graph.edgeFrom[$0], to: graph.edgeTo[$0], segment: graph.edgeSegment[$0])
-        }
-        let segmentIDs = segments.map(\.id)
-        let nodes = topology.nodes.map { RoutingNode(id: $0.id, kind: $0.resolvedKind) }
-        var reuse = [Reuse](repeating: .reroute, count: demands.count)
-        if let previous = previousRouting, previous.nodes == nodes, previous.edgeKeys == edgeKeys, previous.segmentIDs == segmentIDs,
-           previous.demands.count == demands.count {
-            let changed = (0..<graph.edgeCount).filter { previous.capacity[$0] != graph.capacity[$0] }
-            let capacities = Capacities(old: previous.capacity, new: graph.capacity, edgeFrom: graph.edgeFrom, edgeTo: graph.edgeTo)
-            for index in demands.indices where previous.demands[index] == demands[index] {
-                reuse[index] = Self.reuse(previous.results[index], changed: changed, capacities: capacities)
-            }
-        }
-        let pending = demands.indices.filter { reuse[$0] != .keep }
-        // What each pending demand keeps: its flow, and its path too when that stands.
-        var kept = [(flow: MaxFlow.Flow, path: GraphPath?)?](repeating: nil, count: demands.count)
-        for index in pending where reuse[index] != .reroute {
-            // Only a demand the previous call routed (at the same index) keeps anything.
-            guard let result = previousRouting?.results[index], let flow = result.flow else { continue }
-            kept[index] = (flow, reuse[index] == .keepFlowAndPath ? result.path : nil)
-        }
-        let routed = Self.map(pending, state: (MaxFlow.Workspace(router.network), HopSearch(router.network))) {
-            [demands, kept] buffers, index in
-            router.route(demands[index], nodeIndex: nodeIndex, workspace: buffers.0, search: buffers.1, keeping: kept[index])
-        }
-        var results = [(plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?)]()
-        results.reserveCapacity(demands.count)
-        var next = 0
-        for index in demands.indices {
-            if reuse[index] == .keep, let previous = previousRouting {
-                results.append(previous.results[index])
-            } else {
-                results.append(routed[next])
-                next += 1
-            }
-        }
-        lastReroutedDemandCount = pending.filter { reuse[$0] == .reroute }.count
-        lastRepathedDemandCount = pending.filter { reuse[$0] == .keepFlow }.count
-        previousRouting = RoutingSnapshot(nodes: nodes, edgeKeys: edgeKeys, capacity: graph.capacity, demands: demands, results: results,
-                                          segmentIDs: segmentIDs)
-        return results.map(\.plan)
-    }
-
-    /// How much of a demand's previous routing a re-plan keeps.
-    private enum Reuse: Sendable {
-        /// Route afresh: widest path and max-flow.
-        case reroute
-        /// The same flow; search the widest path again, then describe the plan.
-        case keepFlow
-        /// The same flow and path; describe the plan again (a capacity on the path changed).
-        case keepFlowAndPath
-        /// The same plan.
-        case keep
-    }
-
-    /// The key graph's capacities before and after an edit, with the max-flow's zero (`FlowNetwork.epsilon`) of each.
-    private struct Capacities {
-        var old: [Double]
-        var new: [Double]
-        var edgeFrom: [Int]
-        var edgeTo: [Int]
-        var oldEpsilon: Double
-        var newEpsilon: Double
-
-        init(old: [Double], new: [Double], edgeFrom: [Int], edgeTo: [Int]) {
-            (self.old, self.new, self.edgeFrom, self.edgeTo) = (old, new, edgeFrom, edgeTo)
-            oldEpsilon = FlowNetwork.epsilon(of: old)
-            newEpsilon = FlowNetwork.epsilon(of: new)
-        }
-    }
-
-    /// What of a previous exact routing an edit that changed the capacities of `changed` edges (and nothing else) keeps.
-    ///
-    /// The flow is kept when no changed edge touches the demand's ends and none was crossed by an augmenting
-    /// path, each staying above the max-flow's zero or at or below it, and that zero is the same: then the
-    /// residual graph that chooses every augmenting path (shortest, first in adjacency order), each path's
-    /// bottleneck, and the stopping bound (the capacity around the ends) are the same, so a fresh run repeats
-    /// the previous one step by step. Whether the raised edge is saturated at the end is not enough: an edge
-    /// saturated by one augmenting path and freed by a later one ends unsaturated, yet a wider edge changes
-    /// the path taken after it (`KeptFlowTests`).
-    ///
-    /// With the flow kept, the widest path of width W is the fewest-segment path over the edges of capacity
-    /// ≥ W, first in adjacency order (`HopSearch`). It stays the path when no changed edge on it falls below W
-    /// and no changed edge rises from ≤ W to ≥ W: then no edge joins the edges of capacity ≥ W (so no path is
-    /// shorter or comes first), and none passes W (a path wider than W would need one), so W stays; an edge
-    /// that leaves them is off the path. Otherwise the path is searched again.
-    private static func reuse(_ result: (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?), changed: [Int],
-                              capacities: Capacities) -> Reuse {
-        if changed.isEmpty { return .keep }
-        guard result.plan.maxFlowIsExact, let flow = result.flow, let path = result.path,
-              let source = path.nodes.first, let target = path.nodes.last,
-              capacities.oldEpsilon == capacities.newEpsilon else { return .reroute }
-        let epsilon = capacities.newEpsilon
-        var reuse = Reuse.keep
-        for edge in changed {
-            let (old, new) = (capacities.old[edge], capacities.new[edge])
-            let (a, b) = (capacities.edgeFrom[edge], capacities.edgeTo[edge])
-            if a == source || a == target || b == source || b == target || (old > epsilon) != (new > epsilon)
-                || flow.crossed(edge) {
-                return .reroute
-            }
-            let onPath = path.edges.contains(edge)
-            if onPath && new < path.width || old <= path.width && new >= path.width && new > old {
-                reuse = .keepFlow
-            } else if onPath && reuse == .keep {
-                reuse = .keepFlowAndPath
-            }
-        }
-        return reuse
-    }
-
     /// Whether two lists of link ends are equal.
     static func sameEnds(_ a: [(Int, Int)?], _ b: [(Int, Int)?]) -> Bool {
         guard a.count == b.count else { return false }
@@ -403,75 +261,5 @@ public final class PlanningSession {
     @inline(__always)
     static func sameBytes<T>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>) -> Bool {
         memcmp(UnsafeRawPointer(a), UnsafeRawPointer(b), MemoryLayout<T>.size) == 0
-    }
-
-    // MARK: Parallel map
-
-    /// `transform` over `indices`, spread over cores when there are many.
-    static func map<T: Sendable>(_ indices: [Int], _ transform: @Sendable (Int) -> T) -> [T] {
-        guard indices.count >= parallelThreshold else { return indices.map(transform) }
-        var results = [T?](repeating: nil, count: indices.count)
-        let chunks = min(indices.count, 64)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each chunk writes its own disjoint range of slots.
-            let slots = Slots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let lower = indices.count * chunk / chunks
-                let upper = indices.count * (chunk + 1) / chunks
-                for position in lower..<upper { slots.buffer[position] = transform(indices[position]) }
-            }
-        }
-        return results.map { $0! }
-    }
-
-    /// `transform` over `indices` with a mutable `state` per worker (a reused workspace),
-    /// spread over cores when there are many: each worker makes one state and takes chunks of
-    /// indices until none is left.
-    static func map<T: Sendable, S>(_ indices: [Int], state: @autoclosure @Sendable () -> S,
-                                    _ transform: @Sendable (inout S, Int) -> T) -> [T] {
-        guard indices.count >= parallelThreshold else {
-            var local = state()
-            return indices.map { transform(&local, $0) }
-        }
-        var results = [T?](repeating: nil, count: indices.count)
-        let chunks = min(indices.count, 64)
-        let workers = min(chunks, ProcessInfo.processInfo.activeProcessorCount)
-        let queue = ChunkQueue(count: chunks)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each chunk writes its own disjoint range of slots.
-            let slots = Slots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                var local = state()
-                while let chunk = queue.take() {
-                    let lower = indices.count * chunk / chunks
-                    let upper = indices.count * (chunk + 1) / chunks
-                    for position in lower..<upper { slots.buffer[position] = transform(&local, indices[position]) }
-                }
-            }
-        }
-        return results.map { $0! }
-    }
-
-    /// Hands out chunk numbers 0..<count, each once, to the workers of `map`.
-    private final class ChunkQueue: @unchecked Sendable {
-        private let lock = NSLock()
-        private var next = 0
-        private let count: Int
-
-        init(count: Int) { self.count = count }
-
-        /// The next chunk not yet taken, nil when all are.
-        func take() -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard next < count else { return nil }
-            next += 1
-            return next - 1
-        }
-    }
-
-    /// Result slots shared by the workers of `map`; each slot is written by exactly one worker.
-    private struct Slots<T>: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<T?>
     }
 }

@@ -22,7 +22,7 @@ public struct WhatIfAnalyzer: Sendable {
 
     /// The what-ifs of every demand (spread over cores) and the network's N−1 survivability.
     public func analyse() -> WhatIfAnalysis {
-        let results = PlanningSession.map(Array(demands.indices), state: Worker(network: network)) { worker, index in
+        let results = ParallelMap.map(Array(demands.indices), state: Worker(network: network)) { worker, index in
             analyse(demands[index], worker: worker)
         }
         let checked = Set(results.flatMap(\.checked)).count

@@ -10,7 +10,7 @@ extension PlanningSession {
         var edgeKeys: [EdgeKey]
         var capacity: [Double]
         var demands: [Demand]
-        var results: [(plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?)]
+        var results: [RoutedDemand]
         var segmentIDs: [String]
     }
 
@@ -42,46 +42,58 @@ extension PlanningSession {
                 reuse[index] = Self.reuse(previous.results[index], changed: changed, capacities: capacities)
             }
         }
-        let pending = demands.indices.filter { reuse[$0] != .keep }
-        // What each pending demand keeps: its flow, and its path too when that stands.
-        var kept = [(flow: MaxFlow.Flow, path: GraphPath?)?](repeating: nil, count: demands.count)
-        for index in pending where reuse[index] != .reroute {
-            // Only a demand the previous call routed (at the same index) keeps anything.
-            guard let result = previousRouting?.results[index], let flow = result.flow else { continue }
-            kept[index] = (flow, reuse[index] == .keepFlowAndPath ? result.path : nil)
-        }
+        let pending = demands.indices.filter { reuse[$0].kept == nil }
         let routed = ParallelMap.map(pending, state: (MaxFlow.Workspace(router.network), HopSearch(router.network))) {
-            [demands, kept] buffers, index in
-            router.route(demands[index], nodeIndex: nodeIndex, workspace: buffers.0, search: buffers.1, keeping: kept[index])
+            [demands, reuse] buffers, index in
+            router.route(demands[index], nodeIndex: nodeIndex, workspace: buffers.0, search: buffers.1,
+                         keeping: reuse[index].keptRouting)
         }
-        var results = [(plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?)]()
+        var results = [RoutedDemand]()
         results.reserveCapacity(demands.count)
         var next = 0
         for index in demands.indices {
-            if reuse[index] == .keep, let previous = previousRouting {
-                results.append(previous.results[index])
+            if let kept = reuse[index].kept {
+                results.append(kept)
             } else {
                 results.append(routed[next])
                 next += 1
             }
         }
-        lastReroutedDemandCount = pending.filter { reuse[$0] == .reroute }.count
-        lastRepathedDemandCount = pending.filter { reuse[$0] == .keepFlow }.count
+        lastReroutedDemandCount = pending.filter { if case .reroute = reuse[$0] { true } else { false } }.count
+        lastRepathedDemandCount = pending.filter { if case .keepFlow = reuse[$0] { true } else { false } }.count
         previousRouting = RoutingSnapshot(nodes: nodes, edgeKeys: edgeKeys, capacity: graph.capacity, demands: demands, results: results,
                                           segmentIDs: segmentIDs)
         return results.map(\.plan)
     }
 
-    /// How much of a demand's previous routing a re-plan keeps.
+    /// A demand's routing: its plan, and the flow and widest path it came from (nil when it has none).
+    typealias RoutedDemand = (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?)
+
+    /// How much of a demand's previous routing a re-plan keeps, with what it keeps.
     private enum Reuse: Sendable {
         /// Route afresh: widest path and max-flow.
         case reroute
         /// The same flow; search the widest path again, then describe the plan.
-        case keepFlow
+        case keepFlow(MaxFlow.Flow)
         /// The same flow and path; describe the plan again (a capacity on the path changed).
-        case keepFlowAndPath
-        /// The same plan.
-        case keep
+        case keepFlowAndPath(MaxFlow.Flow, GraphPath)
+        /// The same routing.
+        case keep(RoutedDemand)
+
+        /// The routing kept whole, nil when some of it is routed again.
+        var kept: RoutedDemand? {
+            if case .keep(let routed) = self { return routed }
+            return nil
+        }
+
+        /// What routing again starts from: the flow, and the path when it stands.
+        var keptRouting: (flow: MaxFlow.Flow, path: GraphPath?)? {
+            switch self {
+            case .keepFlow(let flow): return (flow, nil)
+            case .keepFlowAndPath(let flow, let path): return (flow, path)
+            case .reroute, .keep: return nil
+            }
+        }
     }
 
     /// The key graph's capacities before and after an edit, with the max-flow's zero (`FlowNetwork.epsilon`) of each.
@@ -115,14 +127,13 @@ extension PlanningSession {
     /// and no changed edge rises from ≤ W to ≥ W: then no edge joins the edges of capacity ≥ W (so no path is
     /// shorter or comes first), and none passes W (a path wider than W would need one), so W stays; an edge
     /// that leaves them is off the path. Otherwise the path is searched again.
-    private static func reuse(_ result: (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?), changed: [Int],
-                              capacities: Capacities) -> Reuse {
-        if changed.isEmpty { return .keep }
+    private static func reuse(_ result: RoutedDemand, changed: [Int], capacities: Capacities) -> Reuse {
+        if changed.isEmpty { return .keep(result) }
         guard result.plan.maxFlowIsExact, let flow = result.flow, let path = result.path,
               let source = path.nodes.first, let target = path.nodes.last,
               capacities.oldEpsilon == capacities.newEpsilon else { return .reroute }
         let epsilon = capacities.newEpsilon
-        var reuse = Reuse.keep
+        var (searchPath, describeAgain) = (false, false)
         for edge in changed {
             let (old, new) = (capacities.old[edge], capacities.new[edge])
             let (a, b) = (capacities.edgeFrom[edge], capacities.edgeTo[edge])
@@ -132,11 +143,12 @@ extension PlanningSession {
             }
             let onPath = path.edges.contains(edge)
             if onPath && new < path.width || old <= path.width && new >= path.width && new > old {
-                reuse = .keepFlow
-            } else if onPath && reuse == .keep {
-                reuse = .keepFlowAndPath
+                searchPath = true
+            } else if onPath {
+                describeAgain = true
             }
         }
-        return reuse
+        if searchPath { return .keepFlow(flow) }
+        return describeAgain ? .keepFlowAndPath(flow, path) : .keep(result)
     }
 }

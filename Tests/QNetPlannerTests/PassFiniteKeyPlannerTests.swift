@@ -50,6 +50,18 @@ import QNetPhysics
         #expect(segment.keyPerPassBits == finite.keyPerPassBits && segment.keyPerDayBits == finite.keyPerDayBits)
     }
 
+    @Test("a block_size too small for the link's own finite key leaves the pass's key, and its segment, without that reason")
+    func linkBlockTooSmallForItsOwnKey() throws {
+        let plan = Planner().plan(downlink(finiteKey: FiniteKeyPlannerTests.finiteKey(block: 100, epsilonSec: 1e-9)))
+        let link = try #require(plan.links.first)
+        let finite = try #require(link.pass?.finiteKey)
+        #expect(link.noKeyReason != nil)  // a block of 100 detections: no key at culmination
+        #expect(finite.keyPerPassBits > 0 && finite.noKeyReason == nil)
+        let segment = try #require(plan.segments.first)
+        #expect(segment.keyRateBps == finite.dailyAverageBps && segment.keyRateBps > 0)
+        #expect(segment.noKeyReason == nil)
+    }
+
     @Test("a short, lossy pass with an asymptotic key but too few detections for a finite one says why, in the key graph too")
     func tooFewDetections() throws {
         let plan = Planner().plan(downlink(finiteKey: FiniteKeyPlannerTests.finiteKey(block: nil), maxElevation: 12, extraDB: 28))

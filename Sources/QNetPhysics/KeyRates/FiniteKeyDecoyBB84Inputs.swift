@@ -92,9 +92,9 @@ public struct FiniteKeyDecoySettings: Sendable, Hashable {
 public struct FiniteKeyDecoyBB84Result: Sendable, Hashable {
     /// The settings evaluated.
     public var settings: FiniteKeyDecoySettings
-    /// ℓ ≥ 0, secret bits per block (⌊·⌋ of Eq. (1); 0 when there is no key).
+    /// ℓ ≥ 0, secret bits per block (⌊·⌋ of Eq. (1); 0 when there is no key); for a pass, per pass.
     public var keyLength: Double
-    /// N, pulses Alice sends to fill a block: n_X / (q_X²·Σ p_k R_k).
+    /// N, pulses Alice sends to fill a block: n_X / (q_X²·Σ p_k R_k); for a pass, every pulse of the pass.
     public var pulsesPerBlock: Double
     /// ℓ/N ≥ 0, secret bits per pulse (Lim et al.'s R); never NaN.
     public var keyPerPulse: Double

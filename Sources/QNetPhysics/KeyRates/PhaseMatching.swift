@@ -36,8 +36,9 @@ public enum PhaseMatching {
     /// (Y_0 = 2p_d(1 − p_d), dark counts only) erring at random, e_0 = 1/2, and the other even
     /// photon numbers counted as phase errors in full. E above 1/2 counts as 1/2.
     /// Units: R in secret bits per pulse pair. Never NaN or negative.
-    /// Source: Ma, Zeng, Zhou, PRX 8, 031043 (2018), Eq. 4 and Appendix B
-    /// (simulation model; phase-error bound from the photon-number parity, vacuum at e_0 = 1/2).
+    /// Source: Ma, Zeng, Zhou, PRX 8, 031043 (2018), Eq. 4 and Appendix B (simulation model; phase-error
+    /// bound from the photon-number parity). The vacuum at e_0 = 1/2 follows their bound as two independent
+    /// transcriptions of it have it (photonstrust, qkdx); the paper's appendix itself was not available to check.
     public static func evaluate(_ p: TwinFieldParameters, signalIntensity: Double) -> TwinFieldResult {
         evaluateWithRawRate(p, totalIntensity: 2 * signalIntensity).result
     }

@@ -13,28 +13,23 @@ enum MaxFlow {
         /// The flow on `edge` (0 when it carries none).
         /// - Complexity: O(log F) for F edges with flow
         func amount(on edge: Int) -> Double {
-            var low = 0, high = edges.count
-            while low < high {
-                let mid = (low + high) / 2
-                if edges[mid] < edge { low = mid + 1 } else { high = mid }
-            }
-            return low < edges.count && edges[low] == edge ? amounts[low] : 0
+            Self.position(of: edge, in: edges).map { amounts[$0] } ?? 0
         }
 
         /// Whether an augmenting path crossed `edge` (it carries flow, or carried some that was cancelled).
         /// - Complexity: O(log F)
         func crossed(_ edge: Int) -> Bool {
-            Self.holds(edges, edge) || Self.holds(cancelled, edge)
+            Self.position(of: edge, in: edges) != nil || Self.position(of: edge, in: cancelled) != nil
         }
 
-        /// Whether the ascending `list` holds `edge`.
-        private static func holds(_ list: [Int], _ edge: Int) -> Bool {
+        /// Where the ascending `list` holds `edge` (binary search), nil when it does not.
+        private static func position(of edge: Int, in list: [Int]) -> Int? {
             var low = 0, high = list.count
             while low < high {
                 let mid = (low + high) / 2
                 if list[mid] < edge { low = mid + 1 } else { high = mid }
             }
-            return low < list.count && list[low] == edge
+            return low < list.count && list[low] == edge ? low : nil
         }
 
         /// A flow from its sparse edges (ascending) and their flows, and the edges whose flow was cancelled.
@@ -410,14 +405,14 @@ enum MaxFlow {
         var edgeFlow = [Double](repeating: 0, count: graph.edgeCount)
         var crossed = [Bool](repeating: false, count: graph.edgeCount)
         var total = 0.0
-        let largest = capacity.max() ?? 0
+        let epsilon = FlowNetwork.epsilon(of: capacity)
         for _ in 0...graph.edgeCount {
             guard let path = WidestPath.find(in: graph, from: source, to: target, capacity: remaining, maxSegments: maxSegments),
-                  path.width > largest * 1e-12 else { break }
+                  path.width > epsilon else { break }
             total += path.width
             for (step, edge) in path.edges.enumerated() {
                 remaining[edge] = max(0, remaining[edge] - path.width)
-                if remaining[edge] <= largest * 1e-12 { remaining[edge] = 0 }
+                if remaining[edge] <= epsilon { remaining[edge] = 0 }
                 edgeFlow[edge] += graph.edgeFrom[edge] == path.nodes[step] ? path.width : -path.width
                 crossed[edge] = true
             }

@@ -38,12 +38,14 @@ enum SegmentPlanner {
                 return (noKey(reason), diagnostics)
             }
             // A satellite pass enters the key graph at its daily average (physics.md §4), finite when asked for.
+            // Its reason is the pass's alone: the link's own (its key at culmination, a block of block_size) is not
+            // what the key graph carries.
             let pass = link.pass?.keyGraphFigures
-            let passReason = link.pass.map { $0.finiteKey == nil ? $0.noKeyReason : $0.finiteKey?.noKeyReason } ?? nil
+            let reason = link.pass.map { $0.finiteKey.map(\.noKeyReason) ?? $0.noKeyReason } ?? link.noKeyReason
             return (SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: kind,
                                 keyRateBps: pass?.dailyAverageBps ?? link.keyRateBps, plobBoundBps: link.plobBoundBps,
                                 keyPerPassBits: pass?.perPass, keyPerDayBits: pass?.perDay,
-                                marginDB: link.marginDB, noKeyReason: passReason ?? link.noKeyReason),
+                                marginDB: link.marginDB, noKeyReason: reason),
                     diagnostics)
         case .entanglement:
             let result = RepeaterChainPlanner.plan(links: ChainInputs.links(segment, topology: topology, outcomes: outcomes),

@@ -9,7 +9,9 @@ enum PassFiniteKeyBuilder {
     ///
     /// `samples` are the pass's link budgets at `geometry.halfPassTimes`; each stands for its Simpson weight
     /// of the pass (`halfPassWeights`), so its exposure is repetition rate × weight pulses at channel × receiver
-    /// efficiency × dead-time factor (at the click rate of the settings' mean intensity there).
+    /// efficiency × dead-time factor: a first optimisation takes the dead time at the signal intensity's click
+    /// rate (0.5 when auto), the second at its optimised settings' mean intensity. Settings that break Lim et
+    /// al.'s constraints, or a source without key, keep the first result, with no key and the reason.
     static func build(_ link: ResolvedLink, geometry: SatellitePassGeometry, samples: [PassSample], timing: TimingBudget,
                       passesPerDay: Double) -> (PassFiniteKeyPlan, [Assumption])? {
         guard let record = link.inputs.link.finiteKey else { return nil }

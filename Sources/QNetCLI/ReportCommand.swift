@@ -6,6 +6,9 @@ import QNetPlanner
 extension ReportFormat: ExpressibleByArgument {
     /// `--format` takes each name a report file's extension may have: json, md or markdown, csv.
     public init?(argument: String) { self.init(fileExtension: argument) }
+
+    /// The names `--help` and errors list.
+    public static var allValueStrings: [String] { ["json", "md", "markdown", "csv"] }
 }
 
 /// `qnetplan report FILE [--format json|md|csv] [-o OUT]`: plan a topology and print or save its report.

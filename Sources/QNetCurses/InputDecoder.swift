@@ -43,15 +43,21 @@ struct InputDecoder {
         take(character: code)
     }
 
-    /// An event decoded elsewhere (a function key, a resize): it ends the sequence begun, then follows it.
+    /// An event decoded elsewhere (a function key, a resize): it ends the sequence begun, then follows it;
+    /// the rest of an SGR report it broke off is dropped when it comes.
     mutating func take(_ event: InputEvent?) {
-        endSequence()
-        isDroppingRest = false
+        dropUnfinishedReport()
         if let event { ready.append(event) }
     }
 
-    /// No input came within the wait: ESC and ESC `[` were keys; a report begun is dropped.
+    /// No input came within the wait: ESC and ESC `[` were keys; a report begun is dropped, and its rest
+    /// when it comes.
     mutating func pause() {
+        dropUnfinishedReport()
+    }
+
+    /// Ends the sequence begun; an SGR report broken off leaves its rest to be dropped.
+    private mutating func dropUnfinishedReport() {
         isDroppingRest = sequence.count > 2 && sequence[2] == "<"
         endSequence()
     }

@@ -114,4 +114,12 @@ struct InputDecoderTests {
         decoder.take(.resize(Size(width: 80, height: 24)))
         #expect(drain(&decoder) == [.key(.escape), .key(.up), .resize(Size(width: 80, height: 24))])
     }
+
+    @Test("a resize breaking off an SGR report: the report's rest is dropped, not typed")
+    func resizeInsideAReport() {
+        var decoder = InputDecoder()
+        _ = decode("\u{1B}[<0;1", into: &decoder, pausing: false)
+        decoder.take(.resize(Size(width: 80, height: 24)))
+        #expect(decode("2;5Mx", into: &decoder) == [.resize(Size(width: 80, height: 24)), .key(.character("x"))])
+    }
 }

@@ -107,6 +107,24 @@ struct TopologyCommentsTests {
         #expect(try comments(yaml) == ["# but this is a comment", "# a real comment"])
     }
 
+    @Test("a comment indented deeper than its key, after a text the writer puts in a | block, stays a comment")
+    func commentAfterBlockText() throws {
+        let yaml = """
+            qnet: 1
+            name: n
+            description: "line1\\nline2"
+                # indented note about sources
+            sources: [a]
+            nodes: []
+
+            """
+        let document = try TopologyReader.document(yaml: yaml, file: "n.qnet.yaml")
+        let saved = TopologyWriter.yaml(document)
+        let reloaded = try TopologyReader.document(yaml: saved, file: "n.qnet.yaml")
+        #expect(reloaded.topology == document.topology, "\(saved)")
+        #expect(reloaded.comments.texts == ["# indented note about sources"], "\(saved)")
+    }
+
     @Test("a comment after a block's header, or inside a list written over lines, stays with its key")
     func blockHeaderAndFlowList() throws {
         let document = try TopologyReader.document(yaml: """

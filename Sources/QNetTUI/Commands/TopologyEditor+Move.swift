@@ -12,18 +12,22 @@ extension TopologyEditor {
         guard let current = topology.nodes[index].position else {
             throw CommandError("\(id) has no position to move: :set \(id).position {x: 0 km, y: 0 km}")
         }
-        func rounded(_ value: Double, _ step: Double) -> Double { (value / step).rounded() * step }
+        // Scaled up, rounded and divided by the power of ten: the nearest double to the decimal, which prints short.
+        func rounded(_ value: Double, decimals: Double) -> Double {
+            let scale = pow(10, decimals)
+            return (value * scale).rounded() / scale
+        }
         let position: Position
         switch current {
         case .planar:
-            position = .planar(x: Quantity(rounded(point.x, 0.001), .kilometre), y: Quantity(rounded(point.y, 0.001), .kilometre))
+            position = .planar(x: Quantity(rounded(point.x, decimals: 3), .kilometre), y: Quantity(rounded(point.y, decimals: 3), .kilometre))
         case .geographic:
             let degrees = 180 / Double.pi
             let latitude = min(90, max(-90, point.y / MapPoint.earthRadiusKm * degrees))
             var longitude = point.x / (MapPoint.earthRadiusKm * cos(referenceLatitude)) * degrees
             longitude = (longitude + 540).truncatingRemainder(dividingBy: 360) - 180
-            position = .geographic(latitude: Quantity(rounded(latitude, 0.0001), .degree),
-                                   longitude: Quantity(rounded(longitude, 0.0001), .degree))
+            position = .geographic(latitude: Quantity(rounded(latitude, decimals: 4), .degree),
+                                   longitude: Quantity(rounded(longitude, decimals: 4), .degree))
         }
         var next = topology
         next.nodes[index].position = position

@@ -29,6 +29,9 @@ public struct AppState: Sendable, Hashable {
     public var undoStack: [Topology] = []
     /// Topologies undone, most recent last; redo pops from here.
     public var redoStack: [Topology] = []
+    /// The comments as they stood with each topology of `undoStack` and `redoStack`, in step with them.
+    var undoComments: [TopologyComments] = []
+    var redoComments: [TopologyComments] = []
     /// The file the topology is saved to; nil until named with `:w FILE`.
     public var filePath: String?
     /// The topology as last loaded or saved, to tell whether there are unsaved edits.
@@ -70,11 +73,35 @@ public struct AppState: Sendable, Hashable {
     /// The topology with its file's comments, as it is saved.
     public var document: TopologyDocument { TopologyDocument(topology: topology, comments: comments) }
 
-    /// Puts `next` in place of the topology (an edit, an undo or redo, a restored autosave),
-    /// moving the comments of items it renames to their new names.
-    mutating func replaceTopology(with next: Topology) {
+    /// Puts the edited `next` in place of the topology, keeping the old one (`origin` when given: where a drag
+    /// began) for undo, and moving the comments of items the edit renamed to their new names.
+    mutating func replaceTopology(withEdit next: Topology, origin: Topology? = nil) {
+        undoStack.append(origin ?? topology)
+        undoComments.append(comments)
+        redoStack.removeAll()
+        redoComments.removeAll()
         comments = comments.following(renamesFrom: topology, to: next)
         topology = next
+    }
+
+    /// Steps back to the topology before the last edit, with the comments it had; false when there is none.
+    mutating func stepBack() -> Bool {
+        guard let previous = undoStack.popLast() else { return false }
+        redoStack.append(topology)
+        redoComments.append(comments)
+        comments = undoComments.popLast() ?? comments
+        topology = previous
+        return true
+    }
+
+    /// Steps forward to the topology the last undo left, with its comments; false when there is none.
+    mutating func stepForward() -> Bool {
+        guard let next = redoStack.popLast() else { return false }
+        undoStack.append(topology)
+        undoComments.append(comments)
+        comments = redoComments.popLast() ?? comments
+        topology = next
+        return true
     }
 
     /// Whether the topology differs from the one last loaded or saved.

@@ -23,9 +23,11 @@ func reduceKey(into state: inout AppState, _ key: Key) -> [Effect] {
         switch key {
         case .character("r"), .character("R"):
             state.mode = .normal
-            state.undoStack.append(state.topology)
-            state.redoStack.removeAll()
-            state.replaceTopology(with: autosaved)
+            // Many edits lie between the file and its autosave: no rename can be told from them, so the comments
+            // stay under their names (those of items the autosave lacks are dropped when it is saved).
+            let comments = state.comments
+            state.replaceTopology(withEdit: autosaved)
+            state.comments = comments
             state.autosavedTopology = autosaved
             keepSelectionValid(&state)
             state.status = StatusMessage("restored the autosave: :w to keep it, u to go back to the file")

@@ -49,7 +49,7 @@ func finishDrag(_ state: inout AppState) -> [Effect] {
     guard let drag = state.drag else { return [] }
     state.drag = nil
     guard state.topology != drag.origin else { return [] }
-    state.undoStack.append(drag.origin)
-    state.redoStack.removeAll()
+    // The drag moved the node in place: the edit is the topology as it stands, undone to where the drag began.
+    state.replaceTopology(withEdit: state.topology, origin: drag.origin)
     return state.replan()
 }

@@ -33,6 +33,7 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .saved(let topology, let path):
         state.savedTopology = topology
+        state.comments = state.comments.keepingItems(of: topology)  // the file no longer has those of deleted items
         state.filePath = path
         state.status = StatusMessage("wrote \(path): \(summary(of: topology))")
         state.autosavedTopology = nil

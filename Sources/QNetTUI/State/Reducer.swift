@@ -88,9 +88,7 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
 
 /// Replaces the topology by an edited one, keeping the old one for undo, and re-plans.
 func applyEdit(_ state: inout AppState, _ outcome: TopologyEditor.Outcome) -> [Effect] {
-    state.undoStack.append(state.topology)
-    state.redoStack.removeAll()
-    state.replaceTopology(with: outcome.topology)
+    state.replaceTopology(withEdit: outcome.topology)
     state.selection = outcome.selection
     state.inspectorScroll = 0
     state.status = StatusMessage(outcome.message)
@@ -109,24 +107,20 @@ func save(_ state: inout AppState, to path: String?) -> [Effect] {
 }
 
 private func undo(_ state: inout AppState) -> [Effect] {
-    guard let previous = state.undoStack.popLast() else {
+    guard state.stepBack() else {
         state.status = StatusMessage("nothing to undo", .warning)
         return []
     }
-    state.redoStack.append(state.topology)
-    state.replaceTopology(with: previous)
     keepSelectionValid(&state)
     state.status = StatusMessage("undone (\(state.undoStack.count) more to undo)")
     return state.replan()
 }
 
 private func redo(_ state: inout AppState) -> [Effect] {
-    guard let next = state.redoStack.popLast() else {
+    guard state.stepForward() else {
         state.status = StatusMessage("nothing to redo", .warning)
         return []
     }
-    state.undoStack.append(state.topology)
-    state.replaceTopology(with: next)
     keepSelectionValid(&state)
     state.status = StatusMessage("redone (\(state.redoStack.count) more to redo)")
     return state.replan()

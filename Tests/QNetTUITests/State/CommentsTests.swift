@@ -68,4 +68,37 @@ struct CommentsTests {
         session.command("w")
         #expect(session.effects.last == .save(document, path: "metro.qnet.yaml"))
     }
+
+    @Test("a delete, then a rename onto the deleted name, both undone: every comment is back")
+    func undoDeleteThenRename() throws {
+        let document = try TopologyReader.document(yaml: file, file: "metro.qnet.yaml")
+        var session = Session(document.topology)
+        session.send(.loaded(document, path: "metro.qnet.yaml"))
+        session.command("del L1")
+        session.command("set L2.id L1")
+        // The renamed link carries its own comment, not the deleted one's.
+        #expect(TopologyWriter.yaml(session.state.document).contains("- id: L1   # goes with B\n"))
+        #expect(!TopologyWriter.yaml(session.state.document).contains("# The first hop."))
+        session.send(.undo)
+        session.send(.undo)
+        #expect(TopologyWriter.yaml(session.state.document) == file)
+        session.send(.redo)
+        session.send(.redo)
+        session.send(.undo)
+        session.send(.undo)
+        #expect(TopologyWriter.yaml(session.state.document) == file)
+    }
+
+    @Test("after :w the comments of a deleted item are gone: adding an item of that name brings none back")
+    func savedDeletionIsFinal() throws {
+        let document = try TopologyReader.document(yaml: file, file: "metro.qnet.yaml")
+        var session = Session(document.topology)
+        session.send(.loaded(document, path: "metro.qnet.yaml"))
+        session.command("del L2")
+        session.command("w")
+        guard case .save(let saved, _)? = session.effects.last else { Issue.record("no save"); return }
+        session.send(.saved(saved.topology, path: "metro.qnet.yaml"))
+        session.command("add link L2 B C fiber")
+        #expect(!TopologyWriter.yaml(session.state.document).contains("# goes with B"))
+    }
 }

@@ -46,6 +46,14 @@ struct MoveNodeTests {
         #expect(session.effects == [.replan(session.state.topology)])
     }
 
+    @Test("a moved node's position is the nearest metre, written as a short decimal (2.381 km, not 2.3810000000000002)")
+    func movedPositionPrintsShort() throws {
+        let moved = try TopologyEditor.move("A", to: MapPoint(x: 2.38099, y: -0.0701), referenceLatitude: 0, in: Fixtures.metro)
+        let node = try #require(moved.topology.nodes.first { $0.id == "A" })
+        guard case .planar(let x, let y)? = node.position else { Issue.record("not planar"); return }
+        #expect("\(x.magnitude)" == "2.381" && "\(y.magnitude)" == "-0.07")
+    }
+
     @Test("a click without moving is not an edit")
     func clickIsNoEdit() throws {
         var session = Session()

@@ -12,7 +12,7 @@ extension TopologyComments {
         // The writer's own text always composes; were it not to, the topology is still saved.
         guard !isEmpty, let root = try? Yams.compose(yaml: yaml) else { return yaml }
         let lines = TopologyComments.lines(of: yaml)
-        var placed = placements(in: lines, anchors: LineAnchors(root: root, topology: topology), of: topology)
+        var placed = keepingItems(of: topology).placements(in: lines, anchors: LineAnchors(root: root, topology: topology))
         var text = TextLines()
         text.append(header)
         for (index, line) in lines.enumerated() {
@@ -46,16 +46,22 @@ extension TopologyComments {
         var orphans: [Line] = []
     }
 
-    /// Places each attached comment on the line of its anchor; drops those of deleted items.
-    private func placements(in lines: [[Unicode.Scalar]], anchors: LineAnchors, of topology: Topology) -> Placements {
+    /// The comments without those of items `topology` no longer has (deleted ones).
+    public func keepingItems(of topology: Topology) -> TopologyComments {
         let records = Dictionary(uniqueKeysWithValues: RecordName.sections.map { section in
             (section, Set(RecordName.names(of: section, in: topology)))
         })
+        var kept = self
+        kept.attached.removeAll { comment in
+            comment.anchor.record.map { records[$0.section]?.contains($0.name) != true } ?? false
+        }
+        return kept
+    }
+
+    /// Places each attached comment on the line of its anchor.
+    private func placements(in lines: [[Unicode.Scalar]], anchors: LineAnchors) -> Placements {
         var placed = Placements()
         for comment in attached {
-            if let record = comment.anchor.record, records[record.section]?.contains(record.name) != true {
-                continue  // its item was deleted
-            }
             guard let line = anchors.lineOf[comment.anchor] else {
                 switch comment.placement {
                 case .before(let block): placed.orphans += block.map(\.flushLeft)
@@ -91,10 +97,11 @@ private struct TextLines {
 }
 
 extension TopologyComments.Line {
-    /// A line of an attached block under a line indented by `base` columns (never left of the margin).
+    /// A line of an attached block before a line indented by `base` columns: never left of the margin, and
+    /// never deeper than that line, so that it cannot fall inside a `|` or `>` block the writer puts before it.
     func indented(from base: Int) -> Self {
         guard case .comment(let text, let indent) = self else { return self }
-        return .comment(text, indent: max(0, base + indent))
+        return .comment(text, indent: max(0, base + min(0, indent)))
     }
 
     /// The line at the left margin.

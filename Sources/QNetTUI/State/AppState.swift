@@ -86,21 +86,24 @@ public struct AppState: Sendable, Hashable {
 
     /// Steps back to the topology before the last edit, with the comments it had; false when there is none.
     mutating func stepBack() -> Bool {
-        guard let previous = undoStack.popLast() else { return false }
-        redoStack.append(topology)
-        redoComments.append(comments)
-        comments = undoComments.popLast() ?? comments
-        topology = previous
-        return true
+        Self.step(&self, from: \.undoStack, \.undoComments, to: \.redoStack, \.redoComments)
     }
 
     /// Steps forward to the topology the last undo left, with its comments; false when there is none.
     mutating func stepForward() -> Bool {
-        guard let next = redoStack.popLast() else { return false }
-        undoStack.append(topology)
-        undoComments.append(comments)
-        comments = redoComments.popLast() ?? comments
-        topology = next
+        Self.step(&self, from: \.redoStack, \.redoComments, to: \.undoStack, \.undoComments)
+    }
+
+    /// Pops a topology and its comments from one history and pushes the current ones on the other.
+    private static func step(_ state: inout AppState, from topologies: WritableKeyPath<AppState, [Topology]>,
+                             _ commentsFrom: WritableKeyPath<AppState, [TopologyComments]>,
+                             to otherTopologies: WritableKeyPath<AppState, [Topology]>,
+                             _ otherComments: WritableKeyPath<AppState, [TopologyComments]>) -> Bool {
+        guard let topology = state[keyPath: topologies].popLast() else { return false }
+        state[keyPath: otherTopologies].append(state.topology)
+        state[keyPath: otherComments].append(state.comments)
+        state.comments = state[keyPath: commentsFrom].popLast() ?? state.comments
+        state.topology = topology
         return true
     }
 

@@ -56,24 +56,29 @@ struct CommentsTests {
         #expect(saved.contains("- id: D\n"), "\(saved)")
     }
 
-    @Test("undoing a rename takes the item's comments back to its old name")
-    func undoRename() throws {
+    /// A session on the file, as the workbench opens it.
+    private func loaded() throws -> Session {
         let document = try TopologyReader.document(yaml: file, file: "metro.qnet.yaml")
         var session = Session(document.topology)
         session.send(.loaded(document, path: "metro.qnet.yaml"))
+        return session
+    }
+
+    @Test("undoing a rename takes the item's comments back to its old name")
+    func undoRename() throws {
+        var session = try loaded()
         session.command("set L1.id L9")
         #expect(TopologyWriter.yaml(session.state.document).contains("# The first hop.\n- id: L9\n"))
         session.send(.undo)
         #expect(TopologyWriter.yaml(session.state.document) == file)
         session.command("w")
-        #expect(session.effects.last == .save(document, path: "metro.qnet.yaml"))
+        #expect(session.effects.last == .save(try TopologyReader.document(yaml: file, file: "metro.qnet.yaml"),
+                                              path: "metro.qnet.yaml"))
     }
 
     @Test("a delete, then a rename onto the deleted name, both undone: every comment is back")
     func undoDeleteThenRename() throws {
-        let document = try TopologyReader.document(yaml: file, file: "metro.qnet.yaml")
-        var session = Session(document.topology)
-        session.send(.loaded(document, path: "metro.qnet.yaml"))
+        var session = try loaded()
         session.command("del L1")
         session.command("set L2.id L1")
         // The renamed link carries its own comment, not the deleted one's.
@@ -91,9 +96,7 @@ struct CommentsTests {
 
     @Test("after :w the comments of a deleted item are gone: adding an item of that name brings none back")
     func savedDeletionIsFinal() throws {
-        let document = try TopologyReader.document(yaml: file, file: "metro.qnet.yaml")
-        var session = Session(document.topology)
-        session.send(.loaded(document, path: "metro.qnet.yaml"))
+        var session = try loaded()
         session.command("del L2")
         session.command("w")
         guard case .save(let saved, _)? = session.effects.last else { Issue.record("no save"); return }

@@ -53,6 +53,15 @@ static inline int nc_key_sdown(void) { return KEY_SF; }  // and Shift+Down as "s
 // Mouse masks.
 static inline mmask_t nc_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
 static inline mmask_t nc_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
+static inline mmask_t nc_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t nc_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t nc_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t nc_button4_pressed(void) { return BUTTON4_PRESSED; }
+#ifdef BUTTON5_PRESSED
+static inline mmask_t nc_button5_pressed(void) { return BUTTON5_PRESSED; }
+#else
+static inline mmask_t nc_button5_pressed(void) { return 0; }
+#endif
 
 // Whether the locale's codeset is UTF-8 (call after setlocale).
 static inline int nc_locale_is_utf8(void) {

@@ -24,9 +24,17 @@ extension CursesTerminal {
                 shown = nil
                 input.take(.resize(size))
             } else if status == nc_key_code_yes(), Int32(bitPattern: code) == nc_key_mouse() {
-                // ncurses decoded a report itself, having armed its decoding again on resuming after Ctrl-Z
-                // while this read waited: that one report is dropped, and the next ones come here.
-                claimMouseReports()
+                if reportsDrags {
+                    // ncurses decoded a report itself, having armed its decoding again on resuming after Ctrl-Z
+                    // while this read waited: that one report is dropped, and the next ones come here.
+                    claimMouseReports()
+                } else {
+                    // A terminal whose mouse ncurses alone can read (the Linux console with gpm): its event, as it is.
+                    var event = MEVENT()
+                    if getmouse(&event) == OK {
+                        input.take(KeyDecoder.mouse(state: event.bstate, x: event.x, y: event.y).map { .mouse($0) })
+                    }
+                }
             } else {
                 input.take(status: status, code: code)
             }

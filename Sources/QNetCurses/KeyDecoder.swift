@@ -48,4 +48,18 @@ enum KeyDecoder {
             return nil
         }
     }
+
+    /// The mouse event for an ncurses button state at `x`, `y`; nil for buttons the workbench ignores.
+    static func mouse(state: mmask_t, x: Int32, y: Int32) -> MouseEvent? {
+        let kind: MouseEvent.Kind
+        // Motion with the button held may carry the button's bit too: it is a drag, not another press.
+        if state & nc_report_mouse_position() != 0 { kind = .drag }
+        else if state & nc_button1_pressed() != 0 { kind = .press }
+        else if state & nc_button1_released() != 0 { kind = .release }
+        else if state & nc_button1_clicked() != 0 { kind = .press }
+        else if state & nc_button4_pressed() != 0 { kind = .scrollUp }
+        else if nc_button5_pressed() != 0, state & nc_button5_pressed() != 0 { kind = .scrollDown }
+        else { return nil }
+        return MouseEvent(kind, x: Int(x), y: Int(y))
+    }
 }

@@ -42,4 +42,15 @@ struct KeyDecoderTests {
         #expect(function(nc_key_sup()) == .key(.shiftUp))
         #expect(KeyDecoder.decode(status: ERR, code: 0) == nil)
     }
+
+    @Test("mouse button states become press, release, drag and wheel events at the cell")
+    func mouse() {
+        #expect(KeyDecoder.mouse(state: nc_button1_pressed(), x: 3, y: 4) == MouseEvent(.press, x: 3, y: 4))
+        #expect(KeyDecoder.mouse(state: nc_button1_released(), x: 3, y: 4) == MouseEvent(.release, x: 3, y: 4))
+        #expect(KeyDecoder.mouse(state: nc_report_mouse_position(), x: 5, y: 4) == MouseEvent(.drag, x: 5, y: 4))
+        #expect(KeyDecoder.mouse(state: nc_report_mouse_position() | nc_button1_pressed(), x: 6, y: 4)
+            == MouseEvent(.drag, x: 6, y: 4))
+        #expect(KeyDecoder.mouse(state: nc_button4_pressed(), x: 0, y: 0) == MouseEvent(.scrollUp, x: 0, y: 0))
+        #expect(KeyDecoder.mouse(state: nc_button5_pressed(), x: 0, y: 0) == MouseEvent(.scrollDown, x: 0, y: 0))
+    }
 }

@@ -65,16 +65,26 @@ private func reduceCommandKey(into state: inout AppState, _ input: CommandLineIn
     var input = input
     switch key {
     case .character(let character):
-        input.text.append(character)
+        input.insert(character)
         input.historyIndex = nil
     case .backspace:
         if input.text.isEmpty {
             state.mode = .normal
             return []
         }
-        input.text.removeLast()
+        input.deleteBackward()
+    case .delete:
+        input.deleteForward()
     case .ctrl("u"):
-        input.text = ""
+        input.deleteToStart()
+    case .left:
+        input.cursor = max(0, input.cursor - 1)
+    case .right:
+        input.cursor = min(input.text.count, input.cursor + 1)
+    case .home, .ctrl("a"):
+        input.cursor = 0
+    case .end, .ctrl("e"):
+        input.cursor = input.text.count
     case .escape, .ctrl("c"):
         state.mode = .normal
         return []

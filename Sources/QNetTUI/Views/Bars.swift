@@ -21,11 +21,14 @@ enum Bars {
         guard !area.isEmpty else { return }
         canvas.fill(area, role: .statusBar)
         if case .command(let input) = state.mode {
-            let text = ":" + input.text
-            // Keep the end of a long line in view, as a shell does.
-            let shown = DisplayWidth.of(text) < area.width ? text : glyphs.ellipsis + String(text.suffix(area.width - 2))
+            let (typed, rest) = input.split
+            let before = ":" + typed
+            // Keep the cursor in view on a long line, as a shell does: the text before it loses its start.
+            let shown = DisplayWidth.of(before) < area.width - 1 ? before : glyphs.ellipsis + String(before.suffix(area.width - 3))
             let used = canvas.write(shown, x: area.x, y: area.y, role: .commandLine, clip: area)
-            canvas.put(" ", x: area.x + used, y: area.y, role: .selection, clip: area)  // the cursor
+            let under = rest.first.map(String.init) ?? " "
+            let cursorWidth = canvas.write(under, x: area.x + used, y: area.y, role: .selection, clip: area)  // the cursor
+            _ = canvas.write(String(rest.dropFirst()), x: area.x + used + cursorWidth, y: area.y, role: .commandLine, clip: area)
             return
         }
         let message = state.status?.text ?? ""
@@ -60,7 +63,7 @@ enum Bars {
         case .normal:
             return KeyBindings.normal.compactMap { binding in binding.barLabel.map { (binding.keys[0].description, $0) } }
         case .command:
-            return [("Enter", "Run"), ("Esc", "Cancel"), ("↑↓", "History"), ("C-u", "Clear")]
+            return [("Enter", "Run"), ("Esc", "Cancel"), ("↑↓", "History"), ("←→", "Move"), ("C-u", "Clear")]
         case .help:
             return [("Esc", "Close"), ("j/k", "Scroll"), ("Space", "Page")]
         case .form(let form):

@@ -60,6 +60,28 @@ struct NavigationTests {
         #expect(session.state.viewport == .fitted)
     }
 
+    @Test("the command line edits in the middle: arrows, Home and End move the cursor, typing inserts there")
+    func commandLineCursor() {
+        var session = Session()
+        session.type(":sel ")
+        session.type("A")
+        session.press(.left)
+        session.press(.left)
+        session.type("x")  // "selx A"
+        session.press(.delete)  // "selxA"
+        session.press(.backspace)  // "selA"
+        session.press(.home)
+        session.type("#")
+        session.press(.end)
+        session.type("!")
+        guard case .command(let input) = session.state.mode else { Issue.record("not typing"); return }
+        #expect(input.text == "#selA!" && input.cursor == 6)
+        session.press(.left)
+        session.press(.ctrl("u"))
+        guard case .command(let cleared) = session.state.mode else { Issue.record("not typing"); return }
+        #expect(cleared.text == "!" && cleared.cursor == 0)
+    }
+
     @Test("the command line edits, cancels with Esc, and recalls history with Up")
     func commandLine() {
         var session = Session()

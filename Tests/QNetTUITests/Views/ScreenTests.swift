@@ -119,7 +119,19 @@ struct ScreenTests {
         state.mode = .command(CommandLineInput(text: "set L1.length 30 km"))
         let lines = Screen.render(state, size: Size(width: 80, height: 24)).lines
         #expect(lines[22] == ":set L1.length 30 km")
-        #expect(lines[23] == " Enter Run  Esc Cancel  ↑↓ History  C-u Clear")
+        #expect(lines[23] == " Enter Run  Esc Cancel  ↑↓ History  ←→ Move  C-u Clear")
+    }
+
+    @Test("the command line's cursor is drawn on the character it stands on, the text after it still shown")
+    func commandLineCursor() {
+        var state = planned()
+        var input = CommandLineInput(text: "set L1.length 30 km")
+        input.cursor = 4
+        state.mode = .command(input)
+        let canvas = Screen.render(state, size: Size(width: 80, height: 24))
+        #expect(canvas.lines[22] == ":set L1.length 30 km")
+        let roles = canvas.roles(y: 22)
+        #expect(roles[5] == .selection && roles[4] == .commandLine && roles[6] == .commandLine)
     }
 
     @Test("the help screen is generated from the key bindings and the command list")

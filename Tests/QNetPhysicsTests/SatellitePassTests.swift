@@ -65,6 +65,8 @@ struct SatellitePassTests {
         }
         #expect(abs(integral(32) / integral(1024) - 1) < 1e-5)
         // An odd number of panels ends with a trapezoid: exact for a straight line (∫0^3 x dx = 4.5).
-        #expect(abs(Quadrature.simpson(samples: [0, 1, 2, 3], step: 1) - 4.5) < 1e-12)
+        let weights = Quadrature.simpsonWeights(count: 4, step: 1)
+        #expect(abs(zip(weights, [0.0, 1, 2, 3]).reduce(0) { $0 + $1.0 * $1.1 } - 4.5) < 1e-12)
+        #expect(weights == [1.0 / 3, 4.0 / 3, 1.0 / 3 + 0.5, 0.5])
     }
 }

@@ -142,11 +142,6 @@ public struct SatellitePassGeometry: Sendable, Hashable {
     /// pass. Fewer than 3 samples give weights of 0. Source: Press et al., Numerical Recipes, 3rd ed. (2007), Sec. 4.2.
     public func halfPassWeights(count: Int) -> [Double] {
         guard count >= 3 else { return Array(repeating: 0, count: max(0, count)) }
-        let step = halfDuration / Double(count - 1)
-        return (0..<count).map { index in
-            var unit = Array(repeating: 0.0, count: count)
-            unit[index] = 1
-            return 2 * Quadrature.simpson(samples: unit, step: step)
-        }
+        return Quadrature.simpsonWeights(count: count, step: halfDuration / Double(count - 1)).map { 2 * $0 }
     }
 }

@@ -16,22 +16,24 @@ enum Quadrature {
         return sum * h / 3
     }
 
-    /// Composite Simpson rule over equally spaced `samples` `step` apart (an odd last panel by the trapezoid rule).
+    /// The weights of the composite Simpson rule over `count` equally spaced samples `step` apart,
+    /// h/3·(1, 4, 2, …, 4, 1), an odd last panel by the trapezoid rule: the integral is Σ weight·sample.
     ///
-    /// Fewer than two samples give 0. Source: Press et al., Numerical Recipes,
+    /// Fewer than two samples weigh 0. Source: Press et al., Numerical Recipes,
     /// 3rd ed. (2007), Sec. 4.2.
-    static func simpson(samples: [Double], step: Double) -> Double {
-        guard samples.count >= 2 else { return 0 }
-        let panels = samples.count - 1
+    static func simpsonWeights(count: Int, step: Double) -> [Double] {
+        var weights = [Double](repeating: 0, count: max(0, count))
+        guard count >= 2 else { return weights }
+        let panels = count - 1
         let even = panels - panels % 2
-        var sum = 0.0
         if even > 0 {
-            sum = samples[0] + samples[even]
-            for i in 1..<even { sum += (i % 2 == 1 ? 4 : 2) * samples[i] }
-            sum *= step / 3
+            for i in 0...even { weights[i] = (i == 0 || i == even ? 1 : i % 2 == 1 ? 4 : 2) * (step / 3) }
         }
-        if even < panels { sum += step / 2 * (samples[panels - 1] + samples[panels]) }
-        return sum
+        if even < panels {
+            weights[panels - 1] += step / 2
+            weights[panels] += step / 2
+        }
+        return weights
     }
 
     /// The number of Simpson panels for a requested count: at least 2, rounded up to even.

@@ -5,8 +5,8 @@ public struct EditForm: Sendable, Hashable {
     public var record: Selection
     /// The row of the cursor (an index into the record's keys).
     public var cursor = 0
-    /// The text being typed for the cursor's key; nil when not editing.
-    public var input: String?
+    /// The text being typed for the cursor's key, with its cursor; nil when not editing.
+    public var input: TextField?
     /// Why the value typed was refused (the schema's reason), shown in the form.
     public var error: String?
     /// While choosing equipment: the entries offered and the one highlighted.

@@ -15,8 +15,8 @@ func reduceFormKey(into state: inout AppState, _ form: EditForm, _ key: Key) -> 
     if let pick = form.pick {
         return reducePickKey(into: &state, form, pick, row: row, key)
     }
-    if let text = form.input {
-        return reduceInputKey(into: &state, form, text, row: row, key)
+    if let field = form.input {
+        return reduceInputKey(into: &state, form, field, row: row, key)
     }
 
     var effects: [Effect] = []
@@ -29,7 +29,7 @@ func reduceFormKey(into state: inout AppState, _ form: EditForm, _ key: Key) -> 
         if let kind = row.picks {
             form.pick = EditForm.Pick(kind, library: kind.names(in: state.topology), current: row.value)
         } else {
-            form.input = row.value ?? ""
+            form.input = TextField(row.value ?? "")
         }
         form.error = nil
     case .delete, .character("d"):
@@ -99,7 +99,7 @@ private func addPickedEquipment(into state: inout AppState, _ form: EditForm, _ 
         let effects = applyEdit(&state, outcome)
         state.selection = selection
         var child = EditForm(record: .equipment(kind, name), parent: EditForm.Parent(record: form.record, cursor: form.cursor))
-        child.input = name
+        child.input = TextField(name)
         state.mode = .form(child)
         return effects
     } catch {
@@ -115,26 +115,24 @@ private func withError(_ form: EditForm, _ message: String) -> EditForm {
 }
 
 /// Keys while a value is typed: edit the text, apply it (Enter), cancel (Esc).
-private func reduceInputKey(into state: inout AppState, _ form: EditForm, _ text: String, row: FormRow,
+private func reduceInputKey(into state: inout AppState, _ form: EditForm, _ field: TextField, row: FormRow,
                             _ key: Key) -> [Effect] {
-    var form = form, text = text
+    var form = form, field = field
     switch key {
-    case .character(let character): text.append(character)
-    case .backspace: if !text.isEmpty { text.removeLast() }
-    case .ctrl("u"): text = ""
     case .escape, .ctrl("c"):
         form.input = nil
         form.error = nil
         state.mode = .form(form)
         return []
     case .enter:
-        let typed = text.trimmingCharacters(in: .whitespaces)
+        let typed = field.text.trimmingCharacters(in: .whitespaces)
         let effects = applyFormEdit(&state, &form, key: row.key, text: typed.isEmpty ? nil : typed)
         state.mode = .form(form)
         return effects
-    default: break
+    default:
+        guard field.edit(key) else { return [] }
     }
-    form.input = text
+    form.input = field
     form.error = nil
     state.mode = .form(form)
     return []

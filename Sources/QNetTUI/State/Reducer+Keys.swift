@@ -64,27 +64,12 @@ func reduceKey(into state: inout AppState, _ key: Key) -> [Effect] {
 private func reduceCommandKey(into state: inout AppState, _ input: CommandLineInput, _ key: Key) -> [Effect] {
     var input = input
     switch key {
-    case .character(let character):
-        input.insert(character)
+    case .backspace where input.text.isEmpty:
+        state.mode = .normal
+        return []
+    case .character:
+        _ = input.field.edit(key)
         input.historyIndex = nil
-    case .backspace:
-        if input.text.isEmpty {
-            state.mode = .normal
-            return []
-        }
-        input.deleteBackward()
-    case .delete:
-        input.deleteForward()
-    case .ctrl("u"):
-        input.deleteToStart()
-    case .left:
-        input.cursor = max(0, input.cursor - 1)
-    case .right:
-        input.cursor = min(input.text.count, input.cursor + 1)
-    case .home, .ctrl("a"):
-        input.cursor = 0
-    case .end, .ctrl("e"):
-        input.cursor = input.text.count
     case .escape, .ctrl("c"):
         state.mode = .normal
         return []
@@ -103,7 +88,7 @@ private func reduceCommandKey(into state: inout AppState, _ input: CommandLineIn
             ? CommandLineInput(text: state.commandHistory[index + 1], historyIndex: index + 1)
             : CommandLineInput()
     default:
-        return []
+        guard input.field.edit(key) else { return [] }
     }
     state.mode = .command(input)
     return []

@@ -21,14 +21,7 @@ enum Bars {
         guard !area.isEmpty else { return }
         canvas.fill(area, role: .statusBar)
         if case .command(let input) = state.mode {
-            let (typed, rest) = input.split
-            let before = ":" + typed
-            // Keep the cursor in view on a long line, as a shell does: the text before it loses its start.
-            let shown = DisplayWidth.of(before) < area.width - 1 ? before : glyphs.ellipsis + String(before.suffix(area.width - 3))
-            let used = canvas.write(shown, x: area.x, y: area.y, role: .commandLine, clip: area)
-            let under = rest.first.map(String.init) ?? " "
-            let cursorWidth = canvas.write(under, x: area.x + used, y: area.y, role: .selection, clip: area)  // the cursor
-            _ = canvas.write(String(rest.dropFirst()), x: area.x + used + cursorWidth, y: area.y, role: .commandLine, clip: area)
+            input.field.draw(prefix: ":", in: area, glyphs: glyphs, into: &canvas)
             return
         }
         let message = state.status?.text ?? ""
@@ -68,7 +61,7 @@ enum Bars {
             return [("Esc", "Close"), ("j/k", "Scroll"), ("Space", "Page")]
         case .form(let form):
             if form.pick != nil { return [("Enter", "Choose"), ("j/k", "Move"), ("Esc", "Cancel")] }
-            if form.input != nil { return [("Enter", "Apply"), ("Esc", "Cancel"), ("C-u", "Clear")] }
+            if form.input != nil { return [("Enter", "Apply"), ("Esc", "Cancel"), ("←→", "Move"), ("C-u", "Clear")] }
             return KeyBindings.form.map { ($0.keys, $0.bar) }
         case .confirmRestore:
             return [("r", "Restore"), ("d", "Discard"), ("Esc", "Decide later")]

@@ -23,8 +23,7 @@ enum FormView {
                          role: selected ? .selection : .key, ellipsis: glyphs.ellipsis)
             let valueRect = Rect(x: rect.x + keyWidth + 3, y: rect.y, width: rect.width - keyWidth - 3, height: 1)
             if selected, let input = form.input {
-                let used = canvas.write(input, x: valueRect.x, y: rect.y, role: .commandLine, clip: valueRect)
-                canvas.put(" ", x: valueRect.x + used, y: rect.y, role: .selection, clip: valueRect)
+                input.draw(in: valueRect, glyphs: glyphs, into: &canvas)
             } else if let value = row.value {
                 canvas.write(value, in: valueRect, role: .normal, ellipsis: glyphs.ellipsis)
             } else if let inherited = row.inherited {

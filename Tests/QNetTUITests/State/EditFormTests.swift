@@ -66,6 +66,24 @@ struct EditFormTests {
         #expect(session.state.selection == .link("L1"))
     }
 
+    @Test("a value edits in place: Home, a digit typed before the number, Enter applies it")
+    func editInPlace() throws {
+        var session = Session()
+        session.command("select L1")
+        session.press(.enter)
+        moveTo("length", &session)
+        session.press(.enter)
+        guard case .form(let form) = session.state.mode, let field = form.input else {
+            Issue.record("not editing")
+            return
+        }
+        session.press(.home)
+        session.type("1")
+        session.press(.enter)
+        let length = try #require(session.state.topology.links.first { $0.id == "L1" }?.length)
+        #expect(field.text == "30 km" && length.magnitude == 130 && length.unit == .kilometre)
+    }
+
     @Test("a bad value is refused in place with the schema's reason; nothing changes; Esc cancels")
     func refused() {
         var session = Session()
@@ -81,7 +99,7 @@ struct EditFormTests {
             Issue.record("the form closed")
             return
         }
-        #expect(form.input == "-3 km")
+        #expect(form.input?.text == "-3 km")
         #expect(form.error?.isEmpty == false)
         #expect(screen(session).contains("refused: "))
         session.press(.ctrl("u"))

@@ -61,7 +61,7 @@ struct EquipmentFormTests {
         #expect(session.state.topology.node("A")?.detector == "detector-1")
         #expect(session.state.undoStack.count == 1)  // added and picked in one edit
         #expect(form(session)?.record == .equipment(.detector, "detector-1"))
-        #expect(form(session)?.input == "detector-1")
+        #expect(form(session)?.input?.text == "detector-1")
         session.press(.ctrl("u"))
         session.type("spad-1")
         session.press(.enter)

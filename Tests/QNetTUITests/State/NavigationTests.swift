@@ -75,11 +75,11 @@ struct NavigationTests {
         session.press(.end)
         session.type("!")
         guard case .command(let input) = session.state.mode else { Issue.record("not typing"); return }
-        #expect(input.text == "#selA!" && input.cursor == 6)
+        #expect(input.text == "#selA!" && input.field.cursor == 6)
         session.press(.left)
         session.press(.ctrl("u"))
         guard case .command(let cleared) = session.state.mode else { Issue.record("not typing"); return }
-        #expect(cleared.text == "!" && cleared.cursor == 0)
+        #expect(cleared.text == "!" && cleared.field.cursor == 0)
     }
 
     @Test("the command line edits, cancels with Esc, and recalls history with Up")

@@ -126,7 +126,7 @@ struct ScreenTests {
     func commandLineCursor() {
         var state = planned()
         var input = CommandLineInput(text: "set L1.length 30 km")
-        input.cursor = 4
+        input.field.cursor = 4
         state.mode = .command(input)
         let canvas = Screen.render(state, size: Size(width: 80, height: 24))
         #expect(canvas.lines[22] == ":set L1.length 30 km")

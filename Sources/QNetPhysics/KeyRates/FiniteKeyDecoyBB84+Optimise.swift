@@ -22,6 +22,10 @@ public struct FiniteKeyDecoyChoices: Sendable, Hashable {
         self.basisBias = basisBias
     }
 
+    /// The signal intensity a first estimate of the detectors' click rate assumes before the settings are
+    /// optimised (their dead time depends on it): μ1 when given, else 0.5.
+    public var startingSignalIntensity: Double { signalIntensity ?? 0.5 }
+
     /// Why no settings with these fixed values satisfy μ1 > μ2 + μ3, μ2 > μ3 ≥ 0, 0 < q_X < 1; nil when some do.
     public var violation: String? {
         let mu3 = secondDecoyIntensity

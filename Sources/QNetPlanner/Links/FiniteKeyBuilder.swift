@@ -36,8 +36,8 @@ enum FiniteKeyBuilder {
                 ecEfficiency: link.ecEfficiency.value, blockSize: settings.blockSize.value,
                 secrecy: .fixed(settings.epsilonSec.value), correctness: settings.epsilonCor.value)
         }
-        // Dead time depends on the click rate, which depends on the settings: start from mu = 0.5 sent always.
-        let start = receiver.clicks(transmittance: channel * receiver.efficiency, intensity: choices.signalIntensity ?? 0.5)
+        // Dead time depends on the click rate, which depends on the settings: start from the signal sent always.
+        let start = receiver.clicks(transmittance: channel * receiver.efficiency, intensity: choices.startingSignalIntensity)
         var deadTime = receiver.detector.deadTimeFactor(countRate: start * repetitionRate)
         var result = FiniteKeyDecoyBB84.optimise(parameters(deadTimeFactor: deadTime), choices: choices)
         for _ in 1..<DecoyKeyBuilder.maxPasses {

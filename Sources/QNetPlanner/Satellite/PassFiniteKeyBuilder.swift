@@ -35,7 +35,7 @@ enum PassFiniteKeyBuilder {
             secrecy: .fixed(settings.epsilonSec.value), correctness: settings.epsilonCor.value)
         let problem = DecoyKeyBuilder.sourceProblem(link) ?? choices.violation.map { "finite-key settings: \($0) (Lim et al. 2014)" }
         // Settings that break Lim et al.'s constraints: the optimiser evaluates them as given and finds no key.
-        var result = FiniteKeyDecoyBB84.optimise(parameters, choices: choices, pass: exposures(meanIntensity: choices.signalIntensity ?? 0.5))
+        var result = FiniteKeyDecoyBB84.optimise(parameters, choices: choices, pass: exposures(meanIntensity: choices.startingSignalIntensity))
         if problem == nil {
             // Dead time at the optimised settings' own mean intensity (it moves the optimum only at high click rates).
             let mean = zip(result.settings.intensities, result.settings.probabilities).reduce(0) { $0 + $1.0 * $1.1 }
@@ -43,20 +43,19 @@ enum PassFiniteKeyBuilder {
                                                  pass: exposures(meanIntensity: mean))
         }
         let keyPerPass = problem == nil ? Sanitise.rate(result.keyLength) : 0
-        let keyPerDay = Sanitise.rate(keyPerPass * passesPerDay)
+        let key = SatellitePassPlanner.averages(keyPerPass: keyPerPass, passesPerDay: passesPerDay, duration: geometry.duration)
         let detections = Sanitise.rate(result.detectionsPerPulse * result.pulsesPerBlock)
         let keyBasis = Sanitise.rate(result.keyBasisDetectionsPerPulse * result.pulsesPerBlock)
         var reason = problem
         if reason == nil, keyPerPass <= 0 {
             reason = "the pass's \(Format.number(keyBasis)) key-basis detections at E_X = \(Format.percent(result.qber)) give no "
                 + "finite key: the finite-size terms exceed it (Lim et al. 2014)"
-        } else if reason == nil, keyPerDay <= 0 {
+        } else if reason == nil, key.perDay <= 0 {
             reason = "no usable passes a day"
         }
         let plan = PassFiniteKeyPlan(
-            keyPerPassBits: keyPerPass, keyPerDayBits: keyPerDay,
-            passAverageBps: geometry.duration > 0 ? Sanitise.rate(keyPerPass / geometry.duration) : 0,
-            dailyAverageBps: keyPerDay / SatellitePassPlanner.secondsPerDay, detections: detections,
+            keyPerPassBits: keyPerPass, keyPerDayBits: key.perDay, passAverageBps: key.passAverage,
+            dailyAverageBps: key.dailyAverage, detections: detections,
             keyBasisDetections: keyBasis, qber: Sanitise.fraction(result.qber),
             phaseErrorRate: Sanitise.fraction(result.phaseErrorRate), singlePhotonEvents: Sanitise.rate(result.singlePhotonEvents),
             epsilonSec: settings.epsilonSec.value, epsilonCor: settings.epsilonCor.value,

@@ -14,6 +14,14 @@ enum SatellitePassPlanner {
     /// Seconds in a day: a pass segment enters the key graph at its key per day over this.
     static let secondsPerDay = 86_400.0
 
+    /// A pass's key per day, its average over the pass and its average over the day, from its key per pass
+    /// (asymptotic or finite): the key graph takes the daily average (physics.md 4).
+    static func averages(keyPerPass: Double, passesPerDay: Double, duration: Double)
+        -> (perDay: Double, passAverage: Double, dailyAverage: Double) {
+        let perDay = Sanitise.rate(keyPerPass * passesPerDay)
+        return (perDay, duration > 0 ? Sanitise.rate(keyPerPass / duration) : 0, perDay / secondsPerDay)
+    }
+
     /// The pass plan of `link`, nil when the link has no `pass:`; `timing` is the receiver's budget.
     static func plan(_ link: ResolvedLink, timing: TimingBudget, memo: ThresholdMemo, strings: AssumptionMemo,
                      intervals: Int = halfPassIntervals) -> (SatellitePassPlan, [Diagnostic])? {
@@ -28,14 +36,13 @@ enum SatellitePassPlanner {
                                           intervals: intervals)
         func plan(_ samples: [PassSample], keyPerPass: Double, reason: String?,
                   finite: (PassFiniteKeyPlan, [Assumption])? = nil) -> SatellitePassPlan {
-            let keyPerDay = Sanitise.rate(keyPerPass * perDay.value)
-            let reason = reason ?? (keyPerDay > 0 ? nil : "no usable passes a day (\(perDay.basis) = \(Format.number(perDay.value)))")
+            let key = averages(keyPerPass: keyPerPass, passesPerDay: perDay.value, duration: geometry.duration)
+            let reason = reason ?? (key.perDay > 0 ? nil : "no usable passes a day (\(perDay.basis) = \(Format.number(perDay.value)))")
             return SatellitePassPlan(
                 altitude: geometry.altitude, maxElevation: geometry.maxElevation, minElevation: geometry.minElevation,
                 durationSeconds: Sanitise.finite(geometry.duration), passesPerDay: Sanitise.rate(perDay.value),
-                keyPerPassBits: keyPerPass, keyPerDayBits: keyPerDay,
-                passAverageBps: geometry.duration > 0 ? Sanitise.rate(keyPerPass / geometry.duration) : 0,
-                dailyAverageBps: keyPerDay / secondsPerDay, profile: samples, noKeyReason: reason,
+                keyPerPassBits: keyPerPass, keyPerDayBits: key.perDay, passAverageBps: key.passAverage,
+                dailyAverageBps: key.dailyAverage, profile: samples, noKeyReason: reason,
                 assumptions: assumptions + (finite?.1 ?? []), finiteKey: finite?.0)
         }
 

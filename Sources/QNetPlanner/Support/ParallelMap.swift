@@ -8,19 +8,7 @@ enum ParallelMap {
 
     /// `transform` over `indices`, spread over cores when there are many.
     static func map<T: Sendable>(_ indices: [Int], _ transform: @Sendable (Int) -> T) -> [T] {
-        guard indices.count >= threshold else { return indices.map(transform) }
-        var results = [T?](repeating: nil, count: indices.count)
-        let chunks = min(indices.count, 64)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each chunk writes its own disjoint range of slots.
-            let slots = Slots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let lower = indices.count * chunk / chunks
-                let upper = indices.count * (chunk + 1) / chunks
-                for position in lower..<upper { slots.buffer[position] = transform(indices[position]) }
-            }
-        }
-        return results.map { $0! }
+        map(indices, state: ()) { _, index in transform(index) }
     }
 
     /// `transform` over `indices` with a mutable `state` per worker (a reused workspace),

@@ -54,7 +54,7 @@ import QNetPlanner
         #expect(survivability["surviving_demands"] as? [String] == [])
     }
 
-    @Test func theRepeaterChainSamplesUnmetDemandIsOfferedTheOtherMemory() throws {
+    @Test func theRepeaterChainSamplesUnmetDemandIsOfferedTheOtherMemoryAndBetterSwaps() throws {
         let url = Fixtures.packageRoot().appendingPathComponent("topologies/repeater-chain.qnet.yaml")
         let topology = try TopologyReader.read(contentsOf: url)
         let plan = Planner().plan(topology)
@@ -65,9 +65,15 @@ import QNetPlanner
         let report = try json(JSONReport.render(plan, of: topology, whatIf: analysis))
         let demand = try #require((report["demands"] as? [[String: Any]])?.first { $0["id"] as? String == "ALICE-BOB-untrusted" })
         let suggestions = try #require((demand["what_if"] as? [String: Any])?["suggestions"] as? [[String: Any]])
-        let memory = try #require(suggestions.first)
-        #expect(memory["kind"] as? String == "memory" && memory["satisfied"] as? Bool == false)
+        let memory = try #require(suggestions.first { $0["kind"] as? String == "memory" })
+        #expect(memory["satisfied"] as? Bool == false)
         #expect((memory["rate_bps"] as? Double ?? 0) > plan.demands[0].maxFlowBps)
+        // Deterministic swaps meet the demand; swaps of 75 % more than double its rate, the most any memory gives.
+        let swaps = suggestions.filter { $0["kind"] as? String == "swap" }
+        #expect(swaps.map { $0["satisfied"] as? Bool } == [true, false])
+        #expect(swaps.map { ($0["changes"] as? [String])?.first } == ["R1.swap_success: 100 %", "R1.swap_success: 75 %"])
+        let seventyFive = try #require(swaps.last?["rate_bps"] as? Double)
+        #expect(seventyFive > 2 * plan.demands[0].maxFlowBps && seventyFive > memory["rate_bps"] as? Double ?? .infinity)
     }
 
     @Test func withoutWhatIfsTheFieldsAreNullNotMissing() throws {

@@ -13,6 +13,8 @@ public struct Suggestion: Sendable, Hashable {
         case repeater
         /// Another memory from the topology's equipment library on a repeater chain's repeaters.
         case memory
+        /// A Bell measurement that succeeds more often (`swap_success`) on a repeater chain's repeaters.
+        case swap
         /// Another protocol on the link's segment (with a middle station where the protocol needs one).
         case protocolChange = "protocol"
     }

@@ -1,7 +1,8 @@
 import QNetModel
 
 /// The changes a repeater engineer tries on a repeater chain (an entanglement
-/// segment through repeaters): another memory on its repeaters, and more
+/// segment through repeaters): another memory on its repeaters, a Bell
+/// measurement that succeeds more often, and more
 /// repeaters, which shorten the elementary links (shorter rounds, likelier
 /// heralding) at the cost of one more swap each (Sangouard, Simon, de Riedmatten,
 /// Gisin, RMP 83, 33 (2011), section on the nested chain; the planner's
@@ -23,6 +24,43 @@ extension SuggestionFinder {
             let names = edited.map(\.id.rawValue).joined(separator: ", ")
             return Candidate(kind: .memory, summary: "memory \(memory.name) on \(names)",
                              changes: edited.map { "\($0.id).memory: \(memory.name)" }, replaced: [], links: [], editedNodes: edited)
+        }
+    }
+
+    /// A Bell measurement that succeeds more often than the chain's repeaters' own, up to which `swapCandidates` tries.
+    struct BellMeasurement {
+        /// p_s, the probability that a swap succeeds.
+        var success: Double
+        /// How it is done, and where it is published.
+        var basis: String
+    }
+
+    /// The better Bell measurements tried on a chain's repeaters, in increasing success. Linear optics alone
+    /// stops at 50 % (Calsamiglia, Lütkenhaus, Appl. Phys. B 72, 67 (2001)).
+    static let bellMeasurements = [
+        BellMeasurement(success: 0.75, basis: "linear optics with ancilla photons: Grice, PRA 84, 042331 (2011); "
+            + "Ewert, van Loock, PRL 113, 140403 (2014)"),
+        BellMeasurement(success: 1, basis: "deterministic, by local gates between the memories: Pompili et al., "
+            + "Science 372, 259 (2021), NV centres"),
+    ]
+
+    /// Each Bell measurement of `bellMeasurements` on the chain's repeaters whose swaps succeed less often
+    /// (`swap_success`, 50 % when unset); one candidate per measurement, the repeaters keeping everything else.
+    func swapCandidates(segmentIndex: Int) -> [Candidate] {
+        let topology = network.topology
+        let repeaters = network.segmentNodes[segmentIndex].dropFirst().dropLast()
+        return Self.bellMeasurements.compactMap { measurement in
+            let edited = repeaters.filter {
+                (topology.nodes[$0].swapSuccess?.si ?? PlanningDefaults.swapSuccess.value) < measurement.success
+            }.map { index in
+                var node = topology.nodes[index]
+                node.swapSuccess = Quantity(measurement.success * 100, .percent)
+                return node
+            }
+            guard let value = edited.first?.swapSuccess?.text else { return nil }
+            let names = edited.map(\.id.rawValue).joined(separator: ", ")
+            return Candidate(kind: .swap, summary: "swap_success \(value) on \(names) (\(measurement.basis))",
+                             changes: edited.map { "\($0.id).swap_success: \(value)" }, replaced: [], links: [], editedNodes: edited)
         }
     }
 

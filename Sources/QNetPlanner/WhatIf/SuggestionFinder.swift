@@ -3,8 +3,9 @@ import QNetModel
 /// Changes of a demand's limiting link that raise the demand's rate: another
 /// detector from the equipment library, a trusted node or a repeater at the
 /// link's midpoint, another protocol in a layout the segment's shape allows;
-/// for a repeater chain, another library memory on its repeaters and a
-/// repeater at the midpoint of the limiting link or of every link.
+/// for a repeater chain, another library memory on its repeaters, a Bell
+/// measurement that succeeds more often, and a repeater at the midpoint of
+/// the limiting link or of every link.
 ///
 /// Every candidate is planned (`LocalReplan`) and the demand routed again; a
 /// candidate is kept only when it raises the demand's rate (one whose new
@@ -66,7 +67,8 @@ struct SuggestionFinder {
             result += midpointCandidates(segment.protocolKind, station: .trusted, linkIndex: linkIndex, equipment: equipment)
         }
         if shape == .middleRepeater {
-            result += memoryCandidates(segmentIndex: segmentIndex) + chainMidpointCandidates(segmentIndex: segmentIndex, linkIndex: linkIndex)
+            result += memoryCandidates(segmentIndex: segmentIndex) + swapCandidates(segmentIndex: segmentIndex)
+                + chainMidpointCandidates(segmentIndex: segmentIndex, linkIndex: linkIndex)
         }
         return result
     }

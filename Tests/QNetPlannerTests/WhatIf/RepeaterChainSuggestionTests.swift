@@ -2,7 +2,7 @@ import Testing
 import QNetModel
 @testable import QNetPlanner
 
-/// Suggestions for a demand limited by a repeater chain: another memory, more repeaters; each rate equals a plan
+/// Suggestions for a demand limited by a repeater chain: another memory, better swaps, more repeaters; each rate equals a plan
 /// of the edited topology from scratch.
 @Suite struct RepeaterChainSuggestionTests {
     /// A —Q1 100 km— R1 —Q2 20 km— B, an entanglement segment through repeater R1 (memory `single`, one mode,
@@ -90,6 +90,30 @@ import QNetModel
         let suggestion = try Self.suggestion("a repeater at the midpoint of every link of A~R1~B", of: whatIf, planned: edited)
         #expect(suggestion.kind == .repeater && suggestion.changes.filter { $0.hasPrefix("new node") }.count == 2)
         #expect(suggestion.changes.contains("remove link Q2 (each half keeps its other keys, extra losses included)"))
+    }
+
+    @Test func betterBellMeasurementsOnTheChainsRepeatersAreSuggested() throws {
+        let topology = Self.chain()
+        let whatIf = try Self.whatIf(topology)
+        for (percent, basis) in [(75.0, "Ewert, van Loock"), (100.0, "Pompili et al.")] {
+            var edited = topology
+            edited.nodes[1].swapSuccess = Quantity(percent, .percent)
+            let summary = try #require(whatIf.suggestions.first { $0.summary.hasPrefix("swap_success \(Int(percent)) % on R1 (") }?.summary)
+            #expect(summary.contains(basis))
+            let suggestion = try Self.suggestion(summary, of: whatIf, planned: edited)
+            #expect(suggestion.kind == .swap && suggestion.changes == ["R1.swap_success: \(Int(percent)) %"])
+        }
+    }
+
+    @Test func onlyBellMeasurementsBetterThanTheRepeatersOwnAreTried() throws {
+        var topology = Self.chain()
+        topology.nodes[1].swapSuccess = Quantity(80, .percent)
+        let plan = Planner().plan(topology)
+        let finder = SuggestionTests.finder(topology, plan)
+        let chain = try #require(plan.segments.firstIndex { $0.id == "A~R1~B" })
+        #expect(finder.swapCandidates(segmentIndex: chain).map(\.summary).map { $0.prefix(26) } == ["swap_success 100 % on R1 ("])
+        topology.nodes[1].swapSuccess = Quantity(100, .percent)
+        #expect(SuggestionTests.finder(topology, Planner().plan(topology)).swapCandidates(segmentIndex: chain).isEmpty)
     }
 
     @Test func aMemoryTheRepeatersAlreadyUseIsNotTried() throws {

@@ -214,6 +214,60 @@ struct TopologyCommentsTests {
         #expect(saved.contains("  position: {x: 20 km, y: 0 km}\n- id: D\n  position: {x: 5 km, y: 5 km}\ndemands:\n"), "\(saved)")
     }
 
+    @Test("a block below an item's last key, deeper than the next item, stays with the item above")
+    func blockBelowAnItem() throws {
+        let yaml = """
+            qnet: 1
+            name: below
+            nodes:
+            - id: A
+              position: {x: 0 km, y: 0 km}
+              # A's rack is in building 2.
+
+              # Its fibre enters from the north.
+            # B, added later.
+            - id: B
+              position: {x: 10 km, y: 0 km}
+            - id: C
+              position: {x: 20 km, y: 0 km}
+
+            """
+        var document = try TopologyReader.document(yaml: yaml, file: "below")
+        #expect(TopologyWriter.yaml(document) == yaml)
+        document.topology.nodes.removeAll { $0.id == "B" }
+        document.topology.nodes.removeAll { $0.id == "C" }
+        document.topology.nodes.append(Node(id: "C", position: .planar(x: Quantity(20, .kilometre), y: Quantity(0, .kilometre))))
+        let saved = TopologyWriter.yaml(document)
+        #expect(saved.contains("""
+            - id: A
+              position: {x: 0 km, y: 0 km}
+              # A's rack is in building 2.
+
+              # Its fibre enters from the north.
+            - id: C
+
+            """), "\(saved)")
+        #expect(try comments(saved) == ["# A's rack is in building 2.", "# Its fibre enters from the north."])
+    }
+
+    @Test("a block below a | text, deeper than the next key, ends the text: the text reads back unchanged")
+    func blockBelowALiteralText() throws {
+        let yaml = """
+            qnet: 1
+            name: below
+            description: "first line\\nsecond line"
+                # deep under the description
+            nodes: []
+
+            """
+        let document = try TopologyReader.document(yaml: yaml, file: "below")
+        let saved = TopologyWriter.yaml(document)
+        let reloaded = try TopologyReader.document(yaml: saved, file: "below")
+        #expect(saved.contains("description: |") && reloaded.topology == document.topology, "\(saved)")
+        #expect(reloaded.comments.texts == ["# deep under the description"], "\(saved)")
+        #expect(TopologyWriter.yaml(reloaded) == saved)
+    }
+
     @Test("the comments of a key no longer written go at the end of the file, before its footer")
     func clearedKeyAtTheEnd() throws {
         let yaml = commented.replacingOccurrences(of: "  misalignment: 2 %  # worst case\n",

@@ -22,16 +22,49 @@ struct LineAnchors {
         lines = firstOnLine.keys.sorted()
     }
 
-    /// The anchor that `line` belongs to: the one starting on it, else the nearest
-    /// one above it (for the inner lines of a text or list written over several lines).
+    /// The last line at or above `line` on which an anchor starts (1 when none does).
     /// - Complexity: O(log n) in the number of lines with an anchor.
-    func governing(_ line: Int) -> CommentAnchor? {
+    func lineStartingAnchor(atOrAbove line: Int) -> Int {
+        let position = lastPosition(atOrAbove: line)
+        return position < 0 ? 1 : lines[position]
+    }
+
+    /// The position in `lines` of the last line at or above `line`, -1 when there is none.
+    private func lastPosition(atOrAbove line: Int) -> Int {
         var low = 0, high = lines.count
         while low < high {
             let middle = (low + high) / 2
             if lines[middle] <= line { low = middle + 1 } else { high = middle }
         }
-        return low == 0 ? nil : firstOnLine[lines[low - 1]]
+        return low - 1
+    }
+
+    /// The anchor that `line` belongs to: the one starting on it, else the nearest
+    /// one above it (for the inner lines of a text or list written over several lines).
+    /// - Complexity: O(log n) in the number of lines with an anchor.
+    func governing(_ line: Int) -> CommentAnchor? {
+        let position = lastPosition(atOrAbove: line)
+        return position < 0 ? nil : firstOnLine[lines[position]]
+    }
+
+    /// The item or key that a comment block indented deeper than the line after it belongs to: the one
+    /// that holds `previous`, the last line above the block, just inside the deepest anchor that holds
+    /// both it and `next`, the anchor of the line after the block (nil when there is none).
+    func enclosing(below previous: Int, before next: CommentAnchor) -> CommentAnchor? {
+        guard let above = governing(previous) else { return nil }
+        let shared = zip(above.steps, next.steps).prefix { $0 == $1 }.count
+        guard shared < above.steps.count else { return nil }
+        return CommentAnchor(Array(above.steps.prefix(shared + 1)))
+    }
+
+    /// The last line of `anchor`'s text: the line before the next anchor that does not lie inside it,
+    /// or `lineCount` when none follows.
+    func lastLine(of anchor: CommentAnchor, lineCount: Int) -> Int? {
+        guard let start = lineOf[anchor] else { return nil }
+        for line in lines where line > start {
+            if let other = firstOnLine[line], !other.steps.starts(with: anchor.steps) { return line - 1 }
+        }
+        return lineCount
     }
 
     /// Walks the tree in document order, so that the first anchor recorded on a line is its shallowest.

@@ -30,13 +30,14 @@ extension TopologyComments {
         }
 
         var line = 1
-        var seenSignificant = false
+        var lastSignificant: Int?
         while line <= lines.count {
             guard fullLine[line] != nil else {
-                if significant(line) { seenSignificant = true }
+                if significant(line) { lastSignificant = line }
                 line += 1
                 continue
             }
+            let seenSignificant = lastSignificant != nil
             // A block: full-line comments and blank lines up to the next key, or to the end.
             let start = line
             var block: [Line] = seenSignificant && blank(start - 1) ? [.blank] : []
@@ -55,12 +56,39 @@ extension TopologyComments {
                 footer += block.last == .blank ? block.dropLast() : block[...]
             } else if let anchor = anchors.firstOnLine[line] ?? anchors.governing(line) {
                 let indent = TopologyComments.indentation(of: lines[line - 1])
-                attached.append(Attached(anchor: anchor, placement: .before(block.map { $0.shifted(by: -indent) })))
+                // Comments indented deeper than the next line, at the block's start, were written below the item above.
+                let (below, rest) = Self.split(block, deeperThan: indent)
+                var before = rest
+                if below.contains(where: \.isComment), let last = lastSignificant,
+                   let above = anchors.enclosing(below: last, before: anchor) {
+                    let base = TopologyComments.indentation(of: lines[(anchors.lineOf[above] ?? line) - 1])
+                    attached.append(Attached(anchor: above, placement: .after(below.map { $0.shifted(by: -base) })))
+                } else {
+                    before = block
+                }
+                if before.contains(where: \.isComment) {
+                    attached.append(Attached(anchor: anchor, placement: .before(before.map { $0.shifted(by: -indent) })))
+                }
             } else {
                 header += block
             }
         }
         attachTrailing(upTo: lines.count)
+    }
+
+    /// `block` cut after its leading comments indented deeper than `indent` columns (and the blank lines
+    /// among them); blank lines at the cut go with the second part.
+    static func split(_ block: [Line], deeperThan indent: Int) -> (deeper: [Line], rest: [Line]) {
+        let cut = block.firstIndex { line in
+            if case .comment(_, let column) = line { return column <= indent }
+            return false
+        } ?? block.endIndex
+        var deeper = Array(block[..<cut]), rest = Array(block[cut...])
+        while deeper.last == .blank {
+            deeper.removeLast()
+            rest.insert(.blank, at: 0)
+        }
+        return (deeper, rest)
     }
 
     /// The lines of `text` as Unicode scalars, without their line breaks (`\n` or `\r\n`).
@@ -80,6 +108,12 @@ extension TopologyComments {
 }
 
 extension TopologyComments.Line {
+    /// Whether the line is a comment (not a blank line).
+    var isComment: Bool {
+        if case .comment = self { return true }
+        return false
+    }
+
     /// The line with its indentation moved by `offset` columns.
     func shifted(by offset: Int) -> Self {
         guard case .comment(let text, let indent) = self else { return self }

@@ -3,7 +3,8 @@ import Yams
 
 extension TopologyComments {
     /// `yaml`, the writer's text of `topology`, with the comments put back: each
-    /// block before the line of its key or item (indented as that line is), each
+    /// block before the line of its key or item (indented as that line is), or
+    /// after its item's last line when it was written below the item, each
     /// end-of-line comment at the end of its line (as far from the line's
     /// indentation as it was, when the line is short enough). Comments of deleted
     /// items are dropped; comments whose key is not written go at the end; the
@@ -30,6 +31,7 @@ extension TopologyComments {
             }
             text.append(placed.before[number] ?? [])
             text.lines.append(content)
+            text.append(placed.after[number] ?? [])
         }
         text.append(placed.orphans.isEmpty ? [] : [.blank] + placed.orphans)
         text.append(footer)
@@ -40,6 +42,8 @@ extension TopologyComments {
     private struct Placements {
         /// Blocks to write before each line (counted from 1), indented for it.
         var before: [Int: [Line]] = [:]
+        /// Blocks to write after each line (the last of the item or key they follow).
+        var after: [Int: [Line]] = [:]
         /// End-of-line comments of each line.
         var trailing: [Int: [(text: String, column: Int)]] = [:]
         /// Comments whose key is not written, for the end of the file.
@@ -64,7 +68,7 @@ extension TopologyComments {
         for comment in attached {
             guard let line = anchors.lineOf[comment.anchor] else {
                 switch comment.placement {
-                case .before(let block): placed.orphans += block.map(\.flushLeft)
+                case .before(let block), .after(let block): placed.orphans += block.map(\.flushLeft)
                 case .trailing(let text, _): placed.orphans.append(.comment(text, indent: 0))
                 }
                 continue
@@ -73,6 +77,11 @@ extension TopologyComments {
             switch comment.placement {
             case .before(let block): placed.before[line, default: []] += block.map { $0.indented(from: indent) }
             case .trailing(let text, let column): placed.trailing[line, default: []].append((text, column))
+            case .after(let block):
+                let last = anchors.lastLine(of: comment.anchor, lineCount: lines.count) ?? line
+                // No deeper than the last key line of the text, so that it ends a `|` or `>` block written there.
+                let limit = TopologyComments.indentation(of: lines[anchors.lineStartingAnchor(atOrAbove: last) - 1])
+                placed.after[last, default: []] += block.map { $0.indented(after: indent, atMost: limit) }
             }
         }
         return placed
@@ -102,6 +111,13 @@ extension TopologyComments.Line {
     func indented(from base: Int) -> Self {
         guard case .comment(let text, let indent) = self else { return self }
         return .comment(text, indent: max(0, base + min(0, indent)))
+    }
+
+    /// A line of a block after the text of a key or item whose first line is indented by `base` columns,
+    /// indented no deeper than `limit` columns.
+    func indented(after base: Int, atMost limit: Int) -> Self {
+        guard case .comment(let text, let indent) = self else { return self }
+        return .comment(text, indent: max(0, min(base + indent, limit)))
     }
 
     /// The line at the left margin.

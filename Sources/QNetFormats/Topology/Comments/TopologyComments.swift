@@ -2,7 +2,9 @@
 /// their places when it is saved, so that a load → edit → save keeps them.
 ///
 /// A block of full-line comments belongs to the key or list item on the line
-/// after it (a header block before the first key stays at the top); a comment
+/// after it, or, when it is indented deeper than that line, to the item or key
+/// above it that it sits in, and is written at that one's end (a header block
+/// before the first key stays at the top); a comment
 /// at the end of a line belongs to that line's key or item. Nodes, links and
 /// demands are named by id, equipment entries by name (`CommentAnchor`), so a
 /// comment follows its item when others are added or deleted, and follows a
@@ -27,6 +29,9 @@ public struct TopologyComments: Sendable, Hashable {
         enum Placement: Hashable, Sendable {
             /// Full lines before the anchor's line.
             case before([Line])
+            /// Full lines after the anchor's last line (the end of its value), indented relative to its first line:
+            /// a block written below an item's last key, deeper than the next line.
+            case after([Line])
             /// At the end of the anchor's line; the `#` stood `column` columns after the
             /// line's indentation (1: right at it).
             case trailing(String, column: Int)
@@ -59,7 +64,7 @@ public struct TopologyComments: Sendable, Hashable {
         }
         return texts(header) + attached.flatMap { comment in
             switch comment.placement {
-            case .before(let lines): return texts(lines)
+            case .before(let lines), .after(let lines): return texts(lines)
             case .trailing(let text, _): return [text]
             }
         } + texts(footer)

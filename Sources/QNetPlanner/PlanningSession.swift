@@ -100,11 +100,13 @@ public final class PlanningSession {
             }
         }
         let shared = SharedRecords(topology)
+        // Bound once: binding `previous` in the loop would copy its topology (many retains) per link.
+        let (previousInputs, previousOutcomes) = (previous?.inputs ?? [], previous?.outcomes ?? [])
         for index in 0..<linkCount {
-            if unchanged[index], let previous, let input = previous.inputs[index] {
+            if unchanged[index], let input = previousInputs[index] {
                 input.rebase(onto: topology.links)   // an equal link: no older links array stays alive
                 inputs[index] = input
-                outcomes[index] = previous.outcomes[index]
+                outcomes[index] = previousOutcomes[index]
                 continue
             }
             guard let input = LinkInputs(topology: topology, index: index, nodeIndex: nodeIndex, shared: shared),
@@ -175,6 +177,8 @@ public final class PlanningSession {
         segments.reserveCapacity(found.count)
         segmentNotes.reserveCapacity(found.count)
         let snapshot = reuseSegments ? previousSegments : nil
+        // Bound once, not per segment (binding the snapshot copies its arrays).
+        let (previousPlans, previousNotes) = (snapshot?.plans ?? [], snapshot?.notes ?? [])
         let changedSegments = found.indices.filter { position in
             snapshot == nil || !found[position].links.allSatisfy { unchanged[$0] }
         }
@@ -183,9 +187,9 @@ public final class PlanningSession {
         }
         var next = 0
         for position in found.indices {
-            if let snapshot, next == changedSegments.count || changedSegments[next] != position {
-                segments.append(snapshot.plans[position])
-                segmentNotes.append(snapshot.notes[position])
+            if snapshot != nil, next == changedSegments.count || changedSegments[next] != position {
+                segments.append(previousPlans[position])
+                segmentNotes.append(previousNotes[position])
             } else {
                 segments.append(planned[next].0)
                 segmentNotes.append(planned[next].1)
@@ -205,9 +209,10 @@ public final class PlanningSession {
         var position = 0
         for index in 0..<linkCount where outcomes[index] != nil { planIndex[index] = position; position += 1 }
         var bestSegment = [Int](repeating: -1, count: linkCount)
-        for (index, (segment, plan)) in zip(found, segments).enumerated()
-            where segment.links.count > 1 || plan.protocolKind != .bb84Decoy {
-            for link in segment.links where bestSegment[link] < 0 || plan.keyRateBps > segments[bestSegment[link]].keyRateBps {
+        // By index: iterating the segments themselves would copy each one.
+        for index in found.indices where found[index].links.count > 1 || segments[index].protocolKind != .bb84Decoy {
+            let rate = segments[index].keyRateBps
+            for link in found[index].links where bestSegment[link] < 0 || rate > segments[bestSegment[link]].keyRateBps {
                 bestSegment[link] = index
             }
         }
@@ -222,7 +227,7 @@ public final class PlanningSession {
         }
         // A link keyed per segment (not decoy BB84) that lies in no segment has no key: say why.
         var inSegment = [Bool](repeating: false, count: linkCount)
-        for segment in found { for link in segment.links { inSegment[link] = true } }
+        for index in found.indices { for link in found[index].links { inSegment[link] = true } }
         for index in 0..<linkCount where planIndex[index] >= 0 && !inSegment[index]
             && linkPlans[planIndex[index]].keyRateBps == 0 && linkPlans[planIndex[index]].noKeyReason == nil {
             let reason = "the link lies on no path between two key-holding nodes through untrusted ones, so no segment carries its key"
@@ -234,8 +239,8 @@ public final class PlanningSession {
         let keyNodes = topology.nodes.indices.filter { holdsKey[$0] }.map {
             (topologyIndex: $0, canRelay: topology.nodes[$0].resolvedKind != .endpoint)
         }
-        let edges = zip(found, segments).enumerated().map { index, pair in
-            (from: pair.0.nodes.first!, to: pair.0.nodes.last!, capacity: pair.1.keyRateBps, segment: index)
+        let edges = found.indices.map { index in
+            (from: found[index].nodes.first!, to: found[index].nodes.last!, capacity: segments[index].keyRateBps, segment: index)
         }
         let graph = KeyGraph(keyNodes: keyNodes, topologyNodeCount: topology.nodes.count, edges: edges)
         let demands = route(topology.demands, graph: graph, topology: topology, segments: segments, nodeIndex: nodeIndex)

@@ -250,6 +250,71 @@ struct TopologyCommentsTests {
         #expect(try comments(saved) == ["# A's rack is in building 2.", "# Its fibre enters from the north."])
     }
 
+    @Test("a block below the last item of a list belongs to that item, not to the list")
+    func blockBelowTheLastItem() throws {
+        let yaml = """
+            qnet: 1
+            name: last
+            nodes:
+            - id: A
+              position: {x: 0 km, y: 0 km}
+            - id: B
+              position: {x: 10 km, y: 0 km}
+              # about B, the last node
+
+            links:
+            - id: L1
+              between: [A, B]
+              length: 10 km
+
+            """
+        let document = try TopologyReader.document(yaml: yaml, file: "last")
+        #expect(TopologyWriter.yaml(document) == yaml)
+        var appended = document
+        appended.topology.nodes.append(Node(id: "D", position: .planar(x: Quantity(5, .kilometre), y: Quantity(5, .kilometre))))
+        #expect(TopologyWriter.yaml(appended).contains("  position: {x: 10 km, y: 0 km}\n  # about B, the last node\n\n- id: D\n"))
+        var deleted = document
+        deleted.topology.nodes.removeAll { $0.id == "B" }
+        deleted.topology.links.removeAll()
+        #expect(try comments(TopologyWriter.yaml(deleted)).isEmpty)
+    }
+
+    @Test("a block below a one-line item is written deeper than the next item, so it stays with its item")
+    func blockBelowAOneLineItem() throws {
+        let yaml = """
+            qnet: 1
+            name: short
+            nodes:
+            - id: A
+              # about A
+            - id: B
+            - id: C
+
+            """
+        var document = try TopologyReader.document(yaml: TopologyWriter.yaml(TopologyReader.document(yaml: yaml, file: "short")),
+                                                    file: "short")
+        document.topology.nodes.removeAll { $0.id == "B" }
+        #expect(TopologyWriter.yaml(document).hasSuffix("- id: A\n  # about A\n- id: C\n"), "\(TopologyWriter.yaml(document))")
+    }
+
+    @Test("a deeper block at the end of the file stays a comment after a | text, with the item it sits under")
+    func deepBlockAtTheEnd() throws {
+        let yaml = """
+            qnet: 1
+            name: end
+            description: "line one\\nline two"
+              # deep at the end
+            # footer
+
+            """
+        let document = try TopologyReader.document(yaml: yaml, file: "end")
+        let saved = TopologyWriter.yaml(document)
+        let reloaded = try TopologyReader.document(yaml: saved, file: "end")
+        #expect(saved.contains("description: |") && reloaded.topology == document.topology, "\(saved)")
+        #expect(reloaded.comments.texts == ["# deep at the end", "# footer"], "\(saved)")
+        #expect(TopologyWriter.yaml(reloaded) == saved)
+    }
+
     @Test("a block below a | text, deeper than the next key, ends the text: the text reads back unchanged")
     func blockBelowALiteralText() throws {
         let yaml = """

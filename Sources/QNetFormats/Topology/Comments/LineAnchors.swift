@@ -47,22 +47,33 @@ struct LineAnchors {
         return position < 0 ? nil : firstOnLine[lines[position]]
     }
 
-    /// The item or key that a comment block indented deeper than the line after it belongs to: the one
-    /// that holds `previous`, the last line above the block, just inside the deepest anchor that holds
-    /// both it and `next`, the anchor of the line after the block (nil when there is none).
-    func enclosing(below previous: Int, before next: CommentAnchor) -> CommentAnchor? {
+    /// The item or key that a comment block indented deeper than the line after it belongs to: on the way
+    /// to the anchor of `previous`, the last line above the block, the deepest one that starts on a line of
+    /// its own indented less than the block's first comment (indented `column` columns), below the
+    /// deepest anchor that also holds `next`, the anchor of the line after the block (nil at the end of the file).
+    /// nil when `previous` has no anchor or lies in `next`'s.
+    func enclosing(below previous: Int, before next: CommentAnchor?, column: Int,
+                   lines text: [[Unicode.Scalar]]) -> CommentAnchor? {
         guard let above = governing(previous) else { return nil }
-        let shared = zip(above.steps, next.steps).prefix { $0 == $1 }.count
+        let shared = next.map { zip(above.steps, $0.steps).prefix { $0 == $1 }.count } ?? 0
         guard shared < above.steps.count else { return nil }
-        return CommentAnchor(Array(above.steps.prefix(shared + 1)))
+        var depth = shared + 1
+        while depth < above.steps.count {
+            let (outer, inner) = (CommentAnchor(Array(above.steps.prefix(depth))), CommentAnchor(Array(above.steps.prefix(depth + 1))))
+            guard let outerLine = lineOf[outer], let innerLine = lineOf[inner], innerLine != outerLine,
+                  TopologyComments.indentation(of: text[innerLine - 1]) < column else { break }
+            depth += 1
+        }
+        return CommentAnchor(Array(above.steps.prefix(depth)))
     }
 
     /// The last line of `anchor`'s text: the line before the next anchor that does not lie inside it,
     /// or `lineCount` when none follows.
+    /// - Complexity: O(log n + k) for k lines inside the anchor's text.
     func lastLine(of anchor: CommentAnchor, lineCount: Int) -> Int? {
         guard let start = lineOf[anchor] else { return nil }
-        for line in lines where line > start {
-            if let other = firstOnLine[line], !other.steps.starts(with: anchor.steps) { return line - 1 }
+        for position in (lastPosition(atOrAbove: start) + 1)..<lines.count {
+            if let other = firstOnLine[lines[position]], !other.steps.starts(with: anchor.steps) { return lines[position] - 1 }
         }
         return lineCount
     }
@@ -83,8 +94,9 @@ struct LineAnchors {
                     walk(value, at: child)
                 }
             case .sequence(let sequence):
+                let ids = itemIDs(of: anchor)
                 for (index, item) in sequence.enumerated() {
-                    let child = anchor.appending(step(for: index, in: anchor))
+                    let child = anchor.appending(index < ids?.count ?? 0 ? .item(ids![index].rawValue) : .index(index))
                     record(child, at: item)
                     walk(item, at: child)
                 }
@@ -99,16 +111,15 @@ struct LineAnchors {
             if lineOf[anchor] == nil { lineOf[anchor] = line }
         }
 
-        /// Items of `nodes`, `links` and `demands` by id; items of other lists by position.
-        private func step(for index: Int, in list: CommentAnchor) -> CommentAnchor.Step {
-            let ids: [Identifier]
+        /// The ids that name the items of `list` when it is `nodes`, `links` or `demands`; nil for
+        /// other lists, whose items are named by position.
+        private func itemIDs(of list: CommentAnchor) -> [Identifier]? {
             switch list.steps {
-            case [.key(TopLevelKey.nodes.rawValue)]: ids = topology.nodes.map(\.id)
-            case [.key(TopLevelKey.links.rawValue)]: ids = topology.links.map(\.id)
-            case [.key(TopLevelKey.demands.rawValue)]: ids = topology.demands.map(\.resolvedID)
-            default: return .index(index)
+            case [.key(TopLevelKey.nodes.rawValue)]: return topology.nodes.map(\.id)
+            case [.key(TopLevelKey.links.rawValue)]: return topology.links.map(\.id)
+            case [.key(TopLevelKey.demands.rawValue)]: return topology.demands.map(\.resolvedID)
+            default: return nil
             }
-            return index < ids.count ? .item(ids[index].rawValue) : .index(index)
         }
     }
 }

@@ -50,27 +50,30 @@ extension TopologyComments {
                 line += 1
             }
             attachTrailing(upTo: start - 1)
-            if !seenSignificant {
+            let next = line <= lines.count ? anchors.firstOnLine[line] ?? anchors.governing(line) : nil
+            if !seenSignificant || line <= lines.count && next == nil {
                 header += block
-            } else if line > lines.count {
-                footer += block.last == .blank ? block.dropLast() : block[...]
-            } else if let anchor = anchors.firstOnLine[line] ?? anchors.governing(line) {
-                let indent = TopologyComments.indentation(of: lines[line - 1])
-                // Comments indented deeper than the next line, at the block's start, were written below the item above.
-                let (below, rest) = Self.split(block, deeperThan: indent)
-                var before = rest
-                if below.contains(where: \.isComment), let last = lastSignificant,
-                   let above = anchors.enclosing(below: last, before: anchor) {
-                    let base = TopologyComments.indentation(of: lines[(anchors.lineOf[above] ?? line) - 1])
-                    attached.append(Attached(anchor: above, placement: .after(below.map { $0.shifted(by: -base) })))
-                } else {
-                    before = block
-                }
-                if before.contains(where: \.isComment) {
-                    attached.append(Attached(anchor: anchor, placement: .before(before.map { $0.shifted(by: -indent) })))
+                continue
+            }
+            // Comments indented deeper than the line after the block (the margin at the end of the file),
+            // at the block's start, were written below the item or key above: they stay with it.
+            let indent = next == nil ? 0 : TopologyComments.indentation(of: lines[line - 1])
+            let (below, rest) = Self.split(block, deeperThan: indent)
+            var remaining = block
+            if let column = below.lazy.compactMap(\.commentIndent).first, let last = lastSignificant,
+               let above = anchors.enclosing(below: last, before: next, column: column, lines: lines) {
+                let base = TopologyComments.indentation(of: lines[(anchors.lineOf[above] ?? last) - 1])
+                // Blank lines that only separated the block from the next line go with it.
+                let after = rest.contains(where: \.isComment) ? below : below + rest
+                attached.append(Attached(anchor: above, placement: .after(after.map { $0.shifted(by: -base) })))
+                remaining = rest.contains(where: \.isComment) ? rest : []
+            }
+            if let next {
+                if remaining.contains(where: \.isComment) {
+                    attached.append(Attached(anchor: next, placement: .before(remaining.map { $0.shifted(by: -indent) })))
                 }
             } else {
-                header += block
+                footer += remaining.last == .blank ? remaining.dropLast() : remaining[...]
             }
         }
         attachTrailing(upTo: lines.count)
@@ -79,10 +82,7 @@ extension TopologyComments {
     /// `block` cut after its leading comments indented deeper than `indent` columns (and the blank lines
     /// among them); blank lines at the cut go with the second part.
     static func split(_ block: [Line], deeperThan indent: Int) -> (deeper: [Line], rest: [Line]) {
-        let cut = block.firstIndex { line in
-            if case .comment(_, let column) = line { return column <= indent }
-            return false
-        } ?? block.endIndex
+        let cut = block.firstIndex { ($0.commentIndent ?? .max) <= indent } ?? block.endIndex
         var deeper = Array(block[..<cut]), rest = Array(block[cut...])
         while deeper.last == .blank {
             deeper.removeLast()
@@ -109,9 +109,12 @@ extension TopologyComments {
 
 extension TopologyComments.Line {
     /// Whether the line is a comment (not a blank line).
-    var isComment: Bool {
-        if case .comment = self { return true }
-        return false
+    var isComment: Bool { commentIndent != nil }
+
+    /// The indentation of a comment line, nil for a blank line.
+    var commentIndent: Int? {
+        if case .comment(_, let indent) = self { return indent }
+        return nil
     }
 
     /// The line with its indentation moved by `offset` columns.

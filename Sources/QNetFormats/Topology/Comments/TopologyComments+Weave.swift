@@ -62,6 +62,18 @@ extension TopologyComments {
         return kept
     }
 
+    /// The indentations a block written after line `last` may take: deeper than the line after it (so that it
+    /// is read back as the same item's), and shallower than the text of a `|` or `>` block that ends at `last`
+    /// (so that it ends the block instead of joining its text); the second wins when both cannot hold.
+    private static func afterIndentation(last: Int, lines: [[Unicode.Scalar]], anchors: LineAnchors) -> ClosedRange<Int> {
+        let lower = last < lines.count ? TopologyComments.indentation(of: lines[last]) + 1 : 0
+        let keyLine = anchors.lineStartingAnchor(atOrAbove: last)
+        let text = lines[keyLine..<last].filter { !$0.allSatisfy(CommentScanner.isBlank) }
+        guard let content = text.map(TopologyComments.indentation(of:)).min() else { return lower...Int.max }
+        let upper = max(0, content - 1)
+        return min(lower, upper)...upper
+    }
+
     /// Places each attached comment on the line of its anchor.
     private func placements(in lines: [[Unicode.Scalar]], anchors: LineAnchors) -> Placements {
         var placed = Placements()
@@ -79,9 +91,8 @@ extension TopologyComments {
             case .trailing(let text, let column): placed.trailing[line, default: []].append((text, column))
             case .after(let block):
                 let last = anchors.lastLine(of: comment.anchor, lineCount: lines.count) ?? line
-                // No deeper than the last key line of the text, so that it ends a `|` or `>` block written there.
-                let limit = TopologyComments.indentation(of: lines[anchors.lineStartingAnchor(atOrAbove: last) - 1])
-                placed.after[last, default: []] += block.map { $0.indented(after: indent, atMost: limit) }
+                let range = Self.afterIndentation(last: last, lines: lines, anchors: anchors)
+                placed.after[last, default: []] += block.map { $0.indented(after: indent, within: range) }
             }
         }
         return placed
@@ -114,10 +125,10 @@ extension TopologyComments.Line {
     }
 
     /// A line of a block after the text of a key or item whose first line is indented by `base` columns,
-    /// indented no deeper than `limit` columns.
-    func indented(after base: Int, atMost limit: Int) -> Self {
+    /// its indentation brought into `range`.
+    func indented(after base: Int, within range: ClosedRange<Int>) -> Self {
         guard case .comment(let text, let indent) = self else { return self }
-        return .comment(text, indent: max(0, min(base + indent, limit)))
+        return .comment(text, indent: min(max(base + indent, range.lowerBound), range.upperBound))
     }
 
     /// The line at the left margin.

@@ -8,8 +8,10 @@
 ///
 /// Nodes are renumbered in breadth-first order, so that neighbours sit close
 /// together in memory (the searches are bound by memory latency); each node
-/// keeps its slots in the key graph's adjacency order, which is all that the
-/// searches' choices depend on. Indices below are the network's own; convert
+/// keeps its slots to relaying nodes, then those to the others, each in the key
+/// graph's adjacency order. The searches' choices depend only on the order of
+/// the first (a path enters no other node but its own end, which is the only
+/// one of its kind a search looks for). Indices below are the network's own; convert
 /// with `index` and `keyGraphNode`.
 final class FlowNetwork: @unchecked Sendable {
     let nodeCount: Int
@@ -19,6 +21,10 @@ final class FlowNetwork: @unchecked Sendable {
     let keyGraphNode: [Int32]
     /// Slots of node u: `slotStart[u]..<slotStart[u+1]`.
     let slotStart: UnsafeMutablePointer<Int32>
+    /// The end of u's slots to relaying nodes, which come first: `slotStart[u]..<relayEnd[u]`. A path
+    /// passes only relaying nodes, so a search from u need not look further unless u neighbours the
+    /// ends of its path (the slots to the other nodes hold those ends).
+    let relayEnd: UnsafeMutablePointer<Int32>
     /// The other end of each slot's arc.
     let other: UnsafeMutablePointer<Int32>
     /// The slot of each slot's reverse arc.
@@ -74,11 +80,17 @@ final class FlowNetwork: @unchecked Sendable {
         var source = [Int](repeating: 0, count: slotCount)
         slotStart = .allocate(capacity: nodeCount + 1)
         slotStart[0] = 0
+        relayEnd = .allocate(capacity: max(1, nodeCount))
         var filled = 0
         for (position, node) in order.enumerated() {
-            for slot in graph.adjacencyStart[Int(node)]..<graph.adjacencyStart[Int(node) + 1] {
-                source[filled] = slot
-                filled += 1
+            // Slots to relaying nodes first, then to the others, each in adjacency order.
+            for relays in [true, false] {
+                for slot in graph.adjacencyStart[Int(node)]..<graph.adjacencyStart[Int(node) + 1]
+                    where graph.canRelay[graph.adjacencyOther[slot]] == relays {
+                    source[filled] = slot
+                    filled += 1
+                }
+                if relays { relayEnd[position] = Int32(filled) }
             }
             slotStart[position + 1] = Int32(filled)
         }
@@ -124,6 +136,7 @@ final class FlowNetwork: @unchecked Sendable {
 
     deinit {
         slotStart.deallocate()
+        relayEnd.deallocate()
         other.deallocate()
         mate.deallocate()
         slotEdge.deallocate()

@@ -6,6 +6,8 @@ final class HopSearch {
     private let mark: UnsafeMutablePointer<UInt32>
     private let parentSlot: UnsafeMutablePointer<Int32>
     private let queue: UnsafeMutablePointer<Int32>
+    /// Marks the target's neighbours in the current round: they scan all their slots, the target among them.
+    private let nearTarget: UnsafeMutablePointer<UInt32>
     private var round: UInt32 = 0
 
     /// A search over `network`.
@@ -17,12 +19,15 @@ final class HopSearch {
         mark.initialize(repeating: 0, count: count)
         parentSlot = .allocate(capacity: count)
         queue = .allocate(capacity: count)
+        nearTarget = .allocate(capacity: count)
+        nearTarget.initialize(repeating: 0, count: count)
     }
 
     deinit {
         mark.deallocate()
         parentSlot.deallocate()
         queue.deallocate()
+        nearTarget.deallocate()
     }
 
     /// The path with the fewest segments from `keySource` to `keyTarget` (different key-graph nodes) using
@@ -34,9 +39,11 @@ final class HopSearch {
         round &+= 1
         if round == 0 {
             mark.update(repeating: 0, count: max(1, network.nodeCount))
+            nearTarget.update(repeating: 0, count: max(1, network.nodeCount))
             round = 1
         }
         let (start, other, capacity) = (network.slotStart, network.other, network.slotCapacity)
+        for slot in Int(start[target])..<Int(start[target &+ 1]) { nearTarget[Int(other[slot])] = round }
         mark[source] = round
         queue[0] = Int32(truncatingIfNeeded: source)
         var head = 0, tail = 1
@@ -44,7 +51,9 @@ final class HopSearch {
             let u = Int(queue[head])
             head &+= 1
             guard u == source || network.canRelay[u] else { continue }
-            for slot in Int(start[u])..<Int(start[u &+ 1]) {
+            // Only the source and the target's neighbours look past the slots to relaying nodes.
+            let end = u == source || nearTarget[u] == round ? start[u &+ 1] : network.relayEnd[u]
+            for slot in Int(start[u])..<Int(end) {
                 // The capacities lie in slot order; the marks are scattered: test the capacity first.
                 if capacity[slot] < floor { continue }
                 let v = Int(other[slot])

@@ -119,6 +119,8 @@ enum MaxFlow {
         let stamped: UnsafeMutablePointer<Int32>
         let pathSlots: UnsafeMutablePointer<Int32>
         let pathNodes: UnsafeMutablePointer<Int32>
+        /// Where each node's scans stop (`Workspace.scanEnd`).
+        let scanEnd: UnsafeMutablePointer<Int32>
         let epsilon: Double
         let ceiling: Double
         /// Nodes that may hold a label below `nodeCount`: relays, source and target.
@@ -153,15 +155,19 @@ enum MaxFlow {
             stamped = workspace.stamped
             pathSlots = workspace.pathSlots
             pathNodes = workspace.pathNodes
+            scanEnd = workspace.scanEnd
             epsilon = network.epsilon
             defaultLabel = nodeCount
             // Tuned on the synthetic networks (the flow does not depend on it): about a sixth of 6 V + 2 E.
             relabelBudget = nodeCount + network.edgeCount / 3
             eligibleCount = network.relayCount + (network.canRelay[source] ? 0 : 1)
                 + (source != target && !network.canRelay[target] ? 1 : 0)
-            // The ends take part in this demand even when they relay nothing.
+            // The ends take part in this demand even when they relay nothing; they and their neighbours
+            // scan all their slots, where the ends are.
             workspace.label[source] = -1
             workspace.label[target] = -1
+            workspace.openScans(around: source, true)
+            workspace.openScans(around: target, true)
             // Upper bound: the usable edges around source and target (to a relaying node or to the other end).
             let capacity = network.slotCapacity
             var aroundSource = 0.0, aroundTarget = 0.0
@@ -203,7 +209,7 @@ enum MaxFlow {
                     continue
                 }
                 // Advance along an admissible arc, if any.
-                let end = Int(slotStart[u &+ 1])
+                let end = Int(scanEnd[u])
                 let wanted = Int(label[u]) &- 1
                 let first = Int(current[u])
                 var slot = first
@@ -276,7 +282,7 @@ enum MaxFlow {
         /// its current arc becomes the first that reaches that neighbour (every earlier arc is inadmissible).
         mutating func relabel(_ u: Int) {
             var lowest = nodeCount
-            let start = Int(slotStart[u]), end = Int(slotStart[u &+ 1])
+            let start = Int(slotStart[u]), end = Int(scanEnd[u])
             var first = start
             for slot in start..<end {
                 let bits = word[slot]
@@ -339,7 +345,7 @@ enum MaxFlow {
                 if v == source { stopLevel = level; continue }
                 let next = Int32(truncatingIfNeeded: level &+ 1)
                 var found: Int32 = 0
-                for slot in Int(slotStart[v])..<Int(slotStart[v &+ 1]) {
+                for slot in Int(slotStart[v])..<Int(scanEnd[v]) {
                     let bits = word[slot]
                     let u = Int(bits & FlowNetwork.nodeMask)
                     // The arc u → v is the reverse of the arc leaving v through this slot.
@@ -390,6 +396,8 @@ enum MaxFlow {
             let cut = Int32(truncatingIfNeeded: nodeCount)
             label[source] = canRelay[source] ? -1 : cut
             label[target] = canRelay[target] ? -1 : cut
+            workspace.openScans(around: source, false)
+            workspace.openScans(around: target, false)
         }
     }
 

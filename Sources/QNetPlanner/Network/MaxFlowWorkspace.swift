@@ -27,6 +27,9 @@ extension MaxFlow {
         /// Breadth-first queue of the global relabel, then every node stamped since.
         let stamped: UnsafeMutablePointer<Int32>
         var stampedCount = 0
+        /// Where each node's scans stop: `FlowNetwork.relayEnd` between calls; the end of all its slots for
+        /// a call's source and target and their neighbours (which look for the ends among the other slots).
+        let scanEnd: UnsafeMutablePointer<Int32>
         /// The augmenting path being built: its slots, and the node each leaves.
         let pathSlots: UnsafeMutablePointer<Int32>
         let pathNodes: UnsafeMutablePointer<Int32>
@@ -54,6 +57,17 @@ extension MaxFlow {
             stamped = .allocate(capacity: n)
             pathSlots = .allocate(capacity: n + 1)
             pathNodes = .allocate(capacity: n + 1)
+            scanEnd = .allocate(capacity: n)
+            scanEnd.update(from: network.relayEnd, count: network.nodeCount)
+        }
+
+        /// Lets the scans of `end` and of its neighbours reach all their slots (`true`), or only those to
+        /// relaying nodes again (`false`).
+        func openScans(around end: Int, _ open: Bool) {
+            let slots = network.slotStart
+            for node in [end] + (Int(slots[end])..<Int(slots[end + 1])).map({ Int(network.other[$0]) }) {
+                scanEnd[node] = open ? slots[node + 1] : network.relayEnd[node]
+            }
         }
 
         /// Gives every stamped node the default label again (the demand's ends included).
@@ -90,6 +104,7 @@ extension MaxFlow {
             stamped.deallocate()
             pathSlots.deallocate()
             pathNodes.deallocate()
+            scanEnd.deallocate()
         }
     }
 }

@@ -313,6 +313,9 @@ struct TopologyCommentsTests {
         #expect(saved.contains("description: |") && reloaded.topology == document.topology, "\(saved)")
         #expect(reloaded.comments.texts == ["# deep at the end", "# footer"], "\(saved)")
         #expect(TopologyWriter.yaml(reloaded) == saved)
+        // Without a footer, blank lines after the block at the end of the file are not kept, as after a footer.
+        let ending = yaml.replacingOccurrences(of: "# footer\n", with: "\n")
+        #expect(TopologyWriter.yaml(try TopologyReader.document(yaml: ending, file: "end")).hasSuffix("# deep at the end\n"))
     }
 
     @Test("a block below a | text, deeper than the next key, ends the text: the text reads back unchanged")

@@ -63,8 +63,8 @@ extension TopologyComments {
             if let column = below.lazy.compactMap(\.commentIndent).first, let last = lastSignificant,
                let above = anchors.enclosing(below: last, before: next, column: column, lines: lines) {
                 let base = TopologyComments.indentation(of: lines[(anchors.lineOf[above] ?? last) - 1])
-                // Blank lines that only separated the block from the next line go with it.
-                let after = rest.contains(where: \.isComment) ? below : below + rest
+                // Blank lines that only separated the block from the next line go with it (none at the end).
+                let after = rest.contains(where: \.isComment) || next == nil ? below : below + rest
                 attached.append(Attached(anchor: above, placement: .after(after.map { $0.shifted(by: -base) })))
                 remaining = rest.contains(where: \.isComment) ? rest : []
             }

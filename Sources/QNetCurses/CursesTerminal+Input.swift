@@ -10,12 +10,14 @@ extension CursesTerminal {
         if reportsDrags { claimMouseReports() }
         while true {
             if SignalHandlers.received != nil { return .hangup }
+            if SignalHandlers.takeInterrupt() { return .interrupt }
             if let event = input.next() { return event }
             wtimeout(window, Int32(clamping: input.readsOnWithoutWaiting ? 0 : timeout.milliseconds))
             var code: wint_t = 0
             let status = wget_wch(window, &code)
             if SignalHandlers.received != nil { return .hangup }
             if status == ERR {
+                if SignalHandlers.takeInterrupt() { return .interrupt }
                 input.pause()
                 return input.next()
             }

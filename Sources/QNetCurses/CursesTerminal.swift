@@ -50,6 +50,7 @@ public final class CursesTerminal: Terminal {
         }
         self.window = window
         cbreak()
+        Self.stopFlowControl(input)
         noecho()
         nonl()
         keypad(window, true)
@@ -71,8 +72,19 @@ public final class CursesTerminal: Terminal {
         SignalHandlers.install()
     }
 
+    /// Turns off XON/XOFF flow control on `input`'s terminal, so that Ctrl-S and Ctrl-Q reach the workbench as
+    /// keys (Ctrl-S saves) instead of stopping and restarting its output; ncurses keeps the mode for resuming.
+    private static func stopFlowControl(_ input: UnsafeMutablePointer<FILE>) {
+        var attributes = termios()
+        let descriptor = fileno(input)
+        guard tcgetattr(descriptor, &attributes) == 0 else { return }
+        attributes.c_iflag &= ~tcflag_t(IXON)
+        guard tcsetattr(descriptor, TCSANOW, &attributes) == 0 else { return }
+        def_prog_mode()
+    }
+
     /// Runs `body` with a terminal on the process's stdin and stdout, restoring
-    /// the terminal (`endwin`) however `body` ends. SIGINT and SIGTERM also restore it.
+    /// the terminal (`endwin`) however `body` ends. SIGTERM and SIGHUP also restore it, after the autosave.
     public static func withTerminal<Result>(
         environment: [String: String], _ body: (CursesTerminal) throws -> Result
     ) throws -> Result {

@@ -6,6 +6,8 @@ public enum InputEvent: Sendable, Hashable {
     case resize(Size)
     /// Input has ended (the terminal is gone); the workbench stops.
     case hangup
+    /// The user pressed Ctrl-C (SIGINT): a request to quit, as `q` is.
+    case interrupt
 }
 
 /// A mouse action at a cell.

@@ -5,7 +5,7 @@ public enum KeyBindings {
     public static let normal: [KeyBinding] = [
         KeyBinding([.character("j"), .down], .scrollInspector(1), help: "scroll the inspector down", pane: .inspector),
         KeyBinding([.character("k"), .up], .scrollInspector(-1), help: "scroll the inspector up", pane: .inspector),
-        KeyBinding([.character("q")], .quit, help: "quit (asks first when there are unsaved edits)", bar: "Quit"),
+        KeyBinding([.character("q")], .quit, help: "quit (asks first when there are unsaved edits; so does Ctrl-C)", bar: "Quit"),
         KeyBinding([.character(":")], .openCommandLine, help: "type a command (:w, :set L1.length 30 km, …)", bar: "Cmd"),
         KeyBinding([.character("?"), .function(1)], .showHelp, help: "show this help", bar: "Help"),
         KeyBinding([.character("e"), .enter], .editSelected, help: "edit the selected item's keys in a form", bar: "Edit"),

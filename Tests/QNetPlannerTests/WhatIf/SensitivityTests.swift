@@ -104,10 +104,37 @@ import QNetModel
         let perDB = (-3 * base + 4 * loss(h) - loss(2 * h)) / (2 * h)
         let km = (topology.links[index].length?.si ?? 0) / 1000, step = SensitivityProbe.lengthStepKm
         let length = { (value: Double) in rate { $0.links[index].length = Quantity(value, .kilometre) } }
-        let perKm = (length(km + step) - length(km - step)) / (2 * step)
+        // a1 and b1 (20 km each) limit the near path equally: a kink, so the longer side is the slope reported.
+        #expect(length(km - step) == base)
+        let perKm = (length(km + step) - base) / step
         #expect(abs(sensitivity.perDB.bpsPerUnit - perDB) <= 1e-9 * abs(perDB))
         #expect(abs((sensitivity.perKm?.bpsPerUnit ?? 0) - perKm) <= 1e-9 * abs(perKm))
-        #expect(sensitivity.perDB.scheme == "forward 3-point" && sensitivity.perKm?.scheme == "central")
+        #expect(sensitivity.perDB.scheme == "forward 3-point" && sensitivity.perKm?.scheme.hasPrefix("forward 2-point at a kink") == true)
+    }
+
+    /// A —40 km— T —40 km— B: both links limit the demand equally, so lengthening one costs key and shortening
+    /// it gains none. The slopes on the worsening side are reported (a central difference would halve the loss
+    /// and promise a gain), as the full re-plans of the edited topology give them.
+    @Test func twoLinksLimitingEquallyReportTheWorseningSideOfTheKink() throws {
+        let nodes = [Fixtures.node("A"), Fixtures.node("T", .trusted), Fixtures.node("B")]
+        let topology = Fixtures.topology(nodes: nodes, links: [Fixtures.fiber("L1", "A", "T", km: 40), Fixtures.fiber("L2", "T", "B", km: 40)],
+                                         demands: [Fixtures.demand("A", "B")])
+        let plan = Planner().plan(topology)
+        let sensitivity = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B")?.sensitivity)
+        let index = try #require(topology.linkIndex(sensitivity.link))
+        func rate(km: Double) -> Double {
+            var edited = topology
+            edited.links[index].length = Quantity(km, .kilometre)
+            return Planner().plan(edited).demands[0].maxFlowBps
+        }
+        let (base, step) = (plan.demands[0].maxFlowBps, SensitivityProbe.lengthStepKm)
+        #expect(rate(km: 40 - step) == base)   // the tie: the other link still limits
+        let longer = (rate(km: 40 + step) - base) / step
+        let perKm = try #require(sensitivity.perKm)
+        #expect(longer < 0 && abs(perKm.bpsPerUnit - longer) <= 1e-9 * abs(longer))
+        #expect(perKm.scheme.hasPrefix("forward 2-point at a kink") && perKm.scheme.contains("changes the rate by 0 bit/s"))
+        #expect(sensitivity.perPercentEfficiency.scheme.hasPrefix("backward 2-point at a kink"))
+        #expect(sensitivity.perPercentEfficiency.bpsPerUnit > 0)
     }
 
     @Test func aDemandWithoutKeyHasNoSensitivityButALimitingLink() throws {

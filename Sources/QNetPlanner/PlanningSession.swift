@@ -219,7 +219,9 @@ public final class PlanningSession {
         for link in 0..<linkCount where bestSegment[link] >= 0 && planIndex[link] >= 0 {
             let plan = segments[bestSegment[link]]
             linkPlans[planIndex[link]].keyRateBps = plan.keyRateBps
-            linkPlans[planIndex[link]].keyPerPulse = plan.keyBudget?.keyPerPulse ?? linkPlans[planIndex[link]].keyPerPulse
+            // Without a key budget (twin-field, repeater chains), the segment's rate over the link's pulse rate.
+            let pulseRate = linkPlans[planIndex[link]].repetitionRateHz
+            linkPlans[planIndex[link]].keyPerPulse = plan.keyBudget?.keyPerPulse ?? (pulseRate > 0 ? plan.keyRateBps / pulseRate : 0)
             linkPlans[planIndex[link]].marginDB = plan.marginDB
             linkPlans[planIndex[link]].noKeyReason = plan.keyRateBps > 0 ? nil : plan.noKeyReason
             linkPlans[planIndex[link]].assumptions.append(

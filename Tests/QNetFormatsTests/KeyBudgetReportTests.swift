@@ -36,6 +36,20 @@ struct KeyBudgetReportTests {
         #expect(bb84["key_budget"] is NSNull)
     }
 
+    /// Every link with key in every sample reports its key per pulse at its pulse rate, the twin-field and
+    /// repeater-chain links (whose segments have no per-pulse key budget) included: rate = key per pulse × pulse rate.
+    @Test func everyLinkWithKeyHasItsKeyPerPulse() throws {
+        let folder = Fixtures.packageRoot().appendingPathComponent("topologies")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".qnet.yaml") }
+        #expect(files.count >= 8)
+        for file in files {
+            let plan = Planner().plan(try TopologyReader.read(contentsOf: folder.appendingPathComponent(file)))
+            for link in plan.links where link.keyRateBps > 0 {
+                #expect(abs(link.keyPerPulse * link.repetitionRateHz / link.keyRateBps - 1) < 1e-9, "\(file): \(link.id)")
+            }
+        }
+    }
+
     @Test func markdownAndCSVShowTheOperatingPoint() throws {
         let (topology, plan) = try Self.hefei()
         let markdown = MarkdownReport.render(plan, of: topology)

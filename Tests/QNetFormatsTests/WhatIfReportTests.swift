@@ -76,6 +76,28 @@ import QNetPlanner
         #expect(seventyFive > 2 * plan.demands[0].maxFlowBps && seventyFive > memory["rate_bps"] as? Double ?? .infinity)
     }
 
+    /// Vienna: a trusted node halfway along BREI-STPO meets GOV-FORU, but BANK-GOV's best path crosses that link and
+    /// allows at most 4 trusted nodes, so the suggestion says it lowers BANK-GOV from 172 bit/s to nothing.
+    @Test func aSuggestionNamesTheOtherDemandsItLowers() throws {
+        let url = Fixtures.packageRoot().appendingPathComponent("topologies/vienna-secoqc.qnet.yaml")
+        let topology = try TopologyReader.read(contentsOf: url)
+        let plan = Planner().plan(topology)
+        let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
+        let report = try json(JSONReport.render(plan, of: topology, whatIf: analysis))
+        let demand = try #require((report["demands"] as? [[String: Any]])?.first { $0["id"] as? String == "GOV-FORU" })
+        let suggestions = try #require((demand["what_if"] as? [String: Any])?["suggestions"] as? [[String: Any]])
+        let trusted = try #require(suggestions.first { $0["summary"] as? String == "a trusted node at the midpoint of BREI-STPO" })
+        #expect(trusted["satisfied"] as? Bool == true)
+        let lowers = try #require(trusted["lowers"] as? [[String: Any]])
+        let bankGov = try #require(plan.demands.first { $0.id == "BANK-GOV" })
+        #expect(bankGov.satisfied && lowers.count == 1)
+        #expect(lowers.first?["demand"] as? String == "BANK-GOV" && lowers.first?["after_bps"] as? Double == 0)
+        #expect(lowers.first?["before_bps"] as? Double == bankGov.maxFlowBps && lowers.first?["satisfied"] as? Bool == false)
+        #expect(suggestions.filter { $0["kind"] as? String == "protocol" }.allSatisfy { ($0["lowers"] as? [Any])?.isEmpty == true })
+        let markdown = MarkdownReport.render(plan, of: topology, whatIf: analysis)
+        #expect(markdown.contains("| a trusted node at the midpoint of BREI-STPO | 1.34 kbit/s | yes | BANK-GOV 172 bit/s → 0 bit/s (not met) |"))
+    }
+
     @Test func withoutWhatIfsTheFieldsAreNullNotMissing() throws {
         let (topology, plan, _) = Self.chain()
         let text = JSONReport.render(plan, of: topology)

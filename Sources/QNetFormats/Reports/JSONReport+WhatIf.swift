@@ -71,7 +71,7 @@ extension JSONReport {
 
     struct SuggestionEntry: Encodable {
         let suggestion: Suggestion
-        enum Keys: String, CodingKey { case kind, summary, changes, rateBps = "rate_bps", satisfied }
+        enum Keys: String, CodingKey { case kind, summary, changes, rateBps = "rate_bps", satisfied, lowers }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(suggestion.kind.rawValue, forKey: .kind)
@@ -79,6 +79,19 @@ extension JSONReport {
             try container.encode(suggestion.changes, forKey: .changes)
             try container.encode(suggestion.rateBps, forKey: .rateBps)
             try container.encode(suggestion.satisfied, forKey: .satisfied)
+            try container.encode(suggestion.lowers.map(SideEffectEntry.init), forKey: .lowers)
+        }
+    }
+
+    struct SideEffectEntry: Encodable {
+        let effect: SideEffect
+        enum Keys: String, CodingKey { case demand, beforeBps = "before_bps", afterBps = "after_bps", satisfied }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(effect.demand.rawValue, forKey: .demand)
+            try container.encode(effect.beforeBps, forKey: .beforeBps)
+            try container.encode(effect.afterBps, forKey: .afterBps)
+            try container.encode(effect.satisfied, forKey: .satisfied)
         }
     }
 

@@ -18,8 +18,9 @@ extension MarkdownReport {
             if whatIf.suggestions.isEmpty { text.line("- **Suggestions**: none of the changes tried raises the rate.") }
             text.blank()
             if !whatIf.suggestions.isEmpty {
-                text.table(["suggestion", "rate", "met", "edits"], whatIf.suggestions.map { suggestion in
+                text.table(["suggestion", "rate", "met", "also lowers", "edits"], whatIf.suggestions.map { suggestion in
                     [suggestion.summary, EngineeringFormat.rate(suggestion.rateBps), suggestion.satisfied ? "yes" : "no",
+                     suggestion.lowers.isEmpty ? "–" : suggestion.lowers.map(\.summary).joined(separator: "; "),
                      suggestion.changes.joined(separator: "; ")]
                 })
             }

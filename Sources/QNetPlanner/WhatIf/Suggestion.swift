@@ -28,12 +28,31 @@ public struct Suggestion: Sendable, Hashable {
     public var rateBps: Double
     /// Whether the demand is met after the change.
     public var satisfied: Bool
+    /// Other demands whose best path the change touches and whose rate it lowers.
+    public var lowers: [SideEffect]
 
-    public init(kind: Kind, summary: String, changes: [String], rateBps: Double, satisfied: Bool) {
+    public init(kind: Kind, summary: String, changes: [String], rateBps: Double, satisfied: Bool, lowers: [SideEffect] = []) {
         self.kind = kind
         self.summary = summary
         self.changes = changes
         self.rateBps = rateBps
+        self.satisfied = satisfied
+        self.lowers = lowers
+    }
+}
+
+/// What a suggestion does to another demand: its max-flow rate before and after the change.
+public struct SideEffect: Sendable, Hashable {
+    public var demand: Identifier
+    public var beforeBps: Double
+    public var afterBps: Double
+    /// Whether that demand is still met after the change.
+    public var satisfied: Bool
+
+    public init(demand: Identifier, beforeBps: Double, afterBps: Double, satisfied: Bool) {
+        self.demand = demand
+        self.beforeBps = beforeBps
+        self.afterBps = afterBps
         self.satisfied = satisfied
     }
 }

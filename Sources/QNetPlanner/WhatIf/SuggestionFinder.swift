@@ -12,9 +12,17 @@ import QNetModel
 /// segments carry no key cannot, and is not routed). Protocols come from
 /// `ProtocolKind.allCases`, so a protocol the planner learns to plan is tried
 /// without a change here.
+///
+/// A change can lower other demands: one that replaces a segment on another
+/// demand's best path (a trusted node more on it, beyond its
+/// max_trusted_nodes, say) is routed again for that demand too, and the
+/// suggestion lists the demands it lowers (`Suggestion.lowers`). Demands whose
+/// flow, but not best path, crosses the change are not checked.
 struct SuggestionFinder {
     let local: LocalReplan
     let router: ChangeRouter
+    /// The plan's demands with their routing, for the side effects of a change.
+    var others: [(demand: Demand, plan: DemandPlan)] = []
     var network: KeyNetwork { router.network }
 
     /// A candidate: links replaced by others, with nodes added and nodes edited (keeping their ids and kinds).
@@ -39,9 +47,23 @@ struct SuggestionFinder {
             let result = router.route(demand, change: change)
             guard result.maxFlowBps > base * (1 + 1e-9), result.maxFlowBps > 0 else { continue }
             found.append(Suggestion(kind: candidate.kind, summary: candidate.summary, changes: candidate.changes,
-                                    rateBps: result.maxFlowBps, satisfied: result.satisfied))
+                                    rateBps: result.maxFlowBps, satisfied: result.satisfied,
+                                    lowers: sideEffects(of: change, besides: demand)))
         }
         return found.sorted { $0.rateBps != $1.rateBps ? $0.rateBps > $1.rateBps : $0.summary < $1.summary }
+    }
+
+    /// The other demands whose best path crosses a segment `change` removes and whose rate it lowers.
+    private func sideEffects(of change: KeyNetwork.Change, besides demand: Demand) -> [SideEffect] {
+        let removed = Set(change.removed.map { network.segments[$0].id })
+        return others.compactMap { other in
+            guard other.demand.resolvedID != demand.resolvedID, other.plan.maxFlowBps > 0,
+                  other.plan.bestPathSegments.contains(where: removed.contains) else { return nil }
+            let after = router.route(other.demand, change: change)
+            guard after.maxFlowBps < other.plan.maxFlowBps * (1 - 1e-9) else { return nil }
+            return SideEffect(demand: other.plan.id, beforeBps: other.plan.maxFlowBps, afterBps: after.maxFlowBps,
+                              satisfied: after.satisfied)
+        }
     }
 
     /// Every change tried for the link at `linkIndex` in the segment at `segmentIndex`.

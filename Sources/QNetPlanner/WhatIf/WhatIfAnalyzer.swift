@@ -10,6 +10,8 @@ public struct WhatIfAnalyzer: Sendable {
     private let network: KeyNetwork
     private let links: [Identifier: LinkPlan]
     private let demands: [Demand]
+    /// Each demand with its plan, for the side effects of suggestions on the others.
+    private let routed: [(demand: Demand, plan: DemandPlan)]
 
     /// An analyzer of `plan`, which must be the plan of `topology`.
     public init(topology: Topology, plan: Plan) {
@@ -18,6 +20,7 @@ public struct WhatIfAnalyzer: Sendable {
         for link in plan.links { links[link.id] = link }
         self.links = links
         demands = topology.demands
+        routed = zip(topology.demands, plan.demands).map { ($0, $1) }
     }
 
     /// The what-ifs of every demand (spread over cores) and the network's N−1 survivability.
@@ -57,7 +60,7 @@ public struct WhatIfAnalyzer: Sendable {
                 sensitivity = SensitivityProbe(local: worker.local, router: worker.router)
                     .sensitivity(of: demand, rate: plan.maxFlowBps, linkIndex: found.linkIndex)
             }
-            suggestions = SuggestionFinder(local: worker.local, router: worker.router)
+            suggestions = SuggestionFinder(local: worker.local, router: worker.router, others: routed)
                 .suggestions(for: demand, rate: plan.maxFlowBps, segmentIndex: found.segmentIndex, linkIndex: found.linkIndex)
         }
         let (breaks, checked) = FailureScan(router: worker.router).breaks(demand, routing: routing)

@@ -25,6 +25,7 @@ enum WhatIfSection {
             let mark = suggestion.satisfied ? "\(glyphs.met) met" : "\(glyphs.unmet) not met"
             rows.append(TextRow("    → " + EngineeringFormat.rate(suggestion.rateBps), mark,
                                 valueRole: suggestion.satisfied ? .good : .warning))
+            rows += suggestion.lowers.map { TextRow("    also lowers " + $0.summary, role: .warning) }
         }
         return rows
     }

@@ -30,6 +30,16 @@ import QNetPhysics
         #expect(l1.detector?.jitterTerms.map(\.name) == ["source", "detector", "dispersion", "clock sync"])
     }
 
+    /// A long fiber's line shows its whole loss (6000 km × 0.2 dB/km = 1200 dB), not a cap; only an opaque
+    /// channel (an infinite loss) shows the fixed 1000 dB.
+    @Test func aLongFibersLossIsShownInFull() throws {
+        let nodes = [Fixtures.node("A"), Fixtures.node("B")]
+        let plan = Planner().plan(Fixtures.topology(nodes: nodes, links: [Fixtures.fiber("far", "A", "B", km: 6000)], demands: []))
+        let line = try #require(plan.links.first?.lossBudget.first)
+        #expect(line.item == "fiber 6000 km x 0.2 dB/km" && abs(line.db - 1200) < 1e-9)
+        #expect(Sanitise.lossDB(.infinity) == 1000 && Sanitise.lossDB(.nan) == 1000 && Sanitise.lossDB(1e300) == 1e6)
+    }
+
     @Test func defaultsSectionIsCitedByKeyPath() throws {
         var topology = Fixtures.topology(nodes: [Fixtures.node("A"), Fixtures.node("B")],
                                          links: [Fixtures.fiber("L1", "A", "B", km: 10)])

@@ -30,7 +30,7 @@ enum LossBudgetBuilder {
         return budget
     }
 
-    /// One line from a transmittance: its loss in dB, never NaN (an opaque channel shows 1000 dB).
+    /// One line from a transmittance: its loss in dB, never NaN (an opaque channel shows 1000 dB, see `Sanitise.lossDB`).
     static func line(_ item: String, transmittance: Double, basis: String) -> BudgetLine {
         BudgetLine(item: item, db: Sanitise.lossDB(max(0, Decibel.loss(transmittance: transmittance))), basis: basis)
     }

@@ -16,9 +16,10 @@ enum Sanitise {
         value.isFinite && value > 0 ? value : 0
     }
 
-    /// A loss in dB shown in a budget: finite, at most `cap` (an opaque channel is shown as `cap` dB).
-    static func lossDB(_ value: Double, cap: Double = 1000) -> Double {
-        if value.isNaN { return cap }
-        return min(cap, value)
+    /// A loss in dB shown in a budget: finite, as it is up to `largest`; an opaque channel (no light: an infinite
+    /// or undefined loss) is shown as `opaque` dB.
+    static func lossDB(_ value: Double, opaque: Double = 1000, largest: Double = 1e6) -> Double {
+        if value.isNaN || value == .infinity { return opaque }
+        return min(largest, value)
     }
 }

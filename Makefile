@@ -13,7 +13,7 @@ RELEASE_BIN  := .build/release/qnetplan
 all: build
 
 help:
-	@echo "make run    - open the workbench on the default topology ($(DEFAULT_TOPOLOGY)); FILE=PATH opens another (new or existing)"
+	@echo "make run    - open the workbench on the default topology ($(DEFAULT_TOPOLOGY)); FILE=PATH opens another (new or existing; a file with errors is not opened, its errors are printed)"
 	@echo "make report - plan the default topology and print its report"
 	@echo "make test   - build and run every test"
 	@echo "make bench  - release build, then time planning of generated 1,000 and 10,000-node networks"
@@ -30,7 +30,7 @@ deps:
 build: deps
 	$(SWIFT) build
 
-## `make run FILE=lab.qnet.yaml` opens (or starts) another file.
+## `make run FILE=lab.qnet.yaml` opens (or starts) another file; one with errors prints them and fails (exit 2).
 run: build
 	$(BIN) edit "$(or $(FILE),$(DEFAULT_TOPOLOGY))"
 

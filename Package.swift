@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "QNetTUITests", dependencies: ["QNetTUI", "QNetModel", "QNetPlanner", "QNetFormats"]),
         .testTarget(name: "QNetCursesTests", dependencies: ["QNetCurses", "QNetTUI"]),
         .testTarget(name: "QNetCLITests", dependencies: ["QNetCLI"]),
-        // Drives the built `qnetplan` binary in tmux (needs `swift build` first; skips without tmux).
+        // Runs the built `qnetplan` binary, headless and in tmux (needs `swift build` first; the tmux tests skip without tmux).
         .testTarget(name: "QNetEndToEndTests", dependencies: []),
     ]
 )

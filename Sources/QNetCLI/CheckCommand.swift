@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QNetFormats
 import QNetModel
 import QNetPlanner
 
@@ -8,7 +9,11 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check topology files: every error with file:line:column and key; exit 2 if any.",
-        discussion: "Planning notes (e.g. a link without key) are printed as warnings and do not fail the check."
+        discussion: """
+            A file that reads but whose plan has errors (a segment the planner cannot build, e.g. mdi on a link \
+            that joins two key-holding nodes directly) fails the check too: its diagnostics go to standard error, each at its key. Planning notes \
+            (e.g. a link without key) are printed as warnings and do not fail the check.
+            """
     )
 
     @Argument(help: "Topology files (.qnet.yaml).", completion: .file(extensions: ["yaml", "yml"]))
@@ -18,13 +23,15 @@ struct CheckCommand: ParsableCommand {
         var invalid: [String] = []
         for file in files {
             do {
-                let topology = try TopologyInput.load(file)
-                let plan = Planner().plan(topology)
-                for diagnostic in plan.diagnostics {
-                    print("\(file): \(diagnostic)")
+                let input = try TopologyInput.load(file)
+                let topology = input.document.topology
+                let diagnostics = PlanDiagnostics(Planner().plan(topology), of: input)
+                if diagnostics.hasErrors {
+                    invalid.append(diagnostics.lines())
+                    continue
                 }
-                print("\(file): ok (\(topology.nodes.count) nodes, \(topology.links.count) links, "
-                    + "\(topology.demands.count) demands)")
+                print(diagnostics.lines(), terminator: "")
+                print("\(file): ok (\(topology.summary))")
             } catch let error as InvalidInput {
                 invalid.append(error.report)
             }

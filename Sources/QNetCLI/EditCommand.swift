@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QNetCurses
+import QNetFormats
 import QNetTUI
 
 /// `qnetplan edit [FILE]` (also `qnetplan FILE`): the full-screen workbench.
@@ -8,7 +9,11 @@ struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
         abstract: "Open the workbench on a topology file (a new one if it does not exist).",
-        discussion: "Press ? in the workbench for every key binding; :q quits, asking first about unsaved edits."
+        discussion: """
+            A file with errors is not opened: every error is printed with file:line:column and key, as \
+            `qnetplan check` prints them, and the exit code is 2.
+            Press ? in the workbench for every key binding; :q quits, asking first about unsaved edits.
+            """
     )
 
     @Argument(help: "Topology file (.qnet.yaml); omitted: an untitled network.",
@@ -16,19 +21,31 @@ struct EditCommand: ParsableCommand {
     var file: String?
 
     func run() throws {
+        // Read before taking the terminal, so that a file's errors are printed in full, not cut to the status line.
+        let document = try file.flatMap(Self.existingDocument)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw ValidationError("the workbench needs a terminal; for a report without one use `qnetplan report FILE`")
         }
         let final: AppState
         do {
             final = try CursesTerminal.withTerminal(environment: ProcessInfo.processInfo.environment) { terminal in
-                Workbench.run(path: file, terminal: terminal, services: .standard())
+                if let file, let document {
+                    return Workbench.run(document: document, path: file, terminal: terminal, services: .standard())
+                }
+                return Workbench.run(path: file, terminal: terminal, services: .standard())
             }
         } catch let error as CursesError {
             FileHandle.standardError.write(Data("qnetplan: cannot open the terminal: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        // An error the user may not have read (e.g. a file that failed to load) stays on screen after quitting.
+        // An error the user may not have read (e.g. a file that failed to load with :e) stays on screen after quitting.
         if let status = final.status, status.kind == .error { print(status.text) }
+    }
+
+    /// The document in the file at `path`; nil when there is no such file (the workbench starts it).
+    /// - Throws: `InvalidInput` with every located error of a file that does not read.
+    private static func existingDocument(_ path: String) throws -> TopologyDocument? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try TopologyInput.load(path).document
     }
 }

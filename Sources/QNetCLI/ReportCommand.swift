@@ -21,6 +21,8 @@ struct ReportCommand: ParsableCommand {
             Per demand the report adds what-ifs: the limiting link, the rate's sensitivity to its loss, \
             length and detector efficiency, the single failures that break the demand, and suggestions.
             Without --format, the format follows the extension of -o, else Markdown.
+            A file whose plan has errors (a segment the planner cannot build) still gets its report, which \
+            marks the segment; the errors go to standard error with file:line:column and key, and the exit code is 2.
             """
     )
 
@@ -45,22 +47,26 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let topology = try TopologyInput.load(file)
+        let input = try TopologyInput.load(file)
+        let topology = input.document.topology
         let plan = Planner().plan(topology)
         let whatIf = whatIfs ? WhatIfAnalyzer(topology: topology, plan: plan).analyse() : nil
         let chosen = format
             ?? output.flatMap { ReportFormat(fileExtension: URL(fileURLWithPath: $0).pathExtension) }
             ?? .markdown
         let text = chosen.render(plan, of: topology, whatIf: whatIf)
-        guard let output else {
+        if let output {
+            do {
+                try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
+            } catch {
+                FileHandle.standardError.write(Data("qnetplan: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+        } else {
             print(text, terminator: "")
-            return
         }
-        do {
-            try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
-        } catch {
-            FileHandle.standardError.write(Data("qnetplan: \(error)\n".utf8))
-            throw ExitCode.failure
-        }
+        // The report marks a segment the plan could not build; its errors also go to standard error, located.
+        let diagnostics = PlanDiagnostics(plan, of: input)
+        if diagnostics.hasErrors { throw InvalidInput(report: diagnostics.lines(atLeast: .error)) }
     }
 }

@@ -45,6 +45,27 @@ struct CommandLineTests {
         #expect(QNetPlanCommand.run(arguments: ["check", bad.path + ".missing"]) == 2)
     }
 
+    /// `smallTopology` with L2 set to twin-field: it reads, but its plan has an error (tf needs a relay).
+    static let planError = smallTopology.replacingOccurrences(of: "length: 40 km}", with: "length: 40 km, protocol: tf}")
+
+    @Test("check exits 2 on a file that reads but whose plan has errors")
+    func checkPlanError() throws {
+        let file = try temporaryFile("tf.qnet.yaml", Self.planError)
+        #expect(QNetPlanCommand.run(arguments: ["check", file.path]) == 2)
+        let good = try temporaryFile("good.qnet.yaml", Self.smallTopology)
+        #expect(QNetPlanCommand.run(arguments: ["check", good.path, file.path]) == 2)
+    }
+
+    @Test("report on a file whose plan has errors still writes the report, and exits 2")
+    func reportPlanError() throws {
+        let file = try temporaryFile("tf.qnet.yaml", Self.planError)
+        let output = file.deletingLastPathComponent().appendingPathComponent("report.json")
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--no-what-ifs", "-o", output.path]) == 2)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any])
+        let diagnostics = try #require(report["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.contains { $0["severity"] as? String == "error" && $0["key_path"] as? String == "links[1].protocol" })
+    }
+
     @Test("an unknown option is invalid input: exit 2, not 64")
     func unknownOption() {
         #expect(QNetPlanCommand.run(arguments: ["report", "--colour", "x.qnet.yaml"]) == 2)

@@ -53,7 +53,7 @@ struct NewNetworkInTmuxTests {
         #expect(saved.contains("between: [A, T]") && saved.contains("between: [T, B]") && saved.contains("key_rate: 1 kbit/s"))
         #expect(!saved.contains("position: {x: 0 km, y: 0 km}"), "A was not moved:\n\(saved)")
         let check = try Binary.run(binary, ["check", file.path])
-        #expect(check.status == 0, "the saved file does not load: \(check.output)")
+        #expect(check.status == 0, "the saved file does not load: \(check.errors)")
 
         try tmux.start(width: 120, height: 40, command: "\(binary.path) edit \(file.path)", directory: directory)
         #expect(tmux.waitFor { $0.contains("opened \(file.path): 3 nodes, 2 links, 1 demand") && $0.contains("A-B") ? true : nil }

@@ -53,7 +53,7 @@ struct WorkbenchInTmuxTests {
         let block = saved.components(separatedBy: "- id: SIEM-ERDB").dropFirst().first?.components(separatedBy: "- id:").first
         #expect(block?.contains("length: 30 km") == true, "\(saved)")
         let check = try Binary.run(binary, ["check", file.path])
-        #expect(check.status == 0, "the saved file does not reload: \(check.output)")
+        #expect(check.status == 0, "the saved file does not reload: \(check.errors)")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(".vienna.qnet.yaml.autosave").path))
     }
 
@@ -78,20 +78,22 @@ enum Binary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    /// Runs `executable` with `arguments` to its end; its exit status and its output (stdout and stderr).
+    /// Runs `executable` with `arguments` to its end; its exit status, its standard output
+    /// and its standard error.
     ///
-    /// Spawned and reaped directly (posix_spawn, waitpid), with output to a file: a
+    /// Spawned and reaped directly (posix_spawn, waitpid), with output to files: a
     /// tmux server started by the command keeps whatever it inherited open for as
     /// long as it lives, so neither a pipe nor Foundation's `Process` may wait on it.
-    static func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("qnetplan-e2e-\(UUID().uuidString).out").path
-        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+    static func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("qnetplan-e2e-\(UUID().uuidString)").path
+        let outputPath = base + ".out", errorsPath = base + ".err"
+        defer { [outputPath, errorsPath].forEach { try? FileManager.default.removeItem(atPath: $0) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        posix_spawn_file_actions_addopen(&actions, 2, errorsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
@@ -100,7 +102,8 @@ enum Binary {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1, errno == EINTR {}
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return (exitStatus, (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "")
+        func text(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        return (exitStatus, text(outputPath), text(errorsPath))
     }
 }
 
@@ -122,7 +125,7 @@ final class Tmux {
 
     @discardableResult
     private func tmux(_ arguments: [String]) -> (status: Int32, output: String) {
-        (try? Binary.run(executable, ["-L", socket] + arguments)) ?? (-1, "")
+        (try? Binary.run(executable, ["-L", socket] + arguments)).map { ($0.status, $0.output + $0.errors) } ?? (-1, "")
     }
 
     func start(width: Int, height: Int, command: String, directory: URL) throws {

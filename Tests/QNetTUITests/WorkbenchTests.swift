@@ -1,4 +1,5 @@
 import Testing
+import QNetFormats
 import QNetModel
 @testable import QNetTUI
 
@@ -60,6 +61,20 @@ struct WorkbenchTests {
         #expect(disk.file("fresh.yaml")?.nodes.map(\.id) == ["A"])
         #expect(disk.file("fresh.yaml")?.name == "fresh")
         #expect(final.status?.text == "wrote fresh.yaml: 1 node, 0 links, 0 demands")
+    }
+
+    @Test("a document the command line already read opens as its file would, without reading it again")
+    func preloadedDocument() {
+        let disk = FakeDisk()  // no file: a second read would fail
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
+        terminal.type(":q")
+        terminal.send([.key(.enter)])
+        let final = Workbench.run(document: TopologyDocument(topology: Fixtures.metro), path: "metro.yaml",
+                                  terminal: terminal, services: disk.services)
+        #expect(final.topology == Fixtures.metro)
+        #expect(final.filePath == "metro.yaml")
+        #expect(terminal.drawn.first?.lines[22].hasPrefix(" opened metro.yaml: 3 nodes, 2 links, 1 demand") == true)
+        #expect(disk.plans == 1)
     }
 
     @Test("a failed save is reported and nothing is lost; q then asks before quitting")

@@ -23,7 +23,7 @@ extension Place {
 
 /// Where each key path of a topology was written, so that diagnostics found
 /// after reading (by `Topology.validate()`) can name their line and column.
-struct SourceMarks {
+struct SourceMarks: Sendable {
     private var places: [String: Place] = [:]
 
     /// Records that `keyPath` was written at `place` (the first record wins).
@@ -34,12 +34,18 @@ struct SourceMarks {
     /// The place of `keyPath`, else of its nearest enclosing key path
     /// (`links[0].length` → `links[0]` → `links`), else line 1, column 1.
     func locate(_ keyPath: String?) -> Place {
-        var path = keyPath ?? ""
+        place(of: keyPath ?? "") ?? .start
+    }
+
+    /// The place of `keyPath`, else of its nearest enclosing key path; nil when
+    /// neither was written (a basis such as `built-in default` is no key path).
+    func place(of keyPath: String) -> Place? {
+        var path = keyPath
         while !path.isEmpty {
             if let place = places[path] { return place }
             path = SourceMarks.parent(of: path)
         }
-        return .start
+        return nil
     }
 
     /// `links[0]` for `links[0].length`, `links` for `links[0]`, empty at the top.

@@ -9,7 +9,9 @@ import Yams
 /// every problem it finds, each with file, line, column and key path: a value
 /// is located at the value, an unknown or nested key (`position.x`) at the key.
 /// Empty sections (`links:` with nothing under it) read as empty. `document`
-/// keeps the file's comments too (`TopologyComments`), for saving it back.
+/// keeps the file's comments too (`TopologyComments`), for saving it back;
+/// `load` also the place of each key path (`TopologySourceMap`), for locating
+/// the plan's diagnostics.
 public enum TopologyReader {
     /// Loads the topology file at `url`.
     /// - Throws: `TopologyLoadError` with every problem found, including an
@@ -28,6 +30,20 @@ public enum TopologyReader {
     /// - Throws: `TopologyLoadError` with every problem found, including an
     ///   unreadable file or one that is not UTF-8 text.
     public static func document(contentsOf url: URL) throws(TopologyLoadError) -> TopologyDocument {
+        try load(contentsOf: url).document
+    }
+
+    /// Loads a topology and its comments from `yaml`, naming `file` in diagnostics.
+    /// - Throws: `TopologyLoadError` with every problem found.
+    public static func document(yaml: String, file: String) throws(TopologyLoadError) -> TopologyDocument {
+        try load(yaml: yaml, file: file).document
+    }
+
+    /// Loads the topology file at `url` with its comments and the place of each key path,
+    /// so that the plan's diagnostics can be located too (`TopologySourceMap`).
+    /// - Throws: `TopologyLoadError` with every problem found, including an
+    ///   unreadable file or one that is not UTF-8 text.
+    public static func load(contentsOf url: URL) throws(TopologyLoadError) -> TopologyFile {
         let file = url.relativePath
         let data: Data
         do {
@@ -41,12 +57,13 @@ public enum TopologyReader {
             throw TopologyLoadError([Diagnostic(.error, "the file is not UTF-8 text (line \(line) holds bytes that are not UTF-8)",
                                                 location: SourceLocation(file: file, line: line, column: 1))])
         }
-        return try document(yaml: yaml, file: file)
+        return try load(yaml: yaml, file: file)
     }
 
-    /// Loads a topology and its comments from `yaml`, naming `file` in diagnostics.
+    /// Loads a topology, its comments and the place of each key path from `yaml`,
+    /// naming `file` in diagnostics.
     /// - Throws: `TopologyLoadError` with every problem found.
-    public static func document(yaml: String, file: String) throws(TopologyLoadError) -> TopologyDocument {
+    public static func load(yaml: String, file: String) throws(TopologyLoadError) -> TopologyFile {
         let root: YAMLNode?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -63,7 +80,8 @@ public enum TopologyReader {
         if problems.contains(where: { $0.severity == .error }) {
             throw TopologyLoadError(problems)
         }
-        return TopologyDocument(topology: topology, comments: TopologyComments(yaml: yaml, root: root, topology: topology))
+        let document = TopologyDocument(topology: topology, comments: TopologyComments(yaml: yaml, root: root, topology: topology))
+        return TopologyFile(document: document, sourceMap: TopologySourceMap(file: file, marks: decoder.marks))
     }
 
     private static func unreadableReason(_ url: URL, _ error: any Error) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import QNetFormats
 import QNetModel
 
 /// The workbench's event loop: draw the state, wait for input, reduce, run the
@@ -13,13 +14,36 @@ public enum Workbench {
     /// Returns the last state, so that the caller can report after the terminal is restored.
     @discardableResult
     public static func run(path: String?, terminal: some Terminal, services: WorkbenchServices) -> AppState {
-        var state = AppState(topology: Topology(name: "untitled"), filePath: nil, screenSize: terminal.size)
+        var state = untitled(on: terminal)
         var effects: [Effect] = [.replan(state.topology)]
         if let path {
             effects = [.open(path: path)]
         } else {
             state.status = StatusMessage("untitled: :add node ID KIND X Y to begin (? shows how), :w FILE to save")
         }
+        return loop(state, effects, terminal: terminal, services: services)
+    }
+
+    /// Edits `document`, already read from the file at `path` (so that the command line
+    /// can refuse a file with errors before it takes the terminal), as `run(path:)` does.
+    @discardableResult
+    public static func run(document: TopologyDocument, path: String, terminal: some Terminal,
+                           services: WorkbenchServices) -> AppState {
+        var state = untitled(on: terminal)
+        let effects = reduce(into: &state, .loaded(document, path: path))
+        return loop(state, effects, terminal: terminal, services: services)
+    }
+
+    /// An empty, untitled network at the terminal's size.
+    private static func untitled(on terminal: some Terminal) -> AppState {
+        AppState(topology: Topology(name: "untitled"), filePath: nil, screenSize: terminal.size)
+    }
+
+    /// Runs `effects`, then draws and reduces input until the user quits or input ends.
+    private static func loop(_ start: AppState, _ first: [Effect], terminal: some Terminal,
+                             services: WorkbenchServices) -> AppState {
+        var state = start
+        var effects = first
         var idle = 0.0  // seconds without input
         let runner = EffectRunner(services: services)
         while true {

@@ -14,11 +14,11 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         state = AppState(topology: topology, filePath: path, screenSize: state.screenSize)
         state.comments = document.comments
         state.commandHistory = []
-        state.status = StatusMessage("opened \(path): \(summary(of: topology))")
+        state.status = StatusMessage("opened \(path): \(topology.summary)")
         let effects = state.replan() + [.checkAutosave(path: path)]
         if !state.errors.isEmpty {
             let count = state.errors.count
-            state.status = StatusMessage("opened \(path): \(summary(of: topology)); \(count) error\(count == 1 ? "" : "s") keep\(count == 1 ? "s" : "") "
+            state.status = StatusMessage("opened \(path): \(topology.summary); \(count) error\(count == 1 ? "" : "s") keep\(count == 1 ? "s" : "") "
                                          + "it from being planned (see the inspector)", .warning)
         }
         return effects
@@ -35,7 +35,7 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         state.savedTopology = topology
         state.comments = state.comments.keepingItems(of: topology)  // the file no longer has those of deleted items
         state.filePath = path
-        state.status = StatusMessage("wrote \(path): \(summary(of: topology))")
+        state.status = StatusMessage("wrote \(path): \(topology.summary)")
         state.autosavedTopology = nil
         let removal = Effect.removeAutosave(path: Autosave.path(for: path))
         if state.quitAfterSave {
@@ -53,10 +53,4 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
     default:
         return []
     }
-}
-
-private func summary(of topology: Topology) -> String {
-    func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
-    return [count(topology.nodes.count, "node"), count(topology.links.count, "link"), count(topology.demands.count, "demand")]
-        .joined(separator: ", ")
 }

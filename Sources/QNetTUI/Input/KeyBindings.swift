@@ -58,7 +58,8 @@ public enum KeyBindings {
         (":e FILE", "open FILE, or start a new one (:e! FILE drops unsaved edits; :e! alone reloads the file)"),
         (":export FILE", "write a report: .md, .json or .csv"),
         (":select ID", "select a node, link, demand, equipment entry or defaults"),
-        (":set ID.KEY VALUE", "set a key as in the file: :set L1.length 30 km, :set defaults.misalignment 2 %"),
+        (":set ID.KEY VALUE", "set a key as in the file: :set L1.length 30 km, :set defaults.misalignment 2 %; "
+            + ":set A.id A1 renames node A in its links and demands too"),
         (":set sources.NAME.KEY VALUE", "set a key of a library entry (also detectors.NAME, memories.NAME; NAME alone "
             + "when no other kind has that name); the key name renames it"),
         (":add node ID KIND X Y", "add a node at x, y km (a satellite takes ALTITUDE too)"),

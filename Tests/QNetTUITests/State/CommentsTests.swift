@@ -74,6 +74,17 @@ struct CommentsTests {
                                               path: "metro.qnet.yaml", check: .unchangedSince(nil)))
     }
 
+    @Test("renaming a node moves its comments and renames it in the links that name it; undo moves them back")
+    func renameNode() throws {
+        var session = try loaded()
+        session.command("set A.id Alice")
+        let renamed = file.replacingOccurrences(of: "- id: A\n", with: "- id: Alice\n")
+            .replacingOccurrences(of: "between: [A, C]", with: "between: [Alice, C]")
+        #expect(TopologyWriter.yaml(session.state.document) == renamed)
+        session.send(.undo)
+        #expect(TopologyWriter.yaml(session.state.document) == file)
+    }
+
     @Test("a delete, then a rename onto the deleted name, both undone: every comment is back")
     func undoDeleteThenRename() throws {
         var session = try loaded()

@@ -15,18 +15,13 @@ struct WorkbenchInTmuxTests {
           .enabled(if: Tmux.executable != nil, "tmux is not installed (make deps installs it)"),
           .timeLimit(.minutes(1)))
     func editResizeSave() throws {
-        let binary = try #require(Binary.qnetplan, "qnetplan is not built: run `swift build` first")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qnetplan-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("vienna.qnet.yaml")
-        try FileManager.default.copyItem(at: Binary.packageRoot.appendingPathComponent("topologies/vienna-secoqc.qnet.yaml"),
-                                         to: file)
+        try withVienna { binary, file, tmux in
+            try editResizeSave(binary, file, tmux)
+        }
+    }
 
-        let tmux = try Tmux()
-        defer { tmux.killServer() }
-        try tmux.start(width: 120, height: 40, command: "\(binary.path) edit \(file.path)", directory: directory)
-
+    private func editResizeSave(_ binary: URL, _ file: URL, _ tmux: Tmux) throws {
+        let directory = file.deletingLastPathComponent()
         // The plan is on screen: the link's row in the network list, with its key rate.
         let before = try #require(tmux.waitFor { screen in rate(of: "SIEM-ERDB", in: screen) }, "\(tmux.capture())")
 
@@ -55,6 +50,53 @@ struct WorkbenchInTmuxTests {
         let check = try Binary.run(binary, ["check", file.path])
         #expect(check.status == 0, "the saved file does not reload: \(check.errors)")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(".vienna.qnet.yaml.autosave").path))
+    }
+
+    @Test("the tester's case: another program changes name:, so :set then :w is refused; :e!, a node rename and :wq keep both",
+          .enabled(if: Tmux.executable != nil, "tmux is not installed (make deps installs it)"),
+          .timeLimit(.minutes(1)))
+    func changedOnDisk() throws {
+        try withVienna { _, file, tmux in
+            #expect(tmux.waitFor { screen in rate(of: "SIEM-ERDB", in: screen) } != nil, "\(tmux.capture())")
+            let outside = try String(contentsOf: file, encoding: .utf8)
+                .replacingOccurrences(of: "name: Vienna SECOQC network (2008)", with: "name: Vienna, changed outside")
+            try outside.write(to: file, atomically: false, encoding: .utf8)
+
+            tmux.sendKeys(":set SIEM-ERDB.length 17 km", "Enter")
+            #expect(tmux.waitFor { $0.contains("SIEM-ERDB.length = 17 km") ? true : nil } == true, "\(tmux.capture())")
+            tmux.sendKeys(":w", "Enter")
+            #expect(tmux.waitFor { $0.contains("changed on disk since") ? true : nil } == true, "\(tmux.capture())")
+            #expect(try String(contentsOf: file, encoding: .utf8) == outside)
+
+            tmux.sendKeys(":e!", "Enter")
+            #expect(tmux.waitFor { $0.contains("opened ") ? true : nil } == true, "\(tmux.capture())")
+            tmux.sendKeys(":set ERDB.id ERDBERG", "Enter")
+            #expect(tmux.waitFor { $0.contains("renamed node ERDB to ERDBERG") ? true : nil } == true, "\(tmux.capture())")
+            tmux.sendKeys(":wq", "Enter")
+            #expect(tmux.waitFor { _ in tmux.hasSession ? nil : true } == true, "the workbench did not quit:\n\(tmux.capture())")
+
+            let saved = try String(contentsOf: file, encoding: .utf8)
+            #expect(saved.contains("name: Vienna, changed outside"))
+            #expect(saved.contains("between: [SIEM, ERDBERG]") && saved.contains("between: [ERDBERG, GUDR]") && !saved.contains("ERDB]"),
+                    "\(saved)")
+        }
+    }
+
+    /// Runs `body` on `qnetplan edit` of a copy of the Vienna sample in a new folder (removed afterwards),
+    /// in a tmux server (killed afterwards).
+    private func withVienna(_ body: (_ binary: URL, _ file: URL, _ tmux: Tmux) throws -> Void) throws {
+        let binary = try #require(Binary.qnetplan, "qnetplan is not built: run `swift build` first")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qnetplan-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("vienna.qnet.yaml")
+        try FileManager.default.copyItem(at: Binary.packageRoot.appendingPathComponent("topologies/vienna-secoqc.qnet.yaml"),
+                                         to: file)
+
+        let tmux = try Tmux()
+        defer { tmux.killServer() }
+        try tmux.start(width: 120, height: 40, command: "\(binary.path) edit \(file.path)", directory: directory)
+        try body(binary, file, tmux)
     }
 
     /// The key rate shown on the network list's row of `link` ("13.3 kbit/s"), if the row is on screen.

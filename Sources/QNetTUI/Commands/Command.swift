@@ -2,14 +2,14 @@ import QNetModel
 
 /// A parsed `:` command. The syntax is stable: people script it.
 public enum Command: Sendable, Hashable {
-    /// `:w [FILE]`
-    case write(path: String?)
-    /// `:wq`
-    case writeQuit
+    /// `:w [FILE]`, or `:w! [FILE]` when `force` (replace the file even if another program changed it).
+    case write(path: String?, force: Bool)
+    /// `:wq`, or `:wq!` when `force`.
+    case writeQuit(force: Bool)
     /// `:q`, or `:q!` when `force`.
     case quit(force: Bool)
-    /// `:e FILE`, or `:e! FILE` when `force`.
-    case edit(path: String, force: Bool)
+    /// `:e FILE`, or `:e! FILE` when `force`; without a path, the workbench's file read again.
+    case edit(path: String?, force: Bool)
     /// `:export FILE`
     case export(path: String)
     /// `:select ID`

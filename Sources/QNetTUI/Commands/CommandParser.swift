@@ -20,11 +20,11 @@ public enum CommandParser {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         let (name, rest) = splitWord(trimmed)
         switch name {
-        case "w", "write":
-            return .write(path: rest.isEmpty ? nil : rest)
-        case "wq", "x":
+        case "w", "write", "w!", "write!":
+            return .write(path: rest.isEmpty ? nil : rest, force: name.hasSuffix("!"))
+        case "wq", "x", "wq!", "x!":
             try noArguments(name, rest)
-            return .writeQuit
+            return .writeQuit(force: name.hasSuffix("!"))
         case "q", "quit":
             try noArguments(name, rest)
             return .quit(force: false)
@@ -32,8 +32,7 @@ public enum CommandParser {
             try noArguments(name, rest)
             return .quit(force: true)
         case "e", "edit", "e!", "edit!":
-            guard !rest.isEmpty else { throw CommandError("usage: :e FILE") }
-            return .edit(path: rest, force: name.hasSuffix("!"))
+            return .edit(path: rest.isEmpty ? nil : rest, force: name.hasSuffix("!"))
         case "export":
             guard !rest.isEmpty else { throw CommandError("usage: :export FILE (.md, .json or .csv)") }
             return .export(path: rest)

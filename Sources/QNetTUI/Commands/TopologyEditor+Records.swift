@@ -18,7 +18,14 @@ extension TopologyEditor {
         }
         switch record {
         case .node(let id):
-            return topology.node(id).map { rows($0) }
+            return topology.node(id).map { node in
+                rows(node).map { row in
+                    guard row.key == "id" else { return row }
+                    var row = row
+                    row.help = nodeIDHelp
+                    return row
+                }
+            }
         case .link(let id):
             guard let link = topology.link(id) else { return nil }
             return rows(link).map { row in
@@ -44,6 +51,9 @@ extension TopologyEditor {
             return rows(topology.defaults)
         }
     }
+
+    /// The help of a node's id row.
+    static let nodeIDHelp = "unique id, [A-Za-z0-9_-]+ (renaming updates the links and demands that name it)"
 
     /// The help of an equipment entry's name row.
     static let nameHelp = "the entry's name, as nodes and links name it (renaming updates them)"

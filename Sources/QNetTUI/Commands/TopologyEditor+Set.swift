@@ -5,7 +5,8 @@ extension TopologyEditor {
 
     /// Sets `keyPath` (a key, or a key and an inner key) of the item `id` to `text`. An equipment
     /// entry is named `sources.NAME.KEY` (`detectors.`, `memories.`), or `NAME.KEY` when no other
-    /// kind of entry has that name; its `name` key renames it.
+    /// kind of entry has that name; its `name` key renames it. A node's `id` renames it in its links
+    /// and demands too.
     public static func set(_ id: Identifier, keyPath: [String], to text: String, in topology: Topology)
         throws(CommandError) -> Outcome
     {
@@ -29,6 +30,12 @@ extension TopologyEditor {
         if case .equipment(let kind, let name) = record, keys == ["name"] {
             guard let text else { throw CommandError("name is required") }
             return try renameEquipment(kind, name, to: text, in: topology)
+        }
+        if keys == ["id"], let text {
+            switch record {
+            case .node, .link, .demand: return try rename(record, to: Identifier(text), in: topology)
+            case .equipment, .defaults: break
+            }
         }
         let value: FieldValue? = try text.map { (text) throws(CommandError) in try FlowValue.parse(text) }
         if keys.count == 1, let kind = EquipmentKind(key: keys[0]), case .scalar(let name)? = value {

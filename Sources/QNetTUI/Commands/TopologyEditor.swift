@@ -137,7 +137,8 @@ public enum TopologyEditor {
         }
     }
 
-    private static func count(_ number: Int, _ noun: String) -> String {
+    /// `1 link`, `3 links`, or nothing for none.
+    static func count(_ number: Int, _ noun: String) -> String {
         number == 0 ? "" : number == 1 ? "1 \(noun)" : "\(number) \(noun)s"
     }
 }

@@ -49,14 +49,17 @@ public enum KeyBindings {
 
     /// The `:` commands for the help screen: usage and what each does.
     public static let commands: [(usage: String, help: String)] = [
-        (":w [FILE]", "save (to FILE, which becomes the file)"),
-        (":wq", "save and quit"),
+        (":w [FILE]", "save (to FILE, which becomes the file); refused when another program changed the file since "
+            + "it was opened or saved"),
+        (":w! [FILE]", "save, replacing the file even if another program changed it"),
+        (":wq, :wq!", "save and quit"),
         (":q", "quit; refused when there are unsaved edits"),
         (":q!", "quit without saving"),
-        (":e FILE", "open FILE, or start a new one (:e! FILE drops unsaved edits)"),
+        (":e FILE", "open FILE, or start a new one (:e! FILE drops unsaved edits; :e! alone reloads the file)"),
         (":export FILE", "write a report: .md, .json or .csv"),
         (":select ID", "select a node, link, demand, equipment entry or defaults"),
-        (":set ID.KEY VALUE", "set a key as in the file: :set L1.length 30 km, :set defaults.misalignment 2 %"),
+        (":set ID.KEY VALUE", "set a key as in the file: :set L1.length 30 km, :set defaults.misalignment 2 %; "
+            + ":set A.id A1 renames node A in its links and demands too"),
         (":set sources.NAME.KEY VALUE", "set a key of a library entry (also detectors.NAME, memories.NAME; NAME alone "
             + "when no other kind has that name); the key name renames it"),
         (":add node ID KIND X Y", "add a node at x, y km (a satellite takes ALTITUDE too)"),

@@ -11,17 +11,22 @@ public struct EffectRunner: Sendable {
     /// Runs `effect`; `.quit` is the event loop's business and yields no action.
     public func run(_ effect: Effect) -> [Action] {
         switch effect {
-        case .save(let document, let path):
+        case .save(let document, let path, let check):
+            if case .unchangedSince(let expected) = check, let current = services.fingerprint(path), current != expected {
+                return [.changedOnDisk(path: path)]
+            }
             do {
                 try services.save(document, path)
-                return [.saved(document.topology, path: path)]
+                return [.saved(document.topology, path: path, fingerprint: services.fingerprint(path))]
             } catch {
                 return [.failed("could not write \(path): \(error)")]
             }
         case .open(let path):
             guard services.exists(path) else { return [.newFile(path: path)] }
+            // Fingerprinted before reading: a change made in between then refuses the next save, rather than being lost.
+            let fingerprint = services.fingerprint(path)
             do {
-                return [.loaded(try services.load(path), path: path)]
+                return [.loaded(try services.load(path), path: path, fingerprint: fingerprint)]
             } catch {
                 return [.failed("could not open \(path): \(error)")]
             }

@@ -21,7 +21,10 @@ extension WorkbenchServices {
                 guard FileManager.default.fileExists(atPath: path) else { return }
                 try FileManager.default.removeItem(atPath: path)
             },
-            exists: { path in FileManager.default.fileExists(atPath: path) })
+            exists: { path in FileManager.default.fileExists(atPath: path) },
+            fingerprint: { path in
+                (try? Data(contentsOf: URL(fileURLWithPath: path))).map { FileFingerprint(of: $0) }
+            })
     }
 }
 

@@ -20,19 +20,23 @@ public struct WorkbenchServices: Sendable {
     public var remove: @Sendable (String) throws -> Void
     /// Whether there is a file at a path (opening a path without one starts a new file).
     public var exists: @Sendable (String) -> Bool
+    /// The fingerprint of what the file at a path holds; nil when there is no such file (or it cannot be read).
+    public var fingerprint: @Sendable (String) -> FileFingerprint?
 
     public init(load: @escaping @Sendable (String) throws -> TopologyDocument,
                 save: @escaping @Sendable (TopologyDocument, String) throws -> Void,
                 plan: @escaping @Sendable (Topology) -> Plan,
                 modified: @escaping @Sendable (String) -> Date? = { _ in nil },
                 remove: @escaping @Sendable (String) throws -> Void = { _ in },
-                exists: @escaping @Sendable (String) -> Bool = { _ in true }) {
+                exists: @escaping @Sendable (String) -> Bool = { _ in true },
+                fingerprint: @escaping @Sendable (String) -> FileFingerprint? = { _ in nil }) {
         self.load = load
         self.save = save
         self.plan = plan
         self.modified = modified
         self.remove = remove
         self.exists = exists
+        self.fingerprint = fingerprint
     }
 
     /// Writes the report of `plan` (of `topology`) with its what-ifs to `path`, in the format its extension names.

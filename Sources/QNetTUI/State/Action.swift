@@ -56,12 +56,14 @@ public enum Action: Sendable, Hashable {
     case planned(Plan, of: Topology, seconds: Double)
     /// The what-ifs of `demand` in `topology` (nil: it has no such demand).
     case analysed(DemandWhatIf?, demand: Identifier, of: Topology)
-    /// The file at `path` was read: its topology and its comments.
-    case loaded(TopologyDocument, path: String)
+    /// The file at `path` was read: its topology and its comments, and the fingerprint of its bytes.
+    case loaded(TopologyDocument, path: String, fingerprint: FileFingerprint?)
     /// There is no file at `path`: edit a new, empty topology to be saved there.
     case newFile(path: String)
-    /// `topology` was written to `path`.
-    case saved(Topology, path: String)
+    /// `topology` was written to `path`, which now holds bytes of `fingerprint`.
+    case saved(Topology, path: String, fingerprint: FileFingerprint?)
+    /// A save to `path` was refused: another program changed the file since the workbench read or wrote it.
+    case changedOnDisk(path: String)
     /// A report was written to `path`.
     case exported(path: String)
     /// An effect failed; the message says why.

@@ -36,6 +36,9 @@ public struct AppState: Sendable, Hashable {
     public var filePath: String?
     /// The topology as last loaded or saved, to tell whether there are unsaved edits.
     public var savedTopology: Topology
+    /// What `filePath` held when last loaded or saved (nil: there was no file), so that a save
+    /// does not replace what another program wrote there since.
+    public var diskFingerprint: FileFingerprint?
     /// The message on the status line.
     public var status: StatusMessage?
     /// What keys do right now.

@@ -5,8 +5,8 @@ import QNetModel
 /// with actions (`.saved`, `.loaded`, `.planned`, `.failed`…).
 public enum Effect: Sendable, Hashable {
     /// Write `document` to `path` (the path becomes the workbench's file); its comments
-    /// go back in their places.
-    case save(TopologyDocument, path: String)
+    /// go back in their places. `check` says whether a file changed by another program may be replaced.
+    case save(TopologyDocument, path: String, check: SaveCheck)
     /// Read the topology at `path` and edit it; without a file there, start a new one.
     case open(path: String)
     /// Plan `topology` and write a report to `path`, in the format its extension names.

@@ -20,18 +20,21 @@ func runCommandLine(into state: inout AppState, _ line: String) -> [Effect] {
 private func run(_ command: Command, into state: inout AppState) throws(CommandError) -> [Effect] {
     let topology = state.topology
     switch command {
-    case .write(let path):
-        return save(&state, to: path)
-    case .writeQuit:
+    case .write(let path, let force):
+        return save(&state, to: path, force: force)
+    case .writeQuit(let force):
         state.quitAfterSave = true
-        return save(&state, to: nil)
+        return save(&state, to: nil, force: force)
     case .quit(let force):
         if force { return quitWithoutSaving(state) }
         if !state.isDirty { return [.quit] }
         throw CommandError("unsaved edits: :w to save, :q! to quit without saving")
     case .edit(let path, let force):
-        if state.isDirty, !force { throw CommandError("unsaved edits: :w first, or :e! \(path) to drop them") }
-        return [.open(path: path)]
+        guard let target = path ?? state.filePath else { throw CommandError("usage: :e FILE") }
+        if state.isDirty, !force {
+            throw CommandError("unsaved edits: :w first, or \(path.map { ":e! \($0)" } ?? ":e!") to drop them")
+        }
+        return [.open(path: target)]
     case .export(let path):
         let ext = (path as NSString).pathExtension
         guard ReportFormat(fileExtension: ext) != nil else {

@@ -139,8 +139,8 @@ private func reduceInputKey(into state: inout AppState, _ form: EditForm, _ fiel
 }
 
 /// Applies a form's edit: on success one undo step and a re-plan; refused, the
-/// form keeps the text and shows why. Renaming the record (a node's or link's
-/// id, an entry's name) keeps the form, and the selection, on it.
+/// form keeps the text and shows why. Renaming the record (a node's, link's or
+/// demand's id, an entry's name) keeps the form, and the selection, on it.
 private func applyFormEdit(_ state: inout AppState, _ form: inout EditForm, key: String, text: String?) -> [Effect] {
     do throws(CommandError) {
         let outcome = try TopologyEditor.set(form.record, key: key, to: text, in: state.topology)
@@ -151,12 +151,7 @@ private func applyFormEdit(_ state: inout AppState, _ form: inout EditForm, key:
         }
         let selection = state.selection
         let effects = applyEdit(&state, outcome)
-        let renamed: Selection? = switch (form.record, key) {
-        case (.node, "id"): text.map { .node(Identifier($0)) }
-        case (.link, "id"): text.map { .link(Identifier($0)) }
-        case (.equipment(let kind, _), "name"): text.map { .equipment(kind, $0) }
-        default: nil
-        }
+        let renamed = outcome.selection == form.record ? nil : outcome.selection  // the record under its new id or name
         state.selection = selection == form.record ? renamed ?? selection : selection
         if let renamed { form.record = renamed }
         keepSelectionValid(&state)

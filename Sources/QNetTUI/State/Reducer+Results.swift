@@ -9,9 +9,10 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         state.plan = plan
         state.planSeconds = seconds
         return []
-    case .loaded(let document, let path):
+    case .loaded(let document, let path, let fingerprint):
         let topology = document.topology
         state = AppState(topology: topology, filePath: path, screenSize: state.screenSize)
+        state.diskFingerprint = fingerprint
         state.comments = document.comments
         state.commandHistory = []
         state.status = StatusMessage("opened \(path): \(topology.summary)")
@@ -31,8 +32,9 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         guard topology != state.topology else { return [.removeAutosave(path: path)] }
         state.mode = .confirmRestore(topology, autosavePath: path)
         return []
-    case .saved(let topology, let path):
+    case .saved(let topology, let path, let fingerprint):
         state.savedTopology = topology
+        state.diskFingerprint = fingerprint
         state.comments = state.comments.keepingItems(of: topology)  // the file no longer has those of deleted items
         state.filePath = path
         state.status = StatusMessage("wrote \(path): \(topology.summary)")
@@ -43,6 +45,11 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
             return [removal, .quit]
         }
         return [removal]
+    case .changedOnDisk(let path):
+        state.quitAfterSave = false
+        state.status = .error("\(path) changed on disk since it was opened or saved: :w! to overwrite it, "
+                              + ":e! to reload it (your edits are lost)")
+        return []
     case .exported(let path):
         state.status = StatusMessage("exported \(path)")
         return []

@@ -12,13 +12,17 @@ struct CommandParserTests {
 
     @Test("file commands")
     func files() {
-        #expect(parse("w") == .write(path: nil))
-        #expect(parse("w out/my net.yaml") == .write(path: "out/my net.yaml"))
+        #expect(parse("w") == .write(path: nil, force: false))
+        #expect(parse("w out/my net.yaml") == .write(path: "out/my net.yaml", force: false))
+        #expect(parse("w!") == .write(path: nil, force: true))
+        #expect(parse("w! copy.yaml") == .write(path: "copy.yaml", force: true))
         #expect(parse("q") == .quit(force: false))
         #expect(parse("q!") == .quit(force: true))
-        #expect(parse("wq") == .writeQuit)
+        #expect(parse("wq") == .writeQuit(force: false))
+        #expect(parse("wq!") == .writeQuit(force: true))
         #expect(parse("e other.yaml") == .edit(path: "other.yaml", force: false))
         #expect(parse("e! other.yaml") == .edit(path: "other.yaml", force: true))
+        #expect(parse("e!") == .edit(path: nil, force: true))
         #expect(parse("export report.md") == .export(path: "report.md"))
     }
 

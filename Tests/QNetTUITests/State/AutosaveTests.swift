@@ -52,7 +52,7 @@ struct AutosaveTests {
     func removal() {
         var session = Session()
         session.command("set L1.length 40 km")
-        session.send(.saved(session.state.topology, path: "metro.yaml"))
+        session.send(.saved(session.state.topology, path: "metro.yaml", fingerprint: nil))
         #expect(session.effects.last == .removeAutosave(path: Autosave.path(for: "metro.yaml")))
         session.command("set L1.length 41 km")
         session.command("q!")

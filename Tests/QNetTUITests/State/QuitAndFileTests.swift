@@ -37,9 +37,9 @@ struct QuitAndFileTests {
 
         session.press(.character("q"))
         session.press(.character("y"))
-        #expect(session.effects == [.save(session.state.document, path: "metro.yaml")])
+        #expect(session.effects == [.save(session.state.document, path: "metro.yaml", check: .unchangedSince(nil))])
         session.effects = []
-        session.send(.saved(session.state.topology, path: "metro.yaml"))
+        session.send(.saved(session.state.topology, path: "metro.yaml", fingerprint: nil))
         #expect(session.effects == [.removeAutosave(path: ".metro.yaml.autosave"), .quit])
         #expect(!session.state.isDirty)
 
@@ -60,7 +60,7 @@ struct QuitAndFileTests {
         session.send(.failed("could not write metro.yaml: disk full"))
         #expect(session.effects.isEmpty)
         #expect(session.statusIsError)
-        session.send(.saved(session.state.topology, path: "metro.yaml"))
+        session.send(.saved(session.state.topology, path: "metro.yaml", fingerprint: nil))
         #expect(session.effects == [.removeAutosave(path: ".metro.yaml.autosave")])  // saved, but no longer quitting
     }
 
@@ -68,8 +68,8 @@ struct QuitAndFileTests {
     func saveAs() {
         var session = Session()
         session.command("w copy.yaml")
-        #expect(session.effects == [.save(TopologyDocument(topology: Fixtures.metro), path: "copy.yaml")])
-        session.send(.saved(Fixtures.metro, path: "copy.yaml"))
+        #expect(session.effects == [.save(TopologyDocument(topology: Fixtures.metro), path: "copy.yaml", check: .overwrite)])
+        session.send(.saved(Fixtures.metro, path: "copy.yaml", fingerprint: nil))
         #expect(session.state.filePath == "copy.yaml")
         #expect(session.status == "wrote copy.yaml: 3 nodes, 2 links, 1 demand")
 
@@ -90,7 +90,7 @@ struct QuitAndFileTests {
         #expect(session.effects == [.open(path: "other.yaml")])
         var other = Topology(name: "other")
         other.nodes = [Fixtures.node("X", .endpoint, x: 0, y: 0)]
-        session.send(.loaded(TopologyDocument(topology: other), path: "other.yaml"))
+        session.send(.loaded(TopologyDocument(topology: other), path: "other.yaml", fingerprint: nil))
         #expect(session.state.topology == other)
         #expect(session.state.undoStack.isEmpty && !session.state.isDirty)
         #expect(session.state.filePath == "other.yaml")

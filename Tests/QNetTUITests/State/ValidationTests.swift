@@ -21,7 +21,7 @@ struct ValidationTests {
         var session = Session()
         session.send(.planned(Fixtures.plan(of: Fixtures.metro), of: Fixtures.metro, seconds: 0.001))
         session.effects = []
-        session.send(.loaded(TopologyDocument(topology: broken), path: "broken.yaml"))
+        session.send(.loaded(TopologyDocument(topology: broken), path: "broken.yaml", fingerprint: nil))
         #expect(!session.effects.contains { if case .replan = $0 { true } else { false } })
         #expect(session.state.plan == nil)
         #expect(session.state.errors.map(\.message) == ["a fiber link needs a length (e.g. 25 km)"])

@@ -54,7 +54,8 @@ final class FakeDisk: @unchecked Sendable {
                     self.dates[path] = nil
                 }
             },
-            exists: { path in path.hasPrefix("/broken/") || self.exists(path) })
+            exists: { path in path.hasPrefix("/broken/") || self.exists(path) },
+            fingerprint: { path in self.file(path).map { FileFingerprint(of: Data(TopologyWriter.yaml($0).utf8)) } })
     }
 
     func exists(_ path: String) -> Bool { file(path) != nil }

@@ -1,0 +1,148 @@
+import Foundation
+import QNetFormats
+import QNetModel
+import Testing
+@testable import QNetTUI
+
+/// A save does not replace what another program wrote to the file since the workbench read or wrote it.
+@Suite("Saving over a file another program changed: refused unless :w!")
+struct ChangedOnDiskTests {
+    private let opened = FileFingerprint(size: 100, hash: 1)
+    private let message = "metro.yaml changed on disk since it was opened or saved: :w! to overwrite it, "
+        + ":e! to reload it (your edits are lost)"
+
+    /// A session on metro.yaml as loaded, holding bytes of `opened`.
+    private func loaded() -> Session {
+        var session = Session()
+        session.send(.loaded(TopologyDocument(topology: Fixtures.metro), path: "metro.yaml", fingerprint: opened))
+        session.effects = []
+        return session
+    }
+
+    @Test(":w, :wq, C-s and y in the quit question save only over the file as opened; :w! and :w OTHER over anything")
+    func checks() {
+        var session = loaded()
+        session.command("set L1.length 17 km")
+        let document = session.state.document
+        let checked = Effect.save(document, path: "metro.yaml", check: .unchangedSince(opened))
+        session.effects = []
+        session.command("w")
+        session.press(.ctrl("s"))
+        session.command("wq")
+        session.press(.character("q"))
+        session.press(.character("y"))
+        #expect(session.effects == [checked, checked, checked, checked])
+
+        session.effects = []
+        session.command("w!")
+        session.command("wq!")
+        session.command("w copy.yaml")
+        #expect(session.effects == [.save(document, path: "metro.yaml", check: .overwrite),
+                                    .save(document, path: "metro.yaml", check: .overwrite),
+                                    .save(document, path: "copy.yaml", check: .overwrite)])
+    }
+
+    @Test("a refused save says what to do, keeps the edits and does not quit; :e! reloads the file")
+    func refused() {
+        var session = loaded()
+        session.command("set L1.length 17 km")
+        session.command("wq")
+        session.effects = []
+        session.send(.changedOnDisk(path: "metro.yaml"))
+        #expect(session.effects.isEmpty)
+        #expect(session.statusIsError)
+        #expect(session.status == message)
+        #expect(session.state.isDirty)
+        #expect(!session.state.quitAfterSave)
+        session.command("e")
+        #expect(session.status == "unsaved edits: :w first, or :e! to drop them")
+        session.command("e!")
+        #expect(session.effects == [.open(path: "metro.yaml")])
+    }
+
+    @Test("after a save the file's new fingerprint is the one the next save expects")
+    func savedFingerprint() {
+        var session = loaded()
+        let written = FileFingerprint(size: 120, hash: 2)
+        session.send(.saved(session.state.topology, path: "metro.yaml", fingerprint: written))
+        session.effects = []
+        session.command("w")
+        #expect(session.effects == [.save(session.state.document, path: "metro.yaml", check: .unchangedSince(written))])
+    }
+
+    @Test("the effect runner refuses a checked save over a changed file, and writes over an unchanged or deleted one")
+    func runner() {
+        let disk = FakeDisk(["metro.yaml": Fixtures.metro])
+        let runner = EffectRunner(services: disk.services)
+        guard case .loaded(_, _, let fingerprint)? = runner.run(.open(path: "metro.yaml")).first, let fingerprint else {
+            Issue.record("not loaded with a fingerprint")
+            return
+        }
+        var edited = Fixtures.metro
+        edited.links[0].length = Quantity(17, .kilometre)
+        let save = Effect.save(TopologyDocument(topology: edited), path: "metro.yaml", check: .unchangedSince(fingerprint))
+
+        var outside = Fixtures.metro
+        outside.name = "renamed outside"
+        disk.put(outside, at: "metro.yaml", time: 50)
+        #expect(runner.run(save) == [.changedOnDisk(path: "metro.yaml")])
+        #expect(disk.file("metro.yaml") == outside)
+
+        let forced = runner.run(.save(TopologyDocument(topology: edited), path: "metro.yaml", check: .overwrite))
+        #expect(disk.file("metro.yaml") == edited)
+        #expect(forced == [.saved(edited, path: "metro.yaml", fingerprint: disk.services.fingerprint("metro.yaml"))])
+
+        disk.put(Fixtures.metro, at: "metro.yaml", time: 60)  // back to the bytes as opened
+        #expect(runner.run(save).first == .saved(edited, path: "metro.yaml", fingerprint: disk.services.fingerprint("metro.yaml")))
+        try? disk.services.remove("metro.yaml")
+        #expect(runner.run(save).first == .saved(edited, path: "metro.yaml", fingerprint: disk.services.fingerprint("metro.yaml")))
+    }
+
+    @Test("a new file someone else creates before the first :w is not overwritten")
+    func newFileCreatedOutside() {
+        let disk = FakeDisk()
+        let runner = EffectRunner(services: disk.services)
+        #expect(runner.run(.open(path: "lab.yaml")) == [.newFile(path: "lab.yaml")])
+        disk.put(Fixtures.metro, at: "lab.yaml", time: 10)
+        let save = Effect.save(TopologyDocument(topology: Topology(name: "lab")), path: "lab.yaml", check: .unchangedSince(nil))
+        #expect(runner.run(save) == [.changedOnDisk(path: "lab.yaml")])
+    }
+
+    @Test("the tester's case on a real file: sed changes name:, then :set and :w are refused; :w! writes")
+    func realFile() throws {
+        try withTemporaryFile(named: "e.qnet.yaml") { path in
+            try TopologyWriter.yaml(Fixtures.metro).write(toFile: path, atomically: true, encoding: .utf8)
+
+            let runner = EffectRunner(services: .standard())
+            var session = Session(Topology(name: "untitled"), path: nil)
+            func runEffects() {
+                while !session.effects.isEmpty {
+                    let effect = session.effects.removeFirst()
+                    for action in runner.run(effect) { session.send(action) }
+                }
+            }
+            session.effects = [.open(path: path)]
+            runEffects()
+            #expect(session.state.filePath == path)
+
+            let outside = try String(contentsOfFile: path, encoding: .utf8)
+                .replacingOccurrences(of: "name: metro", with: "name: changed outside")
+            try outside.write(toFile: path, atomically: false, encoding: .utf8)
+            session.command("set L1.length 17 km")
+            session.command("w")
+            runEffects()
+            #expect(session.status == "\(path) changed on disk since it was opened or saved: :w! to overwrite it, "
+                    + ":e! to reload it (your edits are lost)")
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == outside)
+
+            session.command("w!")
+            runEffects()
+            #expect(session.status == "wrote \(path): 3 nodes, 2 links, 1 demand")
+            #expect(try TopologyReader.read(contentsOf: URL(fileURLWithPath: path)).link("L1")?.length == Quantity(17, .kilometre))
+            session.command("set L2.length 20 km")
+            session.command("w")  // the file is as the workbench wrote it: no refusal
+            runEffects()
+            #expect(session.status == "wrote \(path): 3 nodes, 2 links, 1 demand")
+        }
+    }
+}

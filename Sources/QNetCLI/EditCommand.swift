@@ -21,7 +21,10 @@ struct EditCommand: ParsableCommand {
     var file: String?
 
     func run() throws {
-        // Read before taking the terminal, so that a file's errors are printed in full, not cut to the status line.
+        // Read before taking the terminal, so that a file's errors are printed in full, not cut to the status line;
+        // the file's fingerprint is taken first, so that a change made while it is read is noticed at the first save.
+        let services = WorkbenchServices.standard()
+        let fingerprint = file.flatMap(services.fingerprint)
         let document = try file.flatMap(Self.existingDocument)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw ValidationError("the workbench needs a terminal; for a report without one use `qnetplan report FILE`")
@@ -30,9 +33,10 @@ struct EditCommand: ParsableCommand {
         do {
             final = try CursesTerminal.withTerminal(environment: ProcessInfo.processInfo.environment) { terminal in
                 if let file, let document {
-                    return Workbench.run(document: document, path: file, terminal: terminal, services: .standard())
+                    return Workbench.run(document: document, path: file, fingerprint: fingerprint, terminal: terminal,
+                                         services: services)
                 }
-                return Workbench.run(path: file, terminal: terminal, services: .standard())
+                return Workbench.run(path: file, terminal: terminal, services: services)
             }
         } catch let error as CursesError {
             FileHandle.standardError.write(Data("qnetplan: cannot open the terminal: \(error)\n".utf8))

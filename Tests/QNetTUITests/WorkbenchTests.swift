@@ -63,15 +63,17 @@ struct WorkbenchTests {
         #expect(final.status?.text == "wrote fresh.yaml: 1 node, 0 links, 0 demands")
     }
 
-    @Test("a document the command line already read opens as its file would, without reading it again")
+    @Test("a document the command line already read opens as its file would, without reading it again, with its fingerprint")
     func preloadedDocument() {
         let disk = FakeDisk()  // no file: a second read would fail
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
         terminal.type(":q")
         terminal.send([.key(.enter)])
+        let read = FileFingerprint(size: 42, hash: 7)
         let final = Workbench.run(document: TopologyDocument(topology: Fixtures.metro), path: "metro.yaml",
-                                  terminal: terminal, services: disk.services)
+                                  fingerprint: read, terminal: terminal, services: disk.services)
         #expect(final.topology == Fixtures.metro)
+        #expect(final.diskFingerprint == read)   // what the first save checks the file against
         #expect(final.filePath == "metro.yaml")
         #expect(terminal.drawn.first?.lines[22].hasPrefix(" opened metro.yaml: 3 nodes, 2 links, 1 demand") == true)
         #expect(disk.plans == 1)

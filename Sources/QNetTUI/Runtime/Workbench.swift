@@ -25,12 +25,13 @@ public enum Workbench {
     }
 
     /// Edits `document`, already read from the file at `path` (so that the command line
-    /// can refuse a file with errors before it takes the terminal), as `run(path:)` does.
+    /// can refuse a file with errors before it takes the terminal), as `run(path:)` does;
+    /// `fingerprint` is the file's as it was before it was read, for the check before each save.
     @discardableResult
-    public static func run(document: TopologyDocument, path: String, terminal: some Terminal,
+    public static func run(document: TopologyDocument, path: String, fingerprint: FileFingerprint?, terminal: some Terminal,
                            services: WorkbenchServices) -> AppState {
         var state = untitled(on: terminal)
-        let effects = reduce(into: &state, .loaded(document, path: path))
+        let effects = reduce(into: &state, .loaded(document, path: path, fingerprint: fingerprint))
         return loop(state, effects, terminal: terminal, services: services)
     }
 

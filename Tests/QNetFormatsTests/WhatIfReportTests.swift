@@ -98,6 +98,18 @@ import QNetPlanner
         #expect(markdown.contains("| a trusted node at the midpoint of BREI-STPO | 1.34 kbit/s | yes | BANK-GOV 172 bit/s → 0 bit/s (not met) |"))
     }
 
+    /// A demand with no QKD path has no key to lose: the survivability section says so instead of claiming that
+    /// no failure breaks it and, in the next line, that it survives none.
+    @Test func survivabilityNamesTheDemandsWithoutKey() throws {
+        let topology = Topology(name: "far", nodes: [Node(id: "A"), Node(id: "B")],
+                                links: [Link(id: "far", from: "A", to: "B", medium: .fiber, length: Quantity(500, .kilometre))],
+                                demands: [Demand(from: "A", to: "B", keyRate: Quantity(1, .kilobitPerSecond))])
+        let plan = Planner().plan(topology)
+        let markdown = MarkdownReport.render(plan, of: topology, whatIf: WhatIfAnalyzer(topology: topology, plan: plan).analyse())
+        #expect(markdown.contains("No single link or node failure breaks a demand that has key."))
+        #expect(markdown.contains("Demands without QKD key, so with none to lose (post-quantum cryptography only): A-B."))
+    }
+
     @Test func withoutWhatIfsTheFieldsAreNullNotMissing() throws {
         let (topology, plan, _) = Self.chain()
         let text = JSONReport.render(plan, of: topology)

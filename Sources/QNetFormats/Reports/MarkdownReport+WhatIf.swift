@@ -15,7 +15,7 @@ extension MarkdownReport {
             text.line("- " + limitingText(whatIf.limiting))
             if let sensitivity = whatIf.sensitivity { text.line("- " + sensitivityText(sensitivity)) }
             text.line("- " + breaksText(whatIf.breaksOn))
-            if whatIf.suggestions.isEmpty { text.line("- **Suggestions**: none of the changes tried raises the rate.") }
+            if whatIf.suggestions.isEmpty { text.line("- **Suggestions**: none of the changes tried raises the rate by 1 % or more.") }
             text.blank()
             if !whatIf.suggestions.isEmpty {
                 text.table(["suggestion", "rate", "met", "also lowers", "edits"], whatIf.suggestions.map { suggestion in
@@ -25,7 +25,8 @@ extension MarkdownReport {
                 })
             }
         }
-        survivabilitySection(analysis.survivability, into: &text)
+        survivabilitySection(analysis.survivability, withoutKey: plan.demands.filter { $0.maxFlowBps <= 0 }.map(\.id.rawValue),
+                             into: &text)
     }
 
     private static func limitingText(_ limiting: LimitingLink?) -> String {
@@ -73,12 +74,13 @@ extension MarkdownReport {
         }.joined(separator: "; ") + "."
     }
 
-    private static func survivabilitySection(_ survivability: Survivability, into text: inout MarkdownText) {
+    private static func survivabilitySection(_ survivability: Survivability, withoutKey: [String], into text: inout MarkdownText) {
         text.heading("Survivability (N−1)")
         let count = survivability.failuresChecked
         text.paragraph("Examined \(count) single failure\(count == 1 ? "" : "s"): \(survivability.scope)")
         if survivability.failures.isEmpty {
-            text.paragraph("No single link or node failure breaks a demand.")
+            text.paragraph(withoutKey.isEmpty ? "No single link or node failure breaks a demand."
+                                              : "No single link or node failure breaks a demand that has key.")
         } else {
             text.table(["failure", "breaks", "remaining rate"], survivability.failures.map { effect in
                 ["\(effect.failure.kind) \(effect.failure.id)", effect.broken.map(\.demand.rawValue).joined(separator: ", "),
@@ -87,5 +89,9 @@ extension MarkdownReport {
         }
         let surviving = survivability.surviving.map(\.rawValue)
         text.paragraph("Demands that survive any single failure: " + (surviving.isEmpty ? "none" : surviving.joined(separator: ", ")) + ".")
+        if !withoutKey.isEmpty {
+            text.paragraph("Demands without QKD key, so with none to lose (post-quantum cryptography only): "
+                + withoutKey.joined(separator: ", ") + ".")
+        }
     }
 }

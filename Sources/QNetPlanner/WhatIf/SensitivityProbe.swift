@@ -83,7 +83,7 @@ struct SensitivityProbe {
             if abs(forward - backward) > Self.kinkTolerance * max(abs(forward), abs(backward)) {
                 value = worse == .up ? forward : backward
                 scheme = (worse == .up ? "forward" : "backward")
-                    + " 2-point at a kink (another link or segment limits as much; one step the other way changes the rate by "
+                    + " 2-point at a kink (within one step another link or segment limits instead; one step the other way changes the rate by "
                     + "\(Format.number((worse == .up ? backward : forward) * h, digits: 3)) bit/s)"
             } else {
                 value = (above - below) / (2 * h)

@@ -8,7 +8,7 @@ import QNetModel
 /// the limiting link or of every link.
 ///
 /// Every candidate is planned (`LocalReplan`) and the demand routed again; a
-/// candidate is kept only when it raises the demand's rate (one whose new
+/// candidate is kept only when it raises the demand's rate by 1 % or more (one whose new
 /// segments carry no key cannot, and is not routed). Protocols come from
 /// `ProtocolKind.allCases`, so a protocol the planner learns to plan is tried
 /// without a change here.
@@ -23,6 +23,9 @@ struct SuggestionFinder {
     let router: ChangeRouter
     /// The plan's demands with their routing, for the side effects of a change.
     var others: [(demand: Demand, plan: DemandPlan)] = []
+    /// A change is suggested when it raises the rate by at least this fraction (a smaller gain would be
+    /// listed at the rate the demand already has, at the reports' three significant digits).
+    static let smallestGain = 0.01
     var network: KeyNetwork { router.network }
 
     /// A candidate: links replaced by others, with nodes added and nodes edited (keeping their ids and kinds).
@@ -45,7 +48,7 @@ struct SuggestionFinder {
             // Without key on the new segments the key graph only lost capacity: the rate cannot rise.
             guard change.added.contains(where: { $0.keyRateBps > 0 }) else { continue }
             let result = router.route(demand, change: change)
-            guard result.maxFlowBps > base * (1 + 1e-9), result.maxFlowBps > 0 else { continue }
+            guard result.maxFlowBps > base * (1 + Self.smallestGain), result.maxFlowBps > 0 else { continue }
             found.append(Suggestion(kind: candidate.kind, summary: candidate.summary, changes: candidate.changes,
                                     rateBps: result.maxFlowBps, satisfied: result.satisfied,
                                     lowers: sideEffects(of: change, besides: demand)))

@@ -19,7 +19,7 @@ enum WhatIfSection {
             TextRow("  \($0.failure.kind) \($0.failure.id)", EngineeringFormat.rate($0.remainingBps), valueRole: .bad)
         }
         rows += [.blank, .heading("Suggestions")]
-        if result.suggestions.isEmpty { rows.append(TextRow("  none raises the rate", role: .dim)) }
+        if result.suggestions.isEmpty { rows.append(TextRow("  none raises the rate by 1 % or more", role: .dim)) }
         for suggestion in result.suggestions {
             rows.append(TextRow("  " + suggestion.summary))
             let mark = suggestion.satisfied ? "\(glyphs.met) met" : "\(glyphs.unmet) not met"

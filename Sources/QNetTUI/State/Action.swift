@@ -27,6 +27,8 @@ public enum Action: Sendable, Hashable {
     case focusNext
     /// Scroll the inspector by this many rows (down positive).
     case scrollInspector(Int)
+    /// Scrolls the inspector by this many pages (its visible rows, less one kept for context).
+    case pageInspector(Int)
     case focusPrevious
     /// Pan the map by steps of a tenth of the view (east and north positive).
     case pan(dx: Int, dy: Int)

@@ -10,10 +10,12 @@ func reduceKey(into state: inout AppState, _ key: Key) -> [Effect] {
         switch key {
         case .escape, .character("q"), .character("?"), .function(1), .enter:
             state.mode = .normal
-        case .down, .character("j"): state.mode = .help(scroll: scroll + 1)
-        case .up, .character("k"): state.mode = .help(scroll: max(0, scroll - 1))
-        case .pageDown, .character(" "): state.mode = .help(scroll: scroll + 10)
-        case .pageUp: state.mode = .help(scroll: max(0, scroll - 10))
+        case .down, .character("j"): state.mode = .help(scroll: HelpScreen.clamped(scroll + 1, on: state.screenSize))
+        case .up, .character("k"): state.mode = .help(scroll: HelpScreen.clamped(scroll - 1, on: state.screenSize))
+        case .pageDown, .character(" "):
+            state.mode = .help(scroll: HelpScreen.clamped(scroll + HelpScreen.page(on: state.screenSize), on: state.screenSize))
+        case .pageUp:
+            state.mode = .help(scroll: HelpScreen.clamped(scroll - HelpScreen.page(on: state.screenSize), on: state.screenSize))
         default: break
         }
         return []

@@ -33,6 +33,8 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
     case .scrollInspector(let rows):
         state.inspectorScroll = min(InspectorView.maxScroll(state), max(0, state.inspectorScroll + rows))
         return []
+    case .pageInspector(let pages):
+        return reduceAction(into: &state, .scrollInspector(pages * max(1, InspectorView.visibleRows(state) - 1)))
     case .focusNext:
         state.focus = state.focus.next
         return []

@@ -21,8 +21,24 @@ enum HelpScreen {
     /// Columns given to the keys; a longer key gets a line of its own.
     static let keyWidth = 22
 
+    /// The help's box on a screen.
+    private static func box(in screen: Rect) -> Rect {
+        screen.centred(Size(width: 76, height: screen.height - 2))
+    }
+
+    /// The rows of help a page moves: those shown at once on a screen of `size`, less one kept for context.
+    static func page(on size: Size) -> Int {
+        max(1, box(in: Rect(x: 0, y: 0, width: size.width, height: size.height)).height - 3)
+    }
+
+    /// `scroll` kept between the top and the last page of the help on a screen of `size`.
+    static func clamped(_ scroll: Int, on size: Size) -> Int {
+        let inside = box(in: Rect(x: 0, y: 0, width: size.width, height: size.height)).inset(by: 1)
+        return min(max(0, scroll), max(0, lines(width: inside.width).count - inside.height))
+    }
+
     static func draw(scroll: Int, in screen: Rect, glyphs: GlyphSet, into canvas: inout Canvas) {
-        let box = screen.centred(Size(width: 76, height: screen.height - 2))
+        let box = box(in: screen)
         guard !box.isEmpty else { return }
         canvas.fill(box)
         let inside = Box.draw(box, title: "Help", focused: true, glyphs: glyphs, into: &canvas)

@@ -3,10 +3,18 @@
 enum InspectorView {
     /// The furthest the inspector of `state` scrolls: until its last row is on the pane's last line.
     static func maxScroll(_ state: AppState) -> Int {
-        let pane = Layout(size: state.screenSize, focus: state.focus).inspector
-        let area = pane.width >= 3 && pane.height >= 3 ? pane.inset(by: 1) : pane
+        let area = textArea(state)
         let count = InspectorContent.rows(state, glyphs: .ascii).rows.flatMap { $0.wrapped(to: area.width) }.count
         return max(0, count - area.height)
+    }
+
+    /// The rows of text the inspector shows at once.
+    static func visibleRows(_ state: AppState) -> Int { textArea(state).height }
+
+    /// The inspector's pane inside its border.
+    private static func textArea(_ state: AppState) -> Rect {
+        let pane = Layout(size: state.screenSize, focus: state.focus).inspector
+        return pane.width >= 3 && pane.height >= 3 ? pane.inset(by: 1) : pane
     }
 
     static func draw(_ rows: [TextRow], scroll: Int, focused: Bool, in area: Rect, glyphs: GlyphSet,

@@ -50,6 +50,28 @@ struct InspectorAndMapTests {
         #expect(session.state.viewport.zoom == 1.5)
     }
 
+    @Test("PgDn and PgUp move the inspector and the help by the rows they show, less one, and stop at the ends")
+    func pages() {
+        var session = Session()
+        session.state = planned
+        session.command("select L1")
+        let shown = InspectorView.visibleRows(session.state)
+        #expect(shown > 5)
+        session.send(.key(.pageDown))
+        #expect(session.state.inspectorScroll == min(shown - 1, InspectorView.maxScroll(session.state)))
+        session.send(.key(.pageUp))
+        #expect(session.state.inspectorScroll == 0)
+        let size = session.state.screenSize
+        session.send(.key(.character("?")))
+        session.send(.key(.pageDown))
+        #expect(session.state.mode == .help(scroll: HelpScreen.page(on: size)) && HelpScreen.page(on: size) == size.height - 5)
+        for _ in 0..<50 { session.send(.key(.pageDown)) }
+        let last = HelpScreen.clamped(.max, on: size)
+        #expect(session.state.mode == .help(scroll: last))
+        session.send(.key(.up))
+        #expect(session.state.mode == .help(scroll: last - 1))   // one step back from the end, not from beyond it
+    }
+
     @Test("a link's inspector lists its assumptions with their basis")
     func assumptions() {
         var state = planned

@@ -59,6 +59,20 @@ struct AutosaveTests {
         #expect(Array(session.effects.suffix(2)) == [.removeAutosave(path: Autosave.path(for: "metro.yaml")), .quit])
     }
 
+    @Test("the autosave dialog shows a long file name whole, widening or wrapping to the screen")
+    func dialogFitsItsText() {
+        var session = Session()
+        session.state.filePath = "/srv/networks/quantum-backbone-2027-draft.qnet.yaml"
+        var edited = Fixtures.metro
+        edited.links[0].length = Quantity(99, .kilometre)
+        session.send(.autosaveFound(edited, path: "/srv/networks/.quantum-backbone-2027-draft.qnet.yaml.autosave"))
+        let wide = Screen.render(session.state, size: Size(width: 120, height: 40)).lines.joined(separator: "\n")
+        #expect(wide.contains("Unsaved edits of quantum-backbone-2027-draft.qnet.yaml, newer than the file:"))
+        #expect(wide.contains("3 nodes, 2 links, 1 demand") && wide.contains("decide later (keep the autosave)"))
+        let narrow = Screen.render(session.state, size: Size(width: 60, height: 24)).lines.joined(separator: " ")
+        #expect(narrow.contains("newer than the file:") && narrow.contains("decide later"))
+    }
+
     @Test("opening finds a newer autosave: r restores it (dirty, undo goes back to the file), d discards it")
     func restoreOrDiscard() {
         var edited = Fixtures.metro

@@ -71,6 +71,17 @@ struct CommandLineTests {
         #expect(QNetPlanCommand.run(arguments: ["report", "--colour", "x.qnet.yaml"]) == 2)
     }
 
+    @Test("a mistyped command is refused with the command it is close to, not opened as a new file of that name")
+    func mistypedCommand() throws {
+        #expect(QNetPlanCommand.mistypedCommand(["chek", "net.qnet.yaml"])?.contains("did you mean 'check'?") == true)
+        #expect(QNetPlanCommand.mistypedCommand(["reprot"])?.contains("did you mean 'report'?") == true)
+        #expect(QNetPlanCommand.run(arguments: ["chek"]) == 2)
+        // Not typos: a command, a topology file name, an option, and a word far from every command.
+        for arguments in [["check", "x.qnet.yaml"], ["chek.qnet.yaml"], ["--help"], ["backbone"]] {
+            #expect(QNetPlanCommand.mistypedCommand(arguments) == nil)
+        }
+    }
+
     @Test("report -o writes JSON with the stable fields of topology-format.md")
     func jsonReport() throws {
         let file = try temporaryFile("net.qnet.yaml", Self.smallTopology)

@@ -1,7 +1,7 @@
 /// Suggests the known key closest to a misspelt one, for "did you mean" hints.
-enum KeySuggestion {
+public enum KeySuggestion {
     /// The known key within a few edits of `key`, if one is close enough to be a likely typo.
-    static func closest(to key: String, in known: [String]) -> String? {
+    public static func closest(to key: String, in known: [String]) -> String? {
         let limit = max(1, key.count / 3)
         let ranked = known.map { ($0, distance(key.lowercased(), $0.lowercased())) }
             .filter { $0.1 <= limit }

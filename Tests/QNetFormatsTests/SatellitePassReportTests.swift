@@ -105,6 +105,17 @@ struct SatellitePassReportTests {
         #expect(csv.contains(",no_key_reason,finite_key_per_pass_bits,finite_key_per_day_bits,finite_daily_average_bps,finite_no_key_reason\r\n"))
     }
 
+    @Test("Micius: a finite-key block at the culmination outlasts the pass, and the link says so")
+    func blockLongerThanThePass() throws {
+        let (_, plan) = try Self.plan("micius-downlink.qnet.yaml")
+        for link in plan.links {
+            let pass = try #require(link.pass), finite = try #require(link.finiteKey)
+            #expect(finite.blockTimeSeconds > pass.durationSeconds)
+            let note = try #require(link.assumptions.first { $0.name == "finite key at culmination" })
+            #expect(note.value.contains("the pass's own finite key (one block per pass) is the figure to plan with"))
+        }
+    }
+
     @Test("Without a pass the reports are as before: a null pass in JSON, no passes table")
     func noPass() throws {
         let (topology, plan) = try Self.plan("vienna-secoqc.qnet.yaml")

@@ -67,6 +67,14 @@ enum LinkPlanner {
 
         let pass = SatellitePassPlanner.plan(link, timing: timing, memo: memo, strings: strings)
         diagnostics += pass?.1 ?? []
+        if let pass = pass?.0, let finiteKey, finiteKey.blockTimeSeconds > pass.durationSeconds {
+            assumptions.append(Assumption(
+                name: "finite key at culmination",
+                value: "a block takes \(Format.number(finiteKey.blockTimeSeconds)) s there, longer than the whole pass "
+                    + "(\(Format.number(pass.durationSeconds)) s): the link's key rate is what the culmination would give "
+                    + "if it lasted; the pass's own finite key (one block per pass) is the figure to plan with",
+                basis: "finite_key block_size at the culmination's detection rate against the usable pass"))
+        }
         let plan = LinkPlan(
             id: inputs.link.id, medium: link.medium, protocolKind: protocolKind, lossBudget: loss.lines,
             detector: detector, qber: qber, keyRateBps: Sanitise.rate(keyPerPulse * repetitionRate),

@@ -9,7 +9,7 @@ enum FormView {
         let box = between.centred(Size(width: min(screen.width - 2, 90), height: between.height))
         guard box.width >= 20, box.height >= 6,
               let rows = TopologyEditor.rows(of: form.record, in: state.topology) else { return }
-        canvas.fill(box)
+        canvas.fill(between)   // no cut-off pane borders beside the box
         let inside = Box.draw(box, title: "Edit " + form.record.title, focused: true, glyphs: glyphs, into: &canvas)
         let footer = 3  // a rule, the help of the key, the error
         let listHeight = max(1, inside.height - footer)

@@ -23,6 +23,17 @@ struct EditFormTests {
         for _ in 0..<index { session.press(.character("j")) }
     }
 
+    @Test("the form covers the panes beside it: no cut-off pane borders at its sides at 80×24")
+    func coversThePanes() {
+        var session = Session()
+        session.command("select L1")
+        session.press(.enter)
+        let lines = Screen.render(session.state, size: Size(width: 80, height: 24)).lines
+        for line in lines[1..<22].map(Array.init) {
+            #expect(line.first == " " && (line.count < 80 || line[79] == " "), "\(String(line))")
+        }
+    }
+
     @Test("select L1, press Enter: the form lists every key of a link with help, value or default")
     func opens() {
         var session = Session()

@@ -46,6 +46,7 @@ private func run(_ command: Command, into state: inout AppState) throws(CommandE
         guard rest.isEmpty else { throw CommandError("usage: :select ID (a node, link, demand, equipment entry or defaults)") }
         state.selection = selection
         state.inspectorScroll = 0
+        state.status = StatusMessage("selected " + selection.title.prefix(1).lowercased() + selection.title.dropFirst())
         return []
     case .set(let id, let keyPath, let value):
         return applyEdit(&state, try TopologyEditor.set(id, keyPath: keyPath, to: value, in: topology))

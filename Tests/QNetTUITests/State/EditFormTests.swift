@@ -27,6 +27,7 @@ struct EditFormTests {
     func coversThePanes() {
         var session = Session()
         session.command("select L1")
+        #expect(session.state.status?.text == "selected link L1")
         session.press(.enter)
         let lines = Screen.render(session.state, size: Size(width: 80, height: 24)).lines
         for line in lines[1..<22].map(Array.init) {

@@ -99,11 +99,29 @@ struct LimitingLinkFinder {
         return seen
     }
 
+    /// The other segments of the best path `path` (segment ids) that carry as little key as the limiting one of
+    /// `found` (to 1e-9), each with its link of most loss: where they exist, the rate has a kink.
+    func tied(with found: Found, path: [String]) -> [(segmentIndex: Int, linkIndex: Int)] {
+        let rate = network.segments[found.segmentIndex].keyRateBps
+        guard rate > 0 else { return [] }
+        let index = Dictionary(network.segments.indices.map { (network.segments[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        return path.compactMap { index[$0] }.filter { $0 != found.segmentIndex }.compactMap { segment in
+            guard abs(network.segments[segment].keyRateBps - rate) <= 1e-9 * rate, let link = mostLoss(in: segment) else { return nil }
+            return (segment, link.index)
+        }
+    }
+
+    /// The link of a segment with the most loss, and its index.
+    private func mostLoss(in segmentIndex: Int) -> (plan: LinkPlan, index: Int)? {
+        let plans = network.segments[segmentIndex].links.compactMap { links[$0] }
+        guard let link = plans.max(by: { $0.lossDB < $1.lossDB }), let index = network.linkIndex[link.id] else { return nil }
+        return (link, index)
+    }
+
     private func describe(_ segmentIndex: Int, cut: [Int], basis: String) -> Found? {
         let segments = network.segments
         let segment = segments[segmentIndex]
-        let plans = segment.links.compactMap { links[$0] }
-        guard let link = plans.max(by: { $0.lossDB < $1.lossDB }), let linkIndex = network.linkIndex[link.id] else { return nil }
+        guard let (link, linkIndex) = mostLoss(in: segmentIndex) else { return nil }
         let limiting = LimitingLink(segment: segment.id, link: link.id, cutSegments: cut.map { segments[$0].id },
                                     largestLoss: link.lossBudget.max { $0.db < $1.db }, lossDB: link.lossDB,
                                     segmentRateBps: segment.keyRateBps, marginDB: segment.marginDB,

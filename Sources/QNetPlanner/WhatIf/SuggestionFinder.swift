@@ -13,6 +13,9 @@ import QNetModel
 /// `ProtocolKind.allCases`, so a protocol the planner learns to plan is tried
 /// without a change here.
 ///
+/// Where other segments of the best path carry as little key as the limiting
+/// one, each change is also tried on all of them together (`TiedCandidates`).
+///
 /// A change can lower other demands: one that replaces a segment on another
 /// demand's best path (a trusted node more on it, beyond its
 /// max_trusted_nodes, say) is routed again for that demand too, and the
@@ -40,9 +43,20 @@ struct SuggestionFinder {
     }
 
     /// The improving changes of the link at `linkIndex` (in the segment at `segmentIndex`) for `demand`, best first.
-    func suggestions(for demand: Demand, rate base: Double, segmentIndex: Int, linkIndex: Int) -> [Suggestion] {
+    ///
+    /// `tied` are the other (segment, link) pairs of the demand's best path whose segments carry as little key as the
+    /// limiting one: the rate has a kink there, and changing one link alone cannot raise it, so each change is also
+    /// tried on all of them at once (`TiedCandidates`).
+    func suggestions(for demand: Demand, rate base: Double, segmentIndex: Int, linkIndex: Int,
+                     tied: [(segmentIndex: Int, linkIndex: Int)] = []) -> [Suggestion] {
         var found: [Suggestion] = []
-        for candidate in candidates(segmentIndex: segmentIndex, linkIndex: linkIndex) {
+        var all = candidates(segmentIndex: segmentIndex, linkIndex: linkIndex)
+        if !tied.isEmpty {
+            let links = [linkIndex] + tied.map(\.linkIndex)
+            let each = [all] + tied.map { candidates(segmentIndex: $0.segmentIndex, linkIndex: $0.linkIndex) }
+            all += TiedCandidates.combine(each, links: links.map { network.topology.links[$0].id })
+        }
+        for candidate in all {
             let change = local.change(replacing: candidate.replaced, with: candidate.links, newNodes: candidate.newNodes,
                                       editedNodes: candidate.editedNodes)
             // Without key on the new segments the key graph only lost capacity: the rate cannot rise.

@@ -52,7 +52,8 @@ public struct WhatIfAnalyzer: Sendable {
     private func analyse(_ demand: Demand, worker: Worker) -> (whatIf: DemandWhatIf, checked: [NetworkElement]) {
         let routing = network.route(demand)
         let plan = routing.plan
-        let found = LimitingLinkFinder(network: network, links: links).find(routing, limit: demand.maxTrustedNodes.map { max(0, $0) })
+        let finder = LimitingLinkFinder(network: network, links: links)
+        let found = finder.find(routing, limit: demand.maxTrustedNodes.map { max(0, $0) })
         var sensitivity: Sensitivity?
         var suggestions: [Suggestion] = []
         if let found {
@@ -61,7 +62,8 @@ public struct WhatIfAnalyzer: Sendable {
                     .sensitivity(of: demand, rate: plan.maxFlowBps, linkIndex: found.linkIndex)
             }
             suggestions = SuggestionFinder(local: worker.local, router: worker.router, others: routed)
-                .suggestions(for: demand, rate: plan.maxFlowBps, segmentIndex: found.segmentIndex, linkIndex: found.linkIndex)
+                .suggestions(for: demand, rate: plan.maxFlowBps, segmentIndex: found.segmentIndex, linkIndex: found.linkIndex,
+                             tied: finder.tied(with: found, path: plan.bestPathSegments))
         }
         let (breaks, checked) = FailureScan(router: worker.router).breaks(demand, routing: routing)
         return (DemandWhatIf(demand: plan.id, rateBps: plan.maxFlowBps, requiredBps: plan.requiredBps, limiting: found?.limiting,

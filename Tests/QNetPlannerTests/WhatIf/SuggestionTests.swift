@@ -36,6 +36,27 @@ import QNetModel
         #expect(suggestion.changes.contains("new link L-a: between [A, L-mid], 150 km, protocol bb84-decoy"))
     }
 
+    /// A —40 km— T —40 km— B: the two links limit the demand equally, so a trusted node halfway along one alone
+    /// raises nothing; the same change on each of them is suggested, at the rate a plan of that edit gives.
+    @Test func twoLinksLimitingEquallyAreChangedTogether() throws {
+        let topology = Fixtures.topology(nodes: [Fixtures.node("A"), Fixtures.node("T", .trusted), Fixtures.node("B")],
+                                         links: [Fixtures.fiber("L1", "A", "T", km: 40), Fixtures.fiber("L2", "T", "B", km: 40)],
+                                         demands: [Fixtures.demand("A", "B", kbps: 0.001)])
+        let plan = Planner().plan(topology)
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B"))
+        #expect(!whatIf.suggestions.contains { $0.summary == "a trusted node at the midpoint of L1" })
+        let both = try #require(whatIf.suggestions.first { $0.summary == "a trusted node at the midpoint of each of L1, L2" })
+
+        var edited = topology
+        edited.nodes += [Fixtures.node("L1-mid", .trusted), Fixtures.node("L2-mid", .trusted)]
+        edited.links = [Fixtures.fiber("L1-a", "A", "L1-mid", km: 20), Fixtures.fiber("L1-b", "L1-mid", "T", km: 20),
+                        Fixtures.fiber("L2-a", "T", "L2-mid", km: 20), Fixtures.fiber("L2-b", "L2-mid", "B", km: 20)]
+        let expected = Planner().plan(edited).demands[0].maxFlowBps
+        #expect(expected > plan.demands[0].maxFlowBps * 1.01)
+        #expect(abs(both.rateBps - expected) <= 1e-9 * expected)
+        #expect(both.changes.filter { $0.hasPrefix("new node") }.count == 2)
+    }
+
     @Test func aBetterDetectorFromTheLibraryIsSuggestedAndOnlyOneThatDetectsTheWavelength() throws {
         var topology = Self.single(km: 150)
         var ingaas = Detector(name: "ingaas")

@@ -71,10 +71,19 @@ struct SuggestionFinder {
     }
 
     /// The other demands whose best path crosses a segment `change` removes and whose rate it lowers.
+    ///
+    /// Each removed segment is replaced by segments between the same ends (a chain through a new node, or one
+    /// segment); when none of those carries less key than any removed one, a flow through a removed segment can
+    /// take its replacement, so only demands whose paths are limited to a number of trusted nodes (a chain is
+    /// longer) are routed again.
     private func sideEffects(of change: KeyNetwork.Change, besides demand: Demand) -> [SideEffect] {
         let removed = Set(change.removed.map { network.segments[$0].id })
+        let smallestAdded = change.added.map(\.keyRateBps).min() ?? 0
+        let largestRemoved = change.removed.map { network.segments[$0].keyRateBps }.max() ?? 0
+        let onlyLongerPathsCanLose = smallestAdded >= largestRemoved
         return others.compactMap { other in
             guard other.demand.resolvedID != demand.resolvedID, other.plan.maxFlowBps > 0,
+                  !onlyLongerPathsCanLose || other.demand.maxTrustedNodes != nil,
                   other.plan.bestPathSegments.contains(where: removed.contains) else { return nil }
             let after = router.route(other.demand, change: change)
             guard after.maxFlowBps < other.plan.maxFlowBps * (1 - 1e-9) else { return nil }

@@ -13,8 +13,9 @@ import QNetModel
 /// `ProtocolKind.allCases`, so a protocol the planner learns to plan is tried
 /// without a change here.
 ///
-/// Where other segments of the best path carry as little key as the limiting
-/// one, each change is also tried on all of them together (`TiedCandidates`).
+/// Where no change of the limiting link alone helps and other segments of the
+/// best path carry as little key as the limiting one, each change is tried on
+/// all of them together (`TiedCandidates`).
 ///
 /// A change can lower other demands: one that replaces a segment on another
 /// demand's best path (a trusted node more on it, beyond its
@@ -45,29 +46,32 @@ struct SuggestionFinder {
     /// The improving changes of the link at `linkIndex` (in the segment at `segmentIndex`) for `demand`, best first.
     ///
     /// `tied` are the other (segment, link) pairs of the demand's best path whose segments carry as little key as the
-    /// limiting one: the rate has a kink there, and changing one link alone cannot raise it, so each change is also
-    /// tried on all of them at once (`TiedCandidates`).
+    /// limiting one. When no change of the limiting link alone raises the rate, the rate may have a kink there,
+    /// so each change is then tried on all of them at once (`TiedCandidates`).
     func suggestions(for demand: Demand, rate base: Double, segmentIndex: Int, linkIndex: Int,
                      tied: [(segmentIndex: Int, linkIndex: Int)] = []) -> [Suggestion] {
-        var found: [Suggestion] = []
-        var all = candidates(segmentIndex: segmentIndex, linkIndex: linkIndex)
-        if !tied.isEmpty {
+        let own = candidates(segmentIndex: segmentIndex, linkIndex: linkIndex)
+        var found = improving(own, for: demand, rate: base)
+        if found.isEmpty, !tied.isEmpty {
             let links = [linkIndex] + tied.map(\.linkIndex)
-            let each = [all] + tied.map { candidates(segmentIndex: $0.segmentIndex, linkIndex: $0.linkIndex) }
-            all += TiedCandidates.combine(each, links: links.map { network.topology.links[$0].id })
+            let each = [own] + tied.map { candidates(segmentIndex: $0.segmentIndex, linkIndex: $0.linkIndex) }
+            found = improving(TiedCandidates.combine(each, links: links.map { network.topology.links[$0].id }), for: demand, rate: base)
         }
-        for candidate in all {
+        return found.sorted { $0.rateBps != $1.rateBps ? $0.rateBps > $1.rateBps : $0.summary < $1.summary }
+    }
+
+    /// The suggestions of the `candidates` that raise `demand`'s rate from `base` by `smallestGain` or more.
+    private func improving(_ candidates: [Candidate], for demand: Demand, rate base: Double) -> [Suggestion] {
+        candidates.compactMap { candidate in
             let change = local.change(replacing: candidate.replaced, with: candidate.links, newNodes: candidate.newNodes,
                                       editedNodes: candidate.editedNodes)
             // Without key on the new segments the key graph only lost capacity: the rate cannot rise.
-            guard change.added.contains(where: { $0.keyRateBps > 0 }) else { continue }
+            guard change.added.contains(where: { $0.keyRateBps > 0 }) else { return nil }
             let result = router.route(demand, change: change)
-            guard result.maxFlowBps > base * (1 + Self.smallestGain), result.maxFlowBps > 0 else { continue }
-            found.append(Suggestion(kind: candidate.kind, summary: candidate.summary, changes: candidate.changes,
-                                    rateBps: result.maxFlowBps, satisfied: result.satisfied,
-                                    lowers: sideEffects(of: change, besides: demand)))
+            guard result.maxFlowBps > base * (1 + Self.smallestGain), result.maxFlowBps > 0 else { return nil }
+            return Suggestion(kind: candidate.kind, summary: candidate.summary, changes: candidate.changes,
+                              rateBps: result.maxFlowBps, satisfied: result.satisfied, lowers: sideEffects(of: change, besides: demand))
         }
-        return found.sorted { $0.rateBps != $1.rateBps ? $0.rateBps > $1.rateBps : $0.summary < $1.summary }
     }
 
     /// The other demands whose best path crosses a segment `change` removes and whose rate it lowers.

@@ -28,13 +28,17 @@ public struct RateDerivative: Sendable, Hashable {
     public var unit: String
     /// The step, in `unit`.
     public var step: Double
-    /// The difference scheme (`central`, `forward 3-point`, `backward 3-point`).
+    /// The difference scheme (`central`, `forward 3-point`, `backward 3-point`, or a 2-point one at a kink).
     public var scheme: String
+    /// At a kink (another link limits within one step), how much one step the other way changes the rate
+    /// (bit/s, usually 0); nil elsewhere.
+    public var otherWay: Double?
 
-    public init(bpsPerUnit: Double, unit: String, step: Double, scheme: String) {
+    public init(bpsPerUnit: Double, unit: String, step: Double, scheme: String, otherWay: Double? = nil) {
         self.bpsPerUnit = bpsPerUnit
         self.unit = unit
         self.step = step
         self.scheme = scheme
+        self.otherWay = otherWay
     }
 }

@@ -77,11 +77,13 @@ struct SensitivityProbe {
                             worse: Worse, _ f: (Double) -> Double) -> RateDerivative {
         let value: Double
         let scheme: String
+        var otherWay: Double?
         if range.contains(x - h) && range.contains(x + h) {
             let (above, below) = (f(x + h), f(x - h))
             let (forward, backward) = ((above - base) / h, (base - below) / h)
             if abs(forward - backward) > Self.kinkTolerance * max(abs(forward), abs(backward)) {
                 value = worse == .up ? forward : backward
+                otherWay = Sanitise.finite((worse == .up ? backward : forward) * h)
                 scheme = (worse == .up ? "forward" : "backward")
                     + " 2-point at a kink (within one step another link or segment limits instead; one step the other way changes the rate by "
                     + "\(Format.number((worse == .up ? backward : forward) * h, digits: 3)) bit/s)"
@@ -96,6 +98,6 @@ struct SensitivityProbe {
             value = (3 * base - 4 * f(x - h) + f(x - 2 * h)) / (2 * h)
             scheme = "backward 3-point"
         }
-        return RateDerivative(bpsPerUnit: Sanitise.finite(value), unit: unit, step: h, scheme: scheme)
+        return RateDerivative(bpsPerUnit: Sanitise.finite(value), unit: unit, step: h, scheme: scheme, otherWay: otherWay)
     }
 }

@@ -47,8 +47,9 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         return [removal]
     case .changedOnDisk(let path):
         state.quitAfterSave = false
-        state.status = .error("\(path) changed on disk since it was opened or saved: :w! to overwrite it, "
-                              + ":e! to reload it (your edits are lost)")
+        // The ways out first, so that a narrow status line still shows them.
+        state.status = .error(":w! overwrites, :e! reloads (your edits are lost): \((path as NSString).lastPathComponent) "
+                              + "changed on disk since it was opened or saved")
         return []
     case .exported(let path):
         state.status = StatusMessage("exported \(path)")

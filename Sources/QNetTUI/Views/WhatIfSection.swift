@@ -44,8 +44,12 @@ enum WhatIfSection {
     private static func sensitivityRows(_ sensitivity: Sensitivity) -> [TextRow] {
         let derivatives = [("  per dB of loss", sensitivity.perDB), ("  per km", sensitivity.perKm),
                            ("  per % det. eff.", sensitivity.perPercentEfficiency)]
-        return [.blank, .heading("Rate change on \(sensitivity.link)")] + derivatives.compactMap { label, derivative in
-            derivative.map { TextRow(label, EngineeringFormat.signedRate($0.bpsPerUnit)) }
+        return [.blank, .heading("Rate change on \(sensitivity.link)")] + derivatives.flatMap { label, derivative -> [TextRow] in
+            guard let derivative else { return [] }
+            let row = TextRow(label, EngineeringFormat.signedRate(derivative.bpsPerUnit))
+            // At a kink the slope is the worsening side's; one step the other way, another link limits.
+            guard let other = derivative.otherWay else { return [row] }
+            return [row, TextRow("    kink, other way", EngineeringFormat.signedRate(other), role: .dim)]
         }
     }
 }

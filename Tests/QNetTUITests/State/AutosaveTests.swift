@@ -59,6 +59,14 @@ struct AutosaveTests {
         #expect(Array(session.effects.suffix(2)) == [.removeAutosave(path: Autosave.path(for: "metro.yaml")), .quit])
     }
 
+    @Test(":e! drops the edits and their autosave, so reopening does not offer them back")
+    func reloadDropsTheAutosave() {
+        var session = Session()
+        session.command("set L1.length 41 km")
+        session.command("e!")
+        #expect(Array(session.effects.suffix(2)) == [.removeAutosave(path: Autosave.path(for: "metro.yaml")), .open(path: "metro.yaml")])
+    }
+
     @Test("the autosave dialog shows a long file name whole, widening or wrapping to the screen")
     func dialogFitsItsText() {
         var session = Session()

@@ -8,8 +8,7 @@ import Testing
 @Suite("Saving over a file another program changed: refused unless :w!")
 struct ChangedOnDiskTests {
     private let opened = FileFingerprint(size: 100, hash: 1)
-    private let message = "metro.yaml changed on disk since it was opened or saved: :w! to overwrite it, "
-        + ":e! to reload it (your edits are lost)"
+    private let message = ":w! overwrites, :e! reloads (your edits are lost): metro.yaml changed on disk since it was opened or saved"
 
     /// A session on metro.yaml as loaded, holding bytes of `opened`.
     private func loaded() -> Session {
@@ -57,7 +56,7 @@ struct ChangedOnDiskTests {
         session.command("e")
         #expect(session.status == "unsaved edits: :w first, or :e! to drop them")
         session.command("e!")
-        #expect(session.effects == [.open(path: "metro.yaml")])
+        #expect(session.effects == [.removeAutosave(path: Autosave.path(for: "metro.yaml")), .open(path: "metro.yaml")])
     }
 
     @Test("after a save the file's new fingerprint is the one the next save expects")
@@ -131,8 +130,8 @@ struct ChangedOnDiskTests {
             session.command("set L1.length 17 km")
             session.command("w")
             runEffects()
-            #expect(session.status == "\(path) changed on disk since it was opened or saved: :w! to overwrite it, "
-                    + ":e! to reload it (your edits are lost)")
+            #expect(session.status == ":w! overwrites, :e! reloads (your edits are lost): "
+                    + "\((path as NSString).lastPathComponent) changed on disk since it was opened or saved")
             #expect(try String(contentsOfFile: path, encoding: .utf8) == outside)
 
             session.command("w!")

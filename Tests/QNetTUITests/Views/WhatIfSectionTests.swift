@@ -86,6 +86,21 @@ struct WhatIfSectionTests {
         #expect(row("    → 3.1 kbit/s", "✓ met"))
     }
 
+    @Test("at a kink the inspector says what one step the other way does, as the reports do")
+    func kinkRow() {
+        var whatIf = Self.metroWhatIf
+        whatIf.sensitivity?.perKm = RateDerivative(bpsPerUnit: -92, unit: "km", step: 0.1,
+                                                   scheme: "forward 2-point at a kink (…)", otherWay: 0)
+        var state = AppState(topology: Fixtures.metro, filePath: "metro.yaml")
+        state.plan = Fixtures.plan(of: Fixtures.metro)
+        state.selection = .demand("A-B")
+        state.whatIf = SelectedWhatIf(demand: "A-B", topology: Fixtures.metro, result: whatIf)
+        let lines = Screen.render(state, size: Size(width: 80, height: 60)).lines
+        let kink = lines.firstIndex { $0.contains("│    kink, other way") && $0.hasSuffix(" 0 bit/s│") }
+        #expect(kink.map { lines[$0 - 1].contains("│  per km") } == true, "\(lines.filter { $0.contains("kink") })")
+        #expect(lines.filter { $0.contains("kink, other way") }.count == 1)   // the other derivatives are central
+    }
+
     @Test("the effect runner analyses the demand with the real planner")
     func runner() throws {
         let services = WorkbenchServices(load: { _ in TopologyDocument(topology: Fixtures.metro) }, save: { _, _ in }, plan: { Planner().plan($0) })

@@ -94,20 +94,25 @@ struct WorkbenchTests {
         #expect(final.isDirty)
     }
 
-    @Test("Ctrl-C (an interrupt) asks first when there are unsaved edits, even from the command line; without edits it quits")
+    @Test("Ctrl-C (an interrupt) closes the command line first, then asks when there are unsaved edits; without edits it quits")
     func interruptAsksFirst() {
         let disk = FakeDisk(["metro.yaml": Fixtures.metro])
+        let cancelled = InMemoryTerminal(size: Size(width: 80, height: 24))
+        cancelled.type(":set L1")
+        cancelled.send([.interrupt])
+        #expect(run(disk, path: "metro.yaml", cancelled).mode == .normal)   // the line is dropped; the workbench stays
+
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
         terminal.type(":set L1.length 31 km")
         terminal.send([.key(.enter)])
         terminal.type(":set L1")
-        terminal.send([.interrupt])
+        terminal.send([.interrupt, .interrupt])
         let asked = run(disk, path: "metro.yaml", terminal)
         #expect(asked.mode == .confirmQuit && asked.isDirty)
         #expect(disk.file("metro.yaml")?.link("L1")?.length == Quantity(30, .kilometre))
 
         let clean = InMemoryTerminal(size: Size(width: 80, height: 24), events: [.interrupt, .key(.character("j"))])
-        _ = run(disk, path: "metro.yaml", clean)
+        _ = run(FakeDisk(["metro.yaml": Fixtures.metro]), path: "metro.yaml", clean)
         #expect(clean.pending == [.key(.character("j"))])   // the loop ended at the interrupt
     }
 

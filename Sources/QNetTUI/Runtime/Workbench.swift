@@ -64,7 +64,7 @@ public enum Workbench {
             case .key(let key): effects = reduce(into: &state, .key(key))
             case .mouse(let mouse): effects = reduce(into: &state, .mouse(mouse))
             case .resize(let size): effects = reduce(into: &state, .resize(size))
-            case .interrupt: effects = reduce(into: &state, .quit)
+            case .interrupt: effects = reduce(into: &state, .interrupt)
             case .hangup:
                 // The terminal went away (or SIGTERM/SIGHUP): keep unsaved edits in the autosave.
                 if let path = state.filePath, state.isDirty, state.topology != state.autosavedTopology {

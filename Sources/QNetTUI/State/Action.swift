@@ -16,6 +16,8 @@ public enum Action: Sendable, Hashable {
     // MARK: Requests
     /// Quit, asking first when there are unsaved edits.
     case quit
+    /// Ctrl-C: Esc in the command line, a form, the help or a question; with none open, a request to quit (`quit`).
+    case interrupt
     /// Save to the current file.
     case save
     case undo

@@ -14,6 +14,11 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
         guard state.isDirty else { return [.quit] }
         state.mode = .confirmQuit
         return []
+    case .interrupt:
+        // Outside the map and lists, Ctrl-C is Esc: it closes the command line, a form or the help, and answers
+        // a question as Esc does (stay; decide about the autosave later).
+        guard state.mode == .normal else { return reduceKey(into: &state, .escape) }
+        return reduceAction(into: &state, .quit)
     case .save:
         return save(&state, to: nil)
     case .undo:

@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
 
     @Flag(inversion: .prefixedNo, help: ArgumentHelp("Add the what-ifs (default); --no-what-ifs leaves them out (null in JSON). "
                                                      + "They take far longer than the plan on large networks "
-                                                     + "(about 40 s against 1 s on 10,000 nodes, see README Speed)."))
+                                                     + "(about 50 s against 1 s on 10,000 nodes, see README Speed)."))
     var whatIfs = true
 
     @Option(name: [.short, .customLong("output")], help: "Write the report to this file (atomically) instead of standard output.",

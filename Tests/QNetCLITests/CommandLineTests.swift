@@ -75,6 +75,8 @@ struct CommandLineTests {
     func mistypedCommand() throws {
         #expect(QNetPlanCommand.mistypedCommand(["chek", "net.qnet.yaml"])?.contains("did you mean 'check'?") == true)
         #expect(QNetPlanCommand.mistypedCommand(["reprot"])?.contains("did you mean 'report'?") == true)
+        #expect(QNetPlanCommand.mistypedCommand(["chekc"])?.contains("did you mean 'check'?") == true)   // two letters swapped
+        #expect(QNetPlanCommand.mistypedCommand(["edti", "x.qnet.yaml"])?.contains("did you mean 'edit'?") == true)
         #expect(QNetPlanCommand.run(arguments: ["chek"]) == 2)
         // Not typos: a command, a topology file name, an option, and a word far from every command.
         for arguments in [["check", "x.qnet.yaml"], ["chek.qnet.yaml"], ["--help"], ["backbone"]] {

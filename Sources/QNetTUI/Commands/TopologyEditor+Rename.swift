@@ -53,9 +53,23 @@ extension TopologyEditor {
     /// set of ids).
     private static func checkNewID(_ id: Identifier, in topology: Topology) throws(CommandError) {
         guard id.isWellFormed else { throw CommandError("'\(id)' cannot be an id: use letters, digits, _ and -") }
+        try refuseShadowing(id, in: topology)
         let owner = topology.node(id).map { _ in "node" } ?? topology.link(id).map { _ in "link" }
             ?? topology.demandIndex(id).map { _ in "demand" }
         if let owner { throw CommandError("there is already a \(owner) \(id): pick another id") }
+    }
+}
+
+extension TopologyEditor {
+    /// Refuses an id for a node, link or demand that `:set` and `:select` would read as another record's name:
+    /// `defaults`, or an equipment entry's (a node `si-apd` would hide the detector `si-apd`).
+    static func refuseShadowing(_ id: Identifier, in topology: Topology) throws(CommandError) {
+        if id.rawValue == "defaults" { throw CommandError("'defaults' names the defaults: pick another id") }
+        let equipment = topology.equipment
+        let kind = equipment.sources.contains { $0.name == id.rawValue } ? "source"
+            : equipment.detectors.contains { $0.name == id.rawValue } ? "detector"
+            : equipment.memories.contains { $0.name == id.rawValue } ? "memory" : nil
+        if let kind { throw CommandError("'\(id)' names the \(kind) \(id) of the library: pick another id") }
     }
 }
 

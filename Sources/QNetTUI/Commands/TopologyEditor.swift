@@ -19,6 +19,7 @@ public enum TopologyEditor {
     /// Adds a node of `kind` at `x`, `y` (bare numbers in km); a satellite also takes its altitude.
     public static func addNode(_ id: Identifier, kind: String, x: String, y: String, altitude: String?,
                                to topology: Topology) throws(CommandError) -> Outcome {
+        try refuseShadowing(id, in: topology)
         var node = Node(id: id)
         try write(["kind"], .scalar(kind), into: &node)
         try write(["position"], .mapping([.init("x", kilometres(x)), .init("y", kilometres(y))]), into: &node)
@@ -31,6 +32,7 @@ public enum TopologyEditor {
     /// Adds a link from `from` to `to` over `medium`; its length defaults to the distance between the nodes.
     public static func addLink(_ id: Identifier, from: Identifier, to: Identifier, medium: String, length: String?,
                                to topology: Topology) throws(CommandError) -> Outcome {
+        try refuseShadowing(id, in: topology)
         var link = Link(id: id, from: from, to: to)
         try write(["medium"], .scalar(medium), into: &link)
         var note = ""

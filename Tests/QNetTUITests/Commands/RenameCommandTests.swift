@@ -31,6 +31,21 @@ struct RenameCommandTests {
         #expect(session.state.topology.links.map { [$0.from, $0.to] } == [["A", "Vienna"], ["Vienna", "B"]])
     }
 
+    @Test("an id that :set and :select would read as the defaults or a library entry is refused, renamed or added")
+    func shadowingID() {
+        var session = Session()
+        session.state.topology.equipment.detectors = [Detector(name: "si-apd")]
+        let before = session.state.topology
+        for (line, message) in [("set A.id defaults", "'defaults' names the defaults: pick another id"),
+                                ("set A.id si-apd", "'si-apd' names the detector si-apd of the library: pick another id"),
+                                ("add node si-apd trusted 1 1", "'si-apd' names the detector si-apd of the library: pick another id"),
+                                ("add link defaults A B fiber", "'defaults' names the defaults: pick another id")] {
+            session.command(line)
+            #expect(session.statusIsError && session.status == message, "\(line)")
+        }
+        #expect(session.state.topology == before)
+    }
+
     @Test("a rename to an id a node, link or demand has is refused, saying which; nothing changes")
     func takenID() {
         var session = Session()

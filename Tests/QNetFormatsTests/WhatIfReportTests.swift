@@ -96,6 +96,22 @@ import QNetPlanner
         #expect(suggestions.filter { $0["kind"] as? String == "protocol" }.allSatisfy { ($0["lowers"] as? [Any])?.isEmpty == true })
         let markdown = MarkdownReport.render(plan, of: topology, whatIf: analysis)
         #expect(markdown.contains("| a trusted node at the midpoint of BREI-STPO | 1.34 kbit/s | yes | BANK-GOV 172 bit/s → 0 bit/s (not met) |"))
+        let csv = CSVReport.render(plan, whatIf: analysis)
+        let govForu = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("GOV-FORU,") })
+        #expect(govForu.contains(",BANK-GOV:\(bankGov.maxFlowBps)->0.0,"))
+    }
+
+    /// Two equal links in series: the CSV's sensitivity_kinks says that the per-km and per-% slopes are taken at a
+    /// kink, one step the other way changing nothing.
+    @Test func csvMarksTheSlopesTakenAtAKink() throws {
+        let topology = Topology(name: "tie", nodes: [Node(id: "A"), Node(id: "T", kind: .trusted), Node(id: "B")],
+                                links: [Link(id: "L1", from: "A", to: "T", medium: .fiber, length: Quantity(40, .kilometre)),
+                                        Link(id: "L2", from: "T", to: "B", medium: .fiber, length: Quantity(40, .kilometre))],
+                                demands: [Demand(from: "A", to: "B", keyRate: Quantity(1, .kilobitPerSecond))])
+        let plan = Planner().plan(topology)
+        let csv = CSVReport.render(plan, whatIf: WhatIfAnalyzer(topology: topology, plan: plan).analyse())
+        let row = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("A-B,") })
+        #expect(row.hasSuffix(",km:0.0 %:0.0"))
     }
 
     /// A demand with no QKD path has no key to lose: the survivability section says so instead of claiming that

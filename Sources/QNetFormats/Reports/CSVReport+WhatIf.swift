@@ -6,6 +6,8 @@ extension CSVReport {
     static let whatIfColumns = [
         "limiting_link", "limiting_segment", "bps_per_db", "bps_per_km", "bps_per_percent_detector_efficiency",
         "breaks_on", "best_suggestion", "best_suggestion_bps",
+        // Added later, at the end: the demands the best suggestion lowers, and the slopes taken at a kink.
+        "best_suggestion_lowers", "sensitivity_kinks",
     ]
 
     /// The what-if columns of one demand (empty fields without what-ifs).
@@ -19,7 +21,17 @@ extension CSVReport {
             sensitivity.map { number($0.perPercentEfficiency.bpsPerUnit) } ?? "",
             whatIf.breaksOn.map { "\($0.failure.kind):\($0.failure.id)" }.joined(separator: " "),
             best?.summary ?? "", best.map { number($0.rateBps) } ?? "",
+            best?.lowers.map { "\($0.demand):\(number($0.beforeBps))->\(number($0.afterBps))" }.joined(separator: " ") ?? "",
+            sensitivity.map(kinks) ?? "",
         ]
+    }
+
+    /// The derivatives of `sensitivity` taken at a kink (`km`, `%`), each with what one step the other way
+    /// changes: `km:0` says that lengthening costs key and shortening gains none.
+    private static func kinks(_ sensitivity: Sensitivity) -> String {
+        [sensitivity.perDB, sensitivity.perKm, sensitivity.perPercentEfficiency].compactMap { derivative in
+            derivative.flatMap { d in d.otherWay.map { "\(d.unit):\(number($0))" } }
+        }.joined(separator: " ")
     }
 
     /// One row per failure and demand it breaks.

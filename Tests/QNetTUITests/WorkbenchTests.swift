@@ -9,16 +9,16 @@ struct WorkbenchTests {
         Workbench.run(path: path, terminal: terminal, services: disk.services)
     }
 
-    @Test("open metro.yaml, press :set L1.length 30 km, Enter, :wq → the file holds 30 km and the loop ends")
+    @Test("open metro.yaml, press :set L1.length 31 km, Enter, :wq → the file holds 31 km and the loop ends")
     func editAndSave() {
         let disk = FakeDisk(["metro.yaml": Fixtures.metro])
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
-        terminal.type(":set L1.length 30 km")
+        terminal.type(":set L1.length 31 km")
         terminal.send([.key(.enter)])
         terminal.type(":wq")
         terminal.send([.key(.enter)])
         let final = run(disk, path: "metro.yaml", terminal)
-        #expect(disk.file("metro.yaml")?.link("L1")?.length == Quantity(30, .kilometre))
+        #expect(disk.file("metro.yaml")?.link("L1")?.length == Quantity(31, .kilometre))
         #expect(!final.isDirty)
         #expect(terminal.pending.isEmpty)
         #expect(disk.plans == 2)  // on open, and after the edit

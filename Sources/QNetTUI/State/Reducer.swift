@@ -95,6 +95,12 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
 
 /// Replaces the topology by an edited one, keeping the old one for undo, and re-plans.
 func applyEdit(_ state: inout AppState, _ outcome: TopologyEditor.Outcome) -> [Effect] {
+    // An edit that changes nothing (a value set to what it was) leaves no undo step and plans nothing again.
+    guard outcome.topology != state.topology else {
+        state.selection = outcome.selection
+        state.status = StatusMessage(outcome.message.hasSuffix("unchanged") ? outcome.message : outcome.message + " (unchanged)")
+        return []
+    }
     state.replaceTopology(withEdit: outcome.topology)
     state.selection = outcome.selection
     state.inspectorScroll = 0

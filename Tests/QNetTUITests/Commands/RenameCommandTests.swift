@@ -46,6 +46,16 @@ struct RenameCommandTests {
         #expect(session.state.topology == before)
     }
 
+    @Test("a value set to what it already is leaves no undo step")
+    func unchangedValue() {
+        var session = Session()
+        session.command("set L2.length 32 km")
+        #expect(session.status == "L2.length = 32 km (unchanged)")
+        #expect(session.state.undoStack.isEmpty && !session.state.isDirty)
+        session.command("set L2.length 33 km")
+        #expect(session.state.undoStack.count == 1)
+    }
+
     @Test("a rename to an id a node, link or demand has is refused, saying which; nothing changes")
     func takenID() {
         var session = Session()

@@ -105,8 +105,11 @@ struct LimitingLinkFinder {
         let rate = network.segments[found.segmentIndex].keyRateBps
         guard rate > 0 else { return [] }
         let index = Dictionary(network.segments.indices.map { (network.segments[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        // One entry per link, the limiting link's own left out: a link in two segments (a relay's hub link) is changed once.
+        var links: Set<Int> = [found.linkIndex]
         return path.compactMap { index[$0] }.filter { $0 != found.segmentIndex }.compactMap { segment in
-            guard abs(network.segments[segment].keyRateBps - rate) <= 1e-9 * rate, let link = mostLoss(in: segment) else { return nil }
+            guard abs(network.segments[segment].keyRateBps - rate) <= 1e-9 * rate, let link = mostLoss(in: segment),
+                  links.insert(link.index).inserted else { return nil }
             return (segment, link.index)
         }
     }

@@ -3,7 +3,8 @@ import QNetModel
 /// The same change on every link that limits a demand equally: where two or more segments of its best path carry
 /// the same, smallest key, improving one alone leaves the rate where it is (the rate has a kink), so a change that
 /// helps must be made on all of them. Candidates of the tied links are matched by their kind and by their
-/// summary with the link's id taken out ("a trusted node at the midpoint of L1" and "… of L2"), and merged.
+/// summary with the link's id taken out ("a trusted node at the midpoint of L1" and "… of L2"), and merged;
+/// changes that would replace the same link twice are not merged.
 enum TiedCandidates {
     /// One merged candidate per change found for every link of `links` (in `each`, one list per link, in order).
     static func combine(_ each: [[SuggestionFinder.Candidate]], links: [Identifier]) -> [SuggestionFinder.Candidate] {
@@ -23,6 +24,8 @@ enum TiedCandidates {
             merged.summary = shared.split(separator: "|", maxSplits: 1).last.map(String.init)?
                 .replacingOccurrences(of: "{link}", with: "each of \(names)") ?? first.summary
             for part in parts.dropFirst() {
+                // Changes that replace the same link (segments sharing a relay's hub link) cannot be made together.
+                guard Set(part.replaced).isDisjoint(with: merged.replaced) else { return nil }
                 merged.changes += part.changes
                 merged.replaced += part.replaced
                 merged.links += part.links

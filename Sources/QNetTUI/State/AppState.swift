@@ -49,6 +49,9 @@ public struct AppState: Sendable, Hashable {
     public var screenSize: Size
     /// Quit once the save in progress succeeds (`:wq`, or `y` when asked).
     public var quitAfterSave = false
+    /// The autosave of edits dropped with `:e!`: removed once the file asked for opens, kept if it fails to
+    /// (the edits are still there then).
+    public var autosaveToDropOnOpen: String?
     /// The node being dragged with the mouse, while the button is held.
     public var drag: NodeDrag?
     /// The topology last written to the autosave file, so that it is written once per state of edits.

@@ -34,10 +34,8 @@ private func run(_ command: Command, into state: inout AppState) throws(CommandE
         if state.isDirty, !force {
             throw CommandError("unsaved edits: :w first, or \(path.map { ":e! \($0)" } ?? ":e!") to drop them")
         }
-        // Edits dropped on purpose (:e!) take their autosave with them, as :q! does; it is not offered back.
-        if state.isDirty, let current = state.filePath {
-            return [.removeAutosave(path: Autosave.path(for: current)), .open(path: target)]
-        }
+        // Edits dropped on purpose (:e!) take their autosave with them, as :q! does, once the file opens.
+        if state.isDirty, let current = state.filePath { state.autosaveToDropOnOpen = Autosave.path(for: current) }
         return [.open(path: target)]
     case .export(let path):
         let ext = (path as NSString).pathExtension

@@ -11,12 +11,13 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .loaded(let document, let path, let fingerprint):
         let topology = document.topology
+        let dropped = droppedAutosave(state)
         state = AppState(topology: topology, filePath: path, screenSize: state.screenSize)
         state.diskFingerprint = fingerprint
         state.comments = document.comments
         state.commandHistory = []
         state.status = StatusMessage("opened \(path): \(topology.summary)")
-        let effects = state.replan() + [.checkAutosave(path: path)]
+        let effects = state.replan() + dropped + [.checkAutosave(path: path)]
         if !state.errors.isEmpty {
             let count = state.errors.count
             state.status = StatusMessage("opened \(path): \(topology.summary); \(count) error\(count == 1 ? "" : "s") keep\(count == 1 ? "s" : "") "
@@ -24,10 +25,11 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         }
         return effects
     case .newFile(let path):
+        let dropped = droppedAutosave(state)
         state = AppState(topology: Topology(name: AppState.topologyName(forFile: path)), filePath: path,
                          screenSize: state.screenSize)
         state.status = StatusMessage("new file \(path): :add node ID KIND X Y to begin (? shows how)")
-        return state.replan() + [.checkAutosave(path: path)]
+        return state.replan() + dropped + [.checkAutosave(path: path)]
     case .autosaveFound(let topology, let path):
         guard topology != state.topology else { return [.removeAutosave(path: path)] }
         state.mode = .confirmRestore(topology, autosavePath: path)
@@ -56,9 +58,16 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .failed(let message):
         state.quitAfterSave = false
+        state.autosaveToDropOnOpen = nil   // an :e! that failed keeps the edits, and so their autosave
         state.status = .error(message)
         return []
     default:
         return []
     }
+}
+
+/// The removal of the autosave that an `:e!` dropped, once the file it asked for has opened (before the new
+/// file's own autosave is looked for: reloading the same file must not find the dropped edits).
+private func droppedAutosave(_ state: AppState) -> [Effect] {
+    state.autosaveToDropOnOpen.map { [.removeAutosave(path: $0)] } ?? []
 }

@@ -84,7 +84,11 @@ struct SuggestionFinder {
         let removed = Set(change.removed.map { network.segments[$0].id })
         let smallestAdded = change.added.map(\.keyRateBps).min() ?? 0
         let largestRemoved = change.removed.map { network.segments[$0].keyRateBps }.max() ?? 0
-        let onlyLongerPathsCanLose = smallestAdded >= largestRemoved
+        // Every end of a removed segment must be an end of an added one (a replacement the segment search did not
+        // find leaves a gap, and then any demand crossing it can lose).
+        let addedEnds = Set(change.added.flatMap { [$0.from, $0.to] })
+        let replaced = change.removed.allSatisfy { addedEnds.contains(network.segments[$0].from) && addedEnds.contains(network.segments[$0].to) }
+        let onlyLongerPathsCanLose = replaced && smallestAdded >= largestRemoved
         return others.compactMap { other in
             guard other.demand.resolvedID != demand.resolvedID, other.plan.maxFlowBps > 0,
                   !onlyLongerPathsCanLose || other.demand.maxTrustedNodes != nil,

@@ -84,13 +84,15 @@ final class FlowNetwork: @unchecked Sendable {
         var filled = 0
         for (position, node) in order.enumerated() {
             // Slots to relaying nodes first, then to the others, each in adjacency order.
-            for relays in [true, false] {
-                for slot in graph.adjacencyStart[Int(node)]..<graph.adjacencyStart[Int(node) + 1]
-                    where graph.canRelay[graph.adjacencyOther[slot]] == relays {
-                    source[filled] = slot
-                    filled += 1
-                }
-                if relays { relayEnd[position] = Int32(filled) }
+            let slots = graph.adjacencyStart[Int(node)]..<graph.adjacencyStart[Int(node) + 1]
+            for slot in slots where graph.canRelay[graph.adjacencyOther[slot]] {
+                source[filled] = slot
+                filled += 1
+            }
+            relayEnd[position] = Int32(filled)
+            for slot in slots where !graph.canRelay[graph.adjacencyOther[slot]] {
+                source[filled] = slot
+                filled += 1
             }
             slotStart[position + 1] = Int32(filled)
         }

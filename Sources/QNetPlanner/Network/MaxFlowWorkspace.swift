@@ -65,9 +65,9 @@ extension MaxFlow {
         /// relaying nodes again (`false`).
         func openScans(around end: Int, _ open: Bool) {
             let slots = network.slotStart
-            for node in [end] + (Int(slots[end])..<Int(slots[end + 1])).map({ Int(network.other[$0]) }) {
-                scanEnd[node] = open ? slots[node + 1] : network.relayEnd[node]
-            }
+            func set(_ node: Int) { scanEnd[node] = open ? slots[node + 1] : network.relayEnd[node] }
+            set(end)
+            for slot in Int(slots[end])..<Int(slots[end + 1]) { set(Int(network.other[slot])) }
         }
 
         /// Gives every stamped node the default label again (the demand's ends included).

@@ -99,15 +99,14 @@ struct LimitingLinkFinder {
         return seen
     }
 
-    /// The other segments of the best path `path` (segment ids) that carry as little key as the limiting one of
+    /// The other segments of the best path of `routing` that carry as little key as the limiting one of
     /// `found` (to 1e-9), each with its link of most loss: where they exist, the rate has a kink.
-    func tied(with found: Found, path: [String]) -> [(segmentIndex: Int, linkIndex: Int)] {
+    func tied(with found: Found, in routing: KeyNetwork.Routing) -> [(segmentIndex: Int, linkIndex: Int)] {
         let rate = network.segments[found.segmentIndex].keyRateBps
-        guard rate > 0 else { return [] }
-        let index = Dictionary(network.segments.indices.map { (network.segments[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        guard rate > 0, let path = routing.path else { return [] }
         // One entry per link, the limiting link's own left out: a link in two segments (a relay's hub link) is changed once.
         var links: Set<Int> = [found.linkIndex]
-        return path.compactMap { index[$0] }.filter { $0 != found.segmentIndex }.compactMap { segment in
+        return path.edges.map { routing.graph.edgeSegment[$0] }.filter { $0 != found.segmentIndex }.compactMap { segment in
             guard abs(network.segments[segment].keyRateBps - rate) <= 1e-9 * rate, let link = mostLoss(in: segment),
                   links.insert(link.index).inserted else { return nil }
             return (segment, link.index)

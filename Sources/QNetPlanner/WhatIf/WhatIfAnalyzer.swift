@@ -63,7 +63,7 @@ public struct WhatIfAnalyzer: Sendable {
             }
             suggestions = SuggestionFinder(local: worker.local, router: worker.router, others: routed)
                 .suggestions(for: demand, rate: plan.maxFlowBps, segmentIndex: found.segmentIndex, linkIndex: found.linkIndex,
-                             tied: finder.tied(with: found, path: plan.bestPathSegments))
+                             tied: finder.tied(with: found, in: routing))
         }
         let (breaks, checked) = FailureScan(router: worker.router).breaks(demand, routing: routing)
         return (DemandWhatIf(demand: plan.id, rateBps: plan.maxFlowBps, requiredBps: plan.requiredBps, limiting: found?.limiting,

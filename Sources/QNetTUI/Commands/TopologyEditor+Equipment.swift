@@ -98,5 +98,18 @@ extension TopologyEditor {
         guard !kind.names(in: topology).contains(name) else {
             throw CommandError("there is already a \(kind.rawValue) named '\(name)'")
         }
+        try refuseHiddenName(name, kind, topology)
+    }
+
+    /// Refuses a name that `:set NAME.KEY` and `:select NAME` would read as another record's: a node's,
+    /// link's or demand's id, or `defaults` (the converse of `refuseShadowing`).
+    private static func refuseHiddenName(_ name: String, _ kind: EquipmentKind, _ topology: Topology) throws(CommandError) {
+        let id = Identifier(name)
+        let owner = name == "defaults" ? "the defaults"
+            : topology.node(id).map { _ in "node \(name)" } ?? topology.link(id).map { _ in "link \(name)" }
+            ?? topology.demandIndex(id).map { _ in "demand \(name)" }
+        if let owner {
+            throw CommandError("'\(name)' names \(owner), which :set \(name).KEY would reach: pick another \(kind.rawValue) name")
+        }
     }
 }

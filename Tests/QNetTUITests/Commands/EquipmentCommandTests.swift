@@ -31,6 +31,20 @@ struct EquipmentCommandTests {
         #expect(session.status == "usage: :add memory NAME")
     }
 
+    @Test("an equipment name that a node, link or demand has, or 'defaults', is refused: :set NAME.KEY would reach that record")
+    func nameOfAnotherRecord() {
+        var session = Session(clashing)
+        session.command("add detector A")
+        #expect(session.status == "'A' names node A, which :set A.KEY would reach: pick another detector name")
+        session.command("add source L1 wcp")
+        #expect(session.status == "'L1' names link L1, which :set L1.KEY would reach: pick another source name")
+        session.command("add memory defaults")
+        #expect(session.status == "'defaults' names the defaults, which :set defaults.KEY would reach: pick another memory name")
+        session.command("set detectors.fast.name T")
+        #expect(session.status == "'T' names node T, which :set T.KEY would reach: pick another detector name")
+        #expect(session.state.topology == clashing)
+    }
+
     @Test("naming equipment not in the library says how to add it")
     func unknownEquipment() {
         var session = Session()

@@ -1,8 +1,8 @@
 import QNetModel
 
 /// Moves the selected node by `dx` columns east and `dy` rows north of the map
-/// as drawn now (one cell per press, to the cell's centre): one undo step and
-/// one re-plan per press.
+/// as drawn now (one cell per press, to the cell's centre, rounded to the map's
+/// `moveResolutionKm`): one undo step and one re-plan per press.
 func moveSelectedNode(_ state: inout AppState, dx: Int, dy: Int) -> [Effect] {
     guard case .node(let id)? = state.selection else {
         state.status = StatusMessage("select a node to move it (j/k, or click it)", .warning)
@@ -22,7 +22,7 @@ func moveSelectedNode(_ state: inout AppState, dx: Int, dy: Int) -> [Effect] {
     let target = MapPoint(x: dx == 0 ? here.x : centre.x, y: dy == 0 ? here.y : centre.y)
     do throws(CommandError) {
         return applyEdit(&state, try TopologyEditor.move(id, to: target, referenceLatitude: projection.referenceLatitude,
-                                                          in: state.topology))
+                                                          resolutionKm: projection.moveResolutionKm, in: state.topology))
     } catch {
         state.status = .error(error.message)
         return []
@@ -38,7 +38,7 @@ func dragNode(_ state: inout AppState, toX x: Int, y: Int) {
     let target = MapPoint(x: start.x + Double(x - drag.startX) * projection.kmPerColumn,
                           y: start.y - Double(y - drag.startY) * 2 * projection.kmPerColumn)
     guard let outcome = try? TopologyEditor.move(drag.node, to: target, referenceLatitude: projection.referenceLatitude,
-                                                 in: drag.origin)
+                                                 resolutionKm: projection.moveResolutionKm, in: drag.origin)
     else { return }
     state.topology = outcome.topology
     state.status = StatusMessage(outcome.message)

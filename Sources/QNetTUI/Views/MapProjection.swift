@@ -14,6 +14,9 @@ public struct MapProjection: Sendable {
     public let frame: Rect
     /// Kilometres per column (a row is twice as many).
     public let kmPerColumn: Double
+    /// The step a node moved on this map is rounded to: a quarter of a column, so that
+    /// it stays in the cell it was moved to (`TopologyEditor.move` takes the power of ten below).
+    public var moveResolutionKm: Double { kmPerColumn / 4 }
     /// The map point at the centre of `frame`.
     public let centre: MapPoint
     /// Each positioned node's place on the map, in the topology's order.

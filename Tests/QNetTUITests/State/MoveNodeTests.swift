@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import QNetModel
 @testable import QNetTUI
@@ -25,8 +26,10 @@ struct MoveNodeTests {
             Issue.record("A lost its planar position")
             return
         }
-        #expect(abs(x.si / 1000 - 5 * kmPerColumn) < 0.01)
-        #expect(abs(y.si / 1000 - 4 * kmPerColumn) < 0.01)
+        // Rounded to the power of ten at or below a quarter column.
+        let step = pow(10, floor(log10(kmPerColumn / 4)))
+        #expect(abs(x.si / 1000 - 5 * kmPerColumn) <= step / 2 + 1e-9)
+        #expect(abs(y.si / 1000 - 4 * kmPerColumn) <= step / 2 + 1e-9)
         #expect(x.unit == .kilometre)
         #expect(session.state.undoStack == [Fixtures.metro])
         #expect(session.state.isDirty)
@@ -52,6 +55,25 @@ struct MoveNodeTests {
         let node = try #require(moved.topology.nodes.first { $0.id == "A" })
         guard case .planar(let x, let y)? = node.position else { Issue.record("not planar"); return }
         #expect("\(x.magnitude)" == "2.381" && "\(y.magnitude)" == "-0.07")
+    }
+
+    @Test("a node moved on a coarse map lands on a round value in the axis it moved along; the other keeps its value")
+    func movedToRoundValue() throws {
+        let moved = try TopologyEditor.move("A", to: MapPoint(x: 24.18213, y: 0), referenceLatitude: 0, resolutionKm: 0.6,
+                                            in: Fixtures.metro)
+        guard case .planar(let x, let y)? = moved.topology.node("A")?.position,
+              case .planar(_, let oldY)? = Fixtures.metro.node("A")?.position else { Issue.record("not planar"); return }
+        #expect("\(x.magnitude)" == "24.2" && x.unit == .kilometre)
+        #expect(y == oldY)
+        #expect(moved.message == "moved A to x 24.2 km, y \(oldY.text)")
+        let geographic = Topology(name: "geo", nodes: [
+            Node(id: "VIE", kind: .endpoint, position: .geographic(latitude: Quantity(48.2083, .degree), longitude: Quantity(16.3731, .degree))),
+        ])
+        let north = try TopologyEditor.move("VIE", to: MapPoint(x: 16.3731 * .pi / 180 * MapPoint.earthRadiusKm * cos(0.8413), y: 5_370.123),
+                                            referenceLatitude: 0.8413, resolutionKm: 6, in: geographic)
+        guard case .geographic(let latitude, let longitude)? = north.topology.node("VIE")?.position else { Issue.record("not geographic"); return }
+        #expect("\(latitude.magnitude)" == "48.29")   // 6 km is 0.054 degree: rounded to 0.01
+        #expect(longitude == Quantity(16.3731, .degree))
     }
 
     @Test("a click without moving is not an edit")
@@ -101,8 +123,11 @@ struct MoveNodeTests {
             return
         }
         #expect(try cell("T", session) == (start.x + 2, start.y - 1))
-        #expect(abs(x.si / 1000 - centre.x) < 0.001)
-        #expect(abs(y.si / 1000 - centre.y) < 0.001)
+        // Rounded to the power of ten at or below a quarter column, which keeps T in its cell.
+        let step = pow(10, floor(log10(projection.kmPerColumn / 4)))
+        #expect(abs(x.si / 1000 - centre.x) <= step / 2 + 1e-9)
+        #expect(abs(y.si / 1000 - centre.y) <= step / 2 + 1e-9)
+        #expect(abs((x.magnitude / step).rounded() * step - x.magnitude) < 1e-9)
         #expect(session.state.undoStack.count == 3)
         #expect(session.effects.filter { if case .replan = $0 { true } else { false } }.count == 3)
         #expect(session.status?.hasPrefix("moved T to x ") == true)

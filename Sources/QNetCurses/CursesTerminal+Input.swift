@@ -5,14 +5,16 @@ extension CursesTerminal {
     /// The next key, mouse action or resize: one already decoded, else read from
     /// `wget_wch`, waiting at most `timeout` for each character. ncurses has
     /// already applied a new size (no SIGWINCH handler). Mouse reports are decoded
-    /// by `InputDecoder`, every one of those that arrive together, in order.
+    /// by `InputDecoder`, every one of those that arrive together, in order. A pending
+    /// Ctrl-C comes after the events already read and decoded; keys typed ahead and not
+    /// yet read are discarded by the terminal on Ctrl-C (ISIG without NOFLSH), as in a shell.
     public func nextEvent(timeout: Duration) -> InputEvent? {
         if reportsDrags { claimMouseReports() }
         while true {
             if SignalHandlers.received != nil { return .hangup }
-            if SignalHandlers.takeInterrupt() { return .interrupt }
             if let event = input.next() { return event }
-            wtimeout(window, Int32(clamping: input.readsOnWithoutWaiting ? 0 : timeout.milliseconds))
+            let reading = input.readsOnWithoutWaiting || SignalHandlers.interruptIsPending
+            wtimeout(window, Int32(clamping: reading ? 0 : timeout.milliseconds))
             var code: wint_t = 0
             let status = wget_wch(window, &code)
             if SignalHandlers.received != nil { return .hangup }

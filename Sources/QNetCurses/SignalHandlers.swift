@@ -39,6 +39,9 @@ enum SignalHandlers {
         signal(SIGHUP) { number in stopSignal.store(number, ordering: .relaxed) }
     }
 
+    /// Whether a SIGINT waits to be taken (`takeInterrupt`).
+    static var interruptIsPending: Bool { interruptPending.load(ordering: .relaxed) != 0 }
+
     /// Whether a SIGINT came since the last call (which clears it).
     static func takeInterrupt() -> Bool {
         interruptPending.exchange(0, ordering: .relaxed) != 0

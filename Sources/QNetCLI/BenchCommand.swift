@@ -8,11 +8,13 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Time planning of generated networks (N nodes, ~3N links, N/10 demands) and print peak memory.",
         discussion: """
-            For each size: the time of a full plan, and of a re-plan after one link's length changes \
+            For each size: the time of a full plan (the median of 3, each from scratch, with the fastest \
+            and slowest: one run on a shared machine can be far off), and of a re-plan after one link's length changes \
             (what the workbench does on every edit); then, per size, a workbench edit: a :set of one link \
             through the reducer, its re-plan and a redraw of the 120×40 screen. Build with \
             `swift build -c release` (or `make bench`) for representative figures. Peak resident memory \
-            is the process's high-water mark so far.
+            is the process's high-water mark after the first full plan and the re-plan (before the two \
+            more full plans, which are timed only).
             """
     )
 
@@ -29,14 +31,24 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        print("nodes    links   demands  segments   full plan    re-plan   (links, demands redone)   peak RSS")
+        // Headings over the columns below: right-aligned over the numbers, left-aligned over the notes.
+        print(["nodes".leftPadded(6), "links".leftPadded(8), "demands".leftPadded(9), "segments".leftPadded(9),
+               "full plan".leftPadded(12), "(median of 3; range)".padding(toLength: 24, withPad: " ", startingAt: 0),
+               "re-plan".leftPadded(12), "  (links, demands redone)".padding(toLength: 26, withPad: " ", startingAt: 0),
+               "peak RSS".leftPadded(10)].joined(separator: " "))
         for size in sizes {
             let result = PlannerBenchmark.run(nodes: size)
+            // The peak of one plan and re-plan, as in the workbench; then two more full plans, for the times only.
+            let peak = PeakMemory.residentBytes()
+            let fullPlans = ([result.fullPlanSeconds] + PlannerBenchmark.fullPlanSeconds(nodes: size, runs: 2)).sorted()
             let line = [
                 pad(result.nodes, 6), pad(result.links, 8), pad(result.demands, 9), pad(result.segments, 9),
-                milliseconds(result.fullPlanSeconds), milliseconds(result.replanSeconds),
+                milliseconds(fullPlans[1]),
+                String(format: "(%.0f–%.0f ms)", fullPlans[0] * 1000, fullPlans[2] * 1000)
+                    .padding(toLength: 24, withPad: " ", startingAt: 0),
+                milliseconds(result.replanSeconds),
                 "  (\(result.replanRecomputedLinks), \(result.replanReroutedDemands))".padding(toLength: 26, withPad: " ", startingAt: 0),
-                String(format: "%7.1f MB", Double(PeakMemory.residentBytes()) / 1_048_576),
+                String(format: "%7.1f MB", Double(peak) / 1_048_576),
             ]
             print(line.joined(separator: " "))
         }
@@ -45,8 +57,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     private func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: " ", count: max(0, width - text.count)) + text
+        String(value).leftPadded(width)
     }
 
     private func milliseconds(_ seconds: Double) -> String {
@@ -61,5 +72,12 @@ enum PeakMemory {
         var usage = rusage()
         guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
         return usage.ru_maxrss * 1024  // Linux reports kilobytes
+    }
+}
+
+extension String {
+    /// The string right-aligned in `width` columns (spaces before it), whole when it is longer.
+    fileprivate func leftPadded(_ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - count)) + self
     }
 }

@@ -42,6 +42,19 @@ public enum PlannerBenchmark {
     }
 }
 
+extension PlannerBenchmark {
+    /// The times of `runs` more full plans of the same synthetic network, each with a fresh session, s:
+    /// one run on a shared machine can be far off, so a benchmark reports their median and spread.
+    public static func fullPlanSeconds(nodes: Int, runs: Int) -> [Double] {
+        let topology = SyntheticNetwork.make(nodes: nodes, seed: 1)
+        let clock = ContinuousClock()
+        return (0..<runs).map { _ in
+            let session = PlanningSession()
+            return clock.measure { _ = session.plan(topology) }.seconds
+        }
+    }
+}
+
 extension Duration {
     /// The duration in seconds.
     var seconds: Double {

@@ -25,8 +25,9 @@ extension PlanningSession {
         var segment: Int
     }
 
+    /// The plans of `demands`, routed over `graph` (whose edges are `segments`), and whether they fit together.
     func route(_ demands: [Demand], graph: KeyGraph, topology: Topology, segments: [SegmentPlan],
-                       nodeIndex: [Identifier: Int]) -> [DemandPlan] {
+               nodeIndex: [Identifier: Int]) -> (demands: [DemandPlan], shared: SharedCapacity) {
         let router = DemandRouter(graph: graph, topology: topology, segments: segments)
         let edgeKeys = (0..<graph.edgeCount).map {
             EdgeKey(from: graph.edgeFrom[$0], to: graph.edgeTo[$0], segment: graph.edgeSegment[$0])
@@ -63,7 +64,13 @@ extension PlanningSession {
         lastRepathedDemandCount = pending.filter { if case .keepFlow = reuse[$0] { true } else { false } }.count
         previousRouting = RoutingSnapshot(nodes: nodes, edgeKeys: edgeKeys, capacity: graph.capacity, demands: demands, results: results,
                                           segmentIDs: segmentIDs)
-        return results.map(\.plan)
+        let ends = demands.map { demand -> (Int, Int)? in
+            guard let from = nodeIndex[demand.from], let to = nodeIndex[demand.to] else { return nil }
+            let (source, target) = (graph.compactIndex[from], graph.compactIndex[to])
+            return source >= 0 && target >= 0 && source != target ? (source, target) : nil
+        }
+        let shared = SharedCapacity(routed: zip(results, ends).map { ($0.plan, $0.flow, $1) }, graph: graph, segments: segments)
+        return (results.map(\.plan), shared)
     }
 
     /// A demand's routing: its plan, and the flow and widest path it came from (nil when it has none).

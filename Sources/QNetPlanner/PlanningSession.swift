@@ -245,9 +245,32 @@ public final class PlanningSession {
             (from: found[index].nodes.first!, to: found[index].nodes.last!, capacity: segments[index].keyRateBps, segment: index)
         }
         let graph = KeyGraph(keyNodes: keyNodes, topologyNodeCount: topology.nodes.count, edges: edges)
-        let demands = route(topology.demands, graph: graph, topology: topology, segments: segments, nodeIndex: nodeIndex)
+        let (demands, sharedCapacity) = route(topology.demands, graph: graph, topology: topology, segments: segments, nodeIndex: nodeIndex)
+        diagnostics += Self.overloadWarnings(sharedCapacity, firstLinks: found.map { $0.links.first })
         return Plan(topologyName: topology.name, links: linkPlans, segments: segments, demands: demands,
-                    diagnostics: diagnostics)
+                    diagnostics: diagnostics, sharedCapacity: sharedCapacity)
+    }
+
+    /// At most this many overloaded segments get a warning of their own; one more says how many others there are.
+    static let overloadWarningLimit = 10
+
+    /// A warning per segment the demands' scaled flows overdraw (`SharedCapacity`), located at the segment's first
+    /// link (`firstLinks`, by segment).
+    static func overloadWarnings(_ shared: SharedCapacity, firstLinks: [Int?]) -> [Diagnostic] {
+        var warnings = shared.overloaded.prefix(overloadWarningLimit).map { overload in
+            let carries = "segment \(overload.segment) carries \(Format.rate(overload.keyRateBps))"
+            let message = overload.isForced
+                ? carries + ", but every path of \(overload.forcedBy.map(\.rawValue).joined(separator: ", ")) crosses it and together "
+                    + "they are to get \(Format.rate(overload.forcedBps)): they cannot all be met together"
+                : carries + ", but the max flows of the demands crossing it (\(overload.demands.map(\.rawValue).joined(separator: ", "))), "
+                    + "each scaled to the rate it is to get, take \(Format.rate(overload.loadBps)): these demands are not shown to be met together"
+            return Diagnostic(.warning, message, keyPath: firstLinks[overload.segmentIndex].map { "links[\($0)]" })
+        }
+        if shared.overloaded.count > overloadWarningLimit {
+            warnings.append(Diagnostic(.warning, "\(shared.overloaded.count - overloadWarningLimit) more segments are overdrawn "
+                + "by the demands' scaled max flows (the report's shared capacity lists them all)"))
+        }
+        return warnings
     }
 
     /// Whether two lists of link ends are equal.

@@ -3,7 +3,7 @@ import QNetPlanner
 
 /// The report as CSV (RFC 4180) for spreadsheets: a table of links, then,
 /// after a blank line, a table of demands (with their what-ifs), then a table
-/// of segments; when a repeater chain has one, a table of its key rate against
+/// of segments (with the key the demands' scaled max flows take from each, `SharedCapacity`); when a repeater chain has one, a table of its key rate against
 /// total length; when satellite links have a pass, a table of passes; with
 /// what-ifs, a table of the single failures that break demands (each after a
 /// blank line). Rates in bit/s, losses in dB, ratios in 0...1, as in the JSON report.
@@ -89,9 +89,10 @@ public enum CSVReport {
     private static func segmentRows(_ plan: Plan) -> [[String]] {
         var rows: [[String]] = [[
             "segment", "protocol", "nodes", "links", "key_rate_bps", "key_per_pulse", "plob_bound_bps", "margin_db",
-            "intensities", "figures", "no_key_reason",
+            "intensities", "figures", "no_key_reason", "demand_load_bps",
         ]]
-        for segment in plan.segments {
+        let loads = plan.sharedCapacity.loadBps
+        for (index, segment) in plan.segments.enumerated() {
             let budget = segment.keyBudget
             func pairs(_ figures: [KeyFigure]?) -> String { (figures ?? []).map { "\($0.key)=\(number($0.value))" }.joined(separator: " ") }
             rows.append([
@@ -99,6 +100,7 @@ public enum CSVReport {
                 segment.links.map(\.rawValue).joined(separator: " "), number(segment.keyRateBps),
                 budget.map { number($0.keyPerPulse) } ?? "", number(segment.plobBoundBps), segment.marginDB.map(number) ?? "",
                 pairs(budget?.intensities), pairs(budget?.figures), segment.noKeyReason ?? "",
+                number(index < loads.count ? loads[index] : 0),
             ])
         }
         return rows

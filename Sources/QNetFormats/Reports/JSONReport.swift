@@ -28,7 +28,7 @@ public enum JSONReport {
 
         enum Keys: String, CodingKey {
             case qnetReport = "qnet_report", topology, description, sources, links, segments, demands, diagnostics
-            case survivability
+            case survivability, sharedCapacity = "shared_capacity"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -38,11 +38,14 @@ public enum JSONReport {
             try container.encode(topology.description, forKey: .description)
             try container.encode(topology.sources, forKey: .sources)
             try container.encode(plan.links.map(LinkEntry.init), forKey: .links)
-            try container.encode(plan.segments.map(SegmentEntry.init), forKey: .segments)
+            let loads = plan.sharedCapacity.loadBps
+            try container.encode(plan.segments.enumerated().map { SegmentEntry(segment: $1, demandLoadBps: $0 < loads.count ? loads[$0] : 0) },
+                                 forKey: .segments)
             try container.encode(plan.demands.enumerated().map { DemandEntry(demand: $1, whatIf: whatIf?.demand(at: $0)) },
                                  forKey: .demands)
             try container.encode(plan.diagnostics.map(DiagnosticEntry.init), forKey: .diagnostics)
             try container.encode(whatIf.map { SurvivabilityEntry(survivability: $0.survivability) }, forKey: .survivability)
+            try container.encode(SharedCapacityEntry(plan: plan), forKey: .sharedCapacity)
         }
     }
 
@@ -149,10 +152,13 @@ public enum JSONReport {
 
     struct SegmentEntry: Encodable {
         let segment: SegmentPlan
+        /// The key the demands' scaled max flows take from the segment (`SharedCapacity`).
+        let demandLoadBps: Double
         enum Keys: String, CodingKey {
             case id, nodes, links, `protocol`, keyRateBps = "key_rate_bps", plobBoundBps = "plob_bound_bps"
             case fidelity, keyPerPass = "key_per_pass_bits", keyPerDay = "key_per_day_bits", marginDB = "margin_db"
             case noKeyReason = "no_key_reason", repeater, twinField = "twin_field", keyBudget = "key_budget"
+            case demandLoadBps = "demand_load_bps"
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -170,6 +176,7 @@ public enum JSONReport {
             try container.encode(segment.repeater.map(RepeaterEntry.init), forKey: .repeater)
             try container.encode(segment.twinField.map(TwinFieldEntry.init), forKey: .twinField)
             try container.encode(segment.keyBudget.map(KeyBudgetEntry.init), forKey: .keyBudget)
+            try container.encode(demandLoadBps, forKey: .demandLoadBps)
         }
     }
 

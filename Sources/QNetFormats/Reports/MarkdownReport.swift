@@ -15,6 +15,7 @@ public enum MarkdownReport {
             text.paragraph("Sources: " + topology.sources.joined(separator: "; "))
         }
         demandSection(plan, into: &text)
+        sharedCapacitySection(plan, into: &text)
         if let whatIf { whatIfSection(whatIf, plan: plan, into: &text) }
         linkSummary(plan, into: &text)
         segmentSection(plan, into: &text)

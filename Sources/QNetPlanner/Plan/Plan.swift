@@ -14,14 +14,17 @@ public struct Plan: Sendable, Hashable {
     public var demands: [DemandPlan]
     /// What the planner noticed (e.g. a satellite rate used while in view), each with its key path.
     public var diagnostics: [Diagnostic]
+    /// Whether the demands, each routed as if alone, fit the segments' key together.
+    public var sharedCapacity: SharedCapacity
 
     public init(topologyName: String, links: [LinkPlan], segments: [SegmentPlan], demands: [DemandPlan],
-                diagnostics: [Diagnostic]) {
+                diagnostics: [Diagnostic], sharedCapacity: SharedCapacity = SharedCapacity()) {
         self.topologyName = topologyName
         self.links = links
         self.segments = segments
         self.demands = demands
         self.diagnostics = diagnostics
+        self.sharedCapacity = sharedCapacity
     }
 }
 

@@ -15,7 +15,8 @@ enum InspectorContent {
         case .demand(let id)?:
             guard let index = state.topology.demandIndex(id) else { break }
             return ("Demand \(id)", demandRows(state.topology.demands[index], plan: state.selectedDemandPlan,
-                                                segments: state.plan?.segments ?? [], glyphs: glyphs)
+                                                segments: state.plan?.segments ?? [],
+                                                overloads: state.plan?.sharedCapacity.overloads(crossedBy: id) ?? [], glyphs: glyphs)
                 + WhatIfSection.rows(state.whatIf, for: id, in: state.topology, glyphs: glyphs))
         case .node(let id)?:
             guard let node = state.topology.node(id) else { break }
@@ -84,11 +85,14 @@ enum InspectorContent {
 
     // MARK: Demand
 
-    private static func demandRows(_ demand: Demand, plan: DemandPlan?, segments: [SegmentPlan], glyphs: GlyphSet) -> [TextRow] {
+    private static func demandRows(_ demand: Demand, plan: DemandPlan?, segments: [SegmentPlan], overloads: [SegmentOverload],
+                                   glyphs: GlyphSet) -> [TextRow] {
         var rows = [TextRow("\(demand.from) → \(demand.to)", demand.keyRate?.text ?? "0 bit/s")]
         guard let plan else { return rows + [.blank, TextRow("not planned", role: .dim)] }
         let met = plan.satisfied
-        rows.append(TextRow(met ? "\(glyphs.met) met" : "\(glyphs.unmet) not met", role: met ? .good : .bad))
+        rows.append(TextRow(met ? "\(glyphs.met) met" + (overloads.isEmpty ? "" : " alone") : "\(glyphs.unmet) not met",
+                            role: met ? .good : .bad))
+        rows += sharedSegmentRows(overloads)
         rows += [.blank, .heading("Best path")]
         rows.append(TextRow("  " + (plan.bestPath.isEmpty ? "none" : plan.bestPath.map(\.rawValue).joined(separator: " → "))))
         rows.append(TextRow("  rate", EngineeringFormat.rate(plan.bestPathBps)))
@@ -102,6 +106,21 @@ enum InspectorContent {
         }
         if let fallback = plan.fallback { rows.append(TextRow("  fallback", fallback, valueRole: .warning)) }
         if let note = plan.note { rows.append(TextRow("  " + note, role: .warning)) }
+        return rows
+    }
+
+    /// The overdrawn segments a demand's flow crosses (`SharedCapacity`): what they carry and what the demands take.
+    private static func sharedSegmentRows(_ overloads: [SegmentOverload]) -> [TextRow] {
+        guard !overloads.isEmpty else { return [] }
+        var rows: [TextRow] = [.blank, .heading("Shared with other demands")]
+        for overload in overloads {
+            let forced = overload.isForced
+            rows.append(TextRow("  " + overload.segment, EngineeringFormat.rate(overload.keyRateBps), valueRole: .warning))
+            rows.append(TextRow(forced ? "    every path of" : "    crossed by",
+                                (forced ? overload.forcedBy : overload.demands).map(\.rawValue).joined(separator: ", ")))
+            rows.append(TextRow(forced ? "    who need" : "    scaled flows take",
+                                EngineeringFormat.rate(forced ? overload.forcedBps : overload.loadBps), valueRole: .bad))
+        }
         return rows
     }
 
@@ -126,6 +145,11 @@ enum InspectorContent {
             let met = plan.demands.filter(\.satisfied).count
             rows.append(TextRow("links with key", "\(keyed) of \(plan.links.count)"))
             rows.append(TextRow("demands met", "\(met) of \(plan.demands.count)", valueRole: met == plan.demands.count ? .good : .bad))
+            if !plan.demands.isEmpty {
+                let together = plan.demandsMetTogether
+                rows.append(TextRow("  met together", together.rawValue,
+                                    valueRole: together == .yes ? .good : together == .no ? .bad : .warning))
+            }
             rows += plan.diagnostics.prefix(5).map { TextRow($0.message, role: $0.severity == .error ? .error : .warning) }
         } else {
             rows.append(TextRow("not planned", role: .dim))

@@ -1,0 +1,41 @@
+import QNetPlanner
+
+extension JSONReport {
+    /// Whether the demands fit the segments' key together (`SharedCapacity`): `met_together` (`yes`, `no`,
+    /// `not shown`), `scaled_flows_fit`, and the segments their scaled max flows overdraw.
+    struct SharedCapacityEntry: Encodable {
+        let plan: Plan
+
+        enum Keys: String, CodingKey {
+            case metTogether = "met_together", scaledFlowsFit = "scaled_flows_fit", overloadedSegments = "overloaded_segments"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            let shared = plan.sharedCapacity
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(plan.demandsMetTogether.rawValue, forKey: .metTogether)
+            try container.encode(shared.scaledFlowsFit, forKey: .scaledFlowsFit)
+            try container.encode(shared.overloaded.map(OverloadEntry.init), forKey: .overloadedSegments)
+        }
+    }
+
+    /// A segment the demands' scaled max flows overdraw.
+    struct OverloadEntry: Encodable {
+        let overload: SegmentOverload
+
+        enum Keys: String, CodingKey {
+            case segment, keyRateBps = "key_rate_bps", loadBps = "load_bps", demands
+            case forcedBps = "forced_bps", forcedBy = "forced_by"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(overload.segment, forKey: .segment)
+            try container.encode(overload.keyRateBps, forKey: .keyRateBps)
+            try container.encode(overload.loadBps, forKey: .loadBps)
+            try container.encode(overload.demands.map(\.rawValue), forKey: .demands)
+            try container.encode(overload.forcedBps, forKey: .forcedBps)
+            try container.encode(overload.forcedBy.map(\.rawValue), forKey: .forcedBy)
+        }
+    }
+}

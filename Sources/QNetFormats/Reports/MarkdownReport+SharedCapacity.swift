@@ -1,0 +1,40 @@
+import QNetPlanner
+
+extension MarkdownReport {
+    /// At most this many overloaded segments are listed; the JSON report has them all.
+    static let overloadRows = 20
+
+    /// Whether the demands fit the segments' key together (`SharedCapacity`), with the segments their
+    /// scaled max flows overdraw.
+    static func sharedCapacitySection(_ plan: Plan, into text: inout MarkdownText) {
+        guard plan.demands.contains(where: { $0.requiredBps > 0 && $0.maxFlowBps > 0 }) else { return }
+        let shared = plan.sharedCapacity
+        switch plan.demandsMetTogether {
+        case .yes:
+            text.paragraph("**Met together: yes.** The demands' max flows, each scaled to its required rate, fit every "
+                + "segment's key, so all the demands get their rates at once.")
+            return
+        case .no where shared.provenShort:
+            text.paragraph("**Met together: no.** Every path of the demands named below crosses the segment, so every "
+                + "routing takes their rates from its key, and it carries less:")
+        case .no:
+            text.paragraph("**Met together: no**, as some demand is not met even alone."
+                + (shared.scaledFlowsFit ? "" : " The others' max flows, scaled to the rates they are to get, also overdraw these segments:"))
+        case .notShown:
+            text.paragraph("**Met together: not shown.** Each max flow above is computed as if its demand had the network to "
+                + "itself. Scaled to the rates the demands are to get, the flows take more key than these segments carry; "
+                + "another routing might still fit (the planner does not solve the joint, multi-commodity flow).")
+        }
+        guard !shared.overloaded.isEmpty else { return }
+        text.table(["segment", "key rate", "taken by the scaled flows", "demands crossing it", "must cross it (every path)"],
+                   shared.overloaded.prefix(overloadRows).map { overload in
+                       [overload.segment, EngineeringFormat.rate(overload.keyRateBps), EngineeringFormat.rate(overload.loadBps),
+                        overload.demands.map(\.rawValue).joined(separator: ", "),
+                        overload.forcedBy.isEmpty ? "–"
+                            : overload.forcedBy.map(\.rawValue).joined(separator: ", ") + ": " + EngineeringFormat.rate(overload.forcedBps)]
+                   })
+        if shared.overloaded.count > overloadRows {
+            text.paragraph("… and \(shared.overloaded.count - overloadRows) more overdrawn segments (all in the JSON report).")
+        }
+    }
+}

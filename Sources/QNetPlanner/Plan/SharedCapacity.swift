@@ -1,0 +1,162 @@
+import QNetModel
+
+/// Whether the demands, each planned as if it had the network to itself, also fit together.
+///
+/// Each demand's max-flow is scaled to the rate it is to get (its required rate, or its whole max
+/// flow when that is less) and the scaled flows are summed on every segment: a segment's key is
+/// shared by every demand that crosses it, whatever the direction. When no segment is asked for
+/// more than it carries, the scaled flows are one joint routing in which every demand gets that
+/// rate: the demands met alone are met together. When some segment is overloaded, that routing
+/// does not fit; another might (a multi-commodity flow would tell), so the demands are not shown
+/// to be met together, unless the segment is a bridge for the demands that overdraw it: when every
+/// path of those demands crosses it (a chain of trusted nodes, say), every routing does, and they
+/// cannot all be met together (`SegmentOverload.forcedBps`).
+public struct SharedCapacity: Sendable, Hashable {
+    /// The key the scaled flows take from each segment, bit/s, in the order of `Plan.segments`.
+    public var loadBps: [Double]
+    /// The segments asked for more key than they carry, in the order of `Plan.segments`.
+    public var overloaded: [SegmentOverload]
+
+    public init(loadBps: [Double] = [], overloaded: [SegmentOverload] = []) {
+        self.loadBps = loadBps
+        self.overloaded = overloaded
+    }
+
+    /// Whether the scaled flows fit every segment (then every demand met alone is met together).
+    public var scaledFlowsFit: Bool { overloaded.isEmpty }
+
+    /// Whether some segment must carry more than it has in every routing: the demands cannot all get their rates together.
+    public var provenShort: Bool { overloaded.contains(where: \.isForced) }
+
+    /// The overloaded segments that `demand`'s flow crosses.
+    public func overloads(crossedBy demand: Identifier) -> [SegmentOverload] {
+        overloaded.filter { $0.demands.contains(demand) }
+    }
+}
+
+/// A segment whose key the demands' scaled flows overdraw.
+public struct SegmentOverload: Sendable, Hashable {
+    /// The segment's place in `Plan.segments`.
+    public var segmentIndex: Int
+    /// The segment's id.
+    public var segment: String
+    /// The key the segment carries, bit/s.
+    public var keyRateBps: Double
+    /// The key the scaled flows take from it, bit/s.
+    public var loadBps: Double
+    /// The demands whose flows cross it, in the topology's order.
+    public var demands: [Identifier]
+    /// The key any routing must take from it, bit/s: the rates of the demands every path of which crosses it.
+    public var forcedBps: Double
+    /// Those demands, in the topology's order.
+    public var forcedBy: [Identifier]
+
+    public init(segmentIndex: Int, segment: String, keyRateBps: Double, loadBps: Double, demands: [Identifier],
+                forcedBps: Double = 0, forcedBy: [Identifier] = []) {
+        self.segmentIndex = segmentIndex
+        self.segment = segment
+        self.keyRateBps = keyRateBps
+        self.loadBps = loadBps
+        self.demands = demands
+        self.forcedBps = forcedBps
+        self.forcedBy = forcedBy
+    }
+
+    /// Whether every routing takes more key from the segment than it carries.
+    public var isForced: Bool { forcedBps > keyRateBps * (1 + SharedCapacity.tolerance) }
+}
+
+extension SharedCapacity {
+    /// A load counts as over a segment's key beyond this relative margin (a demand's own flow fills
+    /// saturated segments to the last bits).
+    static let tolerance = 1e-9
+
+    /// At most this many searches prove that a segment is a bridge for a demand (each O(V + E)); overloads
+    /// beyond them stay "not shown" rather than slow a re-plan down.
+    static let bridgeSearchLimit = 64
+
+    /// The shared capacity of `routed` demands (their plans, flows and ends in `graph`) over `graph`, whose edges are `segments`.
+    /// - Complexity: O(S + F) for S segments and F edges carrying flow, summed over the demands, plus at most
+    ///   `bridgeSearchLimit` searches of the key graph when segments are overloaded.
+    init(routed: [(plan: DemandPlan, flow: MaxFlow.Flow?, ends: (Int, Int)?)], graph: KeyGraph, segments: [SegmentPlan]) {
+        var load = [Double](repeating: 0, count: segments.count)
+        // The rate each demand is to get, and its flow's scale to it.
+        let rates = routed.map { demand -> Double in
+            guard let flow = demand.flow, flow.value > 0 else { return 0 }
+            return min(demand.plan.requiredBps, flow.value)
+        }
+        for (demand, rate) in zip(routed, rates) where rate > 0 {
+            guard let flow = demand.flow else { continue }
+            let scale = rate / flow.value
+            for (edge, amount) in zip(flow.edges, flow.amounts) {
+                load[graph.edgeSegment[edge]] += abs(amount) * scale
+            }
+        }
+        let over = segments.indices.filter { load[$0] > segments[$0].keyRateBps * (1 + Self.tolerance) }
+        var crossing = [Int: [Int]]()
+        if !over.isEmpty {
+            let overSet = Set(over)
+            for (index, demand) in routed.enumerated() where rates[index] > 0 {
+                guard let flow = demand.flow else { continue }
+                for segment in Set(flow.edges.map { graph.edgeSegment[$0] }).intersection(overSet) {
+                    crossing[segment, default: []].append(index)
+                }
+            }
+        }
+        var searches = 0
+        self.init(loadBps: load, overloaded: over.map { segment in
+            let demands = crossing[segment] ?? []
+            var forced: [Int] = []
+            for index in demands {
+                guard searches < Self.bridgeSearchLimit, let (source, target) = routed[index].ends else { break }
+                searches += 1
+                if !graph.connects(source, target, avoidingSegment: segment) { forced.append(index) }
+            }
+            return SegmentOverload(segmentIndex: segment, segment: segments[segment].id, keyRateBps: segments[segment].keyRateBps,
+                                   loadBps: load[segment], demands: demands.map { routed[$0].plan.id },
+                                   forcedBps: forced.reduce(0) { $0 + rates[$1] }, forcedBy: forced.map { routed[$0].plan.id })
+        })
+    }
+}
+
+extension KeyGraph {
+    /// Whether a path joins `source` to `target` through relaying nodes without an edge of `segment`.
+    /// - Complexity: O(V + E)
+    func connects(_ source: Int, _ target: Int, avoidingSegment segment: Int) -> Bool {
+        var seen = [Bool](repeating: false, count: nodeCount)
+        var queue = [source]
+        seen[source] = true
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for slot in adjacencyStart[node]..<adjacencyStart[node + 1] where edgeSegment[adjacencyEdge[slot]] != segment {
+                let next = adjacencyOther[slot]
+                if next == target { return true }
+                if !seen[next] && canRelay[next] {
+                    seen[next] = true
+                    queue.append(next)
+                }
+            }
+        }
+        return false
+    }
+}
+
+/// Whether every demand gets its required rate at the same time as the others.
+public enum MetTogether: String, Sendable, Hashable {
+    /// Every demand is met alone and the scaled flows fit every segment.
+    case yes
+    /// A demand is not met even alone, or a segment must carry more than it has in every routing.
+    case no
+    /// Every demand is met alone, but the scaled flows overdraw a segment that other routings might avoid.
+    case notShown = "not shown"
+}
+
+extension Plan {
+    /// Whether the demands are met together (`SharedCapacity`).
+    public var demandsMetTogether: MetTogether {
+        if demands.contains(where: { !$0.satisfied }) || sharedCapacity.provenShort { return .no }
+        return sharedCapacity.scaledFlowsFit ? .yes : .notShown
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+import QNetModel
+import QNetPlanner
+@testable import QNetFormats
+
+/// Whether the demands fit together, in every report format: the Beijing–Shanghai sample, whose three demands
+/// are each met alone but all cross R11~R12, a link of the trusted chain they cannot avoid.
+@Suite struct SharedCapacityReportTests {
+    private static func backbone() throws -> (Topology, Plan) {
+        let url = Fixtures.packageRoot().appendingPathComponent("topologies/beijing-shanghai-backbone.qnet.yaml")
+        let topology = try TopologyReader.read(contentsOf: url)
+        return (topology, Planner().plan(topology))
+    }
+
+    @Test func jsonSaysTheDemandsAreNotMetTogetherAndWhichSegmentIsShort() throws {
+        let (topology, plan) = try Self.backbone()
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.render(plan, of: topology).utf8)) as? [String: Any])
+        let shared = try #require(report["shared_capacity"] as? [String: Any])
+        #expect(shared["met_together"] as? String == "no" && shared["scaled_flows_fit"] as? Bool == false)
+        let overloaded = try #require(shared["overloaded_segments"] as? [[String: Any]])
+        #expect(overloaded.count == 1)
+        #expect(overloaded[0]["segment"] as? String == "R11~R12")
+        #expect(overloaded[0]["demands"] as? [String] == ["BJ-SH", "BJ-HF", "JN-SH"])
+        #expect(overloaded[0]["forced_by"] as? [String] == ["BJ-SH", "BJ-HF", "JN-SH"])
+        #expect(overloaded[0]["forced_bps"] as? Double == 12_000)
+        let segments = try #require(report["segments"] as? [[String: Any]])
+        let r11 = try #require(segments.first { $0["id"] as? String == "R11~R12" })
+        #expect(abs((r11["demand_load_bps"] as? Double ?? 0) - 12_000) < 1e-6)
+        #expect((r11["key_rate_bps"] as? Double ?? .infinity) < 12_000)
+    }
+
+    @Test func markdownSaysNoAndListsTheSegment() throws {
+        let (topology, plan) = try Self.backbone()
+        let text = MarkdownReport.render(plan, of: topology)
+        #expect(text.contains("**Met together: no.** Every path of the demands named below crosses the segment"))
+        #expect(text.contains("| R11~R12 | 11.6 kbit/s | 12 kbit/s | BJ-SH, BJ-HF, JN-SH | BJ-SH, BJ-HF, JN-SH: 12 kbit/s |"))
+    }
+
+    @Test func csvHasEachSegmentsDemandLoadInItsLastColumn() throws {
+        let (_, plan) = try Self.backbone()
+        let lines = CSVReport.render(plan).components(separatedBy: .newlines)
+        let header = try #require(lines.first { $0.hasPrefix("segment,") })
+        #expect(header.hasSuffix(",no_key_reason,demand_load_bps"))
+        let row = try #require(lines.first { $0.hasPrefix("R11~R12,") })
+        #expect(row.hasSuffix(",12000.0"))
+    }
+
+    @Test func aNetworkWhoseDemandsFitSaysYes() throws {
+        let url = Fixtures.packageRoot().appendingPathComponent("topologies/vienna-secoqc.qnet.yaml")
+        let topology = try TopologyReader.read(contentsOf: url)
+        var plan = Planner().plan(topology)
+        // Vienna has an unmet demand; with it left out the other two fit.
+        let unmet = plan.demands.filter { !$0.satisfied }.map(\.id)
+        var fitting = topology
+        fitting.demands.removeAll { unmet.contains($0.resolvedID) }
+        plan = Planner().plan(fitting)
+        #expect(plan.demandsMetTogether == .yes)
+        #expect(MarkdownReport.render(plan, of: fitting).contains("**Met together: yes.**"))
+    }
+}

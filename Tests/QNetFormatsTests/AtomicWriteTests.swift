@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import QNetFormats
 import QNetModel
 import Testing
@@ -49,6 +52,34 @@ struct AtomicWriteTests {
             }
             #expect(error.description.hasPrefix("cannot save \(file.path): "))
             #expect(!FileManager.default.fileExists(atPath: file.path))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        }
+    }
+
+    @Test("a pipe is written to as it is, never replaced by a file (as `-o /dev/null` must not replace the device)")
+    func pipeIsWrittenThrough() throws {
+        try withFolder { folder in
+            let pipe = folder.appendingPathComponent("pipe")
+            #expect(mkfifo(pipe.path, 0o600) == 0)
+            // A reader first, so that opening the pipe to write does not wait.
+            let reader = open(pipe.path, O_RDONLY | O_NONBLOCK)
+            #expect(reader >= 0)
+            defer { close(reader) }
+            try AtomicFile.write(Data("report\n".utf8), to: pipe)
+            var buffer = [UInt8](repeating: 0, count: 64)
+            let count = read(reader, &buffer, buffer.count)
+            #expect(count == 7 && String(decoding: buffer.prefix(max(0, count)), as: UTF8.self) == "report\n")
+            var status = stat()
+            #expect(stat(pipe.path, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["pipe"])
+        }
+    }
+
+    @Test("a folder is refused, and left as it was")
+    func folderIsRefused() throws {
+        try withFolder { folder in
+            let error = try #require(throws: FileSaveError.self) { try AtomicFile.write(Data("x".utf8), to: folder) }
+            #expect(error.description == "cannot save \(folder.path): it is a folder")
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         }
     }

@@ -13,8 +13,19 @@ public enum AtomicFile {
     /// renames it over `url` (through a symbolic link, to the file it names),
     /// keeping the permissions of a file already there. On failure the
     /// temporary file is removed and `url` is untouched.
+    ///
+    /// A character device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written to
+    /// as it is, never renamed over; a folder, a block device or a socket is refused.
     public static func write(_ data: Data, to url: URL) throws(FileSaveError) {
         let target = url.resolvingSymlinksInPath().path
+        var status = stat()
+        if stat(target, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            switch status.st_mode & S_IFMT {
+            case S_IFCHR, S_IFIFO: return try writeStream(data, to: target, url)
+            case S_IFDIR: throw FileSaveError(path: url.relativePath, reason: "it is a folder")
+            default: throw FileSaveError(path: url.relativePath, reason: "it is a device or a socket, not a file: not overwritten")
+            }
+        }
         let folder = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(UUID().uuidString).tmp"
@@ -38,6 +49,19 @@ public enum AtomicFile {
             throw error
         }
         syncFolder(folder.isEmpty ? "." : folder)
+    }
+
+    /// Writes `data` to the character device or pipe at `path` as it is.
+    private static func writeStream(_ data: Data, to path: String, _ url: URL) throws(FileSaveError) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(url) }
+        do throws(FileSaveError) {
+            try writeAll(data, to: descriptor, url)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        guard close(descriptor) == 0 else { throw failure(url) }
     }
 
     private static func writeAll(_ data: Data, to descriptor: Int32, _ url: URL) throws(FileSaveError) {

@@ -37,13 +37,22 @@ struct ReportCommand: ParsableCommand {
                                                      + "(about 50 s against 1 s on 10,000 nodes, see README Speed)."))
     var whatIfs = true
 
-    @Option(name: [.short, .customLong("output")], help: "Write the report to this file (atomically) instead of standard output.",
+    @Option(name: [.short, .customLong("output")],
+            help: "Write the report to this file (atomically) instead of standard output; - is standard output.",
             completion: .file())
     var output: String?
 
+    /// The file to write the report to, nil for standard output.
+    private var outputFile: String? { output == "-" ? nil : output }
+
     func validate() throws {
-        if format == nil, let output, ReportFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) == nil {
+        guard let output = outputFile else { return }
+        if format == nil, ReportFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) == nil {
             throw ValidationError("cannot tell the format from '\(output)': name a .json, .md or .csv file, or pass --format")
+        }
+        let resolved = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        if resolved(output) == resolved(file) {
+            throw ValidationError("-o \(output) would replace the topology file it reports on: name another file")
         }
     }
 
@@ -53,10 +62,10 @@ struct ReportCommand: ParsableCommand {
         let plan = Planner().plan(topology)
         let whatIf = whatIfs ? WhatIfAnalyzer(topology: topology, plan: plan).analyse() : nil
         let chosen = format
-            ?? output.flatMap { ReportFormat(fileExtension: URL(fileURLWithPath: $0).pathExtension) }
+            ?? outputFile.flatMap { ReportFormat(fileExtension: URL(fileURLWithPath: $0).pathExtension) }
             ?? .markdown
         let text = chosen.render(plan, of: topology, whatIf: whatIf)
-        if let output {
+        if let output = outputFile {
             do {
                 try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
             } catch {

@@ -130,6 +130,17 @@ struct CommandLineTests {
         #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--format", "pdf", "-o", output.path]) == 2)
     }
 
+    @Test("report -o naming the topology file itself is refused (exit 2, the file kept); -o - is standard output")
+    func outputOverItsOwnInput() throws {
+        let file = try temporaryFile("net.qnet.yaml", Self.smallTopology)
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--format", "json", "-o", file.path]) == 2)
+        #expect(try String(contentsOf: file, encoding: .utf8) == Self.smallTopology)
+        let folder = file.deletingLastPathComponent()
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--no-what-ifs", "-o", "-"]) == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("-").path))
+        #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/-"))
+    }
+
     @Test("keys lists the keys of a section, and refuses an unknown section")
     func keys() {
         #expect(QNetPlanCommand.run(arguments: ["keys", "links"]) == 0)

@@ -11,7 +11,7 @@ public enum Command: Sendable, Hashable {
     /// `:e FILE`, or `:e! FILE` when `force`; without a path, the workbench's file read again.
     case edit(path: String?, force: Bool)
     /// `:export FILE`
-    case export(path: String)
+    case export(path: String, force: Bool)
     /// `:select ID`
     case select(Identifier)
     /// `:set ID.KEY VALUE`; `keyPath` may name an inner key (`position.x`, `pass.min_elevation`).

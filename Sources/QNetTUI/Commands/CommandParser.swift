@@ -33,9 +33,9 @@ public enum CommandParser {
             return .quit(force: true)
         case "e", "edit", "e!", "edit!":
             return .edit(path: rest.isEmpty ? nil : rest, force: name.hasSuffix("!"))
-        case "export":
+        case "export", "export!":
             guard !rest.isEmpty else { throw CommandError("usage: :export FILE (.md, .json or .csv)") }
-            return .export(path: rest)
+            return .export(path: rest, force: name.hasSuffix("!"))
         case "select", "sel":
             let words = words(rest)
             guard words.count == 1 else { throw CommandError("usage: :select ID") }

@@ -50,13 +50,14 @@ public enum KeyBindings {
     /// The `:` commands for the help screen: usage and what each does.
     public static let commands: [(usage: String, help: String)] = [
         (":w [FILE]", "save (to FILE, which becomes the file); refused when another program changed the file since "
-            + "it was opened or saved"),
-        (":w! [FILE]", "save, replacing the file even if another program changed it"),
+            + "it was opened or saved, and when FILE is there already"),
+        (":w! [FILE]", "save, replacing the file even if another program changed it, or FILE"),
         (":wq, :wq!", "save and quit"),
         (":q", "quit; refused when there are unsaved edits"),
         (":q!", "quit without saving"),
         (":e FILE", "open FILE, or start a new one (:e! FILE drops unsaved edits; :e! alone reloads the file)"),
-        (":export FILE", "write a report: .md, .json or .csv"),
+        (":export FILE", "write a report: .md, .json or .csv; a file there already is replaced only by :export! FILE, "
+            + "or when this workbench exported it"),
         (":select ID", "select a node, link, demand, equipment entry or defaults"),
         (":set ID.KEY VALUE", "set a key as in the file: :set L1.length 30 km, :set defaults.misalignment 2 %; "
             + ":set A.id A1 renames node A in its links and demands too"),

@@ -15,6 +15,7 @@ public struct EffectRunner: Sendable {
             if case .unchangedSince(let expected) = check, let current = services.fingerprint(path), current != expected {
                 return [.changedOnDisk(path: path)]
             }
+            if check == .absent, services.exists(path) { return [.fileExists(path: path, retry: ":w! \(path)")] }
             do {
                 try services.save(document, path)
                 return [.saved(document.topology, path: path, fingerprint: services.fingerprint(path))]
@@ -30,7 +31,8 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.failed("could not open \(path): \(error)")]
             }
-        case .export(let topology, let path):
+        case .export(let topology, let path, let check):
+            if check == .absent, services.exists(path) { return [.fileExists(path: path, retry: ":export! \(path)")] }
             do {
                 try WorkbenchServices.writeReport(services.plan(topology), of: topology, to: path)
                 return [.exported(path: path)]

@@ -68,6 +68,8 @@ public enum Action: Sendable, Hashable {
     case saved(Topology, path: String, fingerprint: FileFingerprint?)
     /// A save to `path` was refused: another program changed the file since the workbench read or wrote it.
     case changedOnDisk(path: String)
+    /// A save or an export to `path` was refused: a file is there, and `retry` is the command that replaces it.
+    case fileExists(path: String, retry: String)
     /// A report was written to `path`.
     case exported(path: String)
     /// An effect failed; the message says why.

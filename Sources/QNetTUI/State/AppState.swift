@@ -39,6 +39,8 @@ public struct AppState: Sendable, Hashable {
     /// What `filePath` held when last loaded or saved (nil: there was no file), so that a save
     /// does not replace what another program wrote there since.
     public var diskFingerprint: FileFingerprint?
+    /// The reports this workbench exported: `:export` replaces them without `!`.
+    public var exportedPaths: Set<String> = []
     /// The message on the status line.
     public var status: StatusMessage?
     /// What keys do right now.

@@ -9,8 +9,9 @@ public enum Effect: Sendable, Hashable {
     case save(TopologyDocument, path: String, check: SaveCheck)
     /// Read the topology at `path` and edit it; without a file there, start a new one.
     case open(path: String)
-    /// Plan `topology` and write a report to `path`, in the format its extension names.
-    case export(Topology, path: String)
+    /// Plan `topology` and write a report to `path`, in the format its extension names; `check` is
+    /// `.overwrite` or `.absent`.
+    case export(Topology, path: String, check: SaveCheck)
     /// Plan `topology` again. The reducer asks only for valid topologies (`AppState.replan()`):
     /// the planner needs one.
     case replan(Topology)

@@ -37,12 +37,14 @@ private func run(_ command: Command, into state: inout AppState) throws(CommandE
         // Edits dropped on purpose (:e!) take their autosave with them, as :q! does, once the file opens.
         if state.isDirty, let current = state.filePath { state.autosaveToDropOnOpen = Autosave.path(for: current) }
         return [.open(path: target)]
-    case .export(let path):
+    case .export(let path, let force):
         let ext = (path as NSString).pathExtension
         guard ReportFormat(fileExtension: ext) != nil else {
             throw CommandError("cannot export '.\(ext)': use a file ending in .md, .json or .csv")
         }
-        return [.export(topology, path: path)]
+        // A report this workbench exported is replaced without asking: exporting again is what one does after edits.
+        let replaces = force || state.exportedPaths.contains(path)
+        return [.export(topology, path: path, check: replaces ? .overwrite : .absent)]
     case .select(let id):
         let (selection, rest) = try Selection.resolve(id.rawValue.components(separatedBy: "."), in: topology)
         guard rest.isEmpty else { throw CommandError("usage: :select ID (a node, link, demand, equipment entry or defaults)") }

@@ -54,7 +54,12 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
                               + "changed on disk since it was opened or saved")
         return []
     case .exported(let path):
+        state.exportedPaths.insert(path)
         state.status = StatusMessage("exported \(path)")
+        return []
+    case .fileExists(let path, let retry):
+        state.quitAfterSave = false
+        state.status = .error("\(retry) replaces it: \((path as NSString).lastPathComponent) is there already, not overwritten")
         return []
     case .failed(let message):
         state.quitAfterSave = false

@@ -88,7 +88,7 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
     case .analysed(let result, let demand, let topology):
         storeWhatIf(&state, result, demand: demand, topology: topology)
         return []
-    case .planned, .loaded, .newFile, .saved, .changedOnDisk, .exported, .failed, .autosaveFound:
+    case .planned, .loaded, .newFile, .saved, .changedOnDisk, .fileExists, .exported, .failed, .autosaveFound:
         return reduceResult(into: &state, action)
     }
 }
@@ -109,15 +109,15 @@ func applyEdit(_ state: inout AppState, _ outcome: TopologyEditor.Outcome) -> [E
     return state.replan()
 }
 
-/// Saves to `path`, or to the workbench's file when nil. Saving to the workbench's file is refused
-/// (by the effect) if another program changed it since it was loaded or saved, unless `force`.
+/// Saves to `path`, or to the workbench's file when nil. Unless `force`, the effect refuses to save to the
+/// workbench's file if another program changed it since it was loaded or saved, and to another file that exists.
 func save(_ state: inout AppState, to path: String?, force: Bool = false) -> [Effect] {
     guard let target = path ?? state.filePath else {
         state.quitAfterSave = false
         state.status = .error("no file name: use :w FILE")
         return []
     }
-    let check: SaveCheck = force || target != state.filePath ? .overwrite : .unchangedSince(state.diskFingerprint)
+    let check: SaveCheck = force ? .overwrite : target == state.filePath ? .unchangedSince(state.diskFingerprint) : .absent
     return [.save(state.document, path: target, check: check)]
 }
 

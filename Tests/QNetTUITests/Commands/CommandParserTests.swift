@@ -23,7 +23,8 @@ struct CommandParserTests {
         #expect(parse("e other.yaml") == .edit(path: "other.yaml", force: false))
         #expect(parse("e! other.yaml") == .edit(path: "other.yaml", force: true))
         #expect(parse("e!") == .edit(path: nil, force: true))
-        #expect(parse("export report.md") == .export(path: "report.md"))
+        #expect(parse("export report.md") == .export(path: "report.md", force: false))
+        #expect(parse("export! report.md") == .export(path: "report.md", force: true))
     }
 
     @Test(":set keeps the spaces of its value and splits ID.KEY at the first dot")

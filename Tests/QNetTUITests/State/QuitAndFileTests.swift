@@ -68,7 +68,7 @@ struct QuitAndFileTests {
     func saveAs() {
         var session = Session()
         session.command("w copy.yaml")
-        #expect(session.effects == [.save(TopologyDocument(topology: Fixtures.metro), path: "copy.yaml", check: .overwrite)])
+        #expect(session.effects == [.save(TopologyDocument(topology: Fixtures.metro), path: "copy.yaml", check: .absent)])
         session.send(.saved(Fixtures.metro, path: "copy.yaml", fingerprint: nil))
         #expect(session.state.filePath == "copy.yaml")
         #expect(session.status == "wrote copy.yaml: 3 nodes, 2 links, 1 demand")
@@ -98,11 +98,20 @@ struct QuitAndFileTests {
         #expect(session.status == "opened other.yaml: 1 node, 0 links, 0 demands")
     }
 
-    @Test(":export asks for a report by extension and refuses others")
+    @Test(":export asks for a report by extension and refuses others; it replaces a file only with ! or one it exported")
     func export() {
         var session = Session()
         session.command("export out.md")
-        #expect(session.effects == [.export(Fixtures.metro, path: "out.md")])
+        #expect(session.effects == [.export(Fixtures.metro, path: "out.md", check: .absent)])
+        session.effects = []
+        session.send(.fileExists(path: "out.md", retry: ":export! out.md"))
+        #expect(session.statusIsError && session.status == ":export! out.md replaces it: out.md is there already, not overwritten")
+        session.command("export! out.md")
+        #expect(session.effects == [.export(Fixtures.metro, path: "out.md", check: .overwrite)])
+        session.send(.exported(path: "out.md"))
+        session.effects = []
+        session.command("export out.md")   // exported by this workbench: exported again without asking
+        #expect(session.effects == [.export(Fixtures.metro, path: "out.md", check: .overwrite)])
         session.command("export out.txt")
         #expect(session.status == "cannot export '.txt': use a file ending in .md, .json or .csv")
     }

@@ -93,7 +93,7 @@ public struct Link: SchemaRecord {
                           entry.value, .loss, .nonNegative, key: "extra_losses.\(entry.key)", subkey: entry.key))
                   }
               }),
-        .quantity("misalignment", \.misalignment, .ratio, .fraction, help: "optical error e_d (default 1 %)"),
+        .quantity("misalignment", \.misalignment, .ratio, .errorProbability, help: "optical error e_d, at most 50 % (default 1 %)"),
         .choice("protocol", \.protocolKind,
                 help: "bb84-decoy | bbm92 | mdi | tf | cv-gg02 | entanglement (default defaults.protocol, else bb84-decoy)"),
         .quantity("ec_efficiency", \.ecEfficiency, .dimensionless, .atLeastOne,

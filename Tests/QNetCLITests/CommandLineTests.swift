@@ -45,6 +45,14 @@ struct CommandLineTests {
         #expect(QNetPlanCommand.run(arguments: ["check", bad.path + ".missing"]) == 2)
     }
 
+    @Test("a misalignment above 50 % is invalid input: exit 2, the error at its line")
+    func misalignmentAboveHalf() throws {
+        let bad = try temporaryFile("bad.qnet.yaml", Self.smallTopology.replacingOccurrences(
+            of: "length: 40 km}", with: "length: 40 km, misalignment: 59.9 %}"))
+        #expect(QNetPlanCommand.run(arguments: ["check", bad.path]) == 2)
+        #expect(QNetPlanCommand.run(arguments: ["report", bad.path, "--format", "json"]) == 2)
+    }
+
     /// `smallTopology` with L2 set to twin-field: it reads, but its plan has an error (tf needs a relay).
     static let planError = smallTopology.replacingOccurrences(of: "length: 40 km}", with: "length: 40 km, protocol: tf}")
 

@@ -7,11 +7,7 @@ import Testing
 /// The BBM92 and MDI-QKD additions to the reports, on the Hefei sample: added fields only, the stable ones kept.
 @Suite("Reports of BBM92 and MDI-QKD segments")
 struct KeyBudgetReportTests {
-    static func hefei() throws -> (Topology, Plan) {
-        let url = Fixtures.packageRoot().appendingPathComponent("topologies/hefei-mdi-star.qnet.yaml")
-        let topology = try TopologyReader.read(contentsOf: url)
-        return (topology, Planner().plan(topology))
-    }
+    static func hefei() throws -> (Topology, Plan) { try Fixtures.plannedSample("hefei-mdi-star") }
 
     @Test func jsonSegmentsCarryTheirKeyBudget() throws {
         let (topology, plan) = try Self.hefei()

@@ -7,11 +7,7 @@ import Testing
 /// The repeater chain's additions to the reports, on the shipped `topologies/repeater-chain.qnet.yaml`.
 @Suite("Reports: repeater chain figures and distance table")
 struct RepeaterReportTests {
-    private func planned() throws -> (Topology, Plan) {
-        let url = Fixtures.packageRoot().appendingPathComponent("topologies/repeater-chain.qnet.yaml")
-        let topology = try TopologyReader.read(contentsOf: url)
-        return (topology, Planner().plan(topology))
-    }
+    private func planned() throws -> (Topology, Plan) { try Fixtures.plannedSample("repeater-chain") }
 
     @Test("JSON: the segment keeps its stable fields and adds the chain's heralding, errors and distance table")
     func json() throws {

@@ -24,6 +24,18 @@ struct SchemaTests {
         #expect(error?.message.contains(phrase) == true)
     }
 
+    @Test("a misalignment above 50 % is refused, on a link and in defaults; 50 % itself is accepted")
+    func misalignmentBound() throws {
+        var link = Link.blank
+        let field = try #require(Link.field(named: "misalignment"))
+        let error = #expect(throws: FieldError.self) { try field.write(.scalar("59.9 %"), into: &link) }
+        #expect(error?.message.contains("must not be above 50 %") == true)
+        try field.write(.scalar("50 %"), into: &link)
+        var defaults = TopologyDefaults.blank
+        let inDefaults = try #require(TopologyDefaults.field(named: "misalignment"))
+        #expect(throws: FieldError.self) { try inDefaults.write(.scalar("0.51"), into: &defaults) }
+    }
+
     @Test("every record's keys are unique and documented")
     func keysAreUniqueAndDocumented() {
         func check<Record: SchemaRecord>(_ record: Record.Type) {

@@ -167,7 +167,9 @@ import QNetPhysics
         let plan = planner.plan(Fixtures.topology(nodes: [Fixtures.node("A"), Fixtures.node("B")], links: [link]))
         let l = try #require(plan.links.first)
         #expect(l.keyRateBps == 0 && l.keyPerPulse == 0)
-        #expect(l.noKeyReason?.contains("QBER") == true && l.noKeyReason?.contains("11 %") == true)
+        // e_d = 15 % leaves no key at any loss: the reason names the optical error, and there is no margin.
+        #expect(l.noKeyReason?.hasPrefix("no loss gives a key") == true && l.noKeyReason?.contains("misalignment 15 %") == true)
+        #expect(l.marginDB == nil)
     }
 
     @Test func tooMuchLossNamesTheToleratedLoss() throws {

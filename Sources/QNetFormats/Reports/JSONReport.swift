@@ -104,7 +104,7 @@ public enum JSONReport {
             case detectorEfficiency = "detector_efficiency", window = "window_s", jitter = "jitter_fwhm_s"
             case totalJitter = "total_jitter_fwhm_s", interSymbol = "inter_symbol_fraction"
             case background = "background_probability_per_window", afterpulse = "afterpulse_probability_per_window"
-            case countRate = "count_rate_hz", deadTimeFactor = "dead_time_factor"
+            case countRate = "count_rate_hz", deadTimeFactor = "dead_time_factor", basis
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -122,6 +122,8 @@ public enum JSONReport {
             try container.encode(budget.afterpulseProbabilityPerWindow, forKey: .afterpulse)
             try container.encode(budget.countRateHz, forKey: .countRate)
             try container.encode(budget.deadTimeFactor, forKey: .deadTimeFactor)
+            let bases = PlanFigures.detector(budget).compactMap { row in row.figure.basis.map { (row.key, $0) } }
+            try container.encode(Dictionary(bases, uniquingKeysWith: { first, _ in first }), forKey: .basis)
         }
     }
 

@@ -137,23 +137,7 @@ public enum MarkdownReport {
     private static func detectorTable(_ detector: DetectorBudget, into text: inout MarkdownText) {
         text.line("Detector and timing budget:")
         text.blank()
-        var rows = detector.jitterTerms.map { ["jitter: \($0.name) (FWHM)", EngineeringFormat.time($0.fwhm), $0.basis] }
-        rows += [
-            ["total jitter (FWHM, in quadrature)", EngineeringFormat.time(detector.totalJitterFWHM), ""],
-            ["detection window", EngineeringFormat.time(detector.windowSeconds), ""],
-            ["signal inside the window", EngineeringFormat.percent(detector.windowFraction), "erf(τ/(2√2σ))"],
-            ["signal in the neighbouring slot", EngineeringFormat.percent(detector.interSymbolFraction), "Gaussian tail"],
-            ["detector efficiency", EngineeringFormat.percent(detector.detectorEfficiency), ""],
-            ["click rate before dead time", EngineeringFormat.frequency(detector.countRateHz), ""],
-            ["dead-time factor", EngineeringFormat.number(detector.deadTimeFactor), "observed / true rate"],
-            ["effective efficiency", EngineeringFormat.percent(detector.effectiveEfficiency),
-             "efficiency × window × dead time"],
-            ["dark counts per window", EngineeringFormat.number(detector.darkProbabilityPerWindow), ""],
-            ["background per window", EngineeringFormat.number(detector.backgroundProbabilityPerWindow), ""],
-            ["afterpulses per window", EngineeringFormat.number(detector.afterpulseProbabilityPerWindow), ""],
-            ["highest repetition rate", EngineeringFormat.frequency(detector.maxRepetitionRateHz),
-             "1 / max(window, 2 × FWHM)"],
-        ]
+        let rows = PlanFigures.detector(detector).map { [$0.figure.label, $0.figure.value, $0.figure.basis ?? ""] }
         text.table(["item", "value", "basis"], rows)
     }
 

@@ -17,9 +17,10 @@ public enum PlanFigures {
             PlanFigure("η (channel × detection)", EngineeringFormat.number(arm.transmittance)),
             PlanFigure("noise per window", EngineeringFormat.number(arm.noiseProbability)),
             PlanFigure("optical error", EngineeringFormat.percent(arm.errorRate)),
-            PlanFigure("window", EngineeringFormat.time(arm.detector.windowSeconds)),
+            PlanFigure("window", EngineeringFormat.time(arm.detector.windowSeconds), basis: arm.detector.bases.window),
             PlanFigure("in window", EngineeringFormat.percent(arm.detector.windowFraction)),
-            PlanFigure("dark per window", EngineeringFormat.number(arm.detector.darkProbabilityPerWindow)),
+            PlanFigure("dark per window", EngineeringFormat.number(arm.detector.darkProbabilityPerWindow),
+                       basis: arm.detector.bases.darkCounts),
             PlanFigure("click rate", EngineeringFormat.frequency(arm.detector.countRateHz)),
             PlanFigure("dead-time factor", EngineeringFormat.number(arm.detector.deadTimeFactor)),
         ]

@@ -10,6 +10,8 @@ public enum ValueBounds: Sendable, Hashable {
     case fraction
     /// A fraction in (0, 1].
     case positiveFraction
+    /// An error probability in 0...1/2 (misalignment): above 50 % a bit is worse than a coin toss.
+    case errorProbability
     /// At least one (error-correction inefficiency f).
     case atLeastOne
     /// An angle of elevation in 0°...90°.
@@ -34,6 +36,9 @@ public enum ValueBounds: Sendable, Hashable {
         case .positiveFraction:
             if value <= 0 { return "must be greater than zero" }
             return value <= 1 ? nil : "must not be above 100 %"
+        case .errorProbability:
+            if value < 0 { return "must not be negative" }
+            return value <= 0.5 ? nil : "must not be above 50 % (an error rate above 50 % is worse than guessing)"
         case .atLeastOne:
             return value >= 1 ? nil : "must be at least 1"
         case .elevation:

@@ -24,7 +24,7 @@ public struct TopologyDefaults: SchemaRecord {
         .quantity("clock_sync_jitter", \.clockSyncJitter, .time, .nonNegative,
                   help: "clock synchronisation jitter, FWHM (default 10 ps)"),
         .choice("protocol", \.protocolKind, help: "protocol of every link (default bb84-decoy)"),
-        .quantity("misalignment", \.misalignment, .ratio, .fraction, help: "optical error e_d (default 1 %)"),
+        .quantity("misalignment", \.misalignment, .ratio, .errorProbability, help: "optical error e_d, at most 50 % (default 1 %)"),
         .quantity("ec_efficiency", \.ecEfficiency, .dimensionless, .atLeastOne,
                   help: "error-correction inefficiency f (default 1.16)"),
         .choice("sifting", \.sifting, help: "standard | efficient (default standard)"),

@@ -1,5 +1,5 @@
 extension AssumptionMemo {
-    /// The source, detector, window and wavelength assumptions of `link`, each string built once per
+    /// The source, detector, window, dark and background counts, and wavelength assumptions of `link`, each string built once per
     /// distinct input (per source and detector, per node that names them, per window) and then shared.
     func equipment(_ link: ResolvedLink, timing: TimingBudget) -> [Assumption] {
         let records = link.inputs.resolved
@@ -14,7 +14,8 @@ extension AssumptionMemo {
             basis: memoized(\.detectorBases, RecordKey(records, detectorReference)) {
                 LinkPlanner.detectorBasis(link.detector, reference: detectorReference)
             })
-        let window = memoized(\.windows, WindowKey(window: timing.window, dark: timing.darkProbability)) {
+        let key = WindowKey(window: timing.window, dark: timing.darkProbability, background: timing.backgroundRate)
+        let window = memoized(\.windows, key) {
             LinkPlanner.windowAssumptions(timing)
         }
         return [source, detector] + window + [LinkPlanner.wavelengthAssumption(link)]
@@ -49,8 +50,9 @@ struct RecordKey: Hashable {
     }
 }
 
-/// A detection window and its dark-count probability, with their bases.
+/// A detection window, its dark-count probability and the stray-light rate, with their bases.
 struct WindowKey: Hashable {
     var window: Sourced<Double>
     var dark: Sourced<Double>
+    var background: Sourced<Double>
 }

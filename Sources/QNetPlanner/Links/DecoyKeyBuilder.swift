@@ -92,7 +92,9 @@ enum DecoyKeyBuilder {
         var reason: String?
         if keyPerPulse <= 0 {
             reason = noKeyReason(qber: qber?.total ?? 0.5, channelLossDB: channelLossDB, toleratedDB: toleratedDB,
-                                 hasThreshold: limit.threshold != nil, efficiency: efficiency)
+                                 hasThreshold: limit.threshold != nil, efficiency: efficiency,
+                                 optical: OpticalError(misalignment: misalignment, interSymbolFraction: timing.interSymbolFraction,
+                                                       jitterFWHM: timing.totalFWHM, ecEfficiency: link.ecEfficiency.value))
             if let value = margin, value > 0 { margin = 0 }
         } else if let value = margin, value < 0 {
             margin = 0
@@ -143,14 +145,16 @@ enum DecoyKeyBuilder {
         return "source emits \(what): bb84-decoy needs a weak-coherent source"
     }
 
-    /// Why a link gets no key, in words a network architect can act on.
+    /// Why a link gets no key, in words a network architect can act on; without a threshold (no transmittance
+    /// gives a key, so no margin), why none does.
     static func noKeyReason(qber: Double, channelLossDB: Double, toleratedDB: Double?, hasThreshold: Bool,
-                            efficiency: Double) -> String {
+                            efficiency: Double, optical: OpticalError) -> String {
         if efficiency <= 0 { return "the receiver detects nothing (detection efficiency x window fraction is 0)" }
+        if !hasThreshold { return optical.noKeyAtAnyLoss }
         if let toleratedDB, channelLossDB > toleratedDB {
             return "loss \(Format.dB(channelLossDB)) exceeds the \(Format.dB(toleratedDB)) the receiver tolerates"
         }
-        if qber >= 0.11 || !hasThreshold {
+        if qber >= 0.11 {
             return "QBER \(Format.percent(qber)) above the ~11 % limit of BB84"
         }
         return "QBER \(Format.percent(qber)) leaves no key after error correction and privacy amplification"

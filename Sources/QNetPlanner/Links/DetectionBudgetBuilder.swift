@@ -14,8 +14,12 @@ struct TimingBudget {
     var windowFraction: Double
     var interSymbolFraction: Double
     var darkProbability: Sourced<Double>
+    /// Stray-light counts per second at the receiver.
+    var backgroundRate: Sourced<Double>
     var backgroundProbability: Double
     var maxRepetitionRate: Double
+    /// Where the receiver's figures come from, as the budget shows them.
+    var bases: DetectorBudgetBases
 
     /// Dark and background counts per window, D in Y0 = D + A.
     var noiseProbability: Double { darkProbability.value + backgroundProbability }
@@ -32,7 +36,7 @@ struct TimingBudget {
             afterpulseProbabilityPerWindow: Sanitise.fraction(afterpulse), countRateHz: Sanitise.rate(countRate),
             deadTimeFactor: Sanitise.fraction(deadTimeFactor),
             effectiveEfficiency: Sanitise.fraction(efficiency * windowFraction * deadTimeFactor),
-            maxRepetitionRateHz: Sanitise.rate(maxRepetitionRate))
+            maxRepetitionRateHz: Sanitise.rate(maxRepetitionRate), bases: bases)
     }
 }
 
@@ -44,22 +48,20 @@ enum DetectionBudgetBuilder {
         var terms = [JitterTerm(name: "source", fwhm: source.jitter.value, basis: source.jitter.basis),
                      JitterTerm(name: "detector", fwhm: link.detector.jitter.value, basis: link.detector.jitter.basis)]
         if link.medium == .fiber {
-            let dispersion = Sourced.quantity([(link.inputs.link.dispersion, "\(link.path).dispersion"),
-                                               (link.inputs.defaults.fiberDispersion, "defaults.fiber_dispersion")],
-                                              else: PlanningDefaults.fiberDispersion)
+            let dispersion = link.dispersion
             let spread = Fiber.dispersionSpread(dispersion: dispersion.value, length: pathLength,
                                                 linewidth: source.linewidth.value)
             terms.append(JitterTerm(name: "dispersion", fwhm: Sanitise.finite(spread),
                                     basis: "|D| x L x linewidth: \(dispersion.basis); \(source.linewidth.basis)"))
         }
         terms.append(JitterTerm(name: "clock sync", fwhm: link.clockSyncJitter.value, basis: link.clockSyncJitter.basis))
-        return build(detector: link.detector, source: source, terms: terms, backgroundRate: link.backgroundRate.value)
+        return build(detector: link.detector, source: source, terms: terms, backgroundRate: link.backgroundRate)
     }
 
     /// The timing budget of `detector` receiving `source`'s pulses spread by `terms`, with stray light at
     /// `backgroundRate` Hz (a detector beside the source has no channel: its terms are the source's and its own).
     static func build(detector: ResolvedDetector, source: ResolvedSource, terms: [JitterTerm],
-                      backgroundRate: Double) -> TimingBudget {
+                      backgroundRate: Sourced<Double>) -> TimingBudget {
         let repetitionRate = max(source.repetitionRate.value, 1e-300)
         let window: Sourced<Double>
         if let gate = detector.gateWidth {
@@ -80,7 +82,12 @@ enum DetectionBudgetBuilder {
             totalFWHM: sigma * Timing.fwhmPerSigma,
             windowFraction: Timing.windowFraction(window: window.value, sigma: sigma),
             interSymbolFraction: Timing.interSymbolFraction(slot: 1 / repetitionRate, window: window.value, sigma: sigma),
-            darkProbability: dark, backgroundProbability: backgroundRate * window.value,
-            maxRepetitionRate: Timing.maxRepetitionRate(window: window.value, totalFWHM: sigma * Timing.fwhmPerSigma))
+            darkProbability: dark, backgroundRate: backgroundRate, backgroundProbability: backgroundRate.value * window.value,
+            maxRepetitionRate: Timing.maxRepetitionRate(window: window.value, totalFWHM: sigma * Timing.fwhmPerSigma),
+            bases: DetectorBudgetBases(
+                detectorEfficiency: detector.efficiency.basis, window: window.basis, darkCounts: dark.basis,
+                backgroundRate: backgroundRate.basis, afterpulseProbability: detector.afterpulseProbability.basis,
+                repetitionRate: source.repetitionRate.basis, deadTime: detector.deadTime.basis,
+                deadTimeModel: detector.deadTimeModel.basis))
     }
 }

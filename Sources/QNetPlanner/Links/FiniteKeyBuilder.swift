@@ -61,8 +61,8 @@ enum FiniteKeyBuilder {
         var margin = limit.toleratedDB.map { Sanitise.finite(max(-1000, min(1000, $0 - channelLossDB))) }
         var reason: String?
         if keyPerPulse <= 0 {
-            reason = noKeyReason(result, settings, channelLossDB: channelLossDB, toleratedDB: limit.toleratedDB,
-                                 hasThreshold: limit.threshold != nil, efficiency: receiver.efficiency)
+            reason = noKeyReason(settings, link, receiver, timing: timing, qber: result.qber, channelLossDB: channelLossDB,
+                                 toleratedDB: limit.toleratedDB, hasThreshold: limit.threshold != nil, memo: memo)
             margin = margin.map { min(0, $0) }
         } else {
             margin = margin.map { max(0, $0) }
@@ -109,16 +109,22 @@ enum FiniteKeyBuilder {
         return (threshold, Decibel.loss(transmittance: max(threshold, 1e-40)) - receiverLossDB)
     }
 
-    /// Why the link has no key: the asymptotic reasons, or a block too small for any key.
-    private static func noKeyReason(_ result: FiniteKeyDecoyBB84Result, _ settings: ResolvedFiniteKey,
-                                    channelLossDB: Double, toleratedDB: Double?, hasThreshold: Bool,
-                                    efficiency: Double) -> String {
-        if !hasThreshold, efficiency > 0, result.qber < 0.11 {
+    /// Why the link has no key: the asymptotic reasons; without a threshold, a block too small for any key when
+    /// the asymptotic limit of the same receiver (infinitely many decoys) has one, else its optical error.
+    private static func noKeyReason(_ settings: ResolvedFiniteKey, _ link: ResolvedLink, _ receiver: FiniteKeyReceiver,
+                                    timing: TimingBudget, qber: Double, channelLossDB: Double, toleratedDB: Double?, hasThreshold: Bool,
+                                    memo: ThresholdMemo) -> String {
+        let optical = OpticalError(misalignment: receiver.misalignment, interSymbolFraction: timing.interSymbolFraction,
+                                   jitterFWHM: timing.totalFWHM, ecEfficiency: link.ecEfficiency.value)
+        if !hasThreshold, receiver.efficiency > 0,
+           memo.threshold(ThresholdKey(darkYield: receiver.noise, misalignment: receiver.errorRate,
+                                       ecEfficiency: link.ecEfficiency.value, siftingFactor: link.siftingFactor, decoy: .infinite,
+                                       signalIntensity: nil)) != nil {
             return "blocks of n_X = \(Format.number(settings.blockSize.value)) detections are too small for a key at any "
                 + "loss: the finite-size terms exceed it (Lim et al. 2014; raise finite_key.block_size)"
         }
-        return DecoyKeyBuilder.noKeyReason(qber: result.qber, channelLossDB: channelLossDB, toleratedDB: toleratedDB,
-                                           hasThreshold: hasThreshold, efficiency: efficiency)
+        return DecoyKeyBuilder.noKeyReason(qber: qber, channelLossDB: channelLossDB, toleratedDB: toleratedDB,
+                                           hasThreshold: hasThreshold, efficiency: receiver.efficiency, optical: optical)
     }
 
     /// A duration in s, min, h or days (`40 s`, `3.2 h`).

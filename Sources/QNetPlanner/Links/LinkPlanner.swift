@@ -11,12 +11,15 @@ final class LinkOutcome: Sendable {
     let pathLength: Double
     /// Optical error of the link, misalignment + 1/2 inter-symbol fraction (entanglement fidelity).
     let errorRate: Double
+    /// The link's misalignment with where it came from (the repeater chain's elementary-fidelity assumption).
+    let misalignment: Sourced<Double>
 
-    init(plan: LinkPlan, diagnostics: [Diagnostic], pathLength: Double, errorRate: Double) {
+    init(plan: LinkPlan, diagnostics: [Diagnostic], pathLength: Double, errorRate: Double, misalignment: Sourced<Double>) {
         self.plan = plan
         self.diagnostics = diagnostics
         self.pathLength = pathLength
         self.errorRate = errorRate
+        self.misalignment = misalignment
     }
 }
 
@@ -81,7 +84,8 @@ enum LinkPlanner {
             keyPerPulse: Sanitise.rate(keyPerPulse), signalIntensity: signalIntensity.map { Sanitise.finite($0) },
             repetitionRateHz: repetitionRate, plobBoundBps: plob, marginDB: margin.map { Sanitise.finite($0) },
             noKeyReason: reason, assumptions: assumptions, pass: pass?.0, finiteKey: finiteKey)
-        return LinkOutcome(plan: plan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength), errorRate: errorRate)
+        return LinkOutcome(plan: plan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength), errorRate: errorRate,
+                           misalignment: link.misalignment)
     }
 
     /// A warning when the receiver's detector cannot absorb the link's wavelength (a silicon APD at 1550 nm):
@@ -134,11 +138,13 @@ enum LinkPlanner {
             ?? "no detector named: \(PlanningDefaults.detectorEfficiency.basis)"
     }
 
-    /// The detection window and the dark counts in it.
+    /// The detection window and the dark and background counts in it.
     static func windowAssumptions(_ timing: TimingBudget) -> [Assumption] {
         [Assumption(name: "detection window", value: Format.duration(timing.window.value), basis: timing.window.basis),
          Assumption(name: "dark counts", value: "\(Format.number(timing.darkProbability.value, digits: 3)) per window",
-                    basis: timing.darkProbability.basis)]
+                    basis: timing.darkProbability.basis),
+         Assumption(name: "background", value: "\(Format.number(timing.backgroundProbability, digits: 3)) per window",
+                    basis: "\(timing.backgroundRate.basis) x window")]
     }
 
     /// The link's wavelength.

@@ -38,9 +38,7 @@ enum LossBudgetBuilder {
     // MARK: Fiber
 
     private static func fiber(_ link: ResolvedLink, into budget: inout LossBudget) {
-        let attenuation = Sourced.quantity([(link.inputs.link.attenuation, "\(link.path).attenuation"),
-                                            (link.inputs.defaults.fiberAttenuation, "defaults.fiber_attenuation")],
-                                           else: PlanningDefaults.fiberAttenuation)
+        let attenuation = link.attenuation
         let length = max(0, link.length.value)
         let dbPerKm = attenuation.value * 1000
         let db = Fiber.lossDB(length: length, attenuationDBPerKm: dbPerKm)

@@ -10,6 +10,10 @@ struct ResolvedLink {
     let protocolKind: Sourced<ProtocolKind>
     let length: Sourced<Double>
     let wavelength: Sourced<Double>
+    /// Fiber attenuation, dB/m (read by fiber links only).
+    let attenuation: Sourced<Double>
+    /// Chromatic dispersion, s/m² (read by fiber links only).
+    let dispersion: Sourced<Double>
     let misalignment: Sourced<Double>
     let ecEfficiency: Sourced<Double>
     let sifting: Sourced<Sifting>
@@ -39,6 +43,10 @@ struct ResolvedLink {
         self.source = source
         wavelength = .given(link.wavelength, "\(path).wavelength") ?? .given(inputs.source?.wavelength, source.path("wavelength"))
             ?? .given(defaults.wavelength, "defaults.wavelength") ?? PlanningDefaults.wavelength.sourced
+        attenuation = .given(link.attenuation, "\(path).attenuation")
+            ?? .given(defaults.fiberAttenuation, "defaults.fiber_attenuation") ?? PlanningDefaults.fiberAttenuation.sourced
+        dispersion = .given(link.dispersion, "\(path).dispersion")
+            ?? .given(defaults.fiberDispersion, "defaults.fiber_dispersion") ?? PlanningDefaults.fiberDispersion.sourced
         misalignment = .given(link.misalignment, "\(path).misalignment") ?? .given(defaults.misalignment, "defaults.misalignment")
             ?? PlanningDefaults.misalignment.sourced
         ecEfficiency = .given(link.ecEfficiency, "\(path).ec_efficiency") ?? .given(defaults.ecEfficiency, "defaults.ec_efficiency")

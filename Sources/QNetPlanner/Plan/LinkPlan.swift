@@ -95,11 +95,13 @@ public struct DetectorBudget: Sendable, Hashable {
     public var effectiveEfficiency: Double
     /// Highest repetition rate the window and the pulse spread allow, Hz.
     public var maxRepetitionRateHz: Double
+    /// Where the receiver's figures come from (file keys or built-in defaults).
+    public var bases: DetectorBudgetBases
 
     public init(detectorEfficiency: Double, windowSeconds: Double, jitterTerms: [JitterTerm], totalJitterFWHM: Double,
                 windowFraction: Double, interSymbolFraction: Double, darkProbabilityPerWindow: Double,
                 backgroundProbabilityPerWindow: Double, afterpulseProbabilityPerWindow: Double, countRateHz: Double,
-                deadTimeFactor: Double, effectiveEfficiency: Double, maxRepetitionRateHz: Double) {
+                deadTimeFactor: Double, effectiveEfficiency: Double, maxRepetitionRateHz: Double, bases: DetectorBudgetBases) {
         self.detectorEfficiency = detectorEfficiency
         self.windowSeconds = windowSeconds
         self.jitterTerms = jitterTerms
@@ -113,6 +115,7 @@ public struct DetectorBudget: Sendable, Hashable {
         self.deadTimeFactor = deadTimeFactor
         self.effectiveEfficiency = effectiveEfficiency
         self.maxRepetitionRateHz = maxRepetitionRateHz
+        self.bases = bases
     }
 }
 

@@ -47,9 +47,12 @@ struct SegmentArm {
                      JitterTerm(name: "detector", fwhm: detector.jitter.value, basis: detector.jitter.basis)]
         return SegmentArm(name: "\(record.id) (detector beside the source)", link: nil, resolved: nil, channelLossDB: 0,
                           timing: DetectionBudgetBuilder.build(detector: detector, source: source, terms: terms,
-                                                               backgroundRate: 0),
+                                                               backgroundRate: localBackground),
                           detector: detector, errorRate: 0)
     }
+
+    /// A detector beside its source has no channel to collect stray light through.
+    private static let localBackground = Sourced(0.0, "no channel: the detector sits beside the source")
 
     /// The error of a pair whose two photons each flip with `a` and `b`: exactly one of them flips.
     static func combinedError(_ a: Double, _ b: Double) -> Double {

@@ -6,8 +6,10 @@ struct ElementaryLink {
     var transmittance: Double
     /// Detection efficiency × window fraction at the heralding station.
     var detectionEfficiency: Double
-    /// Optical error e_d of the link.
+    /// Optical error e_d of the link: misalignment + 1/2 inter-symbol fraction.
     var errorRate: Double
+    /// The link's misalignment, the part of e_d that a file sets.
+    var misalignment = Sourced(PlanningDefaults.misalignment.value, PlanningDefaults.misalignment.basis)
     /// Length, m.
     var length: Double
     /// Fiber loss per metre, dB/m (nil for a link that is not fiber: no distance sweep).
@@ -56,6 +58,7 @@ enum ChainInputs {
                 elementary.lossPerMetreDB = fiber.db / outcome.pathLength
                 elementary.fixedLossDB = plan.lossDB - fiber.db
             }
+            elementary.misalignment = outcome.misalignment
             elementary.noiseProbability = (detector?.darkProbabilityPerWindow ?? 0) + (detector?.backgroundProbabilityPerWindow ?? 0)
             elementary.heralding = Sourced.first([(link.heralding, "\(path).heralding")], else: PlanningDefaults.heralding)
             elementary.brightStatePopulation = Sourced.first([(link.brightStatePopulation, "\(path).bright_state_population")],

@@ -28,6 +28,7 @@ enum RepeaterChainPlanner {
         let rate = evaluation.keyRate
 
         var assumptions = heraldingAssumptions(links, evaluation: evaluation) + [
+            ElementaryFidelity.assumption(links, pairs: evaluation.pairs),
             Assumption(name: "swap success", value: Format.percent(Sanitise.fraction(swap.value)),
                        basis: "\(swap.basis); lowest of the chain's repeaters"),
             Assumption(name: "modes", value: "\(model.modes) per round, success 1 - (1 - p)^M",

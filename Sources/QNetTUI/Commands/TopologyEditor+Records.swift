@@ -1,8 +1,10 @@
 import QNetModel
+import QNetPlanner
 
 extension TopologyEditor {
     /// The keys of `record` in `topology`, in the schema's order, with their values; nil if it does not exist.
-    /// An equipment entry starts with its name; a link's source and detector say what they inherit.
+    /// An equipment entry starts with its name; a link's source and detector say what they inherit, and so do
+    /// the keys it takes from its source, the file's `defaults:` or the built-in defaults (with the value and where from).
     public static func rows(of record: Selection, in topology: Topology) -> [FormRow]? {
         func rows<R: SchemaRecord>(_ value: R) -> [FormRow] {
             R.fields.map { field in
@@ -27,10 +29,17 @@ extension TopologyEditor {
                 }
             }
         case .link(let id):
-            guard let link = topology.link(id) else { return nil }
+            guard let index = topology.linkIndex(id) else { return nil }
+            let link = topology.links[index]
+            let inherited = InheritedLinkValue.values(ofLinkAt: index, in: topology) ?? [:]
             return rows(link).map { row in
-                guard row.value == nil, let kind = row.picks else { return row }
+                guard row.value == nil else { return row }
                 var row = row
+                if let value = inherited[row.key] {
+                    row.inherited = "\(value.value) (\(value.basis))"
+                    return row
+                }
+                guard let kind = row.picks else { return row }
                 if let (name, node) = EquipmentUse.name(of: kind, for: link, in: topology), let node {
                     row.inherited = "\(name) (from node \(node))"
                     row.inheritedName = name

@@ -58,15 +58,7 @@ enum InspectorContent {
         rows += plan.lossBudget.map { TextRow("  " + $0.item, EngineeringFormat.decibels($0.db)) }
         rows.append(TextRow("  total", EngineeringFormat.decibels(plan.lossDB), role: .heading))
         if let detector = plan.detector {
-            rows += [.blank, .heading("Detector and timing")]
-            rows.append(TextRow("  efficiency", EngineeringFormat.percent(detector.detectorEfficiency)))
-            rows.append(TextRow("  window", EngineeringFormat.time(detector.windowSeconds)))
-            rows += detector.jitterTerms.map { TextRow("  jitter " + $0.name, EngineeringFormat.time($0.fwhm)) }
-            rows.append(TextRow("  total jitter", EngineeringFormat.time(detector.totalJitterFWHM)))
-            rows.append(TextRow("  in window", EngineeringFormat.percent(detector.windowFraction)))
-            rows.append(TextRow("  dark / window", EngineeringFormat.number(detector.darkProbabilityPerWindow)))
-            rows.append(TextRow("  dead-time factor", EngineeringFormat.number(detector.deadTimeFactor)))
-            rows.append(TextRow("  max rep. rate", EngineeringFormat.frequency(detector.maxRepetitionRateHz)))
+            rows += [.blank, .heading("Detector and timing")] + figureRows(PlanFigures.detector(detector).map(\.figure))
         }
         if let qber = plan.qber {
             rows += [.blank, .heading("QBER")]

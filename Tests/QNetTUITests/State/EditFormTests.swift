@@ -49,8 +49,24 @@ struct EditFormTests {
         #expect(text.contains("Edit Link L1"))
         for field in Link.fields.prefix(30) { #expect(text.contains(field.key)) }  // the first keys are in view
         #expect(text.contains("length") && text.contains("30 km"))
-        #expect(text.contains("— default 1 %"))  // misalignment, absent
+        #expect(text.contains("— 1 % (built-in default (1 % optical error))"))  // misalignment, absent
         #expect(text.contains("id: unique id"))  // the help of the key under the cursor
+    }
+
+    @Test("a link key left empty shows the value that applies: the file's defaults.X when set, with where it comes from")
+    func inheritedFromDefaults() {
+        var session = Session()
+        session.command("set defaults.misalignment 2 %")
+        session.command("set defaults.ec_efficiency 1.2")
+        session.command("select L1")
+        session.press(.enter)
+        let text = screen(session)
+        #expect(text.contains("— 2 % (defaults.misalignment)"))
+        #expect(text.contains("— 1.2 (defaults.ec_efficiency)"))
+        #expect(!text.contains("default 1 %") && !text.contains("default 1.16"))
+        let rows = TopologyEditor.rows(of: .link("L1"), in: session.state.topology) ?? []
+        #expect(rows.first { $0.key == "sifting" }?.inherited
+            == "standard (built-in default (q = 1/2; efficient BB84: q = 1, Lo, Chau, Ardehali 2005, asymptotic))")
     }
 
     @Test("on length, press e, clear, type 45 km, Enter: L1 is 45 km, one undo step, one re-plan, form stays open")

@@ -82,6 +82,23 @@ struct InspectorAndMapTests {
         #expect(text.contains("    built-in default (SNSPD)"))
     }
 
+    @Test("a link's detector and timing budget in the inspector gives each row its basis")
+    func detectorBases() {
+        var state = AppState(topology: Fixtures.metro, filePath: "metro.yaml")
+        state.plan = Planner().plan(Fixtures.metro)
+        state.selection = .link("L1")
+        let rows = InspectorContent.rows(state, glyphs: .unicode).rows
+        let start = rows.firstIndex { $0.label == "Detector and timing" } ?? rows.endIndex
+        let budget = rows[start...].dropFirst().prefix { !$0.label.isEmpty }
+        #expect(budget.contains { $0.label == "  background per window" })
+        // Every figure is followed by its basis, dimmed.
+        for (index, row) in budget.enumerated() where row.value != nil {
+            let next = budget.dropFirst(index + 1).first
+            #expect(next?.value == nil && next?.role == .dim && next?.label.hasPrefix("    ") == true, "\(row.label)")
+        }
+        #expect(budget.contains { $0.label == "    built-in default (no stray light) x window" })
+    }
+
     @Test("a long value leaves its label a third of the row")
     func longValue() {
         var canvas = Canvas(Size(width: 30, height: 1))

@@ -53,11 +53,10 @@ func reduceKey(into state: inout AppState, _ key: Key) -> [Effect] {
             return save(&state, to: nil)
         case .character("n"), .character("N"):
             return quitWithoutSaving(state)
-        case .escape, .character("c"), .character("C"):
+        default:
+            // Any other key stays: text typed by mistake (`q`, then `uantum`) must not reach the `n` that discards.
             state.mode = .normal
             state.status = StatusMessage("quit cancelled")
-            return []
-        default:
             return []
         }
     }

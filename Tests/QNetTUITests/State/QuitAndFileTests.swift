@@ -24,6 +24,18 @@ struct QuitAndFileTests {
         #expect(session.effects == [.removeAutosave(path: ".metro.yaml.autosave"), .quit])  // the edits are dropped on purpose
     }
 
+    @Test("typing a word by mistake (q, then uantum) asks and then stays: any key but y and n leaves the question")
+    func typedWordDoesNotQuit() {
+        var session = Session()
+        session.command("set L1.length 5 km")
+        session.effects = []
+        session.press(.character("q"))
+        session.press(.character("u"))   // leaves the question (before: ignored, so the n of "quantum" quit)
+        #expect(session.state.mode == .normal && session.status == "quit cancelled")
+        for letter in "antum" { session.press(.character(letter)) }
+        #expect(!session.effects.contains(.quit) && !session.effects.contains { if case .removeAutosave = $0 { true } else { false } })
+    }
+
     @Test("q with unsaved edits asks: y saves then quits, n quits, Esc stays")
     func confirmQuit() {
         var session = Session()

@@ -13,7 +13,7 @@ let interruptPending = Atomic<Int64>(0)
 /// when there are unsaved edits. A SIGINT that comes while one has waited
 /// unread for more than 2 s (the workbench is busy or stuck)
 /// restores the terminal (`endwin`) and exits at once, so the shell is never
-/// left in raw mode; a quick double tap during a long re-plan does not. SIGTERM and SIGHUP only note
+/// left in raw mode; a quick double tap during a long re-plan does not. SIGTERM, SIGHUP and SIGQUIT (Ctrl-\) only note
 /// the signal: the next wait for input then reports `.hangup`, the workbench
 /// writes its autosave, the terminal is restored, and the process exits with
 /// 128 + the signal's number.
@@ -37,6 +37,8 @@ enum SignalHandlers {
         }
         signal(SIGTERM) { number in stopSignal.store(number, ordering: .relaxed) }
         signal(SIGHUP) { number in stopSignal.store(number, ordering: .relaxed) }
+        // Ctrl-\ too: without a handler the runtime prints a crash report over the screen and the workbench runs on.
+        signal(SIGQUIT) { number in stopSignal.store(number, ordering: .relaxed) }
     }
 
     /// Whether a SIGINT waits to be taken (`takeInterrupt`).
@@ -51,6 +53,7 @@ enum SignalHandlers {
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
         signal(SIGHUP, SIG_DFL)
+        signal(SIGQUIT, SIG_DFL)
     }
 
     /// The signal received, if SIGTERM or SIGHUP has asked the workbench to stop.

@@ -52,6 +52,9 @@ struct QuantityTests {
         #expect(problem("far", .length) == .notANumber)
         #expect(problem("nan km", .length) == .notFinite)
         #expect(problem(".inf", .length) == .notFinite)
+        // Finite as written, infinite in metres: refused, as the planner and the map compute in SI units.
+        #expect(problem("1e306 km", .length) == .tooLarge)
+        #expect(problem("1e305 km", .length) == nil)
         #expect(problem("0x10 km", .length) != nil)
         let error = QuantityError(text: "50", dimension: .length, problem: .missingUnit)
         #expect(error.description.contains("km"))

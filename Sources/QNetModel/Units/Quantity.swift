@@ -43,12 +43,18 @@ public struct Quantity: Sendable, Hashable {
             guard let bare = dimension.bareUnit else {
                 throw QuantityError(text: text, dimension: dimension, problem: .missingUnit)
             }
-            return Quantity(magnitude, bare)
+            return try Quantity(magnitude, bare).finiteInSI(text, dimension)
         }
         guard let unit = dimension.units.first(where: { $0.matches(unitText) }) else {
             throw QuantityError(text: text, dimension: dimension, problem: .wrongUnit(unitText))
         }
-        return Quantity(magnitude, unit)
+        return try Quantity(magnitude, unit).finiteInSI(text, dimension)
+    }
+
+    /// The quantity, when its value in SI units is a finite number (`1e306 km` is not: 1e309 m overflows).
+    private func finiteInSI(_ text: String, _ dimension: Dimension) throws(QuantityError) -> Quantity {
+        guard si.isFinite else { throw QuantityError(text: text, dimension: dimension, problem: .tooLarge) }
+        return self
     }
 
     /// Parses a plain finite number (`1e-6`, `0.000001`, `-3`); nil for words, hex, NaN or infinities.
@@ -99,6 +105,8 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
     public enum Problem: Sendable, Hashable {
         case notANumber
         case notFinite
+        /// Finite as written, but not in SI units.
+        case tooLarge
         case missingUnit
         case wrongUnit(String)
     }
@@ -121,6 +129,8 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
             return "'\(text)' is not a number; expected a \(dimension.noun) (\(acceptedUnits))"
         case .notFinite:
             return "'\(text)' is not a finite number; expected a \(dimension.noun) (\(acceptedUnits))"
+        case .tooLarge:
+            return "'\(text)' is too large to compute with (beyond 1.8e308 in SI units); expected a \(dimension.noun) (\(acceptedUnits))"
         case .missingUnit:
             return "'\(text)' has no unit; a \(dimension.noun) takes one of: \(acceptedUnits)"
         case .wrongUnit(let unit):

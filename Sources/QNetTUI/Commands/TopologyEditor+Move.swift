@@ -12,6 +12,9 @@ extension TopologyEditor {
                             in topology: Topology) throws(CommandError) -> Outcome
     {
         guard let index = topology.nodeIndex(id) else { throw CommandError("no node '\(id)'") }
+        guard (point.x * 1000).isFinite, (point.y * 1000).isFinite else {
+            throw CommandError("\(id) cannot move that far: its position would not be a finite number")
+        }
         guard let current = topology.nodes[index].position else {
             throw CommandError("\(id) has no position to move: :set \(id).position {x: 0 km, y: 0 km}")
         }

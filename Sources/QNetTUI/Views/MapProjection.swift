@@ -89,7 +89,15 @@ public struct MapProjection: Sendable {
     private static func cell(of point: MapPoint, centre: MapPoint, kmPerColumn: Double, frame: Rect) -> (x: Int, y: Int) {
         let column = Double(frame.x) + Double(frame.width - 1) / 2 + (point.x - centre.x) / kmPerColumn
         let row = Double(frame.y) + Double(frame.height - 1) / 2 - (point.y - centre.y) / (2 * kmPerColumn)
-        return (Int(column.rounded()), Int(row.rounded()))
+        return (cellIndex(column), cellIndex(row))
+    }
+
+    /// A cell coordinate from a real one, rounded; a huge one (a node 1e305 km away) or one that is not a number is
+    /// kept far off the screen instead of trapping.
+    private static func cellIndex(_ value: Double) -> Int {
+        let far = 1e9
+        guard !value.isNaN else { return -Int(far) }
+        return Int(max(-far, min(far, value.rounded())))
     }
 
     /// The cell of map point `point` (may lie outside `area`).

@@ -76,6 +76,23 @@ struct MoveNodeTests {
         #expect(longitude == Quantity(16.3731, .degree))
     }
 
+    @Test("a node 1e305 km away is drawn off the map, not trapped on; a move beyond any finite position is refused")
+    func farNode() throws {
+        var topology = Fixtures.metro
+        topology.nodes[2].position = .planar(x: Quantity(1e305, .kilometre), y: Quantity(-1e305, .kilometre))
+        var session = Session(topology)
+        let projection = session.state.mapProjection(in: session.state.mapArea)
+        let far = try #require(projection.cell(ofNode: "B"))
+        #expect(abs(far.x) <= 1_000_000_000 && abs(far.y) <= 1_000_000_000)
+        _ = Screen.render(session.state, size: session.state.screenSize, glyphs: .unicode)
+        #expect(throws: CommandError.self) {
+            try TopologyEditor.move("B", to: MapPoint(x: 1.7e308, y: 0), referenceLatitude: 0, in: topology)
+        }
+        session.command("select B")
+        session.press(.shiftRight)
+        #expect(session.state.topology.node("B")?.position.map { if case .planar(let x, _) = $0 { x.si.isFinite } else { false } } == true)
+    }
+
     @Test("a click without moving is not an edit")
     func clickIsNoEdit() throws {
         var session = Session()

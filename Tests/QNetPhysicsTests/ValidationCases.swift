@@ -99,12 +99,21 @@ enum ValidationCases {
     /// `<package root>/../shared/validation/cases.yaml`: this file is
     /// `<root>/Tests/QNetPhysicsTests/ValidationCases.swift`, so three levels up is
     /// the root and a fourth is the folder that holds `shared/` beside it.
-    static let fileURL = URL(fileURLWithPath: #filePath)
+    static let sharedURL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()
         .deletingLastPathComponent()
         .deletingLastPathComponent()
         .deletingLastPathComponent()
         .appendingPathComponent("shared/validation/cases.yaml")
+
+    /// The project's copy of the shared cases, `Tests/validation/shared/cases.yaml`, read where `../shared` is not
+    /// beside the clone; `VendoredCasesTests` keeps it equal to the shared file where that is there.
+    static let vendoredURL = projectFolderURL.appendingPathComponent("shared/cases.yaml")
+
+    /// The shared cases: `../shared`'s file when the clone has it beside it, else the project's copy.
+    static var fileURL: URL {
+        FileManager.default.fileExists(atPath: sharedURL.path) ? sharedURL : vendoredURL
+    }
 
     /// `<package root>/Tests/validation/`: the project's own cases, one YAML file per model family, in the
     /// shared file's format (`source:` and `kind: published|derived` on every case).

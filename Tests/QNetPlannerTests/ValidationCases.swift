@@ -3,10 +3,12 @@ import Foundation
 /// Reads one case of `../shared/validation/cases.yaml` (relative to the package root) with a tiny line parser:
 /// the test target has no YAML library, and the cases it reads are flat.
 enum ValidationCases {
-    /// The file's path, from this source file's place in the package.
+    /// The file's path, from this source file's place in the package; the project's copy
+    /// (`Tests/validation/shared/cases.yaml`) where `../shared` is not beside the clone.
     static var path: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/validation/cases.yaml")
+        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let shared = tests.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/validation/cases.yaml")
+        return FileManager.default.fileExists(atPath: shared.path) ? shared : tests.appendingPathComponent("validation/shared/cases.yaml")
     }
 
     /// The lines of the case `id` (from its `- id:` line up to the next case).

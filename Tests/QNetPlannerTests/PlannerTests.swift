@@ -187,6 +187,13 @@ import QNetPhysics
         #expect(plan.links.first?.noKeyReason == "cv-gg02 needs a coherent-gaussian source; A sends weak-coherent states")
         #expect(plan.links.first?.keyRateBps == 0 && plan.links.first?.marginDB == nil)
         #expect(plan.diagnostics.contains { $0.severity == .error && $0.keyPath == "equipment.sources.wcp.kind" })
+        // With no source named, the built-in one is used: the error is at the key to set, not at the default's citation.
+        var bare = Fixtures.topology(nodes: [Fixtures.node("A"), Fixtures.node("B")],
+                                     links: [Fixtures.fiber("V", "A", "B", km: 10, protocol: .cvGG02)])
+        bare.nodes[0].source = nil
+        bare.equipment.sources = []
+        let errors = planner.plan(bare).diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.keyPath) == ["links[0].source"])
     }
 
     @Test func spdcSourceCannotRunDecoyBB84() throws {

@@ -96,7 +96,8 @@ enum LinkPlanner {
         let message = "link \(link.inputs.link.id): a \(kind.rawValue) detector does not absorb \(Format.number(link.wavelength.value * 1e9)) nm "
             + "(band-gap cut-off \(Format.number(cutoff * 1e9, digits: 4)) nm): its efficiency there is close to 0, not the "
             + "\(Format.percent(link.detector.efficiency.value)) the plan uses"
-        return [Diagnostic(.warning, message, keyPath: link.detector.kind.basis)]
+        let inputs = link.inputs
+        return [Diagnostic(.warning, message, keyPath: link.detector.kind.keyPath(else: inputs.detectorReference ?? "links[\(inputs.index)].detector"))]
     }
 
     /// A warning when a cv-gg02 link has a satellite pass: CV-QKD over a pass is not modelled, so `pass:` is ignored.

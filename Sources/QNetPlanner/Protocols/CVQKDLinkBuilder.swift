@@ -51,10 +51,12 @@ enum CVQKDLinkBuilder {
         var diagnostics = diagnostics
         if source.kind.value != .coherentGaussian {
             reason = "cv-gg02 needs a coherent-gaussian source; \(inputs.link.from) sends \(source.kind.value.rawValue) states"
-            diagnostics.append(Diagnostic(.error, "link \(inputs.link.id): \(reason ?? "")", keyPath: source.kind.basis))
+            diagnostics.append(Diagnostic(.error, "link \(inputs.link.id): \(reason ?? "")",
+                                          keyPath: source.kind.keyPath(else: inputs.sourceReference ?? "links[\(inputs.index)].source")))
         } else if detection == nil {
             reason = "cv-gg02 needs a homodyne or heterodyne detector; the receiver has \(link.detector.kind.value.rawValue)"
-            diagnostics.append(Diagnostic(.error, "link \(inputs.link.id): \(reason ?? "")", keyPath: link.detector.kind.basis))
+            diagnostics.append(Diagnostic(.error, "link \(inputs.link.id): \(reason ?? "")",
+                                          keyPath: link.detector.kind.keyPath(else: inputs.detectorReference ?? "links[\(inputs.index)].detector")))
         }
         if reason == nil, let detection {
             let atReceiver = reference.value == .receiver

@@ -11,6 +11,12 @@ struct Sourced<Value: Hashable & Sendable>: Hashable, Sendable {
         self.basis = basis
     }
 
+    /// The basis when it is a key path of the file (`equipment.sources.w.kind`), else `fallback`: a built-in
+    /// default's basis is a sentence, and a diagnostic about the value is located at the key to set instead.
+    func keyPath(else fallback: String) -> String {
+        basis.contains(" ") ? fallback : basis
+    }
+
     /// `value` with its basis when it is set (the basis is built only then).
     static func given(_ value: Value?, _ basis: @autoclosure () -> String) -> Sourced? {
         value.map { Sourced($0, basis()) }

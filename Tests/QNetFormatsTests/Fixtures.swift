@@ -1,4 +1,7 @@
 import Foundation
+import QNetFormats
+import QNetModel
+import QNetPlanner
 
 /// Topology files the tests read.
 enum Fixtures {
@@ -184,6 +187,12 @@ demands:
     key_rate: 1 kbit/s
   - {id: far, between: [A, OGS], key_rate: 0.5 bit/s, max_trusted_nodes: 0}
 """
+
+    /// The sample `topologies/<file>` read and planned.
+    static func plannedSample(_ file: String) throws -> (Topology, Plan) {
+        let topology = try TopologyReader.read(contentsOf: packageRoot().appendingPathComponent("topologies/\(file)"))
+        return (topology, Planner().plan(topology))
+    }
 
     /// The package's root folder, found from this file's path.
     static func packageRoot(_ filePath: String = #filePath) -> URL {

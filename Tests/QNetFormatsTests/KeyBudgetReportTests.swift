@@ -8,9 +8,7 @@ import Testing
 @Suite("Reports of BBM92 and MDI-QKD segments")
 struct KeyBudgetReportTests {
     static func hefei() throws -> (Topology, Plan) {
-        let url = Fixtures.packageRoot().appendingPathComponent("topologies/hefei-mdi-star.qnet.yaml")
-        let topology = try TopologyReader.read(contentsOf: url)
-        return (topology, Planner().plan(topology))
+        try Fixtures.plannedSample("hefei-mdi-star.qnet.yaml")
     }
 
     @Test func jsonSegmentsCarryTheirKeyBudget() throws {

@@ -8,9 +8,7 @@ import Testing
 @Suite("Reports: repeater chain figures and distance table")
 struct RepeaterReportTests {
     private func planned() throws -> (Topology, Plan) {
-        let url = Fixtures.packageRoot().appendingPathComponent("topologies/repeater-chain.qnet.yaml")
-        let topology = try TopologyReader.read(contentsOf: url)
-        return (topology, Planner().plan(topology))
+        try Fixtures.plannedSample("repeater-chain.qnet.yaml")
     }
 
     @Test("JSON: the segment keeps its stable fields and adds the chain's heralding, errors and distance table")

@@ -103,4 +103,35 @@ struct DeadTimeOperatingPointTests {
             #expect(arm.detector.deadTimeFactor < 0.9)
         }
     }
+
+    @Test("twin-field relay, 2 × 1 km at 1 GHz: each detector's factor is that of its share of both users' light",
+          arguments: [TwinFieldVariant.sns, .pm])
+    func twinFieldRelay(_ variant: TwinFieldVariant) throws {
+        let topology = TwinFieldCVPlannerTests.twinField(km: 1, variant: variant)
+        let plan = Planner().plan(topology)
+        let segment = try #require(plan.segments.first { $0.id == "A~R~B" })
+        let tf = try #require(segment.twinField)
+        let detectors = Double(PlanningDefaults.twinFieldRelayDetectors.value)
+        // Each user's mean photon number per window (SNS: μ sent with probability ε) over both arms before dead time.
+        let sent = tf.signalIntensity * (tf.sendingProbability ?? 1)
+        let arriving = zip(plan.links, tf.relayDetectors).reduce(0) { sum, pair in
+            sum + pair.0.transmittance * pair.1.detectorEfficiency * pair.1.windowFraction
+        }
+        let trueRate = (1 - (1 - tf.darkCountPerDetector) * exp(-arriving * sent / detectors)) * tf.repetitionRateHz
+        #expect(tf.relayDetectors.count == 2)
+        for relay in tf.relayDetectors {
+            Self.expectFactor(relay, trueRate: trueRate, detectors: detectors)
+            #expect(relay.deadTimeFactor < 0.9)
+        }
+        // The arms' η carry the factor, and each link's table shows the relay at this operating point.
+        for (link, (eta, relay)) in zip(plan.links, zip(tf.armTransmittance, tf.relayDetectors)) {
+            #expect(abs(eta / (link.transmittance * relay.effectiveEfficiency) - 1) < 1e-4)
+            #expect(link.detector == relay)
+        }
+        // Without dead time the same relay keys more.
+        var ideal = topology
+        ideal.equipment.detectors[0].deadTime = Quantity(0, .nanosecond)
+        let unsaturated = try #require(Planner().plan(ideal).segments.first { $0.id == "A~R~B" })
+        #expect(segment.keyRateBps < unsaturated.keyRateBps)
+    }
 }

@@ -20,7 +20,7 @@ public enum PlanFigures {
             PlanFigure("window", EngineeringFormat.time(arm.detector.windowSeconds)),
             PlanFigure("in window", EngineeringFormat.percent(arm.detector.windowFraction)),
             PlanFigure("dark per window", EngineeringFormat.number(arm.detector.darkProbabilityPerWindow)),
-            PlanFigure("click rate", EngineeringFormat.frequency(arm.detector.countRateHz)),
+            PlanFigure("click rate before dead time", EngineeringFormat.frequency(arm.detector.countRateHz)),
             PlanFigure("dead-time factor", EngineeringFormat.number(arm.detector.deadTimeFactor)),
         ]
     }
@@ -34,6 +34,10 @@ public enum PlanFigures {
         for (index, eta) in tf.armTransmittance.enumerated() {
             let arm = links.indices.contains(index) ? links[index].rawValue : "\(index + 1)"
             figures.append(PlanFigure("arm \(arm) transmittance", EngineeringFormat.number(eta)))
+        }
+        if let relay = tf.relayDetectors.first {
+            figures.append(PlanFigure("relay click rate before dead time", EngineeringFormat.frequency(relay.countRateHz)))
+            figures.append(PlanFigure("relay dead-time factor", EngineeringFormat.number(relay.deadTimeFactor)))
         }
         return figures + [
             PlanFigure("dark per detector per window", EngineeringFormat.number(tf.darkCountPerDetector)),

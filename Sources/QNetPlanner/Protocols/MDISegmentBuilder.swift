@@ -88,7 +88,8 @@ enum MDISegmentBuilder {
                 clickProbability: clicks(params.transmittanceA, params.transmittanceB),
                 arrivals: clicks(arms[0].transmittance(deadTimeFactor: 1), arms[1].transmittance(deadTimeFactor: 1)),
                 detector: relay, repetitionRate: rate)
-            if load.settles(next) { break }
+            // Settled: the report shows this pass's load (its click rate; the key's factor is within 1e-4).
+            if load.settles(next) { load = next; break }
             load = next
             params = parameters(load)
             result = evaluate(params)

@@ -18,7 +18,7 @@ struct TwinFieldReportTests {
         #expect(!markdown.contains("| click rate before dead time | 0 Hz |"))
         #expect(markdown.contains("| signal in the neighbouring slot | < 1e-10 % | Gaussian tail |"))
         #expect(!markdown.contains("e-209 %"))
-        #expect(markdown.contains("relay click rate before dead time: \(EngineeringFormat.frequency(relay.countRateHz))"))
+        #expect(markdown.contains("relay click rate before dead time (2 detectors): \(EngineeringFormat.frequency(relay.countRateHz))"))
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.render(plan, of: topology).utf8)) as? [String: Any])
         let segments = try #require(json["segments"] as? [[String: Any]])

@@ -36,8 +36,10 @@ public enum PlanFigures {
             figures.append(PlanFigure("arm \(arm) transmittance", EngineeringFormat.number(eta)))
         }
         if let relay = tf.relayDetectors.first {
-            figures.append(PlanFigure("relay click rate before dead time", EngineeringFormat.frequency(relay.countRateHz)))
-            figures.append(PlanFigure("relay dead-time factor", EngineeringFormat.number(relay.deadTimeFactor)))
+            let detectors = PlanningDefaults.twinFieldRelayDetectors.value
+            figures.append(PlanFigure("relay click rate before dead time (\(detectors) detectors)",
+                                      EngineeringFormat.frequency(relay.countRateHz)))
+            figures.append(PlanFigure("relay dead-time factor (each)", EngineeringFormat.number(relay.deadTimeFactor)))
         }
         return figures + [
             PlanFigure("dark per detector per window", EngineeringFormat.number(tf.darkCountPerDetector)),

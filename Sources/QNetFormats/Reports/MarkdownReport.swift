@@ -111,7 +111,9 @@ public enum MarkdownReport {
         rows.append(["**total**", "**\(EngineeringFormat.decibels(link.lossDB))**",
                      "transmittance \(EngineeringFormat.number(link.transmittance))"])
         text.table(["item", "loss", "basis"], rows)
-        if let detector = link.detector { detectorTable(detector, into: &text) }
+        if let detector = link.detector {
+            detectorTable(detector, operatingPoint: link.protocolKind != .entanglement, into: &text)
+        }
         if let qber = link.qber {
             text.line("QBER \(EngineeringFormat.percent(qber.total)): misalignment \(EngineeringFormat.percent(qber.misalignment)),"
                 + " dark and background \(EngineeringFormat.percent(qber.darkAndBackground)),"
@@ -133,7 +135,9 @@ public enum MarkdownReport {
         if let pass = link.pass { passDetail(pass, into: &text) }
     }
 
-    private static func detectorTable(_ detector: DetectorBudget, into text: inout MarkdownText) {
+    /// The detector and timing rows; without an `operatingPoint` (a repeater chain's links, whose heralding model
+    /// has no detector dead time or afterpulsing) one row says so instead of a click rate of 0 Hz and a factor of 1.
+    private static func detectorTable(_ detector: DetectorBudget, operatingPoint: Bool, into text: inout MarkdownText) {
         text.line("Detector and timing budget:")
         text.blank()
         var rows = detector.jitterTerms.map { ["jitter: \($0.name) (FWHM)", EngineeringFormat.time($0.fwhm), $0.basis] }
@@ -143,16 +147,26 @@ public enum MarkdownReport {
             ["signal inside the window", EngineeringFormat.percent(detector.windowFraction), "erf(τ/(2√2σ))"],
             ["signal in the neighbouring slot", EngineeringFormat.percent(detector.interSymbolFraction), "Gaussian tail"],
             ["detector efficiency", EngineeringFormat.percent(detector.detectorEfficiency), ""],
-            ["click rate before dead time", EngineeringFormat.frequency(detector.countRateHz), ""],
-            ["dead-time factor", EngineeringFormat.number(detector.deadTimeFactor), "observed / true rate"],
-            ["effective efficiency", EngineeringFormat.percent(detector.effectiveEfficiency),
-             "efficiency × window × dead time"],
+        ]
+        if operatingPoint {
+            rows += [
+                ["click rate before dead time", EngineeringFormat.frequency(detector.countRateHz), ""],
+                ["dead-time factor", EngineeringFormat.number(detector.deadTimeFactor), "observed / true rate"],
+            ]
+        } else {
+            rows.append(["dead time and afterpulsing", "not modelled", "the repeater chain's heralding model"])
+        }
+        rows.append(["effective efficiency", EngineeringFormat.percent(detector.effectiveEfficiency),
+                     operatingPoint ? "efficiency × window × dead time" : "efficiency × window"])
+        rows += [
             ["dark counts per window", EngineeringFormat.number(detector.darkProbabilityPerWindow), ""],
             ["background per window", EngineeringFormat.number(detector.backgroundProbabilityPerWindow), ""],
-            ["afterpulses per window", EngineeringFormat.number(detector.afterpulseProbabilityPerWindow), ""],
-            ["highest repetition rate", EngineeringFormat.frequency(detector.maxRepetitionRateHz),
-             "1 / max(window, 2 × FWHM)"],
         ]
+        if operatingPoint {
+            rows.append(["afterpulses per window", EngineeringFormat.number(detector.afterpulseProbabilityPerWindow), ""])
+        }
+        rows.append(["highest repetition rate", EngineeringFormat.frequency(detector.maxRepetitionRateHz),
+                     "1 / max(window, 2 × FWHM)"])
         text.table(["item", "value", "basis"], rows)
     }
 

@@ -199,8 +199,8 @@ public final class PlanningSession {
         }
         previousSegments = SegmentSnapshot(holdsKey: holdsKey, nodeIDs: nodeIDs, ends: ends, found: found, truncated: truncated, ids: segmentIDs,
                                            plans: segments, notes: segmentNotes)
-        // Links inside multi-link or non-BB84 segments report their segment's key; a link in several
-        // (a hub link of a relay) reports the segment with the most key.
+        // Links inside multi-link or non-BB84 segments report their segment's key and their receiver's operating
+        // point; a link in several (a hub link of a relay) reports the segment with the most key.
         // Reserved to the exact count: link plans are large, and a grown array would keep up to twice the room.
         var linkPlans: [LinkPlan] = []
         linkPlans.reserveCapacity(outcomes.reduce(0) { $1 == nil ? $0 : $0 + 1 })
@@ -224,8 +224,9 @@ public final class PlanningSession {
             linkPlans[planIndex[link]].keyPerPulse = plan.keyBudget?.keyPerPulse ?? (pulseRate > 0 ? plan.keyRateBps / pulseRate : 0)
             linkPlans[planIndex[link]].marginDB = plan.marginDB
             linkPlans[planIndex[link]].noKeyReason = plan.keyRateBps > 0 ? nil : plan.noKeyReason
+            if let detector = plan.operatingDetector(of: linkPlans[planIndex[link]].id) { linkPlans[planIndex[link]].detector = detector }
             linkPlans[planIndex[link]].assumptions.append(
-                Assumption(name: "segment", value: plan.id, basis: "the link reports its segment's key rate and margin (of several, the one with the most key)"))
+                Assumption(name: "segment", value: plan.id, basis: "the link reports its segment's key rate, margin and receiver operating point (of several, the one with the most key)"))
         }
         // A link keyed per segment (not decoy BB84) that lies in no segment has no key: say why.
         var inSegment = [Bool](repeating: false, count: linkCount)

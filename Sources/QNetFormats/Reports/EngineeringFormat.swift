@@ -38,9 +38,10 @@ public enum EngineeringFormat {
         value.isFinite ? String(format: "%.2f dB", value) : "∞ dB"
     }
 
-    /// `1.05 %`, with more digits for small values.
+    /// `1.05 %`, with more digits for small values; below 1e-10 % (a Gaussian tail far out, 6e-209 %) `< 1e-10 %`.
     public static func percent(_ ratio: Double) -> String {
         let value = ratio * 100
+        if value > 0, value < 1e-10 { return "< 1e-10 %" }
         if value != 0, abs(value) < 0.01 { return String(format: "%.2e %%", value) }
         return String(format: "%.2f %%", value)
     }

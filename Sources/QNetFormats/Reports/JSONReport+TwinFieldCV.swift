@@ -10,7 +10,7 @@ extension JSONReport {
             case phaseSlices = "phase_slices", armTransmittance = "arm_transmittance"
             case darkCountPerDetector = "dark_count_probability_per_detector", gain, bitErrorRate = "bit_error_rate"
             case phaseErrorRate = "phase_error_rate", opticalError = "optical_error", keyPerPulse = "key_per_pulse"
-            case repetitionRateHz = "repetition_rate_hz", assumptions
+            case repetitionRateHz = "repetition_rate_hz", relayDetectors = "relay_detectors", assumptions
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -27,6 +27,7 @@ extension JSONReport {
             try container.encode(plan.opticalError, forKey: .opticalError)
             try container.encode(plan.keyPerPulse, forKey: .keyPerPulse)
             try container.encode(plan.repetitionRateHz, forKey: .repetitionRateHz)
+            try container.encode(plan.relayDetectors.map { DetectorEntry(budget: $0) }, forKey: .relayDetectors)
             try container.encode(plan.assumptions.map(AssumptionEntry.init), forKey: .assumptions)
         }
     }

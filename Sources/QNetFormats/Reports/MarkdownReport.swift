@@ -112,7 +112,9 @@ public enum MarkdownReport {
         rows.append(["**total**", "**\(EngineeringFormat.decibels(link.lossDB))**",
                      "transmittance \(EngineeringFormat.number(link.transmittance))"])
         text.table(["item", "loss", "basis"], rows)
-        if let detector = link.detector { detectorTable(detector, into: &text) }
+        if let detector = link.detector {
+            detectorTable(detector, operatingPoint: link.protocolKind != .entanglement, into: &text)
+        }
         if let qber = link.qber {
             text.line("QBER \(EngineeringFormat.percent(qber.total)): misalignment \(EngineeringFormat.percent(qber.misalignment)),"
                 + " dark and background \(EngineeringFormat.percent(qber.darkAndBackground)),"
@@ -134,10 +136,12 @@ public enum MarkdownReport {
         if let pass = link.pass { passDetail(pass, into: &text) }
     }
 
-    private static func detectorTable(_ detector: DetectorBudget, into text: inout MarkdownText) {
+    /// The detector and timing rows; without an `operatingPoint` (a repeater chain's links, whose heralding model
+    /// has no detector dead time or afterpulsing) one row says so instead of a click rate of 0 Hz and a factor of 1.
+    private static func detectorTable(_ detector: DetectorBudget, operatingPoint: Bool, into text: inout MarkdownText) {
         text.line("Detector and timing budget:")
         text.blank()
-        let rows = PlanFigures.detector(detector).map { [$0.figure.label, $0.figure.value, $0.figure.basis ?? ""] }
+        let rows = PlanFigures.detector(detector, operatingPoint: operatingPoint).map { [$0.figure.label, $0.figure.value, $0.figure.basis ?? ""] }
         text.table(["item", "value", "basis"], rows)
     }
 

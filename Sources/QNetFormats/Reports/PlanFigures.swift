@@ -21,7 +21,7 @@ public enum PlanFigures {
             PlanFigure("in window", EngineeringFormat.percent(arm.detector.windowFraction)),
             PlanFigure("dark per window", EngineeringFormat.number(arm.detector.darkProbabilityPerWindow),
                        basis: arm.detector.bases.darkCounts),
-            PlanFigure("click rate", EngineeringFormat.frequency(arm.detector.countRateHz)),
+            PlanFigure("click rate before dead time", EngineeringFormat.frequency(arm.detector.countRateHz)),
             PlanFigure("dead-time factor", EngineeringFormat.number(arm.detector.deadTimeFactor)),
         ]
     }
@@ -35,6 +35,12 @@ public enum PlanFigures {
         for (index, eta) in tf.armTransmittance.enumerated() {
             let arm = links.indices.contains(index) ? links[index].rawValue : "\(index + 1)"
             figures.append(PlanFigure("arm \(arm) transmittance", EngineeringFormat.number(eta)))
+        }
+        if let relay = tf.relayDetectors.first {
+            let detectors = PlanningDefaults.twinFieldRelayDetectors.value
+            figures.append(PlanFigure("relay click rate before dead time (\(detectors) detectors)",
+                                      EngineeringFormat.frequency(relay.countRateHz)))
+            figures.append(PlanFigure("relay dead-time factor (each)", EngineeringFormat.number(relay.deadTimeFactor)))
         }
         return figures + [
             PlanFigure("dark per detector per window", EngineeringFormat.number(tf.darkCountPerDetector)),

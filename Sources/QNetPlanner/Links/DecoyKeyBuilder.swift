@@ -49,17 +49,22 @@ enum DecoyKeyBuilder {
 
         // Fixed point: afterpulsing and dead time depend on the click rate at the operating
         // point, which depends on them. Start from mu = 0.5 (or the fixed mu) without dead time.
+        // The dead-time factor is that of the clicks before dead time (Knoll's true rate): the
+        // signal at channel x efficiency without the factor, plus noise and afterpulses.
+        func clicksBeforeDeadTime(intensity: Double, afterpulse: Double) -> Double {
+            Sanitise.rate((-expm1(-channel * efficiency * intensity) + noise + afterpulse) * repetitionRate)
+        }
         let startIntensity = fixed ?? 0.5
         let startSignal = -expm1(-channel * efficiency * startIntensity)
         var afterpulse = afterpulseProbability * (startSignal + noise)
-        var countRate = (startSignal + noise + afterpulse) * repetitionRate
+        var countRate = clicksBeforeDeadTime(intensity: startIntensity, afterpulse: afterpulse)
         var deadFactor = detector.deadTimeFactor(countRate: countRate)
         var params = parameters(afterpulse: afterpulse, deadTimeFactor: deadFactor)
         var result = strings.evaluation(params, fixed: fixed) { evaluate(params, fixed: fixed) }
         for _ in 1..<maxPasses {
             let signal = -expm1(-params.transmittance * result.signalIntensity)
             let nextAfterpulse = afterpulseProbability * (signal + noise)
-            let nextCount = Sanitise.rate(result.gain) * repetitionRate
+            let nextCount = clicksBeforeDeadTime(intensity: result.signalIntensity, afterpulse: nextAfterpulse)
             let nextFactor = detector.deadTimeFactor(countRate: nextCount)
             let settled = abs(nextAfterpulse - afterpulse) <= 1e-3 * afterpulse + 1e-15
                 && abs(nextFactor - deadFactor) <= 1e-4 * deadFactor
@@ -110,7 +115,7 @@ enum DecoyKeyBuilder {
     ///
     /// Y0 holds the dark and background counts plus the afterpulses of the clicks at the threshold
     /// (two passes: first of the noise alone, then of the noise and the signal at the threshold);
-    /// the dead-time factor is that of the threshold's click rate.
+    /// the dead-time factor is that of the threshold's click rate before dead time.
     private static func thresholdMargin(noise: Double, afterpulseProbability: Double, errorRate: Double,
                                         link: ResolvedLink, decoy: DecoyMethod, fixed: Double?, efficiency: Double,
                                         memo: ThresholdMemo)
@@ -125,8 +130,10 @@ enum DecoyKeyBuilder {
         guard let first = threshold(afterpulse: afterpulse) else { return (nil, nil) }
         afterpulse = afterpulseProbability * (first * mu + noise)
         guard let found = threshold(afterpulse: afterpulse) else { return (nil, nil) }
-        let clickRate = (found * mu + noise + afterpulse) * link.source.repetitionRate.value
-        let receiverLossDB = Decibel.loss(transmittance: Sanitise.fraction(efficiency * link.detector.deadTimeFactor(countRate: clickRate)))
+        let deadFactor = link.detector.deadTimeFactor(systemTransmittance: found, passes: maxPasses) { eta in
+            Sanitise.rate((eta * mu + noise + afterpulse) * link.source.repetitionRate.value)
+        }
+        let receiverLossDB = Decibel.loss(transmittance: Sanitise.fraction(efficiency * deadFactor))
         guard receiverLossDB.isFinite else { return (found, nil) }
         // A threshold of 0 means key down to the search's floor (1e-40, 400 dB): the margin is at least that.
         return (found, Decibel.loss(transmittance: max(found, 1e-40)) - receiverLossDB)

@@ -37,13 +37,16 @@ enum FiniteKeyBuilder {
                 secrecy: .fixed(settings.epsilonSec.value), correctness: settings.epsilonCor.value)
         }
         // Dead time depends on the click rate, which depends on the settings: start from the signal sent always.
-        let start = receiver.clicks(transmittance: channel * receiver.efficiency, intensity: choices.startingSignalIntensity)
-        var deadTime = receiver.detector.deadTimeFactor(countRate: start * repetitionRate)
+        // The factor is that of the clicks before dead time (Knoll's true rate), at channel x efficiency without it.
+        let arriving = channel * receiver.efficiency
+        var countRate = receiver.clicks(transmittance: arriving, intensity: choices.startingSignalIntensity) * repetitionRate
+        var deadTime = receiver.detector.deadTimeFactor(countRate: countRate)
         var result = FiniteKeyDecoyBB84.optimise(parameters(deadTimeFactor: deadTime), choices: choices)
         for _ in 1..<DecoyKeyBuilder.maxPasses {
-            let next = receiver.detector.deadTimeFactor(countRate: result.detectionsPerPulse * repetitionRate)
+            let nextRate = receiver.clicks(transmittance: arriving, settings: result.settings) * repetitionRate
+            let next = receiver.detector.deadTimeFactor(countRate: nextRate)
             if abs(next - deadTime) <= 1e-4 * deadTime { break }
-            deadTime = next
+            (countRate, deadTime) = (nextRate, next)
             result = FiniteKeyDecoyBB84.optimise(parameters(deadTimeFactor: deadTime), choices: choices, hint: result.settings)
         }
         let used = parameters(deadTimeFactor: deadTime)
@@ -68,7 +71,7 @@ enum FiniteKeyBuilder {
             margin = margin.map { max(0, $0) }
         }
         let detector = timing.budget(afterpulse: receiver.afterpulse * result.detectionsPerPulse / (1 + receiver.afterpulse),
-                                     countRate: result.detectionsPerPulse * repetitionRate, deadTimeFactor: deadTime)
+                                     countRate: countRate, deadTimeFactor: deadTime)
         let key = DecoyKey(detector: detector, qber: receiver.qberBudget(result, transmittance: used.transmittance),
                            keyPerPulse: keyPerPulse, signalIntensity: Sanitise.finite(result.settings.intensities[0]),
                            marginDB: margin, noKeyReason: reason, assumptions: assumptions)
@@ -90,7 +93,7 @@ enum FiniteKeyBuilder {
     }
 
     /// The lowest system transmittance with key at this block size (settings re-optimised), and the channel
-    /// loss the receiver then tolerates, with dead time at the threshold's own click rate.
+    /// loss the receiver then tolerates, with dead time at the threshold's own click rate before dead time.
     private static func margin(_ receiver: FiniteKeyReceiver, _ parameters: FiniteKeyDecoyBB84Parameters,
                                choices: FiniteKeyDecoyChoices, settings: FiniteKeyDecoySettings, repetitionRate: Double,
                                memo: ThresholdMemo) -> (threshold: Double?, toleratedDB: Double?) {
@@ -101,9 +104,10 @@ enum FiniteKeyBuilder {
             return (nil, nil)
         }
         let meanIntensity = zip(settings.intensities, settings.probabilities).reduce(0) { $0 + $1.0 * $1.1 }
-        let clicks = receiver.clicks(transmittance: threshold, intensity: meanIntensity)
-        let receiverLossDB = Decibel.loss(transmittance: Sanitise.fraction(
-            receiver.efficiency * receiver.detector.deadTimeFactor(countRate: clicks * repetitionRate)))
+        let deadFactor = receiver.detector.deadTimeFactor(systemTransmittance: threshold, passes: DecoyKeyBuilder.maxPasses) {
+            Sanitise.rate(receiver.clicks(transmittance: $0, intensity: meanIntensity) * repetitionRate)
+        }
+        let receiverLossDB = Decibel.loss(transmittance: Sanitise.fraction(receiver.efficiency * deadFactor))
         guard receiverLossDB.isFinite else { return (threshold, nil) }
         // A threshold of 0 means key down to the search's floor (1e-40, 400 dB): the margin is at least that.
         return (threshold, Decibel.loss(transmittance: max(threshold, 1e-40)) - receiverLossDB)

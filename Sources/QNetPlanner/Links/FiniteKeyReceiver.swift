@@ -30,6 +30,11 @@ struct FiniteKeyReceiver {
         (noise + (1 - noise) * -expm1(-transmittance * intensity)) * (1 + afterpulse)
     }
 
+    /// Clicks per pulse at transmittance η of pulses sent with `settings`' intensities and probabilities
+    /// (Lim et al. 2014, Sec. IV: Σ_k p_k R_k).
+    func clicks(transmittance: Double, settings: FiniteKeyDecoySettings) -> Double {
+        zip(settings.intensities, settings.probabilities).reduce(0) { $0 + $1.1 * clicks(transmittance: transmittance, intensity: $1.0) }
+    }
 
     /// E_X and its parts, averaged over the intensities as the key basis sees them (Lim et al.'s e_k / R_k).
     func qberBudget(_ result: FiniteKeyDecoyBB84Result, transmittance: Double) -> QBERBudget? {

@@ -130,4 +130,14 @@ struct ResolvedDetector {
         let model: DeadTimeModel = deadTimeModel.value == .paralysable ? .paralysable : .nonParalysable
         return Sanitise.fraction(DeadTime.efficiencyFactor(trueRate: countRate, deadTime: deadTime.value, model: model))
     }
+
+    /// The dead-time factor f at a system transmittance η_sys that includes it: f of the clicks before dead time,
+    /// `clickRate(η_sys / f)` Hz, by `passes` fixed-point passes from f = 1 (Knoll 2010, Ch. 4, Sec. VII: f of the true rate).
+    func deadTimeFactor(systemTransmittance: Double, passes: Int, clickRate: (Double) -> Double) -> Double {
+        var factor = 1.0
+        for _ in 0..<passes {
+            factor = deadTimeFactor(countRate: clickRate(min(1, systemTransmittance / max(factor, 1e-300))))
+        }
+        return factor
+    }
 }

@@ -55,6 +55,14 @@ public struct SegmentPlan: Sendable, Hashable {
     public var from: Identifier { nodes[0] }
     /// The key-holding node at the end of the segment.
     public var to: Identifier { nodes[nodes.count - 1] }
+
+    /// The receiver's budget of `link` at the segment's operating point (a BBM92 or MDI arm, a twin-field relay),
+    /// nil when the segment has none for it.
+    func operatingDetector(of link: Identifier) -> DetectorBudget? {
+        if let arm = keyBudget?.arms.first(where: { $0.link == link }) { return arm.detector }
+        guard let tf = twinField, let index = links.firstIndex(of: link), tf.relayDetectors.indices.contains(index) else { return nil }
+        return tf.relayDetectors[index]
+    }
 }
 
 /// How a repeater chain's rate and fidelity come about.

@@ -12,7 +12,8 @@ public struct TwinFieldPlan: Sendable, Hashable {
     public var sendingProbability: Double?
     /// Phase slices M of the phase post-selection.
     public var phaseSlices: Int
-    /// Each arm's transmittance to a click: channel × relay detection efficiency × window fraction, first link first.
+    /// Each arm's transmittance to a click: channel × relay detection efficiency × window fraction × dead-time factor,
+    /// first link first.
     public var armTransmittance: [Double]
     /// Dark and background click probability per detector per window (the relay's figure over its 2 detectors).
     public var darkCountPerDetector: Double
@@ -28,13 +29,16 @@ public struct TwinFieldPlan: Sendable, Hashable {
     public var keyPerPulse: Double
     /// The users' pulse rate, Hz.
     public var repetitionRateHz: Double
+    /// The relay's detection budget on each arm at the operating point, first link first: its detectors counted
+    /// together (click rate before dead time, afterpulses), the dead-time factor each detector's.
+    public var relayDetectors: [DetectorBudget]
     /// What the key assumed, with sources.
     public var assumptions: [Assumption]
 
     public init(variant: TwinFieldVariant, relay: Identifier, signalIntensity: Double, sendingProbability: Double?,
                 phaseSlices: Int, armTransmittance: [Double], darkCountPerDetector: Double, gain: Double,
                 bitErrorRate: Double, phaseErrorRate: Double, opticalError: Double, keyPerPulse: Double,
-                repetitionRateHz: Double, assumptions: [Assumption]) {
+                repetitionRateHz: Double, relayDetectors: [DetectorBudget], assumptions: [Assumption]) {
         self.variant = variant
         self.relay = relay
         self.signalIntensity = signalIntensity
@@ -48,6 +52,7 @@ public struct TwinFieldPlan: Sendable, Hashable {
         self.opticalError = opticalError
         self.keyPerPulse = keyPerPulse
         self.repetitionRateHz = repetitionRateHz
+        self.relayDetectors = relayDetectors
         self.assumptions = assumptions
     }
 }

@@ -95,12 +95,15 @@ enum BBM92SegmentBuilder {
         for _ in 1..<maxPasses {
             let lambda = result.meanPairNumber / 2
             let next = arms.indices.map { i -> DetectorLoad in
-                let eta = i == 0 ? params.transmittanceA : params.transmittanceB
                 let noise = arms[i].timing.noiseProbability
-                let singles = 1 - (1 - noise) / ((1 + eta * lambda) * (1 + eta * lambda))
-                return DetectorLoad.at(clickProbability: singles, detector: arms[i].detector, repetitionRate: rate)
+                func singles(_ eta: Double) -> Double { 1 - (1 - noise) / ((1 + eta * lambda) * (1 + eta * lambda)) }
+                // Registered singles (dead time in η) carry the afterpulses; those without dead time set its factor.
+                return DetectorLoad.at(clickProbability: singles(i == 0 ? params.transmittanceA : params.transmittanceB),
+                                       arrivals: singles(arms[i].transmittance(deadTimeFactor: 1)),
+                                       detector: arms[i].detector, repetitionRate: rate)
             }
-            if zip(loads, next).allSatisfy({ $0.settles($1) }) { break }
+            // Settled: the report shows this pass's loads (their click rates; the key's factors are within 1e-4).
+            if zip(loads, next).allSatisfy({ $0.settles($1) }) { loads = next; break }
             loads = next
             params = parameters(loads)
             result = evaluate(params)

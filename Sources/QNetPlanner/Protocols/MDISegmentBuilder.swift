@@ -80,10 +80,16 @@ enum MDISegmentBuilder {
         var params = parameters(load)
         var result = evaluate(params)
         for _ in 1..<maxPasses {
-            let arrivals = params.transmittanceA * result.intensityA + params.transmittanceB * result.intensityB
-            let clicks = 1 - (1 - perDetector) * exp(-arrivals / Double(detectors))
-            let next = DetectorLoad.at(clickProbability: clicks, detector: relay, repetitionRate: rate)
-            if load.settles(next) { break }
+            // Registered clicks (dead time in η) carry the afterpulses; those without dead time set its factor.
+            func clicks(_ etaA: Double, _ etaB: Double) -> Double {
+                1 - (1 - perDetector) * exp(-(etaA * result.intensityA + etaB * result.intensityB) / Double(detectors))
+            }
+            let next = DetectorLoad.at(
+                clickProbability: clicks(params.transmittanceA, params.transmittanceB),
+                arrivals: clicks(arms[0].transmittance(deadTimeFactor: 1), arms[1].transmittance(deadTimeFactor: 1)),
+                detector: relay, repetitionRate: rate)
+            // Settled: the report shows this pass's load (its click rate; the key's factor is within 1e-4).
+            if load.settles(next) { load = next; break }
             load = next
             params = parameters(load)
             result = evaluate(params)

@@ -75,12 +75,13 @@ struct DetectorLoad: Equatable {
                      deadTimeFactor: 1)
     }
 
-    /// The load of a detector clicking with `clickProbability` per window at `repetitionRate` windows per second.
-    static func at(clickProbability: Double, detector: ResolvedDetector, repetitionRate: Double) -> DetectorLoad {
-        let clicks = Sanitise.fraction(clickProbability)
-        let rate = Sanitise.rate(clicks * repetitionRate)
-        return DetectorLoad(afterpulse: Sanitise.fraction(detector.afterpulseProbability.value) * clicks, countRate: rate,
-                            deadTimeFactor: detector.deadTimeFactor(countRate: rate))
+    /// The load of a detector at `repetitionRate` windows per second that registers `clickProbability` per window
+    /// (afterpulses follow these clicks) and would click with `arrivals` per window without dead time: the
+    /// dead-time factor is that of the rate before dead time, arrivals plus afterpulses (Knoll 2010, Ch. 4, Sec. VII).
+    static func at(clickProbability: Double, arrivals: Double, detector: ResolvedDetector, repetitionRate: Double) -> DetectorLoad {
+        let afterpulse = Sanitise.fraction(detector.afterpulseProbability.value) * Sanitise.fraction(clickProbability)
+        let rate = Sanitise.rate(Sanitise.fraction(arrivals + afterpulse) * repetitionRate)
+        return DetectorLoad(afterpulse: afterpulse, countRate: rate, deadTimeFactor: detector.deadTimeFactor(countRate: rate))
     }
 
     /// Whether `next` differs from this load by less than the fixed-point iteration resolves.

@@ -58,7 +58,9 @@ enum InspectorContent {
         rows += plan.lossBudget.map { TextRow("  " + $0.item, EngineeringFormat.decibels($0.db)) }
         rows.append(TextRow("  total", EngineeringFormat.decibels(plan.lossDB), role: .heading))
         if let detector = plan.detector {
-            rows += [.blank, .heading("Detector and timing")] + figureRows(PlanFigures.detector(detector).map(\.figure))
+            let atOperatingPoint = plan.protocolKind != .entanglement   // a repeater chain's heralding has no dead time
+            rows += [.blank, .heading("Detector and timing")]
+                + figureRows(PlanFigures.detector(detector, operatingPoint: atOperatingPoint).map(\.figure))
         }
         if let qber = plan.qber {
             rows += [.blank, .heading("QBER")]

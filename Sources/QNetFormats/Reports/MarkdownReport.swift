@@ -58,7 +58,9 @@ public enum MarkdownReport {
             plan.links.map { link in
                 [link.id.rawValue, link.medium.rawValue, link.protocolKind.rawValue,
                  EngineeringFormat.decibels(link.lossDB), link.qber.map { EngineeringFormat.percent($0.total) } ?? "–",
-                 EngineeringFormat.rate(link.keyRateBps), EngineeringFormat.rate(link.plobBoundBps),
+                 EngineeringFormat.rate(link.keyRateBps)
+                    + (link.pass.map { " at culmination; daily average \(EngineeringFormat.rate($0.keyGraphFigures.dailyAverageBps))" } ?? ""),
+                 EngineeringFormat.rate(link.plobBoundBps),
                  link.marginDB.map(EngineeringFormat.decibels) ?? "–"]
             })
     }

@@ -44,7 +44,14 @@ enum InspectorContent {
         rows.append(TextRow("protocol", plan.protocolKind.rawValue))
         let state = LinkState(plan)
         rows += [.blank, .heading("Key")]
-        rows.append(TextRow("  key rate", EngineeringFormat.rate(plan.keyRateBps), valueRole: state.role))
+        if let pass = plan.pass {
+            // What demands get is the daily average of the passes; the link's own rate is at its single geometry.
+            rows.append(TextRow("  daily average", EngineeringFormat.rate(pass.keyGraphFigures.dailyAverageBps),
+                                valueRole: state.role))
+            rows.append(TextRow("  key rate at culmination", EngineeringFormat.rate(plan.keyRateBps)))
+        } else {
+            rows.append(TextRow("  key rate", EngineeringFormat.rate(plan.keyRateBps), valueRole: state.role))
+        }
         rows.append(TextRow("  PLOB bound", EngineeringFormat.rate(plan.plobBoundBps)))
         if let margin = plan.marginDB {
             rows.append(TextRow("  margin", EngineeringFormat.decibels(margin), valueRole: state.role))

@@ -101,7 +101,11 @@ enum ListView {
             case (1, _):
                 let link = topology.links[item]
                 let plan = state.plan?.linkPlan(at: item, id: link.id)
-                let rate = plan.map { EngineeringFormat.rate($0.keyRateBps) } ?? link.length?.text ?? ""
+                // A satellite link with a pass: the daily average its passes give, which is what demands get.
+                let rate = plan.map { plan in
+                    plan.pass.map { EngineeringFormat.rate($0.keyGraphFigures.dailyAverageBps) + " avg" }
+                        ?? EngineeringFormat.rate(plan.keyRateBps)
+                } ?? link.length?.text ?? ""
                 return Row(text: TextRow("\(link.id) \(link.from)–\(link.to)", rate, valueRole: LinkState(plan).role),
                            selection: .link(link.id))
             case (2, _):

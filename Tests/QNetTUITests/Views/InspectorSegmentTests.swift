@@ -181,6 +181,12 @@ struct InspectorSegmentTests {
         let state = try open("micius-downlink.qnet.yaml", select: "MICIUS-XINGLONG")
         let pass = try #require(state.selectedLinkPlan?.pass)
         let lines = pane(state, width: 46)
+        // The Key section leads with what demands get (the finite key's daily average), then the rate at culmination.
+        let finiteAverage = EngineeringFormat.rate(try #require(pass.finiteKey).dailyAverageBps)
+        #expect(shows(lines, "daily average", finiteAverage))
+        #expect(shows(lines, "key rate at culmination", EngineeringFormat.rate(try #require(state.selectedLinkPlan).keyRateBps)))
+        let list = Screen.render(state, size: state.screenSize, glyphs: .unicode).lines.joined(separator: "\n")
+        #expect(list.contains(finiteAverage + " avg"))
         #expect(shows(lines, "duration", EngineeringFormat.time(pass.durationSeconds)))
         // The sample asks for finite_key: the asymptotic figures say so, then the finite key that enters the key graph.
         #expect(shows(lines, "asymptotic key per pass", EngineeringFormat.bits(pass.keyPerPassBits)))

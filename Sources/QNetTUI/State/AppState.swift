@@ -32,6 +32,9 @@ public struct AppState: Sendable, Hashable {
     /// The comments as they stood with each topology of `undoStack` and `redoStack`, in step with them.
     var undoComments: [TopologyComments] = []
     var redoComments: [TopologyComments] = []
+    /// What each edit of `undoStack` and `redoStack` did (`L1.length = 30 km`), in step with them, for the status line.
+    var undoLabels: [String] = []
+    var redoLabels: [String] = []
     /// The file the topology is saved to; nil until named with `:w FILE`.
     public var filePath: String?
     /// The topology as last loaded or saved, to tell whether there are unsaved edits.
@@ -82,37 +85,45 @@ public struct AppState: Sendable, Hashable {
     public var document: TopologyDocument { TopologyDocument(topology: topology, comments: comments) }
 
     /// Puts the edited `next` in place of the topology, keeping the old one (`origin` when given: where a drag
-    /// began) for undo, and moving the comments of items the edit renamed to their new names.
-    mutating func replaceTopology(withEdit next: Topology, origin: Topology? = nil) {
+    /// began) for undo with what the edit did (`label`), and moving the comments of items the edit renamed to their new names.
+    mutating func replaceTopology(withEdit next: Topology, origin: Topology? = nil, label: String) {
         undoStack.append(origin ?? topology)
         undoComments.append(comments)
+        undoLabels.append(label)
         redoStack.removeAll()
         redoComments.removeAll()
+        redoLabels.removeAll()
         comments = comments.following(renamesFrom: topology, to: next)
         topology = next
     }
 
-    /// Steps back to the topology before the last edit, with the comments it had; false when there is none.
-    mutating func stepBack() -> Bool {
-        Self.step(&self, from: \.undoStack, \.undoComments, to: \.redoStack, \.redoComments)
+    /// Steps back to the topology before the last edit, with the comments it had; what that edit did, nil when
+    /// there is none.
+    mutating func stepBack() -> String? {
+        Self.step(&self, from: (\.undoStack, \.undoComments, \.undoLabels), to: (\.redoStack, \.redoComments, \.redoLabels))
     }
 
-    /// Steps forward to the topology the last undo left, with its comments; false when there is none.
-    mutating func stepForward() -> Bool {
-        Self.step(&self, from: \.redoStack, \.redoComments, to: \.undoStack, \.undoComments)
+    /// Steps forward to the topology the last undo left, with its comments; what the edit redone did, nil when
+    /// there is none.
+    mutating func stepForward() -> String? {
+        Self.step(&self, from: (\.redoStack, \.redoComments, \.redoLabels), to: (\.undoStack, \.undoComments, \.undoLabels))
     }
 
-    /// Pops a topology and its comments from one history and pushes the current ones on the other.
-    private static func step(_ state: inout AppState, from topologies: WritableKeyPath<AppState, [Topology]>,
-                             _ commentsFrom: WritableKeyPath<AppState, [TopologyComments]>,
-                             to otherTopologies: WritableKeyPath<AppState, [Topology]>,
-                             _ otherComments: WritableKeyPath<AppState, [TopologyComments]>) -> Bool {
-        guard let topology = state[keyPath: topologies].popLast() else { return false }
-        state[keyPath: otherTopologies].append(state.topology)
-        state[keyPath: otherComments].append(state.comments)
-        state.comments = state[keyPath: commentsFrom].popLast() ?? state.comments
+    /// One history: its topologies, their comments and what each edit did.
+    private typealias History = (topologies: WritableKeyPath<AppState, [Topology]>,
+                                 comments: WritableKeyPath<AppState, [TopologyComments]>,
+                                 labels: WritableKeyPath<AppState, [String]>)
+
+    /// Pops a topology, its comments and its edit's label from one history and pushes the current ones on the other.
+    private static func step(_ state: inout AppState, from: History, to: History) -> String? {
+        guard let topology = state[keyPath: from.topologies].popLast() else { return nil }
+        let label = state[keyPath: from.labels].popLast() ?? "edit"
+        state[keyPath: to.topologies].append(state.topology)
+        state[keyPath: to.comments].append(state.comments)
+        state[keyPath: to.labels].append(label)
+        state.comments = state[keyPath: from.comments].popLast() ?? state.comments
         state.topology = topology
-        return true
+        return label
     }
 
     /// Whether the topology differs from the one last loaded or saved.

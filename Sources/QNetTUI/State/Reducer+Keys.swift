@@ -28,7 +28,7 @@ func reduceKey(into state: inout AppState, _ key: Key) -> [Effect] {
             // Many edits lie between the file and its autosave: no rename can be told from them, so the comments
             // stay under their names (those of items the autosave lacks are dropped when it is saved).
             let comments = state.comments
-            state.replaceTopology(withEdit: autosaved)
+            state.replaceTopology(withEdit: autosaved, label: "restored the autosave")
             state.comments = comments
             state.autosavedTopology = autosaved
             keepSelectionValid(&state)

@@ -50,6 +50,6 @@ func finishDrag(_ state: inout AppState) -> [Effect] {
     state.drag = nil
     guard state.topology != drag.origin else { return [] }
     // The drag moved the node in place: the edit is the topology as it stands, undone to where the drag began.
-    state.replaceTopology(withEdit: state.topology, origin: drag.origin)
+    state.replaceTopology(withEdit: state.topology, origin: drag.origin, label: state.status?.text ?? "moved \(drag.node)")
     return state.replan()
 }

@@ -101,7 +101,7 @@ func applyEdit(_ state: inout AppState, _ outcome: TopologyEditor.Outcome) -> [E
         state.status = StatusMessage(outcome.message.hasSuffix("unchanged") ? outcome.message : outcome.message + " (unchanged)")
         return []
     }
-    state.replaceTopology(withEdit: outcome.topology)
+    state.replaceTopology(withEdit: outcome.topology, label: outcome.message)
     state.selection = outcome.selection
     state.inspectorScroll = 0
     state.status = StatusMessage(outcome.message)
@@ -122,22 +122,22 @@ func save(_ state: inout AppState, to path: String?, force: Bool = false) -> [Ef
 }
 
 private func undo(_ state: inout AppState) -> [Effect] {
-    guard state.stepBack() else {
+    guard let label = state.stepBack() else {
         state.status = StatusMessage("nothing to undo", .warning)
         return []
     }
     keepSelectionValid(&state)
-    state.status = StatusMessage("undone (\(state.undoStack.count) more to undo)")
+    state.status = StatusMessage("undone: \(label) (\(state.undoStack.count) more to undo)")
     return state.replan()
 }
 
 private func redo(_ state: inout AppState) -> [Effect] {
-    guard state.stepForward() else {
+    guard let label = state.stepForward() else {
         state.status = StatusMessage("nothing to redo", .warning)
         return []
     }
     keepSelectionValid(&state)
-    state.status = StatusMessage("redone (\(state.redoStack.count) more to redo)")
+    state.status = StatusMessage("redone: \(label) (\(state.redoStack.count) more to redo)")
     return state.replan()
 }
 

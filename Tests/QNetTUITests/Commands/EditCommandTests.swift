@@ -111,13 +111,16 @@ struct EditCommandTests {
         var session = Session()
         for length in 1...30 { session.command("set L1.length \(length) km") }
         #expect(session.state.undoStack.count == 30)
-        for _ in 1...30 { session.press(.character("u")) }
+        session.press(.character("u"))
+        #expect(session.status == "undone: L1.length = 30 km (29 more to undo)")
+        for _ in 2...30 { session.press(.character("u")) }
         #expect(session.state.topology == Fixtures.metro)
         #expect(!session.state.isDirty)
         session.press(.character("u"))
         #expect(session.status == "nothing to undo")
         session.press(.ctrl("r"))
         #expect(session.state.topology.link("L1")?.length == Quantity(1, .kilometre))
+        #expect(session.status == "redone: L1.length = 1 km (29 more to redo)")
         session.command("redo")
         #expect(session.state.topology.link("L1")?.length == Quantity(2, .kilometre))
         session.command("set L2.length 5 km")

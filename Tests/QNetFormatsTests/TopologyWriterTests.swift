@@ -1,5 +1,5 @@
 import Foundation
-import QNetFormats
+@testable import QNetFormats
 import QNetModel
 import Testing
 
@@ -95,5 +95,22 @@ struct TopologyWriterTests {
               trusted: false
 
             """)
+    }
+
+    @Test("a long description is written as a folded block wrapped at spaces to 100 columns, and reads back as it was")
+    func longDescriptionIsFolded() throws {
+        var topology = Topology(name: "long")
+        topology.description = (1...60).map { "word\($0)" }.joined(separator: " ") + "  two  spaces kept, a #hash, - a dash"
+        let text = TopologyWriter.yaml(topology)
+        let lines = text.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex(of: "description: >-"))
+        let block = lines[(start + 1)...].prefix { $0.hasPrefix("  ") }
+        #expect(block.count > 3 && block.allSatisfy { $0.count <= TopologyWriter.foldWidth && !$0.dropFirst(2).hasPrefix(" ") })
+        let back = try TopologyReader.read(yaml: text, file: "long")
+        #expect(back.description == topology.description)
+        #expect(TopologyWriter.yaml(back) == text)
+        // A short one stays on its line.
+        topology.description = "A short note."
+        #expect(TopologyWriter.yaml(topology).contains("description: A short note.\n"))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import QNetModel
 import Yams
 
@@ -16,7 +17,7 @@ enum TopologyEncoder {
         switch key {
         case .qnet: return scalar(String(Topology.formatVersion))
         case .name: return scalar(topology.name)
-        case .description: return topology.description.map(scalar)
+        case .description: return topology.description.map(prose)
         case .sources:
             return topology.sources.isEmpty ? nil : .sequence(.init(topology.sources.map(scalar), Tag(.seq), .block))
         case .defaults: return topology.defaults.isEmpty ? nil : record(topology.defaults)
@@ -76,6 +77,15 @@ enum TopologyEncoder {
     /// written, while `trusted: false` and `modes: 100` stay plain; the
     /// emitter itself quotes what plain style cannot hold (`a: b`, `#x`, a leading
     /// space). Text with line breaks is written as a literal block.
+    /// A long text of one line (a description) as a folded block (`>-`), which `TopologyWriter.wrapFolded` wraps at
+    /// spaces, so that the file reads, and diffs, line by line; any other text as `scalar` writes it.
+    static func prose(_ text: String) -> YAMLNode {
+        guard text.count > TopologyWriter.foldWidth, !text.contains(where: { $0.isNewline || $0 == "\t" }),
+              text.first?.isWhitespace == false, text.last?.isWhitespace == false,
+              text.unicodeScalars.allSatisfy({ !CharacterSet.controlCharacters.contains($0) }) else { return scalar(text) }
+        return .scalar(.init(text, Tag(.str), .folded))
+    }
+
     static func scalar(_ text: String) -> YAMLNode {
         let plain = YAMLNode.Scalar(text)
         if text.contains(where: \.isNewline) {

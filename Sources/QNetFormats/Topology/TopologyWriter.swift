@@ -15,11 +15,63 @@ public enum TopologyWriter {
     /// The topology file's text for `topology`.
     public static func yaml(_ topology: Topology) -> String {
         do {
-            return try Yams.serialize(node: TopologyEncoder.document(topology), indent: 2, width: -1, allowUnicode: true)
+            return wrapFolded(try Yams.serialize(node: TopologyEncoder.document(topology), indent: 2, width: -1, allowUnicode: true))
         } catch {
             // The encoder builds only plain mappings, lists and scalars, which libyaml always emits.
             preconditionFailure("Yams could not emit a topology document: \(error)")
         }
+    }
+
+    /// Lines of a folded block (`>-`) are wrapped to at most this many characters where they can be.
+    static let foldWidth = 100
+
+    /// `text` with the content line of each folded block (`key: >-` and the one line the emitter writes under it)
+    /// wrapped at single spaces to `foldWidth`: in a folded block a line break between two lines that do not start
+    /// with a space reads back as one space, so the text loads as it was.
+    static func wrapFolded(_ text: String) -> String {
+        var lines = text.components(separatedBy: "\n")
+        var index = 0
+        while index + 1 < lines.count {
+            defer { index += 1 }
+            guard lines[index].hasSuffix(": >-") else { continue }
+            let content = lines[index + 1]
+            let indent = String(content.prefix { $0 == " " })
+            let words = content.dropFirst(indent.count)
+            guard content.count > foldWidth, !words.hasPrefix(" ") else { continue }
+            var wrapped: [String] = []
+            var line = ""
+            // Split only at a space with a non-space on each side, so that no space is lost or added.
+            var rest = Substring(words)
+            while let space = breakPoint(in: rest, within: foldWidth - indent.count - line.count) {
+                line += rest[..<space]
+                wrapped.append(indent + line)
+                line = ""
+                rest = rest[rest.index(after: space)...]
+            }
+            wrapped.append(indent + line + rest)
+            lines.replaceSubrange((index + 1)...(index + 1), with: wrapped)
+            index += wrapped.count - 1
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The last single space of `text` before `limit` characters with a non-space on each side (the first one
+    /// after `limit` when there is none before), nil when `text` fits or has none.
+    private static func breakPoint(in text: Substring, within limit: Int) -> String.Index? {
+        guard text.count > limit else { return nil }
+        var best: String.Index?
+        var offset = 0
+        var previous: Character?
+        for index in text.indices {
+            let next = text.index(after: index)
+            if text[index] == " ", let before = previous, before != " ", next < text.endIndex, text[next] != " " {
+                if offset < limit || best == nil { best = index }
+                if offset >= limit { break }
+            }
+            previous = text[index]
+            offset += 1
+        }
+        return best
     }
 
     /// The topology file's text for `document`: its topology's text with its comments.

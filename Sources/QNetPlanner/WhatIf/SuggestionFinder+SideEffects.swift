@@ -7,7 +7,8 @@ import QNetModel
 /// graph, and listed when its rate falls. A segment replaced by segments that carry at least its key between
 /// the same ends (directly, or through the change's new nodes) is not weakened for a demand without a
 /// trusted-node limit; a demand with one is routed again when it uses any replaced segment (a chain through
-/// a new trusted node is a longer path).
+/// a new trusted node is a longer path). Such a demand's flow is a greedy lower bound (`MaxFlow.greedyHopBounded`),
+/// which more capacity elsewhere could in principle reorder; that is not checked.
 extension SuggestionFinder {
     /// The other demands whose rate `change` lowers.
     func sideEffects(of change: KeyNetwork.Change, besides demand: Demand) -> [SideEffect] {

@@ -23,7 +23,7 @@ import QNetModel
 /// A change that the planner finds an error in (links of one segment that
 /// name different protocols, say) is not suggested: each suggestion, made as
 /// written, gives a topology that `check` accepts. A protocol change at a relay
-/// or pair source changes every link there, since every pair of them is a segment.
+/// or pair source changes the links of every segment through it, which share its links.
 ///
 /// A change can lower other demands: every demand whose max flow or best path
 /// uses a segment the change weakens is routed again, and the suggestion lists
@@ -137,8 +137,8 @@ struct SuggestionFinder {
     }
 
     /// The segment's links running `kind`, each with a source and detector of kinds it uses where the library has
-    /// them; with a relay or pair source inside, every link at it (every pair of them is a segment, and the links
-    /// of a segment must name one protocol).
+    /// them; with a relay or pair source inside, every link of every segment through it (those segments share its
+    /// links, and the links of a segment must name one protocol).
     private func protocolCandidate(_ kind: ProtocolKind, segmentIndex: Int) -> Candidate {
         let topology = network.topology
         let stations = network.segmentNodes[segmentIndex].dropFirst().dropLast()

@@ -7,12 +7,14 @@ extension JSONReport {
     struct WhatIfEntry: Encodable {
         let whatIf: DemandWhatIf
         enum Keys: String, CodingKey {
-            case rateBps = "rate_bps", limiting, sensitivity, breaksOn = "breaks_on", suggestions
+            case rateBps = "rate_bps", limiting, trustedNodeLimit = "trusted_node_limit", sensitivity, breaksOn = "breaks_on"
+            case suggestions
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(whatIf.rateBps, forKey: .rateBps)
             try container.encode(whatIf.limiting.map(LimitingEntry.init), forKey: .limiting)
+            try container.encode(whatIf.trustedNodeLimit.map(TrustedNodeLimitEntry.init), forKey: .trustedNodeLimit)
             try container.encode(whatIf.sensitivity.map(SensitivityEntry.init), forKey: .sensitivity)
             try container.encode(whatIf.breaksOn.map(FailureEntry.init), forKey: .breaksOn)
             try container.encode(whatIf.suggestions.map(SuggestionEntry.init), forKey: .suggestions)
@@ -36,6 +38,17 @@ extension JSONReport {
             try container.encode(limiting.marginDB, forKey: .marginDB)
             try container.encode(limiting.noKeyReason, forKey: .noKeyReason)
             try container.encode(limiting.basis, forKey: .basis)
+        }
+    }
+
+    struct TrustedNodeLimitEntry: Encodable {
+        let limit: TrustedNodeLimit
+        enum Keys: String, CodingKey { case limit = "max_trusted_nodes", needed = "fewest_trusted_nodes_with_key", path }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(limit.limit, forKey: .limit)
+            try container.encode(limit.needed, forKey: .needed)
+            try container.encode(limit.path.map(\.rawValue), forKey: .path)
         }
     }
 

@@ -12,9 +12,12 @@ extension MarkdownReport {
             guard let whatIf = analysis.demand(at: index) else { continue }
             text.heading("\(demand.id): \(EngineeringFormat.rate(whatIf.rateBps)) of \(EngineeringFormat.rate(whatIf.requiredBps)) required",
                          level: 3)
-            text.line("- " + limitingText(whatIf.limiting))
+            if let limit = whatIf.trustedNodeLimit { text.line("- " + trustedNodeLimitText(limit)) }
+            // A trusted-node limit without key is the cause: "no segment leaves the source's side" would hide it.
+            if whatIf.limiting != nil || whatIf.trustedNodeLimit == nil { text.line("- " + limitingText(whatIf.limiting)) }
             if let sensitivity = whatIf.sensitivity { text.line("- " + sensitivityText(sensitivity)) }
-            text.line("- " + breaksText(whatIf.breaksOn))
+            text.line("- " + (whatIf.rateBps > 0 ? breaksText(whatIf.breaksOn)
+                                                   : "**Breaks on**: nothing to break: the demand has no QKD key."))
             if whatIf.suggestions.isEmpty { text.line("- **Suggestions**: none of the changes tried raises the rate by 1 % or more.") }
             text.blank()
             if !whatIf.suggestions.isEmpty {
@@ -42,6 +45,11 @@ extension MarkdownReport {
         if let reason = limiting.noKeyReason { key += "; no key: \(reason)" }
         parts.append(key + ".")
         return parts.joined(separator: " ")
+    }
+
+    private static func trustedNodeLimitText(_ limit: TrustedNodeLimit) -> String {
+        "**No key within max_trusted_nodes = \(limit.limit)**: every path with key crosses \(limit.needed) trusted nodes or more "
+            + "(the fewest: \(limit.path.map(\.rawValue).joined(separator: ", ")))."
     }
 
     private static func sensitivityText(_ sensitivity: Sensitivity) -> String {

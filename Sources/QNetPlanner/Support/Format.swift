@@ -27,13 +27,12 @@ enum Format {
         return "\(number(hertz / scale)) \(unit)"
     }
 
-    /// A key rate with an SI prefix (`11.6 kbit/s`, `950 bit/s`).
+    /// A rate with an SI prefix to 3 significant digits (`808 kbit/s`, `9.65 kbit/s`, `0 bit/s`).
     static func rate(_ bitsPerSecond: Double) -> String {
         let prefixes: [(Double, String)] = [(1e9, "Gbit/s"), (1e6, "Mbit/s"), (1e3, "kbit/s")]
-        guard let (scale, unit) = prefixes.first(where: { abs(bitsPerSecond) >= $0.0 }) else {
-            return "\(number(bitsPerSecond, digits: 3)) bit/s"
-        }
-        return "\(number(bitsPerSecond / scale, digits: 3)) \(unit)"
+        let value = Double(number(bitsPerSecond, digits: 3)) ?? bitsPerSecond
+        guard let (scale, unit) = prefixes.first(where: { abs(value) >= $0.0 }) else { return "\(number(value, digits: 3)) bit/s" }
+        return "\(number(value / scale, digits: 3)) \(unit)"
     }
 
     /// A duration with an SI prefix (`50 ps`, `1 ns`, `10 us`, `2 s`).

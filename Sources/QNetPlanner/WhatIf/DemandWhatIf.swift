@@ -12,6 +12,8 @@ public struct DemandWhatIf: Sendable, Hashable {
     public var requiredBps: Double
     /// The link that limits the rate; nil when no segment leaves the source's side of the key graph.
     public var limiting: LimitingLink?
+    /// Why the demand has no key when its `max_trusted_nodes` is the cause (no link is then limiting).
+    public var trustedNodeLimit: TrustedNodeLimit?
     /// How the rate changes with the limiting link's parameters; nil when the demand has no key
     /// (every derivative is then 0: the limiting link's margin says how much loss to remove).
     public var sensitivity: Sensitivity?
@@ -21,11 +23,13 @@ public struct DemandWhatIf: Sendable, Hashable {
     public var suggestions: [Suggestion]
 
     public init(demand: Identifier, rateBps: Double, requiredBps: Double, limiting: LimitingLink?,
-                sensitivity: Sensitivity?, breaksOn: [FailureImpact], suggestions: [Suggestion]) {
+                trustedNodeLimit: TrustedNodeLimit? = nil, sensitivity: Sensitivity?, breaksOn: [FailureImpact],
+                suggestions: [Suggestion]) {
         self.demand = demand
         self.rateBps = rateBps
         self.requiredBps = requiredBps
         self.limiting = limiting
+        self.trustedNodeLimit = trustedNodeLimit
         self.sensitivity = sensitivity
         self.breaksOn = breaksOn
         self.suggestions = suggestions

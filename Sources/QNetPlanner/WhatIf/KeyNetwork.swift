@@ -32,6 +32,9 @@ struct KeyNetwork: Sendable {
         var removed: Set<Int> = []
         var added: [SegmentPlan] = []
         var addedNodes: [Node] = []
+        /// Errors of the planned change (links of one segment naming different protocols, say): a topology
+        /// edited so fails `check`, and the change is not suggested.
+        var errors: [Diagnostic] = []
     }
 
     /// A demand routed on the plan's key graph.

@@ -17,7 +17,8 @@ struct LocalReplan {
 
     /// The key-graph change when the links at `replaced` (indices) give way to `links` (which may keep
     /// their ids), with `newNodes` added, the topology's nodes of `editedNodes`' ids replaced by them
-    /// (each of the same kind, so that the key graph keeps its nodes) and, when given, another equipment library.
+    /// (each of the same kind, so that the key graph keeps its nodes) and, when given, another equipment library;
+    /// with the errors the planner finds in the changed part (`check` would refuse the edited topology).
     func change(replacing replaced: [Int], with links: [Link], newNodes: [Node] = [], editedNodes: [Node] = [],
                 equipment: Equipment? = nil) -> KeyNetwork.Change {
         let topology = network.topology
@@ -44,6 +45,7 @@ struct LocalReplan {
         let old = replacedSet.union(kept)
         let candidates = Set(old.flatMap { network.segmentsOfLink[$0] })
         let removed = candidates.filter { network.segmentLinks[$0].allSatisfy(old.contains) }
-        return KeyNetwork.Change(removed: removed, added: plan.segments, addedNodes: newNodes)
+        let errors = plan.diagnostics.filter { $0.severity == .error }
+        return KeyNetwork.Change(removed: removed, added: plan.segments, addedNodes: newNodes, errors: errors)
     }
 }

@@ -17,6 +17,8 @@ public struct Suggestion: Sendable, Hashable {
         case swap
         /// Another protocol on the link's segment (with a middle station where the protocol needs one).
         case protocolChange = "protocol"
+        /// A larger `max_trusted_nodes` on the demand, when its limit leaves it no path with key (`TrustedNodeLimit`).
+        case trustedNodeLimit = "max-trusted-nodes"
     }
 
     public var kind: Kind

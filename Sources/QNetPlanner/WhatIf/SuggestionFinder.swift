@@ -13,20 +13,26 @@ import QNetModel
 /// `ProtocolKind.allCases`, so a protocol the planner learns to plan is tried
 /// without a change here.
 ///
+/// A change that puts an asymptotic key where a finite-key one was is compared
+/// with that link's asymptotic key too (`asymptoticBase(of:for:)`).
+///
 /// Where no change of the limiting link alone helps and other segments of the
 /// best path carry as little key as the limiting one, each change is tried on
 /// all of them together (`TiedCandidates`).
 ///
-/// A change can lower other demands: one that replaces a segment on another
-/// demand's best path (a trusted node more on it, beyond its
-/// max_trusted_nodes, say) is routed again for that demand too, and the
-/// suggestion lists the demands it lowers (`Suggestion.lowers`). Demands whose
-/// flow, but not best path, crosses the change are not checked.
+/// A change that the planner finds an error in (links of one segment that
+/// name different protocols, say) is not suggested: each suggestion, made as
+/// written, gives a topology that `check` accepts. A protocol change at a relay
+/// or pair source changes the links of every segment through it, which share its links.
+///
+/// A change can lower other demands: every demand whose max flow or best path
+/// uses a segment the change weakens is routed again, and the suggestion lists
+/// the demands it lowers (`Suggestion.lowers`; see `sideEffects(of:besides:)`).
 struct SuggestionFinder {
     let local: LocalReplan
     let router: ChangeRouter
     /// The plan's demands with their routing, for the side effects of a change.
-    var others: [(demand: Demand, plan: DemandPlan)] = []
+    var others: PlannedDemands?
     /// A change is suggested when it raises the rate by at least this fraction (a smaller gain would be
     /// listed at the rate the demand already has, at the reports' three significant digits).
     static let smallestGain = 0.01
@@ -66,37 +72,16 @@ struct SuggestionFinder {
             let change = local.change(replacing: candidate.replaced, with: candidate.links, newNodes: candidate.newNodes,
                                       editedNodes: candidate.editedNodes)
             // Without key on the new segments the key graph only lost capacity: the rate cannot rise.
-            guard change.added.contains(where: { $0.keyRateBps > 0 }) else { return nil }
+            guard change.errors.isEmpty, change.added.contains(where: { $0.keyRateBps > 0 }) else { return nil }
             let result = router.route(demand, change: change)
             guard result.maxFlowBps > base * (1 + Self.smallestGain), result.maxFlowBps > 0 else { return nil }
-            return Suggestion(kind: candidate.kind, summary: candidate.summary, changes: candidate.changes,
+            var summary = candidate.summary
+            if let asymptotic = asymptoticBase(of: candidate, for: demand) {
+                guard result.maxFlowBps > asymptotic.rateBps * (1 + Self.smallestGain) else { return nil }
+                summary += " (\(asymptotic.note))"
+            }
+            return Suggestion(kind: candidate.kind, summary: summary, changes: candidate.changes,
                               rateBps: result.maxFlowBps, satisfied: result.satisfied, lowers: sideEffects(of: change, besides: demand))
-        }
-    }
-
-    /// The other demands whose best path crosses a segment `change` removes and whose rate it lowers.
-    ///
-    /// Each removed segment is replaced by segments between the same ends (a chain through a new node, or one
-    /// segment); when none of those carries less key than any removed one, a flow through a removed segment can
-    /// take its replacement, so only demands whose paths are limited to a number of trusted nodes (a chain is
-    /// longer) are routed again.
-    private func sideEffects(of change: KeyNetwork.Change, besides demand: Demand) -> [SideEffect] {
-        let removed = Set(change.removed.map { network.segments[$0].id })
-        let smallestAdded = change.added.map(\.keyRateBps).min() ?? 0
-        let largestRemoved = change.removed.map { network.segments[$0].keyRateBps }.max() ?? 0
-        // Every end of a removed segment must be an end of an added one (a replacement the segment search did not
-        // find leaves a gap, and then any demand crossing it can lose).
-        let addedEnds = Set(change.added.flatMap { [$0.from, $0.to] })
-        let replaced = change.removed.allSatisfy { addedEnds.contains(network.segments[$0].from) && addedEnds.contains(network.segments[$0].to) }
-        let onlyLongerPathsCanLose = replaced && smallestAdded >= largestRemoved
-        return others.compactMap { other in
-            guard other.demand.resolvedID != demand.resolvedID, other.plan.maxFlowBps > 0,
-                  !onlyLongerPathsCanLose || other.demand.maxTrustedNodes != nil,
-                  other.plan.bestPathSegments.contains(where: removed.contains) else { return nil }
-            let after = router.route(other.demand, change: change)
-            guard after.maxFlowBps < other.plan.maxFlowBps * (1 - 1e-9) else { return nil }
-            return SideEffect(demand: other.plan.id, beforeBps: other.plan.maxFlowBps, afterBps: after.maxFlowBps,
-                              satisfied: after.satisfied)
         }
     }
 
@@ -113,7 +98,7 @@ struct SuggestionFinder {
         for kind in ProtocolKind.allCases where kind != segment.protocolKind {
             for layout in kind.layouts {
                 if layout == shape {
-                    result.append(protocolCandidate(kind, links: links, equipment: equipment))
+                    result.append(protocolCandidate(kind, segmentIndex: segmentIndex))
                 } else if shape == .direct, let middle = layout.middleKind {
                     result += midpointCandidates(kind, station: middle, linkIndex: linkIndex, equipment: equipment)
                 }
@@ -151,13 +136,19 @@ struct SuggestionFinder {
         }
     }
 
-    /// The segment's links running `kind`, with a source and detector of kinds it uses where the library has them.
-    private func protocolCandidate(_ kind: ProtocolKind, links: [Int], equipment: LinkEquipment) -> Candidate {
+    /// The segment's links running `kind`, each with a source and detector of kinds it uses where the library has
+    /// them; with a relay or pair source inside, every link of every segment through it (those segments share its
+    /// links, and the links of a segment must name one protocol).
+    private func protocolCandidate(_ kind: ProtocolKind, segmentIndex: Int) -> Candidate {
         let topology = network.topology
-        let source = equipment.source(for: kind, in: topology.equipment)
-        let detector = equipment.detector(for: kind, in: topology.equipment)
+        let stations = network.segmentNodes[segmentIndex].dropFirst().dropLast()
+        let links = stations.isEmpty ? network.segmentLinks[segmentIndex]
+            : Set(stations.flatMap { network.segmentsOfNode[$0].flatMap { network.segmentLinks[$0] } }).sorted()
         var changes: [String] = []
         let edited = links.map { index in
+            let equipment = LinkEquipment(topology: topology, linkIndex: index, nodeIndex: network.nodeIndex)
+            let source = equipment.source(for: kind, in: topology.equipment)
+            let detector = equipment.detector(for: kind, in: topology.equipment)
             var link = topology.links[index]
             link.protocolKind = kind
             changes.append("\(link.id).protocol: \(kind.rawValue)")
@@ -172,8 +163,10 @@ struct SuggestionFinder {
             return link
         }
         let names = edited.map(\.id.rawValue).joined(separator: ", ")
-        return Candidate(kind: .protocolChange, summary: "protocol \(kind.rawValue) on \(names)", changes: changes,
-                         replaced: links, links: edited)
+        let shared = links.count > network.segmentLinks[segmentIndex].count
+        let at = stations.map { topology.nodes[$0].id.rawValue }.joined(separator: ", ")
+        return Candidate(kind: .protocolChange, summary: "protocol \(kind.rawValue) on \(names)" + (shared ? " (every link at \(at))" : ""),
+                         changes: changes, replaced: links, links: edited)
     }
 
     /// The link split by a `station` running `kind`: one candidate, or one per library memory for a repeater.

@@ -10,8 +10,8 @@ public struct WhatIfAnalyzer: Sendable {
     private let network: KeyNetwork
     private let links: [Identifier: LinkPlan]
     private let demands: [Demand]
-    /// Each demand with its plan, for the side effects of suggestions on the others.
-    private let routed: [(demand: Demand, plan: DemandPlan)]
+    /// Each demand with its plan and the segments it uses, for the side effects of suggestions on the others.
+    private let planned: PlannedDemands
 
     /// An analyzer of `plan`, which must be the plan of `topology`.
     public init(topology: Topology, plan: Plan) {
@@ -20,13 +20,13 @@ public struct WhatIfAnalyzer: Sendable {
         for link in plan.links { links[link.id] = link }
         self.links = links
         demands = topology.demands
-        routed = zip(topology.demands, plan.demands).map { ($0, $1) }
+        planned = PlannedDemands(network: network, plans: plan.demands)
     }
 
     /// The what-ifs of every demand (spread over cores) and the network's N−1 survivability.
     public func analyse() -> WhatIfAnalysis {
         let results = ParallelMap.map(Array(demands.indices), state: Worker(network: network)) { worker, index in
-            analyse(demands[index], worker: worker)
+            analyse(demands[index], worker: worker, index: index)
         }
         let checked = Set(results.flatMap(\.checked)).count
         let perDemand = results.map(\.whatIf)
@@ -35,7 +35,7 @@ public struct WhatIfAnalyzer: Sendable {
 
     /// The what-ifs of the demand `id` alone (what the workbench shows for the selected demand).
     public func analyse(demand id: Identifier) -> DemandWhatIf? {
-        demands.first { $0.resolvedID == id }.map { analyse($0, worker: Worker(network: network)).whatIf }
+        demands.firstIndex { $0.resolvedID == id }.map { analyse(demands[$0], worker: Worker(network: network), index: $0).whatIf }
     }
 
     /// What one worker reuses from demand to demand: a planning session for the parts, a router for the changes.
@@ -49,8 +49,9 @@ public struct WhatIfAnalyzer: Sendable {
         }
     }
 
-    private func analyse(_ demand: Demand, worker: Worker) -> (whatIf: DemandWhatIf, checked: [NetworkElement]) {
+    private func analyse(_ demand: Demand, worker: Worker, index: Int) -> (whatIf: DemandWhatIf, checked: [NetworkElement]) {
         let routing = network.route(demand)
+        _ = planned.segments(usedBy: index, routing: routing)
         let plan = routing.plan
         let finder = LimitingLinkFinder(network: network, links: links)
         let found = finder.find(routing, limit: demand.maxTrustedNodes.map { max(0, $0) })
@@ -61,12 +62,18 @@ public struct WhatIfAnalyzer: Sendable {
                 sensitivity = SensitivityProbe(local: worker.local, router: worker.router)
                     .sensitivity(of: demand, rate: plan.maxFlowBps, linkIndex: found.linkIndex)
             }
-            suggestions = SuggestionFinder(local: worker.local, router: worker.router, others: routed)
+            suggestions = SuggestionFinder(local: worker.local, router: worker.router, others: planned)
                 .suggestions(for: demand, rate: plan.maxFlowBps, segmentIndex: found.segmentIndex, linkIndex: found.linkIndex,
                              tied: finder.tied(with: found, in: routing))
         }
+        // A demand that its trusted-node limit leaves without key: the limit is a cause, and a larger one a change.
+        let trustedNodeLimit = TrustedNodeLimit(demand, routing: routing, network: network)
+        if let trustedNodeLimit {
+            suggestions = (suggestions + [trustedNodeLimit.suggestion(for: demand, on: network)]).sorted { $0.rateBps > $1.rateBps }
+        }
         let (breaks, checked) = FailureScan(router: worker.router).breaks(demand, routing: routing)
         return (DemandWhatIf(demand: plan.id, rateBps: plan.maxFlowBps, requiredBps: plan.requiredBps, limiting: found?.limiting,
-                             sensitivity: sensitivity, breaksOn: breaks, suggestions: suggestions), checked)
+                             trustedNodeLimit: trustedNodeLimit, sensitivity: sensitivity, breaksOn: breaks,
+                             suggestions: suggestions), checked)
     }
 }

@@ -11,10 +11,18 @@ enum WhatIfSection {
         var rows: [TextRow] = [.blank, .heading("What if")]
         guard let whatIf, whatIf.answers(id, in: topology) else { return rows + [TextRow("  computing…", role: .dim)] }
         guard let result = whatIf.result else { return rows + [TextRow("  no such demand", role: .dim)] }
-        rows += limitingRows(result.limiting)
+        if let limit = result.trustedNodeLimit {
+            rows += [TextRow("  max_trusted_nodes", "\(limit.limit)"),
+                     TextRow("  key needs", "\(limit.needed) trusted nodes", valueRole: .bad)]
+        }
+        if result.limiting != nil || result.trustedNodeLimit == nil { rows += limitingRows(result.limiting) }
         if let sensitivity = result.sensitivity { rows += sensitivityRows(sensitivity) }
         rows += [.blank, .heading("Breaks on (N−1)")]
-        if result.breaksOn.isEmpty { rows.append(TextRow("  no single failure", role: .good)) }
+        if result.rateBps <= 0 {
+            rows.append(TextRow("  no key to lose", role: .dim))
+        } else if result.breaksOn.isEmpty {
+            rows.append(TextRow("  no single failure", role: .good))
+        }
         rows += result.breaksOn.map {
             TextRow("  \($0.failure.kind) \($0.failure.id)", EngineeringFormat.rate($0.remainingBps), valueRole: .bad)
         }

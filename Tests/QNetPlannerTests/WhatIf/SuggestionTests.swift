@@ -10,6 +10,13 @@ import QNetModel
                           demands: [Fixtures.demand("A", "B", kbps: 0.001)])
     }
 
+    /// A —L1— T —L2— B through a trusted node T, links of `first` and `second` km, with `demand`.
+    static func throughTrusted(km first: Double, _ second: Double, demand: Demand) -> Topology {
+        Fixtures.topology(nodes: [Fixtures.node("A"), Fixtures.node("T", .trusted), Fixtures.node("B")],
+                          links: [Fixtures.fiber("L1", "A", "T", km: first), Fixtures.fiber("L2", "T", "B", km: second)],
+                          demands: [demand])
+    }
+
     /// The suggestion finder of `plan`.
     static func finder(_ topology: Topology, _ plan: Plan) -> SuggestionFinder {
         let network = KeyNetwork(topology: topology, plan: plan)
@@ -39,9 +46,7 @@ import QNetModel
     /// A —40 km— T —40 km— B: the two links limit the demand equally, so a trusted node halfway along one alone
     /// raises nothing; the same change on each of them is suggested, at the rate a plan of that edit gives.
     @Test func twoLinksLimitingEquallyAreChangedTogether() throws {
-        let topology = Fixtures.topology(nodes: [Fixtures.node("A"), Fixtures.node("T", .trusted), Fixtures.node("B")],
-                                         links: [Fixtures.fiber("L1", "A", "T", km: 40), Fixtures.fiber("L2", "T", "B", km: 40)],
-                                         demands: [Fixtures.demand("A", "B", kbps: 0.001)])
+        let topology = Self.throughTrusted(km: 40, 40, demand: Fixtures.demand("A", "B", kbps: 0.001))
         let plan = Planner().plan(topology)
         let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B"))
         #expect(!whatIf.suggestions.contains { $0.summary == "a trusted node at the midpoint of L1" })

@@ -86,6 +86,27 @@ struct WhatIfSectionTests {
         #expect(row("    → 3.1 kbit/s", "✓ met"))
     }
 
+    @Test("a demand its max_trusted_nodes leaves without key: the inspector names the limit, and no failure reads as robust")
+    func trustedNodeLimitRows() {
+        let whatIf = DemandWhatIf(
+            demand: "A-B", rateBps: 0, requiredBps: 1000, limiting: nil,
+            trustedNodeLimit: TrustedNodeLimit(limit: 0, needed: 1, path: ["T"]), sensitivity: nil, breaksOn: [],
+            suggestions: [Suggestion(kind: .trustedNodeLimit, summary: "max_trusted_nodes 1 on A-B", changes: ["A-B.max_trusted_nodes: 1"],
+                                     rateBps: 2000, satisfied: true)])
+        var state = AppState(topology: Fixtures.metro, filePath: "metro.yaml")
+        state.plan = Fixtures.plan(of: Fixtures.metro)
+        state.selection = .demand("A-B")
+        state.whatIf = SelectedWhatIf(demand: "A-B", topology: Fixtures.metro, result: whatIf)
+        let lines = Screen.render(state, size: Size(width: 80, height: 60)).lines
+        func row(_ label: String, _ value: String) -> Bool {
+            lines.contains { $0.contains("│" + label) && $0.hasSuffix(value + "│") }
+        }
+        #expect(row("  max_trusted_nodes", "0") && row("  key needs", "1 trusted nodes"))
+        #expect(lines.contains { $0.contains("│  no key to lose") })
+        #expect(!lines.contains { $0.contains("no single failure") || $0.contains("no link leaves") })
+        #expect(lines.contains { $0.contains("│  max_trusted_nodes 1 on A-B") })
+    }
+
     @Test("at a kink the inspector says what one step the other way does, as the reports do")
     func kinkRow() {
         var whatIf = Self.metroWhatIf

@@ -141,7 +141,10 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
         case .wrongUnit(let unit) where dimension.units.allSatisfy(\.symbol.isEmpty):
             return "'\(unit)' is not allowed: this key takes a bare number, without a unit"
         case .wrongUnit(let unit):
-            let hint = KeySuggestion.hint(for: unit, in: dimension.units.map(\.symbol).filter { !$0.isEmpty })
+            // Two letters are too few to tell a typo from another unit (`kg` is no `km`), unless only the case differs.
+            let symbols = dimension.units.map(\.symbol).filter { !$0.isEmpty }
+            let hint = unit.count >= 3 || symbols.contains { $0.lowercased() == unit.lowercased() }
+                ? KeySuggestion.hint(for: unit, in: symbols) : ""
             return "'\(unit)' is not a unit of \(dimension.noun)\(hint); use one of: \(acceptedUnits)"
         }
     }

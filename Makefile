@@ -19,12 +19,12 @@ help:
 	@echo "make bench  - release build, then time planning of generated 1,000 and 10,000-node networks"
 	@echo "make clean  - remove build products"
 
-## Install the Debian packages the build and tests need, when missing.
+## Install the Debian packages the build and tests need, when missing (what it prints goes to standard error).
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
-		echo "installing:$$missing"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+		echo "installing:$$missing" >&2; \
+		{ $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; } >&2; \
 	fi
 
 build: deps
@@ -34,8 +34,10 @@ build: deps
 run: build
 	$(BIN) edit "$(or $(FILE),$(DEFAULT_TOPOLOGY))"
 
-report: build
-	$(BIN) report $(DEFAULT_TOPOLOGY) --format md
+## Only the report goes to standard output (`make report > report.md`); the build's output goes to standard error.
+report: deps
+	@$(SWIFT) build >&2
+	@$(BIN) report $(DEFAULT_TOPOLOGY) --format md
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QNetFormats
+import QNetModel
 
 /// The `qnetplan` command: plan quantum networks from topology files.
 public struct QNetPlanCommand: ParsableCommand {
@@ -52,20 +53,10 @@ extension QNetPlanCommand {
               !FileManager.default.fileExists(atPath: first) else { return nil }
         let names = configuration.subcommands.map { $0._commandName }
         guard !names.contains(first),
-              let command = KeySuggestion.closest(to: first, in: names) ?? names.first(where: { swapsTwoLetters(first, $0) })
+              let command = KeySuggestion.closest(to: first, in: names)
         else { return nil }
         return "qnetplan: unknown command '\(first)' (did you mean '\(command)'?); "
             + "to start a new topology file, give its name with .qnet.yaml\n"
-    }
-}
-
-extension QNetPlanCommand {
-    /// Whether `typed` is `word` with two neighbouring letters swapped (`chekc` for `check`), a typo that counts as
-    /// two edits for `KeySuggestion`.
-    static func swapsTwoLetters(_ typed: String, _ word: String) -> Bool {
-        let (a, b) = (Array(typed), Array(word))
-        guard a.count == b.count, let first = a.indices.first(where: { a[$0] != b[$0] }), first + 1 < a.count else { return false }
-        return a[first] == b[first + 1] && a[first + 1] == b[first] && a[(first + 2)...] == b[(first + 2)...]
     }
 }
 

@@ -109,7 +109,49 @@ private let badInputs: [BadInput] = [
     BadInput(name: "malformed YAML", yaml: "qnet: 1\nname: [unclosed\nnodes: []\n", line: 3, column: 6, keyPath: nil,
              fragment: "malformed YAML: "),
     BadInput(name: "a tab in the indentation", yaml: "qnet: 1\nname: n\nnodes:\n\t- id: A\n", line: 4, column: 1,
-             keyPath: nil, fragment: "malformed YAML: found character that cannot start any token"),
+             keyPath: nil, fragment: "a tab: YAML indents with spaces"),
+    BadInput(name: "a tab after spaces in the indentation", yaml: "qnet: 1\nname: n\nnodes:\n  - id: A\n  \tkind: relay\n",
+             line: 5, column: 3, keyPath: nil, fragment: "a tab: YAML indents with spaces"),
+    BadInput(name: "a YAML merge key", yaml: "qnet: 1\nname: n\nnodes:\n  - &a {id: A}\n  - <<: *a\n    id: B\n",
+             line: 5, column: 5, keyPath: "nodes[1]", fragment: "YAML merge keys (<<) are not supported: write the keys out"),
+    BadInput(name: "a required id without a value", yaml: replacing("  - id: B", with: "  - id:"), line: 5, column: 8,
+             keyPath: "nodes[1].id", fragment: "has no value, and the key is required: write one (unique id, [A-Za-z0-9_-]+)"),
+    BadInput(name: "a name without a value", yaml: replacing("name: test", with: "name:"), line: 2, column: 6,
+             keyPath: "name", fragment: "has no value, and the key is required: write one (e.g. `name: Vienna metro`)"),
+    BadInput(name: "a duplicate id in an earlier section", yaml: """
+             qnet: 1
+             name: n
+             nodes:
+               - id: A
+               - id: B
+             demands:
+               - {id: X, between: [A, B]}
+             links:
+               - {id: X, between: [A, B], length: 1 km}
+
+             """, line: 9, column: 10, keyPath: "links[0].id", fragment: "duplicate id 'X' (first used at demands[0].id)"),
+    BadInput(name: "a misspelt medium", yaml: base + "    medium: fibre\n", line: 9, column: 13, keyPath: "links[0].medium",
+             fragment: "'fibre' is not one of fiber | free-space | satellite (did you mean 'fiber'?)"),
+    BadInput(name: "a misspelt protocol", yaml: base + "    protocol: bb84-decoi\n", line: 9, column: 15,
+             keyPath: "links[0].protocol", fragment: "(did you mean 'bb84-decoy'?)"),
+    BadInput(name: "a misspelt heralding", yaml: base + "    heralding: two-clik\n", line: 9, column: 16,
+             keyPath: "links[0].heralding", fragment: "(did you mean 'two-click'?)"),
+    BadInput(name: "a misspelt node kind", yaml: replacing("  - id: B", with: "  - {id: B, kind: Trusted}"), line: 5,
+             column: 19, keyPath: "nodes[1].kind",
+             fragment: "'Trusted' is not one of endpoint | trusted | repeater | relay | source | satellite (did you mean 'trusted'?)"),
+    BadInput(name: "a misspelt unit", yaml: base + "    length: 50 kms\n", line: 9, column: 13, keyPath: "links[0].length",
+             fragment: "'kms' is not a unit of length (did you mean 'km'?); use one of: km, m"),
+    BadInput(name: "a unit in the wrong case", yaml: base + "    length: 50 KM\n", line: 9, column: 13, keyPath: "links[0].length",
+             fragment: "'KM' is not a unit of length (did you mean 'km'?); use one of: km, m"),
+    BadInput(name: "a unit of mass", yaml: base + "    length: 50 kg\n", line: 9, column: 13, keyPath: "links[0].length",
+             fragment: "'kg' is not a unit of length; use one of: km, m"),
+    BadInput(name: "a unit on a bare number", yaml: base + "    ec_efficiency: 1.2 %\n", line: 9, column: 20,
+             keyPath: "links[0].ec_efficiency", fragment: "'%' is not allowed: this key takes a bare number, without a unit"),
+    BadInput(name: "a missing unit after 'an'", yaml: base + "    attenuation: 0.2\n", line: 9, column: 18,
+             keyPath: "links[0].attenuation", fragment: "'0.2' has no unit; an attenuation takes one of: dB/km, dB/m"),
+    BadInput(name: "a percentage without %", yaml: base + "equipment:\n  detectors:\n    d: {efficiency: 85}\n",
+             line: 11, column: 21, keyPath: "equipment.detectors.d.efficiency",
+             fragment: "must not be above 100 % (got 85; write 85 % for a percentage)"),
     BadInput(name: "duplicate key in one mapping", yaml: "qnet: 1\nname: a\nname: b\n", line: 2, column: 1, keyPath: nil,
              fragment: "duplicate key 'name' in one mapping: each key may be written once"),
 ]

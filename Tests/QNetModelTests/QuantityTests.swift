@@ -61,6 +61,19 @@ struct QuantityTests {
         #expect(error.description.contains("50"))
     }
 
+    @Test("refusals read right whatever the dimension: an before a vowel, no unit list where none is written")
+    func refusalWording() {
+        #expect(QuantityError(text: "far", dimension: .angle, problem: .notANumber).description
+            == "'far' is not a number; expected an angle (deg, rad, mrad, urad)")
+        #expect(QuantityError(text: "far", dimension: .dimensionless, problem: .notANumber).description
+            == "'far' is not a number; expected a bare number")
+        #expect(QuantityError(text: "1e-15 %", dimension: .refractiveStructure, problem: .wrongUnit("%")).description
+            == "'%' is not allowed: this key takes a bare number, without a unit")
+        #expect("endpoint".withIndefiniteArticle == "an endpoint")
+        #expect("ingaas-apd".withIndefiniteArticle == "an ingaas-apd")
+        #expect("relay".withIndefiniteArticle == "a relay")
+    }
+
     @Test("small numbers are written with a plain exponent")
     func exponentFormat() {
         #expect(Quantity.format(1e-6) == "1e-6")

@@ -24,6 +24,10 @@ extension TopologyDecoder {
             }
             present.insert(key)
             marks.record(fieldPath, Place(of: valueNode))
+            if field.isRequired, valueNode.isNull {
+                report(TopologyDecoder.requiredWithoutValue(field.help), at: fieldPath, Place(of: valueNode))
+                continue
+            }
             guard let value = fieldValue(valueNode, at: fieldPath) else { continue }
             do throws(FieldError) {
                 try field.write(value, into: &record)
@@ -37,11 +41,17 @@ extension TopologyDecoder {
         return record
     }
 
-    /// The raw text of a scalar that must hold a value: not null, not a list or mapping.
-    mutating func text(_ node: YAMLNode, at path: String) -> String? {
+    /// The message for a required key written without a value; `what` says what to write.
+    static func requiredWithoutValue(_ what: String) -> String {
+        "has no value, and the key is required: write one (\(what))"
+    }
+
+    /// The raw text of a scalar that must hold a value: not null, not a list or mapping. `required`
+    /// says what to write when the key may not be left out (`name: Vienna metro`).
+    mutating func text(_ node: YAMLNode, at path: String, required: String? = nil) -> String? {
         guard case .scalar(let scalar) = node, !node.isNull else {
             let problem = node.isNull
-                ? "has no value; write one, or leave the key out"
+                ? required.map(TopologyDecoder.requiredWithoutValue) ?? "has no value; write one, or leave the key out"
                 : "takes a single value here, not \(node.shapeName)"
             report(problem, at: path, Place(of: node))
             return nil
@@ -49,10 +59,14 @@ extension TopologyDecoder {
         return scalar.string
     }
 
-    /// The text of a mapping key, or nil (reported) when the key is not a plain value.
+    /// The text of a mapping key, or nil (reported) when the key is not a plain value or is a merge key (`<<`).
     mutating func key(_ node: YAMLNode, at path: String) -> String? {
         guard case .scalar(let scalar) = node, !node.isNull else {
             report("a key must be a name, not \(node.shapeName)", at: path, Place(of: node))
+            return nil
+        }
+        guard scalar.string != "<<" else {
+            report("YAML merge keys (<<) are not supported: write the keys out", at: path, Place(of: node))
             return nil
         }
         return scalar.string

@@ -11,6 +11,8 @@ struct TopologyDecoder {
     private(set) var diagnostics: [Diagnostic] = []
     /// Where each key path was written.
     var marks = SourceMarks()
+    /// The lists of records with ids (`nodes:`, `links:`, `demands:`) in the order the file writes them.
+    private(set) var sectionOrder: [IDSection] = []
 
     init(file: String) {
         self.file = file
@@ -29,6 +31,7 @@ struct TopologyDecoder {
             guard let key = key(keyNode, at: "") else { continue }
             present.insert(key)
             marks.record(key, Place(of: value))
+            if let section = IDSection(rawValue: key) { sectionOrder.append(section) }
             guard let known = TopLevelKey(rawValue: key) else {
                 let names = TopLevelKey.allCases.map(\.rawValue)
                 report(KeySuggestion.unknownKeyMessage(key, in: "the topology", known: names), at: key, Place(of: keyNode))
@@ -36,7 +39,7 @@ struct TopologyDecoder {
             }
             switch known {
             case .qnet: checkVersion(value)
-            case .name: topology.name = text(value, at: key) ?? ""
+            case .name: topology.name = text(value, at: key, required: "e.g. `\(known.requiredExample ?? "")`") ?? ""
             case .description: topology.description = text(value, at: key)
             case .sources: topology.sources = strings(value, at: key)
             case .defaults: topology.defaults = record(TopologyDefaults.blank, from: value, at: key, noun: "defaults")
@@ -89,7 +92,7 @@ struct TopologyDecoder {
     // MARK: - Top-level values
 
     private mutating func checkVersion(_ node: YAMLNode) {
-        guard let text = text(node, at: "qnet") else { return }
+        guard let text = text(node, at: "qnet", required: "`qnet: \(Topology.formatVersion)`") else { return }
         guard text != String(Topology.formatVersion) else { return }
         let message = Int(text) == nil
             ? "'\(text)' is not a format version; write `qnet: \(Topology.formatVersion)`"

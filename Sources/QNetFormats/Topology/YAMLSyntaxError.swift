@@ -18,6 +18,7 @@ enum YAMLSyntaxError {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if isTab(at: Place(mark), in: yaml) { return ("a tab: YAML indents with spaces", Place(mark)) }
             let during = context.map { " (\($0.text), which started at line \($0.mark.line), column \($0.mark.column))" } ?? ""
             return ("malformed YAML: \(problem)\(during)", Place(mark))
         case .reader(let problem, let offset, _, _):
@@ -29,6 +30,16 @@ enum YAMLSyntaxError {
         default:
             return ("malformed YAML: \(error)", .start)
         }
+    }
+
+    /// Whether the character at `place` is a tab (libyaml refuses tabs in indentation, but names them
+    /// only sometimes: "found character that cannot start any token").
+    private static func isTab(at place: Place, in text: String) -> Bool {
+        let lines = text.split(separator: "\n", maxSplits: place.line, omittingEmptySubsequences: false)
+        guard place.line >= 1, place.line <= lines.count else { return false }
+        let line = lines[place.line - 1]
+        guard place.column >= 1, place.column <= line.count else { return false }
+        return line[line.index(line.startIndex, offsetBy: place.column - 1)] == "\t"
     }
 
     /// The line and column of the character at `offset`.

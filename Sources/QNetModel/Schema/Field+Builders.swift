@@ -48,8 +48,9 @@ extension Field {
                   guard let value else { root[keyPath: path] = nil; return }
                   let text = try scalarText(value, key: key)
                   guard let choice = Choice(rawValue: text) else {
-                      let names = Choice.allCases.map(\.rawValue).joined(separator: " | ")
-                      throw FieldError("\(key): '\(text)' is not one of \(names)")
+                      let names = Choice.allCases.map(\.rawValue)
+                      let hint = KeySuggestion.hint(for: text, in: names)
+                      throw FieldError("\(key): '\(text)' is not one of \(names.joined(separator: " | "))\(hint)")
                   }
                   root[keyPath: path] = choice
               })
@@ -90,7 +91,8 @@ extension Field {
                   switch try scalarText(value, key: key) {
                   case "true": root[keyPath: path] = true
                   case "false": root[keyPath: path] = false
-                  case let text: throw FieldError("\(key): '\(text)' is neither true nor false")
+                  case let text:
+                      throw FieldError("\(key): '\(text)' is neither true nor false\(KeySuggestion.hint(for: text, in: ["true", "false"]))")
                   }
               })
     }

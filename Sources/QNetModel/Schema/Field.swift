@@ -70,7 +70,10 @@ func parseQuantity(_ text: String, _ dimension: Dimension, _ bounds: ValueBounds
         throw FieldError("\(key): \(error.description)", subkey: subkey)
     }
     if let problem = bounds.violation(quantity.si) {
-        throw FieldError("\(key) \(problem) (got \(quantity.text))", subkey: subkey)
+        // A bare ratio above 1 was most likely meant as a percentage (`efficiency: 85`).
+        let percentHint = quantity.unit == .fraction && quantity.magnitude > 1
+            ? "; write \(quantity.text) % for a percentage" : ""
+        throw FieldError("\(key) \(problem) (got \(quantity.text)\(percentHint))", subkey: subkey)
     }
     return quantity
 }

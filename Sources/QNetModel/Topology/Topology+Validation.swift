@@ -1,18 +1,37 @@
 /// Checks that span several keys: unique ids, references that resolve, links
 /// that join two different existing nodes. Each problem names its key path.
 extension Topology {
-    /// Every cross-reference problem of the topology; empty when it can be planned.
+    /// Every cross-reference problem of the topology; empty when it can be planned. Of two records with
+    /// one id, the later in `sectionOrder` (then in its list; sections left out come last) is the duplicate:
+    /// a file passes the order in which it wrote its sections, so that an id's first use is the file's first.
     /// - Complexity: O(nodes + links + demands)
-    public func validate() -> [Diagnostic] {
+    public func validate(sectionOrder: [IDSection] = IDSection.allCases) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        problems += validateIdentifiers()
+        problems += validateIdentifiers(sectionOrder)
         problems += validateNodes()
         problems += validateLinks()
         problems += validateDemands()
         return problems
     }
 
-    private func validateIdentifiers() -> [Diagnostic] {
+    /// The key path of the record that has `id` (`demands[0].id`), in the order `validate()` checks ids.
+    /// - Complexity: O(nodes + links + demands)
+    public func idKeyPath(of id: Identifier) -> String? {
+        if let index = nodeIndex(id) { return "nodes[\(index)].id" }
+        if let index = linkIndex(id) { return "links[\(index)].id" }
+        return demandIndex(id).map { "demands[\($0)].id" }
+    }
+
+    /// Calls `body` with the id and index of each of `section`'s records, in list order.
+    private func forEachID(in section: IDSection, _ body: (Identifier, Int) -> Void) {
+        switch section {
+        case .nodes: for (index, node) in nodes.enumerated() { body(node.id, index) }
+        case .links: for (index, link) in links.enumerated() { body(link.id, index) }
+        case .demands: for (index, demand) in demands.enumerated() { body(demand.resolvedID, index) }
+        }
+    }
+
+    private func validateIdentifiers(_ sectionOrder: [IDSection]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         // Key paths are built only for ids that have a problem: this runs on every edit.
         var firstUse: [Identifier: (section: String, index: Int)] = [:]
@@ -29,9 +48,9 @@ extension Topology {
                 firstUse[id] = (section, index)
             }
         }
-        for (index, node) in nodes.enumerated() { check(node.id, "nodes", index) }
-        for (index, link) in links.enumerated() { check(link.id, "links", index) }
-        for (index, demand) in demands.enumerated() { check(demand.resolvedID, "demands", index) }
+        for section in sectionOrder + IDSection.allCases.filter({ !sectionOrder.contains($0) }) {
+            forEachID(in: section) { id, index in check(id, section.rawValue, index) }
+        }
         return problems
     }
 
@@ -104,7 +123,7 @@ extension Topology {
                     continue
                 }
                 if !node.holdsKey {
-                    problems.append(Diagnostic(.error, "demand \(demand.resolvedID) ends at \(end), a \(node.resolvedKind.rawValue) that holds no key",
+                    problems.append(Diagnostic(.error, "demand \(demand.resolvedID) ends at \(end), \(node.resolvedKind.rawValue.withIndefiniteArticle) that holds no key",
                                                keyPath: path))
                 }
             }
@@ -120,4 +139,9 @@ extension Topology {
         return Diagnostic(.error, "unknown \(kind) '\(name)' (equipment.\(kind == "memory" ? "memories" : kind + "s"): \(list))",
                           keyPath: path)
     }
+}
+
+/// A list of records whose ids are shared: a node, a link and a demand may not have the same id.
+public enum IDSection: String, Sendable, CaseIterable {
+    case nodes, links, demands
 }

@@ -123,18 +123,29 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
         dimension.units.map { $0.symbol.isEmpty ? "a bare number" : $0.symbol }.joined(separator: ", ")
     }
 
+    /// What the key takes: `a length (km, m, …)`, or `a bare number` where no unit is written.
+    private var expected: String {
+        dimension == .dimensionless ? "a bare number" : "\(dimension.noun.withIndefiniteArticle) (\(acceptedUnits))"
+    }
+
     public var description: String {
         switch problem {
         case .notANumber:
-            return "'\(text)' is not a number; expected a \(dimension.noun) (\(acceptedUnits))"
+            return "'\(text)' is not a number; expected \(expected)"
         case .notFinite:
-            return "'\(text)' is not a finite number; expected a \(dimension.noun) (\(acceptedUnits))"
+            return "'\(text)' is not a finite number; expected \(expected)"
         case .tooLarge:
-            return "'\(text)' is too large to compute with (beyond 1.8e308 in SI units); expected a \(dimension.noun) (\(acceptedUnits))"
+            return "'\(text)' is too large to compute with (beyond 1.8e308 in SI units); expected \(expected)"
         case .missingUnit:
-            return "'\(text)' has no unit; a \(dimension.noun) takes one of: \(acceptedUnits)"
+            return "'\(text)' has no unit; \(dimension.noun.withIndefiniteArticle) takes one of: \(acceptedUnits)"
+        case .wrongUnit(let unit) where dimension.units.allSatisfy(\.symbol.isEmpty):
+            return "'\(unit)' is not allowed: this key takes a bare number, without a unit"
         case .wrongUnit(let unit):
-            return "'\(unit)' is not a unit of \(dimension.noun); use one of: \(acceptedUnits)"
+            // Two letters are too few to tell a typo from another unit (`kg` is no `km`), unless only the case differs.
+            let symbols = dimension.units.map(\.symbol).filter { !$0.isEmpty }
+            let hint = unit.count >= 3 || symbols.contains { $0.lowercased() == unit.lowercased() }
+                ? KeySuggestion.hint(for: unit, in: symbols) : ""
+            return "'\(unit)' is not a unit of \(dimension.noun)\(hint); use one of: \(acceptedUnits)"
         }
     }
 }

@@ -93,7 +93,7 @@ enum LinkPlanner {
     private static func spectrumWarning(_ link: ResolvedLink) -> [Diagnostic] {
         let kind = link.detector.kind.value
         guard let cutoff = kind.cutoffWavelength, link.wavelength.value > cutoff else { return [] }
-        let message = "link \(link.inputs.link.id): a \(kind.rawValue) detector does not absorb \(Format.number(link.wavelength.value * 1e9)) nm "
+        let message = "link \(link.inputs.link.id): \(kind.rawValue.withIndefiniteArticle) detector does not absorb \(Format.number(link.wavelength.value * 1e9)) nm "
             + "(band-gap cut-off \(Format.number(cutoff * 1e9, digits: 4)) nm): its efficiency there is close to 0, not the "
             + "\(Format.percent(link.detector.efficiency.value)) the plan uses"
         let inputs = link.inputs

@@ -20,8 +20,10 @@ public enum Command: Sendable, Hashable {
     case addNode(id: Identifier, kind: String, x: String, y: String, altitude: String?)
     /// `:add link ID A B MEDIUM [LENGTH]`
     case addLink(id: Identifier, from: Identifier, to: Identifier, medium: String, length: String?)
-    /// `:add demand A B RATE`
-    case addDemand(from: Identifier, to: Identifier, rate: String)
+    /// `:set name TEXT`, `:set description TEXT`: the topology's own texts.
+    case setTopology(TopologyText, String)
+    /// `:add demand A B RATE [ID]`
+    case addDemand(from: Identifier, to: Identifier, rate: String, id: Identifier?)
     /// `:add source NAME [KIND]`, `:add detector NAME [KIND]`, `:add memory NAME`
     case addEquipment(EquipmentKind, name: String, model: String?)
     /// `:del ID` (also `:del sources.NAME`)

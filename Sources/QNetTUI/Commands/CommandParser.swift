@@ -3,9 +3,9 @@ import QNetModel
 
 /// Parses the text typed after `:` into a `Command`, or says what is wrong.
 ///
-/// Words are separated by spaces; the last argument of `:set`, `:add demand`
-/// and the paths of `:w`, `:e`, `:export` take the rest of the line, spaces
-/// included (`:set L1.length 30 km`).
+/// Words are separated by spaces; the last argument of `:set`, the rate of
+/// `:add demand` and the paths of `:w`, `:e`, `:export` take the rest of the
+/// line, spaces included (`:set L1.length 30 km`).
 public enum CommandParser {
     /// The command `line` asks for.
     public static func parse(_ line: String) -> Result<Command, CommandError> {
@@ -62,8 +62,12 @@ public enum CommandParser {
     }
 
     private static func parseSet(_ rest: String) throws(CommandError) -> Command {
-        let usage = "usage: :set ID.KEY VALUE (e.g. :set L1.length 30 km)"
+        let usage = "usage: :set ID.KEY VALUE (e.g. :set L1.length 30 km), or :set name|description TEXT"
         let (target, value) = splitWord(rest)
+        if let key = TopologyText(rawValue: target) {
+            guard !value.isEmpty else { throw CommandError("no value for \(target); usage: :set \(target) TEXT") }
+            return .setTopology(key, value)
+        }
         let parts = target.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }) else { throw CommandError(usage) }
         guard !value.isEmpty else { throw CommandError("no value for \(target); \(usage)") }
@@ -91,12 +95,21 @@ public enum CommandParser {
             return .addLink(id: Identifier(words[0]), from: Identifier(words[1]), to: Identifier(words[2]),
                             medium: words[3], length: length)
         case "demand":
-            guard words.count >= 3 else { throw CommandError("usage: :add demand A B RATE (e.g. 1 kbit/s)") }
-            return .addDemand(from: Identifier(words[0]), to: Identifier(words[1]),
-                              rate: words[2...].joined(separator: " "))
+            guard words.count >= 3 else { throw CommandError("usage: :add demand A B RATE [ID] (e.g. 1 kbit/s)") }
+            let (rate, id) = rateAndID(Array(words[2...]))
+            return .addDemand(from: Identifier(words[0]), to: Identifier(words[1]), rate: rate, id: id)
         default:
             throw CommandError("usage: :add node|link|demand|source|detector|memory …")
         }
+    }
+
+    /// The rate of `:add demand` and its optional id: the last word is the id when the words without it,
+    /// but not with it, read as a key rate (`1 kbit/s D2`, `1kbps D2`; `1 kbps` has no id).
+    private static func rateAndID(_ words: [String]) -> (rate: String, id: Identifier?) {
+        let all = words.joined(separator: " "), head = words.dropLast().joined(separator: " ")
+        func isRate(_ text: String) -> Bool { (try? Quantity.parse(text, as: .keyRate)) != nil }
+        guard words.count > 1, !isRate(all), isRate(head), let last = words.last else { return (all, nil) }
+        return (head, Identifier(last))
     }
 
     private static func noArguments(_ name: String, _ rest: String) throws(CommandError) {

@@ -71,6 +71,15 @@ extension TopologyEditor {
             : equipment.memories.contains { $0.name == id.rawValue } ? "memory" : nil
         if let kind { throw CommandError("'\(id)' names the \(kind) \(id) of the library: pick another id") }
     }
+
+    /// Refuses an id a node, link or demand has already, naming where (`advice` follows, e.g. how to give
+    /// another id): checked before the record is added, so the message names the record that has it.
+    static func refuseTaken(_ id: Identifier, in topology: Topology, advice: @autoclosure () -> String = "")
+        throws(CommandError)
+    {
+        guard let used = topology.idKeyPath(of: id) else { return }
+        throw CommandError("refused: duplicate id '\(id)' (first used at \(used))\(advice())")
+    }
 }
 
 /// A link or a demand: an item that names two nodes, `from` and `to`.

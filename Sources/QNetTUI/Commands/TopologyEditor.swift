@@ -20,6 +20,7 @@ public enum TopologyEditor {
     public static func addNode(_ id: Identifier, kind: String, x: String, y: String, altitude: String?,
                                to topology: Topology) throws(CommandError) -> Outcome {
         try refuseShadowing(id, in: topology)
+        try refuseTaken(id, in: topology)
         var node = Node(id: id)
         try write(["kind"], .scalar(kind), into: &node)
         try write(["position"], .mapping([.init("x", kilometres(x)), .init("y", kilometres(y))]), into: &node)
@@ -33,6 +34,7 @@ public enum TopologyEditor {
     public static func addLink(_ id: Identifier, from: Identifier, to: Identifier, medium: String, length: String?,
                                to topology: Topology) throws(CommandError) -> Outcome {
         try refuseShadowing(id, in: topology)
+        try refuseTaken(id, in: topology)
         var link = Link(id: id, from: from, to: to)
         try write(["medium"], .scalar(medium), into: &link)
         var note = ""
@@ -50,11 +52,16 @@ public enum TopologyEditor {
         return try checked(Outcome(topology: next, message: "added \(link.resolvedMedium.rawValue) link \(id)\(note)", selection: .link(id)), against: topology)
     }
 
-    /// Adds a demand for `rate` of key between `from` and `to`.
-    public static func addDemand(from: Identifier, to: Identifier, rate: String, to topology: Topology)
-        throws(CommandError) -> Outcome
+    /// Adds a demand for `rate` of key between `from` and `to`, with the id `id` (default `FROM-TO`).
+    public static func addDemand(from: Identifier, to: Identifier, rate: String, id: Identifier? = nil,
+                                 to topology: Topology) throws(CommandError) -> Outcome
     {
-        var demand = Demand(from: from, to: to)
+        var demand = Demand(id: id, from: from, to: to)
+        if let id { try refuseShadowing(id, in: topology) }
+        try refuseTaken(demand.resolvedID, in: topology, advice: id != nil ? "" : {
+            let free = (2...).lazy.map { Identifier("\(demand.resolvedID)-\($0)") }.first { topology.idKeyPath(of: $0) == nil }
+            return "; give it an id: :add demand \(from) \(to) \(rate) \(free ?? "ID")"
+        }())
         try write(["key_rate"], .scalar(rate), into: &demand)
         var next = topology
         next.demands.append(demand)

@@ -63,9 +63,11 @@ public enum KeyBindings {
             + ":set A.id A1 renames node A in its links and demands too"),
         (":set sources.NAME.KEY VALUE", "set a key of a library entry (also detectors.NAME, memories.NAME; NAME alone "
             + "when no other kind has that name); the key name renames it"),
+        (":set name TEXT", "set the topology's name (also :set description TEXT)"),
         (":add node ID KIND X Y", "add a node at x, y km (a satellite takes ALTITUDE too)"),
         (":add link ID A B MEDIUM [LENGTH]", "add a link; length defaults to the distance A–B"),
-        (":add demand A B RATE", "add a key-rate demand: :add demand A B 1 kbit/s"),
+        (":add demand A B RATE [ID]", "add a key-rate demand: :add demand A B 1 kbit/s; its id is A-B unless ID "
+            + "gives another (a second demand A B needs one)"),
         (":add source NAME [KIND]", "add a source to the equipment library (also :add detector NAME [KIND], "
             + ":add memory NAME); pick it on a node's or link's source key"),
         (":del ID", "delete a node (with its links and demands), link, demand, or an equipment entry no one uses"),

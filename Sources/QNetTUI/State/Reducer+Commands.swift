@@ -59,8 +59,12 @@ private func run(_ command: Command, into state: inout AppState) throws(CommandE
     case .addLink(let id, let from, let to, let medium, let length):
         return applyEdit(&state, try TopologyEditor.addLink(id, from: from, to: to, medium: medium, length: length,
                                                             to: topology))
-    case .addDemand(let from, let to, let rate):
-        return applyEdit(&state, try TopologyEditor.addDemand(from: from, to: to, rate: rate, to: topology))
+    case .setTopology(let key, let text):
+        var outcome = TopologyEditor.set(key, to: text, in: topology)
+        outcome.selection = state.selection
+        return applyEdit(&state, outcome)
+    case .addDemand(let from, let to, let rate, let id):
+        return applyEdit(&state, try TopologyEditor.addDemand(from: from, to: to, rate: rate, id: id, to: topology))
     case .addEquipment(let kind, let name, let model):
         return applyEdit(&state, try TopologyEditor.addEquipment(kind, name, model: model, to: topology))
     case .delete(let id):

@@ -40,16 +40,35 @@ struct CommandParserTests {
         #expect(parse("add node C endpoint 10 -5") == .addNode(id: "C", kind: "endpoint", x: "10", y: "-5", altitude: nil))
         #expect(parse("add link L3 A B fiber") == .addLink(id: "L3", from: "A", to: "B", medium: "fiber", length: nil))
         #expect(parse("add link L3 A B fiber 12 km") == .addLink(id: "L3", from: "A", to: "B", medium: "fiber", length: "12 km"))
-        #expect(parse("add demand A B 1 kbit/s") == .addDemand(from: "A", to: "B", rate: "1 kbit/s"))
+        #expect(parse("add demand A B 1 kbit/s") == .addDemand(from: "A", to: "B", rate: "1 kbit/s", id: nil))
         #expect(parse("del L1") == .delete("L1"))
         #expect(parse("select T") == .select("T"))
         #expect(parse("undo") == .undo)
         #expect(parse("redo") == .redo)
     }
 
+    @Test(":add demand takes an id after its rate, whether the rate has a space or an alias unit")
+    func addDemandWithID() {
+        #expect(parse("add demand A B 1 kbit/s D2") == .addDemand(from: "A", to: "B", rate: "1 kbit/s", id: "D2"))
+        #expect(parse("add demand A B 1kbit/s D2") == .addDemand(from: "A", to: "B", rate: "1kbit/s", id: "D2"))
+        #expect(parse("add demand A B 1 kbps") == .addDemand(from: "A", to: "B", rate: "1 kbps", id: nil))
+        #expect(parse("add demand A B 1 kbps kbps") == .addDemand(from: "A", to: "B", rate: "1 kbps", id: "kbps"))
+        // A rate that does not read is passed on whole, for the schema to say why.
+        #expect(parse("add demand A B 1 kbits/s") == .addDemand(from: "A", to: "B", rate: "1 kbits/s", id: nil))
+    }
+
+    @Test(":set name and :set description take the rest of the line")
+    func setTopologyTexts() {
+        #expect(parse("set name Vienna metro") == .setTopology(.name, "Vienna metro"))
+        #expect(parse("set description Six trusted nodes.") == .setTopology(.description, "Six trusted nodes."))
+        #expect(parse("set name.kind trusted") == .set(id: "name", keyPath: ["kind"], value: "trusted"))
+        #expect(error("set name") == "no value for name; usage: :set name TEXT")
+    }
+
     @Test("mistakes get a message with the usage")
     func errors() {
-        #expect(error("set L1.length") == "no value for L1.length; usage: :set ID.KEY VALUE (e.g. :set L1.length 30 km)")
+        #expect(error("set L1.length")
+            == "no value for L1.length; usage: :set ID.KEY VALUE (e.g. :set L1.length 30 km), or :set name|description TEXT")
         #expect(error("set L1 30 km")?.hasPrefix("usage: :set ID.KEY VALUE") == true)
         #expect(error("add node C endpoint 10")?.hasPrefix("usage: :add node ID KIND X Y") == true)
         #expect(error("add router R1") == "usage: :add node|link|demand|source|detector|memory …")

@@ -94,6 +94,54 @@ struct EditCommandTests {
         #expect(session.state.topology.node("S")?.altitude == Quantity(500, .kilometre))
     }
 
+    @Test("an id taken in another section is refused naming the record that has it")
+    func addTakenID() {
+        var session = Session()
+        session.command("add link A-B A B fiber")
+        #expect(session.status == "refused: duplicate id 'A-B' (first used at demands[0].id)")
+        session.command("add node L2 endpoint 1 1")
+        #expect(session.status == "refused: duplicate id 'L2' (first used at links[1].id)")
+        #expect(session.state.topology == Fixtures.metro)
+    }
+
+    @Test("a second demand between the same nodes is refused with how to name it, and added with an id")
+    func addDemandWithID() {
+        var session = Session()
+        session.command("add demand A B 2 kbit/s")
+        #expect(session.status == "refused: duplicate id 'A-B' (first used at demands[0].id); "
+            + "give it an id: :add demand A B 2 kbit/s A-B-2")
+        #expect(session.state.topology == Fixtures.metro)
+        session.command("add demand A B 2 kbit/s A-B-2")
+        #expect(session.status == "added demand A-B-2 for 2 kbit/s")
+        #expect(session.state.topology.demands.last == Demand(id: "A-B-2", from: "A", to: "B", keyRate: Quantity(2, .kilobitPerSecond)))
+        #expect(session.state.selection == .demand("A-B-2"))
+        session.command("add demand A B 2 kbit/s")
+        #expect(session.status?.hasSuffix("give it an id: :add demand A B 2 kbit/s A-B-3") == true)
+        session.command("add demand A B 2 kbit/s L1")
+        #expect(session.status == "refused: duplicate id 'L1' (first used at links[0].id)")
+        #expect(KeyBindings.commands.contains { $0.usage == ":add demand A B RATE [ID]" })
+    }
+
+    @Test(":set name and :set description change the topology's texts, one undo step each")
+    func setTopologyTexts() {
+        var session = Session()
+        session.command("select L1")
+        session.command("set name Vienna metro")
+        #expect(session.state.topology.name == "Vienna metro")
+        #expect(session.status == "name = Vienna metro")
+        #expect(session.state.selection == .link("L1"))
+        session.command("set description Three nodes, one trusted.")
+        #expect(session.state.topology.description == "Three nodes, one trusted.")
+        #expect(session.state.undoStack.count == 2)
+        #expect(session.state.isDirty)
+        session.command("undo")
+        #expect(session.state.topology.description == nil)
+        #expect(session.state.topology.name == "Vienna metro")
+        session.command("undo")
+        #expect(session.state.topology == Fixtures.metro)
+        #expect(KeyBindings.commands.contains { $0.usage == ":set name TEXT" })
+    }
+
     @Test(":del T deletes the node with its links and the demand through it")
     func deleteNode() {
         var session = Session()

@@ -1,4 +1,4 @@
-/// Suggests the known key closest to a misspelt one, for "did you mean" hints.
+/// Suggests the known key or value closest to a misspelt one, for "did you mean" hints.
 public enum KeySuggestion {
     /// The known key within a few edits of `key`, if one is close enough to be a likely typo.
     public static func closest(to key: String, in known: [String]) -> String? {
@@ -9,27 +9,30 @@ public enum KeySuggestion {
         return ranked?.0
     }
 
-    /// The message for an unknown key: the key, a suggestion, and the known keys.
-    static func unknownKeyMessage(_ key: String, in place: String, known: [String]) -> String {
-        var message = "unknown key '\(key)' in \(place)"
-        if let suggestion = closest(to: key, in: known) {
-            message += " (did you mean '\(suggestion)'?)"
-        }
-        return message + "; known keys: " + known.joined(separator: ", ")
+    /// ` (did you mean 'fiber'?)` for the closest of `known` to `word`, or nothing when none is close.
+    public static func hint(for word: String, in known: [String]) -> String {
+        closest(to: word, in: known).map { " (did you mean '\($0)'?)" } ?? ""
     }
 
-    /// Levenshtein distance between two strings, counted in characters.
+    /// Edit distance between two strings, counted in characters: insertions, deletions, substitutions, and
+    /// swaps of two neighbouring characters (`fibre` for `fiber` is one edit), each once (optimal string alignment).
+    /// - Complexity: O(|lhs| × |rhs|)
     private static func distance(_ lhs: String, _ rhs: String) -> Int {
         let left = Array(lhs), right = Array(rhs)
         guard !left.isEmpty else { return right.count }
         guard !right.isEmpty else { return left.count }
+        var beforePrevious: [Int] = []
         var previous = Array(0...right.count)
         for (i, leftChar) in left.enumerated() {
             var current = [i + 1] + Array(repeating: 0, count: right.count)
             for (j, rightChar) in right.enumerated() {
                 let substitution = previous[j] + (leftChar == rightChar ? 0 : 1)
                 current[j + 1] = min(substitution, previous[j + 1] + 1, current[j] + 1)
+                if i > 0, j > 0, leftChar == right[j - 1], left[i - 1] == rightChar {
+                    current[j + 1] = min(current[j + 1], beforePrevious[j - 1] + 1)
+                }
             }
+            beforePrevious = previous
             previous = current
         }
         return previous[right.count]

@@ -63,7 +63,7 @@ struct RepeaterDarkCountTests {
         #expect(line.basis.contains("equipment.detectors.noisy.dark_count_probability"))
         #expect(line.basis.contains("Dhara, Englund, Guha, Phys. Rev. Research 5, 033149 (2023)"))
         let fidelity = try #require(chain.assumptions.first { $0.name == "elementary fidelity" })
-        #expect(fidelity.value.contains("F_h the two-click fidelity with dark counts"))
+        #expect(fidelity.value.contains("F0 = (1 - 2 e_d) F_h + e_d/2 = 0.718, F_h = 0.727 the two-click fidelity with false heralds from dark counts"))
     }
 
     @Test("the elementary pair is the heralding model's at the station's per-detector dark-count probability")

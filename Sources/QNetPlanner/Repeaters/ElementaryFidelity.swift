@@ -11,15 +11,22 @@ enum ElementaryFidelity {
     static func assumption(_ links: [ElementaryLink], pairs: [BellDiagonalState]) -> Assumption {
         var groups = LinkGroups()
         for (link, pair) in zip(links, pairs) {
-            let dark = HeraldingStationNoise.perDetector(link) > 0
-            let formula = switch (link.heralding.value, dark) {
-            case (.twoClick, false): "1 - 3/2 e_d"
-            case (.twoClick, true): "(1 - 2 e_d) F_h + e_d/2, F_h the two-click fidelity with dark counts"
-            case (.singleClick, false): "(1 - 2 e_d) F_h + e_d/2, F_h the single-click fidelity (about 1 - alpha)"
-            case (.singleClick, true): "(1 - 2 e_d) F_h + e_d/2, F_h the single-click fidelity with dark counts (about 1 - alpha without)"
+            let fidelity = Format.number(pair.fidelity, digits: 3)
+            let value: String
+            if HeraldingStationNoise.perDetector(link) > 0 {
+                // The heralded fidelity before e_d, F_h = (F0 - e_d/2) / (1 - 2 e_d), lowered by the false heralds.
+                let ed = Sanitise.fraction(link.errorRate)
+                let heralded = ed < 0.5 ? Sanitise.fraction((pair.fidelity - ed / 2) / (1 - 2 * ed)) : 0.25
+                value = "(1 - 2 e_d) F_h + e_d/2 = \(fidelity), F_h = \(Format.number(heralded, digits: 3)) the "
+                    + (link.heralding.value == .twoClick ? "two-click" : "single-click (about 1 - alpha without dark counts)")
+                    + " fidelity with false heralds from dark counts"
+            } else if link.heralding.value == .twoClick {
+                value = "1 - 3/2 e_d = \(fidelity)"
+            } else {
+                value = "(1 - 2 e_d) F_h + e_d/2, F_h the single-click fidelity (about 1 - alpha) = \(fidelity)"
             }
             let timing = max(0, link.errorRate - Sanitise.fraction(link.misalignment.value))
-            let text = "F0 = \(formula) = \(Format.number(pair.fidelity, digits: 3)), e_d = misalignment "
+            let text = "F0 = \(value), e_d = misalignment "
                 + "\(Format.percent(link.misalignment.value)) + 1/2 inter-symbol fraction \(Format.percent(2 * timing))"
             groups.add(text, basis: link.misalignment.basis)
         }

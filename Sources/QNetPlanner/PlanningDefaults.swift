@@ -112,6 +112,9 @@ public enum PlanningDefaults {
     public static let swapSuccess = BuiltInDefault(0.5, "50 %, linear-optics Bell measurement")
     /// Heralding of an entanglement link.
     public static let heralding = BuiltInDefault(Heralding.twoClick, "two-photon heralding, Barrett, Kok, PRA 71, 060310(R) (2005)")
+    /// Detectors of a heralding station, over which its detector's dark and stray-light counts are shared.
+    public static let heraldingStationDetectors = BuiltInDefault(
+        2, "two detectors behind the station's beam splitter, Dhara, Englund, Guha, Phys. Rev. Research 5, 033149 (2023), App. C")
     /// Single-click bright-state population: optimised.
     public static let brightStatePopulation = BuiltInDefault(Tunable.auto, "optimised by the planner for the chain's key rate")
     /// Memory cutoff, s: none.

@@ -11,7 +11,7 @@ struct RepeaterChainValidationTests {
     static let families: Set<String> = [
         "repeater/key-threshold", "repeater/dejmps", "repeater/single-click", "repeater/two-click",
         "repeater/multiplexing", "repeater/nested-chain-time", "repeater/dejmps-threshold",
-        "repeater/direct-transmission",
+        "repeater/direct-transmission", "repeater/two-click-dark", "repeater/single-click-dark",
     ]
 
     @Test("QBER threshold of the secret fraction on Werner states", arguments: ValidationCases.rows(model: "repeater/key-threshold"))
@@ -72,6 +72,28 @@ struct RepeaterChainValidationTests {
         let eta = try row.number("arrival")
         let pair = EntanglementHeralding.twoClick(arrivalA: eta, arrivalB: eta, opticalError: try row.number("optical_error"))
         row.check(["success_probability": pair.successProbability, "fidelity": pair.state.fidelity])
+    }
+
+    @Test("Two-click heralding with dark counts (Dhara, Englund, Guha 2023, Eqs. (C7)-(C9))",
+          arguments: ValidationCases.rows(model: "repeater/two-click-dark"))
+    func twoClickDark(_ row: CaseRow) throws {
+        let pair = EntanglementHeralding.twoClick(arrivalA: try row.number("arrival_a"), arrivalB: try row.number("arrival_b"),
+                                                  opticalError: 0, darkCountProbability: try row.number("dark_count_probability"))
+        row.check(["success_probability": pair.successProbability, "fidelity": pair.state.fidelity])
+    }
+
+    /// The paper's single-rail swap counts photons; the planner's threshold detectors also herald the bunched pair
+    /// (½ α² η_A η_B (1 − p_d)², a product state), which is taken out of the product heralds before comparing.
+    @Test("Single-click heralding with dark counts (Dhara, Englund, Guha 2023, single-rail swap)",
+          arguments: ValidationCases.rows(model: "repeater/single-click-dark"))
+    func singleClickDark(_ row: CaseRow) throws {
+        let (etaA, etaB) = (try row.number("arrival_a"), try row.number("arrival_b"))
+        let (alpha, p) = (try row.number("bright_state_population"), try row.number("dark_count_probability"))
+        let heralds = HeraldingDarkCounts.singleClick(arrivalA: etaA, arrivalB: etaB, brightStatePopulation: alpha, darkCountProbability: p)
+        let bunched = 0.5 * alpha * alpha * etaA * etaB * (1 - p) * (1 - p)
+        let oneEmitter = heralds.coherent + heralds.lostPhoton
+        row.check(["zz": heralds.product - bunched - oneEmitter, "one_emitter_heralds": oneEmitter,
+                   "target_weight": heralds.coherent + heralds.lostPhoton / 2])
     }
 
     @Test("Multiplexed heralding", arguments: ValidationCases.rows(model: "repeater/multiplexing"))

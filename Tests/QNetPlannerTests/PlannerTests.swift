@@ -140,10 +140,17 @@ import QNetPhysics
         let chain = try #require(segment.repeater)
         #expect(segment.id == "A~R1~B")
         #expect(segment.keyRateBps > 0)
-        // p0 = 1/2 η_d² η_mem,a η_mem,b η_link, with η_mem = 1 at the key-holding end.
+        // p0 = 1/2 η_d² η_mem,a η_mem,b η_link, with η_mem = 1 at the key-holding end, plus the false heralds of the
+        // detector's dark counts (100 Hz over the window, shared by the station's two detectors).
         let link = try #require(plan.links.first)
-        let detection = (link.detector?.detectorEfficiency ?? 0) * (link.detector?.windowFraction ?? 0)
-        #expect(abs(chain.attemptSuccess[0] - 0.5 * detection * detection * 0.6 * link.transmittance) < 1e-12)
+        let detector = try #require(link.detector)
+        let detection = detector.detectorEfficiency * detector.windowFraction
+        let heralds = HeraldingDarkCounts.twoClick(arrivalA: detection * link.transmittance.squareRoot(),
+                                                   arrivalB: 0.6 * detection * link.transmittance.squareRoot(),
+                                                   darkCountProbability: detector.darkProbabilityPerWindow / 2)
+        #expect(abs(heralds.signal / pow(1 - detector.darkProbabilityPerWindow / 2, 4)
+                    - 0.5 * detection * detection * 0.6 * link.transmittance) < 1e-12)
+        #expect(abs(chain.attemptSuccess[0] - (heralds.signal + heralds.darkCount)) < 1e-12)
         #expect(chain.swapSuccess == 0.5)
         // One probabilistic join of two links with exponential waits of rates p1, p2 (rounds): the first comes
         // after 1/(p1 + p2), the other after 1/p of the one still missing; a failed swap restarts both. For

@@ -15,9 +15,13 @@ public struct HeraldedPair: Sendable, Hashable {
 /// half the link's transmittance (√η for a midway station) × detection
 /// efficiency. `opticalError` e_d (misalignment, imperfect two-photon
 /// interference) depolarises the heralded pair to Werner weight 1 − 2e_d, so
-/// that a pair heralded without it keeps F0 = 1 − 3/2·e_d. Dark counts are
-/// neglected (both schemes need a click per herald; darks matter only where
-/// the heralding probability approaches the dark-count probability).
+/// that a pair heralded without it keeps F0 = 1 − 3/2·e_d. `darkCountProbability`
+/// p_d is the click probability of each of the station's two detectors per
+/// window without light: a herald needs its click pattern with every other
+/// detector window silent, so a dark count either spoils a true herald or
+/// makes a false one, whose pair is noise (`HeraldingDarkCounts`; Dhara,
+/// Englund, Guha, Phys. Rev. Research 5, 033149 (2023)). At p_d = 0 both
+/// schemes are exactly the dark-count-free models below.
 public enum EntanglementHeralding {
     /// Two-click (two-photon) heralding: p = ½·η_A·η_B, ideally a perfect Bell pair.
     ///
@@ -26,10 +30,15 @@ public enum EntanglementHeralding {
     /// hence ½. Insensitive to the fibre's phase. Source: Barrett, Kok, PRA 71,
     /// 060310(R) (2005); Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33
     /// (2011) (entanglement generation by two-photon detection).
-    public static func twoClick(arrivalA: Double, arrivalB: Double, opticalError: Double) -> HeraldedPair {
+    public static func twoClick(arrivalA: Double, arrivalB: Double, opticalError: Double,
+                                darkCountProbability: Double = 0) -> HeraldedPair {
         let (etaA, etaB) = (clamp(arrivalA), clamp(arrivalB))
-        let pair = BellDiagonalState(a: 1, b: 0, c: 0, d: 0).depolarised(keeping: 1 - 2 * clamp(opticalError))
-        return HeraldedPair(successProbability: 0.5 * etaA * etaB, state: pair)
+        let heralds = HeraldingDarkCounts.twoClick(arrivalA: etaA, arrivalB: etaB, darkCountProbability: clamp(darkCountProbability))
+        let success = heralds.signal + heralds.darkCount
+        // A false herald leaves a maximally mixed pair: a quarter of it on each Bell state.
+        let noise = success > 0 ? heralds.darkCount / 4 / success : 0
+        let pair = BellDiagonalState(a: 1 - 3 * noise, b: noise, c: noise, d: noise).depolarised(keeping: 1 - 2 * clamp(opticalError))
+        return HeraldedPair(successProbability: success, state: pair)
     }
 
     /// Single-click heralding with bright-state population α: p = α(1−α)(η_A + η_B) + α²[1 − (1−η_A)(1−η_B)].
@@ -46,18 +55,20 @@ public enum EntanglementHeralding {
     /// (generation by single-photon detection, P0 = 2pη); Humphreys et al.,
     /// Nature 558, 268 (2018) (F = 1 − α, p = 2αη).
     public static func singleClick(arrivalA: Double, arrivalB: Double, brightStatePopulation alpha: Double,
-                                   opticalError: Double) -> HeraldedPair {
+                                   opticalError: Double, darkCountProbability: Double = 0) -> HeraldedPair {
         let (etaA, etaB, a) = (clamp(arrivalA), clamp(arrivalB), clamp(alpha))
-        let single = a * (1 - a) * (etaA + etaB)
-        let double = a * a * (1 - (1 - etaA) * (1 - etaB))
-        let success = single + double
-        guard success > 0 else {
+        let heralds = HeraldingDarkCounts.singleClick(arrivalA: etaA, arrivalB: etaB, brightStatePopulation: a,
+                                                      darkCountProbability: clamp(darkCountProbability))
+        let total = heralds.coherent + heralds.lostPhoton + heralds.product
+        guard total > 0 else {
             return HeraldedPair(successProbability: 0, state: BellDiagonalState(a: 0.25, b: 0.25, c: 0.25, d: 0.25))
         }
-        let fidelity = single / success
-        let pair = BellDiagonalState(a: fidelity, b: (1 - fidelity) / 2, c: (1 - fidelity) / 2, d: 0)
+        // A lost photon's false herald leaves |↑↓⟩ or |↓↑⟩: half on the target, half on its phase flip.
+        let phaseFlip = heralds.lostPhoton / 2 / total
+        let fidelity = (heralds.coherent + heralds.lostPhoton / 2) / total
+        let pair = BellDiagonalState(a: fidelity, b: (1 - fidelity - phaseFlip) / 2, c: (1 - fidelity - phaseFlip) / 2, d: phaseFlip)
             .depolarised(keeping: 1 - 2 * clamp(opticalError))
-        return HeraldedPair(successProbability: success, state: pair)
+        return HeraldedPair(successProbability: 2 * total, state: pair)
     }
 
     /// Success per round of M modes tried in parallel, keeping the first heralded: 1 − (1 − p)^M.

@@ -16,8 +16,11 @@ struct ElementaryLink {
     var lossPerMetreDB: Double?
     /// Losses that do not grow with length (connectors, splices), dB.
     var fixedLossDB: Double = 0
-    /// Dark and background probability per detection window (for the trusted-node comparison).
+    /// Dark and background probability per detection window of the link's detector (the heralding station's; the
+    /// trusted-node comparison's receiver).
     var noiseProbability: Double = 0
+    /// Where the dark and background counts come from.
+    var noiseBasis = "no detector"
     /// Heralding scheme, after defaults.
     var heralding = Sourced(PlanningDefaults.heralding.value, PlanningDefaults.heralding.basis)
     /// Single-click bright-state population α, after defaults.
@@ -60,6 +63,7 @@ enum ChainInputs {
             }
             elementary.misalignment = outcome.misalignment
             elementary.noiseProbability = (detector?.darkProbabilityPerWindow ?? 0) + (detector?.backgroundProbabilityPerWindow ?? 0)
+            if let bases = detector?.bases { elementary.noiseBasis = "\(bases.darkCounts); stray light \(bases.backgroundRate) x window" }
             elementary.heralding = Sourced.first([(link.heralding, "\(path).heralding")], else: PlanningDefaults.heralding)
             elementary.brightStatePopulation = Sourced.first([(link.brightStatePopulation, "\(path).bright_state_population")],
                                                              else: PlanningDefaults.brightStatePopulation)

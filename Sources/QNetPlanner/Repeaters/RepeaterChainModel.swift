@@ -37,7 +37,8 @@ struct ChainEvaluation {
 ///
 /// Heralding from the midpoint of each link: a photon from a memory reaches
 /// the station with η_mem·√η_link·η_d (η_mem = 1 and no decoherence at a
-/// key-holding end, which measures at once). With deterministic swaps, no
+/// key-holding end, which measures at once), and the station's detectors
+/// click in the dark with `HeraldingStationNoise`'s p_d. With deterministic swaps, no
 /// cutoff and no purification, the mean time is the exact expected maximum
 /// of the links' geometric waits (`RepeaterWaiting`); otherwise the nested
 /// model's (Sangouard et al. 2011, generalised in `NestedRepeaterChain`).
@@ -86,14 +87,16 @@ struct RepeaterChainModel {
             let half = Sanitise.fraction(transmittances[i]).squareRoot()
             let arrivalA = memory(nodes[i]) * half * detection
             let arrivalB = memory(nodes[i + 1]) * half * detection
+            let dark = HeraldingStationNoise.perDetector(link)
             let pair: HeraldedPair
             switch link.heralding.value {
             case .twoClick:
-                pair = EntanglementHeralding.twoClick(arrivalA: arrivalA, arrivalB: arrivalB, opticalError: link.errorRate)
+                pair = EntanglementHeralding.twoClick(arrivalA: arrivalA, arrivalB: arrivalB, opticalError: link.errorRate,
+                                                      darkCountProbability: dark)
             case .singleClick:
                 let population = link.brightStatePopulation.value.fixedValue ?? alpha ?? 0
-                pair = EntanglementHeralding.singleClick(arrivalA: arrivalA, arrivalB: arrivalB,
-                                                         brightStatePopulation: population, opticalError: link.errorRate)
+                pair = EntanglementHeralding.singleClick(arrivalA: arrivalA, arrivalB: arrivalB, brightStatePopulation: population,
+                                                         opticalError: link.errorRate, darkCountProbability: dark)
             }
             attempts.append(Sanitise.fraction(pair.successProbability))
             pairs.append(pair.state)

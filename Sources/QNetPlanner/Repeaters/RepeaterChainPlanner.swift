@@ -8,7 +8,7 @@ import QNetPhysics
 /// BBM92-style at the ends; with a rate-against-distance table.
 ///
 /// Model: `RepeaterChainModel` (heralding of Barrett, Kok 2005 and Cabrillo
-/// et al. 1999; nested swapping of Sangouard, Simon, de Riedmatten, Gisin,
+/// et al. 1999, with the dark counts of Dhara, Englund, Guha 2023; nested swapping of Sangouard, Simon, de Riedmatten, Gisin,
 /// RMP 83, 33 (2011); DEJMPS of Deutsch et al. 1996); key of the delivered
 /// Bell-diagonal pair by Shor, Preskill 2000 (BBM92) and Lo 2001 (six-state).
 enum RepeaterChainPlanner {
@@ -28,6 +28,7 @@ enum RepeaterChainPlanner {
         let rate = evaluation.keyRate
 
         var assumptions = heraldingAssumptions(links, evaluation: evaluation) + [
+            HeraldingStationNoise.assumption(links),
             ElementaryFidelity.assumption(links, pairs: evaluation.pairs),
             Assumption(name: "swap success", value: Format.percent(Sanitise.fraction(swap.value)),
                        basis: "\(swap.basis); lowest of the chain's repeaters"),

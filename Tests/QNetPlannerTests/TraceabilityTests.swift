@@ -55,6 +55,22 @@ struct TraceabilityTests {
         #expect(near.keyRateBps == 0 && (near.marginDB ?? 0) < -28 && (near.marginDB ?? 0) > -30)
     }
 
+    @Test("a detector with 0.2 dark counts per gate: no loss gives a key, and the reason blames the noise, not e_d")
+    func noiseWithoutThresholdIsBlamed() throws {
+        var topology = bareLink(km: 10)
+        var detector = Detector(name: "noisy")
+        detector.kind = .ingaasAPD
+        detector.efficiency = Quantity(10, .percent)
+        detector.darkCountProbability = Quantity(0.2, .one)
+        topology.equipment.detectors = [detector]
+        topology.links[0].detector = "noisy"
+        let link = try #require(planner.plan(topology).links.first)
+        #expect(link.keyRateBps == 0 && link.marginDB == nil)
+        let reason = try #require(link.noKeyReason)
+        #expect(reason.hasPrefix("no loss gives a key, not even a lossless channel: 0.2"))
+        #expect(reason.contains("noise clicks per window") && reason.hasSuffix("e_d 1 % alone would allow one"))
+    }
+
     // MARK: Detector budget bases and the background assumption (M4)
 
     @Test("every receiver figure of the detector budget names its key; the background names links[i].background_rate")

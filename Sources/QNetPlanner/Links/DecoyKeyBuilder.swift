@@ -96,8 +96,13 @@ enum DecoyKeyBuilder {
         var margin = toleratedDB.map { Sanitise.finite(max(-1000, min(1000, $0 - channelLossDB))) }
         var reason: String?
         if keyPerPulse <= 0 {
+            // Without a threshold: the noise is the cause when the optical error alone (no dark counts) would allow a key.
+            let noiseKills = limit.threshold == nil && memo.threshold(
+                ThresholdKey(darkYield: 0, misalignment: errorRate, ecEfficiency: link.ecEfficiency.value,
+                             siftingFactor: link.siftingFactor, decoy: decoy, signalIntensity: fixed)) != nil
             reason = noKeyReason(qber: qber?.total ?? 0.5, channelLossDB: channelLossDB, toleratedDB: toleratedDB,
-                                 hasThreshold: limit.threshold != nil, efficiency: efficiency,
+                                 hasThreshold: limit.threshold != nil, noisePerWindow: noiseKills ? noise + afterpulse : nil,
+                                 efficiency: efficiency,
                                  optical: OpticalError(misalignment: misalignment, interSymbolFraction: timing.interSymbolFraction,
                                                        jitterFWHM: timing.totalFWHM, ecEfficiency: link.ecEfficiency.value))
             if let value = margin, value > 0 { margin = 0 }
@@ -154,9 +159,17 @@ enum DecoyKeyBuilder {
 
     /// Why a link gets no key, in words a network architect can act on; without a threshold (no transmittance
     /// gives a key, so no margin), why none does.
+    /// `noisePerWindow` is set when no loss gives a key because of the noise (dark, background and afterpulse
+    /// clicks per window), the optical error alone allowing one.
     static func noKeyReason(qber: Double, channelLossDB: Double, toleratedDB: Double?, hasThreshold: Bool,
-                            efficiency: Double, optical: OpticalError) -> String {
+                            noisePerWindow: Double? = nil, efficiency: Double, optical: OpticalError) -> String {
         if efficiency <= 0 { return "the receiver detects nothing (detection efficiency x window fraction is 0)" }
+        if !hasThreshold, let noise = noisePerWindow {
+            return "no loss gives a key, not even a lossless channel: \(Format.number(noise, digits: 3)) noise clicks per window "
+                + "(dark counts, background, afterpulses) raise the QBER (\(Format.percent(qber)) here) beyond what error "
+                + "correction and privacy amplification leave a key at, at any transmittance; the optical error "
+                + "e_d \(Format.percent(optical.total)) alone would allow one"
+        }
         if !hasThreshold { return optical.noKeyAtAnyLoss }
         if let toleratedDB, channelLossDB > toleratedDB {
             return "loss \(Format.dB(channelLossDB)) exceeds the \(Format.dB(toleratedDB)) the receiver tolerates"

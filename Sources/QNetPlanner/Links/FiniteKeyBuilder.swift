@@ -127,8 +127,12 @@ enum FiniteKeyBuilder {
             return "blocks of n_X = \(Format.number(settings.blockSize.value)) detections are too small for a key at any "
                 + "loss: the finite-size terms exceed it (Lim et al. 2014; raise finite_key.block_size)"
         }
+        let noiseKills = !hasThreshold && memo.threshold(
+            ThresholdKey(darkYield: 0, misalignment: receiver.errorRate, ecEfficiency: link.ecEfficiency.value,
+                         siftingFactor: link.siftingFactor, decoy: .infinite, signalIntensity: nil)) != nil
         return DecoyKeyBuilder.noKeyReason(qber: qber, channelLossDB: channelLossDB, toleratedDB: toleratedDB,
-                                           hasThreshold: hasThreshold, efficiency: receiver.efficiency, optical: optical)
+                                           hasThreshold: hasThreshold, noisePerWindow: noiseKills ? receiver.noise : nil,
+                                           efficiency: receiver.efficiency, optical: optical)
     }
 
     /// A duration in s, min, h or days (`40 s`, `3.2 h`).

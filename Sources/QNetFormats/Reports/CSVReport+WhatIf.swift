@@ -7,7 +7,7 @@ extension CSVReport {
         "limiting_link", "limiting_segment", "bps_per_db", "bps_per_km", "bps_per_percent_detector_efficiency",
         "breaks_on", "best_suggestion", "best_suggestion_bps",
         // Added later, at the end: the demands the best suggestion lowers, and the slopes taken at a kink.
-        "best_suggestion_lowers", "sensitivity_kinks",
+        "best_suggestion_lowers", "sensitivity_kinks", "costliest_survived_failure", "costliest_survived_failure_bps",
     ]
 
     /// The what-if columns of one demand (empty fields without what-ifs).
@@ -23,6 +23,8 @@ extension CSVReport {
             best?.summary ?? "", best.map { number($0.rateBps) } ?? "",
             best?.lowers.map { "\($0.demand):\(number($0.beforeBps))->\(number($0.afterBps))" }.joined(separator: " ") ?? "",
             sensitivity.map(kinks) ?? "",
+            whatIf.costliestSurvived.map { "\($0.failure.kind):\($0.failure.id)" } ?? "",
+            whatIf.costliestSurvived.map { number($0.remainingBps) } ?? "",
         ]
     }
 

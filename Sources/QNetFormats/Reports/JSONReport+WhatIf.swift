@@ -8,7 +8,7 @@ extension JSONReport {
         let whatIf: DemandWhatIf
         enum Keys: String, CodingKey {
             case rateBps = "rate_bps", limiting, trustedNodeLimit = "trusted_node_limit", sensitivity, breaksOn = "breaks_on"
-            case suggestions
+            case suggestions, costliestSurvived = "costliest_survived_failure"
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -17,6 +17,7 @@ extension JSONReport {
             try container.encode(whatIf.trustedNodeLimit.map(TrustedNodeLimitEntry.init), forKey: .trustedNodeLimit)
             try container.encode(whatIf.sensitivity.map(SensitivityEntry.init), forKey: .sensitivity)
             try container.encode(whatIf.breaksOn.map(FailureEntry.init), forKey: .breaksOn)
+            try container.encode(whatIf.costliestSurvived.map(FailureEntry.init), forKey: .costliestSurvived)
             try container.encode(whatIf.suggestions.map(SuggestionEntry.init), forKey: .suggestions)
         }
     }

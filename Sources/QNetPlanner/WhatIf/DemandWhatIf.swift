@@ -19,12 +19,15 @@ public struct DemandWhatIf: Sendable, Hashable {
     public var sensitivity: Sensitivity?
     /// Single link or node failures that break the demand, with the rate each leaves, worst first.
     public var breaksOn: [FailureImpact]
+    /// Of the single failures the demand survives, the one that takes most of its flow, with the rate it leaves
+    /// (nil when none takes any): what remains after the worst failure that does not break it.
+    public var costliestSurvived: FailureImpact?
     /// Changes of the limiting link that raise the rate, best first; only improvements are listed.
     public var suggestions: [Suggestion]
 
     public init(demand: Identifier, rateBps: Double, requiredBps: Double, limiting: LimitingLink?,
                 trustedNodeLimit: TrustedNodeLimit? = nil, sensitivity: Sensitivity?, breaksOn: [FailureImpact],
-                suggestions: [Suggestion]) {
+                costliestSurvived: FailureImpact? = nil, suggestions: [Suggestion]) {
         self.demand = demand
         self.rateBps = rateBps
         self.requiredBps = requiredBps
@@ -32,6 +35,7 @@ public struct DemandWhatIf: Sendable, Hashable {
         self.trustedNodeLimit = trustedNodeLimit
         self.sensitivity = sensitivity
         self.breaksOn = breaksOn
+        self.costliestSurvived = costliestSurvived
         self.suggestions = suggestions
     }
 }

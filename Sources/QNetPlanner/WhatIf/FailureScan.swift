@@ -10,16 +10,28 @@ import QNetModel
 /// node, half of what its segments carry, since each path enters and leaves
 /// it once), or the best path's width when the failure spares it. When the
 /// bound keeps the demand, it is not re-routed; otherwise the demand is routed
-/// again on the key graph without the segments the failure cuts.
+/// again on the key graph without the segments the failure cuts. Of the
+/// failures the demand survives, the one whose segments carry most of its flow
+/// is routed too (once), for the rate it leaves.
 struct FailureScan {
     let router: ChangeRouter
 
-    /// The failures that break `demand` (routed as `routing`), worst first, and every failure examined.
-    func breaks(_ demand: Demand, routing: KeyNetwork.Routing) -> (impacts: [FailureImpact], checked: [NetworkElement]) {
+    /// What the single failures do to `demand` (routed as `routing`).
+    struct Result {
+        /// The failures that break it, worst first.
+        var impacts: [FailureImpact]
+        /// Of those it survives, the one that takes most of its flow, with the rate it leaves; nil when none takes any.
+        var costliestSurvived: FailureImpact?
+        /// Every failure examined.
+        var checked: [NetworkElement]
+    }
+
+    /// The failures that break `demand` (routed as `routing`), worst first, the costliest it survives, and every failure examined.
+    func breaks(_ demand: Demand, routing: KeyNetwork.Routing) -> Result {
         let network = router.network
         let plan = routing.plan
         let rate = plan.maxFlowBps
-        guard rate > 0, let path = routing.path else { return ([], []) }
+        guard rate > 0, let path = routing.path else { return Result(impacts: [], costliestSurvived: nil, checked: []) }
         let graph = routing.graph
         // Flow carried by each segment the demand uses.
         var carried: [Int: Double] = [:]
@@ -46,16 +58,29 @@ struct FailureScan {
         }
 
         var impacts: [FailureImpact] = []
+        // The survived failure that takes most flow so far: its element, cut, lost flow and, when routed, its rate.
+        var costliest: (element: NetworkElement, cut: [Int], lost: Double, remaining: Double?)?
         for (element, cut, halved) in elements {
             let lost = cut.reduce(0) { $0 + (carried[$1] ?? 0) } * (halved ? 0.5 : 1)
             let spared = cut.allSatisfy { !pathSegments.contains($0) }
             let lowerBound = max(flowValue - lost, spared ? path.width : 0)
-            if keeps(plan, rate: lowerBound) { continue }
-            let remaining = router.route(demand, change: KeyNetwork.Change(removed: Set(cut))).maxFlowBps
-            if !keeps(plan, rate: remaining) { impacts.append(FailureImpact(failure: element, remainingBps: remaining)) }
+            var remaining: Double?
+            if !keeps(plan, rate: lowerBound) {
+                let routed = router.route(demand, change: KeyNetwork.Change(removed: Set(cut))).maxFlowBps
+                if !keeps(plan, rate: routed) {
+                    impacts.append(FailureImpact(failure: element, remainingBps: routed))
+                    continue
+                }
+                remaining = routed
+            }
+            if lost > 0, lost > costliest?.lost ?? 0 { costliest = (element, cut, lost, remaining) }
         }
         impacts.sort { $0.remainingBps != $1.remainingBps ? $0.remainingBps < $1.remainingBps : $0.failure < $1.failure }
-        return (impacts, elements.map(\.0))
+        let survived = costliest.map { worst in
+            FailureImpact(failure: worst.element, remainingBps: worst.remaining
+                          ?? router.route(demand, change: KeyNetwork.Change(removed: Set(worst.cut))).maxFlowBps)
+        }
+        return Result(impacts: impacts, costliestSurvived: survived, checked: elements.map(\.0))
     }
 
     /// Whether `rate` keeps the demand unbroken: met when it was met, with some key when it was not.

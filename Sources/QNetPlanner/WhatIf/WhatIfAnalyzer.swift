@@ -71,9 +71,9 @@ public struct WhatIfAnalyzer: Sendable {
         if let trustedNodeLimit {
             suggestions = (suggestions + [trustedNodeLimit.suggestion(for: demand, on: network)]).sorted { $0.rateBps > $1.rateBps }
         }
-        let (breaks, checked) = FailureScan(router: worker.router).breaks(demand, routing: routing)
+        let failures = FailureScan(router: worker.router).breaks(demand, routing: routing)
         return (DemandWhatIf(demand: plan.id, rateBps: plan.maxFlowBps, requiredBps: plan.requiredBps, limiting: found?.limiting,
-                             trustedNodeLimit: trustedNodeLimit, sensitivity: sensitivity, breaksOn: breaks,
-                             suggestions: suggestions), checked)
+                             trustedNodeLimit: trustedNodeLimit, sensitivity: sensitivity, breaksOn: failures.impacts,
+                             costliestSurvived: failures.costliestSurvived, suggestions: suggestions), failures.checked)
     }
 }

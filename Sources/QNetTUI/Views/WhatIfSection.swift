@@ -26,6 +26,10 @@ enum WhatIfSection {
         rows += result.breaksOn.map {
             TextRow("  \($0.failure.kind) \($0.failure.id)", EngineeringFormat.rate($0.remainingBps), valueRole: .bad)
         }
+        if let survived = result.costliestSurvived {
+            rows.append(TextRow("  survives worst: \(survived.failure.kind) \(survived.failure.id)",
+                                EngineeringFormat.rate(survived.remainingBps)))
+        }
         rows += [.blank, .heading("Suggestions")]
         if result.suggestions.isEmpty { rows.append(TextRow("  none raises the rate by 1 % or more", role: .dim)) }
         for suggestion in result.suggestions {

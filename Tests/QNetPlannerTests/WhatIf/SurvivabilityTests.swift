@@ -37,6 +37,25 @@ import QNetModel
         #expect(whatIf.breaksOn.first?.remainingBps == far)
     }
 
+    /// With 0.2 of the flow required the diamond survives every single failure; the failure costliest to it is one
+    /// of the 20 km path (which carries the most flow), and it leaves the 30 km path's rate.
+    @Test func theCostliestSurvivedFailureLeavesTheOtherPathsRate() throws {
+        let (topology, plan) = Self.diamond(requiredFraction: 0.2)
+        let far = try #require(plan.links.first { $0.id == "a2" }).keyRateBps
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B"))
+        #expect(whatIf.breaksOn.isEmpty)
+        let survived = try #require(whatIf.costliestSurvived)
+        #expect([NetworkElement.link("a1"), .link("b1"), .node("T1")].contains(survived.failure))
+        #expect(abs(survived.remainingBps - far) <= 1e-9 * far)
+        // A full re-plan without that element agrees.
+        var without = topology
+        switch survived.failure {
+        case .link(let id): without.links.removeAll { $0.id == id }
+        case .node(let id): without.nodes.removeAll { $0.id == id }; without.links.removeAll { $0.from == id || $0.to == id }
+        }
+        #expect(abs(Planner().plan(without).demands[0].maxFlowBps - survived.remainingBps) <= 1e-9 * far)
+    }
+
     @Test func aFailureElsewhereIsNotExaminedAndAWeakDemandSurvives() throws {
         let (topology, plan) = Self.diamond(requiredFraction: 0.01)
         let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()

@@ -250,6 +250,13 @@ final class AssumptionMemo {
     var windows: [WindowKey: [Assumption]] = [:]
     private var operatingPoints: [Double: Assumption] = [:]
     private var evaluations: [EvaluationKey: DecoyBB84Result] = [:]
+    private var budgetBases: Set<DetectorBudgetBases> = []
+
+    /// One instance per distinct detector-budget bases: the links of a receiver share it, and its strings (a window's
+    /// basis is built per link) are kept once, not per link (tens of MB on 10,000-node networks).
+    func shared(_ bases: DetectorBudgetBases) -> DetectorBudgetBases {
+        budgetBases.insert(bases).memberAfterInsert
+    }
 
     let marginOptimised = Assumption(
         name: "margin", value: "extra channel loss until the key vanishes; afterpulsing and dead time at that point's click rate",

@@ -31,7 +31,8 @@ enum LinkPlanner {
         let loss = LossBudgetBuilder.build(link)
         let lossDB = loss.lines.reduce(0) { $0 + $1.db }
         let channel = Sanitise.fraction(Decibel.transmittance(loss: lossDB))
-        let timing = DetectionBudgetBuilder.build(link, pathLength: loss.pathLength)
+        var timing = DetectionBudgetBuilder.build(link, pathLength: loss.pathLength)
+        timing.bases = strings.shared(timing.bases)
         let repetitionRate = Sanitise.rate(link.source.repetitionRate.value)
         let plob = Sanitise.rate(PLOBBound.bitsPerUse(transmittance: channel) * repetitionRate)
         let errorRate = min(0.5, Sanitise.fraction(link.misalignment.value) + 0.5 * Sanitise.fraction(timing.interSymbolFraction))

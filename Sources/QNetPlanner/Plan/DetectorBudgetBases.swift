@@ -1,22 +1,44 @@
 /// Where the receiver's figures in a detector and timing budget come from: each the file key that set it or the
 /// built-in default with its reference (`equipment.detectors.snspd.efficiency`, `built-in default (SNSPD, 80 %)`).
 /// The derived rows (window fraction, effective efficiency, …) name their formula where they are shown.
-/// Made by the planner only (its memberwise initialiser is internal).
-public struct DetectorBudgetBases: Sendable, Hashable {
+/// Made by the planner only (its initialiser is internal). A class: every link's budget holds one, and eight strings
+/// inline would add 128 bytes to each of the tens of thousands of link plans a large network keeps.
+public final class DetectorBudgetBases: Sendable, Hashable {
     /// Basis of the detection efficiency.
-    public var detectorEfficiency: String
+    public let detectorEfficiency: String
     /// Basis of the detection window (a gate width, or min(1 ns, 1/f_rep)).
-    public var window: String
+    public let window: String
     /// Basis of the dark counts per window (a probability per gate, or a rate × window).
-    public var darkCounts: String
+    public let darkCounts: String
     /// Basis of the stray-light count rate (× window gives the background per window).
-    public var backgroundRate: String
+    public let backgroundRate: String
     /// Basis of the afterpulse probability per click.
-    public var afterpulseProbability: String
+    public let afterpulseProbability: String
     /// Basis of the sender's repetition rate (clicks per pulse × f_rep gives the click rate).
-    public var repetitionRate: String
+    public let repetitionRate: String
     /// Basis of the dead time.
-    public var deadTime: String
+    public let deadTime: String
     /// Basis of the dead-time model (paralysable or not).
-    public var deadTimeModel: String
+    public let deadTimeModel: String
+
+    init(detectorEfficiency: String, window: String, darkCounts: String, backgroundRate: String, afterpulseProbability: String,
+         repetitionRate: String, deadTime: String, deadTimeModel: String) {
+        self.detectorEfficiency = detectorEfficiency
+        self.window = window
+        self.darkCounts = darkCounts
+        self.backgroundRate = backgroundRate
+        self.afterpulseProbability = afterpulseProbability
+        self.repetitionRate = repetitionRate
+        self.deadTime = deadTime
+        self.deadTimeModel = deadTimeModel
+    }
+
+    /// The bases in order, for equality and hashing.
+    private var all: [String] {
+        [detectorEfficiency, window, darkCounts, backgroundRate, afterpulseProbability, repetitionRate, deadTime, deadTimeModel]
+    }
+
+    public static func == (a: DetectorBudgetBases, b: DetectorBudgetBases) -> Bool { a === b || a.all == b.all }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(all) }
 }

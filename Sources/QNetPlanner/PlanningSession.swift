@@ -262,9 +262,9 @@ public final class PlanningSession {
             let carries = "segment \(overload.segment) carries \(Format.rate(overload.keyRateBps))"
             let message = overload.isForced
                 ? carries + ", but every path of \(overload.forcedBy.map(\.rawValue).joined(separator: ", ")) crosses it and together "
-                    + "they are to get \(Format.rate(overload.forcedBps)): they cannot all be met together"
+                    + "they need \(Format.rate(overload.forcedBps)): they cannot all be met together"
                 : carries + ", but the max flows of the demands crossing it (\(overload.demands.map(\.rawValue).joined(separator: ", "))), "
-                    + "each scaled to the rate it is to get, take \(Format.rate(overload.loadBps)): these demands are not shown to be met together"
+                    + "each scaled to its required rate, take \(Format.rate(overload.loadBps)): these demands are not shown to be met together"
             return Diagnostic(.warning, message, keyPath: firstLinks[overload.segmentIndex].map { "links[\($0)]" })
         }
         if shared.overloaded.count > overloadWarningLimit {

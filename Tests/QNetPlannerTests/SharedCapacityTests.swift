@@ -65,13 +65,14 @@ import QNetModel
         #expect(!plan.diagnostics.contains { $0.message.contains("met together") })
     }
 
-    @Test("a demand not met even alone makes 'met together' no, and takes its whole max flow from the segments")
+    @Test("a demand not met even alone makes 'met together' no and takes no part: it overdraws nothing it shares")
     func unmetDemand() throws {
         let c = linkKey
-        let plan = Planner().plan(square([demand("A", "B", 3 * c)]))
-        #expect(plan.demands[0].satisfied == false && plan.demandsMetTogether == .no)
+        // A-B is short (3 c asked, 2 c alone); T1-B's 0.8 c fits beside A-B's flow only if A-B is left out.
+        let plan = Planner().plan(square([demand("A", "B", 3 * c), demand("T1", "B", 0.8 * c)]))
+        #expect(plan.demands[0].satisfied == false && plan.demands[1].satisfied && plan.demandsMetTogether == .no)
         #expect(plan.sharedCapacity.overloaded.isEmpty)
         let total = plan.sharedCapacity.loadBps.reduce(0, +)
-        #expect(abs(total - 4 * c) < 1e-9 * c)   // 2 c of max flow over two links each
+        #expect(abs(total - 0.8 * c) < 1e-9 * c)   // T1-B alone, on its link
     }
 }

@@ -1,10 +1,11 @@
 import QNetModel
 
-/// Whether the demands, each planned as if it had the network to itself, also fit together.
+/// Whether the demands met alone, each planned as if it had the network to itself, also fit together.
 ///
-/// Each demand's max-flow is scaled to the rate it is to get (its required rate, or its whole max
-/// flow when that is less) and the scaled flows are summed on every segment: a segment's key is
-/// shared by every demand that crosses it, whatever the direction. When no segment is asked for
+/// Each such demand's max-flow is scaled to its required rate and the scaled flows are summed on
+/// every segment: a segment's key is shared by every demand that crosses it, whatever the direction.
+/// A demand not met even alone takes no part (it is reported short already, and its whole max flow
+/// would overdraw every segment another demand shares with it). When no segment is asked for
 /// more than it carries, the scaled flows are one joint routing in which every demand gets that
 /// rate: the demands met alone are met together. When some segment is overloaded, that routing
 /// does not fit; another might (a multi-commodity flow would tell), so the demands are not shown
@@ -80,9 +81,9 @@ extension SharedCapacity {
     ///   `bridgeSearchLimit` searches of the key graph when segments are overloaded.
     init(routed: [(plan: DemandPlan, flow: MaxFlow.Flow?, ends: (Int, Int)?)], graph: KeyGraph, segments: [SegmentPlan]) {
         var load = [Double](repeating: 0, count: segments.count)
-        // The rate each demand is to get, and its flow's scale to it.
+        // The rate each demand met alone is to get (its required one); the others take no part.
         let rates = routed.map { demand -> Double in
-            guard let flow = demand.flow, flow.value > 0 else { return 0 }
+            guard demand.plan.satisfied, let flow = demand.flow, flow.value > 0 else { return 0 }
             return min(demand.plan.requiredBps, flow.value)
         }
         for (demand, rate) in zip(routed, rates) where rate > 0 {

@@ -66,7 +66,7 @@ enum Bars {
         case .confirmRestore:
             return [("r", "Restore"), ("d", "Discard"), ("Esc", "Decide later")]
         case .confirmQuit:
-            return [("y", "Save and quit"), ("n", "Quit without saving"), ("Esc", "Stay")]
+            return [("y", "Save and quit"), ("n", "Quit without saving"), ("other", "Stay")]
         }
     }
 

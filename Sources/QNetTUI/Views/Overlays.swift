@@ -5,14 +5,23 @@ import Foundation
 enum Overlays {
     /// The question asked when quitting with unsaved edits.
     static func confirmQuit(_ state: AppState, in screen: Rect, glyphs: GlyphSet, into canvas: inout Canvas) {
-        let box = screen.centred(Size(width: 44, height: 7))
-        guard !box.isEmpty else { return }
-        canvas.fill(box)
-        let inside = Box.draw(box, title: "Unsaved edits", focused: true, glyphs: glyphs, into: &canvas)
         let file = state.filePath.map { ($0 as NSString).lastPathComponent } ?? "the topology"
         let rows = [TextRow("Save \(file) before quitting?"), .blank, TextRow("y  save and quit", role: .key),
-                    TextRow("n  quit without saving", role: .key), TextRow("Esc  stay", role: .key)]
-        for (line, row) in rows.prefix(inside.height).enumerated() {
+                    TextRow("n  quit without saving", role: .key), TextRow("any other key  stay", role: .key)]
+        drawQuestion(rows, title: "Unsaved edits", minimumWidth: 44, in: screen, glyphs: glyphs, into: &canvas)
+    }
+
+    /// A question box centred on `screen`: wide enough for its longest row where the screen allows, each row
+    /// wrapped to the width it gets.
+    private static func drawQuestion(_ rows: [TextRow], title: String, minimumWidth: Int, in screen: Rect, glyphs: GlyphSet,
+                                     into canvas: inout Canvas) {
+        let width = min(screen.width, max(minimumWidth, rows.map { DisplayWidth.of($0.label) + 4 }.max() ?? 0))
+        let lines = rows.flatMap { $0.wrapped(to: width - 2) }
+        let box = screen.centred(Size(width: width, height: lines.count + 2))
+        guard !box.isEmpty else { return }
+        canvas.fill(box)
+        let inside = Box.draw(box, title: title, focused: true, glyphs: glyphs, into: &canvas)
+        for (line, row) in lines.prefix(inside.height).enumerated() {
             row.draw(in: inside.row(line), glyphs: glyphs, into: &canvas)
         }
     }
@@ -25,15 +34,6 @@ enum Overlays {
         let rows = [TextRow("Unsaved edits of \(file), newer than the file:"), TextRow("  " + counts, role: .dim), .blank,
                     TextRow("r  restore them (then :w to keep them)", role: .key),
                     TextRow("d  discard them", role: .key), TextRow("Esc  decide later (keep the autosave)", role: .key)]
-        // Wide enough for a long file name where the screen allows, its lines wrapped to what is left.
-        let width = min(screen.width, max(56, rows.map { DisplayWidth.of($0.label) + 4 }.max() ?? 0))
-        let lines = rows.flatMap { $0.wrapped(to: width - 2) }
-        let box = screen.centred(Size(width: width, height: lines.count + 2))
-        guard !box.isEmpty else { return }
-        canvas.fill(box)
-        let inside = Box.draw(box, title: "Autosave found", focused: true, glyphs: glyphs, into: &canvas)
-        for (line, row) in lines.prefix(inside.height).enumerated() {
-            row.draw(in: inside.row(line), glyphs: glyphs, into: &canvas)
-        }
+        drawQuestion(rows, title: "Autosave found", minimumWidth: 56, in: screen, glyphs: glyphs, into: &canvas)
     }
 }

@@ -167,7 +167,17 @@ struct ScreenTests {
         state.mode = .confirmQuit
         let text = Screen.render(state, size: Size(width: 80, height: 24)).lines.joined(separator: "\n")
         #expect(text.contains("Save metro.yaml before quitting?"))
-        #expect(text.contains("y Save and quit  n Quit without saving  Esc Stay"))
+        #expect(text.contains("y Save and quit  n Quit without saving  other Stay"))
+        #expect(text.contains("any other key  stay"))
+    }
+
+    @Test("the quit question widens to a long file name where the screen allows")
+    func confirmQuitLongName() {
+        var state = planned()
+        state.filePath = "/tmp/a-rather-long-name-for-a-network.qnet.yaml"
+        state.mode = .confirmQuit
+        let text = Screen.render(state, size: Size(width: 120, height: 40)).lines.joined(separator: "\n")
+        #expect(text.contains("Save a-rather-long-name-for-a-network.qnet.yaml before quitting?"))
     }
 
     @Test("with ASCII glyphs nothing outside ASCII is drawn by the frame, map or list")

@@ -12,10 +12,9 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
     case .loaded(let document, let path, let fingerprint):
         let topology = document.topology
         let dropped = droppedAutosave(state)
-        state = AppState(topology: topology, filePath: path, screenSize: state.screenSize)
+        state = state.reopened(topology, filePath: path)
         state.diskFingerprint = fingerprint
         state.comments = document.comments
-        state.commandHistory = []
         state.status = StatusMessage("opened \(path): \(topology.summary)")
         let effects = state.replan() + dropped + [.checkAutosave(path: path)]
         if !state.errors.isEmpty {
@@ -26,8 +25,7 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         return effects
     case .newFile(let path):
         let dropped = droppedAutosave(state)
-        state = AppState(topology: Topology(name: AppState.topologyName(forFile: path)), filePath: path,
-                         screenSize: state.screenSize)
+        state = state.reopened(Topology(name: AppState.topologyName(forFile: path)), filePath: path)
         state.status = StatusMessage("new file \(path): :add node ID KIND X Y to begin (? shows how)")
         return state.replan() + dropped + [.checkAutosave(path: path)]
     case .autosaveFound(let topology, let path):
@@ -75,4 +73,16 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
 /// file's own autosave is looked for: reloading the same file must not find the dropped edits).
 private func droppedAutosave(_ state: AppState) -> [Effect] {
     state.autosaveToDropOnOpen.map { [.removeAutosave(path: $0)] } ?? []
+}
+
+extension AppState {
+    /// A fresh state for `topology` in the file at `filePath` (`:e`), keeping what belongs to the workbench rather than
+    /// the file: the screen size, the command history (↑ recalls commands typed before `:e`, as in vim) and the
+    /// reports it exported.
+    func reopened(_ topology: Topology, filePath: String) -> AppState {
+        var next = AppState(topology: topology, filePath: filePath, screenSize: screenSize)
+        next.commandHistory = commandHistory
+        next.exportedPaths = exportedPaths
+        return next
+    }
 }

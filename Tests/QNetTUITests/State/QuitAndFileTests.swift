@@ -108,6 +108,8 @@ struct QuitAndFileTests {
         #expect(session.state.undoStack.isEmpty && !session.state.isDirty)
         #expect(session.state.filePath == "other.yaml")
         #expect(session.status == "opened other.yaml: 1 node, 0 links, 0 demands")
+        // The command history is the workbench's, not the file's: ↑ still recalls what was typed before :e.
+        #expect(session.state.commandHistory == ["set L1.length 5 km", "e other.yaml", "e! other.yaml"])
     }
 
     @Test(":export asks for a report by extension and refuses others; it replaces a file only with ! or one it exported")

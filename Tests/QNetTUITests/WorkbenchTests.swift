@@ -116,6 +116,17 @@ struct WorkbenchTests {
         #expect(clean.pending == [.key(.character("j"))])   // the loop ended at the interrupt
     }
 
+    @Test("a file with several errors: the status line gives their count and where to list them before the first")
+    func severalErrors() throws {
+        try withTemporaryFile(named: "bad.qnet.yaml") { path in
+            try "qnet: 1\nname: bad\nnodes:\n  - {id: A, kind: endpoint, position: {x: -1 kg, y: 0 km}}\n  - {id: B, kind: wizard}\n"
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            let actions = EffectRunner(services: .standard()).run(.open(path: path))
+            guard case .failed(let message)? = actions.first else { Issue.record("not refused: \(actions)"); return }
+            #expect(message.hasPrefix("could not open \(path): 2 errors (qnetplan check \(path) lists them); first: \(path):4:"))
+        }
+    }
+
     @Test("a file that cannot be read is reported on the status line")
     func unreadable() {
         let disk = FakeDisk()

@@ -1,3 +1,4 @@
+import QNetFormats
 import QNetModel
 import QNetPlanner
 
@@ -28,6 +29,10 @@ public struct EffectRunner: Sendable {
             let fingerprint = services.fingerprint(path)
             do {
                 return [.loaded(try services.load(path), path: path, fingerprint: fingerprint)]
+            } catch let error as TopologyLoadError where error.diagnostics.count > 1 {
+                // The status line holds one: the count and where to see them all come first, so that they are not cut off.
+                let first = error.diagnostics[0].description
+                return [.failed("could not open \(path): \(error.diagnostics.count) errors (qnetplan check \(path) lists them); first: \(first)")]
             } catch {
                 return [.failed("could not open \(path): \(error)")]
             }

@@ -71,7 +71,7 @@ func parseQuantity(_ text: String, _ dimension: Dimension, _ bounds: ValueBounds
     }
     if let problem = bounds.violation(quantity.si) {
         // A bare ratio above 1 was most likely meant as a percentage (`efficiency: 85`).
-        let percentHint = quantity.unit == .fraction && quantity.magnitude > 1
+        let percentHint = bounds.takesPercentages && quantity.unit == .fraction && quantity.magnitude > 1
             ? "; write \(quantity.text) % for a percentage" : ""
         throw FieldError("\(key) \(problem) (got \(quantity.text)\(percentHint))", subkey: subkey)
     }

@@ -14,6 +14,10 @@ public enum ValueBounds: Sendable, Hashable {
     case errorProbability
     /// At least one (error-correction inefficiency f).
     case atLeastOne
+    /// A whole number of at least one (a block of detections).
+    case count
+    /// A failure probability, strictly between 0 and 1 (ε_sec, ε_cor).
+    case probability
     /// An angle of elevation in 0°...90°.
     case elevation
     /// A latitude in -90°...90°.
@@ -41,12 +45,24 @@ public enum ValueBounds: Sendable, Hashable {
             return value <= 0.5 ? nil : "must not be above 50 % (an error rate above 50 % is worse than guessing)"
         case .atLeastOne:
             return value >= 1 ? nil : "must be at least 1"
+        case .count:
+            return value >= 1 && value == value.rounded() ? nil : "must be a whole number of at least 1"
+        case .probability:
+            return value > 0 && value < 1 ? nil : "must be above 0 and below 1 (a failure probability)"
         case .elevation:
             return (0...(Double.pi / 2)).contains(value) ? nil : "must be between 0 deg and 90 deg"
         case .latitude:
             return (-(Double.pi / 2)...(Double.pi / 2)).contains(value) ? nil : "must be between -90 deg and 90 deg"
         case .longitude:
             return (-Double.pi...Double.pi).contains(value) ? nil : "must be between -180 deg and 180 deg"
+        }
+    }
+
+    /// Whether a bare number above 1 was likely meant as a percentage (`efficiency: 85`).
+    var takesPercentages: Bool {
+        switch self {
+        case .fraction, .positiveFraction, .errorProbability: return true
+        default: return false
         }
     }
 }

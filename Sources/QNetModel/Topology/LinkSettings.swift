@@ -35,9 +35,9 @@ public struct FiniteKeySettings: SchemaRecord {
     public static var blank: FiniteKeySettings { FiniteKeySettings() }
 
     public static let fields: [Field<FiniteKeySettings>] = [
-        .quantity("block_size", \.blockSize, .dimensionless, .positive,
+        .quantity("block_size", \.blockSize, .dimensionless, .count,
                   help: "post-processing block size n_X, key-basis detections (default 1e7)"),
-        .quantity("epsilon_sec", \.epsilonSec, .dimensionless, .positiveFraction, help: "secrecy parameter (default 1e-10)"),
-        .quantity("epsilon_cor", \.epsilonCor, .dimensionless, .positiveFraction, help: "correctness parameter (default 1e-15)"),
+        .quantity("epsilon_sec", \.epsilonSec, .dimensionless, .probability, help: "secrecy parameter (default 1e-10)"),
+        .quantity("epsilon_cor", \.epsilonCor, .dimensionless, .probability, help: "correctness parameter (default 1e-15)"),
     ]
 }

@@ -68,7 +68,7 @@ public enum MarkdownReport {
     private static func segmentSection(_ plan: Plan, into text: inout MarkdownText) {
         let multiLink = plan.segments.filter(\.hasSegmentDetail)
         guard !multiLink.isEmpty else { return }
-        text.heading("Segments through untrusted nodes")
+        text.heading("Segments planned as a whole (through untrusted nodes, or from a BBM92 pair source)")
         text.table(
             ["segment", "links", "protocol", "key rate", "PLOB bound (whole channel)", "fidelity", "note"],
             multiLink.map { segment in

@@ -19,8 +19,8 @@ public struct DemandWhatIf: Sendable, Hashable {
     public var sensitivity: Sensitivity?
     /// Single link or node failures that break the demand, with the rate each leaves, worst first.
     public var breaksOn: [FailureImpact]
-    /// Of the single failures the demand survives, the one that takes most of its flow, with the rate it leaves
-    /// (nil when none takes any): what remains after the worst failure that does not break it.
+    /// Of the single failures the demand survives, the one that leaves it the least rate, with that rate (nil when
+    /// none cuts any of its flow): what remains after the worst failure that does not break it.
     public var costliestSurvived: FailureImpact?
     /// Changes of the limiting link that raise the rate, best first; only improvements are listed.
     public var suggestions: [Suggestion]

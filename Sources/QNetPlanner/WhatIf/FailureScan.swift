@@ -11,8 +11,8 @@ import QNetModel
 /// it once), or the best path's width when the failure spares it. When the
 /// bound keeps the demand, it is not re-routed; otherwise the demand is routed
 /// again on the key graph without the segments the failure cuts. Of the
-/// failures the demand survives, the one whose segments carry most of its flow
-/// is routed too (once), for the rate it leaves.
+/// failures the demand survives, the one that leaves it the least rate is
+/// found by routing them from the lowest bound up (branch and bound).
 struct FailureScan {
     let router: ChangeRouter
 
@@ -20,7 +20,7 @@ struct FailureScan {
     struct Result {
         /// The failures that break it, worst first.
         var impacts: [FailureImpact]
-        /// Of those it survives, the one that takes most of its flow, with the rate it leaves; nil when none takes any.
+        /// Of those it survives, the one that leaves it the least rate, with that rate; nil when none cuts any of its flow.
         var costliestSurvived: FailureImpact?
         /// Every failure examined.
         var checked: [NetworkElement]
@@ -58,8 +58,8 @@ struct FailureScan {
         }
 
         var impacts: [FailureImpact] = []
-        // The survived failure that takes most flow so far: its element, cut, lost flow and, when routed, its rate.
-        var costliest: (element: NetworkElement, cut: [Int], lost: Double, remaining: Double?)?
+        // The failures survived: element, cut, the rate it cannot fall below, and the rate it leaves when routed.
+        var survivedFailures: [(element: NetworkElement, cut: [Int], lowerBound: Double, remaining: Double?)] = []
         for (element, cut, halved) in elements {
             let lost = cut.reduce(0) { $0 + (carried[$1] ?? 0) } * (halved ? 0.5 : 1)
             let spared = cut.allSatisfy { !pathSegments.contains($0) }
@@ -73,14 +73,25 @@ struct FailureScan {
                 }
                 remaining = routed
             }
-            if lost > 0, lost > costliest?.lost ?? 0 { costliest = (element, cut, lost, remaining) }
+            if lost > 0 { survivedFailures.append((element, cut, lowerBound, remaining)) }
         }
         impacts.sort { $0.remainingBps != $1.remainingBps ? $0.remainingBps < $1.remainingBps : $0.failure < $1.failure }
-        let survived = costliest.map { worst in
-            FailureImpact(failure: worst.element, remainingBps: worst.remaining
-                          ?? router.route(demand, change: KeyNetwork.Change(removed: Set(worst.cut))).maxFlowBps)
+        return Result(impacts: impacts, costliestSurvived: costliest(of: survivedFailures, demand), checked: elements.map(\.0))
+    }
+
+    /// The survived failure that leaves `demand` the least rate, with that rate: the failures are routed from the
+    /// lowest bound up (the flow minus what the failure cuts), stopping once the next bound is at or above the least
+    /// rate found, as no later failure can leave less (the flow a failure cuts is not the rate it costs: the rest
+    /// of the network may carry it again).
+    private func costliest(of failures: [(element: NetworkElement, cut: [Int], lowerBound: Double, remaining: Double?)],
+                           _ demand: Demand) -> FailureImpact? {
+        var best: FailureImpact?
+        for failure in failures.sorted(by: { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.element < $1.element }) {
+            if let best, failure.lowerBound >= best.remainingBps { break }
+            let remaining = failure.remaining ?? router.route(demand, change: KeyNetwork.Change(removed: Set(failure.cut))).maxFlowBps
+            if best.map({ remaining < $0.remainingBps }) ?? true { best = FailureImpact(failure: failure.element, remainingBps: remaining) }
         }
-        return Result(impacts: impacts, costliestSurvived: survived, checked: elements.map(\.0))
+        return best
     }
 
     /// Whether `rate` keeps the demand unbroken: met when it was met, with some key when it was not.

@@ -56,6 +56,41 @@ import QNetModel
         #expect(abs(Planner().plan(without).demands[0].maxFlowBps - survived.remainingBps) <= 1e-9 * far)
     }
 
+    /// The reviewer's network: S–X–T, S–Y–T (Y–T 60 km) and S–Z–X. Link S–X carries the most of S-T's flow but S–Z–X
+    /// carries it again; losing X–T costs most. The costliest survived failure is the one a full re-plan finds worst.
+    @Test func theCostliestSurvivedFailureIsTheWorstNotTheBusiest() throws {
+        let nodes = [Fixtures.node("S"), Fixtures.node("T"), Fixtures.node("X", .trusted), Fixtures.node("Y", .trusted),
+                     Fixtures.node("Z", .trusted)]
+        let links = [Fixtures.fiber("SX", "S", "X", km: 10), Fixtures.fiber("XT", "X", "T", km: 10),
+                     Fixtures.fiber("SY", "S", "Y", km: 10), Fixtures.fiber("YT", "Y", "T", km: 60),
+                     Fixtures.fiber("SZ", "S", "Z", km: 10), Fixtures.fiber("ZX", "Z", "X", km: 10)]
+        var topology = Fixtures.topology(nodes: nodes, links: links, demands: [Fixtures.demand("S", "T")])
+        topology.demands[0].keyRate = Quantity(1, .bitPerSecond)
+        let plan = Planner().plan(topology)
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "S-T"))
+        #expect(whatIf.breaksOn.isEmpty)
+        // Every single failure, re-planned from scratch: the least rate any leaves.
+        var worst: (NetworkElement, Double)?
+        for link in links {
+            var without = topology
+            without.links.removeAll { $0.id == link.id }
+            let rate = Planner().plan(without).demands[0].maxFlowBps
+            if worst.map({ rate < $0.1 }) ?? true { worst = (.link(link.id), rate) }
+        }
+        for node: Identifier in ["X", "Y", "Z"] {
+            var without = topology
+            without.nodes.removeAll { $0.id == node }
+            without.links.removeAll { $0.from == node || $0.to == node }
+            let rate = Planner().plan(without).demands[0].maxFlowBps
+            if worst.map({ rate < $0.1 }) ?? true { worst = (.node(node), rate) }
+        }
+        let survived = try #require(whatIf.costliestSurvived)
+        let expected = try #require(worst)
+        #expect(survived.failure == expected.0)
+        #expect(abs(survived.remainingBps - expected.1) <= 1e-9 * expected.1)
+        #expect(survived.failure != .link("SX"))
+    }
+
     @Test func aFailureElsewhereIsNotExaminedAndAWeakDemandSurvives() throws {
         let (topology, plan) = Self.diamond(requiredFraction: 0.01)
         let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()

@@ -68,7 +68,8 @@ enum DecoyKeyBuilder {
             let nextFactor = detector.deadTimeFactor(countRate: nextCount)
             let settled = abs(nextAfterpulse - afterpulse) <= 1e-3 * afterpulse + 1e-15
                 && abs(nextFactor - deadFactor) <= 1e-4 * deadFactor
-            if settled { break }
+            // Settled: the factor the key used stands; the rate shown is that of the intensity found.
+            if settled { countRate = nextCount; break }
             (afterpulse, countRate, deadFactor) = (nextAfterpulse, nextCount, nextFactor)
             params = parameters(afterpulse: afterpulse, deadTimeFactor: deadFactor)
             result = strings.evaluation(params, fixed: fixed) { evaluate(params, fixed: fixed) }

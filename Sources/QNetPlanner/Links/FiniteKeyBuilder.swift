@@ -43,9 +43,11 @@ enum FiniteKeyBuilder {
         var deadTime = receiver.detector.deadTimeFactor(countRate: countRate)
         var result = FiniteKeyDecoyBB84.optimise(parameters(deadTimeFactor: deadTime), choices: choices)
         for _ in 1..<DecoyKeyBuilder.maxPasses {
-            let nextRate = receiver.clicks(transmittance: arriving, settings: result.settings) * repetitionRate
+            let nextRate = receiver.clicksBeforeDeadTime(arriving: arriving, deadTimeFactor: deadTime, settings: result.settings)
+                * repetitionRate
             let next = receiver.detector.deadTimeFactor(countRate: nextRate)
-            if abs(next - deadTime) <= 1e-4 * deadTime { break }
+            // Settled: the factor the key used stands; the rate shown is that of the settings found.
+            if abs(next - deadTime) <= 1e-4 * deadTime { countRate = nextRate; break }
             (countRate, deadTime) = (nextRate, next)
             result = FiniteKeyDecoyBB84.optimise(parameters(deadTimeFactor: deadTime), choices: choices, hint: result.settings)
         }

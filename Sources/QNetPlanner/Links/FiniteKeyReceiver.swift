@@ -36,6 +36,22 @@ struct FiniteKeyReceiver {
         zip(settings.intensities, settings.probabilities).reduce(0) { $0 + $1.1 * clicks(transmittance: transmittance, intensity: $1.0) }
     }
 
+    /// Clicks per pulse before dead time (the true rate of Knoll's model) of pulses of mean photon number
+    /// `intensity` reaching the detector with `arriving` = channel × efficiency: the arrivals, plus the afterpulses of
+    /// the clicks registered at dead-time factor `deadTimeFactor` (afterpulses follow registered clicks only).
+    func clicksBeforeDeadTime(arriving: Double, deadTimeFactor: Double, intensity: Double) -> Double {
+        let arrivals = noise + (1 - noise) * -expm1(-arriving * intensity)
+        let registered = noise + (1 - noise) * -expm1(-arriving * deadTimeFactor * intensity)
+        return arrivals + afterpulse * registered
+    }
+
+    /// `clicksBeforeDeadTime(arriving:deadTimeFactor:intensity:)` averaged over `settings`' intensities (Σ_k p_k).
+    func clicksBeforeDeadTime(arriving: Double, deadTimeFactor: Double, settings: FiniteKeyDecoySettings) -> Double {
+        zip(settings.intensities, settings.probabilities).reduce(0) {
+            $0 + $1.1 * clicksBeforeDeadTime(arriving: arriving, deadTimeFactor: deadTimeFactor, intensity: $1.0)
+        }
+    }
+
     /// E_X and its parts, averaged over the intensities as the key basis sees them (Lim et al.'s e_k / R_k).
     func qberBudget(_ result: FiniteKeyDecoyBB84Result, transmittance: Double) -> QBERBudget? {
         let clicks = result.detectionsPerPulse

@@ -38,11 +38,10 @@ func reduceKey(into state: inout AppState, _ key: Key) -> [Effect] {
             state.mode = .normal
             state.status = StatusMessage("discarded the autosave")
             return [.removeAutosave(path: path)]
-        case .escape:
+        default:
+            // Esc and any other key decide later: text typed by mistake (`:del L1`) must not reach the `d` that discards.
             state.mode = .normal
             state.status = StatusMessage("autosave kept in \(path)", .warning)
-            return []
-        default:
             return []
         }
     case .confirmQuit:

@@ -64,7 +64,7 @@ enum Bars {
             if form.input != nil { return [("Enter", "Apply"), ("Esc", "Cancel"), ("←→", "Move"), ("C-u", "Clear")] }
             return KeyBindings.form.map { ($0.keys, $0.bar) }
         case .confirmRestore:
-            return [("r", "Restore"), ("d", "Discard"), ("Esc", "Decide later")]
+            return [("r", "Restore"), ("d", "Discard"), ("other", "Decide later")]
         case .confirmQuit:
             return [("y", "Save and quit"), ("n", "Quit without saving"), ("other", "Stay")]
         }

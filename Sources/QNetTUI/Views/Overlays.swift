@@ -33,7 +33,7 @@ enum Overlays {
         let counts = autosaved.summary
         let rows = [TextRow("Unsaved edits of \(file), newer than the file:"), TextRow("  " + counts, role: .dim), .blank,
                     TextRow("r  restore them (then :w to keep them)", role: .key),
-                    TextRow("d  discard them", role: .key), TextRow("Esc  decide later (keep the autosave)", role: .key)]
+                    TextRow("d  discard them", role: .key), TextRow("any other key  decide later (keep the autosave)", role: .key)]
         drawQuestion(rows, title: "Autosave found", minimumWidth: 56, in: screen, glyphs: glyphs, into: &canvas)
     }
 }

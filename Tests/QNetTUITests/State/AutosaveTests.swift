@@ -113,6 +113,20 @@ struct AutosaveTests {
         #expect(other.state.mode == .normal)
     }
 
+    @Test("typing at the autosave question (:del L1) keeps the autosave: any key but r and d decides later")
+    func typedCommandKeepsTheAutosave() {
+        var edited = Fixtures.metro
+        edited.links[0].length = Quantity(99, .kilometre)
+        var session = Session()
+        session.send(.autosaveFound(edited, path: "/n/.metro.yaml.autosave"))
+        session.effects = []
+        session.press(.character(":"))
+        #expect(session.state.mode != .confirmRestore(edited, autosavePath: "/n/.metro.yaml.autosave"))
+        #expect(session.status == "autosave kept in /n/.metro.yaml.autosave")
+        for letter in "del L1" { session.press(.character(letter)) }
+        #expect(!session.effects.contains(.removeAutosave(path: "/n/.metro.yaml.autosave")))
+    }
+
     @Test("workbench: edit, wait idle, the autosave holds the edit; reopen offers it; restore and :w removes it")
     func loop() {
         let disk = FakeDisk(["metro.yaml": Fixtures.metro])

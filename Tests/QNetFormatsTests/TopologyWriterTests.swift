@@ -112,5 +112,15 @@ struct TopologyWriterTests {
         // A short one stays on its line.
         topology.description = "A short note."
         #expect(TopologyWriter.yaml(topology).contains("description: A short note.\n"))
+        // The reviewer's case: a text of several lines (a literal block) with a line that ends in ': >-' is not folded.
+        let words = (1...40).map { "word\($0)" }.joined(separator: " ")
+        topology.description = "intro\nsee: >-\n" + words
+        let literal = TopologyWriter.yaml(topology)
+        #expect(try TopologyReader.read(yaml: literal, file: "literal").description == topology.description)
+        // A hand-written `description: >` (one line and its line break) is folded and wrapped too.
+        topology.description = words + " " + words + "\n"
+        let folded = TopologyWriter.yaml(topology)
+        #expect(folded.contains("description: >\n") && !folded.contains(words + " " + words))
+        #expect(try TopologyReader.read(yaml: folded, file: "folded").description == topology.description)
     }
 }

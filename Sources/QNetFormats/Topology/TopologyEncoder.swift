@@ -80,9 +80,11 @@ enum TopologyEncoder {
     /// A long text of one line (a description) as a folded block (`>-`), which `TopologyWriter.wrapFolded` wraps at
     /// spaces, so that the file reads, and diffs, line by line; any other text as `scalar` writes it.
     static func prose(_ text: String) -> YAMLNode {
-        guard text.count > TopologyWriter.foldWidth, !text.contains(where: { $0.isNewline || $0 == "\t" }),
-              text.first?.isWhitespace == false, text.last?.isWhitespace == false,
-              text.unicodeScalars.allSatisfy({ !CharacterSet.controlCharacters.contains($0) }) else { return scalar(text) }
+        // One line, or one line and its final line break (a hand-written `description: >` ends in one).
+        let line = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        guard line.count > TopologyWriter.foldWidth, !line.contains(where: { $0.isNewline || $0 == "\t" }),
+              line.first?.isWhitespace == false, line.last?.isWhitespace == false,
+              line.unicodeScalars.allSatisfy({ !CharacterSet.controlCharacters.contains($0) }) else { return scalar(text) }
         return .scalar(.init(text, Tag(.str), .folded))
     }
 

@@ -25,15 +25,17 @@ public enum TopologyWriter {
     /// Lines of a folded block (`>-`) are wrapped to at most this many characters where they can be.
     static let foldWidth = 100
 
-    /// `text` with the content line of each folded block (`key: >-` and the one line the emitter writes under it)
-    /// wrapped at single spaces to `foldWidth`: in a folded block a line break between two lines that do not start
-    /// with a space reads back as one space, so the text loads as it was.
+    /// `text` with the content line of the description's folded block (`description: >-` or `>` at the top level, and
+    /// the one line the emitter writes under it) wrapped at single spaces to `foldWidth`: in a folded block a line
+    /// break between two lines that do not start with a space reads back as one space, so the text loads as it was.
+    /// Only that key is written folded (`TopologyEncoder.prose`); a line that merely ends in `: >-` inside another
+    /// block is text, and is left alone.
     static func wrapFolded(_ text: String) -> String {
         var lines = text.components(separatedBy: "\n")
         var index = 0
         while index + 1 < lines.count {
             defer { index += 1 }
-            guard lines[index].hasSuffix(": >-") else { continue }
+            guard lines[index] == "description: >-" || lines[index] == "description: >" else { continue }
             let content = lines[index + 1]
             let indent = String(content.prefix { $0 == " " })
             let words = content.dropFirst(indent.count)

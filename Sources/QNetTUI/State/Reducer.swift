@@ -1,3 +1,4 @@
+import Foundation
 import QNetModel
 
 /// `reduce(into:_:)` before it asks for what-ifs: the state transition of `action` and its effects.
@@ -109,6 +110,11 @@ func applyEdit(_ state: inout AppState, _ outcome: TopologyEditor.Outcome) -> [E
     return state.replan()
 }
 
+/// Whether two paths name the same file as written (`./v.yaml` and `v.yaml`, relative or absolute).
+func samePath(_ a: String, _ b: String) -> Bool {
+    a == b || URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
+}
+
 /// Saves to `path`, or to the workbench's file when nil. Unless `force`, the effect refuses to save to the
 /// workbench's file if another program changed it since it was loaded or saved, and to another file that exists.
 func save(_ state: inout AppState, to path: String?, force: Bool = false) -> [Effect] {
@@ -117,7 +123,8 @@ func save(_ state: inout AppState, to path: String?, force: Bool = false) -> [Ef
         state.status = .error("no file name: use :w FILE")
         return []
     }
-    let check: SaveCheck = force ? .overwrite : target == state.filePath ? .unchangedSince(state.diskFingerprint) : .absent
+    let check: SaveCheck = force ? .overwrite
+        : state.filePath.map({ samePath(target, $0) }) == true ? .unchangedSince(state.diskFingerprint) : .absent
     return [.save(state.document, path: target, check: check)]
 }
 

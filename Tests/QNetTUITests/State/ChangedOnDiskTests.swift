@@ -35,10 +35,12 @@ struct ChangedOnDiskTests {
         session.effects = []
         session.command("w!")
         session.command("wq!")
+        session.command("w ./metro.yaml")   // the open file, written another way: checked as :w is
         session.command("w copy.yaml")
         session.command("w! copy.yaml")
         #expect(session.effects == [.save(document, path: "metro.yaml", check: .overwrite),
                                     .save(document, path: "metro.yaml", check: .overwrite),
+                                    .save(document, path: "./metro.yaml", check: .unchangedSince(opened)),
                                     .save(document, path: "copy.yaml", check: .absent),
                                     .save(document, path: "copy.yaml", check: .overwrite)])
     }

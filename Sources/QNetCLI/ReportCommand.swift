@@ -38,12 +38,13 @@ struct ReportCommand: ParsableCommand {
     var whatIfs = true
 
     @Option(name: [.short, .customLong("output")],
-            help: "Write the report to this file (atomically) instead of standard output; - is standard output.",
+            help: "Write the report to this file (atomically) instead of standard output; - (or /dev/stdout) is standard output.",
             completion: .file())
     var output: String?
 
-    /// The file to write the report to, nil for standard output.
-    private var outputFile: String? { output == "-" ? nil : output }
+    /// The file to write the report to, nil for standard output (`-`, or `/dev/stdout`, which would be reopened and
+    /// overwritten from its start where the shell appends: `>> file`).
+    private var outputFile: String? { output == "-" || output == "/dev/stdout" ? nil : output }
 
     func validate() throws {
         guard let output = outputFile else { return }

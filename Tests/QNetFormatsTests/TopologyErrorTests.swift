@@ -156,6 +156,8 @@ private let badInputs: [BadInput] = [
     BadInput(name: "a percentage without %", yaml: base + "equipment:\n  detectors:\n    d: {efficiency: 85}\n",
              line: 11, column: 21, keyPath: "equipment.detectors.d.efficiency",
              fragment: "must not be above 100 % (got 85; write 85 % for a percentage)"),
+    BadInput(name: "850 gets no hint: 850 % is refused too", yaml: base + "equipment:\n  detectors:\n    d: {efficiency: 850}\n",
+             line: 11, column: 21, keyPath: "equipment.detectors.d.efficiency", fragment: "must not be above 100 % (got 850)"),
     BadInput(name: "duplicate key in one mapping", yaml: "qnet: 1\nname: a\nname: b\n", line: 2, column: 1, keyPath: nil,
              fragment: "duplicate key 'name' in one mapping: each key may be written once"),
 ]

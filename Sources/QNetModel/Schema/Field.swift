@@ -71,8 +71,9 @@ func parseQuantity(_ text: String, _ dimension: Dimension, _ bounds: ValueBounds
     }
     if let problem = bounds.violation(quantity.si) {
         // A bare ratio above 1 was most likely meant as a percentage (`efficiency: 85`).
+        // Only when the percentage would be accepted (85, not 850 or, for an error rate, 85).
         let percentHint = bounds.takesPercentages && quantity.unit == .fraction && quantity.magnitude > 1
-            ? "; write \(quantity.text) % for a percentage" : ""
+            && bounds.violation(quantity.magnitude / 100) == nil ? "; write \(quantity.text) % for a percentage" : ""
         throw FieldError("\(key) \(problem) (got \(quantity.text)\(percentHint))", subkey: subkey)
     }
     return quantity

@@ -19,9 +19,10 @@ extension CursesTerminal {
             let status = wget_wch(window, &code)
             if SignalHandlers.received != nil { return .hangup }
             if status == ERR {
-                if SignalHandlers.takeInterrupt() { return .interrupt }
+                // A half-read sequence (a lone Esc) comes first: it was typed before the pending Ctrl-C.
                 input.pause()
-                return input.next()
+                if let event = input.next() { return event }
+                return SignalHandlers.takeInterrupt() ? .interrupt : nil
             }
             if status == nc_key_code_yes(), Int32(bitPattern: code) == nc_key_resize() {
                 size = Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))

@@ -84,7 +84,7 @@ public final class CursesTerminal: Terminal {
     }
 
     /// Runs `body` with a terminal on the process's stdin and stdout, restoring
-    /// the terminal (`endwin`) however `body` ends. SIGTERM and SIGHUP also restore it, after the autosave.
+    /// the terminal (`endwin`) however `body` ends. SIGTERM, SIGHUP and SIGQUIT also restore it, after the autosave.
     public static func withTerminal<Result>(
         environment: [String: String], _ body: (CursesTerminal) throws -> Result
     ) throws -> Result {
@@ -104,7 +104,7 @@ public final class CursesTerminal: Terminal {
         endwin()
         delscreen(screen)
         SignalHandlers.restore()
-        // Stopped by SIGTERM or SIGHUP: the workbench has written its autosave; exit as the signal would.
+        // Stopped by SIGTERM, SIGHUP or SIGQUIT: the workbench has written its autosave; exit as the signal would.
         if let number = SignalHandlers.received { _exit(128 + number) }
     }
 

@@ -2,7 +2,7 @@ import CNcurses
 import Glibc
 import Synchronization
 
-/// The signal that asked the workbench to stop (SIGTERM or SIGHUP), 0 while none has.
+/// The signal that asked the workbench to stop (SIGTERM, SIGHUP or SIGQUIT), 0 while none has.
 let stopSignal = Atomic<Int32>(0)
 
 /// When the SIGINT (Ctrl-C) that waits to be read as a request to quit came (monotonic clock, ns), 0 when none waits.
@@ -56,7 +56,7 @@ enum SignalHandlers {
         signal(SIGQUIT, SIG_DFL)
     }
 
-    /// The signal received, if SIGTERM or SIGHUP has asked the workbench to stop.
+    /// The signal received, if SIGTERM, SIGHUP or SIGQUIT has asked the workbench to stop.
     static var received: Int32? {
         let number = stopSignal.load(ordering: .relaxed)
         return number == 0 ? nil : number

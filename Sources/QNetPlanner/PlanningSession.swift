@@ -267,6 +267,11 @@ public final class PlanningSession {
                     + "each scaled to its required rate, take \(Format.rate(overload.loadBps)): these demands are not shown to be met together"
             return Diagnostic(.warning, message, keyPath: firstLinks[overload.segmentIndex].map { "links[\($0)]" })
         }
+        warnings += shared.sharedLinks.prefix(overloadWarningLimit).map { link in
+            Diagnostic(.warning, "link \(link.link) is shared by segments \(link.segments.joined(separator: ", ")), each planned as if "
+                + "it had the link alone; the demands' scaled max flows need \(Format.number(link.utilisation, digits: 3)) times "
+                + "its time: these demands are not shown to be met together")
+        }
         if shared.overloaded.count > overloadWarningLimit {
             warnings.append(Diagnostic(.warning, "\(shared.overloaded.count - overloadWarningLimit) more segments are overdrawn "
                 + "by the demands' scaled max flows (the report's shared capacity lists them all)"))

@@ -75,4 +75,21 @@ import QNetModel
         let total = plan.sharedCapacity.loadBps.reduce(0, +)
         #expect(abs(total - 0.8 * c) < 1e-9 * c)   // T1-B alone, on its link
     }
+
+    @Test("an MDI star: A-B and A-C each need 0.9 of their segment's key, both through A's link to the relay: not shown")
+    func relayHubLinkIsShared() throws {
+        let nodes = [Fixtures.node("M", .relay), Fixtures.node("A"), Fixtures.node("B"), Fixtures.node("C")]
+        let links = [Fixtures.fiber("AM", "A", "M", km: 20, protocol: .mdi), Fixtures.fiber("BM", "B", "M", km: 20, protocol: .mdi),
+                     Fixtures.fiber("CM", "C", "M", km: 20, protocol: .mdi)]
+        var topology = Fixtures.topology(nodes: nodes, links: links)
+        let c = Planner().plan(topology).segments.first { $0.id == "A~M~B" }?.keyRateBps ?? 0
+        #expect(c > 0)
+        topology.demands = [demand("A", "B", 0.9 * c), demand("A", "C", 0.9 * c)]
+        let plan = Planner().plan(topology)
+        #expect(plan.demands.allSatisfy { $0.satisfied } && plan.sharedCapacity.overloaded.isEmpty)
+        let shared = try #require(plan.sharedCapacity.sharedLinks.first)
+        #expect(shared.link == "AM" && shared.segments == ["A~M~B", "A~M~C"] && abs(shared.utilisation - 1.8) < 1e-6)
+        #expect(plan.demandsMetTogether == .notShown)
+        #expect(plan.diagnostics.contains { $0.message.hasPrefix("link AM is shared by segments A~M~B, A~M~C") })
+    }
 }

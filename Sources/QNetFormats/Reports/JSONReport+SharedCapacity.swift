@@ -8,6 +8,7 @@ extension JSONReport {
 
         enum Keys: String, CodingKey {
             case metTogether = "met_together", scaledFlowsFit = "scaled_flows_fit", overloadedSegments = "overloaded_segments"
+            case overloadedLinks = "overloaded_links"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -16,6 +17,7 @@ extension JSONReport {
             try container.encode(plan.demandsMetTogether.rawValue, forKey: .metTogether)
             try container.encode(shared.scaledFlowsFit, forKey: .scaledFlowsFit)
             try container.encode(shared.overloaded.map(OverloadEntry.init), forKey: .overloadedSegments)
+            try container.encode(shared.sharedLinks.map(SharedLinkEntry.init), forKey: .overloadedLinks)
         }
     }
 
@@ -36,6 +38,20 @@ extension JSONReport {
             try container.encode(overload.demands.map(\.rawValue), forKey: .demands)
             try container.encode(overload.forcedBps, forKey: .forcedBps)
             try container.encode(overload.forcedBy.map(\.rawValue), forKey: .forcedBy)
+        }
+    }
+
+    /// A link several loaded segments share, whose segments need more than its time.
+    struct SharedLinkEntry: Encodable {
+        let shared: SharedLinkOverload
+
+        enum Keys: String, CodingKey { case link, segments, utilisation }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(shared.link.rawValue, forKey: .link)
+            try container.encode(shared.segments, forKey: .segments)
+            try container.encode(shared.utilisation, forKey: .utilisation)
         }
     }
 }

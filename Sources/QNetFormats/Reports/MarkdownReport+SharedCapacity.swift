@@ -25,6 +25,12 @@ extension MarkdownReport {
                 + "itself. Scaled to the required rates of the demands met alone, the flows take more key than these segments carry; "
                 + "another routing might still fit (the planner does not solve the joint, multi-commodity flow).")
         }
+        if !shared.sharedLinks.isEmpty {
+            text.paragraph("Links that several segments share, each segment planned as if it had the link alone, and whose "
+                + "segments need more than the link's time (Σ load / key above 1): " + shared.sharedLinks.map {
+                    "\($0.link) (\($0.segments.joined(separator: ", ")): \(EngineeringFormat.number($0.utilisation)))"
+                }.joined(separator: "; ") + ".")
+        }
         guard !shared.overloaded.isEmpty else { return }
         text.table(["segment", "key rate", "taken by the scaled flows", "demands crossing it", "must cross it (every path)"],
                    shared.overloaded.prefix(overloadRows).map { overload in

@@ -17,14 +17,19 @@ public struct SharedCapacity: Sendable, Hashable {
     public var loadBps: [Double]
     /// The segments asked for more key than they carry, in the order of `Plan.segments`.
     public var overloaded: [SegmentOverload]
+    /// Links that several loaded segments share (a relay's hub link), each segment planned as if it had the link
+    /// alone, whose segments are asked for more than the link's time can give: Σ load / key over them above 1.
+    public var sharedLinks: [SharedLinkOverload]
 
-    public init(loadBps: [Double] = [], overloaded: [SegmentOverload] = []) {
+    public init(loadBps: [Double] = [], overloaded: [SegmentOverload] = [], sharedLinks: [SharedLinkOverload] = []) {
         self.loadBps = loadBps
         self.overloaded = overloaded
+        self.sharedLinks = sharedLinks
     }
 
-    /// Whether the scaled flows fit every segment (then every demand met alone is met together).
-    public var scaledFlowsFit: Bool { overloaded.isEmpty }
+    /// Whether the scaled flows fit every segment, and every link that segments share (then every demand met alone
+    /// is met together).
+    public var scaledFlowsFit: Bool { overloaded.isEmpty && sharedLinks.isEmpty }
 
     /// Whether some segment must carry more than it has in every routing: the demands cannot all get their rates together.
     public var provenShort: Bool { overloaded.contains(where: \.isForced) }
@@ -32,6 +37,23 @@ public struct SharedCapacity: Sendable, Hashable {
     /// The overloaded segments that `demand`'s flow crosses.
     public func overloads(crossedBy demand: Identifier) -> [SegmentOverload] {
         overloaded.filter { $0.demands.contains(demand) }
+    }
+}
+
+/// A link that several loaded segments share, each planned as if it had the link alone: together they ask for more
+/// than the link's time, Σ load / key over them above 1.
+public struct SharedLinkOverload: Sendable, Hashable {
+    /// The link's id.
+    public var link: Identifier
+    /// The segments through it that carry load, in the order of `Plan.segments`.
+    public var segments: [String]
+    /// Σ load / key over those segments: the share of the link's time they need together.
+    public var utilisation: Double
+
+    public init(link: Identifier, segments: [String], utilisation: Double) {
+        self.link = link
+        self.segments = segments
+        self.utilisation = utilisation
     }
 }
 
@@ -109,14 +131,35 @@ extension SharedCapacity {
             let demands = crossing[segment] ?? []
             var forced: [Int] = []
             for index in demands {
-                guard searches < Self.bridgeSearchLimit, let (source, target) = routed[index].ends else { break }
+                guard searches < Self.bridgeSearchLimit else { break }
+                guard let (source, target) = routed[index].ends else { continue }
                 searches += 1
                 if !graph.connects(source, target, avoidingSegment: segment) { forced.append(index) }
             }
             return SegmentOverload(segmentIndex: segment, segment: segments[segment].id, keyRateBps: segments[segment].keyRateBps,
                                    loadBps: load[segment], demands: demands.map { routed[$0].plan.id },
                                    forcedBps: forced.reduce(0) { $0 + rates[$1] }, forcedBy: forced.map { routed[$0].plan.id })
-        })
+        }, sharedLinks: Self.sharedLinks(load: load, segments: segments))
+    }
+
+    /// The links that several loaded segments of more than one link share, where those segments need more than the
+    /// link's time: Σ load / key above 1 (each segment's key assumes the link is its alone).
+    /// - Complexity: O(L) over the links of the loaded segments.
+    static func sharedLinks(load: [Double], segments: [SegmentPlan]) -> [SharedLinkOverload] {
+        var byLink: [Identifier: [Int]] = [:]
+        var order: [Identifier] = []
+        for index in segments.indices where load[index] > 0 && segments[index].links.count > 1 && segments[index].keyRateBps > 0 {
+            for link in segments[index].links {
+                if byLink[link] == nil { order.append(link) }
+                byLink[link, default: []].append(index)
+            }
+        }
+        return order.compactMap { link in
+            guard let shared = byLink[link], shared.count > 1 else { return nil }
+            let utilisation = shared.reduce(0) { $0 + load[$1] / segments[$1].keyRateBps }
+            guard utilisation > 1 + tolerance else { return nil }
+            return SharedLinkOverload(link: link, segments: shared.map { segments[$0].id }, utilisation: utilisation)
+        }
     }
 }
 

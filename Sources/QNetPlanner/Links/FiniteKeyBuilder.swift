@@ -133,7 +133,8 @@ enum FiniteKeyBuilder {
             ThresholdKey(darkYield: 0, misalignment: receiver.errorRate, ecEfficiency: link.ecEfficiency.value,
                          siftingFactor: link.siftingFactor, decoy: .infinite, signalIntensity: nil)) != nil
         return DecoyKeyBuilder.noKeyReason(qber: qber, channelLossDB: channelLossDB, toleratedDB: toleratedDB,
-                                           hasThreshold: hasThreshold, noisePerWindow: noiseKills ? receiver.noise : nil,
+                                           hasThreshold: hasThreshold,
+                                           noisePerWindow: noiseKills ? receiver.noise * (1 + receiver.afterpulse) : nil,
                                            efficiency: receiver.efficiency, optical: optical)
     }
 

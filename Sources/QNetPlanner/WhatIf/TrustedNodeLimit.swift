@@ -2,7 +2,8 @@ import QNetModel
 
 /// Why a demand has no key although the key graph joins its ends: its `max_trusted_nodes` is smaller than the
 /// number of trusted nodes that every path with key crosses (the fewest, by a breadth-first search over the
-/// segments with key), so no change of a link gives it key, only a larger limit.
+/// segments with key), so a larger limit gives it key (a change that removes a trusted node from every such path,
+/// twin-field across one say, could too).
 public struct TrustedNodeLimit: Sendable, Hashable {
     /// The demand's `max_trusted_nodes`.
     public var limit: Int

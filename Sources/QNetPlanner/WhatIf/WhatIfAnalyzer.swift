@@ -69,7 +69,7 @@ public struct WhatIfAnalyzer: Sendable {
         // A demand that its trusted-node limit leaves without key: the limit is a cause, and a larger one a change.
         let trustedNodeLimit = TrustedNodeLimit(demand, routing: routing, network: network)
         if let trustedNodeLimit {
-            suggestions = (suggestions + [trustedNodeLimit.suggestion(for: demand, on: network)]).sorted { $0.rateBps > $1.rateBps }
+            suggestions = (suggestions + [trustedNodeLimit.suggestion(for: demand, on: network)]).sorted { $0.rateBps != $1.rateBps ? $0.rateBps > $1.rateBps : $0.summary < $1.summary }
         }
         let failures = FailureScan(router: worker.router).breaks(demand, routing: routing)
         return (DemandWhatIf(demand: plan.id, rateBps: plan.maxFlowBps, requiredBps: plan.requiredBps, limiting: found?.limiting,

@@ -9,6 +9,7 @@ extension JSONReport {
         enum Keys: String, CodingKey {
             case rateBps = "rate_bps", limiting, trustedNodeLimit = "trusted_node_limit", sensitivity, breaksOn = "breaks_on"
             case suggestions, costliestSurvived = "costliest_survived_failure"
+            case costliestSurvivedIsExact = "costliest_survived_failure_exact"
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -18,6 +19,7 @@ extension JSONReport {
             try container.encode(whatIf.sensitivity.map(SensitivityEntry.init), forKey: .sensitivity)
             try container.encode(whatIf.breaksOn.map(FailureEntry.init), forKey: .breaksOn)
             try container.encode(whatIf.costliestSurvived.map(FailureEntry.init), forKey: .costliestSurvived)
+            try container.encode(whatIf.costliestSurvived.map { _ in whatIf.costliestSurvivedIsExact }, forKey: .costliestSurvivedIsExact)
             try container.encode(whatIf.suggestions.map(SuggestionEntry.init), forKey: .suggestions)
         }
     }

@@ -19,7 +19,9 @@ extension MarkdownReport {
             text.line("- " + (whatIf.rateBps > 0 ? breaksText(whatIf.breaksOn)
                                                    : "**Breaks on**: nothing to break: the demand has no QKD key."))
             if let survived = whatIf.costliestSurvived {
-                text.line("- **Costliest failure it survives**: \(survived.failure.kind) \(survived.failure.id) leaves "
+                let title = whatIf.costliestSurvivedIsExact ? "Costliest failure it survives"
+                    : "Costliest of the failures it survives that were routed (\(DemandWhatIf.costliestRouteLimit) at most)"
+                text.line("- **\(title)**: \(survived.failure.kind) \(survived.failure.id) leaves "
                     + "\(EngineeringFormat.rate(survived.remainingBps)) of \(EngineeringFormat.rate(whatIf.rateBps)).")
             }
             if whatIf.suggestions.isEmpty { text.line("- **Suggestions**: none of the changes tried raises the rate by 1 % or more.") }

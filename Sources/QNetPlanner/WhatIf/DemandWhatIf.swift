@@ -22,12 +22,17 @@ public struct DemandWhatIf: Sendable, Hashable {
     /// Of the single failures the demand survives, the one that leaves it the least rate, with that rate (nil when
     /// none cuts any of its flow): what remains after the worst failure that does not break it.
     public var costliestSurvived: FailureImpact?
+    /// Whether `costliestSurvived` is proven the worst survived failure; false when the search stopped at its limit of
+    /// routes (`FailureScan.costliestRouteLimit`): then it is the worst of those routed, and another may cost more.
+    public var costliestSurvivedIsExact: Bool
+    /// How many survived failures the search for the costliest routes at most.
+    public static let costliestRouteLimit = FailureScan.costliestRouteLimit
     /// Changes of the limiting link that raise the rate, best first; only improvements are listed.
     public var suggestions: [Suggestion]
 
     public init(demand: Identifier, rateBps: Double, requiredBps: Double, limiting: LimitingLink?,
                 trustedNodeLimit: TrustedNodeLimit? = nil, sensitivity: Sensitivity?, breaksOn: [FailureImpact],
-                costliestSurvived: FailureImpact? = nil, suggestions: [Suggestion]) {
+                costliestSurvived: FailureImpact? = nil, costliestSurvivedIsExact: Bool = true, suggestions: [Suggestion]) {
         self.demand = demand
         self.rateBps = rateBps
         self.requiredBps = requiredBps
@@ -36,6 +41,7 @@ public struct DemandWhatIf: Sendable, Hashable {
         self.sensitivity = sensitivity
         self.breaksOn = breaksOn
         self.costliestSurvived = costliestSurvived
+        self.costliestSurvivedIsExact = costliestSurvivedIsExact
         self.suggestions = suggestions
     }
 }

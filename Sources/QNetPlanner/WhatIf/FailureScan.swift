@@ -22,6 +22,8 @@ struct FailureScan {
         var impacts: [FailureImpact]
         /// Of those it survives, the one that leaves it the least rate, with that rate; nil when none cuts any of its flow.
         var costliestSurvived: FailureImpact?
+        /// Whether `costliestSurvived` is proven the least (false: the least of the failures routed within the limit).
+        var costliestIsExact: Bool
         /// Every failure examined.
         var checked: [NetworkElement]
     }
@@ -31,7 +33,7 @@ struct FailureScan {
         let network = router.network
         let plan = routing.plan
         let rate = plan.maxFlowBps
-        guard rate > 0, let path = routing.path else { return Result(impacts: [], costliestSurvived: nil, checked: []) }
+        guard rate > 0, let path = routing.path else { return Result(impacts: [], costliestSurvived: nil, costliestIsExact: true, checked: []) }
         let graph = routing.graph
         // Flow carried by each segment the demand uses.
         var carried: [Int: Double] = [:]
@@ -76,22 +78,33 @@ struct FailureScan {
             if lost > 0 { survivedFailures.append((element, cut, lowerBound, remaining)) }
         }
         impacts.sort { $0.remainingBps != $1.remainingBps ? $0.remainingBps < $1.remainingBps : $0.failure < $1.failure }
-        return Result(impacts: impacts, costliestSurvived: costliest(of: survivedFailures, demand), checked: elements.map(\.0))
+        let costliest = costliest(of: survivedFailures, demand)
+        return Result(impacts: impacts, costliestSurvived: costliest?.impact, costliestIsExact: costliest?.exact ?? true,
+                      checked: elements.map(\.0))
     }
 
-    /// The survived failure that leaves `demand` the least rate, with that rate: the failures are routed from the
-    /// lowest bound up (the flow minus what the failure cuts), stopping once the next bound is at or above the least
-    /// rate found, as no later failure can leave less (the flow a failure cuts is not the rate it costs: the rest
-    /// of the network may carry it again).
+    /// At most this many survived failures are routed again for the costliest one (each is a max-flow on the key
+    /// graph without its segments: the what-ifs of every demand of a large network would double).
+    static let costliestRouteLimit = 3
+
+    /// The survived failure that leaves `demand` the least rate, with that rate, and whether it is proven the least:
+    /// the failures are routed from the lowest bound up (the flow minus what the failure cuts), stopping once the next
+    /// bound is at or above the least rate found, as no later failure can leave less (the flow a failure cuts is not
+    /// the rate it costs: the rest of the network may carry it again), or after `costliestRouteLimit` routes.
     private func costliest(of failures: [(element: NetworkElement, cut: [Int], lowerBound: Double, remaining: Double?)],
-                           _ demand: Demand) -> FailureImpact? {
+                           _ demand: Demand) -> (impact: FailureImpact, exact: Bool)? {
         var best: FailureImpact?
+        var routes = 0
         for failure in failures.sorted(by: { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.element < $1.element }) {
-            if let best, failure.lowerBound >= best.remainingBps { break }
-            let remaining = failure.remaining ?? router.route(demand, change: KeyNetwork.Change(removed: Set(failure.cut))).maxFlowBps
+            if let best, failure.lowerBound >= best.remainingBps { return (best, true) }
+            if failure.remaining == nil && routes == Self.costliestRouteLimit { return best.map { ($0, false) } }
+            let remaining = failure.remaining ?? {
+                routes += 1
+                return router.route(demand, change: KeyNetwork.Change(removed: Set(failure.cut))).maxFlowBps
+            }()
             if best.map({ remaining < $0.remainingBps }) ?? true { best = FailureImpact(failure: failure.element, remainingBps: remaining) }
         }
-        return best
+        return best.map { ($0, true) }
     }
 
     /// Whether `rate` keeps the demand unbroken: met when it was met, with some key when it was not.

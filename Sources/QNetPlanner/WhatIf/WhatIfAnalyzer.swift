@@ -74,6 +74,7 @@ public struct WhatIfAnalyzer: Sendable {
         let failures = FailureScan(router: worker.router).breaks(demand, routing: routing)
         return (DemandWhatIf(demand: plan.id, rateBps: plan.maxFlowBps, requiredBps: plan.requiredBps, limiting: found?.limiting,
                              trustedNodeLimit: trustedNodeLimit, sensitivity: sensitivity, breaksOn: failures.impacts,
-                             costliestSurvived: failures.costliestSurvived, suggestions: suggestions), failures.checked)
+                             costliestSurvived: failures.costliestSurvived, costliestSurvivedIsExact: failures.costliestIsExact,
+                             suggestions: suggestions), failures.checked)
     }
 }

@@ -85,6 +85,7 @@ import QNetModel
             if worst.map({ rate < $0.1 }) ?? true { worst = (.node(node), rate) }
         }
         let survived = try #require(whatIf.costliestSurvived)
+        #expect(whatIf.costliestSurvivedIsExact)
         let expected = try #require(worst)
         #expect(survived.failure == expected.0)
         #expect(abs(survived.remainingBps - expected.1) <= 1e-9 * expected.1)

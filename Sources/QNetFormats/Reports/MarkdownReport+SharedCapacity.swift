@@ -7,7 +7,8 @@ extension MarkdownReport {
     /// Whether the demands fit the segments' key together (`SharedCapacity`), with the segments their
     /// scaled max flows overdraw.
     static func sharedCapacitySection(_ plan: Plan, into text: inout MarkdownText) {
-        guard plan.demands.contains(where: { $0.requiredBps > 0 && $0.maxFlowBps > 0 }) else { return }
+        // With one demand (or none with key) there is nothing to share.
+        guard plan.demands.filter({ $0.requiredBps > 0 && $0.maxFlowBps > 0 }).count > 1 else { return }
         let shared = plan.sharedCapacity
         switch plan.demandsMetTogether {
         case .yes:

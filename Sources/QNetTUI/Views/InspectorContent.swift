@@ -146,7 +146,7 @@ enum InspectorContent {
             let met = plan.demands.filter(\.satisfied).count
             rows.append(TextRow("links with key", "\(keyed) of \(plan.links.count)"))
             rows.append(TextRow("demands met", "\(met) of \(plan.demands.count)", valueRole: met == plan.demands.count ? .good : .bad))
-            if !plan.demands.isEmpty {
+            if plan.demands.count > 1 {
                 let together = plan.demandsMetTogether
                 rows.append(TextRow("  met together", together.rawValue,
                                     valueRole: together == .yes ? .good : together == .no ? .bad : .warning))

@@ -12,7 +12,8 @@ import QNetModel
 /// bound keeps the demand, it is not re-routed; otherwise the demand is routed
 /// again on the key graph without the segments the failure cuts. Of the
 /// failures the demand survives, the one that leaves it the least rate is
-/// found by routing them from the lowest bound up (branch and bound).
+/// found by routing them from the lowest bound up (branch and bound), at most
+/// `costliestRouteLimit` of them.
 struct FailureScan {
     let router: ChangeRouter
 

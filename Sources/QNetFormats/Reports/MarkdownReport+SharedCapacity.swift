@@ -20,10 +20,11 @@ extension MarkdownReport {
                 + "routing takes their rates from its key, and it carries less:")
         case .no:
             text.paragraph("**Met together: no**, as some demand is not met even alone."
-                + (shared.scaledFlowsFit ? "" : " The max flows of those met alone, scaled to their required rates, also overdraw these segments:"))
+                + (shared.scaledFlowsFit ? "" : " The max flows of those met alone, scaled to their required rates, also overdraw what is listed below:"))
         case .notShown:
             text.paragraph("**Met together: not shown.** Each max flow above is computed as if its demand had the network to "
-                + "itself. Scaled to the required rates of the demands met alone, the flows take more key than these segments carry; "
+                + "itself. Scaled to the required rates of the demands met alone, the flows take more key than the segments or "
+                + "shared links below can give; "
                 + "another routing might still fit (the planner does not solve the joint, multi-commodity flow).")
         }
         if !shared.sharedLinks.isEmpty {

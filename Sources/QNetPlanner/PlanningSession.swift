@@ -247,7 +247,9 @@ public final class PlanningSession {
         }
         let graph = KeyGraph(keyNodes: keyNodes, topologyNodeCount: topology.nodes.count, edges: edges)
         let (demands, sharedCapacity) = route(topology.demands, graph: graph, topology: topology, segments: segments, nodeIndex: nodeIndex)
-        diagnostics += Self.overloadWarnings(sharedCapacity, firstLinks: found.map { $0.links.first })
+        diagnostics += Self.overloadWarnings(sharedCapacity, firstLinks: found.map { $0.links.first }) { id in
+            topology.links.firstIndex { $0.id == id }
+        }
         return Plan(topologyName: topology.name, links: linkPlans, segments: segments, demands: demands,
                     diagnostics: diagnostics, sharedCapacity: sharedCapacity)
     }
@@ -256,8 +258,8 @@ public final class PlanningSession {
     static let overloadWarningLimit = 10
 
     /// A warning per segment the demands' scaled flows overdraw (`SharedCapacity`), located at the segment's first
-    /// link (`firstLinks`, by segment).
-    static func overloadWarnings(_ shared: SharedCapacity, firstLinks: [Int?]) -> [Diagnostic] {
+    /// link (`firstLinks`, by segment), and per shared link they overdraw, located at that link (`linkIndex`).
+    static func overloadWarnings(_ shared: SharedCapacity, firstLinks: [Int?], linkIndex: (Identifier) -> Int?) -> [Diagnostic] {
         var warnings = shared.overloaded.prefix(overloadWarningLimit).map { overload in
             let carries = "segment \(overload.segment) carries \(Format.rate(overload.keyRateBps))"
             let message = overload.isForced
@@ -270,7 +272,7 @@ public final class PlanningSession {
         warnings += shared.sharedLinks.prefix(overloadWarningLimit).map { link in
             Diagnostic(.warning, "link \(link.link) is shared by segments \(link.segments.joined(separator: ", ")), each planned as if "
                 + "it had the link alone; the demands' scaled max flows need \(Format.number(link.utilisation, digits: 3)) times "
-                + "its time: these demands are not shown to be met together")
+                + "its time: these demands are not shown to be met together", keyPath: linkIndex(link.link).map { "links[\($0)]" })
         }
         if shared.overloaded.count > overloadWarningLimit {
             warnings.append(Diagnostic(.warning, "\(shared.overloaded.count - overloadWarningLimit) more segments are overdrawn "

@@ -211,6 +211,24 @@ struct TopologyErrorTests {
         #expect(found.map { $0.location?.line } == [5, 5, 8, 9, 10, 10])
     }
 
+    @Test("every bad inner key of a mapping value is reported, not only the first (finite_key: {…})")
+    func everyInnerKeyReported() {
+        let yaml = """
+            qnet: 1
+            name: inner
+            nodes:
+              - id: A
+              - id: B
+            links:
+              - {id: L1, between: [A, B], length: 1 km, finite_key: {block_size: 1.5, epsilon_sec: 2, epsilon_sc: 3}}
+
+            """
+        let found = problems(yaml)
+        #expect(found.map(\.keyPath) == ["links[0].finite_key.block_size", "links[0].finite_key.epsilon_sec",
+                                         "links[0].finite_key.epsilon_sc"])
+        #expect(found.last?.message.contains("did you mean 'epsilon_sec'?") == true)
+    }
+
     @Test("a problem echoing one already reported is left out")
     func noEchoes() {
         let found = problems(replacing("    between: [A, B]\n", with: "    between: A\n    length: 1 km\n"))

@@ -103,6 +103,7 @@ extension TopologyDecoder {
         let relative = error.subkey.map { "\(key).\($0)" } ?? key
         let keyPath = "\(path).\(relative)"
         report(TopologyDecoder.trimming(relative, from: error.message), at: keyPath, marks.locate(keyPath))
+        for other in error.others { report(other, key: key, in: path) }
     }
 
     /// The message without a leading repeat of the key (`length: '50' has no unit`

@@ -115,16 +115,24 @@ extension Field {
                       throw FieldError("\(key) takes a mapping of keys, not \(value.shapeName)")
                   }
                   var sub = Sub.blank
+                  // Every inner key is read, and every one at fault reported (the first thrown, the rest in `others`).
+                  var errors: [FieldError] = []
                   for entry in entries {
                       guard let field = Sub.field(named: entry.key) else {
-                          let known = Sub.fields.map(\.key).joined(separator: ", ")
-                          throw FieldError("unknown key '\(entry.key)' in \(key) (known: \(known))", subkey: entry.key)
+                          let keys = Sub.fields.map(\.key)
+                          errors.append(FieldError("unknown key '\(entry.key)' in \(key)\(KeySuggestion.hint(for: entry.key, in: keys)) "
+                                                   + "(known: \(keys.joined(separator: ", ")))", subkey: entry.key))
+                          continue
                       }
                       do throws(FieldError) {
                           try field.write(.scalar(entry.value), into: &sub)
                       } catch {
-                          throw FieldError("\(key).\(error.message)", subkey: entry.key)
+                          errors.append(FieldError("\(key).\(error.message)", subkey: entry.key))
                       }
+                  }
+                  if var first = errors.first {
+                      first.others = Array(errors.dropFirst())
+                      throw first
                   }
                   root[keyPath: path] = sub
               })

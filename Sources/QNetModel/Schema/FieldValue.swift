@@ -31,6 +31,8 @@ public struct FieldError: Error, Sendable, Hashable {
     public var message: String
     /// The inner key of a mapping value at fault (`x` in `position: {x: …}`), if any.
     public var subkey: String?
+    /// The further errors of the same value (the other inner keys of a mapping at fault), each reported too.
+    public var others: [FieldError] = []
 
     public init(_ message: String, subkey: String? = nil) {
         self.message = message

@@ -65,9 +65,8 @@ extension PlanningSession {
         previousRouting = RoutingSnapshot(nodes: nodes, edgeKeys: edgeKeys, capacity: graph.capacity, demands: demands, results: results,
                                           segmentIDs: segmentIDs)
         let ends = demands.map { demand -> (Int, Int)? in
-            guard let from = nodeIndex[demand.from], let to = nodeIndex[demand.to] else { return nil }
-            let (source, target) = (graph.compactIndex[from], graph.compactIndex[to])
-            return source >= 0 && target >= 0 && source != target ? (source, target) : nil
+            guard let ends = graph.ends(from: demand.from, to: demand.to, nodeIndex: nodeIndex), ends.source != ends.target else { return nil }
+            return ends
         }
         let shared = SharedCapacity(routed: zip(results, ends).map { ($0.plan, $0.flow, $1) }, graph: graph, segments: segments)
         return (results.map(\.plan), shared)

@@ -45,8 +45,8 @@ struct DemandRouter: Sendable {
     func route(_ demand: Demand, nodeIndex: [Identifier: Int], workspace: MaxFlow.Workspace, search: HopSearch,
                keeping kept: (flow: MaxFlow.Flow, path: GraphPath?)? = nil) -> (plan: DemandPlan, flow: MaxFlow.Flow?, path: GraphPath?) {
         let required = Sanitise.rate(demand.keyRate?.si ?? 0)
-        let source = nodeIndex[demand.from].map { graph.compactIndex[$0] } ?? -1
-        let target = nodeIndex[demand.to].map { graph.compactIndex[$0] } ?? -1
+        let ends = graph.ends(from: demand.from, to: demand.to, nodeIndex: nodeIndex)
+        let (source, target) = (ends?.source ?? -1, ends?.target ?? -1)
         let limit = demand.maxTrustedNodes.map { max(0, $0) }
         // A limit at least the number of relaying nodes does not limit anything.
         let bounded = limit.map { $0 < graph.nodeCount - 2 } ?? false

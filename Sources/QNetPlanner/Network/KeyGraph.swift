@@ -1,3 +1,5 @@
+import QNetModel
+
 /// The key graph: key-holding nodes joined by segments whose capacity is
 /// their key rate, in compact arrays (CSR adjacency) for routing.
 ///
@@ -74,4 +76,34 @@ struct KeyGraph: Sendable {
     /// Whether a path may continue from `node` when it started at `source`.
     @inline(__always)
     func mayLeave(_ node: Int, source: Int) -> Bool { node == source || canRelay[node] }
+
+    /// The key-graph nodes of a demand's ends `from` and `to` (`nodeIndex` maps ids to topology indices); nil when
+    /// either is not in the topology or holds no key.
+    func ends(from: Identifier, to: Identifier, nodeIndex: [Identifier: Int]) -> (source: Int, target: Int)? {
+        guard let from = nodeIndex[from], let to = nodeIndex[to] else { return nil }
+        let (source, target) = (compactIndex[from], compactIndex[to])
+        return source >= 0 && target >= 0 ? (source, target) : nil
+    }
+
+    /// The nodes a path from `source` reaches through relaying nodes, crossing only the edges `open` lets it
+    /// take (`open(edge, node)`: the edge, left from `node`). Nodes that relay nothing are reached, not left.
+    /// - Complexity: O(V + E)
+    func reachable(from source: Int, through open: (_ edge: Int, _ from: Int) -> Bool) -> [Bool] {
+        var seen = [Bool](repeating: false, count: nodeCount)
+        seen[source] = true
+        var queue = [source]
+        var head = 0
+        while head < queue.count {
+            let u = queue[head]
+            head += 1
+            guard mayLeave(u, source: source) else { continue }
+            for slot in adjacencyStart[u]..<adjacencyStart[u + 1] {
+                let v = adjacencyOther[slot]
+                if seen[v] || !open(adjacencyEdge[slot], u) { continue }
+                seen[v] = true
+                queue.append(v)
+            }
+        }
+        return seen
+    }
 }

@@ -134,7 +134,10 @@ extension SharedCapacity {
                 guard searches < Self.bridgeSearchLimit else { break }
                 guard let (source, target) = routed[index].ends else { continue }
                 searches += 1
-                if !graph.connects(source, target, avoidingSegment: segment) { forced.append(index) }
+                // A bridge for the demand: without the segment's edges its ends are not joined.
+                if !graph.reachable(from: source, through: { edge, _ in graph.edgeSegment[edge] != segment })[target] {
+                    forced.append(index)
+                }
             }
             return SegmentOverload(segmentIndex: segment, segment: segments[segment].id, keyRateBps: segments[segment].keyRateBps,
                                    loadBps: load[segment], demands: demands.map { routed[$0].plan.id },
@@ -160,30 +163,6 @@ extension SharedCapacity {
             guard utilisation > 1 + tolerance else { return nil }
             return SharedLinkOverload(link: link, segments: shared.map { segments[$0].id }, utilisation: utilisation)
         }
-    }
-}
-
-extension KeyGraph {
-    /// Whether a path joins `source` to `target` through relaying nodes without an edge of `segment`.
-    /// - Complexity: O(V + E)
-    func connects(_ source: Int, _ target: Int, avoidingSegment segment: Int) -> Bool {
-        var seen = [Bool](repeating: false, count: nodeCount)
-        var queue = [source]
-        seen[source] = true
-        var head = 0
-        while head < queue.count {
-            let node = queue[head]
-            head += 1
-            for slot in adjacencyStart[node]..<adjacencyStart[node + 1] where edgeSegment[adjacencyEdge[slot]] != segment {
-                let next = adjacencyOther[slot]
-                if next == target { return true }
-                if !seen[next] && canRelay[next] {
-                    seen[next] = true
-                    queue.append(next)
-                }
-            }
-        }
-        return false
     }
 }
 

@@ -30,9 +30,7 @@ struct LimitingLinkFinder {
     func find(_ routing: KeyNetwork.Routing, limit: Int?) -> Found? {
         let graph = routing.graph
         let demand = routing.plan
-        guard let sourceNode = network.nodeIndex[demand.from], let targetNode = network.nodeIndex[demand.to] else { return nil }
-        let source = graph.compactIndex[sourceNode], target = graph.compactIndex[targetNode]
-        guard source >= 0, target >= 0 else { return nil }
+        guard let (source, target) = graph.ends(from: demand.from, to: demand.to, nodeIndex: network.nodeIndex) else { return nil }
         let sourceSide = reachable(graph, from: source, flow: routing.flow)
         // As `DemandRouter` decides: a limit below the number of relaying nodes limits the paths.
         let limited = limit.map { $0 < graph.nodeCount - 2 } ?? false
@@ -80,23 +78,10 @@ struct LimitingLinkFinder {
     /// The key-graph nodes the source reaches through residual capacity (through relaying nodes only).
     private func reachable(_ graph: KeyGraph, from source: Int, flow: MaxFlow.Flow?) -> [Bool] {
         let largest = graph.capacity.max() ?? 0
-        var seen = [Bool](repeating: false, count: graph.nodeCount)
-        seen[source] = true
-        var queue = [source]
-        var head = 0
-        while head < queue.count {
-            let u = queue[head]
-            head += 1
-            guard graph.mayLeave(u, source: source) else { continue }
-            for slot in graph.adjacencyStart[u]..<graph.adjacencyStart[u + 1] {
-                let edge = graph.adjacencyEdge[slot], v = graph.adjacencyOther[slot]
-                let forward = (flow?.amount(on: edge) ?? 0) * (graph.edgeFrom[edge] == u ? 1 : -1)
-                if seen[v] || graph.capacity[edge] - forward <= largest * 1e-12 { continue }
-                seen[v] = true
-                queue.append(v)
-            }
+        return graph.reachable(from: source) { edge, u in
+            let forward = (flow?.amount(on: edge) ?? 0) * (graph.edgeFrom[edge] == u ? 1 : -1)
+            return graph.capacity[edge] - forward > largest * 1e-12
         }
-        return seen
     }
 
     /// The other segments of the best path of `routing` that carry as little key as the limiting one of

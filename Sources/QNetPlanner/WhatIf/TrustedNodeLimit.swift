@@ -24,12 +24,11 @@ extension TrustedNodeLimit {
     /// nodes has key; nil when the demand has key, no limit, or no path with key at all.
     /// - Complexity: O(V + E)
     init?(_ demand: Demand, routing: KeyNetwork.Routing, network: KeyNetwork) {
-        guard routing.plan.maxFlowBps <= 0, let limit = demand.maxTrustedNodes.map({ max(0, $0) }),
-              let from = network.nodeIndex[demand.from], let to = network.nodeIndex[demand.to] else { return nil }
         let graph = routing.graph
-        let (source, target) = (graph.compactIndex[from], graph.compactIndex[to])
+        guard routing.plan.maxFlowBps <= 0, let limit = demand.maxTrustedNodes.map({ max(0, $0) }),
+              let (source, target) = graph.ends(from: demand.from, to: demand.to, nodeIndex: network.nodeIndex) else { return nil }
         // The key graph leaves out segments without key, so every path found carries key.
-        guard source >= 0, target >= 0, source != target,
+        guard source != target,
               let path = HopSearch(FlowNetwork(graph)).fewestHops(from: source, to: target, atLeast: 0),
               path.edges.count - 1 > limit else { return nil }
         self.init(limit: limit, needed: path.edges.count - 1,

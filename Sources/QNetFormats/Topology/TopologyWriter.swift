@@ -32,28 +32,21 @@ public enum TopologyWriter {
     /// block is text, and is left alone.
     static func wrapFolded(_ text: String) -> String {
         var lines = text.components(separatedBy: "\n")
-        var index = 0
-        while index + 1 < lines.count {
-            defer { index += 1 }
-            guard lines[index] == "description: >-" || lines[index] == "description: >" else { continue }
-            let content = lines[index + 1]
-            let indent = String(content.prefix { $0 == " " })
-            let words = content.dropFirst(indent.count)
-            guard content.count > foldWidth, !words.hasPrefix(" ") else { continue }
-            var wrapped: [String] = []
-            var line = ""
-            // Split only at a space with a non-space on each side, so that no space is lost or added.
-            var rest = Substring(words)
-            while let space = breakPoint(in: rest, within: foldWidth - indent.count - line.count) {
-                line += rest[..<space]
-                wrapped.append(indent + line)
-                line = ""
-                rest = rest[rest.index(after: space)...]
-            }
-            wrapped.append(indent + line + rest)
-            lines.replaceSubrange((index + 1)...(index + 1), with: wrapped)
-            index += wrapped.count - 1
+        // A top-level key sits at column 0: no line of a block scalar does.
+        guard let header = lines.firstIndex(where: { $0 == "description: >-" || $0 == "description: >" }),
+              header + 1 < lines.count else { return text }
+        let content = lines[header + 1]
+        let indent = String(content.prefix { $0 == " " })
+        var rest = content.dropFirst(indent.count)
+        guard content.count > foldWidth, !rest.hasPrefix(" ") else { return text }
+        // Split only at a space with a non-space on each side, so that no space is lost or added.
+        var wrapped: [String] = []
+        while let space = breakPoint(in: rest, within: foldWidth - indent.count) {
+            wrapped.append(indent + rest[..<space])
+            rest = rest[rest.index(after: space)...]
         }
+        wrapped.append(indent + rest)
+        lines.replaceSubrange((header + 1)...(header + 1), with: wrapped)
         return lines.joined(separator: "\n")
     }
 

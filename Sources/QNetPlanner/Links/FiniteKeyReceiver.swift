@@ -30,12 +30,6 @@ struct FiniteKeyReceiver {
         (noise + (1 - noise) * -expm1(-transmittance * intensity)) * (1 + afterpulse)
     }
 
-    /// Clicks per pulse at transmittance η of pulses sent with `settings`' intensities and probabilities
-    /// (Lim et al. 2014, Sec. IV: Σ_k p_k R_k).
-    func clicks(transmittance: Double, settings: FiniteKeyDecoySettings) -> Double {
-        zip(settings.intensities, settings.probabilities).reduce(0) { $0 + $1.1 * clicks(transmittance: transmittance, intensity: $1.0) }
-    }
-
     /// Clicks per pulse before dead time (the true rate of Knoll's model) of pulses of mean photon number
     /// `intensity` reaching the detector with `arriving` = channel × efficiency: the arrivals, plus the afterpulses of
     /// the clicks registered at dead-time factor `deadTimeFactor` (afterpulses follow registered clicks only).
@@ -45,7 +39,8 @@ struct FiniteKeyReceiver {
         return arrivals + afterpulse * registered
     }
 
-    /// `clicksBeforeDeadTime(arriving:deadTimeFactor:intensity:)` averaged over `settings`' intensities (Σ_k p_k).
+    /// `clicksBeforeDeadTime(arriving:deadTimeFactor:intensity:)` averaged over `settings`' intensities and probabilities
+    /// (Lim et al. 2014, Sec. IV: Σ_k p_k R_k).
     func clicksBeforeDeadTime(arriving: Double, deadTimeFactor: Double, settings: FiniteKeyDecoySettings) -> Double {
         zip(settings.intensities, settings.probabilities).reduce(0) {
             $0 + $1.1 * clicksBeforeDeadTime(arriving: arriving, deadTimeFactor: deadTimeFactor, intensity: $1.0)

@@ -33,12 +33,21 @@ public final class DetectorBudgetBases: Sendable, Hashable {
         self.deadTimeModel = deadTimeModel
     }
 
-    /// The bases in order, for equality and hashing.
-    private var all: [String] {
-        [detectorEfficiency, window, darkCounts, backgroundRate, afterpulseProbability, repetitionRate, deadTime, deadTimeModel]
+    // Field by field, with no array built: every link's bases are interned through a set (`AssumptionMemo.shared`).
+    public static func == (a: DetectorBudgetBases, b: DetectorBudgetBases) -> Bool {
+        a === b || (a.detectorEfficiency == b.detectorEfficiency && a.window == b.window && a.darkCounts == b.darkCounts
+            && a.backgroundRate == b.backgroundRate && a.afterpulseProbability == b.afterpulseProbability
+            && a.repetitionRate == b.repetitionRate && a.deadTime == b.deadTime && a.deadTimeModel == b.deadTimeModel)
     }
 
-    public static func == (a: DetectorBudgetBases, b: DetectorBudgetBases) -> Bool { a === b || a.all == b.all }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(all) }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(detectorEfficiency)
+        hasher.combine(window)
+        hasher.combine(darkCounts)
+        hasher.combine(backgroundRate)
+        hasher.combine(afterpulseProbability)
+        hasher.combine(repetitionRate)
+        hasher.combine(deadTime)
+        hasher.combine(deadTimeModel)
+    }
 }

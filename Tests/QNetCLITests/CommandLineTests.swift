@@ -154,4 +154,11 @@ struct CommandLineTests {
         #expect(QNetPlanCommand.run(arguments: ["keys", "links"]) == 0)
         #expect(QNetPlanCommand.run(arguments: ["keys", "cables"]) == 2)
     }
+
+    @Test("bench times the full plans it is asked for, and refuses a number of runs out of range (exit 2)")
+    func benchRuns() {
+        #expect(QNetPlanCommand.run(arguments: ["bench", "--nodes", "20", "--runs", "2"]) == 0)
+        #expect(QNetPlanCommand.run(arguments: ["bench", "--nodes", "20", "--runs", "0"]) == 2)
+        #expect(QNetPlanCommand.run(arguments: ["bench", "--nodes", "20", "--runs", "102"]) == 2)
+    }
 }

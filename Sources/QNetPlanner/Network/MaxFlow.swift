@@ -344,21 +344,27 @@ enum MaxFlow {
                 if level >= stopLevel { break }
                 if v == source { stopLevel = level; continue }
                 let next = Int32(truncatingIfNeeded: level &+ 1)
-                var found: Int32 = 0
+                let before = stampedCount
                 for slot in Int(slotStart[v])..<Int(scanEnd[v]) {
                     let bits = word[slot]
                     let u = Int(bits & FlowNetwork.nodeMask)
-                    // The arc u → v is the reverse of the arc leaving v through this slot.
-                    // Stamped nodes, and nodes that relay nothing (but the source), hold a label already.
-                    if bits & FlowNetwork.inOpen == 0 || label[u] >= 0 { continue }
-                    label[u] = next
-                    current[u] = slotStart[u]
+                    // The arc u → v is the reverse of the arc leaving v through this slot. Stamped nodes, and
+                    // nodes that relay nothing (but the source), hold a label already. Whether u is taken is
+                    // unpredictable, so it is computed, not branched on (its queue slot is written either way).
+                    // In arithmetic: `take` is 1 or 0 (the open bit, and the sign bit of an unset label).
+                    let old = label[u]
+                    let open = Int32(truncatingIfNeeded: (bits & FlowNetwork.inOpen) >> 31)
+                    let take = open & Int32(bitPattern: UInt32(bitPattern: old) >> 31)
+                    label[u] = old &+ (next &- old) &* take
                     stamped[stampedCount] = Int32(truncatingIfNeeded: u)
-                    stampedCount &+= 1
-                    found &+= 1
+                    stampedCount &+= Int(take)
                 }
                 // Levels grow along the queue: each node's level is counted as it is stamped.
-                count[Int(next)] &+= found
+                count[Int(next)] &+= Int32(truncatingIfNeeded: stampedCount &- before)
+            }
+            for i in 0..<stampedCount {
+                let u = Int(stamped[i])
+                current[u] = slotStart[u]
             }
             highest = Int(label[Int(stamped[stampedCount &- 1])])
             if stopLevel < nodeCount {

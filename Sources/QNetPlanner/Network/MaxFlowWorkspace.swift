@@ -24,7 +24,8 @@ extension MaxFlow {
         let current: UnsafeMutablePointer<Int32>
         /// Number of nodes at each label below `nodeCount`.
         let count: UnsafeMutablePointer<Int32>
-        /// Breadth-first queue of the global relabel, then every node stamped since.
+        /// Breadth-first queue of the global relabel, then every node stamped since; one slot more than
+        /// there are nodes, which the relabel's scan writes whether or not it takes a node.
         let stamped: UnsafeMutablePointer<Int32>
         var stampedCount = 0
         /// Where each node's scans stop: `FlowNetwork.relayEnd` between calls; the end of all its slots for
@@ -54,7 +55,7 @@ extension MaxFlow {
             current = .allocate(capacity: n)
             count = .allocate(capacity: n + 1)
             count.initialize(repeating: 0, count: n + 1)
-            stamped = .allocate(capacity: n)
+            stamped = .allocate(capacity: n + 1)
             pathSlots = .allocate(capacity: n + 1)
             pathNodes = .allocate(capacity: n + 1)
             scanEnd = .allocate(capacity: n)

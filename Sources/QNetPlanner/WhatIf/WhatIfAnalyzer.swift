@@ -23,10 +23,15 @@ public struct WhatIfAnalyzer: Sendable {
         planned = PlannedDemands(network: network, plans: plan.demands)
     }
 
-    /// The what-ifs of every demand (spread over cores) and the network's N−1 survivability.
-    public func analyse() -> WhatIfAnalysis {
+    /// The what-ifs of every demand (spread over cores) and the network's N−1 survivability; `progress`, when given,
+    /// hears how many demands are done (of how many) after each one, from the worker that did it.
+    public func analyse(progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> WhatIfAnalysis {
+        let counter = DoneCounter()
+        let total = demands.count
         let results = ParallelMap.map(Array(demands.indices), state: Worker(network: network)) { worker, index in
-            analyse(demands[index], worker: worker, index: index)
+            let result = analyse(demands[index], worker: worker, index: index)
+            if let progress { progress(counter.increment(), total) }
+            return result
         }
         let checked = Set(results.flatMap(\.checked)).count
         let perDemand = results.map(\.whatIf)

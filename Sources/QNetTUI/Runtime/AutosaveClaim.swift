@@ -15,7 +15,7 @@ final class AutosaveClaim: Sendable {
         case locked(Int32)
         /// Another process holds the lock.
         case busy
-        /// No lock file can be made (a read-only folder): no autosave can be written there either, so nothing to guard.
+        /// No lock file (none may be made, or, asking only, there is none): nothing holds the autosave.
         case unavailable
     }
 
@@ -33,11 +33,12 @@ final class AutosaveClaim: Sendable {
         }
     }
 
-    /// Whether no other process holds a claim on the autosave at `path`.
+    /// Whether no other process holds a claim on the autosave at `path` (asking makes no lock file: without one,
+    /// nobody holds it).
     func isFree(_ path: String) -> Bool {
         held.withLock { held in
             if held?.path == path { return true }
-            switch Self.lock(path) {
+            switch Self.lock(path, create: false) {
             case .busy: return false
             case .locked(let descriptor):
                 close(descriptor)
@@ -65,8 +66,8 @@ final class AutosaveClaim: Sendable {
         held = nil
     }
 
-    private static func lock(_ path: String) -> Attempt {
-        let descriptor = open(lockPath(path), O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+    private static func lock(_ path: String, create: Bool = true) -> Attempt {
+        let descriptor = open(lockPath(path), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0o600)
         guard descriptor >= 0 else { return .unavailable }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)

@@ -207,7 +207,8 @@ struct AutosaveTests {
         mine.release()
         #expect(!FileManager.default.fileExists(atPath: AutosaveClaim.lockPath(path)))
         #expect(theirs.isFree(path) && theirs.take(path) && !mine.isFree(path))
-        // Claiming another file lets go of the first.
+        // Claiming another file lets go of the first; asking about a file nobody claims makes no lock file.
+        #expect(mine.isFree(path + "3") && !FileManager.default.fileExists(atPath: AutosaveClaim.lockPath(path + "3")))
         #expect(theirs.take(path + "2") && mine.take(path))
         theirs.release()
         mine.release()

@@ -6,7 +6,8 @@ import Foundation
 /// written (atomically, by the save service) after a few seconds without input when
 /// there are edits it does not hold yet, and when the terminal goes away (SIGTERM,
 /// SIGHUP). It is removed once the file is saved, or the user discards it or quits
-/// without saving.
+/// without saving. A second workbench on the same file keeps its own (`path(for:process:)`),
+/// while the first holds its claim on the usual one (`AutosaveClaim`).
 public enum Autosave {
     /// Seconds without input after an edit before the autosave is written.
     public static let idleSeconds = 3.0
@@ -16,6 +17,14 @@ public enum Autosave {
         let directory = (path as NSString).deletingLastPathComponent
         let name = "." + (path as NSString).lastPathComponent + ".autosave"
         return directory.isEmpty ? name : (directory as NSString).appendingPathComponent(name)
+    }
+
+    /// The autosave of the topology file at `path` kept by the workbench in process `process` while another
+    /// workbench keeps the usual one: `dir/.net.qnet.yaml.PID.autosave`. It is not offered back on opening;
+    /// the workbench names it when it opens the file.
+    public static func path(for path: String, process: Int32) -> String {
+        let usual = Self.path(for: path)
+        return String(usual.dropLast(".autosave".count)) + ".\(process).autosave"
     }
 
     /// Whether an autosave should be offered back on opening: it exists, and is

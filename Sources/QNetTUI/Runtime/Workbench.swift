@@ -68,8 +68,8 @@ public enum Workbench {
             case .interrupt: effects = reduce(into: &state, .interrupt)
             case .hangup:
                 // The terminal went away (or SIGTERM/SIGHUP): keep unsaved edits in the autosave.
-                if let path = state.filePath, state.isDirty, state.topology != state.autosavedTopology {
-                    for action in runner.run(.autosave(state.document, path: Autosave.path(for: path))) {
+                if let autosave = state.autosavePath, state.isDirty, state.topology != state.autosavedTopology {
+                    for action in runner.run(.autosave(state.document, path: autosave)) {
                         _ = reduce(into: &state, action)
                     }
                 }

@@ -29,6 +29,8 @@ public struct WorkbenchServices: Sendable {
     public var autosaveIsFree: @Sendable (String) -> Bool
     /// Lets go of this workbench's claim (when it quits).
     public var releaseAutosave: @Sendable () -> Void
+    /// This process's id, which names its own autosave when another workbench keeps the usual one.
+    public var processID: Int32
 
     public init(load: @escaping @Sendable (String) throws -> TopologyDocument,
                 save: @escaping @Sendable (TopologyDocument, String) throws -> Void,
@@ -39,7 +41,8 @@ public struct WorkbenchServices: Sendable {
                 fingerprint: @escaping @Sendable (String) -> FileFingerprint? = { _ in nil },
                 claimAutosave: @escaping @Sendable (String) -> Bool = { _ in true },
                 autosaveIsFree: @escaping @Sendable (String) -> Bool = { _ in true },
-                releaseAutosave: @escaping @Sendable () -> Void = {}) {
+                releaseAutosave: @escaping @Sendable () -> Void = {},
+                processID: Int32 = ProcessInfo.processInfo.processIdentifier) {
         self.load = load
         self.save = save
         self.plan = plan
@@ -50,6 +53,7 @@ public struct WorkbenchServices: Sendable {
         self.claimAutosave = claimAutosave
         self.autosaveIsFree = autosaveIsFree
         self.releaseAutosave = releaseAutosave
+        self.processID = processID
     }
 
     /// Writes the report of `plan` (of `topology`) with its what-ifs to `path`, in the format its extension names.

@@ -61,6 +61,8 @@ public struct AppState: Sendable, Hashable {
     public var drag: NodeDrag?
     /// The topology last written to the autosave file, so that it is written once per state of edits.
     public var autosavedTopology: Topology?
+    /// This workbench's own autosave, when another workbench on the same file keeps the usual one.
+    public var ownAutosave: String?
     /// The last validation of a topology, kept so that each state of edits is validated once (see `errors`).
     public var validation: Validation?
 
@@ -128,6 +130,10 @@ public struct AppState: Sendable, Hashable {
 
     /// Whether the topology differs from the one last loaded or saved.
     public var isDirty: Bool { topology != savedTopology }
+
+    /// Where this workbench keeps unsaved edits: beside the file (`Autosave.path(for:)`), or its own autosave
+    /// when another workbench has the file open; nil without a file.
+    public var autosavePath: String? { ownAutosave ?? filePath.map(Autosave.path(for:)) }
 
     /// The plan of the selected link, if a link is selected and planned.
     public var selectedLinkPlan: LinkPlan? {

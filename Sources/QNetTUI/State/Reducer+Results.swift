@@ -32,18 +32,20 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         guard topology != state.topology else { return [.removeAutosave(path: path)] }
         state.mode = .confirmRestore(topology, autosavePath: path)
         return []
-    case .autosaveHeldElsewhere(let path):
-        state.status = StatusMessage("another workbench has \((path as NSString).lastPathComponent) open: this one keeps no autosave, "
-                                     + "not to overwrite that one's", .warning)
+    case .autosaveHeldElsewhere(let path, let own):
+        state.ownAutosave = own
+        state.status = StatusMessage("another workbench has \((path as NSString).lastPathComponent) open; this one autosaves to "
+                                     + (own as NSString).lastPathComponent, .warning)
         return []
     case .saved(let topology, let path, let fingerprint):
         state.savedTopology = topology
         state.diskFingerprint = fingerprint
         state.comments = state.comments.keepingItems(of: topology)  // the file no longer has those of deleted items
+        if path != state.filePath { state.ownAutosave = nil }   // saved under another name: its autosave is the usual one
         state.filePath = path
         state.status = StatusMessage("wrote \(path): \(topology.summary)")
         state.autosavedTopology = nil
-        let removal = Effect.removeAutosave(path: Autosave.path(for: path))
+        let removal = Effect.removeAutosave(path: state.autosavePath ?? Autosave.path(for: path))
         if state.quitAfterSave {
             state.quitAfterSave = false
             return [removal, .quit]

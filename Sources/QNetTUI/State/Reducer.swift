@@ -83,9 +83,9 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
     case .command(let line):
         return runCommandLine(into: &state, line)
     case .idle(let seconds):
-        guard Autosave.isDue(state, idleSeconds: seconds), let path = state.filePath else { return [] }
+        guard Autosave.isDue(state, idleSeconds: seconds), let autosave = state.autosavePath else { return [] }
         state.autosavedTopology = state.topology
-        return [.autosave(state.document, path: Autosave.path(for: path))]
+        return [.autosave(state.document, path: autosave)]
     case .analysed(let result, let demand, let topology):
         storeWhatIf(&state, result, demand: demand, topology: topology)
         return []
@@ -167,6 +167,6 @@ private func moveSelection(_ state: inout AppState, by step: Int) {
 
 /// Quits, dropping the edits on purpose: their autosave goes too.
 func quitWithoutSaving(_ state: AppState) -> [Effect] {
-    guard state.isDirty, let path = state.filePath else { return [.quit] }
-    return [.removeAutosave(path: Autosave.path(for: path)), .quit]
+    guard state.isDirty, let autosave = state.autosavePath else { return [.quit] }
+    return [.removeAutosave(path: autosave), .quit]
 }

@@ -163,8 +163,8 @@ struct AutosaveTests {
         #expect(final.topology == Fixtures.metro)
     }
 
-    @Test("a second workbench on the same file is told so, offers nothing back, and neither writes nor removes the autosave")
-    func secondWorkbenchKeepsNoAutosave() {
+    @Test("a second workbench on the same file says so, offers nothing back, and keeps its own autosave beside the first one's")
+    func secondWorkbenchKeepsItsOwnAutosave() {
         let disk = FakeDisk()
         disk.put(Fixtures.metro, at: "metro.yaml", time: 500)
         var first = Fixtures.metro
@@ -173,24 +173,35 @@ struct AutosaveTests {
         disk.put(first, at: autosave, time: 600)   // the first workbench's live autosave
         var services = disk.services
         services.claimAutosave = { _ in false }
-        services.autosaveIsFree = { _ in false }
+        services.autosaveIsFree = { $0 != autosave }
+        services.processID = 4242
+        let own = Autosave.path(for: "metro.yaml", process: 4242)
+        #expect(own == ".metro.yaml.4242.autosave")
+
+        let opened = Workbench.run(path: "metro.yaml", terminal: InMemoryTerminal(size: Size(width: 80, height: 24)),
+                                   services: services)
+        #expect(opened.mode == .normal && opened.topology == Fixtures.metro)   // the first one's autosave is not offered
+        #expect(opened.status?.kind == .warning && opened.status?.text
+                 == "another workbench has metro.yaml open; this one autosaves to .metro.yaml.4242.autosave")
+
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
         terminal.type(":set L1.length 7 km")
         terminal.send([.key(.enter)])
         terminal.idle(8)
-        terminal.type(":q!")
-        terminal.send([.key(.enter)])
-        let final = Workbench.run(path: "metro.yaml", terminal: terminal, services: services)
-        #expect(final.mode == .normal && final.topology.links[0].length == Quantity(7, .kilometre))
+        terminal.type(":q")   // still typing: input ends, as when the terminal goes away
+        let edited = Workbench.run(path: "metro.yaml", terminal: terminal, services: services)
+        #expect(edited.autosavePath == own && edited.topology.links[0].length == Quantity(7, .kilometre))
+        #expect(disk.file(own)?.links[0].length == Quantity(7, .kilometre))
         #expect(disk.file(autosave) == first)
-        let opened = Workbench.run(path: "metro.yaml", terminal: InMemoryTerminal(size: Size(width: 80, height: 24)),
-                                   services: services)
-        #expect(opened.mode == .normal && opened.status?.text.hasPrefix("another workbench has metro.yaml open") == true)
-        let runner = EffectRunner(services: services)
-        #expect(runner.run(.checkAutosave(path: "metro.yaml")) == [.autosaveHeldElsewhere(path: "metro.yaml")])
-        var state = AppState(topology: Fixtures.metro, filePath: "metro.yaml")
-        #expect(reduce(into: &state, .autosaveHeldElsewhere(path: "/nets/metro.yaml")).isEmpty)
-        #expect(state.status?.kind == .warning && state.status?.text.hasPrefix("another workbench has metro.yaml open") == true)
+
+        let quitting = InMemoryTerminal(size: Size(width: 80, height: 24))
+        quitting.type(":set L1.length 8 km")
+        quitting.send([.key(.enter)])
+        quitting.idle(8)
+        quitting.type(":q!")
+        quitting.send([.key(.enter)])
+        _ = Workbench.run(path: "metro.yaml", terminal: quitting, services: services)
+        #expect(disk.file(own) == nil && disk.file(autosave) == first)
     }
 
     @Test("the claim on an autosave: one process at a time, given up on release with its lock file")

@@ -17,6 +17,10 @@ enum FlowValue {
                 let key = item[..<colon].trimmingCharacters(in: .whitespaces)
                 let value = item[item.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 guard !key.isEmpty, !value.isEmpty else { throw CommandError("'\(item)' is not KEY: VALUE inside { }") }
+                // As the file reader: a key written twice in one mapping is refused (the file could not be read back).
+                guard !entries.contains(where: { $0.key == key }) else {
+                    throw CommandError("duplicate key '\(key)' in \(trimmed): each key may be written once")
+                }
                 entries.append(FieldValue.Entry(key, value))
             }
             return .mapping(entries)

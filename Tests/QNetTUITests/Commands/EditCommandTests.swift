@@ -63,6 +63,16 @@ struct EditCommandTests {
         #expect(session.state.topology.link("L1")?.extraLosses == [NamedLoss(name: "connectors", loss: Quantity(1, .decibel))])
     }
 
+    @Test("a key written twice in a mapping value is refused, as the file reader refuses it (the file could not be read back)")
+    func duplicateInnerKey() {
+        var session = Session()
+        session.command("set L1.extra_losses {a: 1 dB, a: 2 dB}")
+        #expect(session.status == "duplicate key 'a' in {a: 1 dB, a: 2 dB}: each key may be written once")
+        #expect(session.state.topology == Fixtures.metro)
+        session.command("set L1.extra_losses {a: 1 dB, b: 2 dB}")
+        #expect(session.state.topology.link("L1")?.extraLosses.map(\.name) == ["a", "b"])
+    }
+
     @Test(":add node, then :add link with the length from the positions, then :add demand")
     func addThings() {
         var session = Session()

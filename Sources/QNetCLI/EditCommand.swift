@@ -42,8 +42,11 @@ struct EditCommand: ParsableCommand {
             FileHandle.standardError.write(Data("qnetplan: cannot open the terminal: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        // An error the user may not have read (e.g. a file that failed to load with :e) stays on screen after quitting.
-        if let status = final.status, status.kind == .error { print(status.text) }
+        // An error cut short on the status line (every error of a file :e could not load, say) is printed in full
+        // after quitting; one the status line showed whole was read there, and is not repeated (a typo before :q!).
+        if let status = final.status, status.kind == .error, !status.fitsStatusLine(width: final.screenSize.width) {
+            print(status.text)
+        }
     }
 
     /// The document in the file at `path`; nil when there is no such file (the workbench starts it).

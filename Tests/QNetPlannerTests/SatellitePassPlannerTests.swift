@@ -47,6 +47,19 @@ import QNetPhysics
         #expect(demand.trustedNodes == ["S"])
     }
 
+    @Test func passesThatDoNotFitInADayAreAnErrorAtTheirKey() throws {
+        let duration = try #require(planner.plan(relay()).links.first?.pass?.durationSeconds)
+        let fitting = (86_400 / duration).rounded(.down)
+        #expect(!planner.plan(relay(passesPerDay: fitting)).diagnostics.contains { $0.severity == .error })
+        let plan = planner.plan(relay(passesPerDay: 1e9))
+        let errors = plan.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 2 && errors.allSatisfy { $0.keyPath?.hasSuffix(".pass.passes_per_day") == true })
+        #expect(errors.first?.message.contains("more than a day: at most \(Format.number(fitting)) such passes") == true)
+        let pass = try #require(plan.links.first?.pass)
+        #expect(pass.keyPerDayBits == 0 && pass.noKeyReason?.contains("more than a day") == true)
+        #expect(plan.demands.first?.maxFlowBps == 0)
+    }
+
     @Test func theLinkKeepsItsSingleGeometryAtTheHighestElevation() throws {
         let link = try #require(planner.plan(relay()).links.first)
         let pass = try #require(link.pass)

@@ -55,6 +55,15 @@ enum SatellitePassPlanner {
             return (plan([], keyPerPass: 0, reason: reason), [Diagnostic(.warning, reason, keyPath: "\(path).max_elevation")])
         }
 
+        // One terminal tracks one satellite at a time: the passes of a day cannot add up to more than the day.
+        let tracked = perDay.value * geometry.duration
+        guard tracked <= secondsPerDay else {
+            let reason = "\(Format.number(perDay.value)) passes a day of \(Format.number(geometry.duration, digits: 3)) s each "
+                + "take \(Format.number(tracked / 3600, digits: 3)) h, more than a day: at most "
+                + "\(Format.number((secondsPerDay / geometry.duration).rounded(.down))) such passes fit in one"
+            return (plan([], keyPerPass: 0, reason: reason), [Diagnostic(.error, reason, keyPath: "\(path).passes_per_day")])
+        }
+
         let samples = geometry.halfPassTimes(intervals: intervals).map { time in
             sample(link, geometry: geometry, time: time, timing: timing, memo: memo, strings: strings)
         }

@@ -54,6 +54,8 @@ public struct EffectRunner: Sendable {
             let result = WhatIfAnalyzer(topology: topology, plan: services.plan(topology)).analyse(demand: demand)
             return [.analysed(result, demand: demand, of: topology)]
         case .autosave(let document, let path):
+            // Another workbench on the same file keeps its autosave there: this one keeps none (it was told on opening).
+            guard services.autosaveIsFree(path) else { return [] }
             do {
                 try services.save(document, path)
                 return []
@@ -62,6 +64,8 @@ public struct EffectRunner: Sendable {
             }
         case .checkAutosave(let path):
             let autosave = Autosave.path(for: path)
+            // Another workbench's autosave is live, not left by a crash: it is not offered, and this one keeps none.
+            guard services.claimAutosave(autosave) else { return [.autosaveHeldElsewhere(path: path)] }
             guard Autosave.shouldOffer(fileModified: services.modified(path), autosaveModified: services.modified(autosave))
             else { return [] }
             do {
@@ -70,6 +74,7 @@ public struct EffectRunner: Sendable {
                 return [.failed("found an autosave \(autosave) but could not read it: \(error)")]
             }
         case .removeAutosave(let path):
+            guard services.autosaveIsFree(path) else { return [] }
             do {
                 try services.remove(path)
                 return []

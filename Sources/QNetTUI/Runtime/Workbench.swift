@@ -47,6 +47,7 @@ public enum Workbench {
         var effects = first
         var idle = 0.0  // seconds without input
         let runner = EffectRunner(services: services)
+        defer { services.releaseAutosave() }
         while true {
             while !effects.isEmpty {
                 let effect = effects.removeFirst()

@@ -10,6 +10,7 @@ extension WorkbenchServices {
     /// incremental planner that re-runs only the links an edit touched.
     public static func standard() -> WorkbenchServices {
         let planner = SharedPlanningSession()
+        let claim = AutosaveClaim()
         return WorkbenchServices(
             load: { path in try TopologyReader.document(contentsOf: URL(fileURLWithPath: path)) },
             save: { document, path in try TopologyWriter.write(document, to: URL(fileURLWithPath: path)) },
@@ -24,7 +25,10 @@ extension WorkbenchServices {
             exists: { path in FileManager.default.fileExists(atPath: path) },
             fingerprint: { path in
                 (try? Data(contentsOf: URL(fileURLWithPath: path))).map { FileFingerprint(of: $0) }
-            })
+            },
+            claimAutosave: { path in claim.take(path) },
+            autosaveIsFree: { path in claim.isFree(path) },
+            releaseAutosave: { claim.release() })
     }
 }
 

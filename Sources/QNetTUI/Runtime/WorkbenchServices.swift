@@ -22,6 +22,13 @@ public struct WorkbenchServices: Sendable {
     public var exists: @Sendable (String) -> Bool
     /// The fingerprint of what the file at a path holds; nil when there is no such file (or it cannot be read).
     public var fingerprint: @Sendable (String) -> FileFingerprint?
+    /// Takes this workbench's claim on the autosave at a path, letting go of any it held before; false when another
+    /// workbench (another process) has it, having opened the same file.
+    public var claimAutosave: @Sendable (String) -> Bool
+    /// Whether no other workbench has a claim on the autosave at a path (this one's own counts as free).
+    public var autosaveIsFree: @Sendable (String) -> Bool
+    /// Lets go of this workbench's claim (when it quits).
+    public var releaseAutosave: @Sendable () -> Void
 
     public init(load: @escaping @Sendable (String) throws -> TopologyDocument,
                 save: @escaping @Sendable (TopologyDocument, String) throws -> Void,
@@ -29,7 +36,10 @@ public struct WorkbenchServices: Sendable {
                 modified: @escaping @Sendable (String) -> Date? = { _ in nil },
                 remove: @escaping @Sendable (String) throws -> Void = { _ in },
                 exists: @escaping @Sendable (String) -> Bool = { _ in true },
-                fingerprint: @escaping @Sendable (String) -> FileFingerprint? = { _ in nil }) {
+                fingerprint: @escaping @Sendable (String) -> FileFingerprint? = { _ in nil },
+                claimAutosave: @escaping @Sendable (String) -> Bool = { _ in true },
+                autosaveIsFree: @escaping @Sendable (String) -> Bool = { _ in true },
+                releaseAutosave: @escaping @Sendable () -> Void = {}) {
         self.load = load
         self.save = save
         self.plan = plan
@@ -37,6 +47,9 @@ public struct WorkbenchServices: Sendable {
         self.remove = remove
         self.exists = exists
         self.fingerprint = fingerprint
+        self.claimAutosave = claimAutosave
+        self.autosaveIsFree = autosaveIsFree
+        self.releaseAutosave = releaseAutosave
     }
 
     /// Writes the report of `plan` (of `topology`) with its what-ifs to `path`, in the format its extension names.

@@ -56,6 +56,8 @@ public enum Action: Sendable, Hashable {
     // MARK: Results of effects
     /// An autosave newer than the file was read from `path`.
     case autosaveFound(Topology, path: String)
+    /// Another workbench has the file at `path` open and keeps its autosave: this one keeps none.
+    case autosaveHeldElsewhere(path: String)
     /// A plan of `topology` took `seconds`.
     case planned(Plan, of: Topology, seconds: Double)
     /// The what-ifs of `demand` in `topology` (nil: it has no such demand).

@@ -32,6 +32,10 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         guard topology != state.topology else { return [.removeAutosave(path: path)] }
         state.mode = .confirmRestore(topology, autosavePath: path)
         return []
+    case .autosaveHeldElsewhere(let path):
+        state.status = StatusMessage("another workbench has \((path as NSString).lastPathComponent) open: this one keeps no autosave, "
+                                     + "not to overwrite that one's", .warning)
+        return []
     case .saved(let topology, let path, let fingerprint):
         state.savedTopology = topology
         state.diskFingerprint = fingerprint

@@ -89,7 +89,8 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
     case .analysed(let result, let demand, let topology):
         storeWhatIf(&state, result, demand: demand, topology: topology)
         return []
-    case .planned, .loaded, .newFile, .saved, .changedOnDisk, .fileExists, .exported, .failed, .autosaveFound:
+    case .planned, .loaded, .newFile, .saved, .changedOnDisk, .fileExists, .exported, .failed, .autosaveFound,
+         .autosaveHeldElsewhere:
         return reduceResult(into: &state, action)
     }
 }

@@ -15,4 +15,9 @@ public struct StatusMessage: Sendable, Hashable {
 
     /// A message reporting a refusal or failure.
     public static func error(_ text: String) -> StatusMessage { StatusMessage(text, .error) }
+
+    /// Whether the status line of a screen `width` columns wide shows the whole message (after its one-space margin).
+    public func fitsStatusLine(width: Int) -> Bool {
+        !text.contains(where: \.isNewline) && 1 + DisplayWidth.of(text) <= width
+    }
 }

@@ -162,4 +162,55 @@ struct AutosaveTests {
         #expect(final.mode == .normal)
         #expect(final.topology == Fixtures.metro)
     }
+
+    @Test("a second workbench on the same file is told so, offers nothing back, and neither writes nor removes the autosave")
+    func secondWorkbenchKeepsNoAutosave() {
+        let disk = FakeDisk()
+        disk.put(Fixtures.metro, at: "metro.yaml", time: 500)
+        var first = Fixtures.metro
+        first.links[0].length = Quantity(99, .kilometre)
+        let autosave = Autosave.path(for: "metro.yaml")
+        disk.put(first, at: autosave, time: 600)   // the first workbench's live autosave
+        var services = disk.services
+        services.claimAutosave = { _ in false }
+        services.autosaveIsFree = { _ in false }
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
+        terminal.type(":set L1.length 7 km")
+        terminal.send([.key(.enter)])
+        terminal.idle(8)
+        terminal.type(":q!")
+        terminal.send([.key(.enter)])
+        let final = Workbench.run(path: "metro.yaml", terminal: terminal, services: services)
+        #expect(final.mode == .normal && final.topology.links[0].length == Quantity(7, .kilometre))
+        #expect(disk.file(autosave) == first)
+        let opened = Workbench.run(path: "metro.yaml", terminal: InMemoryTerminal(size: Size(width: 80, height: 24)),
+                                   services: services)
+        #expect(opened.mode == .normal && opened.status?.text.hasPrefix("another workbench has metro.yaml open") == true)
+        let runner = EffectRunner(services: services)
+        #expect(runner.run(.checkAutosave(path: "metro.yaml")) == [.autosaveHeldElsewhere(path: "metro.yaml")])
+        var state = AppState(topology: Fixtures.metro, filePath: "metro.yaml")
+        #expect(reduce(into: &state, .autosaveHeldElsewhere(path: "/nets/metro.yaml")).isEmpty)
+        #expect(state.status?.kind == .warning && state.status?.text.hasPrefix("another workbench has metro.yaml open") == true)
+    }
+
+    @Test("the claim on an autosave: one process at a time, given up on release with its lock file")
+    func claimIsExclusive() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qnetplan-claim-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent(".net.qnet.yaml.autosave").path
+        // Two claims stand for two processes: flock locks of separately opened files exclude each other.
+        let (mine, theirs) = (AutosaveClaim(), AutosaveClaim())
+        #expect(mine.take(path) && mine.take(path))
+        #expect(!theirs.take(path) && !theirs.isFree(path) && mine.isFree(path))
+        #expect(FileManager.default.fileExists(atPath: AutosaveClaim.lockPath(path)))
+        mine.release()
+        #expect(!FileManager.default.fileExists(atPath: AutosaveClaim.lockPath(path)))
+        #expect(theirs.isFree(path) && theirs.take(path) && !mine.isFree(path))
+        // Claiming another file lets go of the first.
+        #expect(theirs.take(path + "2") && mine.take(path))
+        theirs.release()
+        mine.release()
+    }
 }
+

@@ -141,4 +141,14 @@ struct QuitAndFileTests {
         #expect(session.state.plan != nil)
         #expect(session.state.planSeconds == 0.01)
     }
+
+    @Test("an error is repeated after quitting only when the status line cut it short")
+    func errorCutShortOnTheStatusLine() {
+        let typo = StatusMessage.error("unknown command 'frob'")
+        #expect(typo.fitsStatusLine(width: 80))
+        #expect(!typo.fitsStatusLine(width: DisplayWidth.of(typo.text)))   // the one-space margin
+        #expect(typo.fitsStatusLine(width: DisplayWidth.of(typo.text) + 1))
+        #expect(!StatusMessage.error("3 errors:\nline 1\nline 2").fitsStatusLine(width: 200))
+    }
 }
+

@@ -35,13 +35,17 @@ struct SatQuMAPassValidationTests {
     }
 
     /// The row's receiver: SatQuMA's DRate_j, (1 + Pap)(1 − (1 − 2 Pec) e^(−η μ)), is Lim et al.'s R_k with Y0 = 2 Pec,
-    /// and its intrinsic QBER plays e_mis.
+    /// and its intrinsic QBER plays e_mis; `tail_bound` (SatQuMA's boundFunc) is Hoeffding's unless the case names one.
     static func parameters(_ row: CaseRow) throws -> FiniteKeyDecoyBB84Parameters {
-        FiniteKeyDecoyBB84Parameters(
+        let bound = row.text("tail_bound") ?? FiniteKeyTailBound.hoeffding.rawValue
+        guard let tailBound = FiniteKeyTailBound(rawValue: bound) else {
+            throw CaseError.malformed("\(row.label): tail_bound '\(bound)' is not hoeffding or chernoff")
+        }
+        return FiniteKeyDecoyBB84Parameters(
             transmittance: 0, darkYield: 2 * (try row.number("extraneous_count_probability")),
             afterpulseProbability: try row.number("afterpulse_probability"),
             misalignment: try row.number("intrinsic_qber"), ecEfficiency: try row.number("ec_efficiency"), blockSize: 0,
-            secrecy: .fixed(try row.number("epsilon_sec")), correctness: try row.number("epsilon_cor"))
+            secrecy: .fixed(try row.number("epsilon_sec")), correctness: try row.number("epsilon_cor"), tailBound: tailBound)
     }
 
     @Test("Counts, bounds and key of a pass read from a loss table", arguments: ValidationCases.rows(model: "key/finite-key-pass-table"))

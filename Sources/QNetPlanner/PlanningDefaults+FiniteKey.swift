@@ -12,6 +12,9 @@ extension PlanningDefaults {
         1e-10, "eps_sec = 1e-10; Lim et al., PRA 89, 022307 (2014), Sec. IV allow 1e-15 per key bit, 1e-10 for a 10^5-bit key")
     /// Correctness parameter ε_cor.
     public static let epsilonCor = BuiltInDefault(1e-15, "eps_cor = 1e-15, Lim et al., PRA 89, 022307 (2014), Sec. IV")
+    /// Tail bound of the decoy estimates.
+    public static let finiteKeyTailBound = BuiltInDefault(
+        TailBoundKind.hoeffding, "Hoeffding's inequality on each basis total, Lim et al., PRA 89, 022307 (2014), Eqs. (2)-(4)")
     /// Third intensity μ3 of the finite-key protocol.
     public static let secondDecoyIntensity = BuiltInDefault(
         Tunable.fixed(2e-4), "mu3 = 2e-4, a modulator's residual vacuum, Lim et al., PRA 89, 022307 (2014), Sec. IV")

@@ -23,6 +23,7 @@ struct FiniteKeyReportTests {
         let entry = try #require(finite["finite_key"] as? [String: Any])
         #expect(entry["block_size"] as? Double == 1e6)
         #expect(entry["epsilon_sec"] as? Double == 1e-10 && entry["epsilon_cor"] as? Double == 1e-15)
+        #expect(entry["tail_bound"] as? String == "hoeffding")
         let planned = try #require(plan.links.first { $0.id == "BREI-STPO" }?.finiteKey)
         // The JSON text keeps about 15 significant digits.
         func same(_ key: String, _ value: Double) -> Bool { abs((entry[key] as? Double ?? .nan) - value) <= 1e-12 * value }
@@ -42,11 +43,30 @@ struct FiniteKeyReportTests {
         let markdown = MarkdownReport.render(plan, of: topology)
         let section = try #require(markdown.components(separatedBy: "### Link BREI-STPO").dropFirst().first)
         #expect(section.contains("Key of one block (finite key, Lim et al. 2014): block n_X: 1.000e+06 key-basis detections"))
-        #expect(section.contains("ε_sec: 1.000e-10; ε_cor: 1.000e-15") && section.contains("block collected in"))
+        #expect(section.contains("ε_sec: 1.000e-10; ε_cor: 1.000e-15; tail bound: hoeffding") && section.contains("block collected in"))
+        #expect(section.contains("- tail bound: hoeffding: delta = sqrt(n/2 ln(21/eps_sec)) for every intensity")
+            && section.contains("(built-in default (Hoeffding's inequality on each basis total, Lim et al., PRA 89, 022307 (2014)"))
         #expect(section.contains("- block size: n_X = 1000000 key-basis detections (links[6].finite_key.block_size)"))
         let row = try #require(CSVReport.render(plan).components(separatedBy: "\r\n").first { $0.hasPrefix("BREI-STPO,") })
-        #expect(row.contains("block n_X: 1.000e+06"))
+        #expect(row.contains("block n_X: 1.000e+06") && row.contains("tail bound: hoeffding"))
         let other = try #require(CSVReport.render(plan).components(separatedBy: "\r\n").first { $0.hasPrefix("SIEM-ERDB,") })
         #expect(!other.contains("block n_X"))
+    }
+
+    @Test("finite_key.tail_bound: chernoff reaches every report, with the key it came from")
+    func chernoff() throws {
+        var (topology, _) = try Self.vienna()
+        let index = try #require(topology.links.firstIndex { $0.id == "BREI-STPO" })
+        topology.links[index].finiteKey?.tailBound = .chernoff
+        let plan = Planner().plan(topology)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(JSONReport.render(plan, of: topology).utf8)) as? [String: Any])
+        let link = try #require((document["links"] as? [[String: Any]])?.first { $0["id"] as? String == "BREI-STPO" })
+        #expect((link["finite_key"] as? [String: Any])?["tail_bound"] as? String == "chernoff")
+        let section = try #require(MarkdownReport.render(plan, of: topology).components(separatedBy: "### Link BREI-STPO").dropFirst().first)
+        #expect(section.contains("tail bound: chernoff;"))
+        #expect(section.contains("- tail bound: chernoff, per intensity") && section.contains("(links[\(index)].finite_key.tail_bound)"))
+        let row = try #require(CSVReport.render(plan).components(separatedBy: "\r\n").first { $0.hasPrefix("BREI-STPO,") })
+        #expect(row.contains("tail bound: chernoff"))
     }
 }

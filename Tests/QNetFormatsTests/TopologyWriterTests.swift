@@ -30,6 +30,20 @@ struct TopologyWriterTests {
         }
     }
 
+    @Test("finite_key.tail_bound is written by name and read back")
+    func tailBoundRoundTrip() throws {
+        var topology = Topology(name: "tail bound")
+        topology.nodes = [Node(id: "A"), Node(id: "B")]
+        var link = Link(id: "L1", from: "A", to: "B", length: Quantity(50, .kilometre))
+        link.finiteKey = FiniteKeySettings()
+        link.finiteKey?.tailBound = .chernoff
+        topology.links = [link]
+        let saved = TopologyWriter.yaml(topology)
+        #expect(saved.contains("\n  finite_key: {tail_bound: chernoff}\n"), "\(saved)")
+        try expectRoundTrip(saved, file: "tail bound")
+        #expect(try TopologyReader.read(yaml: saved, file: "tail bound") == topology)
+    }
+
     @Test("keys come in a fixed order, short mappings in flow style, absent keys left out")
     func layout() throws {
         var topology = Topology(name: "two nodes")

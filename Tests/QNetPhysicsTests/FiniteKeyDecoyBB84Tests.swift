@@ -17,7 +17,7 @@ struct FiniteKeyDecoyBB84Tests {
     static let optimised = FiniteKeyDecoyChoices(signalIntensity: nil, decoyIntensity: nil, secondDecoyIntensity: 2e-4,
                                                  basisBias: nil)
 
-    @Test("The key is never NaN or negative, at any loss, background, block size or setting")
+    @Test("The key is never NaN or negative, at any loss, background, block size, setting or tail bound")
     func keyNeverNegative() {
         let settings = [
             FiniteKeyDecoySettings(signal: 0.5, decoy: 0.1, secondDecoy: 2e-4, signalProbability: 0.7, decoyProbability: 0.2, basisBias: 0.9),
@@ -32,11 +32,14 @@ struct FiniteKeyDecoyBB84Tests {
                     var p = Self.limSystem(km: 0, blockSize: blockSize)
                     p.transmittance = eta
                     p.darkYield = y0
-                    for s in settings {
-                        let r = FiniteKeyDecoyBB84.evaluate(p, settings: s)
-                        #expect(r.keyPerPulse >= 0 && r.keyLength >= 0 && !r.keyPerPulse.isNaN,
-                                "eta \(eta) Y0 \(y0) n_X \(blockSize) \(s)")
-                        #expect(!r.phaseErrorRate.isNaN && !r.qber.isNaN && !r.pulsesPerBlock.isNaN)
+                    for bound in FiniteKeyTailBound.allCases {
+                        p.tailBound = bound
+                        for s in settings {
+                            let r = FiniteKeyDecoyBB84.evaluate(p, settings: s)
+                            #expect(r.keyPerPulse >= 0 && r.keyLength >= 0 && !r.keyPerPulse.isNaN,
+                                    "eta \(eta) Y0 \(y0) n_X \(blockSize) \(bound) \(s)")
+                            #expect(!r.phaseErrorRate.isNaN && !r.qber.isNaN && !r.pulsesPerBlock.isNaN)
+                        }
                     }
                 }
             }

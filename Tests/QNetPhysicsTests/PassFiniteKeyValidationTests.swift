@@ -12,6 +12,14 @@ struct PassFiniteKeyValidationTests {
     /// Simpson panels over the half pass (the planner uses 32; the test's loss curve is smooth either way).
     static let intervals = 256
 
+    /// A row's fixed intensities, their probabilities and the basis bias.
+    static func settings(_ row: CaseRow) throws -> FiniteKeyDecoySettings {
+        FiniteKeyDecoySettings(signal: try row.number("signal_intensity"), decoy: try row.number("decoy_intensity"),
+                               secondDecoy: try row.number("second_decoy_intensity"),
+                               signalProbability: try row.number("signal_probability"),
+                               decoyProbability: try row.number("decoy_probability"), basisBias: try row.number("basis_bias"))
+    }
+
     /// The case's pass: exposures at the loss curve whose level `offsetDB` sets, its settings and parameters.
     struct MiciusPass {
         let row: CaseRow
@@ -36,12 +44,7 @@ struct PassFiniteKeyValidationTests {
             }
         }
 
-        func settings() throws -> FiniteKeyDecoySettings {
-            FiniteKeyDecoySettings(signal: try row.number("signal_intensity"), decoy: try row.number("decoy_intensity"),
-                                   secondDecoy: try row.number("second_decoy_intensity"),
-                                   signalProbability: try row.number("signal_probability"),
-                                   decoyProbability: try row.number("decoy_probability"), basisBias: try row.number("basis_bias"))
-        }
+        func settings() throws -> FiniteKeyDecoySettings { try PassFiniteKeyValidationTests.settings(row) }
 
         func parameters(epsilonSec: Double? = nil) throws -> FiniteKeyDecoyBB84Parameters {
             FiniteKeyDecoyBB84Parameters(

@@ -18,6 +18,7 @@ struct ValidationTests {
     ]).union(RepeaterChainValidationTests.families).union(TwinFieldCVValidationTests.families)
         .union(SatellitePassTests.families).union(BBM92MDIValidationTests.families)
         .union(FiniteKeyValidationTests.families).union(PassFiniteKeyValidationTests.families)
+        .union(SatQuMAPassValidationTests.families)
 
     @Test("every case file loads, every physics case has a test family and every family has cases")
     func casesFileLoads() throws {

@@ -70,6 +70,23 @@ struct FiniteKeyPlannerTests {
         #expect((plan.qber?.total ?? 1) > 0.01 && (plan.qber?.total ?? 1) < 0.05, "misalignment 1 % plus dark counts")
     }
 
+    @Test("the tail bound is named with its basis: Hoeffding by default (Lim et al.), the file's chernoff (Yin et al.)")
+    func tailBound() throws {
+        let hoeffding = try Self.link(Self.topology(km: 50, finiteKey: Self.finiteKey(block: 1e6)))
+        var settings = Self.finiteKey(block: 1e6)
+        settings.tailBound = .chernoff
+        let chernoff = try Self.link(Self.topology(km: 50, finiteKey: settings))
+        func line(_ plan: LinkPlan) throws -> Assumption { try #require(plan.assumptions.first { $0.name == "tail bound" }) }
+        #expect(try line(hoeffding).basis.hasPrefix("built-in default (Hoeffding's inequality on each basis total, Lim et al."))
+        #expect(try line(hoeffding).value.hasPrefix("hoeffding: delta = sqrt(n/2 ln(21/eps_sec))"))
+        #expect(try line(chernoff).basis == "links[0].finite_key.tail_bound")
+        #expect(try line(chernoff).value.hasPrefix("chernoff, per intensity") && line(chernoff).value.contains("Yin et al."))
+        #expect(hoeffding.finiteKey?.tailBound == .hoeffding && chernoff.finiteKey?.tailBound == .chernoff)
+        // Same link, other bounds on the same counts: another key, both positive.
+        let keys = (try #require(hoeffding.finiteKey).keyBitsPerBlock, try #require(chernoff.finiteKey).keyBitsPerBlock)
+        #expect(keys.0 > 0 && keys.1 > 0 && keys.0 != keys.1, "\(keys)")
+    }
+
     @Test("settings given in the source are used as given; impossible ones give no key and say why")
     func fixedSettings() throws {
         let plan = try Self.link(Self.topology(km: 30, finiteKey: Self.finiteKey(block: 1e9)) { source in

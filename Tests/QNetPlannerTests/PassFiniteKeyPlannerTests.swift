@@ -50,6 +50,19 @@ import QNetPhysics
         #expect(segment.keyPerPassBits == finite.keyPerPassBits && segment.keyPerDayBits == finite.keyPerDayBits)
     }
 
+    @Test("the pass's finite key uses the link's tail bound and names it")
+    func passTailBound() throws {
+        var settings = FiniteKeyPlannerTests.finiteKey(block: 1e6, epsilonSec: 1e-9)
+        let hoeffding = try #require(Planner().plan(downlink(finiteKey: settings)).links.first?.pass)
+        settings.tailBound = .chernoff
+        let chernoff = try #require(Planner().plan(downlink(finiteKey: settings)).links.first?.pass)
+        let (h, c) = (try #require(hoeffding.finiteKey), try #require(chernoff.finiteKey))
+        #expect(h.tailBound == .hoeffding && c.tailBound == .chernoff)
+        #expect(c.keyPerPassBits > 0 && c.keyPerPassBits != h.keyPerPassBits)
+        let line = try #require(chernoff.assumptions.first { $0.name == "pass tail bound" })
+        #expect(line.basis == "links[0].finite_key.tail_bound" && line.value.hasPrefix("chernoff"))
+    }
+
     @Test("a block_size too small for the link's own finite key leaves the pass's key, and its segment, without that reason")
     func linkBlockTooSmallForItsOwnKey() throws {
         let plan = Planner().plan(downlink(finiteKey: FiniteKeyPlannerTests.finiteKey(block: 100, epsilonSec: 1e-9)))

@@ -6,7 +6,8 @@ extension JSONReport {
     struct FiniteKeyEntry: Encodable {
         let finite: FiniteKeyPlan
         enum Keys: String, CodingKey {
-            case blockSize = "block_size", epsilonSec = "epsilon_sec", epsilonCor = "epsilon_cor", intensities
+            case blockSize = "block_size", epsilonSec = "epsilon_sec", epsilonCor = "epsilon_cor", tailBound = "tail_bound"
+            case intensities
             case probabilities = "intensity_probabilities", basisBias = "basis_bias", keyPerBlock = "key_bits_per_block"
             case pulses = "pulses_per_block", blockTime = "block_time_s", phaseError = "phase_error_rate"
         }
@@ -15,6 +16,7 @@ extension JSONReport {
             try container.encode(finite.blockSize, forKey: .blockSize)
             try container.encode(finite.epsilonSec, forKey: .epsilonSec)
             try container.encode(finite.epsilonCor, forKey: .epsilonCor)
+            try container.encode(finite.tailBound.rawValue, forKey: .tailBound)
             try container.encode(finite.intensities, forKey: .intensities)
             try container.encode(finite.probabilities, forKey: .probabilities)
             try container.encode(finite.basisBias, forKey: .basisBias)

@@ -35,7 +35,7 @@ extension JSONReport {
             case keyPerPass = "key_per_pass_bits", keyPerDay = "key_per_day_bits", passAverage = "pass_average_bps"
             case dailyAverage = "daily_average_bps", detections, keyBasisDetections = "key_basis_detections", qber
             case phaseError = "phase_error_rate", singlePhoton = "single_photon_events", epsilonSec = "epsilon_sec"
-            case epsilonCor = "epsilon_cor", intensities, probabilities, basisBias = "basis_bias"
+            case epsilonCor = "epsilon_cor", tailBound = "tail_bound", intensities, probabilities, basisBias = "basis_bias"
             case noKeyReason = "no_key_reason"
         }
         func encode(to encoder: any Encoder) throws {
@@ -51,6 +51,7 @@ extension JSONReport {
             try container.encode(finite.singlePhotonEvents, forKey: .singlePhoton)
             try container.encode(finite.epsilonSec, forKey: .epsilonSec)
             try container.encode(finite.epsilonCor, forKey: .epsilonCor)
+            try container.encode(finite.tailBound.rawValue, forKey: .tailBound)
             try container.encode(finite.intensities, forKey: .intensities)
             try container.encode(finite.probabilities, forKey: .probabilities)
             try container.encode(finite.basisBias, forKey: .basisBias)

@@ -8,6 +8,7 @@ extension PlanFigures {
             PlanFigure("block n_X", EngineeringFormat.number(finite.blockSize) + " key-basis detections"),
             PlanFigure("ε_sec", EngineeringFormat.number(finite.epsilonSec)),
             PlanFigure("ε_cor", EngineeringFormat.number(finite.epsilonCor)),
+            PlanFigure("tail bound", finite.tailBound.rawValue),
             PlanFigure("μ", finite.intensities.map(EngineeringFormat.number).joined(separator: " / ")),
             PlanFigure("sent with p", finite.probabilities.map(EngineeringFormat.number).joined(separator: " / ")),
             PlanFigure("q_X", EngineeringFormat.number(finite.basisBias)),

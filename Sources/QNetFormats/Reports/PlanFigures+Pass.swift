@@ -28,6 +28,7 @@ extension PlanFigures {
             PlanFigure("pass block n_X", EngineeringFormat.number(finite.keyBasisDetections)),
             PlanFigure("pass QBER E_X", EngineeringFormat.percent(finite.qber)),
             PlanFigure("phase error bound", EngineeringFormat.percent(finite.phaseErrorRate)),
+            PlanFigure("tail bound", finite.tailBound.rawValue),
         ]
     }
 }

@@ -92,6 +92,14 @@ public enum ExcessNoiseReference: String, Sendable, Hashable, CaseIterable {
     case receiver
 }
 
+/// The tail bound of a finite key's decoy estimates (`finite_key.tail_bound`).
+public enum TailBoundKind: String, Sendable, Hashable, CaseIterable {
+    /// Hoeffding's inequality on each basis total, as Lim et al. 2014.
+    case hoeffding
+    /// Chernoff bounds per intensity, as Yin et al. 2020 and SatQuMA.
+    case chernoff
+}
+
 /// A value the engine may optimise: `auto`, or a fixed number.
 public enum Tunable: Sendable, Hashable {
     case auto

@@ -123,7 +123,7 @@ public struct Link: SchemaRecord {
                   help: "full-angle beam divergence, overriding the aperture's diffraction limit"),
         .quantity("zenith_transmittance", \.zenithTransmittance, .ratio, .positiveFraction,
                   help: "atmospheric transmittance at zenith (default 80 %)"),
-        .record("finite_key", \.finiteKey, help: "{block_size, epsilon_sec, epsilon_cor}; absent = asymptotic"),
+        .record("finite_key", \.finiteKey, help: "{block_size, epsilon_sec, epsilon_cor, tail_bound}; absent = asymptotic"),
         .choice("tf_variant", \.tfVariant, help: "sns | pm"),
         .quantity("excess_noise", \.excessNoise, .dimensionless, .nonNegative, help: "CV-QKD excess noise, shot-noise units"),
         .choice("excess_noise_reference", \.excessNoiseReference, help: "channel-input | receiver"),

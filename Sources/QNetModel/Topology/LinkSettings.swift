@@ -30,6 +30,7 @@ public struct FiniteKeySettings: SchemaRecord {
     public var blockSize: Quantity?
     public var epsilonSec: Quantity?
     public var epsilonCor: Quantity?
+    public var tailBound: TailBoundKind?
 
     public init() {}
     public static var blank: FiniteKeySettings { FiniteKeySettings() }
@@ -39,5 +40,7 @@ public struct FiniteKeySettings: SchemaRecord {
                   help: "post-processing block size n_X, key-basis detections (default 1e7)"),
         .quantity("epsilon_sec", \.epsilonSec, .dimensionless, .probability, help: "secrecy parameter (default 1e-10)"),
         .quantity("epsilon_cor", \.epsilonCor, .dimensionless, .probability, help: "correctness parameter (default 1e-15)"),
+        .choice("tail_bound", \.tailBound, help: "bound on each intensity's counts: hoeffding (Lim et al. 2014) | "
+                + "chernoff (per intensity, Yin et al. 2020, as SatQuMA) (default hoeffding)"),
     ]
 }

@@ -16,7 +16,9 @@ public enum FiniteKeyDecoyBB84 {
     /// (The paper prints η_ch in e_k; only η_sys reproduces its Fig. 1 — see physics.md.)
     /// Expected counts: N = n_X / (q_X²·Σ p_k R_k), n_{X,k} = N·q_X²·p_k·R_k, n_{Z,k} = N·(1 − q_X)²·p_k·R_k,
     /// m_{Z,k} = N·(1 − q_X)²·p_k·e_k, E_X = Σ p_k e_k / Σ p_k R_k.
-    /// Hoeffding: n±_k = e^k/p_k·[n_k ± √(n/2·ln(21/ε_sec))] (n = n_X, n_Z or m_Z).
+    /// Tail bound (`p.tailBound`): n−_k = e^k/p_k·(n_k − δ−_k), n+_k = e^k/p_k·(n_k + δ+_k) (n = n_X, n_Z or m_Z);
+    /// Hoeffding's δ±_k = √(n/2·ln(21/ε_sec)), n the basis total, as Lim et al.; Chernoff's per intensity as
+    /// Yin et al. 2020 (`FiniteKeyTailBound`).
     /// Eq. (2) s_0 ≥ τ0·(μ2·n−_μ3 − μ3·n+_μ2)/(μ2 − μ3); Eq. (3) s_1 ≥ τ1·μ1·[n−_μ2 − n+_μ3 −
     /// (μ2² − μ3²)/μ1²·(n+_μ1 − s_0/τ0)] / [(μ2 − μ3)(μ1 − μ2 − μ3)], τ_n = Σ p_k e^(−k) k^n/n!;
     /// Eq. (4) v_Z,1 ≤ τ1·(m+_Z,μ2 − m−_Z,μ3)/(μ2 − μ3); Eq. (5) φ_X ≤ v_Z,1/s_Z,1 + γ(ε_sec, v_Z,1/s_Z,1, s_Z,1, s_X,1);
@@ -29,7 +31,7 @@ public enum FiniteKeyDecoyBB84 {
     /// μ2 > μ3 ≥ 0, 0 < p_k, q_X < 1 give no key. Units: ℓ in bits per block, R = ℓ/N in bits per
     /// pulse (× repetition rate for bit/s). Never NaN or negative.
     /// Source: Lim, Curty, Walenta, Xu, Zbinden, PRA 89, 022307 (2014), Eqs. (1)–(5) and Sec. IV;
-    /// Hoeffding, J. Am. Stat. Assoc. 58, 13 (1963).
+    /// Hoeffding, J. Am. Stat. Assoc. 58, 13 (1963); Yin et al., Sci. Rep. 10, 14312 (2020) for Chernoff.
     public static func evaluate(_ p: FiniteKeyDecoyBB84Parameters, settings: FiniteKeyDecoySettings)
         -> FiniteKeyDecoyBB84Result {
         keyLength(p, settings: settings).result
@@ -44,8 +46,10 @@ public enum FiniteKeyDecoyBB84 {
     /// `p.blockSize` and `p.transmittance` are not used; E_X = Σ m_X / Σ n_X. The result's
     /// `pulsesPerBlock` is every pulse of the pass and `keyLength` the key per pass. Errors per intensity
     /// are Lim et al.'s e_k at each step; SatQuMA instead shares a step's errors over the intensities in
-    /// proportion to their detections (0.6 % less key on the Micius pass of Tests/validation), and its
-    /// default tail bounds are Chernoff's (Yin et al. 2020), not the Hoeffding bounds of Lim et al. used here.
+    /// proportion to their detections (0.6 % less key on the Micius pass of Tests/validation). SatQuMA's
+    /// runs use Chernoff tail bounds (Yin et al. 2020, `p.tailBound = .chernoff`): Lim et al.'s Hoeffding
+    /// bounds, the default, give the same counts and E_X on those runs but 5–16 % less key
+    /// (Tests/validation/satquma-pass.yaml).
     /// Source: Lim, Curty, Walenta, Xu, Zbinden, PRA 89, 022307 (2014), Eqs. (1)–(5); Sidhu et al. 2022.
     public static func evaluate(_ p: FiniteKeyDecoyBB84Parameters, settings: FiniteKeyDecoySettings,
                                 pass: [FiniteKeyExposure]) -> FiniteKeyDecoyBB84Result {
@@ -104,6 +108,7 @@ struct ExpectedCounts {
     let blockSize: Double
     let ecEfficiency: Double
     let correctness: Double
+    let tailBound: FiniteKeyTailBound
     /// e^k / p_k, the weight of each intensity's counts in the decoy bounds.
     let weight: PerIntensity
     /// τ0 and τ1, the probabilities that Alice sends vacuum and one photon.
@@ -148,6 +153,7 @@ struct ExpectedCounts {
         let prob = (s.probabilities[0], s.probabilities[1], s.probabilities[2])
         ecEfficiency = p.ecEfficiency
         correctness = p.correctness
+        tailBound = p.tailBound
         weight = (exp(mu.0) / prob.0, exp(mu.1) / prob.1, exp(mu.2) / prob.2)
         tau = (prob.0 * exp(-mu.0) + prob.1 * exp(-mu.1) + prob.2 * exp(-mu.2),
                prob.0 * exp(-mu.0) * mu.0 + prob.1 * exp(-mu.1) * mu.1 + prob.2 * exp(-mu.2) * mu.2)
@@ -208,18 +214,13 @@ struct ExpectedCounts {
         return (raw, BlockEstimate(vacuum: sx0, singlePhoton: sx1, phaseError: phase))
     }
 
-    /// δ = √(n/2·ln(21/ε)), n the total of `counts`: the Hoeffding deviation of each intensity's share.
-    private func deviation(_ counts: PerIntensity, logFailure: Double) -> Double {
-        ((counts.0 + counts.1 + counts.2) / 2 * logFailure).squareRoot()
-    }
-
     /// Lower bounds on the vacuum and single-photon events among `counts` (Eqs. (2) and (3)).
     private func vacuumAndSinglePhoton(_ n: PerIntensity, logFailure: Double) -> (Double, Double) {
-        let delta = deviation(n, logFailure: logFailure)
+        let delta = tailBound.deviations(n, logFailure: logFailure)
         let (mu1, mu2, mu3) = mu
-        let upper1 = weight.0 * (n.0 + delta)
-        let lower2 = weight.1 * (n.1 - delta), upper2 = weight.1 * (n.1 + delta)
-        let lower3 = weight.2 * (n.2 - delta), upper3 = weight.2 * (n.2 + delta)
+        let upper1 = weight.0 * (n.0 + delta.upper.0)
+        let lower2 = weight.1 * (n.1 - delta.lower.1), upper2 = weight.1 * (n.1 + delta.upper.1)
+        let lower3 = weight.2 * (n.2 - delta.lower.2), upper3 = weight.2 * (n.2 + delta.upper.2)
         let total = n.0 + n.1 + n.2
         let vacuum = min(total, max(0, tau.0 * (mu2 * lower3 - mu3 * upper2) / (mu2 - mu3)))
         let multiPhoton = (mu2 * mu2 - mu3 * mu3) / (mu1 * mu1) * (upper1 - vacuum / tau.0)
@@ -230,8 +231,8 @@ struct ExpectedCounts {
     /// Upper bound on the bit errors of the single-photon events in Z (Eq. (4)).
     private func singlePhotonErrors(logFailure: Double) -> Double {
         let m = testErrors
-        let delta = deviation(m, logFailure: logFailure)
-        return max(0, tau.1 * (weight.1 * (m.1 + delta) - weight.2 * (m.2 - delta)) / (mu.1 - mu.2))
+        let delta = tailBound.deviations(m, logFailure: logFailure)
+        return max(0, tau.1 * (weight.1 * (m.1 + delta.upper.1) - weight.2 * (m.2 - delta.lower.2)) / (mu.1 - mu.2))
     }
 
     /// γ(a, b, c, d) = √[(c + d)(1 − b)b/(c·d·ln 2) · log2((c + d)/(c·d·(1 − b)·b) · 21²/a²)]; 0 at b ∈ {0, 1}.

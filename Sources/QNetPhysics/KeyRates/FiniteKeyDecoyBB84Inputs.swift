@@ -38,11 +38,14 @@ public struct FiniteKeyDecoyBB84Parameters: Sendable, Hashable {
     public var secrecy: SecrecyParameter
     /// ε_cor, the probability that Alice's and Bob's keys differ.
     public var correctness: Double
+    /// How the counts of each intensity are bounded: Hoeffding (Lim et al.) or Chernoff (Yin et al. 2020).
+    public var tailBound: FiniteKeyTailBound
 
     /// Creates the parameters; see each property for its meaning.
     public init(
         transmittance: Double, darkYield: Double, afterpulseProbability: Double, misalignment: Double,
-        ecEfficiency: Double, blockSize: Double, secrecy: SecrecyParameter, correctness: Double
+        ecEfficiency: Double, blockSize: Double, secrecy: SecrecyParameter, correctness: Double,
+        tailBound: FiniteKeyTailBound = .hoeffding
     ) {
         self.transmittance = transmittance
         self.darkYield = darkYield
@@ -52,6 +55,7 @@ public struct FiniteKeyDecoyBB84Parameters: Sendable, Hashable {
         self.blockSize = blockSize
         self.secrecy = secrecy
         self.correctness = correctness
+        self.tailBound = tailBound
     }
 }
 

@@ -13,6 +13,7 @@ extension FiniteKeyBuilder {
             Assumption(name: "security", value: "eps_sec = \(Format.number(settings.epsilonSec.value)), "
                 + "eps_cor = \(Format.number(settings.epsilonCor.value))",
                        basis: "\(settings.epsilonSec.basis); \(settings.epsilonCor.basis)"),
+            tailBound(settings, name: "tail bound"),
             Assumption(name: "misalignment", value: Format.percent(link.misalignment.value), basis: link.misalignment.basis),
             Assumption(name: "error correction", value: "f = \(Format.number(link.ecEfficiency.value)), "
                 + "lambda_EC = f n_X h(E_X)", basis: link.ecEfficiency.basis),
@@ -27,6 +28,18 @@ extension FiniteKeyBuilder {
                 + "pass's finite key (one block of the whole pass); the pass's key per pass stays asymptotic beside it",
                        basis: "\(link.path).pass"),
         ])
+    }
+
+    /// The tail bound of the decoy estimates, with its formula and paper (Lim et al. 2014; Yin et al. 2020).
+    static func tailBound(_ settings: ResolvedFiniteKey, name: String) -> Assumption {
+        let value = switch settings.tailBound.value {
+        case .hoeffding:
+            "hoeffding: delta = sqrt(n/2 ln(21/eps_sec)) for every intensity, n the basis total (Lim et al. 2014)"
+        case .chernoff:
+            "chernoff, per intensity: delta- = L/2 + sqrt(2 n_k L + L^2/4), delta+ = L + sqrt(2 n_k L + L^2), L = ln(21/eps_sec) "
+                + "(Yin et al., Sci. Rep. 10, 14312 (2020), as SatQuMA, Sidhu et al. 2022)"
+        }
+        return Assumption(name: name, value: value, basis: settings.tailBound.basis)
     }
 
     /// The settings used, the key per block and the time to collect a block.

@@ -34,7 +34,8 @@ enum FiniteKeyBuilder {
                 transmittance: Sanitise.fraction(channel * receiver.efficiency * deadTimeFactor),
                 darkYield: receiver.noise, afterpulseProbability: receiver.afterpulse, misalignment: receiver.errorRate,
                 ecEfficiency: link.ecEfficiency.value, blockSize: settings.blockSize.value,
-                secrecy: .fixed(settings.epsilonSec.value), correctness: settings.epsilonCor.value)
+                secrecy: .fixed(settings.epsilonSec.value), correctness: settings.epsilonCor.value,
+                tailBound: settings.bound)
         }
         // Dead time depends on the click rate, which depends on the settings: start from the signal sent always.
         // The factor is that of the clicks before dead time (Knoll's true rate), at channel x efficiency without it.
@@ -79,7 +80,7 @@ enum FiniteKeyBuilder {
                            marginDB: margin, noKeyReason: reason, assumptions: assumptions)
         let plan = FiniteKeyPlan(
             blockSize: settings.blockSize.value, epsilonSec: settings.epsilonSec.value, epsilonCor: settings.epsilonCor.value,
-            intensities: result.settings.intensities.map { Sanitise.finite($0) },
+            tailBound: settings.tailBound.value, intensities: result.settings.intensities.map { Sanitise.finite($0) },
             probabilities: result.settings.probabilities.map { Sanitise.fraction($0) },
             basisBias: Sanitise.fraction(result.settings.basisBias), keyBitsPerBlock: Sanitise.rate(result.keyLength),
             pulsesPerBlock: Sanitise.rate(result.pulsesPerBlock), blockTimeSeconds: Sanitise.rate(blockTime),

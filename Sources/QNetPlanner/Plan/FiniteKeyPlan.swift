@@ -1,3 +1,5 @@
+import QNetModel
+
 /// The finite-key figures of a decoy BB84 link: its block, security parameters and settings
 /// (Lim, Curty, Walenta, Xu, Zbinden, PRA 89, 022307 (2014)).
 public struct FiniteKeyPlan: Sendable, Hashable {
@@ -7,6 +9,8 @@ public struct FiniteKeyPlan: Sendable, Hashable {
     public var epsilonSec: Double
     /// ε_cor, the probability that the two keys differ.
     public var epsilonCor: Double
+    /// The tail bound of the decoy estimates (Hoeffding, Lim et al. 2014; Chernoff, Yin et al. 2020).
+    public var tailBound: TailBoundKind
     /// μ1, μ2, μ3 used (given, or optimised when `auto`).
     public var intensities: [Double]
     /// How often each intensity is sent (optimised).
@@ -22,12 +26,14 @@ public struct FiniteKeyPlan: Sendable, Hashable {
     /// φ_X, the bound on the single-photon phase-error rate.
     public var phaseErrorRate: Double
 
-    public init(blockSize: Double, epsilonSec: Double, epsilonCor: Double, intensities: [Double], probabilities: [Double],
+    public init(blockSize: Double, epsilonSec: Double, epsilonCor: Double, tailBound: TailBoundKind, intensities: [Double],
+                probabilities: [Double],
                 basisBias: Double, keyBitsPerBlock: Double, pulsesPerBlock: Double, blockTimeSeconds: Double,
                 phaseErrorRate: Double) {
         self.blockSize = blockSize
         self.epsilonSec = epsilonSec
         self.epsilonCor = epsilonCor
+        self.tailBound = tailBound
         self.intensities = intensities
         self.probabilities = probabilities
         self.basisBias = basisBias

@@ -1,3 +1,5 @@
+import QNetModel
+
 /// The finite key of one satellite pass: every detection of the pass taken as one block, with Lim et al.'s
 /// bounds applied once to the counts summed over the pass (Sidhu et al., npj Quantum Inf. 8, 18 (2022)).
 public struct PassFiniteKeyPlan: Sendable, Hashable {
@@ -23,6 +25,8 @@ public struct PassFiniteKeyPlan: Sendable, Hashable {
     public var epsilonSec: Double
     /// ε_cor of the pass's key.
     public var epsilonCor: Double
+    /// The tail bound of the decoy estimates (Hoeffding, Lim et al. 2014; Chernoff, Yin et al. 2020).
+    public var tailBound: TailBoundKind
     /// μ1, μ2, μ3 used (given, or optimised for the pass).
     public var intensities: [Double]
     /// How often each intensity is sent (optimised for the pass).
@@ -34,7 +38,7 @@ public struct PassFiniteKeyPlan: Sendable, Hashable {
 
     public init(keyPerPassBits: Double, keyPerDayBits: Double, passAverageBps: Double, dailyAverageBps: Double,
                 detections: Double, keyBasisDetections: Double, qber: Double, phaseErrorRate: Double,
-                singlePhotonEvents: Double, epsilonSec: Double, epsilonCor: Double, intensities: [Double],
+                singlePhotonEvents: Double, epsilonSec: Double, epsilonCor: Double, tailBound: TailBoundKind, intensities: [Double],
                 probabilities: [Double], basisBias: Double, noKeyReason: String?) {
         self.keyPerPassBits = keyPerPassBits
         self.keyPerDayBits = keyPerDayBits
@@ -47,6 +51,7 @@ public struct PassFiniteKeyPlan: Sendable, Hashable {
         self.singlePhotonEvents = singlePhotonEvents
         self.epsilonSec = epsilonSec
         self.epsilonCor = epsilonCor
+        self.tailBound = tailBound
         self.intensities = intensities
         self.probabilities = probabilities
         self.basisBias = basisBias

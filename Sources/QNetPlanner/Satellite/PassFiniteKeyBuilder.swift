@@ -32,7 +32,7 @@ enum PassFiniteKeyBuilder {
         let parameters = FiniteKeyDecoyBB84Parameters(
             transmittance: 0, darkYield: receiver.noise, afterpulseProbability: receiver.afterpulse,
             misalignment: receiver.errorRate, ecEfficiency: link.ecEfficiency.value, blockSize: 0,
-            secrecy: .fixed(settings.epsilonSec.value), correctness: settings.epsilonCor.value)
+            secrecy: .fixed(settings.epsilonSec.value), correctness: settings.epsilonCor.value, tailBound: settings.bound)
         let problem = DecoyKeyBuilder.sourceProblem(link) ?? choices.violation.map { "finite-key settings: \($0) (Lim et al. 2014)" }
         // Settings that break Lim et al.'s constraints: the optimiser evaluates them as given and finds no key.
         var result = FiniteKeyDecoyBB84.optimise(parameters, choices: choices, pass: exposures(meanIntensity: choices.startingSignalIntensity))
@@ -58,7 +58,7 @@ enum PassFiniteKeyBuilder {
             dailyAverageBps: key.dailyAverage, detections: detections,
             keyBasisDetections: keyBasis, qber: Sanitise.fraction(result.qber),
             phaseErrorRate: Sanitise.fraction(result.phaseErrorRate), singlePhotonEvents: Sanitise.rate(result.singlePhotonEvents),
-            epsilonSec: settings.epsilonSec.value, epsilonCor: settings.epsilonCor.value,
+            epsilonSec: settings.epsilonSec.value, epsilonCor: settings.epsilonCor.value, tailBound: settings.tailBound.value,
             intensities: result.settings.intensities.map { Sanitise.finite($0) },
             probabilities: result.settings.probabilities.map { Sanitise.fraction($0) },
             basisBias: Sanitise.fraction(result.settings.basisBias), noKeyReason: reason)
@@ -78,6 +78,7 @@ enum PassFiniteKeyBuilder {
                            + "whole pass as Sidhu et al., npj Quantum Inf. 8, 18 (2022) (SatQuMA)"),
             Assumption(name: "pass security", value: "eps_sec = \(Format.number(plan.epsilonSec)), eps_cor = \(Format.number(plan.epsilonCor))",
                        basis: "\(settings.epsilonSec.basis); \(settings.epsilonCor.basis)"),
+            FiniteKeyBuilder.tailBound(settings, name: "pass tail bound"),
             Assumption(name: "pass settings",
                        value: "mu = \(intensities), p = \(probabilities), q_X = \(Format.number(plan.basisBias, digits: 3))",
                        basis: "auto settings optimised for the key per pass (Nelder-Mead), fixed ones from the source"),

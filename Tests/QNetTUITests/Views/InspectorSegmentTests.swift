@@ -146,7 +146,7 @@ struct InspectorSegmentTests {
         #expect(!lines.contains { $0.hasPrefix("Segment ") })  // a single-link segment adds nothing
     }
 
-    @Test("select a finite-key link: its block size, key per block and the time to fill a block")
+    @Test("select a finite-key link: its block size, tail bound, key per block and the time to fill a block")
     func finiteKey() throws {
         let state = try open("vienna-secoqc.qnet.yaml", select: "BREI-STPO")
         let finite = try #require(state.selectedLinkPlan?.finiteKey)
@@ -154,6 +154,7 @@ struct InspectorSegmentTests {
         #expect(lines.contains("Finite key (one block)"))
         #expect(shows(lines, "block n_X", EngineeringFormat.number(finite.blockSize) + " key-basis detections"))
         #expect(shows(lines, "key per block", EngineeringFormat.bits(finite.keyBitsPerBlock)))
+        #expect(shows(lines, "tail bound", "hoeffding"))
         #expect(lines.contains { $0.hasPrefix("  block collected in") })
     }
 
@@ -195,6 +196,7 @@ struct InspectorSegmentTests {
         #expect(shows(lines, "asymptotic daily average", EngineeringFormat.rate(pass.dailyAverageBps)))
         #expect(shows(lines, "finite key per pass", EngineeringFormat.bits(finite.keyPerPassBits)))
         #expect(shows(lines, "pass QBER E_X", EngineeringFormat.percent(finite.qber)))
+        #expect(shows(lines, "tail bound", finite.tailBound.rawValue))
         let profile = try #require(lines.firstIndex(of: "Pass profile: elevation → key rate"))
         for (offset, sample) in pass.profile.enumerated() {
             #expect(shows([lines[profile + 1 + offset]], EngineeringFormat.degrees(sample.elevation),

@@ -41,16 +41,22 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         state.savedTopology = topology
         state.diskFingerprint = fingerprint
         state.comments = state.comments.keepingItems(of: topology)  // the file no longer has those of deleted items
-        if path != state.filePath { state.ownAutosave = nil }   // saved under another name: its autosave is the usual one
+        var removals: [Effect] = []
+        if path != state.filePath {
+            // Saved under another name: the edits autosaved for the file opened are in the new one now, and the
+            // new file's autosave is the usual one.
+            if let previous = state.autosavePath { removals.append(.removeAutosave(path: previous)) }
+            state.ownAutosave = nil
+        }
         state.filePath = path
         state.status = StatusMessage("wrote \(path): \(topology.summary)")
         state.autosavedTopology = nil
-        let removal = Effect.removeAutosave(path: state.autosavePath ?? Autosave.path(for: path))
+        removals.append(.removeAutosave(path: state.autosavePath ?? Autosave.path(for: path)))
         if state.quitAfterSave {
             state.quitAfterSave = false
-            return [removal, .quit]
+            return removals + [.quit]
         }
-        return [removal]
+        return removals
     case .changedOnDisk(let path):
         state.quitAfterSave = false
         // The ways out first, so that a narrow status line still shows them.

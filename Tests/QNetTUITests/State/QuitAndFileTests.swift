@@ -81,9 +81,12 @@ struct QuitAndFileTests {
         var session = Session()
         session.command("w copy.yaml")
         #expect(session.effects == [.save(TopologyDocument(topology: Fixtures.metro), path: "copy.yaml", check: .absent)])
+        session.effects = []
         session.send(.saved(Fixtures.metro, path: "copy.yaml", fingerprint: nil))
         #expect(session.state.filePath == "copy.yaml")
         #expect(session.status == "wrote copy.yaml: 3 nodes, 2 links, 1 demand")
+        // The edits autosaved for metro.yaml are in copy.yaml now: metro.yaml's autosave goes, lest it be offered back.
+        #expect(session.effects == [.removeAutosave(path: ".metro.yaml.autosave"), .removeAutosave(path: ".copy.yaml.autosave")])
 
         var unnamed = Session(path: nil)
         unnamed.press(.ctrl("s"))

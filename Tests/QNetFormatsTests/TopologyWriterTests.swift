@@ -88,13 +88,15 @@ struct TopologyWriterTests {
         #expect(reloaded == topology, "\(saved)")
     }
 
-    @Test("numbers in shortest form and true/false stay plain; other numbers and YAML words are quoted")
+    @Test("numbers in shortest form and a boolean key's true/false stay plain; other numbers and YAML words, true as text too, are quoted")
     func quotingChoices() {
         var topology = Topology(name: "1e3")
-        topology.sources = ["1.16", "yes", "plain text", "~"]
+        topology.sources = ["1.16", "yes", "plain text", "~", "true"]
         var satellite = Node(id: "SAT", kind: .satellite)
         satellite.trusted = false
-        topology.nodes = [satellite]
+        var named = Node(id: "true")
+        named.name = "false"
+        topology.nodes = [satellite, named]
         #expect(TopologyWriter.yaml(topology) == """
             qnet: 1
             name: '1e3'
@@ -103,10 +105,13 @@ struct TopologyWriterTests {
             - 'yes'
             - plain text
             - '~'
+            - 'true'
             nodes:
             - id: SAT
               kind: satellite
               trusted: false
+            - id: 'true'
+              name: 'false'
 
             """)
     }

@@ -49,7 +49,7 @@ enum TopologyEncoder {
     /// A record's present keys in the order of `Record.fields`.
     private static func record<Record: SchemaRecord>(_ record: Record) -> YAMLNode {
         block(Record.fields.compactMap { field in
-            field.read(record).map { (scalar(field.key), value($0)) }
+            field.read(record).map { (scalar(field.key), field.isBoolean ? boolean($0) : value($0)) }
         })
     }
 
@@ -65,16 +65,22 @@ enum TopologyEncoder {
         }
     }
 
+    /// A boolean field's value, `true` or `false` written plain.
+    private static func boolean(_ value: FieldValue) -> YAMLNode {
+        if case .scalar(let text) = value, text == "true" || text == "false" { return .scalar(YAMLNode.Scalar(text)) }
+        return Self.value(value)
+    }
+
     private static func block(_ pairs: [(YAMLNode, YAMLNode)]) -> YAMLNode {
         .mapping(.init(pairs, Tag(.map), .block))
     }
 
     /// A scalar written plain when YAML reads it back as the same text, else quoted.
     ///
-    /// Plain text that YAML would take for null, a date or a boolean other than
-    /// `true`/`false` (`~`, `2024-01-01`, `yes`) is quoted, and so is a number not in
+    /// Plain text that YAML would take for null, a date or a boolean (`~`, `2024-01-01`, `yes`,
+    /// `true`: a boolean field's value is written by `boolean`) is quoted, and so is a number not in
     /// its shortest form (`1e3`, `007`), so that other YAML tools read the text as
-    /// written, while `trusted: false` and `modes: 100` stay plain; the
+    /// written, while `modes: 100` stays plain; the
     /// emitter itself quotes what plain style cannot hold (`a: b`, `#x`, a leading
     /// space). Text with line breaks is written as a literal block.
     /// A long text of one line (a description) as a folded block (`>-`), which `TopologyWriter.wrapFolded` wraps at
@@ -99,8 +105,6 @@ enum TopologyEncoder {
             return .scalar(plain)
         case .int, .float:
             return Quantity.parseNumber(text).map(Quantity.format) == text ? .scalar(plain) : quoted
-        case .bool:
-            return text == "true" || text == "false" ? .scalar(plain) : quoted
         default:
             return quoted
         }

@@ -85,7 +85,7 @@ extension Field {
 
     /// `true` or `false`.
     public static func boolean(_ key: String, _ path: WritableKeyPath<Root, Bool?>, help: String) -> Field {
-        Field(key, help: help, read: { root in root[keyPath: path].map { .scalar($0 ? "true" : "false") } },
+        Field(key, help: help, boolean: true, read: { root in root[keyPath: path].map { .scalar($0 ? "true" : "false") } },
               write: { (root: inout Root, value: FieldValue?) throws(FieldError) in
                   guard let value else { root[keyPath: path] = nil; return }
                   switch try scalarText(value, key: key) {

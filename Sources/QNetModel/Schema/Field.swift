@@ -10,18 +10,22 @@ public struct Field<Root>: @unchecked Sendable {
     public let help: String
     /// Whether a record without this key is an error.
     public let isRequired: Bool
+    /// Whether the value is `true` or `false` (the writer leaves those plain here, and quotes them elsewhere,
+    /// where they are text: an id `true` that other YAML tools would read as a boolean).
+    public let isBoolean: Bool
     private let reader: (Root) -> FieldValue?
     private let writer: (inout Root, FieldValue?) throws(FieldError) -> Void
 
     /// A field from its accessors; `write` receives nil to remove the key.
     public init(
-        _ key: String, help: String, required: Bool = false,
+        _ key: String, help: String, required: Bool = false, boolean: Bool = false,
         read: @escaping (Root) -> FieldValue?,
         write: @escaping (inout Root, FieldValue?) throws(FieldError) -> Void
     ) {
         self.key = key
         self.help = help
         self.isRequired = required
+        self.isBoolean = boolean
         self.reader = read
         self.writer = write
     }

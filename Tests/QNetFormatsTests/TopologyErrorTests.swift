@@ -161,8 +161,12 @@ private let badInputs: [BadInput] = [
              fragment: "must not be above 100 % (got 85; write 85 % for a percentage)"),
     BadInput(name: "850 gets no hint: 850 % is refused too", yaml: base + "equipment:\n  detectors:\n    d: {efficiency: 850}\n",
              line: 11, column: 21, keyPath: "equipment.detectors.d.efficiency", fragment: "must not be above 100 % (got 850)"),
-    BadInput(name: "duplicate key in one mapping", yaml: "qnet: 1\nname: a\nname: b\n", line: 2, column: 1, keyPath: nil,
+    BadInput(name: "duplicate key in one mapping", yaml: "qnet: 1\nname: a\nname: b\n", line: 3, column: 1, keyPath: nil,
              fragment: "duplicate key 'name' in one mapping: each key may be written once"),
+    BadInput(name: "duplicate key in a nested block mapping, after a comment", yaml: base + "equipment:\n  detectors:\n    d:\n      efficiency: 80 %\n      # again\n      efficiency: 70 %\n",
+             line: 14, column: 7, keyPath: nil, fragment: "duplicate key 'efficiency' in one mapping"),
+    BadInput(name: "duplicate key in a flow mapping", yaml: base + "equipment:\n  detectors:\n    d: {efficiency: 80 %, efficiency: 70 %}\n",
+             line: 11, column: 27, keyPath: nil, fragment: "duplicate key 'efficiency' in one mapping"),
 ]
 
 @Suite("Errors in topology files")

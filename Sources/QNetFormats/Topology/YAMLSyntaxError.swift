@@ -26,10 +26,43 @@ enum YAMLSyntaxError {
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             let noun = duplicates.count == 1 ? "key" : "keys"
-            return ("duplicate \(noun) \(keys) in one mapping: each key may be written once", Place(context.mark))
+            // Yams marks the first of the keys where it is first written: the error goes where it is written again.
+            let first = Place(context.mark)
+            let place = duplicates.first.map { repeated($0, after: first, in: yaml) } ?? first
+            return ("duplicate \(noun) \(keys) in one mapping: each key may be written once", place)
         default:
             return ("malformed YAML: \(error)", .start)
         }
+    }
+
+    /// Where `key`, first written at `first`, is written again in the same mapping: further along its line in a
+    /// flow mapping (`{a: 1, a: 2}`), or at the same column on a later line of a block one, before the mapping
+    /// ends (a line indented less); `first` when neither is found.
+    private static func repeated(_ key: String, after first: Place, in text: String) -> Place {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+        guard first.line >= 1, first.line <= lines.count, first.column >= 1 else { return first }
+        let pattern = Array(key)
+        /// Whether `line` holds the key followed by a colon at `column` (0-based).
+        func keyAt(_ line: [Character], _ column: Int) -> Bool {
+            guard column + pattern.count <= line.count, Array(line[column..<column + pattern.count]) == pattern else { return false }
+            return line[(column + pattern.count)...].first { $0 != " " } == ":"
+        }
+        let line = lines[first.line - 1]
+        var column = first.column - 1 + pattern.count
+        while column < line.count {
+            let boundary = line[column - 1] == "{" || line[column - 1] == "," || line[column - 1] == " "
+            if boundary, keyAt(line, column) { return Place(line: first.line, column: column + 1) }
+            column += 1
+        }
+        let indent = first.column - 1
+        for index in first.line..<lines.count {
+            let later = lines[index]
+            let leading = later.prefix { $0 == " " }.count
+            guard leading < later.count, later[leading] != "#" else { continue }   // blank or comment lines
+            if leading < indent { break }
+            if leading == indent, keyAt(later, indent) { return Place(line: index + 1, column: indent + 1) }
+        }
+        return first
     }
 
     /// Whether the character at `place` is a tab (libyaml refuses tabs in indentation, but names them

@@ -38,6 +38,7 @@ enum LinkPlanner {
         let errorRate = min(0.5, Sanitise.fraction(link.misalignment.value) + 0.5 * Sanitise.fraction(timing.interSymbolFraction))
         var assumptions = strings.equipment(link, timing: timing) + loss.assumptions
         var diagnostics = loss.diagnostics + FiniteKeyBuilder.unusedSettings(link) + spectrumWarning(link)
+            + MediumKeys.unused(inputs.link, path: link.path)
 
         let protocolKind = link.protocolKind.value
         var detector: DetectorBudget

@@ -150,6 +150,13 @@ enum LossBudgetBuilder {
             return (elevation, Sourced(range, "slant range at the pass's highest elevation"))
         }
         if let length = raw.length?.si {
+            // No slant range is shorter than the altitude (the satellite at zenith): the figure is not a range.
+            if length < h * (1 - 1e-9) {
+                budget.diagnostics.append(Diagnostic(
+                    .error, "length \(Format.km(length)) is shorter than the satellite's altitude \(Format.km(h)) (\(altitude.basis)): "
+                        + "a satellite link's length is its slant range, at least the altitude; or give an elevation or a pass",
+                    keyPath: "\(link.path).length"))
+            }
             let elevation = SatelliteGeometry.elevation(altitude: h, slantRange: length)
             return (Sourced(Sanitise.finite(elevation, or: .pi / 2), "derived from \(link.path).length as the slant range"),
                     Sourced(length, "\(link.path).length (slant range)"))

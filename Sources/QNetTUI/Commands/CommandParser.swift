@@ -84,12 +84,15 @@ public enum CommandParser {
         }
         switch what {
         case "node":
-            let usage = "usage: :add node ID KIND X Y (x, y in km), plus ALTITUDE for a satellite"
-            guard words.count == 4 || words.count == 5 else { throw CommandError(usage) }
+            let usage = "usage: :add node ID KIND X Y (x, y in km), plus ALTITUDE for a satellite (km unless a unit follows)"
+            // The altitude may be a number and its unit, as :set takes it (500 km).
+            guard words.count == 4 || words.count == 5 || (words.count == 6 && Quantity.parseNumber(words[4]) != nil) else {
+                throw CommandError(usage)
+            }
             return .addNode(id: Identifier(words[0]), kind: words[1], x: words[2], y: words[3],
-                            altitude: words.count == 5 ? words[4] : nil)
+                            altitude: words.count > 4 ? words[4...].joined(separator: " ") : nil)
         case "link":
-            let usage = "usage: :add link ID A B MEDIUM [LENGTH] (medium: fiber, free-space, satellite)"
+            let usage = "usage: :add link ID A B MEDIUM [LENGTH] (medium: fiber, free-space, satellite; a satellite link takes an ELEVATION or nothing: a pass)"
             guard words.count >= 4 else { throw CommandError(usage) }
             let length = words.count > 4 ? words[4...].joined(separator: " ") : nil
             return .addLink(id: Identifier(words[0]), from: Identifier(words[1]), to: Identifier(words[2]),

@@ -38,9 +38,17 @@ public enum TopologyEditor {
         var link = Link(id: id, from: from, to: to)
         try write(["medium"], .scalar(medium), into: &link)
         var note = ""
-        if let length {
+        let satellite = link.resolvedMedium == .satellite
+        if satellite, let angle = length, (try? Quantity.parse(angle, as: .angle)) != nil {
+            // A satellite link's own figure is its elevation (the range follows from the satellite's altitude).
+            try write(["elevation"], .scalar(angle), into: &link)
+        } else if let length {
             try write(["length"], .scalar(kilometres(length)), into: &link)
-        } else if link.resolvedMedium != .satellite,
+        } else if satellite {
+            // Without a figure, a pass at the built-in defaults (through the zenith, down to 10 deg, once a day).
+            try write(["pass"], .mapping([]), into: &link)
+            note = " with a pass at the defaults (:set \(id).pass {max_elevation: 60 deg} to change)"
+        } else if
                   let a = topology.node(from)?.position, let b = topology.node(to)?.position,
                   let distance = MapPoint.distanceKm(a, b) {
             let rounded = (distance * 100).rounded() / 100

@@ -102,6 +102,19 @@ struct EditCommandTests {
         #expect(session.status == "refused: a satellite needs an altitude (e.g. 500 km)")
         session.command("add node S satellite 0 0 500")
         #expect(session.state.topology.node("S")?.altitude == Quantity(500, .kilometre))
+        // The altitude with its unit, as :set takes it.
+        session.command("add node S2 satellite 0 0 1200 km")
+        #expect(session.state.topology.node("S2")?.altitude == Quantity(1200, .kilometre))
+        session.command("add node S3 satellite 0 0 600 000 m")
+        #expect(session.status?.hasPrefix("usage: :add node ID KIND X Y") == true)
+        // A satellite link: with nothing, a pass at the defaults; with an angle, its elevation; with a length, that.
+        session.command("add link S-A S A satellite")
+        #expect(session.state.topology.link("S-A")?.pass == SatellitePass())
+        #expect(session.status == "added satellite link S-A with a pass at the defaults (:set S-A.pass {max_elevation: 60 deg} to change)")
+        session.command("add link S-B S B satellite 45 deg")
+        #expect(session.state.topology.link("S-B")?.elevation == Quantity(45, .degree))
+        session.command("add link S2-A S2 A satellite 1500")
+        #expect(session.state.topology.link("S2-A")?.length == Quantity(1500, .kilometre))
     }
 
     @Test("an id taken in another section is refused naming the record that has it")

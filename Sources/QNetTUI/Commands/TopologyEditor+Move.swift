@@ -41,7 +41,22 @@ extension TopologyEditor {
         case .planar(let x, let y): shown = "x \(x.text), y \(y.text)"
         case .geographic(let lat, let lon): shown = "lat \(lat.text), lon \(lon.text)"
         }
-        return try checked(Outcome(topology: next, message: "moved \(id) to \(shown)", selection: .node(id)), against: topology)
+        let message = "moved \(id) to \(shown)" + lengthsAsWritten(at: id, in: next)
+        return try checked(Outcome(topology: next, message: message, selection: .node(id)), against: topology)
+    }
+
+    /// A note that the lengths of the links at `id` stay as the file writes them where they now differ from the
+    /// map's distance by more than 1 % (the length, not the map, is what the budgets use); empty when none does.
+    private static func lengthsAsWritten(at id: Identifier, in topology: Topology) -> String {
+        let differing = topology.links.compactMap { link -> String? in
+            guard link.from == id || link.to == id, let length = link.length,
+                  let a = topology.node(link.from)?.position, let b = topology.node(link.to)?.position,
+                  let distance = MapPoint.distanceKm(a, b), abs(distance * 1000 - length.si) > 0.01 * length.si else { return nil }
+            return "\(link.id) \(length.text) (\(Quantity.format((distance * 10).rounded() / 10)) km on the map)"
+        }
+        guard !differing.isEmpty else { return "" }
+        let shown = differing.prefix(2).joined(separator: ", ") + (differing.count > 2 ? ", …" : "")
+        return "; lengths stay as written: \(shown)"
     }
 
     /// Kilometres of a degree of latitude (the map's spherical earth).

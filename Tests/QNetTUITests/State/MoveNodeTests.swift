@@ -65,7 +65,11 @@ struct MoveNodeTests {
               case .planar(_, let oldY)? = Fixtures.metro.node("A")?.position else { Issue.record("not planar"); return }
         #expect("\(x.magnitude)" == "24.2" && x.unit == .kilometre)
         #expect(y == oldY)
-        #expect(moved.message == "moved A to x 24.2 km, y \(oldY.text)")
+        // L1 keeps the length the file writes, which the map no longer shows: the message says so.
+        #expect(moved.message == "moved A to x 24.2 km, y \(oldY.text); lengths stay as written: L1 30 km (5.8 km on the map)")
+        #expect(moved.topology.link("L1")?.length == Quantity(30, .kilometre))
+        let back = try TopologyEditor.move("A", to: MapPoint(x: 0, y: 0), referenceLatitude: 0, in: moved.topology)
+        #expect(back.message == "moved A to x 0 km, y \(oldY.text)")
         let geographic = Topology(name: "geo", nodes: [
             Node(id: "VIE", kind: .endpoint, position: .geographic(latitude: Quantity(48.2083, .degree), longitude: Quantity(16.3731, .degree))),
         ])

@@ -41,3 +41,21 @@ import QNetModel
         #expect(errors.first?.message.hasPrefix("length 50 km is shorter than the satellite's altitude 500 km") == true)
     }
 }
+
+/// A link's wavelength that its figures were not given for is warned about.
+@Suite struct WavelengthWarningTests {
+    @Test func theBuiltInFiberAttenuationOutsideItsBandAndALinkWavelengthNotTheSources() {
+        var topology = Fixtures.topology(nodes: [Fixtures.node("A"), Fixtures.node("B"), Fixtures.node("C")],
+                                         links: [Fixtures.fiber("L1", "A", "B", km: 5), Fixtures.fiber("L2", "B", "C", km: 5),
+                                                 Fixtures.fiber("L3", "A", "C", km: 5)])
+        topology.equipment.sources[0].wavelength = Quantity(850, .nanometre)
+        topology.links[1].attenuation = Quantity(2.5, .decibelPerKilometre)   // given for its band: no warning
+        topology.links[2].wavelength = Quantity(1550, .nanometre)              // in band, but not what the source emits
+        let warnings = Planner().plan(topology).diagnostics.filter { $0.message.contains("nm") && $0.severity == .warning }
+        #expect(warnings.map(\.keyPath) == ["links[0].attenuation", "links[2].wavelength"])
+        #expect(warnings.first?.message == "link L1 carries 850 nm (equipment.sources.wcp.wavelength), but its fiber attenuation "
+                + "is the built-in 0.2 dB/km of standard fiber at 1550 nm: set attenuation for that wavelength")
+        #expect(warnings.last?.message == "link L3's wavelength 1550 nm is not its source's 850 nm "
+                + "(equipment.sources.wcp.wavelength): the budgets use the link's")
+    }
+}

@@ -38,7 +38,7 @@ enum LinkPlanner {
         let errorRate = min(0.5, Sanitise.fraction(link.misalignment.value) + 0.5 * Sanitise.fraction(timing.interSymbolFraction))
         var assumptions = strings.equipment(link, timing: timing) + loss.assumptions
         var diagnostics = loss.diagnostics + FiniteKeyBuilder.unusedSettings(link) + spectrumWarning(link)
-            + MediumKeys.unused(inputs.link, path: link.path)
+            + MediumKeys.unused(inputs.link, path: link.path) + wavelengthWarnings(link)
 
         let protocolKind = link.protocolKind.value
         var detector: DetectorBudget
@@ -100,6 +100,27 @@ enum LinkPlanner {
             + "\(Format.percent(link.detector.efficiency.value)) the plan uses"
         let inputs = link.inputs
         return [Diagnostic(.warning, message, keyPath: link.detector.kind.keyPath(else: inputs.detectorReference ?? "links[\(inputs.index)].detector"))]
+    }
+
+    /// Warnings where a link's wavelength is not the one its figures were given for: a fiber whose attenuation is
+    /// the built-in figure of ITU-T G.652 at 1550 nm carrying light outside the C and L bands (1530–1625 nm), and a
+    /// link whose own wavelength is not its source's.
+    private static func wavelengthWarnings(_ link: ResolvedLink) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        let nanometres = link.wavelength.value * 1e9
+        if link.medium == .fiber, link.attenuation.basis == PlanningDefaults.fiberAttenuation.basis,
+           !(1530...1625).contains(nanometres) {
+            warnings.append(Diagnostic(.warning, "link \(link.inputs.link.id) carries \(Format.number(nanometres)) nm (\(link.wavelength.basis)), "
+                + "but its fiber attenuation is the built-in \(Format.number(link.attenuation.value * 1000)) dB/km of "
+                + "standard fiber at 1550 nm: set attenuation for that wavelength", keyPath: "\(link.path).attenuation"))
+        }
+        if let own = link.inputs.link.wavelength?.si, let emitted = link.inputs.source?.wavelength?.si,
+           abs(own - emitted) > 1e-9 {
+            warnings.append(Diagnostic(.warning, "link \(link.inputs.link.id)'s wavelength \(Format.number(own * 1e9)) nm is not its "
+                + "source's \(Format.number(emitted * 1e9)) nm (\(link.source.path("wavelength"))): the budgets use the link's",
+                                       keyPath: "\(link.path).wavelength"))
+        }
+        return warnings
     }
 
     /// A warning when a cv-gg02 link has a satellite pass: CV-QKD over a pass is not modelled, so `pass:` is ignored.

@@ -1,3 +1,4 @@
+import Foundation
 import QNetFormats
 import QNetModel
 import QNetPlanner
@@ -24,7 +25,14 @@ public struct EffectRunner: Sendable {
                 return [.failed("could not write \(path): \(error)")]
             }
         case .open(let path):
-            guard services.exists(path) else { return [.newFile(path: path)] }
+            guard services.exists(path) else {
+                // A new file, to be written at the first save: refused now when its folder is not there to hold it.
+                let folder = (path as NSString).deletingLastPathComponent
+                if !folder.isEmpty, !services.exists(folder) {
+                    return [.failed("cannot start \(path): there is no folder \(folder)")]
+                }
+                return [.newFile(path: path)]
+            }
             // Fingerprinted before reading: a change made in between then refuses the next save, rather than being lost.
             let fingerprint = services.fingerprint(path)
             do {

@@ -127,6 +127,8 @@ struct ChangedOnDiskTests {
         let disk = FakeDisk()
         let runner = EffectRunner(services: disk.services)
         #expect(runner.run(.open(path: "lab.yaml")) == [.newFile(path: "lab.yaml")])
+        // A new file in a folder that is not there is refused at once, not at the first save.
+        #expect(runner.run(.open(path: "/nowhere/lab.yaml")) == [.failed("cannot start /nowhere/lab.yaml: there is no folder /nowhere")])
         disk.put(Fixtures.metro, at: "lab.yaml", time: 10)
         let save = Effect.save(TopologyDocument(topology: Topology(name: "lab")), path: "lab.yaml", check: .unchangedSince(nil))
         #expect(runner.run(save) == [.changedOnDisk(path: "lab.yaml")])

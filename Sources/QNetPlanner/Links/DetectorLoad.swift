@@ -45,6 +45,8 @@ struct DetectorLoad: Equatable {
     static func settled(arrivals: Double, registered: (Double) -> Double, detector: ResolvedDetector,
                         repetitionRate: Double) -> DetectorLoad {
         var load = at(clickProbability: registered(1), arrivals: arrivals, detector: detector, repetitionRate: repetitionRate)
+        // Without afterpulses the registered clicks do not feed back: the first pass is exact.
+        guard detector.afterpulseProbability.value > 0 else { return load }
         for _ in 1..<maxPasses {
             let next = at(clickProbability: registered(load.deadTimeFactor), arrivals: arrivals, detector: detector,
                           repetitionRate: repetitionRate)

@@ -33,9 +33,11 @@ struct FiniteKeyReceiver {
     /// Clicks per pulse without afterpulses, of dark counts, background and pulses reaching the detector with
     /// transmittance η, averaged over `settings`' intensities and probabilities (Lim et al. 2014, Sec. IV: Σ_k p_k D_k).
     func detections(transmittance: Double, settings: FiniteKeyDecoySettings) -> Double {
-        zip(settings.intensities, settings.probabilities).reduce(0) {
-            $0 + $1.1 * (noise + (1 - noise) * -expm1(-transmittance * $1.0))
+        var sum = 0.0
+        for k in settings.intensities.indices {
+            sum += settings.probabilities[k] * (noise + (1 - noise) * -expm1(-transmittance * settings.intensities[k]))
         }
+        return sum
     }
 
     /// The detector's self-consistent load at `settings` with `arriving` = channel × efficiency: the detections

@@ -24,10 +24,11 @@ enum PassFiniteKeyBuilder {
         // Dead time follows the click rate, which follows the settings: each settings tried get each step's own
         // self-consistent dead-time factor.
         func exposures(_ settings: FiniteKeyDecoySettings) -> [FiniteKeyExposure] {
-            zip(channels, weights).map { channel, seconds in
-                let eta = channel * receiver.efficiency
+            channels.indices.map { step in
+                let eta = channels[step] * receiver.efficiency
                 let load = receiver.load(arriving: eta, settings: settings, repetitionRate: repetitionRate)
-                return FiniteKeyExposure(transmittance: Sanitise.fraction(eta * load.deadTimeFactor), pulses: repetitionRate * seconds)
+                return FiniteKeyExposure(transmittance: Sanitise.fraction(eta * load.deadTimeFactor),
+                                         pulses: repetitionRate * weights[step])
             }
         }
         let parameters = FiniteKeyDecoyBB84Parameters(

@@ -29,7 +29,7 @@ struct SampleSuggestionTests {
     }
 
     /// Vienna: BREI-STPO's 172 bit/s is finite-key; its asymptotic decoy-BB84 key gives BANK-GOV and GOV-FORU
-    /// 599 bit/s, more than twin-field's asymptotic 322 bit/s, so twin-field is not suggested.
+    /// 602 bit/s, more than twin-field's asymptotic 322 bit/s, so twin-field is not suggested.
     @Test func viennaTwinFieldIsNotComparedWithAFiniteKey() throws {
         let topology = try Self.sample("vienna-secoqc")
         let plan = Planner().plan(topology)
@@ -42,7 +42,7 @@ struct SampleSuggestionTests {
         for id: Identifier in ["BANK-GOV", "GOV-FORU"] {
             let index = try #require(plan.demands.firstIndex { $0.id == id })
             #expect(EngineeringFormat.rate(plan.demands[index].maxFlowBps) == "172 bit/s")
-            #expect(EngineeringFormat.rate(asymptoticPlan.demands[index].maxFlowBps) == "599 bit/s")
+            #expect(EngineeringFormat.rate(asymptoticPlan.demands[index].maxFlowBps) == "602 bit/s")
             let whatIf = try #require(analysis.demand(at: index))
             #expect(!whatIf.suggestions.contains { $0.summary.hasPrefix("tf through a relay") }, "\(id)")
         }

@@ -34,7 +34,7 @@ import QNetPlanner
         let (topology, plan) = try Self.backbone()
         let text = MarkdownReport.render(plan, of: topology)
         #expect(text.contains("**Met together: no.** Every path of the demands named below crosses the segment"))
-        #expect(text.contains("| R11~R12 | 11.6 kbit/s | 12 kbit/s | BJ-SH, BJ-HF, JN-SH | BJ-SH, BJ-HF, JN-SH: 12 kbit/s |"))
+        #expect(text.contains("| R11~R12 | 11.8 kbit/s | 12 kbit/s | BJ-SH, BJ-HF, JN-SH | BJ-SH, BJ-HF, JN-SH: 12 kbit/s |"))
     }
 
     @Test func csvHasEachSegmentsDemandLoadInItsLastColumn() throws {

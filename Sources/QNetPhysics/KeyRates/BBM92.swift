@@ -90,13 +90,26 @@ public enum BBM92 {
     /// Source: Ma, Fung, Lo, PRA 76, 012307 (2007) (λ optimised at each loss);
     /// Press et al., Numerical Recipes, 3rd ed. (2007), Secs. 10.1–10.2.
     public static func optimise(_ p: BBM92Parameters) -> BBM92Result {
+        optimise { _ in p }
+    }
+
+    /// BBM92 at the mean pair number that maximises the key per pulse when the parameters depend on it.
+    ///
+    /// `parameters(2λ)` gives each arm's η and Y0 at each 2λ tried (receivers
+    /// whose dead time and afterpulsing follow their click rates). Search and
+    /// units as `optimise(_:)`.
+    /// Source: Ma, Fung, Lo, PRA 76, 012307 (2007) (λ optimised for the
+    /// system's own η and Y0); Knoll, Radiation Detection and Measurement,
+    /// 4th ed. (2010), Ch. 4, Sec. VII (dead time follows the click rate).
+    public static func optimise(_ parameters: (Double) -> BBM92Parameters) -> BBM92Result {
         let best = Optimise.gridThenGoldenMaximum(
             lower: log(pairNumberRange.lower), upper: log(pairNumberRange.upper), gridPoints: gridPoints,
             tolerance: logPairTolerance
         ) { logPairs in
-            evaluateWithRawRate(p, meanPairNumber: exp(logPairs)).rawRate
+            evaluateWithRawRate(parameters(exp(logPairs)), meanPairNumber: exp(logPairs)).rawRate
         }
-        return evaluate(p, meanPairNumber: exp(best.x))
+        let pairs = exp(best.x)
+        return evaluate(parameters(pairs), meanPairNumber: pairs)
     }
 
     /// The result and the key rate before clipping at 0 (which the optimiser needs).

@@ -116,16 +116,33 @@ public enum DecoyBB84 {
     /// Source: Ma, Qi, Zhao, Lo, PRA 72, 012326 (2005) (optimal μ ≈ 0.48
     /// for the GYS parameter set); Kiefer (1953) for the search.
     public static func optimise(_ p: DecoyBB84Parameters) -> DecoyBB84Result {
+        optimise { _ in p }
+    }
+
+    /// Decoy BB84 at the signal intensity μ that maximises the key per pulse when the parameters depend on μ.
+    ///
+    /// `parameters(μ)` gives η and Y0 at each μ tried: a receiver whose dead
+    /// time and afterpulsing follow its click rate loses efficiency and gains
+    /// noise as μ rises, so the best μ is that of the rate with its own load,
+    /// not of a load frozen at another μ. Search, range and units as
+    /// `optimise(_:)` (the decoy method is read at μ = 2). The rate of such a
+    /// receiver stays unimodal in μ: the saturation lowers the rate more the
+    /// higher μ is.
+    /// Source: Ma, Qi, Zhao, Lo, PRA 72, 012326 (2005) (μ optimised for the
+    /// system's own η and Y0); Knoll, Radiation Detection and Measurement,
+    /// 4th ed. (2010), Ch. 4, Sec. VII (dead time follows the click rate).
+    public static func optimise(_ parameters: (Double) -> DecoyBB84Parameters) -> DecoyBB84Result {
         var lower = intensityRange.lower
-        if case .vacuumWeak(let nu) = p.decoy { lower = max(lower, 1.001 * nu) }
         let upper = intensityRange.upper
-        guard lower < upper else { return evaluate(p, signalIntensity: upper) }
+        if case .vacuumWeak(let nu) = parameters(upper).decoy { lower = max(lower, 1.001 * nu) }
+        guard lower < upper else { return evaluate(parameters(upper), signalIntensity: upper) }
         let best = Optimise.goldenSectionMaximum(
             lower: log(lower), upper: log(upper), tolerance: logIntensityTolerance
         ) { logMu in
-            evaluateWithRawRate(p, signalIntensity: exp(logMu)).rawRate
+            evaluateWithRawRate(parameters(exp(logMu)), signalIntensity: exp(logMu)).rawRate
         }
-        return evaluate(p, signalIntensity: exp(best.x))
+        let mu = exp(best.x)
+        return evaluate(parameters(mu), signalIntensity: mu)
     }
 
     /// Smallest system transmittance that still gives key, at the optimal μ (nil) or a fixed μ.

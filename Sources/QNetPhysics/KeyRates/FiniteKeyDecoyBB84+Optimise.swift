@@ -22,10 +22,6 @@ public struct FiniteKeyDecoyChoices: Sendable, Hashable {
         self.basisBias = basisBias
     }
 
-    /// The signal intensity a first estimate of the detectors' click rate assumes before the settings are
-    /// optimised (their dead time depends on it): μ1 when given, else 0.5.
-    public var startingSignalIntensity: Double { signalIntensity ?? 0.5 }
-
     /// Why no settings with these fixed values satisfy μ1 > μ2 + μ3, μ2 > μ3 ≥ 0, 0 < q_X < 1; nil when some do.
     public var violation: String? {
         let mu3 = secondDecoyIntensity
@@ -72,10 +68,30 @@ extension FiniteKeyDecoyBB84 {
     public static func optimise(_ p: FiniteKeyDecoyBB84Parameters, choices: FiniteKeyDecoyChoices,
                                 hint: FiniteKeyDecoySettings? = nil, pass: [FiniteKeyExposure]? = nil)
         -> FiniteKeyDecoyBB84Result {
+        optimise({ _ in (p, pass) }, choices: choices, hint: hint)
+    }
+
+    /// Finite-key decoy BB84 at the settings that maximise ℓ/N when the parameters (or a pass's exposures)
+    /// depend on the settings.
+    ///
+    /// `operatingPoint(settings)` gives η (or each exposure's η) at the settings tried: a receiver whose
+    /// dead time follows its click rate loses efficiency as the intensities and their probabilities rise.
+    /// Search, coordinates and units as `optimise(_:choices:hint:pass:)`.
+    /// Source: Lim, Curty, Walenta, Xu, Zbinden, PRA 89, 022307 (2014), Sec. IV (settings optimised for the
+    /// system's own η); Knoll, Radiation Detection and Measurement, 4th ed. (2010), Ch. 4, Sec. VII.
+    public static func optimise(
+        _ operatingPoint: (FiniteKeyDecoySettings) -> (parameters: FiniteKeyDecoyBB84Parameters, pass: [FiniteKeyExposure]?),
+        choices: FiniteKeyDecoyChoices, hint: FiniteKeyDecoySettings? = nil
+    ) -> FiniteKeyDecoyBB84Result {
         let space = SettingsSpace(choices)
-        func evaluated(_ y: [Double]) -> FiniteKeyDecoyBB84Result { keyLength(p, settings: space.settings(y), pass: pass).result }
+        func key(_ y: [Double]) -> (result: FiniteKeyDecoyBB84Result, rawRate: Double) {
+            let settings = space.settings(y)
+            let point = operatingPoint(settings)
+            return keyLength(point.parameters, settings: settings, pass: point.pass)
+        }
+        func evaluated(_ y: [Double]) -> FiniteKeyDecoyBB84Result { key(y).result }
         guard choices.violation == nil else { return evaluated(space.encode(starts[0])) }
-        func rate(_ y: [Double]) -> Double { keyLength(p, settings: space.settings(y), pass: pass).rawRate }
+        func rate(_ y: [Double]) -> Double { key(y).rawRate }
         var candidates = starts.map { space.encode($0) }
         if let hint { candidates.insert(space.encode(hint), at: 0) }
         var best: (x: [Double], value: Double)?

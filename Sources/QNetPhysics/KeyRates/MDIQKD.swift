@@ -151,8 +151,26 @@ public enum MDIQKD {
     /// distance); Xu, Curty, Qi, Lo, New J. Phys. 15, 113007 (2013) (asymmetric
     /// channels call for unequal intensities).
     public static func optimise(_ p: MDIParameters, fixedA: Double? = nil, fixedB: Double? = nil) -> MDIResult {
+        optimise({ _, _ in p }, fixedA: fixedA, fixedB: fixedB)
+    }
+
+    /// MDI-QKD at the intensities that maximise the key per pulse pair when the parameters depend on them.
+    ///
+    /// `parameters(μ_a, μ_b)` gives η_a, η_b and p_d at each pair tried (a
+    /// relay whose dead time and afterpulsing follow its click rate); the
+    /// balanced-arrivals search reads η_b/η_a at the lowest intensities (a
+    /// dead-time factor shared by the relay's detectors leaves it unchanged).
+    /// Search and units as `optimise(_:fixedA:fixedB:)`.
+    /// Source: Lo, Curty, Qi, PRL 108, 130503 (2012) (intensities optimised
+    /// for the system's own η and p_d); Knoll, Radiation Detection and
+    /// Measurement, 4th ed. (2010), Ch. 4, Sec. VII (dead time follows the click rate).
+    public static func optimise(_ parameters: (Double, Double) -> MDIParameters, fixedA: Double? = nil,
+                                fixedB: Double? = nil) -> MDIResult {
         func rate(_ a: Double, _ b: Double) -> Double {
-            evaluateWithRawRate(p, intensityA: a, intensityB: b).rawRate
+            evaluateWithRawRate(parameters(a, b), intensityA: a, intensityB: b).rawRate
+        }
+        func evaluate(intensityA a: Double, intensityB b: Double) -> MDIResult {
+            Self.evaluate(parameters(a, b), intensityA: a, intensityB: b)
         }
         func search(_ f: (Double) -> Double) -> Double {
             exp(Optimise.gridThenGoldenMaximum(lower: log(intensityRange.lower), upper: log(intensityRange.upper),
@@ -160,13 +178,13 @@ public enum MDIQKD {
         }
         switch (fixedA, fixedB) {
         case let (a?, b?):
-            return evaluate(p, intensityA: a, intensityB: b)
+            return evaluate(intensityA: a, intensityB: b)
         case let (a?, nil):
-            return evaluate(p, intensityA: a, intensityB: search { rate(a, $0) })
+            return evaluate(intensityA: a, intensityB: search { rate(a, $0) })
         case let (nil, b?):
-            return evaluate(p, intensityA: search { rate($0, b) }, intensityB: b)
+            return evaluate(intensityA: search { rate($0, b) }, intensityB: b)
         case (nil, nil):
-            let (etaA, etaB, _) = clamped(p)
+            let (etaA, etaB, _) = clamped(parameters(intensityRange.lower, intensityRange.lower))
             let ratio = etaA > 0 && etaB > 0 ? (etaB / etaA).squareRoot() : 1
             func clamp(_ mu: Double) -> Double { min(intensityRange.upper, max(intensityRange.lower, mu)) }
             let scale = search { rate(clamp($0 * ratio), clamp($0 / ratio)) }
@@ -176,7 +194,7 @@ public enum MDIQKD {
                 a = search { rate($0, b) }
                 b = search { rate(a, $0) }
             }
-            return evaluate(p, intensityA: a, intensityB: b)
+            return evaluate(intensityA: a, intensityB: b)
         }
     }
 

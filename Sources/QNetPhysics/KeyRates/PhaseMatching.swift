@@ -49,11 +49,24 @@ public enum PhaseMatching {
     /// (about 40 evaluations) on the rate before clipping. Formulas as `evaluate`.
     /// Source: Ma, Zeng, Zhou, PRX 8, 031043 (2018) (μ optimised per distance); Kiefer (1953).
     public static func optimise(_ p: TwinFieldParameters, signalIntensity fixed: Double? = nil) -> TwinFieldResult {
-        if let fixed { return evaluate(p, signalIntensity: fixed) }
+        optimise({ _ in p }, signalIntensity: fixed)
+    }
+
+    /// The rate at the best total intensity μ (or a fixed per-user one) when the parameters depend on it.
+    ///
+    /// `parameters(μ/2)`, of the per-user intensity, gives the arms' η and p_d
+    /// at each μ tried (a relay whose dead time and afterpulsing follow its
+    /// click rate). Search and units as `optimise(_:signalIntensity:)`.
+    /// Source: Ma, Zeng, Zhou, PRX 8, 031043 (2018) (μ optimised for the
+    /// system's own η and p_d); Knoll, Radiation Detection and Measurement,
+    /// 4th ed. (2010), Ch. 4, Sec. VII (dead time follows the click rate).
+    public static func optimise(_ parameters: (Double) -> TwinFieldParameters, signalIntensity fixed: Double? = nil)
+        -> TwinFieldResult {
+        if let fixed { return evaluate(parameters(fixed), signalIntensity: fixed) }
         let best = Optimise.gridThenGoldenMaximum(
             lower: log(intensityRange.lower), upper: log(intensityRange.upper), gridPoints: gridPoints, tolerance: logTolerance
-        ) { evaluateWithRawRate(p, totalIntensity: exp($0)).raw }
-        return evaluateWithRawRate(p, totalIntensity: exp(best.x)).result
+        ) { evaluateWithRawRate(parameters(exp($0) / 2), totalIntensity: exp($0)).raw }
+        return evaluateWithRawRate(parameters(exp(best.x) / 2), totalIntensity: exp(best.x)).result
     }
 
     /// Extra channel loss (dB, split equally between the arms) the key tolerates; conventions as

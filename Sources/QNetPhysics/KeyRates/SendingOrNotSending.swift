@@ -58,18 +58,35 @@ public enum SendingOrNotSending {
     /// Source: Wang, Yu, Hu, PRA 98, 062323 (2018) (intensities and ε optimised per distance);
     /// Kiefer (1953) for the search.
     public static func optimise(_ p: TwinFieldParameters, signalIntensity fixed: Double? = nil) -> TwinFieldResult {
+        optimise({ _, _ in p }, signalIntensity: fixed)
+    }
+
+    /// The rate at the best (μ, ε), or ε for a fixed μ, when the parameters depend on them.
+    ///
+    /// `parameters(μ, ε)` gives the arms' η and p_d at each pair tried (a
+    /// relay whose dead time and afterpulsing follow its click rate). Search
+    /// and units as `optimise(_:signalIntensity:)`.
+    /// Source: Wang, Yu, Hu, PRA 98, 062323 (2018) (μ and ε optimised for the
+    /// system's own η and p_d); Knoll, Radiation Detection and Measurement,
+    /// 4th ed. (2010), Ch. 4, Sec. VII (dead time follows the click rate).
+    public static func optimise(_ parameters: (Double, Double) -> TwinFieldParameters, signalIntensity fixed: Double? = nil)
+        -> TwinFieldResult {
+        func raw(_ mu: Double, _ eps: Double) -> Double {
+            evaluateWithRawRate(parameters(mu, eps), signalIntensity: mu, sendingProbability: eps).raw
+        }
         func bestIntensity(eps: Double) -> (mu: Double, rate: Double) {
-            if let fixed { return (fixed, evaluateWithRawRate(p, signalIntensity: fixed, sendingProbability: eps).raw) }
+            if let fixed { return (fixed, raw(fixed, eps)) }
             let best = Optimise.goldenSectionMaximum(
                 lower: log(intensityRange.lower), upper: log(intensityRange.upper), tolerance: logTolerance
-            ) { evaluateWithRawRate(p, signalIntensity: exp($0), sendingProbability: eps).raw }
+            ) { raw(exp($0), eps) }
             return (exp(best.x), best.value)
         }
         let best = Optimise.gridThenGoldenMaximum(
             lower: log(sendingRange.lower), upper: log(sendingRange.upper), gridPoints: gridPoints, tolerance: logTolerance
         ) { bestIntensity(eps: exp($0)).rate }
         let eps = exp(best.x)
-        return evaluate(p, signalIntensity: bestIntensity(eps: eps).mu, sendingProbability: eps)
+        let mu = bestIntensity(eps: eps).mu
+        return evaluate(parameters(mu, eps), signalIntensity: mu, sendingProbability: eps)
     }
 
     /// Extra channel loss (dB, split equally between the arms) the key tolerates at the optimal (μ, ε) or a fixed μ.

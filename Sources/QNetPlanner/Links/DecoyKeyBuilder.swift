@@ -15,8 +15,8 @@ struct DecoyKey {
 
 /// Maps a link's channel and receiver onto `DecoyBB84` and its result onto the plan.
 enum DecoyKeyBuilder {
-    /// Passes of the fixed-point iteration for afterpulsing and dead time (they depend on the operating point).
-    static let maxPasses = 3
+    /// Passes of the dead-time factor at a key's threshold, from f = 1 (`ResolvedDetector.deadTimeFactor(systemTransmittance:passes:clickRate:)`).
+    static let thresholdPasses = 3
 
     /// The key of `link` over a channel of transmittance `channel`.
     static func build(_ link: ResolvedLink, channel: Double, channelLossDB: Double, timing: TimingBudget,
@@ -47,36 +47,28 @@ enum DecoyKeyBuilder {
                                 ecEfficiency: link.ecEfficiency.value, siftingFactor: link.siftingFactor, decoy: decoy)
         }
 
-        // Fixed point: afterpulsing and dead time depend on the click rate at the operating
-        // point, which depends on them. Start from mu = 0.5 (or the fixed mu) without dead time.
-        // The dead-time factor is that of the clicks before dead time (Knoll's true rate): the
-        // signal at channel x efficiency without the factor, plus noise and afterpulses.
-        func clicksBeforeDeadTime(intensity: Double, afterpulse: Double) -> Double {
-            Sanitise.rate((-expm1(-channel * efficiency * intensity) + noise + afterpulse) * repetitionRate)
+        // Afterpulsing and dead time follow the click rate, which follows mu: each mu tried (or the fixed one)
+        // is evaluated with its own self-consistent load, so the optimum is that of the key with its load.
+        func load(intensity: Double) -> DetectorLoad {
+            DetectorLoad.settled(arrivals: -expm1(-channel * efficiency * intensity) + noise,
+                                 registered: { -expm1(-channel * efficiency * $0 * intensity) + noise },
+                                 detector: detector, repetitionRate: repetitionRate)
         }
-        let startIntensity = fixed ?? 0.5
-        let startSignal = -expm1(-channel * efficiency * startIntensity)
-        var afterpulse = afterpulseProbability * (startSignal + noise)
-        var countRate = clicksBeforeDeadTime(intensity: startIntensity, afterpulse: afterpulse)
-        var deadFactor = detector.deadTimeFactor(countRate: countRate)
-        var params = parameters(afterpulse: afterpulse, deadTimeFactor: deadFactor)
-        var result = strings.evaluation(params, fixed: fixed) { evaluate(params, fixed: fixed) }
-        for _ in 1..<maxPasses {
-            let signal = -expm1(-params.transmittance * result.signalIntensity)
-            let nextAfterpulse = afterpulseProbability * (signal + noise)
-            let nextCount = clicksBeforeDeadTime(intensity: result.signalIntensity, afterpulse: nextAfterpulse)
-            let nextFactor = detector.deadTimeFactor(countRate: nextCount)
-            let settled = abs(nextAfterpulse - afterpulse) <= 1e-3 * afterpulse + 1e-15
-                && abs(nextFactor - deadFactor) <= 1e-4 * deadFactor
-            // Settled: the factor the key used stands; the rate shown is that of the intensity found.
-            if settled { countRate = nextCount; break }
-            (afterpulse, countRate, deadFactor) = (nextAfterpulse, nextCount, nextFactor)
-            params = parameters(afterpulse: afterpulse, deadTimeFactor: deadFactor)
-            result = strings.evaluation(params, fixed: fixed) { evaluate(params, fixed: fixed) }
+        func parameters(intensity: Double) -> DecoyBB84Parameters {
+            let settled = load(intensity: intensity)
+            return parameters(afterpulse: settled.afterpulse, deadTimeFactor: settled.deadTimeFactor)
         }
-        assumptions.append(strings.operatingPoint(startIntensity: startIntensity))
+        let result = strings.evaluation(parameters(afterpulse: 0, deadTimeFactor: 1), detector: detector,
+                                        repetitionRate: repetitionRate, fixed: fixed) {
+            fixed.map { DecoyBB84.evaluate(parameters(intensity: $0), signalIntensity: $0) }
+                ?? DecoyBB84.optimise { parameters(intensity: $0) }
+        }
+        let operating = load(intensity: result.signalIntensity)
+        let afterpulse = operating.afterpulse
+        let params = parameters(afterpulse: afterpulse, deadTimeFactor: operating.deadTimeFactor)
+        assumptions.append(strings.operatingPoint)
 
-        let detectorBudget = timing.budget(afterpulse: afterpulse, countRate: countRate, deadTimeFactor: deadFactor)
+        let detectorBudget = operating.budget(timing)
         let mu = Sanitise.finite(result.signalIntensity)
         let signal = -expm1(-params.transmittance * mu)
         let clicks = signal + noise + afterpulse
@@ -136,18 +128,13 @@ enum DecoyKeyBuilder {
         guard let first = threshold(afterpulse: afterpulse) else { return (nil, nil) }
         afterpulse = afterpulseProbability * (first * mu + noise)
         guard let found = threshold(afterpulse: afterpulse) else { return (nil, nil) }
-        let deadFactor = link.detector.deadTimeFactor(systemTransmittance: found, passes: maxPasses) { eta in
+        let deadFactor = link.detector.deadTimeFactor(systemTransmittance: found, passes: thresholdPasses) { eta in
             Sanitise.rate((eta * mu + noise + afterpulse) * link.source.repetitionRate.value)
         }
         let receiverLossDB = Decibel.loss(transmittance: Sanitise.fraction(efficiency * deadFactor))
         guard receiverLossDB.isFinite else { return (found, nil) }
         // A threshold of 0 means key down to the search's floor (1e-40, 400 dB): the margin is at least that.
         return (found, Decibel.loss(transmittance: max(found, 1e-40)) - receiverLossDB)
-    }
-
-    private static func evaluate(_ parameters: DecoyBB84Parameters, fixed: Double?) -> DecoyBB84Result {
-        if let fixed { return DecoyBB84.evaluate(parameters, signalIntensity: fixed) }
-        return DecoyBB84.optimise(parameters)
     }
 
     /// Why the link's source cannot run decoy BB84 (it must send weak coherent pulses), or nil.
@@ -184,16 +171,16 @@ enum DecoyKeyBuilder {
     /// Protocol settings the key rests on.
     static func commonAssumptions(_ link: ResolvedLink) -> [Assumption] {
         let source = link.source
-        let intensity: String
+        let intensity: (value: String, basis: String)
         switch source.signalIntensity.value {
-        case .auto: intensity = "auto (optimised)"
-        case .fixed(let mu): intensity = Format.number(mu)
+        case .auto: intensity = ("auto (optimised)", "\(source.signalIntensity.basis); \(DetectorLoad.optimisedBasis)")
+        case .fixed(let mu): intensity = (Format.number(mu), source.signalIntensity.basis)
         }
         let decoy = source.decoy.value == .infinite
             ? "infinite decoys" : "vacuum + weak, nu = \(Format.number(source.decoyIntensity.value))"
         return [
             Assumption(name: "protocol", value: "bb84-decoy, asymptotic key (GLLP)", basis: link.protocolKind.basis),
-            Assumption(name: "signal intensity", value: intensity, basis: source.signalIntensity.basis),
+            Assumption(name: "signal intensity", value: intensity.value, basis: intensity.basis),
             Assumption(name: "decoy", value: decoy, basis: "\(source.decoy.basis); \(source.decoyIntensity.basis)"),
             Assumption(name: "misalignment", value: Format.percent(link.misalignment.value), basis: link.misalignment.basis),
             Assumption(name: "error correction", value: "f = \(Format.number(link.ecEfficiency.value))", basis: link.ecEfficiency.basis),
@@ -220,14 +207,17 @@ final class AssumptionMemo {
         var sifting: Sourced<Sifting>
     }
 
-    /// Decoy-BB84 parameters by their bits (so -0.0 and 0.0 stay apart), and the fixed intensity if any.
+    /// Decoy-BB84 parameters before afterpulsing and dead time, the detector's afterpulsing and dead time and the
+    /// repetition rate that set them, by their bits (so -0.0 and 0.0 stay apart), and the fixed intensity if any.
     private struct EvaluationKey: Hashable {
         var transmittance, darkYield, misalignment, ecEfficiency, siftingFactor: UInt64
         /// The weak decoy's intensity, nil for infinitely many decoys.
         var decoyIntensity: UInt64?
+        var afterpulseProbability, deadTime, repetitionRate: UInt64
+        var deadTimeModel: DeadTimeKind
         var fixed: UInt64?
 
-        init(_ parameters: DecoyBB84Parameters, fixed: Double?) {
+        init(_ parameters: DecoyBB84Parameters, detector: ResolvedDetector, repetitionRate: Double, fixed: Double?) {
             transmittance = parameters.transmittance.bitPattern
             darkYield = parameters.darkYield.bitPattern
             misalignment = parameters.misalignment.bitPattern
@@ -237,6 +227,10 @@ final class AssumptionMemo {
             case .infinite: decoyIntensity = nil
             case .vacuumWeak(let nu): decoyIntensity = nu.bitPattern
             }
+            afterpulseProbability = detector.afterpulseProbability.value.bitPattern
+            deadTime = detector.deadTime.value.bitPattern
+            deadTimeModel = detector.deadTimeModel.value
+            self.repetitionRate = repetitionRate.bitPattern
             self.fixed = fixed?.bitPattern
         }
     }
@@ -249,7 +243,6 @@ final class AssumptionMemo {
     var detectorValues: [RecordKey: String] = [:]
     var detectorBases: [RecordKey: String] = [:]
     var windows: [WindowKey: [Assumption]] = [:]
-    private var operatingPoints: [Double: Assumption] = [:]
     private var evaluations: [EvaluationKey: DecoyBB84Result] = [:]
     private var budgetBases: Set<DetectorBudgetBases> = []
 
@@ -277,22 +270,16 @@ final class AssumptionMemo {
         return built
     }
 
-    /// The result of `compute`, the evaluation (at `fixed`, else optimised) of `parameters`, once per distinct bits.
-    func evaluation(_ parameters: DecoyBB84Parameters, fixed: Double?, _ compute: () -> DecoyBB84Result) -> DecoyBB84Result {
-        let key = EvaluationKey(parameters, fixed: fixed)
+    /// The result of `compute`, the evaluation (at `fixed`, else optimised) of `bare`, the parameters before afterpulsing
+    /// and dead time, with `detector`'s load at `repetitionRate` pulses per second; once per distinct bits.
+    func evaluation(_ bare: DecoyBB84Parameters, detector: ResolvedDetector, repetitionRate: Double, fixed: Double?,
+                    _ compute: () -> DecoyBB84Result) -> DecoyBB84Result {
+        let key = EvaluationKey(bare, detector: detector, repetitionRate: repetitionRate, fixed: fixed)
         if let found = evaluations[key] { return found }
         let result = compute()
         evaluations[key] = result
         return result
     }
 
-    /// The operating-point assumption of an iteration started from `startIntensity`.
-    func operatingPoint(startIntensity: Double) -> Assumption {
-        if let found = operatingPoints[startIntensity] { return found }
-        let built = Assumption(
-            name: "operating point", value: "afterpulsing and dead time at the click rate of the previous pass",
-            basis: "fixed-point iteration from mu = \(Format.number(startIntensity)), at most \(DecoyKeyBuilder.maxPasses) passes")
-        operatingPoints[startIntensity] = built
-        return built
-    }
+    let operatingPoint = DetectorLoad.operatingPoint("the click rate")
 }

@@ -49,7 +49,8 @@ extension FiniteKeyBuilder {
         let s = result.settings
         func chosen(_ value: Double, _ tunable: Sourced<Tunable>) -> (String, String) {
             tunable.value.fixedValue == nil
-                ? ("\(Format.number(value)) (optimised)", "\(tunable.basis); Nelder-Mead on l/N") : (Format.number(value), tunable.basis)
+                ? ("\(Format.number(value)) (optimised)", "\(tunable.basis); Nelder-Mead on l/N, \(DetectorLoad.optimisedBasis)")
+                : (Format.number(value), tunable.basis)
         }
         let basis = chosen(s.basisBias, settings.basisBias)
         let mu3 = settings.secondDecoyIntensity.value.fixedValue == nil

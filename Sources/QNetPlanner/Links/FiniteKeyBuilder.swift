@@ -37,21 +37,16 @@ enum FiniteKeyBuilder {
                 secrecy: .fixed(settings.epsilonSec.value), correctness: settings.epsilonCor.value,
                 tailBound: settings.bound)
         }
-        // Dead time depends on the click rate, which depends on the settings: start from the signal sent always.
-        // The factor is that of the clicks before dead time (Knoll's true rate), at channel x efficiency without it.
+        // Dead time follows the click rate, which follows the settings: each settings tried get their own
+        // self-consistent dead-time factor, at channel x efficiency without it.
         let arriving = channel * receiver.efficiency
-        var countRate = receiver.clicks(transmittance: arriving, intensity: choices.startingSignalIntensity) * repetitionRate
-        var deadTime = receiver.detector.deadTimeFactor(countRate: countRate)
-        var result = FiniteKeyDecoyBB84.optimise(parameters(deadTimeFactor: deadTime), choices: choices)
-        for _ in 1..<DecoyKeyBuilder.maxPasses {
-            let nextRate = receiver.clicksBeforeDeadTime(arriving: arriving, deadTimeFactor: deadTime, settings: result.settings)
-                * repetitionRate
-            let next = receiver.detector.deadTimeFactor(countRate: nextRate)
-            // Settled: the factor the key used stands; the rate shown is that of the settings found.
-            if abs(next - deadTime) <= 1e-4 * deadTime { countRate = nextRate; break }
-            (countRate, deadTime) = (nextRate, next)
-            result = FiniteKeyDecoyBB84.optimise(parameters(deadTimeFactor: deadTime), choices: choices, hint: result.settings)
+        func load(_ settings: FiniteKeyDecoySettings) -> DetectorLoad {
+            receiver.load(arriving: arriving, settings: settings, repetitionRate: repetitionRate)
         }
+        let result = FiniteKeyDecoyBB84.optimise({ (parameters(deadTimeFactor: load($0).deadTimeFactor), nil) },
+                                                 choices: choices)
+        let operating = load(result.settings)
+        let (countRate, deadTime) = (operating.countRate, operating.deadTimeFactor)
         let used = parameters(deadTimeFactor: deadTime)
         let keyPerPulse = Sanitise.rate(result.keyPerPulse)
         let blockTime = Sanitise.finite(result.pulsesPerBlock / max(repetitionRate, 1e-300))
@@ -107,7 +102,7 @@ enum FiniteKeyBuilder {
             return (nil, nil)
         }
         let meanIntensity = zip(settings.intensities, settings.probabilities).reduce(0) { $0 + $1.0 * $1.1 }
-        let deadFactor = receiver.detector.deadTimeFactor(systemTransmittance: threshold, passes: DecoyKeyBuilder.maxPasses) {
+        let deadFactor = receiver.detector.deadTimeFactor(systemTransmittance: threshold, passes: DecoyKeyBuilder.thresholdPasses) {
             Sanitise.rate(receiver.clicks(transmittance: $0, intensity: meanIntensity) * repetitionRate)
         }
         let receiverLossDB = Decibel.loss(transmittance: Sanitise.fraction(receiver.efficiency * deadFactor))

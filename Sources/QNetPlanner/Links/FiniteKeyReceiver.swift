@@ -30,21 +30,22 @@ struct FiniteKeyReceiver {
         (noise + (1 - noise) * -expm1(-transmittance * intensity)) * (1 + afterpulse)
     }
 
-    /// Clicks per pulse before dead time (the true rate of Knoll's model) of pulses of mean photon number
-    /// `intensity` reaching the detector with `arriving` = channel × efficiency: the arrivals, plus the afterpulses of
-    /// the clicks registered at dead-time factor `deadTimeFactor` (afterpulses follow registered clicks only).
-    func clicksBeforeDeadTime(arriving: Double, deadTimeFactor: Double, intensity: Double) -> Double {
-        let arrivals = noise + (1 - noise) * -expm1(-arriving * intensity)
-        let registered = noise + (1 - noise) * -expm1(-arriving * deadTimeFactor * intensity)
-        return arrivals + afterpulse * registered
+    /// Clicks per pulse without afterpulses, of dark counts, background and pulses reaching the detector with
+    /// transmittance η, averaged over `settings`' intensities and probabilities (Lim et al. 2014, Sec. IV: Σ_k p_k D_k).
+    func detections(transmittance: Double, settings: FiniteKeyDecoySettings) -> Double {
+        var sum = 0.0
+        for k in settings.intensities.indices {
+            sum += settings.probabilities[k] * (noise + (1 - noise) * -expm1(-transmittance * settings.intensities[k]))
+        }
+        return sum
     }
 
-    /// `clicksBeforeDeadTime(arriving:deadTimeFactor:intensity:)` averaged over `settings`' intensities and probabilities
-    /// (Lim et al. 2014, Sec. IV: Σ_k p_k R_k).
-    func clicksBeforeDeadTime(arriving: Double, deadTimeFactor: Double, settings: FiniteKeyDecoySettings) -> Double {
-        zip(settings.intensities, settings.probabilities).reduce(0) {
-            $0 + $1.1 * clicksBeforeDeadTime(arriving: arriving, deadTimeFactor: deadTimeFactor, intensity: $1.0)
-        }
+    /// The detector's self-consistent load at `settings` with `arriving` = channel × efficiency: the detections
+    /// without dead time, plus the afterpulses of those registered (Knoll 2010, Ch. 4, Sec. VII).
+    func load(arriving: Double, settings: FiniteKeyDecoySettings, repetitionRate: Double) -> DetectorLoad {
+        DetectorLoad.settled(arrivals: detections(transmittance: arriving, settings: settings),
+                             registered: { detections(transmittance: arriving * $0, settings: settings) },
+                             detector: detector, repetitionRate: repetitionRate)
     }
 
     /// E_X and its parts, averaged over the intensities as the key basis sees them (Lim et al.'s e_k / R_k).

@@ -49,7 +49,9 @@ enum SegmentPlanner {
                     diagnostics)
         case .entanglement:
             let result = RepeaterChainPlanner.plan(links: ChainInputs.links(segment, topology: topology, outcomes: outcomes),
-                                                   nodes: ChainInputs.nodes(segment, topology: topology), repetitionRate: repetitionRate)
+                                                   nodes: ChainInputs.nodes(segment, topology: topology),
+                                                   hops: TrustedHops(segment, topology: topology, outcomes: outcomes),
+                                                   repetitionRate: repetitionRate)
             return (SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: kind, keyRateBps: result.rate,
                                 plobBoundBps: plob, fidelity: result.fidelity, noKeyReason: result.reason,
                                 repeater: result.plan), diagnostics)

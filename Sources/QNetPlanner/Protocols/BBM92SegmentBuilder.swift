@@ -5,9 +5,6 @@ import QNetPhysics
 /// `source` between two receivers (two links, `between: [S, D]`), or at the sending end of one link, whose
 /// node keeps one photon of each pair for its own detector.
 enum BBM92SegmentBuilder {
-    /// Passes of the fixed-point iteration for afterpulsing and dead time (they depend on the operating point).
-    static let maxPasses = 3
-
     /// The plan of `context`'s segment and what the planner noticed.
     static func plan(_ context: TwoArmSegment) -> (SegmentPlan, [Diagnostic]) {
         let topology = context.topology
@@ -83,31 +80,28 @@ enum BBM92SegmentBuilder {
                                    misalignment: errorRate, ecEfficiency: link.ecEfficiency.value,
                                    siftingFactor: link.siftingFactor)
         }
+        // The margin's key at fixed parameters.
         func evaluate(_ p: BBM92Parameters) -> BBM92Result {
             fixed.map { BBM92.evaluate(p, meanPairNumber: $0) } ?? BBM92.optimise(p)
         }
 
-        // Fixed point: afterpulsing and dead time follow each arm's click rate at the operating point.
-        let idle = arms.map { DetectorLoad.idle(noise: $0.timing.noiseProbability, detector: $0.detector) }
-        var loads = idle
-        var params = parameters(loads)
-        var result = evaluate(params)
-        for _ in 1..<maxPasses {
-            let lambda = result.meanPairNumber / 2
-            let next = arms.indices.map { i -> DetectorLoad in
-                let noise = arms[i].timing.noiseProbability
+        // Afterpulsing and dead time follow each arm's singles, which follow 2λ: each 2λ tried gets its own loads.
+        func armLoads(pairs: Double) -> [DetectorLoad] {
+            let lambda = pairs / 2
+            return arms.map { arm in
+                let noise = arm.timing.noiseProbability
                 func singles(_ eta: Double) -> Double { 1 - (1 - noise) / ((1 + eta * lambda) * (1 + eta * lambda)) }
                 // Registered singles (dead time in η) carry the afterpulses; those without dead time set its factor.
-                return DetectorLoad.at(clickProbability: singles(i == 0 ? params.transmittanceA : params.transmittanceB),
-                                       arrivals: singles(arms[i].transmittance(deadTimeFactor: 1)),
-                                       detector: arms[i].detector, repetitionRate: rate)
+                return DetectorLoad.settled(arrivals: singles(arm.transmittance(deadTimeFactor: 1)),
+                                            registered: { singles(arm.transmittance(deadTimeFactor: $0)) },
+                                            detector: arm.detector, repetitionRate: rate)
             }
-            // Settled: the report shows this pass's loads (their click rates; the key's factors are within 1e-4).
-            if zip(loads, next).allSatisfy({ $0.settles($1) }) { loads = next; break }
-            loads = next
-            params = parameters(loads)
-            result = evaluate(params)
         }
+        let result = fixed.map { BBM92.evaluate(parameters(armLoads(pairs: $0)), meanPairNumber: $0) }
+            ?? BBM92.optimise { parameters(armLoads(pairs: $0)) }
+        let loads = armLoads(pairs: result.meanPairNumber)
+        let params = parameters(loads)
+        let idle = arms.map { DetectorLoad.idle(noise: $0.timing.noiseProbability, detector: $0.detector) }
 
         // Margin: extra loss on the arms that have a channel.
         let channelArms = arms.indices.filter { arms[$0].link != nil }
@@ -130,7 +124,7 @@ enum BBM92SegmentBuilder {
         let budget = SegmentKeyBudget(
             arms: budgets,
             intensities: [KeyFigure(name: "mean pair number 2λ", key: "mean_pair_number", value: Sanitise.finite(result.meanPairNumber),
-                                    basis: fixed == nil ? "optimised (\(pairs.basis))" : pairs.basis)],
+                                    basis: fixed == nil ? "\(DetectorLoad.optimisedBasis) (\(pairs.basis))" : pairs.basis)],
             figures: [
                 KeyFigure(name: "coincidence gain Q_λ", key: "gain", value: Sanitise.fraction(result.gain),
                           basis: "Ma, Fung, Lo 2007, thermal pairs and both arms' noise"),
@@ -166,8 +160,7 @@ enum BBM92SegmentBuilder {
                        basis: link.sifting.basis),
             Assumption(name: "misalignment", value: "each arm's misalignment + 1/2 inter-symbol fraction, combined as e_A(1-e_B) + e_B(1-e_A)",
                        basis: arms.compactMap { $0.resolved?.misalignment.basis }.joined(separator: "; ")),
-            Assumption(name: "operating point", value: "afterpulsing and dead time at each arm's single-click rate of the previous pass",
-                       basis: "fixed-point iteration, at most \(maxPasses) passes"),
+            DetectorLoad.operatingPoint("each arm's single-click rate"),
             Assumption(name: "margin", value: "extra loss shared by the arms in proportion to their losses; at the threshold the clicks are noise (its afterpulses, no dead time)",
                        basis: "bisection to \(Format.number(SegmentMargin.toleranceDB)) dB, mean pair number re-optimised when auto"),
         ]

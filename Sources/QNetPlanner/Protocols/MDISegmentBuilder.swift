@@ -6,9 +6,6 @@ import QNetPhysics
 /// `[B, M]` whose senders' weak-coherent pulses meet at an untrusted relay of kind `relay`, with the gains of
 /// Ma, Razavi, PRA 86, 062319 (2012) and infinitely many decoys.
 enum MDISegmentBuilder {
-    /// Passes of the fixed-point iteration for the relay's afterpulsing and dead time.
-    static let maxPasses = 3
-
     /// The plan of `context`'s segment and what the planner noticed.
     static func plan(_ context: TwoArmSegment) -> (SegmentPlan, [Diagnostic]) {
         let topology = context.topology
@@ -74,26 +71,20 @@ enum MDISegmentBuilder {
         }
         func evaluate(_ p: MDIParameters) -> MDIResult { MDIQKD.optimise(p, fixedA: fixed[0], fixedB: fixed[1]) }
 
-        // Fixed point: each relay detector's afterpulsing and dead time follow its click rate.
-        let idle = DetectorLoad.idle(noise: perDetector, detector: relay)
-        var load = idle
-        var params = parameters(load)
-        var result = evaluate(params)
-        for _ in 1..<maxPasses {
-            // Registered clicks (dead time in η) carry the afterpulses; those without dead time set its factor.
-            func clicks(_ etaA: Double, _ etaB: Double) -> Double {
-                1 - (1 - perDetector) * exp(-(etaA * result.intensityA + etaB * result.intensityB) / Double(detectors))
+        // Afterpulsing and dead time follow each relay detector's click rate, which follows the intensities: each
+        // pair tried gets its own load. Registered clicks (dead time in η) carry the afterpulses; those without
+        // dead time set its factor.
+        func relayLoad(_ muA: Double, _ muB: Double) -> DetectorLoad {
+            func clicks(_ factor: Double) -> Double {
+                let arriving = arms[0].transmittance(deadTimeFactor: factor) * muA + arms[1].transmittance(deadTimeFactor: factor) * muB
+                return 1 - (1 - perDetector) * exp(-arriving / Double(detectors))
             }
-            let next = DetectorLoad.at(
-                clickProbability: clicks(params.transmittanceA, params.transmittanceB),
-                arrivals: clicks(arms[0].transmittance(deadTimeFactor: 1), arms[1].transmittance(deadTimeFactor: 1)),
-                detector: relay, repetitionRate: rate)
-            // Settled: the report shows this pass's load (its click rate; the key's factor is within 1e-4).
-            if load.settles(next) { load = next; break }
-            load = next
-            params = parameters(load)
-            result = evaluate(params)
+            return DetectorLoad.settled(arrivals: clicks(1), registered: clicks, detector: relay, repetitionRate: rate)
         }
+        let result = MDIQKD.optimise({ parameters(relayLoad($0, $1)) }, fixedA: fixed[0], fixedB: fixed[1])
+        let load = relayLoad(result.intensityA, result.intensityB)
+        let params = parameters(load)
+        let idle = DetectorLoad.idle(noise: perDetector, detector: relay)
 
         let tolerated = SegmentMargin.tolerated(armLossDB: arms.map(\.channelLossDB)) { losses in
             evaluate(parameters(idle, losses: losses)).keyPerPulse > 0
@@ -115,7 +106,8 @@ enum MDISegmentBuilder {
         let intensities = links.indices.map { i in
             KeyFigure(name: "signal intensity μ_\(i == 0 ? "a" : "b") (\(links[i].inputs.link.from))", key: i == 0 ? "mu_a" : "mu_b",
                       value: Sanitise.finite(i == 0 ? result.intensityA : result.intensityB),
-                      basis: fixed[i] == nil ? "optimised (\(links[i].source.signalIntensity.basis))" : links[i].source.signalIntensity.basis)
+                      basis: fixed[i] == nil ? "\(DetectorLoad.optimisedBasis) (\(links[i].source.signalIntensity.basis))"
+                          : links[i].source.signalIntensity.basis)
         }
         let budget = SegmentKeyBudget(
             arms: budgets, intensities: intensities,
@@ -165,8 +157,7 @@ enum MDISegmentBuilder {
                        basis: links.map(\.misalignment.basis).joined(separator: "; ")),
             Assumption(name: "arrival", value: "each arm's pulse inside the relay's window with its own window fraction; interference visibility not modelled beyond e_d",
                        basis: "the arms' detection budgets"),
-            Assumption(name: "operating point", value: "afterpulsing and dead time at each relay detector's click rate of the previous pass",
-                       basis: "fixed-point iteration, at most \(maxPasses) passes"),
+            DetectorLoad.operatingPoint("each relay detector's click rate"),
             Assumption(name: "margin", value: "extra loss shared by the arms in proportion to their losses; at the threshold the clicks are noise (its afterpulses, no dead time)",
                        basis: "bisection to \(Format.number(SegmentMargin.toleranceDB)) dB, intensities re-optimised when auto"),
         ]

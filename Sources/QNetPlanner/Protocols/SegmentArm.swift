@@ -59,39 +59,3 @@ struct SegmentArm {
         a * (1 - b) + b * (1 - a)
     }
 }
-
-/// Afterpulsing and dead time of a detector at a click probability per window.
-struct DetectorLoad: Equatable {
-    /// Afterpulse probability per window.
-    var afterpulse: Double
-    /// Click rate before dead time, Hz.
-    var countRate: Double
-    /// Observed over true count rate.
-    var deadTimeFactor: Double
-
-    /// The load at the threshold of a key, where the clicks are noise: the noise's afterpulses, no dead-time loss.
-    static func idle(noise: Double, detector: ResolvedDetector) -> DetectorLoad {
-        DetectorLoad(afterpulse: Sanitise.fraction(detector.afterpulseProbability.value) * noise, countRate: 0,
-                     deadTimeFactor: 1)
-    }
-
-    /// The load of a detector at `repetitionRate` windows per second that registers `clickProbability` per window
-    /// (afterpulses follow these clicks) and would click with `arrivals` per window without dead time: the
-    /// dead-time factor is that of the rate before dead time, arrivals plus afterpulses (Knoll 2010, Ch. 4, Sec. VII).
-    static func at(clickProbability: Double, arrivals: Double, detector: ResolvedDetector, repetitionRate: Double) -> DetectorLoad {
-        let afterpulse = Sanitise.fraction(detector.afterpulseProbability.value) * Sanitise.fraction(clickProbability)
-        let rate = Sanitise.rate(Sanitise.fraction(arrivals + afterpulse) * repetitionRate)
-        return DetectorLoad(afterpulse: afterpulse, countRate: rate, deadTimeFactor: detector.deadTimeFactor(countRate: rate))
-    }
-
-    /// Whether `next` differs from this load by less than the fixed-point iteration resolves.
-    func settles(_ next: DetectorLoad) -> Bool {
-        abs(next.afterpulse - afterpulse) <= 1e-3 * afterpulse + 1e-15
-            && abs(next.deadTimeFactor - deadTimeFactor) <= 1e-4 * deadTimeFactor
-    }
-
-    /// The receiver's budget at this load.
-    func budget(_ timing: TimingBudget) -> DetectorBudget {
-        timing.budget(afterpulse: afterpulse, countRate: countRate, deadTimeFactor: deadTimeFactor)
-    }
-}

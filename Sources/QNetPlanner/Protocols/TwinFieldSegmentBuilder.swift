@@ -11,10 +11,6 @@ import QNetPhysics
 /// background counts per window are shared by its two detectors. Both users
 /// send one signal intensity (a second, different fixed one is a warning).
 enum TwinFieldSegmentBuilder {
-    /// Passes of the fixed-point iteration for the relay's afterpulsing and dead time: more than MDI's 3, as
-    /// SNS's optimal ε moves with the dead-time factor (2 × 1 km at 1 GHz, 50 ns: settled after 7).
-    static let maxPasses = 8
-
     /// One arm of the segment: the link, its plan and its sender's settings.
     private struct Arm {
         let index: Int
@@ -90,32 +86,24 @@ enum TwinFieldSegmentBuilder {
                 darkCountProbability: Sanitise.fraction(darkPerDetector + load.afterpulse), misalignment: misalignment.value,
                 phaseSlices: PlanningDefaults.phaseSlices.value, ecEfficiency: ecEfficiency.value)
         }
-        func evaluate(_ p: TwinFieldParameters) -> TwinFieldResult {
-            variant.value == .sns ? SendingOrNotSending.optimise(p, signalIntensity: fixed) : PhaseMatching.optimise(p, signalIntensity: fixed)
-        }
-
-        // Fixed point: each relay detector's afterpulsing and dead time follow its click rate (as MDI's relay).
-        let idle = DetectorLoad.idle(noise: darkPerDetector, detector: receivers[0].detector)
-        var load = idle
-        var params = parameters(load)
-        var result = evaluate(params)
-        for _ in 1..<maxPasses {
-            // Each user's mean photon number per window (SNS: μ sent with probability ε), split evenly between
-            // the detectors on average over the random relative phase; registered clicks (dead time in η) carry
-            // the afterpulses, those without dead time set its factor.
-            let sent = result.signalIntensity * (result.sendingProbability ?? 1)
-            func clicks(_ etaA: Double, _ etaB: Double) -> Double {
-                1 - (1 - darkPerDetector) * exp(-(etaA + etaB) * sent / Double(detectors.value))
+        // Afterpulsing and dead time follow each relay detector's click rate, which follows what the users send:
+        // each (μ, ε) tried gets its own load. Each user's mean photon number per window (SNS: μ sent with
+        // probability ε) splits evenly between the detectors on average over the random relative phase;
+        // registered clicks (dead time in η) carry the afterpulses, those without dead time set its factor.
+        func relayLoad(intensity: Double, sending: Double) -> DetectorLoad {
+            func clicks(_ factor: Double) -> Double {
+                let arriving = (arms[0].transmittance + arms[1].transmittance) * factor * intensity * sending
+                return 1 - (1 - darkPerDetector) * exp(-arriving / Double(detectors.value))
             }
-            let next = DetectorLoad.at(clickProbability: clicks(params.transmittanceA, params.transmittanceB),
-                                       arrivals: clicks(arms[0].transmittance, arms[1].transmittance),
-                                       detector: receivers[0].detector, repetitionRate: rate)
-            // Settled: the report shows this pass's load (its click rate; the key's factor is within 1e-4).
-            if load.settles(next) { load = next; break }
-            load = next
-            params = parameters(load)
-            result = evaluate(params)
+            return DetectorLoad.settled(arrivals: clicks(1), registered: clicks, detector: receivers[0].detector,
+                                        repetitionRate: rate)
         }
+        let result = variant.value == .sns
+            ? SendingOrNotSending.optimise({ parameters(relayLoad(intensity: $0, sending: $1)) }, signalIntensity: fixed)
+            : PhaseMatching.optimise({ parameters(relayLoad(intensity: $0, sending: 1)) }, signalIntensity: fixed)
+        let load = relayLoad(intensity: result.signalIntensity, sending: result.sendingProbability ?? 1)
+        let params = parameters(load)
+        let idle = DetectorLoad.idle(noise: darkPerDetector, detector: receivers[0].detector)
         let channelLossDB = arms.reduce(0) { $0 + $1.plan.lossDB }
         // At the threshold the clicks are noise: its afterpulses, no dead time (as MDI's margin).
         let tolerated = variant.value == .sns
@@ -204,15 +192,15 @@ enum TwinFieldSegmentBuilder {
         let protocolName = variant.value == .sns
             ? "sending-or-not-sending (Wang, Yu, Hu 2018), asymptotic, infinite decoys, sending probability optimised"
             : "phase-matching (Ma, Zeng, Zhou 2018), asymptotic, infinite decoys, keeps 2/M of the pulse pairs"
-        let perUser: String
+        let perUser: (value: String, basis: String)
         switch intensity.value {
-        case .auto: perUser = "auto (optimised)"
-        case .fixed(let mu): perUser = "\(Format.number(mu)) per user"
+        case .auto: perUser = ("auto (optimised)", "\(intensity.basis); \(DetectorLoad.optimisedBasis)")
+        case .fixed(let mu): perUser = ("\(Format.number(mu)) per user", intensity.basis)
         }
         let detectors = PlanningDefaults.twinFieldRelayDetectors
         return [
             Assumption(name: "protocol", value: "tf \(variant.value.rawValue): \(protocolName)", basis: variant.basis),
-            Assumption(name: "signal intensity", value: perUser, basis: intensity.basis),
+            Assumption(name: "signal intensity", value: perUser.value, basis: perUser.basis),
             Assumption(name: "relay", value: "\(relay.id): untrusted, sees no key", basis: "node kind relay"),
             Assumption(name: "arms", value: arms.map { "\($0.link.id) \(Format.number($0.transmittance, digits: 3))" }
                 .joined(separator: ", "),
@@ -229,8 +217,7 @@ enum TwinFieldSegmentBuilder {
             Assumption(name: "relay dead time", value: "each detector's dead-time factor at its click rate before dead time: "
                            + "both users' light split evenly between the \(detectors.value) detectors (SNS: μ sent with probability ε)",
                        basis: "non-paralysable or paralysable model of the relay's detector (Knoll 2010, Ch. 4, Sec. VII), as MDI's relay"),
-            Assumption(name: "operating point", value: "afterpulsing and dead time at each relay detector's click rate of the previous pass",
-                       basis: "fixed-point iteration, at most \(maxPasses) passes"),
+            DetectorLoad.operatingPoint("each relay detector's click rate"),
             Assumption(name: "margin", value: "extra channel loss split equally between the arms, intensities re-optimised; "
                            + "at the threshold the clicks are noise (its afterpulses, no dead time)",
                        basis: "bisection on the key rate to 1e-4 dB"),

@@ -16,8 +16,7 @@ struct ElementaryLink {
     var lossPerMetreDB: Double?
     /// Losses that do not grow with length (connectors, splices), dB.
     var fixedLossDB: Double = 0
-    /// Dark and background probability per detection window of the link's detector (the heralding station's; the
-    /// trusted-node comparison's receiver).
+    /// Dark and background probability per detection window of the link's detector (the heralding station's).
     var noiseProbability: Double = 0
     /// Where the dark and background counts come from.
     var noiseBasis = "no detector"
@@ -25,10 +24,6 @@ struct ElementaryLink {
     var heralding = Sourced(PlanningDefaults.heralding.value, PlanningDefaults.heralding.basis)
     /// Single-click bright-state population α, after defaults.
     var brightStatePopulation = Sourced(PlanningDefaults.brightStatePopulation.value, PlanningDefaults.brightStatePopulation.basis)
-    /// Error-correction inefficiency f (for the trusted-node comparison).
-    var ecEfficiency = Sourced(PlanningDefaults.ecEfficiency.value, PlanningDefaults.ecEfficiency.basis)
-    /// Sifting factor q (for the trusted-node comparison).
-    var siftingFactor = 0.5
 }
 
 /// A repeater node's figures (or a key-holding end's, which measures directly).
@@ -49,8 +44,7 @@ struct ChainNode {
 enum ChainInputs {
     /// The segment's links; `outcomes` are indexed like `topology.links` (nil: skipped link).
     static func links(_ segment: FoundSegment, topology: Topology, outcomes: [LinkOutcome?]) -> [ElementaryLink] {
-        let defaults = topology.defaults
-        return segment.links.compactMap { index -> ElementaryLink? in
+        segment.links.compactMap { index -> ElementaryLink? in
             guard let outcome = outcomes[index] else { return nil }
             let link = topology.links[index], plan = outcome.plan, path = "links[\(index)]"
             let detector = plan.detector
@@ -67,9 +61,6 @@ enum ChainInputs {
             elementary.heralding = Sourced.first([(link.heralding, "\(path).heralding")], else: PlanningDefaults.heralding)
             elementary.brightStatePopulation = Sourced.first([(link.brightStatePopulation, "\(path).bright_state_population")],
                                                              else: PlanningDefaults.brightStatePopulation)
-            elementary.ecEfficiency = Sourced.quantity([(link.ecEfficiency, "\(path).ec_efficiency"),
-                                                        (defaults.ecEfficiency, "defaults.ec_efficiency")], else: PlanningDefaults.ecEfficiency)
-            elementary.siftingFactor = (link.sifting ?? defaults.sifting) == .efficient ? 1 : 0.5
             return elementary
         }
     }

@@ -12,8 +12,9 @@ import QNetPhysics
 /// RMP 83, 33 (2011); DEJMPS of Deutsch et al. 1996); key of the delivered
 /// Bell-diagonal pair by Shor, Preskill 2000 (BBM92) and Lo 2001 (six-state).
 enum RepeaterChainPlanner {
-    /// The chain's plan, or why it gives no key; `repetitionRate` scales the PLOB bound and the trusted-node chain.
-    static func plan(links: [ElementaryLink], nodes: [ChainNode], repetitionRate: Double)
+    /// The chain's plan, or why it gives no key; `repetitionRate` scales the PLOB bound, `hops` plans the links as a
+    /// trusted-node chain.
+    static func plan(links: [ElementaryLink], nodes: [ChainNode], hops: TrustedHops, repetitionRate: Double)
         -> (rate: Double, fidelity: Double, plan: RepeaterChainPlan, reason: String?) {
         let inner = nodes.dropFirst().dropLast()
         let swap = inner.min { $0.swapSuccess.value < $1.swapSuccess.value }?.swapSuccess ?? Sourced(1, "no swaps (one link)")
@@ -49,11 +50,11 @@ enum RepeaterChainPlanner {
                        basis: "Shor, Preskill, PRL 85, 441 (2000); Lo, Quantum Inf. Comput. 1, 81 (2001)"),
         ]
         if let note = evaluation.waitingNote { assumptions.append(note) }
-        let sweep = RepeaterChainSweep.sweep(model, planned: evaluation, repetitionRate: repetitionRate) ?? []
+        let sweep = RepeaterChainSweep.sweep(model, planned: evaluation, hops: hops, repetitionRate: repetitionRate) ?? []
         if sweep.isEmpty {
             assumptions.append(Assumption(name: "distance table", value: "not made", basis: "a link of the chain is not fiber"))
         } else {
-            assumptions += RepeaterChainSweep.assumptions(repetitionRate: repetitionRate)
+            assumptions += RepeaterChainSweep.assumptions
         }
 
         var plan = RepeaterChainPlan(

@@ -6,14 +6,15 @@ import QNetPhysics
 /// channel and the key of a trusted-node chain over the same links.
 ///
 /// Every link keeps its share of the chain's length and its fiber loss per
-/// metre; fixed losses (connectors, splices) stay. The trusted-node chain runs
-/// asymptotic vacuum + weak decoy BB84 (Lo, Ma, Chen, PRL 94, 230504 (2005);
-/// Ma, Qi, Zhao, Lo, PRA 72, 012326 (2005)) on each link at the segment's
-/// repetition rate with the link's detector, noise, optical error, f and
-/// sifting, and relays at the slowest link's rate (physics.md §4).
+/// metre; fixed losses (connectors, splices) stay. The trusted-node chain plans
+/// each link at its scaled length as the planner plans a decoy-BB84 link
+/// (`TrustedHops`: Lo, Ma, Chen, PRL 94, 230504 (2005); Ma, Qi, Zhao, Lo,
+/// PRA 72, 012326 (2005); dead time and afterpulsing of its receiver), and
+/// relays at the slowest link's rate (physics.md §4).
 enum RepeaterChainSweep {
     /// The table, or nil when a link is not fiber (no loss per metre to scale).
-    static func sweep(_ model: RepeaterChainModel, planned: ChainEvaluation, repetitionRate: Double) -> [RepeaterSweepPoint]? {
+    static func sweep(_ model: RepeaterChainModel, planned: ChainEvaluation, hops: TrustedHops,
+                      repetitionRate: Double) -> [RepeaterSweepPoint]? {
         let losses = model.links.compactMap(\.lossPerMetreDB)
         guard losses.count == model.links.count else { return nil }
         let plannedLength = model.links.reduce(0) { $0 + $1.length }
@@ -28,7 +29,7 @@ enum RepeaterChainSweep {
             let isPlanned = total == plannedLength
             let evaluation = isPlanned ? planned : model.evaluate(transmittances: transmittances, lengths: linkLengths)
             let channel = transmittances.reduce(1, *)
-            let trusted = zip(model.links, transmittances).map { trustedRate($0, transmittance: $1, repetitionRate: repetitionRate) }.min() ?? 0
+            let trusted = hops.slowestRate(lengths: linkLengths)
             return RepeaterSweepPoint(
                 lengthMeters: total, isPlanned: isPlanned, keyRateBps: evaluation.keyRate,
                 fidelity: Sanitise.fraction(evaluation.delivery.state.fidelity),
@@ -43,22 +44,13 @@ enum RepeaterChainSweep {
     }
 
     /// The assumptions behind the table.
-    static func assumptions(repetitionRate: Double) -> [Assumption] {
-        [
-            Assumption(name: "distance table", value: "links scaled to each total length; fixed losses kept",
-                       basis: PlanningDefaults.repeaterSweepLengths.basis),
-            Assumption(name: "trusted-node chain", value: "decoy BB84 (vacuum + weak, nu = \(Format.number(PlanningDefaults.decoyIntensity.value))) on each link at \(Format.frequency(repetitionRate)); slowest link",
-                       basis: "Ma, Qi, Zhao, Lo, PRA 72, 012326 (2005); the segment's repetition rate; physics.md 4 (trusted relay)"),
-        ]
-    }
-
-    /// Decoy BB84 key of one link used as a trusted-node hop, bit/s.
-    private static func trustedRate(_ link: ElementaryLink, transmittance: Double, repetitionRate: Double) -> Double {
-        let parameters = DecoyBB84Parameters(
-            transmittance: Sanitise.fraction(transmittance * link.detectionEfficiency),
-            darkYield: Sanitise.fraction(link.noiseProbability), misalignment: link.errorRate,
-            ecEfficiency: link.ecEfficiency.value, siftingFactor: link.siftingFactor,
-            decoy: .vacuumWeak(decoyIntensity: PlanningDefaults.decoyIntensity.value))
-        return Sanitise.rate(DecoyBB84.optimise(parameters).keyPerPulse * repetitionRate)
-    }
+    static let assumptions = [
+        Assumption(name: "distance table", value: "links scaled to each total length; fixed losses kept",
+                   basis: PlanningDefaults.repeaterSweepLengths.basis),
+        Assumption(name: "trusted-node chain",
+                   value: "each link planned as a bb84-decoy link at its scaled length (its receiver's detector with dead time "
+                       + "and afterpulsing; a sender's source sends weak coherent pulses at its repetition rate); slowest link",
+                   basis: "LinkPlanner, as a planned link of that length; Ma, Qi, Zhao, Lo, PRA 72, 012326 (2005); "
+                       + "physics.md 4 (trusted relay)"),
+    ]
 }

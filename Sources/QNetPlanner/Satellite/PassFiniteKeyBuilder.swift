@@ -9,9 +9,9 @@ enum PassFiniteKeyBuilder {
     ///
     /// `samples` are the pass's link budgets at `geometry.halfPassTimes`; each stands for its Simpson weight
     /// of the pass (`halfPassWeights`), so its exposure is repetition rate × weight pulses at channel × receiver
-    /// efficiency × dead-time factor: a first optimisation takes the dead time at the signal intensity's click
-    /// rate (0.5 when auto), the second at its optimised settings' mean intensity. Settings that break Lim et
-    /// al.'s constraints, or a source without key, keep the first result, with no key and the reason.
+    /// efficiency × dead-time factor, the factor of each step's click rate at the settings tried (the settings
+    /// maximise the key with their own dead time). Settings that break Lim et al.'s constraints, or a source
+    /// without key, give no key and the reason.
     static func build(_ link: ResolvedLink, geometry: SatellitePassGeometry, samples: [PassSample], timing: TimingBudget,
                       passesPerDay: Double) -> (PassFiniteKeyPlan, [Assumption])? {
         guard let record = link.inputs.link.finiteKey else { return nil }
@@ -21,12 +21,14 @@ enum PassFiniteKeyBuilder {
         let repetitionRate = Sanitise.rate(link.source.repetitionRate.value)
         let weights = geometry.halfPassWeights(count: samples.count)
         let channels = samples.map { Sanitise.fraction(Decibel.transmittance(loss: $0.lossDB)) }
-        func exposures(meanIntensity: Double) -> [FiniteKeyExposure] {
-            zip(channels, weights).map { channel, seconds in
-                let eta = channel * receiver.efficiency
-                let clicks = receiver.clicks(transmittance: eta, intensity: meanIntensity) * repetitionRate
-                return FiniteKeyExposure(transmittance: Sanitise.fraction(eta * receiver.detector.deadTimeFactor(countRate: clicks)),
-                                         pulses: repetitionRate * seconds)
+        // Dead time follows the click rate, which follows the settings: each settings tried get each step's own
+        // self-consistent dead-time factor.
+        func exposures(_ settings: FiniteKeyDecoySettings) -> [FiniteKeyExposure] {
+            channels.indices.map { step in
+                let eta = channels[step] * receiver.efficiency
+                let load = receiver.load(arriving: eta, settings: settings, repetitionRate: repetitionRate)
+                return FiniteKeyExposure(transmittance: Sanitise.fraction(eta * load.deadTimeFactor),
+                                         pulses: repetitionRate * weights[step])
             }
         }
         let parameters = FiniteKeyDecoyBB84Parameters(
@@ -35,13 +37,7 @@ enum PassFiniteKeyBuilder {
             secrecy: .fixed(settings.epsilonSec.value), correctness: settings.epsilonCor.value, tailBound: settings.bound)
         let problem = DecoyKeyBuilder.sourceProblem(link) ?? choices.violation.map { "finite-key settings: \($0) (Lim et al. 2014)" }
         // Settings that break Lim et al.'s constraints: the optimiser evaluates them as given and finds no key.
-        var result = FiniteKeyDecoyBB84.optimise(parameters, choices: choices, pass: exposures(meanIntensity: choices.startingSignalIntensity))
-        if problem == nil {
-            // Dead time at the optimised settings' own mean intensity (it moves the optimum only at high click rates).
-            let mean = zip(result.settings.intensities, result.settings.probabilities).reduce(0) { $0 + $1.0 * $1.1 }
-            result = FiniteKeyDecoyBB84.optimise(parameters, choices: choices, hint: result.settings,
-                                                 pass: exposures(meanIntensity: mean))
-        }
+        let result = FiniteKeyDecoyBB84.optimise({ (parameters, exposures($0)) }, choices: choices)
         let keyPerPass = problem == nil ? Sanitise.rate(result.keyLength) : 0
         let key = SatellitePassPlanner.averages(keyPerPass: keyPerPass, passesPerDay: passesPerDay, duration: geometry.duration)
         let detections = Sanitise.rate(result.detectionsPerPulse * result.pulsesPerBlock)
@@ -81,7 +77,7 @@ enum PassFiniteKeyBuilder {
             FiniteKeyBuilder.tailBound(settings, name: "pass tail bound"),
             Assumption(name: "pass settings",
                        value: "mu = \(intensities), p = \(probabilities), q_X = \(Format.number(plan.basisBias, digits: 3))",
-                       basis: "auto settings optimised for the key per pass (Nelder-Mead), fixed ones from the source"),
+                       basis: "auto settings optimised for the key per pass (Nelder-Mead), \(DetectorLoad.optimisedBasis); fixed ones from the source"),
         ]
     }
 }

@@ -97,7 +97,7 @@ struct InspectorSegmentTests {
         let screen = Screen.render(state, size: Size(width: 80, height: 24)).lines
         let inspector = screen.map { String($0.dropFirst(49).dropLast()) }
         let row = try #require(inspector.firstIndex { $0.hasPrefix("    ALICE~CHARLIE~BOB ") })
-        #expect(inspector[row + 1].hasSuffix(" 13.8 kbit/s") && inspector[row + 1].trimmingCharacters(in: .whitespaces) == "13.8 kbit/s")
+        #expect(inspector[row + 1].hasSuffix(" 13.9 kbit/s") && inspector[row + 1].trimmingCharacters(in: .whitespaces) == "13.9 kbit/s")
         let lines = pane(state, width: 30)
         // Every figure of the operating point shows whole: each value ends a line.
         let budget = try #require(try segment("ALICE~CHARLIE~CHRIS", of: state).keyBudget)

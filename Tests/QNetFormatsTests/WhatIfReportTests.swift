@@ -130,6 +130,20 @@ import QNetPlanner
         #expect(markdown.contains("Demands without QKD key, so with none to lose (post-quantum cryptography only): A-B."))
     }
 
+    /// A demand short of its rate: the report says what breaks it, names every element of its only path, and has no
+    /// "costliest failure it survives" leaving 0 bit/s (the QA finding on a 10 Mbit/s demand over 100 km).
+    @Test func markdownSaysWhatBreaksAShortDemand() {
+        var (topology, _, _) = Self.chain()
+        topology.demands[0].keyRate = Quantity(100, .megabitPerSecond)
+        let plan = Planner().plan(topology)
+        let text = MarkdownReport.render(plan, of: topology, whatIf: WhatIfAnalyzer(topology: topology, plan: plan).analyse())
+        #expect(text.contains("- **Breaks on** (short of its required rate, so any key a failure costs breaks it): "
+            + "link L1, link L2, node T (each leaves 0 bit/s)."))
+        #expect(!text.contains("Costliest failure it survives"))
+        #expect(text.contains("| node T | A-B | 0 bit/s |") && text.contains("| link L1 | A-B | 0 bit/s |"))
+        #expect(text.contains("and a demand short of its required rate when it leaves less key than the demand has"))
+    }
+
     @Test func withoutWhatIfsTheFieldsAreNullNotMissing() throws {
         let (topology, plan, _) = Self.chain()
         let text = JSONReport.render(plan, of: topology)

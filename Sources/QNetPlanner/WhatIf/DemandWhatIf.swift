@@ -17,16 +17,23 @@ public struct DemandWhatIf: Sendable, Hashable {
     /// How the rate changes with the limiting link's parameters; nil when the demand has no key
     /// (every derivative is then 0: the limiting link's margin says how much loss to remove).
     public var sensitivity: Sensitivity?
-    /// Single link or node failures that break the demand, with the rate each leaves, worst first.
+    /// Single link or node failures that break the demand, with the rate each leaves, worst first: below the required
+    /// rate for a demand met now; for a demand short of it, any failure that leaves less key than it has.
     public var breaksOn: [FailureImpact]
     /// Of the single failures the demand survives, the one that leaves it the least rate, with that rate (nil when
-    /// none cuts any of its flow): what remains after the worst failure that does not break it.
+    /// none cuts any of its flow, or when the demand is short of its rate: the failures it survives then cost it
+    /// nothing): what remains after the worst failure that does not break it.
     public var costliestSurvived: FailureImpact?
     /// Whether `costliestSurvived` is proven the worst survived failure; false when the search stopped at its limit of
     /// routes (`FailureScan.costliestRouteLimit`): then it is the worst of those routed, and another may cost more.
     public var costliestSurvivedIsExact: Bool
     /// How many survived failures the search for the costliest routes at most.
     public static let costliestRouteLimit = FailureScan.costliestRouteLimit
+    /// Whether the demand is short of its required rate even now (then any key a failure costs breaks it), as the
+    /// planner decides `satisfied`.
+    public var isShort: Bool { rateBps < requiredBps * (1 - 1e-12) }
+    /// What breaks a demand that `isShort`, in words (the report and the workbench both say it).
+    public static let shortfallRule = "short of its required rate, so any key a failure costs breaks it"
     /// Changes of the limiting link that raise the rate, best first; only improvements are listed.
     public var suggestions: [Suggestion]
 

@@ -20,8 +20,9 @@ enum WhatIfSection {
         rows += [.blank, .heading("Breaks on (N−1)")]
         if result.rateBps <= 0 {
             rows.append(TextRow("  no key to lose", role: .dim))
-        } else if result.breaksOn.isEmpty {
-            rows.append(TextRow("  no single failure", role: .good))
+        } else {
+            if result.isShort { rows.append(TextRow("  " + DemandWhatIf.shortfallRule, role: .dim)) }
+            if result.breaksOn.isEmpty { rows.append(TextRow("  no single failure", role: .good)) }
         }
         rows += result.breaksOn.map {
             TextRow("  \($0.failure.kind) \($0.failure.id)", EngineeringFormat.rate($0.remainingBps), valueRole: .bad)

@@ -107,6 +107,19 @@ struct WhatIfSectionTests {
         #expect(lines.contains { $0.contains("│  max_trusted_nodes 1 on A-B") })
     }
 
+    @Test("a demand short of its rate: the inspector says what breaks it, as the report does")
+    func shortDemandRows() {
+        var whatIf = Self.metroWhatIf
+        whatIf.requiredBps = 10_000
+        var state = AppState(topology: Fixtures.metro, filePath: "metro.yaml")
+        state.plan = Fixtures.plan(of: Fixtures.metro)
+        state.selection = .demand("A-B")
+        state.whatIf = SelectedWhatIf(demand: "A-B", topology: Fixtures.metro, result: whatIf)
+        let text = Screen.render(state, size: Size(width: 80, height: 60)).lines.joined(separator: " ")
+            .replacingOccurrences(of: "│", with: " ").split(separator: " ").joined(separator: " ")
+        #expect(text.contains("Breaks on (N−1) " + DemandWhatIf.shortfallRule + " node T 0 bit/s"))
+    }
+
     @Test("at a kink the inspector says what one step the other way does, as the reports do")
     func kinkRow() {
         var whatIf = Self.metroWhatIf

@@ -144,6 +144,27 @@ import QNetPlanner
         #expect(text.contains("and a demand short of its required rate when it leaves less key than the demand has"))
     }
 
+    /// A —20 km— B —20 km— C, all endpoints, demand A-C: the report gives the reason and the suggestion, and JSON the barrier.
+    @Test func anEndpointInTheWayIsNamedWithItsSuggestion() throws {
+        let nodes = ["A", "B", "C"].map { Node(id: Identifier($0)) }
+        let topology = Topology(name: "ep", nodes: nodes,
+                                links: [Link(id: "L1", from: "A", to: "B", medium: .fiber, length: Quantity(20, .kilometre)),
+                                        Link(id: "L2", from: "B", to: "C", medium: .fiber, length: Quantity(20, .kilometre))],
+                                demands: [Demand(from: "A", to: "C", keyRate: Quantity(1, .kilobitPerSecond))])
+        let plan = Planner().plan(topology)
+        let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
+        let markdown = MarkdownReport.render(plan, of: topology, whatIf: analysis)
+        #expect(markdown.contains("- **No key through endpoints**: the only paths with key between A and C pass through "
+            + "endpoint B, which does not relay keys"))
+        #expect(!markdown.contains("**Limiting link**: none"))
+        #expect(markdown.contains("| endpoint B made a trusted node (it relays keys, and sees those it relays) | 3.37 Mbit/s | yes | – | B.kind: trusted |"))
+        let report = try json(JSONReport.render(plan, of: topology, whatIf: analysis))
+        let whatIf = try #require((report["demands"] as? [[String: Any]])?.first?["what_if"] as? [String: Any])
+        let barrier = try #require(whatIf["endpoint_barrier"] as? [String: Any])
+        #expect(barrier["endpoints"] as? [String] == ["B"])
+        #expect((whatIf["suggestions"] as? [[String: Any]])?.first?["kind"] as? String == "endpoint-to-trusted")
+    }
+
     @Test func withoutWhatIfsTheFieldsAreNullNotMissing() throws {
         let (topology, plan, _) = Self.chain()
         let text = JSONReport.render(plan, of: topology)

@@ -13,8 +13,11 @@ extension MarkdownReport {
             text.heading("\(demand.id): \(EngineeringFormat.rate(whatIf.rateBps)) of \(EngineeringFormat.rate(whatIf.requiredBps)) required",
                          level: 3)
             if let limit = whatIf.trustedNodeLimit { text.line("- " + trustedNodeLimitText(limit)) }
-            // A trusted-node limit without key is the cause: "no segment leaves the source's side" would hide it.
-            if whatIf.limiting != nil || whatIf.trustedNodeLimit == nil { text.line("- " + limitingText(whatIf.limiting)) }
+            if let barrier = whatIf.endpointBarrier { text.line("- **No key through endpoints**: \(barrier.reason).") }
+            // A trusted-node limit or endpoints in the way are the cause: "no segment leaves the source's side" would hide it.
+            if whatIf.limiting != nil || (whatIf.trustedNodeLimit == nil && whatIf.endpointBarrier == nil) {
+                text.line("- " + limitingText(whatIf.limiting))
+            }
             if let sensitivity = whatIf.sensitivity { text.line("- " + sensitivityText(sensitivity)) }
             text.line("- " + (whatIf.rateBps > 0 ? breaksText(whatIf.breaksOn, short: whatIf.isShort)
                                                    : "**Breaks on**: nothing to break: the demand has no QKD key."))
@@ -39,7 +42,7 @@ extension MarkdownReport {
     }
 
     private static func limitingText(_ limiting: LimitingLink?) -> String {
-        guard let limiting else { return "**Limiting link**: none (no segment leaves the source's side of the key graph)." }
+        guard let limiting else { return "**Limiting link**: none (\(LimitingLink.noneReason))." }
         var parts = ["**Limiting link**: \(limiting.link) in segment \(limiting.segment) (\(limiting.basis)"
             + "; cut: \(limiting.cutSegments.joined(separator: ", ")))."]
         if let line = limiting.largestLoss {

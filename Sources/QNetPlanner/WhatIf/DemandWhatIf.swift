@@ -14,6 +14,8 @@ public struct DemandWhatIf: Sendable, Hashable {
     public var limiting: LimitingLink?
     /// Why the demand has no key when its `max_trusted_nodes` is the cause (no link is then limiting).
     public var trustedNodeLimit: TrustedNodeLimit?
+    /// Why the demand has no key when its only paths with key pass through endpoints, which relay none.
+    public var endpointBarrier: EndpointBarrier?
     /// How the rate changes with the limiting link's parameters; nil when the demand has no key
     /// (every derivative is then 0: the limiting link's margin says how much loss to remove).
     public var sensitivity: Sensitivity?
@@ -38,13 +40,15 @@ public struct DemandWhatIf: Sendable, Hashable {
     public var suggestions: [Suggestion]
 
     public init(demand: Identifier, rateBps: Double, requiredBps: Double, limiting: LimitingLink?,
-                trustedNodeLimit: TrustedNodeLimit? = nil, sensitivity: Sensitivity?, breaksOn: [FailureImpact],
+                trustedNodeLimit: TrustedNodeLimit? = nil, endpointBarrier: EndpointBarrier? = nil, sensitivity: Sensitivity?,
+                breaksOn: [FailureImpact],
                 costliestSurvived: FailureImpact? = nil, costliestSurvivedIsExact: Bool = true, suggestions: [Suggestion]) {
         self.demand = demand
         self.rateBps = rateBps
         self.requiredBps = requiredBps
         self.limiting = limiting
         self.trustedNodeLimit = trustedNodeLimit
+        self.endpointBarrier = endpointBarrier
         self.sensitivity = sensitivity
         self.breaksOn = breaksOn
         self.costliestSurvived = costliestSurvived
@@ -75,6 +79,8 @@ public struct LimitingLink: Sendable, Hashable {
     public var noKeyReason: String?
     /// How the link was chosen, in words.
     public var basis: String
+    /// Why no link limits a demand that has no key and no other cause of it, in words (the report and the workbench).
+    public static let noneReason = "no segment leaves the source's side of the key graph"
 
     public init(segment: String, link: Identifier, cutSegments: [String], largestLoss: BudgetLine?, lossDB: Double,
                 segmentRateBps: Double, marginDB: Double?, noKeyReason: String?, basis: String) {

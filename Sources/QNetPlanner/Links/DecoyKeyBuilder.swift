@@ -26,7 +26,7 @@ enum DecoyKeyBuilder {
         let repetitionRate = source.repetitionRate.value
         var assumptions = strings.common(link)
 
-        if let problem = sourceProblem(link) {
+        if let problem = sourceProblem(link) ?? DecoyIntensityCheck(asymptotic: link)?.reason {
             return DecoyKey(detector: timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1), qber: nil,
                             keyPerPulse: 0, signalIntensity: nil, marginDB: nil, noKeyReason: problem,
                             assumptions: assumptions)

@@ -25,7 +25,7 @@ enum FiniteKeyBuilder {
                       plan: nil)
         }
         if let problem = DecoyKeyBuilder.sourceProblem(link) { return noKey(problem) }
-        if let problem = choices.violation { return noKey("finite-key settings: \(problem) (Lim et al. 2014)") }
+        if let problem = DecoyIntensityCheck(finite: link, settings) { return noKey(problem.reason) }
 
         let receiver = FiniteKeyReceiver(link, timing: timing)
         let repetitionRate = source.repetitionRate.value

@@ -63,14 +63,12 @@ enum FiniteKeyBuilder {
             name: "margin", value: "extra channel loss until the key vanishes, settings re-optimised at every loss, "
                 + "n_X and eps held; dead time at that point's click rate",
             basis: "FiniteKeyDecoyBB84.thresholdTransmittance (Y0, e_mis rounded to 4 digits)"))
-        var margin = limit.toleratedDB.map { Sanitise.finite(max(-1000, min(1000, $0 - channelLossDB))) }
+        let margin = DecoyKeyBuilder.reportedMargin(toleratedDB: limit.toleratedDB, channelLossDB: channelLossDB,
+                                                    hasKey: keyPerPulse > 0)
         var reason: String?
         if keyPerPulse <= 0 {
             reason = noKeyReason(settings, link, receiver, timing: timing, qber: result.qber, channelLossDB: channelLossDB,
                                  toleratedDB: limit.toleratedDB, hasThreshold: limit.threshold != nil, memo: memo)
-            margin = margin.map { min(0, $0) }
-        } else {
-            margin = margin.map { max(0, $0) }
         }
         let detector = timing.budget(afterpulse: receiver.afterpulse * result.detectionsPerPulse / (1 + receiver.afterpulse),
                                      countRate: countRate, deadTimeFactor: deadTime)

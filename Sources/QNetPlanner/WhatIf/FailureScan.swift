@@ -19,9 +19,9 @@ import QNetModel
 /// bound keeps the demand (`BreakRule.keeps`, the same test as for a routed
 /// rate: a bound that keeps it proves the routed rate would), it is not
 /// re-routed; otherwise the demand is routed again on the key graph without
-/// the segments the failure cuts. Of the failures a met demand survives, the one that leaves it the least rate is
-/// found by routing them from the lowest bound up (branch and bound), at most
-/// `costliestRouteLimit` of them.
+/// the segments the failure cuts. Of the failures a met demand survives, the
+/// one that leaves it the least rate is found by routing them from the lowest
+/// bound up (branch and bound), at most `costliestRouteLimit` of them.
 struct FailureScan {
     let router: ChangeRouter
 

@@ -133,6 +133,45 @@ import QNetPlanner
         #expect(markdown.contains("Demands without QKD key, so with none to lose (post-quantum cryptography only): A-B."))
     }
 
+    /// A demand short of its rate: the report says what breaks it, names every element of its only path, and has no
+    /// "costliest failure it survives" leaving 0 bit/s (the QA finding on a 10 Mbit/s demand over 100 km).
+    @Test func markdownSaysWhatBreaksAShortDemand() {
+        var (topology, _, _) = Self.chain()
+        topology.demands[0].keyRate = Quantity(100, .megabitPerSecond)
+        let plan = Planner().plan(topology)
+        let text = MarkdownReport.render(plan, of: topology, whatIf: WhatIfAnalyzer(topology: topology, plan: plan).analyse())
+        #expect(text.contains("- **Breaks on** (short of its required rate, so any key a failure costs breaks it): "
+            + "link L1, link L2, node T (each leaves 0 bit/s)."))
+        #expect(!text.contains("Costliest failure it survives"))
+        #expect(text.contains("| node T | A-B | 0 bit/s |") && text.contains("| link L1 | A-B | 0 bit/s |"))
+        #expect(text.contains("and a demand short of its required rate when it leaves less key than the demand has"))
+    }
+
+    /// A —20 km— B —20 km— C, all endpoints, demand A-C: the report gives the reason and the suggestion, and JSON the barrier.
+    @Test func anEndpointInTheWayIsNamedWithItsSuggestion() throws {
+        let nodes = ["A", "B", "C"].map { Node(id: Identifier($0)) }
+        let topology = Topology(name: "ep", nodes: nodes,
+                                links: [Link(id: "L1", from: "A", to: "B", medium: .fiber, length: Quantity(20, .kilometre)),
+                                        Link(id: "L2", from: "B", to: "C", medium: .fiber, length: Quantity(20, .kilometre))],
+                                demands: [Demand(from: "A", to: "C", keyRate: Quantity(1, .kilobitPerSecond))])
+        let plan = Planner().plan(topology)
+        let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
+        let markdown = MarkdownReport.render(plan, of: topology, whatIf: analysis)
+        #expect(markdown.contains("- **No key through endpoints**: the only paths with key between A and C pass through "
+            + "endpoint B, which does not relay keys"))
+        #expect(!markdown.contains("**Limiting link**: none"))
+        // The suggestion's rate is that of the network re-planned with B trusted.
+        var trusted = topology
+        trusted.nodes[1].kind = .trusted
+        let rate = EngineeringFormat.rate(Planner().plan(trusted).demands[0].maxFlowBps)
+        #expect(markdown.contains("| endpoint B made a trusted node (it relays keys, and sees those it relays) | \(rate) | yes | – | B.kind: trusted |"))
+        let report = try json(JSONReport.render(plan, of: topology, whatIf: analysis))
+        let whatIf = try #require((report["demands"] as? [[String: Any]])?.first?["what_if"] as? [String: Any])
+        let barrier = try #require(whatIf["endpoint_barrier"] as? [String: Any])
+        #expect(barrier["endpoints"] as? [String] == ["B"])
+        #expect((whatIf["suggestions"] as? [[String: Any]])?.first?["kind"] as? String == "endpoint-to-trusted")
+    }
+
     @Test func withoutWhatIfsTheFieldsAreNullNotMissing() throws {
         let (topology, plan, _) = Self.chain()
         let text = JSONReport.render(plan, of: topology)

@@ -31,6 +31,11 @@ struct FiniteKeyPlannerTests {
 
     static func link(_ topology: Topology) throws -> LinkPlan { try #require(Planner().plan(topology).links.first) }
 
+    /// The plan of `topology(km:finiteKey:source:)`.
+    static func plannedLink(km: Double, finiteKey: FiniteKeySettings?, _ edit: (inout PhotonSource) -> Void) -> Plan {
+        Planner().plan(topology(km: km, finiteKey: finiteKey, source: edit))
+    }
+
     @Test("a finite-key link keys below the asymptotic key, nearer it for larger blocks, and says so")
     func belowAsymptotic() throws {
         // The limit of large blocks: every decoy intensity known exactly, every pulse in the key basis.

@@ -32,4 +32,32 @@ import QNetModel
         #expect(justInside.keyRateBps > 0)
         #expect(justBeyond.keyRateBps == 0)
     }
+
+    /// A receiver that alone loses more than the key tolerates (efficiency 1e-6 %, the QA case: margin -25.8 dB and
+    /// "loss 4.0 dB exceeds the -21.8 dB the receiver tolerates"): not even a lossless channel gives key, so the margin
+    /// is null (docs/topology-format.md, `margin_db`) and the reason says by how much the receiver alone is too lossy.
+    @Test(arguments: [nil, 1e12])
+    func aReceiverTooLossyForAnyChannelHasNoMargin(block: Double?) throws {
+        var topology = Fixtures.topology(nodes: [Fixtures.node("A"), Fixtures.node("B")],
+                                         links: [Fixtures.fiber("L", "A", "B", km: 20)])
+        topology.equipment.detectors[0].efficiency = Quantity(1e-6, .percent)
+        topology.links[0].finiteKey = block.map { FiniteKeyPlannerTests.finiteKey(block: $0) }
+        let link = try #require(Planner().plan(topology).links.first)
+        #expect(link.keyRateBps == 0 && link.marginDB == nil)
+        let reason = try #require(link.noKeyReason)
+        #expect(reason.hasPrefix("no loss gives a key, not even a lossless channel: the receiver alone"))
+        #expect(!reason.contains(" -"))   // no negative tolerated loss
+        // The receiver alone: the key's threshold is met by no channel, not even a lossless one (key 0 at 0 dB).
+        topology.links[0].length = Quantity(0, .kilometre)
+        #expect(try #require(Planner().plan(topology).links.first).keyRateBps == 0)
+    }
+
+    /// The same for a two-arm segment: MDI through a relay whose detectors have 1e-6 % efficiency.
+    @Test func twoArmsTooLossyForAnyChannelHaveNoMargin() throws {
+        var topology = TwoArmSegmentTests.lcqRelay(kmPerArm: 10)
+        topology.equipment.detectors[0].efficiency = Quantity(1e-6, .percent)
+        let segment = try #require(Planner().plan(topology).segments.first)
+        #expect(segment.keyRateBps == 0 && segment.marginDB == nil)
+        #expect(segment.noKeyReason?.hasPrefix("no loss gives a key, not even lossless arms") == true)
+    }
 }

@@ -7,7 +7,8 @@ extension JSONReport {
     struct WhatIfEntry: Encodable {
         let whatIf: DemandWhatIf
         enum Keys: String, CodingKey {
-            case rateBps = "rate_bps", limiting, trustedNodeLimit = "trusted_node_limit", sensitivity, breaksOn = "breaks_on"
+            case rateBps = "rate_bps", limiting, trustedNodeLimit = "trusted_node_limit", endpointBarrier = "endpoint_barrier"
+            case sensitivity, breaksOn = "breaks_on"
             case suggestions, costliestSurvived = "costliest_survived_failure"
             case costliestSurvivedIsExact = "costliest_survived_failure_exact"
         }
@@ -16,6 +17,7 @@ extension JSONReport {
             try container.encode(whatIf.rateBps, forKey: .rateBps)
             try container.encode(whatIf.limiting.map(LimitingEntry.init), forKey: .limiting)
             try container.encode(whatIf.trustedNodeLimit.map(TrustedNodeLimitEntry.init), forKey: .trustedNodeLimit)
+            try container.encode(whatIf.endpointBarrier.map(EndpointBarrierEntry.init), forKey: .endpointBarrier)
             try container.encode(whatIf.sensitivity.map(SensitivityEntry.init), forKey: .sensitivity)
             try container.encode(whatIf.breaksOn.map(FailureEntry.init), forKey: .breaksOn)
             try container.encode(whatIf.costliestSurvived.map(FailureEntry.init), forKey: .costliestSurvived)
@@ -52,6 +54,17 @@ extension JSONReport {
             try container.encode(limit.limit, forKey: .limit)
             try container.encode(limit.needed, forKey: .needed)
             try container.encode(limit.path.map(\.rawValue), forKey: .path)
+        }
+    }
+
+    struct EndpointBarrierEntry: Encodable {
+        let barrier: EndpointBarrier
+        enum Keys: String, CodingKey { case endpoints, pathBps = "path_bps", reason }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(barrier.endpoints.map(\.rawValue), forKey: .endpoints)
+            try container.encode(barrier.pathBps, forKey: .pathBps)
+            try container.encode(barrier.reason, forKey: .reason)
         }
     }
 

@@ -13,10 +13,13 @@ extension MarkdownReport {
             text.heading("\(demand.id): \(EngineeringFormat.rate(whatIf.rateBps)) of \(EngineeringFormat.rate(whatIf.requiredBps)) required",
                          level: 3)
             if let limit = whatIf.trustedNodeLimit { text.line("- " + trustedNodeLimitText(limit)) }
-            // A trusted-node limit without key is the cause: "no segment leaves the source's side" would hide it.
-            if whatIf.limiting != nil || whatIf.trustedNodeLimit == nil { text.line("- " + limitingText(whatIf.limiting)) }
+            if let barrier = whatIf.endpointBarrier { text.line("- **No key through endpoints**: \(barrier.reason).") }
+            // A trusted-node limit or endpoints in the way are the cause: "no segment leaves the source's side" would hide it.
+            if whatIf.limiting != nil || (whatIf.trustedNodeLimit == nil && whatIf.endpointBarrier == nil) {
+                text.line("- " + limitingText(whatIf.limiting))
+            }
             if let sensitivity = whatIf.sensitivity { text.line("- " + sensitivityText(sensitivity)) }
-            text.line("- " + (whatIf.rateBps > 0 ? breaksText(whatIf.breaksOn)
+            text.line("- " + (whatIf.rateBps > 0 ? breaksText(whatIf.breaksOn, short: whatIf.isShort)
                                                    : "**Breaks on**: nothing to break: the demand has no QKD key."))
             if let survived = whatIf.costliestSurvived {
                 let title = whatIf.costliestSurvivedIsExact ? "Costliest failure it survives"
@@ -39,7 +42,7 @@ extension MarkdownReport {
     }
 
     private static func limitingText(_ limiting: LimitingLink?) -> String {
-        guard let limiting else { return "**Limiting link**: none (no segment leaves the source's side of the key graph)." }
+        guard let limiting else { return "**Limiting link**: none (\(LimitingLink.noneReason))." }
         var parts = ["**Limiting link**: \(limiting.link) in segment \(limiting.segment) (\(limiting.basis)"
             + "; cut: \(limiting.cutSegments.joined(separator: ", ")))."]
         if let line = limiting.largestLoss {
@@ -72,8 +75,10 @@ extension MarkdownReport {
             + " (finite differences through the planner: " + steps.joined(separator: ", ") + ")."
     }
 
-    private static func breaksText(_ impacts: [FailureImpact]) -> String {
-        guard !impacts.isEmpty else { return "**Breaks on**: no single link or node failure (its own end nodes aside)." }
+    /// The failures that break a demand, grouped by the rate they leave; for a demand `short` of its rate, with the rule.
+    private static func breaksText(_ impacts: [FailureImpact], short: Bool) -> String {
+        let title = short ? "**Breaks on** (\(DemandWhatIf.shortfallRule))" : "**Breaks on**"
+        guard !impacts.isEmpty else { return "\(title): no single link or node failure (its own end nodes aside)." }
         // Failures that leave the same rate together, worst first (the impacts come sorted so).
         var groups: [(rate: Double, failures: [String])] = []
         for impact in impacts {
@@ -82,7 +87,7 @@ extension MarkdownReport {
                 groups.append((impact.remainingBps, [name]))
             }
         }
-        return "**Breaks on**: " + groups.map { group in
+        return "\(title): " + groups.map { group in
             group.failures.joined(separator: ", ")
                 + " (\(group.failures.count == 1 ? "leaves" : "each leaves") \(EngineeringFormat.rate(group.rate)))"
         }.joined(separator: "; ") + "."

@@ -71,7 +71,7 @@ public enum DecoyBB84 {
     /// e0, error rate of a click that carries no signal (a random bit).
     private static let randomError = 0.5
     /// Signal intensities searched by `optimise`: μ in [1e-3, 2] (vacuum+weak: above ν).
-    private static let intensityRange = (lower: 1e-3, upper: 2.0)
+    public static let intensityRange = (lower: 1e-3, upper: 2.0)
     /// Width in ln μ at which the golden-section search stops (≈ 30 evaluations).
     private static let logIntensityTolerance = 1e-5
     /// Largest loss in dB searched for a threshold (η = 1e-40).

@@ -22,16 +22,25 @@ public struct FiniteKeyDecoyChoices: Sendable, Hashable {
         self.basisBias = basisBias
     }
 
+    /// A setting that may be fixed.
+    public enum Setting: Sendable, Hashable {
+        case signalIntensity, decoyIntensity, secondDecoyIntensity, basisBias
+    }
+
     /// Why no settings with these fixed values satisfy μ1 > μ2 + μ3, μ2 > μ3 ≥ 0, 0 < q_X < 1; nil when some do.
-    public var violation: String? {
+    public var violation: String? { violated?.reason }
+
+    /// The fixed setting that breaks μ1 > μ2 + μ3, μ2 > μ3 ≥ 0, 0 < q_X < 1 (the one to change), and why; nil when
+    /// none does.
+    public var violated: (setting: Setting, reason: String)? {
         let mu3 = secondDecoyIntensity
-        guard mu3 >= 0, mu3.isFinite else { return "the second decoy needs mu3 >= 0" }
-        if let mu2 = decoyIntensity, !(mu2 > mu3) { return "the decoys need mu2 > mu3 >= 0" }
+        guard mu3 >= 0, mu3.isFinite else { return (.secondDecoyIntensity, "the second decoy needs mu3 >= 0") }
+        if let mu2 = decoyIntensity, !(mu2 > mu3) { return (.decoyIntensity, "the decoys need mu2 > mu3 >= 0") }
         if let mu1 = signalIntensity {
             let lowest = (decoyIntensity ?? mu3) + mu3
-            if !(mu1 > lowest) { return "the signal needs mu1 > mu2 + mu3" }
+            if !(mu1 > lowest) { return (.signalIntensity, "the signal needs mu1 > mu2 + mu3") }
         }
-        if let q = basisBias, !(q > 0 && q < 1) { return "the basis bias q_X must lie strictly between 0 and 1" }
+        if let q = basisBias, !(q > 0 && q < 1) { return (.basisBias, "the basis bias q_X must lie strictly between 0 and 1") }
         return nil
     }
 }

@@ -26,7 +26,7 @@ enum DecoyKeyBuilder {
         let repetitionRate = source.repetitionRate.value
         var assumptions = strings.common(link)
 
-        if let problem = sourceProblem(link) {
+        if let problem = sourceProblem(link) ?? DecoyIntensityCheck(asymptotic: link)?.reason {
             return DecoyKey(detector: timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1), qber: nil,
                             keyPerPulse: 0, signalIntensity: nil, marginDB: nil, noKeyReason: problem,
                             assumptions: assumptions)
@@ -86,7 +86,7 @@ enum DecoyKeyBuilder {
                                      memo: memo)
         assumptions.append(fixed == nil ? strings.marginOptimised : strings.marginFixed)
         let toleratedDB = limit.toleratedDB
-        var margin = toleratedDB.map { Sanitise.finite(max(-1000, min(1000, $0 - channelLossDB))) }
+        let margin = reportedMargin(toleratedDB: toleratedDB, channelLossDB: channelLossDB, hasKey: keyPerPulse > 0)
         var reason: String?
         if keyPerPulse <= 0 {
             // Without a threshold: the noise is the cause when the optical error alone (no dark counts) would allow a key.
@@ -98,12 +98,19 @@ enum DecoyKeyBuilder {
                                  efficiency: efficiency,
                                  optical: OpticalError(misalignment: misalignment, interSymbolFraction: timing.interSymbolFraction,
                                                        jitterFWHM: timing.totalFWHM, ecEfficiency: link.ecEfficiency.value))
-            if let value = margin, value > 0 { margin = 0 }
-        } else if let value = margin, value < 0 {
-            margin = 0
         }
         return DecoyKey(detector: detectorBudget, qber: qber, keyPerPulse: keyPerPulse, signalIntensity: mu,
                         marginDB: margin, noKeyReason: reason, assumptions: assumptions)
+    }
+
+    /// The margin the plan reports from the channel loss the receiver tolerates (`toleratedDB`, system loss at the
+    /// key's threshold less the receiver's own loss): the extra channel loss before the key vanishes, at least 0 with
+    /// key and at most 0 without (the loss to remove); nil when no loss gives a key: no threshold, or a receiver that
+    /// alone loses more than the key tolerates (`toleratedDB` < 0: not even a lossless channel has key).
+    static func reportedMargin(toleratedDB: Double?, channelLossDB: Double, hasKey: Bool) -> Double? {
+        guard let toleratedDB, hasKey || toleratedDB >= 0 else { return nil }
+        let margin = Sanitise.finite(max(-1000, min(1000, toleratedDB - channelLossDB)))
+        return hasKey ? max(0, margin) : min(0, margin)
     }
 
     /// Signal intensity assumed for the afterpulses of the threshold's own clicks when mu is optimised.
@@ -146,7 +153,8 @@ enum DecoyKeyBuilder {
     }
 
     /// Why a link gets no key, in words a network architect can act on; without a threshold (no transmittance
-    /// gives a key, so no margin), why none does.
+    /// gives a key, so no margin), why none does; with a negative `toleratedDB` (a receiver that alone loses more
+    /// than the key tolerates, so no margin either), by how much.
     /// `noisePerWindow` is set when no loss gives a key because of the noise (dark, background and afterpulse
     /// clicks per window), the optical error alone allowing one.
     static func noKeyReason(qber: Double, channelLossDB: Double, toleratedDB: Double?, hasThreshold: Bool,
@@ -159,6 +167,11 @@ enum DecoyKeyBuilder {
                 + "e_d \(Format.percent(optical.total)) alone would allow one"
         }
         if !hasThreshold { return optical.noKeyAtAnyLoss }
+        if let toleratedDB, toleratedDB < 0 {
+            return "no loss gives a key, not even a lossless channel: the receiver alone (detection efficiency x window "
+                + "fraction x dead-time factor) loses \(Format.dB(-toleratedDB)) more than the system loss at which the key "
+                + "vanishes, so there is no margin to report"
+        }
         if let toleratedDB, channelLossDB > toleratedDB {
             return "loss \(Format.dB(channelLossDB)) exceeds the \(Format.dB(toleratedDB)) the receiver tolerates"
         }

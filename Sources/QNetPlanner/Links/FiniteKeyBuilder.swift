@@ -25,7 +25,7 @@ enum FiniteKeyBuilder {
                       plan: nil)
         }
         if let problem = DecoyKeyBuilder.sourceProblem(link) { return noKey(problem) }
-        if let problem = choices.violation { return noKey("finite-key settings: \(problem) (Lim et al. 2014)") }
+        if let problem = DecoyIntensityCheck(finite: link, settings) { return noKey(problem.reason) }
 
         let receiver = FiniteKeyReceiver(link, timing: timing)
         let repetitionRate = source.repetitionRate.value
@@ -59,14 +59,12 @@ enum FiniteKeyBuilder {
             name: "margin", value: "extra channel loss until the key vanishes, settings re-optimised at every loss, "
                 + "n_X and eps held; dead time at that point's click rate",
             basis: "FiniteKeyDecoyBB84.thresholdTransmittance (Y0, e_mis rounded to 4 digits)"))
-        var margin = limit.toleratedDB.map { Sanitise.finite(max(-1000, min(1000, $0 - channelLossDB))) }
+        let margin = DecoyKeyBuilder.reportedMargin(toleratedDB: limit.toleratedDB, channelLossDB: channelLossDB,
+                                                    hasKey: keyPerPulse > 0)
         var reason: String?
         if keyPerPulse <= 0 {
             reason = noKeyReason(settings, link, receiver, timing: timing, qber: result.qber, channelLossDB: channelLossDB,
                                  toleratedDB: limit.toleratedDB, hasThreshold: limit.threshold != nil, memo: memo)
-            margin = margin.map { min(0, $0) }
-        } else {
-            margin = margin.map { max(0, $0) }
         }
         let detector = timing.budget(afterpulse: receiver.afterpulse * result.detectionsPerPulse / (1 + receiver.afterpulse),
                                      countRate: countRate, deadTimeFactor: deadTime)

@@ -6,7 +6,8 @@ import QNetPhysics
 /// vanishes, shared by the arms in proportion to their losses (as if every
 /// fiber of the segment aged alike; evenly when both arms are lossless), with
 /// the intensities re-optimised where they are `auto`; negative when the
-/// segment has no key (the loss to remove).
+/// segment has no key (the loss to remove, at most the arms' whole loss); nil
+/// when not even lossless arms give a key.
 enum SegmentMargin {
     /// Resolution of the margin search, dB.
     static let toleranceDB = 1e-4
@@ -44,7 +45,11 @@ enum SegmentMargin {
         }
         if let value = margin, value > 0 { margin = 0 }
         if let blind { return (margin, "the receiver of \(blind) detects nothing (detection efficiency x window fraction is 0)") }
-        if let value = margin, value < 0 {
+        guard let value = margin else {
+            return (nil, "no loss gives a key, not even lossless arms: the errors leave none after error correction and "
+                + "privacy amplification (QBER \(Format.percent(qber)) at the arms' present loss), so there is no margin to report")
+        }
+        if value < 0 {
             return (margin, "loss \(Format.dB(channelLossDB)) exceeds the \(Format.dB(channelLossDB + value)) the segment tolerates")
         }
         return (margin, "QBER \(Format.percent(qber)) leaves no key after error correction and privacy amplification")

@@ -35,7 +35,7 @@ enum PassFiniteKeyBuilder {
             transmittance: 0, darkYield: receiver.noise, afterpulseProbability: receiver.afterpulse,
             misalignment: receiver.errorRate, ecEfficiency: link.ecEfficiency.value, blockSize: 0,
             secrecy: .fixed(settings.epsilonSec.value), correctness: settings.epsilonCor.value, tailBound: settings.bound)
-        let problem = DecoyKeyBuilder.sourceProblem(link) ?? choices.violation.map { "finite-key settings: \($0) (Lim et al. 2014)" }
+        let problem = DecoyKeyBuilder.sourceProblem(link) ?? DecoyIntensityCheck(finite: link, settings)?.reason
         // Settings that break Lim et al.'s constraints: the optimiser evaluates them as given and finds no key.
         let result = FiniteKeyDecoyBB84.optimise({ (parameters, exposures($0)) }, choices: choices)
         let keyPerPass = problem == nil ? Sanitise.rate(result.keyLength) : 0

@@ -10,8 +10,12 @@ enum Format {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
         if value == 0 { return "0" }
         let exponent = floor(log10(abs(value)))
-        let scale = pow(10, Double(digits - 1) - exponent)
+        let shift = Double(digits - 1) - exponent
+        let scale = pow(10, shift)
         var rounded = (value * scale).rounded() / scale
+        // Beyond 1e22 a power of ten is inexact, and so is the division (6.430000000000001e-58): the nearest double
+        // to the rounded digits is read back from their text instead.
+        if abs(shift) > 22, let exact = Double("\((value * scale).rounded())e\(Int(-shift))") { rounded = exact }
         if !rounded.isFinite { rounded = value }
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
         return "\(rounded)"

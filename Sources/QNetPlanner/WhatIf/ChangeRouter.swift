@@ -36,8 +36,11 @@ final class ChangeRouter {
             }
             segments.append(segment)
         }
-        let keyNodes = change.addedNodes.isEmpty
+        var keyNodes = change.addedNodes.isEmpty
             ? network.keyNodes : network.keyNodes + KeyNetwork.keyNodes(change.addedNodes, offset: nodeCount)
+        if !change.relaying.isEmpty {
+            keyNodes = keyNodes.map { ($0.topologyIndex, $0.canRelay || change.relaying.contains($0.topologyIndex)) }
+        }
         let graph = KeyGraph(keyNodes: keyNodes, topologyNodeCount: topology.nodes.count, edges: edges)
         let plan = DemandRouter(graph: graph, topology: topology, segments: segments)
             .route(demand, nodeIndex: nodeIndex).plan   // its max-flow arrays are made for this changed graph

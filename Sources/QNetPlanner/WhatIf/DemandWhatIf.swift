@@ -14,30 +14,41 @@ public struct DemandWhatIf: Sendable, Hashable {
     public var limiting: LimitingLink?
     /// Why the demand has no key when its `max_trusted_nodes` is the cause (no link is then limiting).
     public var trustedNodeLimit: TrustedNodeLimit?
+    /// Why the demand has no key when its only paths with key pass through endpoints, which relay none.
+    public var endpointBarrier: EndpointBarrier?
     /// How the rate changes with the limiting link's parameters; nil when the demand has no key
     /// (every derivative is then 0: the limiting link's margin says how much loss to remove).
     public var sensitivity: Sensitivity?
-    /// Single link or node failures that break the demand, with the rate each leaves, worst first.
+    /// Single link or node failures that break the demand, with the rate each leaves, worst first: below the required
+    /// rate for a demand met now; for a demand short of it, any failure that leaves less key than it has.
     public var breaksOn: [FailureImpact]
     /// Of the single failures the demand survives, the one that leaves it the least rate, with that rate (nil when
-    /// none cuts any of its flow): what remains after the worst failure that does not break it.
+    /// none cuts any of its flow, or when the demand is short of its rate: the failures it survives then cost it
+    /// nothing): what remains after the worst failure that does not break it.
     public var costliestSurvived: FailureImpact?
     /// Whether `costliestSurvived` is proven the worst survived failure; false when the search stopped at its limit of
     /// routes (`FailureScan.costliestRouteLimit`): then it is the worst of those routed, and another may cost more.
     public var costliestSurvivedIsExact: Bool
     /// How many survived failures the search for the costliest routes at most.
     public static let costliestRouteLimit = FailureScan.costliestRouteLimit
+    /// Whether the demand is short of its required rate even now (then any key a failure costs breaks it), as the
+    /// planner decides `satisfied`.
+    public var isShort: Bool { rateBps < requiredBps * (1 - 1e-12) }
+    /// What breaks a demand that `isShort`, in words (the report and the workbench both say it).
+    public static let shortfallRule = "short of its required rate, so any key a failure costs breaks it"
     /// Changes of the limiting link that raise the rate, best first; only improvements are listed.
     public var suggestions: [Suggestion]
 
     public init(demand: Identifier, rateBps: Double, requiredBps: Double, limiting: LimitingLink?,
-                trustedNodeLimit: TrustedNodeLimit? = nil, sensitivity: Sensitivity?, breaksOn: [FailureImpact],
+                trustedNodeLimit: TrustedNodeLimit? = nil, endpointBarrier: EndpointBarrier? = nil, sensitivity: Sensitivity?,
+                breaksOn: [FailureImpact],
                 costliestSurvived: FailureImpact? = nil, costliestSurvivedIsExact: Bool = true, suggestions: [Suggestion]) {
         self.demand = demand
         self.rateBps = rateBps
         self.requiredBps = requiredBps
         self.limiting = limiting
         self.trustedNodeLimit = trustedNodeLimit
+        self.endpointBarrier = endpointBarrier
         self.sensitivity = sensitivity
         self.breaksOn = breaksOn
         self.costliestSurvived = costliestSurvived
@@ -68,6 +79,8 @@ public struct LimitingLink: Sendable, Hashable {
     public var noKeyReason: String?
     /// How the link was chosen, in words.
     public var basis: String
+    /// Why no link limits a demand that has no key and no other cause of it, in words (the report and the workbench).
+    public static let noneReason = "no segment leaves the source's side of the key graph"
 
     public init(segment: String, link: Identifier, cutSegments: [String], largestLoss: BudgetLine?, lossDB: Double,
                 segmentRateBps: Double, marginDB: Double?, noKeyReason: String?, basis: String) {

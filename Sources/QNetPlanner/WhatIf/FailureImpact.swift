@@ -21,8 +21,8 @@ public enum NetworkElement: Sendable, Hashable, Comparable {
     }
 }
 
-/// A single failure that breaks a demand: the demand falls below its required
-/// rate (or, for a demand already short of it, to no key at all).
+/// A single failure that breaks a demand (`BreakRule`): a met demand falls below
+/// its required rate, and a demand already short of it loses some of its key.
 public struct FailureImpact: Sendable, Hashable {
     /// What fails.
     public var failure: NetworkElement

@@ -2,6 +2,13 @@ import QNetModel
 
 /// Which single link or node failures break one demand (N−1), and what rate each leaves.
 ///
+/// What *breaks* means (`BreakRule`): a demand met now breaks when a failure
+/// leaves it less than its required rate, or no key at all (a demand that
+/// requires no rate); a demand short of its required rate even now breaks when
+/// a failure leaves it less key than it has: it already lacks key, so every
+/// bit lost is a further shortfall, and a failure that leaves it 0 bit/s is a
+/// single point of failure for whatever key it gets.
+///
 /// Only the links and nodes of the segments the demand's max flow and best
 /// path use can lower its rate: without any other element, the max flow is
 /// still feasible and no capacity grew, so it is unchanged. For each of those
@@ -9,11 +16,12 @@ import QNetModel
 /// carry (the paths of a flow decomposition through them; through a trusted
 /// node, half of what its segments carry, since each path enters and leaves
 /// it once), or the best path's width when the failure spares it. When the
-/// bound keeps the demand, it is not re-routed; otherwise the demand is routed
-/// again on the key graph without the segments the failure cuts. Of the
-/// failures the demand survives, the one that leaves it the least rate is
-/// found by routing them from the lowest bound up (branch and bound), at most
-/// `costliestRouteLimit` of them.
+/// bound keeps the demand (`BreakRule.keeps`, the same test as for a routed
+/// rate: a bound that keeps it proves the routed rate would), it is not
+/// re-routed; otherwise the demand is routed again on the key graph without
+/// the segments the failure cuts. Of the failures a met demand survives, the
+/// one that leaves it the least rate is found by routing them from the lowest
+/// bound up (branch and bound), at most `costliestRouteLimit` of them.
 struct FailureScan {
     let router: ChangeRouter
 
@@ -21,7 +29,8 @@ struct FailureScan {
     struct Result {
         /// The failures that break it, worst first.
         var impacts: [FailureImpact]
-        /// Of those it survives, the one that leaves it the least rate, with that rate; nil when none cuts any of its flow.
+        /// Of those it survives, the one that leaves it the least rate, with that rate; nil when none cuts any of its
+        /// flow, or when the demand is short of its rate (a failure it survives then costs it nothing).
         var costliestSurvived: FailureImpact?
         /// Whether `costliestSurvived` is proven the least (false: the least of the failures routed within the limit).
         var costliestIsExact: Bool
@@ -34,6 +43,7 @@ struct FailureScan {
         let network = router.network
         let plan = routing.plan
         let rate = plan.maxFlowBps
+        let rule = BreakRule(plan)
         guard rate > 0, let path = routing.path else { return Result(impacts: [], costliestSurvived: nil, costliestIsExact: true, checked: []) }
         let graph = routing.graph
         // Flow carried by each segment the demand uses.
@@ -68,15 +78,15 @@ struct FailureScan {
             let spared = cut.allSatisfy { !pathSegments.contains($0) }
             let lowerBound = max(flowValue - lost, spared ? path.width : 0)
             var remaining: Double?
-            if !keeps(plan, rate: lowerBound) {
+            if !rule.keeps(lowerBound) {
                 let routed = router.route(demand, change: KeyNetwork.Change(removed: Set(cut))).maxFlowBps
-                if !keeps(plan, rate: routed) {
+                if !rule.keeps(routed) {
                     impacts.append(FailureImpact(failure: element, remainingBps: routed))
                     continue
                 }
                 remaining = routed
             }
-            if lost > 0 { survivedFailures.append((element, cut, lowerBound, remaining)) }
+            if lost > 0 && plan.satisfied { survivedFailures.append((element, cut, lowerBound, remaining)) }
         }
         impacts.sort { $0.remainingBps != $1.remainingBps ? $0.remainingBps < $1.remainingBps : $0.failure < $1.failure }
         let costliest = costliest(of: survivedFailures, demand)
@@ -106,10 +116,5 @@ struct FailureScan {
             if best.map({ remaining < $0.remainingBps }) ?? true { best = FailureImpact(failure: failure.element, remainingBps: remaining) }
         }
         return best.map { ($0, true) }
-    }
-
-    /// Whether `rate` keeps the demand unbroken: met when it was met, with some key when it was not.
-    private func keeps(_ plan: DemandPlan, rate: Double) -> Bool {
-        plan.satisfied ? rate >= plan.requiredBps * (1 - 1e-12) : rate > 0
     }
 }

@@ -27,11 +27,13 @@ struct KeyNetwork: Sendable {
     /// The key graph's edges, one per segment in order (a segment whose ends are unknown has no capacity).
     let edges: [(from: Int, to: Int, capacity: Double, segment: Int)]
 
-    /// A change of the key graph: segments removed, and segments added (over the topology's nodes and `addedNodes`).
+    /// A change of the key graph: segments removed, and segments added (over the topology's nodes and `addedNodes`);
+    /// endpoints made to relay keys (`relaying`, topology indices: endpoints made trusted nodes).
     struct Change {
         var removed: Set<Int> = []
         var added: [SegmentPlan] = []
         var addedNodes: [Node] = []
+        var relaying: Set<Int> = []
         /// Errors of the planned change (links of one segment naming different protocols, say): a topology
         /// edited so fails `check`, and the change is not suggested.
         var errors: [Diagnostic] = []

@@ -17,7 +17,8 @@ struct LocalReplan {
 
     /// The key-graph change when the links at `replaced` (indices) give way to `links` (which may keep
     /// their ids), with `newNodes` added, the topology's nodes of `editedNodes`' ids replaced by them
-    /// (each of the same kind, so that the key graph keeps its nodes) and, when given, another equipment library;
+    /// (each of the same kind, or a key holder still, so that the key graph keeps its nodes: an endpoint made
+    /// trusted relays only through `Change.relaying`) and, when given, another equipment library;
     /// with the errors the planner finds in the changed part (`check` would refuse the edited topology).
     func change(replacing replaced: [Int], with links: [Link], newNodes: [Node] = [], editedNodes: [Node] = [],
                 equipment: Equipment? = nil) -> KeyNetwork.Change {

@@ -19,6 +19,8 @@ public struct Suggestion: Sendable, Hashable {
         case protocolChange = "protocol"
         /// A larger `max_trusted_nodes` on the demand, when its limit leaves it no path with key (`TrustedNodeLimit`).
         case trustedNodeLimit = "max-trusted-nodes"
+        /// Endpoints that stand in the demand's way made trusted nodes, so that they relay keys (`EndpointBarrier`).
+        case endpointToTrusted = "endpoint-to-trusted"
     }
 
     public var kind: Kind

@@ -73,12 +73,23 @@ public struct WhatIfAnalyzer: Sendable {
         }
         // A demand that its trusted-node limit leaves without key: the limit is a cause, and a larger one a change.
         let trustedNodeLimit = TrustedNodeLimit(demand, routing: routing, network: network)
-        if let trustedNodeLimit {
-            suggestions = (suggestions + [trustedNodeLimit.suggestion(for: demand, on: network)]).sorted { $0.rateBps != $1.rateBps ? $0.rateBps > $1.rateBps : $0.summary < $1.summary }
+        if let trustedNodeLimit { suggestions.append(trustedNodeLimit.suggestion(for: demand, on: network)) }
+        // A demand short of its rate whose widest path, were endpoints to relay, passes through some: a cause when it
+        // has no key, and those endpoints made trusted a change.
+        var barrier: EndpointBarrier?
+        if !plan.satisfied, let ends = routing.graph.ends(from: demand.from, to: demand.to, nodeIndex: network.nodeIndex),
+           routing.graph.canRelay.contains(false) {
+            barrier = EndpointBarrier.Finder(routing.graph, topology: network.topology).barrier(from: ends.source, to: ends.target)
         }
+        if let barrier, let suggestion = SuggestionFinder(local: worker.local, router: worker.router, others: planned)
+            .endpointSuggestion(barrier, for: demand, rate: plan.maxFlowBps) {
+            suggestions.append(suggestion)
+        }
+        suggestions.sort { $0.rateBps != $1.rateBps ? $0.rateBps > $1.rateBps : $0.summary < $1.summary }
         let failures = FailureScan(router: worker.router).breaks(demand, routing: routing)
         return (DemandWhatIf(demand: plan.id, rateBps: plan.maxFlowBps, requiredBps: plan.requiredBps, limiting: found?.limiting,
-                             trustedNodeLimit: trustedNodeLimit, sensitivity: sensitivity, breaksOn: failures.impacts,
+                             trustedNodeLimit: trustedNodeLimit, endpointBarrier: plan.maxFlowBps > 0 ? nil : barrier,
+                             sensitivity: sensitivity, breaksOn: failures.impacts,
                              costliestSurvived: failures.costliestSurvived, costliestSurvivedIsExact: failures.costliestIsExact,
                              suggestions: suggestions), failures.checked)
     }

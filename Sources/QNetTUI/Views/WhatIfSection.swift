@@ -15,13 +15,17 @@ enum WhatIfSection {
             rows += [TextRow("  max_trusted_nodes", "\(limit.limit)"),
                      TextRow("  key needs", "\(limit.needed) trusted nodes", valueRole: .bad)]
         }
-        if result.limiting != nil || result.trustedNodeLimit == nil { rows += limitingRows(result.limiting) }
+        if let barrier = result.endpointBarrier { rows.append(TextRow("  no key: " + barrier.reason, role: .bad)) }
+        if result.limiting != nil || (result.trustedNodeLimit == nil && result.endpointBarrier == nil) {
+            rows += limitingRows(result.limiting)
+        }
         if let sensitivity = result.sensitivity { rows += sensitivityRows(sensitivity) }
         rows += [.blank, .heading("Breaks on (N−1)")]
         if result.rateBps <= 0 {
             rows.append(TextRow("  no key to lose", role: .dim))
-        } else if result.breaksOn.isEmpty {
-            rows.append(TextRow("  no single failure", role: .good))
+        } else {
+            if result.isShort { rows.append(TextRow("  " + DemandWhatIf.shortfallRule, role: .dim)) }
+            if result.breaksOn.isEmpty { rows.append(TextRow("  no single failure", role: .good)) }
         }
         rows += result.breaksOn.map {
             TextRow("  \($0.failure.kind) \($0.failure.id)", EngineeringFormat.rate($0.remainingBps), valueRole: .bad)
@@ -43,7 +47,7 @@ enum WhatIfSection {
     }
 
     private static func limitingRows(_ limiting: LimitingLink?) -> [TextRow] {
-        guard let limiting else { return [TextRow("  no link leaves the source's side", role: .dim)] }
+        guard let limiting else { return [TextRow("  limiting link: none (\(LimitingLink.noneReason))", role: .dim)] }
         var rows = [TextRow("  limiting link", limiting.link.rawValue), TextRow("  segment", limiting.segment)]
         if let line = limiting.largestLoss {
             rows.append(TextRow("  largest loss", EngineeringFormat.decibels(line.db)))

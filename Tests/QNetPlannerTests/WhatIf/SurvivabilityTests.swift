@@ -17,14 +17,8 @@ import QNetModel
         return (topology, Planner().plan(topology))
     }
 
-    @Test func diamondLinkFailureLeavesTheOtherPathsRate() throws {
-        let (topology, plan) = Self.diamond(requiredFraction: 0.9)
-        let rate = { (id: Identifier) in try #require(plan.links.first { $0.id == id }).keyRateBps }
-        let (near, far) = (try rate("a1"), try rate("a2"))
-        // By hand: the flow is near + far (two disjoint paths, each as wide as its links); 0.9 of it
-        // is more than either path alone, so every link and trusted node of either path breaks it.
-        #expect(abs(plan.demands[0].maxFlowBps - (near + far)) <= 1e-9 * (near + far))
-        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B"))
+    /// Every link and trusted node of either diamond path breaks the demand, leaving the other path's rate.
+    static func expectEveryDiamondFailureBreaks(_ whatIf: DemandWhatIf, near: Double, far: Double) {
         let remaining = Dictionary(uniqueKeysWithValues: whatIf.breaksOn.map { ($0.failure, $0.remainingBps) })
         #expect(Set(remaining.keys) == [.link("a1"), .link("b1"), .node("T1"), .link("a2"), .link("b2"), .node("T2")])
         for failure: NetworkElement in [.link("a1"), .link("b1"), .node("T1")] {
@@ -33,6 +27,17 @@ import QNetModel
         for failure: NetworkElement in [.link("a2"), .link("b2"), .node("T2")] {
             #expect(abs((remaining[failure] ?? -1) - near) <= 1e-9 * near)
         }
+    }
+
+    @Test func diamondLinkFailureLeavesTheOtherPathsRate() throws {
+        let (topology, plan) = Self.diamond(requiredFraction: 0.9)
+        let rate = { (id: Identifier) in try #require(plan.links.first { $0.id == id }).keyRateBps }
+        let (near, far) = (try rate("a1"), try rate("a2"))
+        // By hand: the flow is near + far (two disjoint paths, each as wide as its links); 0.9 of it
+        // is more than either path alone, so every link and trusted node of either path breaks it.
+        #expect(abs(plan.demands[0].maxFlowBps - (near + far)) <= 1e-9 * (near + far))
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B"))
+        Self.expectEveryDiamondFailureBreaks(whatIf, near: near, far: far)
         // Worst first: losing the 20 km path leaves the 30 km path's smaller rate.
         #expect(whatIf.breaksOn.first?.remainingBps == far)
     }
@@ -122,9 +127,11 @@ import QNetModel
     @Test func agreesWithFullReplansOfEveryFailure() throws {
         var topology = SyntheticNetwork.make(nodes: 40, seed: 3)
         let first = Planner().plan(topology)
-        // Demands just below their max flow, so that many failures break them.
+        // Demands just below their max flow, so that many failures break them; every third above it (short
+        // demands, which any failure that costs them key breaks).
         for index in topology.demands.indices {
-            topology.demands[index].keyRate = Quantity(first.demands[index].maxFlowBps * 0.8, .bitPerSecond)
+            let fraction = index % 3 == 2 ? 1.5 : 0.8
+            topology.demands[index].keyRate = Quantity(first.demands[index].maxFlowBps * fraction, .bitPerSecond)
         }
         let plan = Planner().plan(topology)
         let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
@@ -135,7 +142,8 @@ import QNetModel
                 // The demand's own end nodes are not failed.
                 if case .node(let id) = failure, id == demand.from || id == demand.to { continue }
                 let rate = after.demands[index].maxFlowBps
-                let broken = demand.satisfied ? rate < demand.requiredBps * (1 - 1e-12) : rate <= 0
+                let broken = demand.satisfied ? rate < demand.requiredBps * (1 - 1e-12)
+                                              : rate < demand.maxFlowBps * (1 - 1e-9)
                 if broken { expected[failure, default: [:]][demand.id] = rate }
             }
         }
@@ -164,5 +172,55 @@ import QNetModel
         }
         let expectedCount = expected.values.reduce(0) { $0 + $1.count }
         #expect(expectedCount > 5)
+    }
+}
+
+/// N−1 of demands short of their required rate: any key a failure costs breaks them.
+extension SurvivabilityTests {
+    /// The QA network: G1 —20 km— T —100 km— G2 asking 10 Mbit/s, far more than the 100 km link gives. Every element
+    /// of the only path leaves it 0 bit/s, so all three break it (L1 and T were reported survived: the flow minus the
+    /// flow they cut came out a rounding above 0, which the old "some key left" rule read as kept).
+    @Test func aShortDemandBreaksOnEveryElementOfItsOnlyPath() throws {
+        // The built-in equipment, as in the QA file (no source or detector named).
+        let nodes = [Node(id: "G1"), Node(id: "T", kind: .trusted), Node(id: "G2")]
+        let links = [Fixtures.fiber("L1", "G1", "T", km: 20), Fixtures.fiber("L2", "T", "G2", km: 100)]
+        let topology = Topology(name: "n1", nodes: nodes, links: links, demands: [Fixtures.demand("G1", "G2", kbps: 10_000)])
+        let plan = Planner().plan(topology)
+        #expect(!plan.demands[0].satisfied && plan.demands[0].maxFlowBps > 0)
+        let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
+        let whatIf = analysis.demands[0]
+        #expect(whatIf.isShort)
+        #expect(Set(whatIf.breaksOn.map(\.failure)) == [.link("L1"), .link("L2"), .node("T")])
+        #expect(whatIf.breaksOn.allSatisfy { $0.remainingBps == 0 })
+        #expect(whatIf.costliestSurvived == nil)
+        #expect(Set(analysis.survivability.failures.map(\.failure)) == [.link("L1"), .link("L2"), .node("T")])
+        #expect(analysis.survivability.surviving.isEmpty)
+    }
+
+    /// The diamond asking 1.5 times its max flow: losing either path leaves the other's rate, less than the demand
+    /// has, so every link and trusted node of both paths breaks it (the old rule broke it only at 0 bit/s: never).
+    @Test func aShortDemandBreaksOnEveryFailureThatCostsItKey() throws {
+        let (topology, plan) = Self.diamond(requiredFraction: 1.5)
+        let rate = { (id: Identifier) in try #require(plan.links.first { $0.id == id }).keyRateBps }
+        let (near, far) = (try rate("a1"), try rate("a2"))
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B"))
+        Self.expectEveryDiamondFailureBreaks(whatIf, near: near, far: far)
+        #expect(whatIf.costliestSurvived == nil)
+    }
+
+    /// A short demand with a spare path survives a failure that the rest of the network carries again in full:
+    /// S—X—T with S—Y—X beside S—X (10 km each), asking more than X—T gives. Losing S—X costs nothing (S—Y—X carries
+    /// the same), so neither S—X, S—Y, Y nor the pruned bound of any of them breaks it; X—T and X do.
+    @Test func aShortDemandSurvivesAFailureThatIsCarriedAgainInFull() throws {
+        let nodes = [Fixtures.node("S"), Fixtures.node("T"), Fixtures.node("X", .trusted), Fixtures.node("Y", .trusted)]
+        let links = [Fixtures.fiber("SX", "S", "X", km: 10), Fixtures.fiber("XT", "X", "T", km: 60),
+                     Fixtures.fiber("SY", "S", "Y", km: 10), Fixtures.fiber("YX", "Y", "X", km: 10)]
+        var topology = Fixtures.topology(nodes: nodes, links: links, demands: [Fixtures.demand("S", "T")])
+        topology.demands[0].keyRate = Quantity(1, .gigabitPerSecond)
+        let plan = Planner().plan(topology)
+        #expect(!plan.demands[0].satisfied)
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "S-T"))
+        #expect(Set(whatIf.breaksOn.map(\.failure)) == [.link("XT"), .node("X")])
+        #expect(whatIf.breaksOn.allSatisfy { $0.remainingBps == 0 })
     }
 }

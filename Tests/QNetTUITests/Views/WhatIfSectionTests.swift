@@ -103,8 +103,40 @@ struct WhatIfSectionTests {
         }
         #expect(row("  max_trusted_nodes", "0") && row("  key needs", "1 trusted nodes"))
         #expect(lines.contains { $0.contains("│  no key to lose") })
-        #expect(!lines.contains { $0.contains("no single failure") || $0.contains("no link leaves") })
+        #expect(!lines.contains { $0.contains("no single failure") || $0.contains("no segment leaves") })
         #expect(lines.contains { $0.contains("│  max_trusted_nodes 1 on A-B") })
+    }
+
+    /// The 80×60 screen's text with the metro demand A-B selected and `whatIf` as its what-ifs, its frame lines and runs of
+    /// spaces each read as one space (a wrapped row reads as one sentence).
+    static func screenText(_ whatIf: DemandWhatIf) -> String {
+        var state = AppState(topology: Fixtures.metro, filePath: "metro.yaml")
+        state.plan = Fixtures.plan(of: Fixtures.metro)
+        state.selection = .demand("A-B")
+        state.whatIf = SelectedWhatIf(demand: "A-B", topology: Fixtures.metro, result: whatIf)
+        return Screen.render(state, size: Size(width: 80, height: 60)).lines.joined(separator: " ")
+            .replacingOccurrences(of: "│", with: " ").split(separator: " ").joined(separator: " ")
+    }
+
+    @Test("a demand short of its rate: the inspector says what breaks it, as the report does")
+    func shortDemandRows() {
+        var whatIf = Self.metroWhatIf
+        whatIf.requiredBps = 10_000
+        #expect(Self.screenText(whatIf).contains("Breaks on (N−1) " + DemandWhatIf.shortfallRule + " node T 0 bit/s"))
+    }
+
+    @Test("a demand whose only paths pass through an endpoint: the inspector gives the report's reason, not 'no segment leaves'")
+    func endpointBarrierRows() {
+        let barrier = EndpointBarrier(from: "A", to: "B", endpoints: ["T"], pathBps: 2000)
+        let whatIf = DemandWhatIf(demand: "A-B", rateBps: 0, requiredBps: 1000, limiting: nil, endpointBarrier: barrier,
+                                  sensitivity: nil, breaksOn: [], suggestions: [])
+        let text = Self.screenText(whatIf)
+        #expect(text.contains("no key: " + barrier.reason))
+        #expect(!text.contains(LimitingLink.noneReason))
+        // Without a cause, the report's words for no limiting link.
+        let none = Self.screenText(DemandWhatIf(demand: "A-B", rateBps: 0, requiredBps: 1000, limiting: nil, sensitivity: nil,
+                                                breaksOn: [], suggestions: []))
+        #expect(none.contains("limiting link: none (" + LimitingLink.noneReason + ")"))
     }
 
     @Test("at a kink the inspector says what one step the other way does, as the reports do")

@@ -6,6 +6,8 @@ struct ElementaryLink {
     var transmittance: Double
     /// Detection efficiency × window fraction at the heralding station.
     var detectionEfficiency: Double
+    /// Where the detection efficiency and the window come from.
+    var detectionBasis = "no detector"
     /// Optical error e_d of the link: misalignment + 1/2 inter-symbol fraction.
     var errorRate: Double
     /// The link's misalignment, the part of e_d that a file sets.
@@ -27,8 +29,11 @@ struct ElementaryLink {
     var brightStatePopulation = Sourced(PlanningDefaults.brightStatePopulation.value, PlanningDefaults.brightStatePopulation.basis)
     /// Error-correction inefficiency f (for the trusted-node comparison).
     var ecEfficiency = Sourced(PlanningDefaults.ecEfficiency.value, PlanningDefaults.ecEfficiency.basis)
-    /// Sifting factor q (for the trusted-node comparison).
-    var siftingFactor = 0.5
+    /// Sifting (for the trusted-node comparison).
+    var sifting = Sourced(Sifting.standard, PlanningDefaults.sifting.basis)
+
+    /// The sifting factor q: 1/2 standard, 1 efficient (asymptotic).
+    var siftingFactor: Double { sifting.value == .efficient ? 1 : 0.5 }
 }
 
 /// A repeater node's figures (or a key-holding end's, which measures directly).
@@ -63,13 +68,17 @@ enum ChainInputs {
             }
             elementary.misalignment = outcome.misalignment
             elementary.noiseProbability = (detector?.darkProbabilityPerWindow ?? 0) + (detector?.backgroundProbabilityPerWindow ?? 0)
-            if let bases = detector?.bases { elementary.noiseBasis = "\(bases.darkCounts); stray light \(bases.backgroundRate) x window" }
+            if let bases = detector?.bases {
+                elementary.noiseBasis = "\(bases.darkCounts); stray light \(bases.backgroundRate) x window"
+                elementary.detectionBasis = "\(bases.detectorEfficiency); window \(bases.window)"
+            }
             elementary.heralding = Sourced.first([(link.heralding, "\(path).heralding")], else: PlanningDefaults.heralding)
             elementary.brightStatePopulation = Sourced.first([(link.brightStatePopulation, "\(path).bright_state_population")],
                                                              else: PlanningDefaults.brightStatePopulation)
             elementary.ecEfficiency = Sourced.quantity([(link.ecEfficiency, "\(path).ec_efficiency"),
                                                         (defaults.ecEfficiency, "defaults.ec_efficiency")], else: PlanningDefaults.ecEfficiency)
-            elementary.siftingFactor = (link.sifting ?? defaults.sifting) == .efficient ? 1 : 0.5
+            elementary.sifting = Sourced.given(link.sifting, "\(path).sifting") ?? .given(defaults.sifting, "defaults.sifting")
+                ?? Sourced(.standard, PlanningDefaults.sifting.basis)
             return elementary
         }
     }

@@ -28,6 +28,7 @@ enum RepeaterChainPlanner {
         let rate = evaluation.keyRate
 
         var assumptions = heraldingAssumptions(links, evaluation: evaluation) + [
+            StationDetection.assumption(links),
             HeraldingStationNoise.assumption(links),
             ElementaryFidelity.assumption(links, pairs: evaluation.pairs),
             Assumption(name: "swap success", value: Format.percent(Sanitise.fraction(swap.value)),
@@ -45,6 +46,7 @@ enum RepeaterChainPlanner {
                        basis: purification.map { "\($0.basis); Deutsch et al., PRL 77, 2818 (1996)" } ?? "no repeater names purification"),
             Assumption(name: "memories", value: "depolarising, pair decays as e^(-t/T) over its mean wait",
                        basis: "Sangouard et al. 2011; T the shorter coherence time of the pair's two memories; ends measure at once"),
+        ] + ChainMemories.assumptions(nodes) + [
             Assumption(name: "key", value: "BBM92 1 - h(e_Z) - h(e_X); six-state 1 - H(Bell weights) shown beside it",
                        basis: "Shor, Preskill, PRL 85, 441 (2000); Lo, Quantum Inf. Comput. 1, 81 (2001)"),
         ]
@@ -53,7 +55,7 @@ enum RepeaterChainPlanner {
         if sweep.isEmpty {
             assumptions.append(Assumption(name: "distance table", value: "not made", basis: "a link of the chain is not fiber"))
         } else {
-            assumptions += RepeaterChainSweep.assumptions(repetitionRate: repetitionRate)
+            assumptions += RepeaterChainSweep.assumptions(links, repetitionRate: repetitionRate)
         }
 
         var plan = RepeaterChainPlan(

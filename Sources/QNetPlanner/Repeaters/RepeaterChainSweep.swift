@@ -42,13 +42,19 @@ enum RepeaterChainSweep {
         sweep.filter { $0.keyRateBps > 0 && $0.keyRateBps > other($0) }.map(\.lengthMeters)
     }
 
-    /// The assumptions behind the table.
-    static func assumptions(repetitionRate: Double) -> [Assumption] {
-        [
+    /// The assumptions behind the table, with the error-correction inefficiency and sifting of `links`' trusted-node hops.
+    static func assumptions(_ links: [ElementaryLink], repetitionRate: Double) -> [Assumption] {
+        var hops = LinkGroups()
+        for link in links {
+            hops.add("f = \(Format.number(link.ecEfficiency.value)), q = \(link.siftingFactor == 1 ? "1" : "1/2")",
+                     basis: "\(link.ecEfficiency.basis); \(link.sifting.basis)")
+        }
+        return [
             Assumption(name: "distance table", value: "links scaled to each total length; fixed losses kept",
                        basis: PlanningDefaults.repeaterSweepLengths.basis),
-            Assumption(name: "trusted-node chain", value: "decoy BB84 (vacuum + weak, nu = \(Format.number(PlanningDefaults.decoyIntensity.value))) on each link at \(Format.frequency(repetitionRate)); slowest link",
-                       basis: "Ma, Qi, Zhao, Lo, PRA 72, 012326 (2005); the segment's repetition rate; physics.md 4 (trusted relay)"),
+            Assumption(name: "trusted-node chain", value: "decoy BB84 (vacuum + weak, nu = \(Format.number(PlanningDefaults.decoyIntensity.value))) on each link at \(Format.frequency(repetitionRate)); slowest link; \(hops.value)",
+                       basis: "Ma, Qi, Zhao, Lo, PRA 72, 012326 (2005); the segment's repetition rate; "
+                        + hops.bases.joined(separator: "; ") + "; physics.md 4 (trusted relay)"),
         ]
     }
 

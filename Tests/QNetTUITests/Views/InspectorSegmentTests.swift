@@ -174,6 +174,9 @@ struct InspectorSegmentTests {
             || $0.dropFirst(3).first?.isNumber ?? false || $0.dropFirst(4).first?.isNumber ?? false })
         #expect(lines[header + chain.sweep.count + 1].hasPrefix("  * this chain"))
         #expect(prose(lines).contains(PlanFigures.repeaterReach(chain)))
+        // The memories' figures are among the segment's assumptions, each with the key it came from.
+        #expect(prose(lines).contains("memory efficiency 90 % at R1, R2, R3"))
+        #expect(prose(lines).contains("memory coherence time 100 ms at R1, R2, R3 equipment.memories. multimode-ensemble. coherence_time"))
     }
 
     @Test("select a satellite link: the pass's key per pass and per day, its finite key, and the profile from culmination")

@@ -81,22 +81,8 @@ public enum PlanningDefaults {
     /// Source spectral linewidth, m.
     public static let linewidth = BuiltInDefault(0.1e-9, "0.1 nm linewidth")
 
-    // MARK: Detector
+    // MARK: Detection window
 
-    /// Detector kind.
-    public static let detectorKind = BuiltInDefault("snspd", "superconducting nanowire detector")
-    /// Detection efficiency.
-    public static let detectorEfficiency = BuiltInDefault(0.8, "SNSPD, 80 %")
-    /// Dark-count rate of the whole receiver, Hz.
-    public static let darkCountRate = BuiltInDefault(100.0, "SNSPD, 100 Hz for the whole receiver")
-    /// Dead time, s.
-    public static let deadTime = BuiltInDefault(50e-9, "SNSPD, 50 ns")
-    /// Dead-time model.
-    public static let deadTimeModel = BuiltInDefault("non-paralysable", "SNSPD, non-paralysable")
-    /// Detector timing jitter, FWHM, s.
-    public static let detectorJitter = BuiltInDefault(50e-12, "SNSPD, 50 ps FWHM")
-    /// Afterpulse probability per click.
-    public static let afterpulseProbability = BuiltInDefault(0.0, "SNSPD, no afterpulsing")
     /// Longest detection window when no gate width is given, s (the window is min(1 ns, 1/f_rep)).
     public static let maxWindow = BuiltInDefault(1e-9, "window min(1 ns, 1/f_rep)")
 

@@ -121,7 +121,7 @@ struct RepeaterChainPlannerTests {
         #expect(shown.value == "50 % at R1" && shown.basis.hasPrefix(PlanningDefaults.memoryEfficiency.basis))
         #expect(chain.assumptions.first { $0.name == "memory coherence time" }?.basis.hasPrefix(PlanningDefaults.memoryCoherenceTime.basis) == true)
         let station = try #require(chain.assumptions.first { $0.name == "station detection" })
-        #expect(station.value.contains("= 80 %") && station.basis.hasPrefix(PlanningDefaults.detectorEfficiency.basis))
+        #expect(station.value.contains("= 80 %") && station.basis.hasPrefix(PlanningDefaults.defaultDetector.efficiency.basis))
         let eta = pow(10, -0.4)  // 20 km at 0.2 dB/km
         #expect(abs(chain.attemptSuccess[0] - 0.5 * eta * 0.8 * 0.8 * 0.5) < 1e-4)
         // The trusted-node comparison names its f and sifting.

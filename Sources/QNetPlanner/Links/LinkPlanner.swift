@@ -137,7 +137,7 @@ enum LinkPlanner {
     /// Where the link names its detector (`detectorReference`), or the default it falls back to.
     static func detectorBasis(_ detector: ResolvedDetector, reference: String?) -> String {
         reference.map { "\($0) -> equipment.detectors.\(detector.name ?? "")" }
-            ?? "no detector named: \(PlanningDefaults.detectorEfficiency.basis)"
+            ?? "no detector named: \(PlanningDefaults.defaultDetector.efficiency.basis)"
     }
 
     /// The detection window and the dark and background counts in it.

@@ -77,6 +77,11 @@ public enum MarkdownReport {
                  segment.fidelity.map(EngineeringFormat.number) ?? "–", segment.noKeyReason ?? ""]
             })
         for segment in multiLink {
+            if !segment.diagnostics.isEmpty {
+                text.line("**\(segment.id)**:")
+                diagnosticLines(segment.diagnostics, into: &text)
+                text.blank()
+            }
             if let tf = segment.twinField {
                 text.line("**\(segment.id)** twin-field: \(PlanFigure.sentence(PlanFigures.twinField(tf, links: segment.links))).")
                 text.blank()
@@ -133,6 +138,7 @@ public enum MarkdownReport {
         if let cv = link.continuousVariable { text.line("CV-QKD GG02: \(PlanFigure.sentence(PlanFigures.continuousVariable(cv))).") }
         if let finite = link.finiteKey { text.line("Key of one block (finite key, Lim et al. 2014): \(PlanFigure.sentence(PlanFigures.finiteKey(finite))).") }
         if let reason = link.noKeyReason { text.line("No key: \(reason).") }
+        diagnosticLines(link.diagnostics, into: &text)
         text.blank()
         assumptionList(link.assumptions, into: &text)
         if let pass = link.pass { passDetail(pass, into: &text) }
@@ -155,6 +161,14 @@ public enum MarkdownReport {
             text.line("- \(assumption.name): \(assumption.value) (\(assumption.basis))")
         }
         text.blank()
+    }
+
+    /// A link's or segment's own errors, warnings and notes, each on a line (`Warning: key: message.`), where its figures are.
+    private static func diagnosticLines(_ diagnostics: [Diagnostic], into text: inout MarkdownText) {
+        for diagnostic in diagnostics {
+            let severity = diagnostic.severity.rawValue.prefix(1).uppercased() + diagnostic.severity.rawValue.dropFirst()
+            text.line("\(severity): " + ([diagnostic.keyPath, diagnostic.message].compactMap { $0 }).joined(separator: ": ") + ".")
+        }
     }
 
     private static func diagnosticSection(_ plan: Plan, into text: inout MarkdownText) {

@@ -14,7 +14,10 @@ final class LinkOutcome: Sendable {
     /// The link's misalignment with where it came from (the repeater chain's elementary-fidelity assumption).
     let misalignment: Sourced<Double>
 
+    /// `plan` carries `diagnostics` too, to show them with the link.
     init(plan: LinkPlan, diagnostics: [Diagnostic], pathLength: Double, errorRate: Double, misalignment: Sourced<Double>) {
+        var plan = plan
+        plan.diagnostics = diagnostics
         self.plan = plan
         self.diagnostics = diagnostics
         self.pathLength = pathLength

@@ -9,13 +9,17 @@ import Testing
 /// `qnetplan edit` opens them (the standard services: the YAML reader and the incremental planner).
 @Suite("Views: segments, twin field, repeater chains, CV-QKD and satellite passes in the inspector")
 struct InspectorSegmentTests {
-    /// Opens `topologies/name`, types `:select id` and Enter, and returns the last state of the loop.
-    private func open(_ name: String, select id: String, size: Size = Size(width: 120, height: 40)) throws -> AppState {
+    /// Opens `topologies/name`, types each of `commands` and then `:select id`, each with Enter, and returns the last
+    /// state of the loop.
+    private func open(_ name: String, select id: String, after commands: [String] = [],
+                      size: Size = Size(width: 120, height: 40)) throws -> AppState {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("topologies/\(name)").path
         let terminal = InMemoryTerminal(size: size)
-        terminal.type(":select \(id)")
-        terminal.send([.key(.enter)])
+        for command in commands + ["select \(id)"] {
+            terminal.type(":" + command)
+            terminal.send([.key(.enter)])
+        }
         let state = Workbench.run(path: path, terminal: terminal, services: .standard())
         try #require(state.plan != nil, "\(name) was not planned: \(state.errors)")
         return state
@@ -53,6 +57,17 @@ struct InspectorSegmentTests {
         return (try segment(id, of: state), pane(state, width: width))
     }
 
+    @Test("select a link whose detector does not absorb its wavelength: the warning is in its Key section (QA M4)")
+    func linkWarningInItsKeySection() throws {
+        let state = try open("vienna-secoqc.qnet.yaml", select: "SIEM-ERDB", after: ["set SIEM-ERDB.detector si-apd-850"])
+        let plan = try #require(state.selectedLinkPlan)
+        let warning = try #require(plan.diagnostics.first)
+        let lines = pane(state, width: 46)
+        let key = try #require(lines.firstIndex(of: "Key")), loss = try #require(lines.firstIndex(of: "Loss budget"))
+        #expect(prose(Array(lines[key..<loss])).contains("warning: equipment.detectors.si-apd-850.kind: link SIEM-ERDB: a si-apd detector does not absorb 1550 nm"))
+        #expect(warning.message.contains("does not absorb 1550 nm"))
+    }
+
     @Test("select an MDI hub link: its Key section lists both relay segments; the one with the most key follows in full, the other in brief")
     func mdiLink() throws {
         let state = try open("hefei-mdi-star.qnet.yaml", select: "ALICE-CHARLIE")
@@ -73,6 +88,8 @@ struct InspectorSegmentTests {
         #expect(shows(brief, "PLOB bound (whole channel)", EngineeringFormat.rate(bob.plobBoundBps)))
         #expect(shows(brief, "margin", EngineeringFormat.decibels(try #require(bob.marginDB))))
         #expect(brief.contains("  its figures and assumptions: :export FILE.md") && !brief.contains("Operating point"))
+        // The segment's own note (its relay is shared) is in its block.
+        #expect(prose(brief).contains("note: nodes[") && prose(brief).contains("relay CHARLIE joins"))
         let block = Array(lines[fullStart...])
         let budget = try #require(chris.keyBudget)
         let y11 = try #require(budget.figures.first { $0.key == "y11" })

@@ -8,7 +8,7 @@ extension JSONReport {
         enum Keys: String, CodingKey {
             case blockSize = "block_size", epsilonSec = "epsilon_sec", epsilonCor = "epsilon_cor", intensities
             case probabilities = "intensity_probabilities", basisBias = "basis_bias", keyPerBlock = "key_bits_per_block"
-            case pulses = "pulses_per_block", blockTime = "block_time_s", phaseError = "phase_error_rate"
+            case pulses = "pulses_per_block", blockTime = "block_time_s", phaseError = "phase_error_rate", sifting
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -22,6 +22,7 @@ extension JSONReport {
             try container.encode(finite.pulsesPerBlock, forKey: .pulses)
             try container.encode(finite.blockTimeSeconds, forKey: .blockTime)
             try container.encode(finite.phaseErrorRate, forKey: .phaseError)
+            try container.encode(finite.sifting.map(AssumptionEntry.init), forKey: .sifting)
         }
     }
 }

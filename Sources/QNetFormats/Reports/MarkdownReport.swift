@@ -136,7 +136,10 @@ public enum MarkdownReport {
         if let margin = link.marginDB { key += "; margin \(EngineeringFormat.decibels(margin))" }
         text.line(key + ".")
         if let cv = link.continuousVariable { text.line("CV-QKD GG02: \(PlanFigure.sentence(PlanFigures.continuousVariable(cv))).") }
-        if let finite = link.finiteKey { text.line("Key of one block (finite key, Lim et al. 2014): \(PlanFigure.sentence(PlanFigures.finiteKey(finite))).") }
+        if let finite = link.finiteKey {
+            text.line("Key of one block (finite key, Lim et al. 2014): \(PlanFigure.sentence(PlanFigures.finiteKey(finite))).")
+            siftingLine(finite.sifting, into: &text)
+        }
         if let reason = link.noKeyReason { text.line("No key: \(reason).") }
         diagnosticLines(link.diagnostics, into: &text)
         text.blank()
@@ -161,6 +164,12 @@ public enum MarkdownReport {
             text.line("- \(assumption.name): \(assumption.value) (\(assumption.basis))")
         }
         text.blank()
+    }
+
+    /// The sifting a finite key used against the asymptotic key's (`Sifting: finite key: biased bases, … (basis).`).
+    static func siftingLine(_ sifting: Assumption?, into text: inout MarkdownText) {
+        guard let sifting else { return }
+        text.line("Sifting: \(sifting.value) (\(sifting.basis)).")
     }
 
     /// A link's or segment's own errors, warnings and notes, each on a line (`Warning: key: message.`), where its figures are.

@@ -9,17 +9,19 @@ import Testing
 /// `qnetplan edit` opens them (the standard services: the YAML reader and the incremental planner).
 @Suite("Views: segments, twin field, repeater chains, CV-QKD and satellite passes in the inspector")
 struct InspectorSegmentTests {
-    /// Opens `topologies/name`, types each of `commands` and then `:select id`, each with Enter, and returns the last
-    /// state of the loop.
-    private func open(_ name: String, select id: String, after commands: [String] = [],
+    /// `topologies/name` in the package.
+    private func sample(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("topologies/\(name)")
+    }
+
+    /// Opens `topologies/name` (or the file at `path`), types `:select id` and Enter, and returns the last state of the loop.
+    private func open(_ name: String, select id: String, path: String? = nil,
                       size: Size = Size(width: 120, height: 40)) throws -> AppState {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("topologies/\(name)").path
         let terminal = InMemoryTerminal(size: size)
-        for command in commands + ["select \(id)"] {
-            terminal.type(":" + command)
-            terminal.send([.key(.enter)])
-        }
+        terminal.type(":select \(id)")
+        terminal.send([.key(.enter)])
+        let path = path ?? sample(name).path
         let state = Workbench.run(path: path, terminal: terminal, services: .standard())
         try #require(state.plan != nil, "\(name) was not planned: \(state.errors)")
         return state
@@ -59,7 +61,17 @@ struct InspectorSegmentTests {
 
     @Test("select a link whose detector does not absorb its wavelength: the warning is in its Key section (QA M4)")
     func linkWarningInItsKeySection() throws {
-        let state = try open("vienna-secoqc.qnet.yaml", select: "SIEM-ERDB", after: ["set SIEM-ERDB.detector si-apd-850"])
+        // A copy of the sample with SIEM-ERDB received by the 850 nm silicon detector, in a folder of its own (an edit
+        // in the workbench would leave an autosave beside the sample).
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inspector-warning-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOf: sample("vienna-secoqc.qnet.yaml"), encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "  - id: SIEM-ERDB\n", with: "  - id: SIEM-ERDB\n    detector: si-apd-850\n")
+        try #require(edited != text)
+        let file = folder.appendingPathComponent("vienna.qnet.yaml")
+        try edited.write(to: file, atomically: true, encoding: .utf8)
+        let state = try open("vienna.qnet.yaml", select: "SIEM-ERDB", path: file.path)
         let plan = try #require(state.selectedLinkPlan)
         let warning = try #require(plan.diagnostics.first)
         let lines = pane(state, width: 46)
@@ -215,6 +227,8 @@ struct InspectorSegmentTests {
         #expect(shows(lines, "asymptotic daily average", EngineeringFormat.rate(pass.dailyAverageBps)))
         #expect(shows(lines, "finite key per pass", EngineeringFormat.bits(finite.keyPerPassBits)))
         #expect(shows(lines, "pass QBER E_X", EngineeringFormat.percent(finite.qber)))
+        // Beside both keys per pass, the sifting each uses (QA M2).
+        #expect(prose(lines).contains("sifting: " + (try #require(finite.sifting)).value))
         let profile = try #require(lines.firstIndex(of: "Pass profile: elevation → key rate"))
         for (offset, sample) in pass.profile.enumerated() {
             #expect(shows([lines[profile + 1 + offset]], EngineeringFormat.degrees(sample.elevation),

@@ -129,6 +129,23 @@ struct RepeaterChainPlannerTests {
         #expect(trusted.value.contains("f = 1.16, q = 1/2") && trusted.basis.contains(PlanningDefaults.ecEfficiency.basis))
     }
 
+    @Test("repeaters that swap or cut off differently are each shown, after the chain's lowest figure")
+    func perRepeaterFigures() throws {
+        var topology = makeChain(count: 3, km: 20)
+        topology.nodes[1].swapSuccess = Quantity(75, .percent)
+        topology.nodes[2].swapSuccess = Quantity(50, .percent)
+        topology.nodes[1].cutoffTime = Quantity(20, .millisecond)
+        let (_, chain) = try repeater(topology)
+        let swap = try #require(chain.assumptions.first { $0.name == "swap success" })
+        #expect(swap.value == "50 % lowest; 75 % at R1; 50 % at R2")
+        #expect(swap.basis.contains("nodes[1].swap_success") && swap.basis.contains("nodes[2].swap_success"))
+        let cutoff = try #require(chain.assumptions.first { $0.name == "cutoff" })
+        #expect(cutoff.value == "0.02 s lowest; 0.02 s at R1; none at R2")
+        // Equal figures keep the one-value line.
+        let (_, same) = try repeater(makeChain(count: 3, km: 20))
+        #expect(same.assumptions.first { $0.name == "swap success" }?.value == "50 %")
+    }
+
     @Test("a one-link chain stores nothing: its memory lines say so")
     func oneLinkChainHasNoMemories() throws {
         let (_, chain) = try repeater(makeChain(count: 1, km: 20))

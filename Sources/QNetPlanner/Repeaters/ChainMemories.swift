@@ -23,18 +23,7 @@ enum ChainMemories {
         guard !repeaters.isEmpty else {
             return Assumption(name: name, value: "none (no repeater)", basis: "a one-link chain stores nothing: its ends measure at once")
         }
-        var groups: [(value: String, nodes: [String])] = []
-        var bases: [String] = []
-        for node in repeaters {
-            let (value, basis) = figure(node)
-            if let index = groups.firstIndex(where: { $0.value == value }) {
-                groups[index].nodes.append(node.id.rawValue)
-            } else {
-                groups.append((value, [node.id.rawValue]))
-            }
-            if !bases.contains(basis) { bases.append(basis) }
-        }
-        let value = groups.map { "\($0.value) at \($0.nodes.joined(separator: ", "))" }.joined(separator: "; ")
-        return Assumption(name: name, value: value, basis: (bases + [explanation]).joined(separator: "; "))
+        let groups = NodeGroups(repeaters, figure)
+        return Assumption(name: name, value: groups.value, basis: (groups.bases + [explanation]).joined(separator: "; "))
     }
 }

@@ -25,8 +25,4 @@ extension PlanningDefaults {
                                                             "referred to the channel input, Laudenbach et al. 2018")
     /// Reconciliation efficiency β.
     public static let reconciliationEfficiency = BuiltInDefault(0.95, "beta = 95 %, multidimensional LDPC reconciliation")
-    /// Efficiency of a homodyne or heterodyne detector with its optics.
-    public static let coherentDetectorEfficiency = BuiltInDefault(0.6, "60 %, balanced detector with its optics")
-    /// Electronic noise of a homodyne or heterodyne detector, shot-noise units.
-    public static let electronicNoise = BuiltInDefault(0.05, "0.05 SNU electronic noise")
 }

@@ -191,7 +191,9 @@ public final class PlanningSession {
                 segments.append(previousPlans[position])
                 segmentNotes.append(previousNotes[position])
             } else {
-                segments.append(planned[next].0)
+                var segment = planned[next].0
+                segment.diagnostics = planned[next].1
+                segments.append(segment)
                 segmentNotes.append(planned[next].1)
                 next += 1
             }
@@ -235,7 +237,9 @@ public final class PlanningSession {
             && linkPlans[planIndex[index]].keyRateBps == 0 && linkPlans[planIndex[index]].noKeyReason == nil {
             let reason = "the link lies on no path between two key-holding nodes through untrusted ones, so no segment carries its key"
             linkPlans[planIndex[index]].noKeyReason = reason
-            diagnostics.append(Diagnostic(.warning, "link \(linkPlans[planIndex[index]].id): \(reason)", keyPath: "links[\(index)]"))
+            let warning = Diagnostic(.warning, "link \(linkPlans[planIndex[index]].id): \(reason)", keyPath: "links[\(index)]")
+            linkPlans[planIndex[index]].diagnostics.append(warning)
+            diagnostics.append(warning)
         }
 
         // Key graph and demands.

@@ -35,6 +35,9 @@ struct FiniteKeyReportTests {
         #expect(finite["key_rate_bps"] as? Double ?? 0 > 0)
         let asymptotic = try #require(links.first { $0["id"] as? String == "SIEM-ERDB" })
         #expect(asymptotic["finite_key"] is NSNull)
+        // The sifting it used against the asymptotic key's (QA M2), as name, value and basis.
+        let sifting = try #require(entry["sifting"] as? [String: Any])
+        #expect(sifting["value"] as? String == planned.sifting?.value && sifting["basis"] as? String == planned.sifting?.basis)
     }
 
     @Test("Markdown and CSV name the finite key, its block, its eps and the time to collect a block")
@@ -47,6 +50,8 @@ struct FiniteKeyReportTests {
         #expect(section.contains("- tail bound: hoeffding: delta = sqrt(n/2 ln(21/eps_sec)) for every intensity")
             && section.contains("(built-in default (Hoeffding's inequality on each basis total, Lim et al., PRA 89, 022307 (2014)"))
         #expect(section.contains("- block size: n_X = 1000000 key-basis detections (links[6].finite_key.block_size)"))
+        let sifting = try #require(plan.links.first { $0.id == "BREI-STPO" }?.finiteKey?.sifting)
+        #expect(section.contains("block collected in") && section.contains("\nSifting: \(sifting.value) (\(sifting.basis)).\n"))
         let row = try #require(CSVReport.render(plan).components(separatedBy: "\r\n").first { $0.hasPrefix("BREI-STPO,") })
         #expect(row.contains("block n_X: 1.000e+06") && row.contains("tail bound: hoeffding"))
         let other = try #require(CSVReport.render(plan).components(separatedBy: "\r\n").first { $0.hasPrefix("SIEM-ERDB,") })

@@ -33,4 +33,12 @@ struct TwinFieldReportTests {
         #expect(EngineeringFormat.percent(0) == "0.00 %")
         #expect(EngineeringFormat.percent(2.07e-6) == "2.07e-04 %")
     }
+
+    @Test("a percentage just below a whole percent keeps the digits that show it: 49.999 %, not 50.00 %")
+    func percentagesDoNotRoundUpToALimit() {
+        #expect(EngineeringFormat.percent(0.49999) == "49.999 %")
+        #expect(EngineeringFormat.percent(0.4999) == "49.99 %")
+        #expect(EngineeringFormat.percent(0.5) == "50.00 %" && EngineeringFormat.percent(0.113) == "11.30 %")
+        #expect(EngineeringFormat.percent(0.50001) == "50.00 %")  // above it, rounding down shows the limit truly
+    }
 }

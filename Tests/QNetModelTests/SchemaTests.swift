@@ -36,6 +36,24 @@ struct SchemaTests {
         #expect(throws: FieldError.self) { try inDefaults.write(.scalar("0.51"), into: &defaults) }
     }
 
+    @Test("a detector key's help names each kind's built-in figure from the one table the planner reads")
+    func detectorHelpFollowsTheKindTable() throws {
+        let help = try #require(Detector.field(named: "efficiency")).help
+        for kind in DetectorKind.allCases {
+            #expect(help.contains("\(kind.rawValue) \(kind.builtInDefaults.efficiency.quantity.text)"), "\(kind)")
+        }
+        #expect(DetectorKind.homodyne.builtInDefaults.efficiency.quantity.text == "60 %")
+        // Each kind is typical of its kind: an InGaAs APD is far less efficient and noisier than an SNSPD.
+        let ingaas = DetectorKind.ingaasAPD.builtInDefaults, snspd = DetectorKind.snspd.builtInDefaults
+        #expect(ingaas.efficiency.quantity.si < 0.3 && ingaas.efficiency.quantity.si >= 0.1)
+        let ingaasDark = try #require(ingaas.darkCountRate), snspdDark = try #require(snspd.darkCountRate)
+        #expect(ingaasDark.quantity.si > snspdDark.quantity.si)
+        #expect(try #require(ingaas.afterpulseProbability).quantity.si > 0)
+        for kind in DetectorKind.allCases {
+            #expect(kind.builtInDefaults.efficiency.reference.contains("("), "\(kind): a figure names its reference")
+        }
+    }
+
     @Test("every record's keys are unique and documented")
     func keysAreUniqueAndDocumented() {
         func check<Record: SchemaRecord>(_ record: Record.Type) {

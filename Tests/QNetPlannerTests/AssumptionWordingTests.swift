@@ -33,6 +33,28 @@ import QNetModel
         #expect(Format.duration(0.5) == "500 ms")
     }
 
+    @Test("a percentage below a whole percent never prints as it: 49.99 % is not the 50 % misalignment limit (QA)")
+    func percentagesDoNotRoundUpToALimit() throws {
+        #expect(Format.percent(0.4999) == "49.99 %")
+        #expect(Format.percent(0.49999) == "49.999 %")
+        #expect(Format.percent(0.5) == "50 %" && Format.percent(0.01) == "1 %" && Format.percent(0.113) == "11.3 %")
+        #expect(Format.percent(0.10999) == "10.999 %")
+        let values = try assumptions { $0.links[0].misalignment = Quantity(49.99, .percent) }
+        #expect(values["misalignment"] == "49.99 %")
+        let link = try #require(Planner().plan(Fixtures.topology(
+            nodes: [Fixtures.node("A"), Fixtures.node("B")],
+            links: [{ var link = Fixtures.fiber("L1", "A", "B", km: 10); link.misalignment = Quantity(49.99, .percent); return link }()]))
+            .links.first)
+        let reason = try #require(link.noKeyReason)
+        #expect(reason.contains("misalignment 49.99 %") && !reason.contains("misalignment 50 %"))
+    }
+
+    @Test("one trusted node is singular")
+    func countsAgree() {
+        #expect(1.counted("trusted node") == "1 trusted node" && 2.counted("trusted node") == "2 trusted nodes")
+        #expect(0.counted("trusted node") == "0 trusted nodes")
+    }
+
     @Test func frequenciesPickTheirPrefix() {
         #expect(Format.frequency(1e9) == "1 GHz")
         #expect(Format.frequency(2.5e7) == "25 MHz")

@@ -45,6 +45,9 @@ import QNetPhysics
         #expect(finite.epsilonSec == 1e-9 && finite.qber > 0 && finite.qber < 0.11)
         #expect(finite.phaseErrorRate > 0 && finite.phaseErrorRate < 0.5)
         #expect(pass.assumptions.contains { $0.name == "pass finite key" && $0.basis.hasPrefix("links[0].finite_key") })
+        // The pass's finite key sifts with its own q_X; the asymptotic key per pass beside it with the link's sifting.
+        let sifting = try #require(finite.sifting)
+        #expect(sifting.value.contains("q_X = \(Format.number(finite.basisBias))") && sifting.value.hasSuffix("efficient, q = 1"))
         let segment = try #require(plan.segments.first)
         #expect(segment.keyRateBps == finite.dailyAverageBps)
         #expect(segment.keyPerPassBits == finite.keyPerPassBits && segment.keyPerDayBits == finite.keyPerDayBits)

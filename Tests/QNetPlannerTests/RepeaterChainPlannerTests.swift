@@ -105,6 +105,50 @@ struct RepeaterChainPlannerTests {
         #expect(chain.beatsPLOBAtMeters == chain.sweep.filter { $0.keyRateBps > max(0, $0.plobBoundBps) }.map(\.lengthMeters))
     }
 
+    @Test("the memories' efficiency and coherence time are shown with their keys, or the built-in default when a repeater names none")
+    func memoryFiguresAreTraced() throws {
+        let (_, named) = try repeater(makeChain(count: 2, km: 20))
+        let efficiency = try #require(named.assumptions.first { $0.name == "memory efficiency" })
+        #expect(efficiency.value == "90 % at R1" && efficiency.basis.hasPrefix("equipment.memories.mem.efficiency"))
+        let coherence = try #require(named.assumptions.first { $0.name == "memory coherence time" })
+        #expect(coherence.value == "1 s at R1" && coherence.basis.hasPrefix("equipment.memories.mem.coherence_time"))
+        // The QA tester's A~R~B: R names no memory, so the 50 % default halves the attempt success
+        // p = 1/2 eta_A eta_B (eta_A = sqrt(eta_link) eta_d at the end, eta_B = eta_mem sqrt(eta_link) eta_d at R).
+        var bare = makeChain(count: 2, km: 20)
+        bare.nodes[1].memory = nil
+        let (_, chain) = try repeater(bare)
+        let shown = try #require(chain.assumptions.first { $0.name == "memory efficiency" })
+        #expect(shown.value == "50 % at R1" && shown.basis.hasPrefix(PlanningDefaults.memoryEfficiency.basis))
+        #expect(chain.assumptions.first { $0.name == "memory coherence time" }?.basis.hasPrefix(PlanningDefaults.memoryCoherenceTime.basis) == true)
+        let station = try #require(chain.assumptions.first { $0.name == "station detection" })
+        #expect(station.value.contains("= 80 %") && station.basis.hasPrefix(PlanningDefaults.defaultDetector.efficiency.basis))
+        let eta = pow(10, -0.4)  // 20 km at 0.2 dB/km
+        #expect(abs(chain.attemptSuccess[0] - 0.5 * eta * 0.8 * 0.8 * 0.5) < 1e-4)
+    }
+
+    @Test("repeaters that swap or cut off differently are each shown, after the chain's lowest figure")
+    func perRepeaterFigures() throws {
+        var topology = makeChain(count: 3, km: 20)
+        topology.nodes[1].swapSuccess = Quantity(75, .percent)
+        topology.nodes[2].swapSuccess = Quantity(50, .percent)
+        topology.nodes[1].cutoffTime = Quantity(20, .millisecond)
+        let (_, chain) = try repeater(topology)
+        let swap = try #require(chain.assumptions.first { $0.name == "swap success" })
+        #expect(swap.value == "50 % lowest; 75 % at R1; 50 % at R2")
+        #expect(swap.basis.contains("nodes[1].swap_success") && swap.basis.contains("nodes[2].swap_success"))
+        let cutoff = try #require(chain.assumptions.first { $0.name == "cutoff" })
+        #expect(cutoff.value == "0.02 s lowest; 0.02 s at R1; none at R2")
+        // Equal figures keep the one-value line.
+        let (_, same) = try repeater(makeChain(count: 3, km: 20))
+        #expect(same.assumptions.first { $0.name == "swap success" }?.value == "50 %")
+    }
+
+    @Test("a one-link chain stores nothing: its memory lines say so")
+    func oneLinkChainHasNoMemories() throws {
+        let (_, chain) = try repeater(makeChain(count: 1, km: 20))
+        #expect(chain.assumptions.first { $0.name == "memory efficiency" }?.value == "none (no repeater)")
+    }
+
     @Test("every figure stays finite and non-negative for lossless, hopeless and zero-efficiency chains")
     func edgeInputs() throws {
         for km in [0.0, 5000.0] {

@@ -71,6 +71,45 @@ struct TraceabilityTests {
         #expect(reason.contains("noise clicks per window") && reason.hasSuffix("e_d 1 % alone would allow one"))
     }
 
+    // MARK: Built-in figures by detector kind (QA M8)
+
+    @Test("a detector that gives only its kind is planned with that kind's figures, each quoting its reference",
+          arguments: [DetectorKind.ingaasAPD, .siAPD, .snspd])
+    func detectorKindDefaults(kind: DetectorKind) throws {
+        var topology = bareLink(km: 20)
+        var detector = Detector(name: "d")
+        detector.kind = kind
+        topology.equipment.detectors = [detector]
+        topology.links[0].detector = "d"
+        let link = try #require(planner.plan(topology).links.first)
+        let budget = try #require(link.detector), bases = budget.bases
+        let table = kind.builtInDefaults, builtIn = PlanningDefaults.detector(kind)
+        #expect(budget.detectorEfficiency == table.efficiency.quantity.si)
+        #expect(bases.detectorEfficiency == builtIn.efficiency.basis && bases.detectorEfficiency.contains(table.efficiency.reference))
+        #expect(bases.afterpulseProbability == builtIn.afterpulseProbability.basis)
+        #expect(bases.deadTime == builtIn.deadTime.basis)
+        let darkRate = try #require(table.darkCountRate).quantity.si
+        #expect(abs(budget.darkProbabilityPerWindow - darkRate * budget.windowSeconds) < 1e-15)
+        if kind != .snspd { #expect(!bases.detectorEfficiency.contains("SNSPD")) }
+    }
+
+    @Test("a homodyne detector that gives no efficiency is planned at the 60 % its form and `keys` name")
+    func homodyneDefault() throws {
+        var topology = bareLink(km: 20)
+        var source = PhotonSource(name: "g")
+        source.kind = .coherentGaussian
+        var detector = Detector(name: "h")
+        detector.kind = .homodyne
+        topology.equipment.sources = [source]
+        topology.equipment.detectors = [detector]
+        topology.links[0].source = "g"
+        topology.links[0].detector = "h"
+        topology.links[0].protocolKind = .cvGG02
+        let cv = try #require(planner.plan(topology).links.first?.continuousVariable)
+        #expect(cv.detectorEfficiency == DetectorKind.homodyne.builtInDefaults.efficiency.quantity.si)
+        #expect(Detector.field(named: "efficiency")?.help.contains("homodyne 60 %") == true)
+    }
+
     // MARK: Detector budget bases and the background assumption (M4)
 
     @Test("every receiver figure of the detector budget names its key; the background names links[i].background_rate")
@@ -86,9 +125,9 @@ struct TraceabilityTests {
         #expect(bases.window == "equipment.detectors.snspd.gate_width")
         #expect(bases.darkCounts == "equipment.detectors.snspd.dark_count_rate x window")
         #expect(bases.backgroundRate == "links[0].background_rate")
-        #expect(bases.afterpulseProbability == PlanningDefaults.afterpulseProbability.basis)
+        #expect(bases.afterpulseProbability == PlanningDefaults.defaultDetector.afterpulseProbability.basis)
         #expect(bases.repetitionRate == "equipment.sources.wcp.repetition_rate")
-        #expect(bases.deadTime == PlanningDefaults.deadTime.basis)
+        #expect(bases.deadTime == PlanningDefaults.defaultDetector.deadTime.basis)
         // 20 kHz × 2 ns = 4e-5 per window, the Vienna free-space link's figure.
         #expect(abs(detector.backgroundProbabilityPerWindow - 4e-5) < 1e-12)
         let background = try #require(plan.assumptions.first { $0.name == "background" })

@@ -13,6 +13,7 @@ public enum CSVReport {
         var rows: [[String]] = [[
             "link", "medium", "protocol", "loss_db", "transmittance", "qber", "key_rate_bps", "key_per_pulse",
             "signal_intensity", "plob_bound_bps", "margin_db", "effective_efficiency", "no_key_reason", "protocol_detail",
+            "diagnostics",
         ]]
         let twinField = Dictionary(plan.segments.compactMap { segment in segment.twinField.map { (segment.links, $0) } }
             .flatMap { links, tf in links.map { ($0, (tf, links)) } }, uniquingKeysWith: { first, _ in first })
@@ -25,6 +26,7 @@ public enum CSVReport {
                 link.noKeyReason ?? "",
                 link.continuousVariable.map { PlanFigure.sentence(PlanFigures.continuousVariable($0)) }
                     ?? twinField[link.id].map { PlanFigure.sentence(PlanFigures.twinField($0.0, links: $0.1)) } ?? link.finiteKey.map { PlanFigure.sentence(PlanFigures.finiteKey($0)) } ?? "",
+                diagnostics(link.diagnostics),
             ])
         }
         var demandRows: [[String]] = [[
@@ -107,6 +109,9 @@ public enum CSVReport {
     }
 
     static func number(_ value: Double) -> String { "\(value)" }
+
+    /// A link's own diagnostics in one field: `warning: key: message`, separated by ` | `.
+    private static func diagnostics(_ list: [Diagnostic]) -> String { list.map(\.description).joined(separator: " | ") }
 
     private static func table(_ rows: [[String]]) -> String {
         rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

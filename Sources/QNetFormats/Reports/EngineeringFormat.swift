@@ -43,7 +43,12 @@ public enum EngineeringFormat {
         let value = ratio * 100
         if value > 0, value < 1e-10 { return "< 1e-10 %" }
         if value != 0, abs(value) < 0.01 { return String(format: "%.2e %%", value) }
-        return String(format: "%.2f %%", value)
+        // Up to two more decimals where two would round the value up to the next whole percent: 49.999 % is not the
+        // 50 % a limit is. (A value within 5e-5 % of it, 99.99999 % say, prints as it.)
+        let decimals = (2...4).first { decimals in
+            (Double(String(format: "%.\(decimals)f", value)) ?? value).rounded(.down) <= value.rounded(.down)
+        } ?? 2
+        return String(format: "%.\(decimals)f %%", value)
     }
 
     /// `30.0 ps`, `1.00 ns`, `50.0 µs`.

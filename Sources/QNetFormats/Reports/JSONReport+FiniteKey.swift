@@ -9,7 +9,7 @@ extension JSONReport {
             case blockSize = "block_size", epsilonSec = "epsilon_sec", epsilonCor = "epsilon_cor", tailBound = "tail_bound"
             case intensities
             case probabilities = "intensity_probabilities", basisBias = "basis_bias", keyPerBlock = "key_bits_per_block"
-            case pulses = "pulses_per_block", blockTime = "block_time_s", phaseError = "phase_error_rate"
+            case pulses = "pulses_per_block", blockTime = "block_time_s", phaseError = "phase_error_rate", sifting
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -24,6 +24,7 @@ extension JSONReport {
             try container.encode(finite.pulsesPerBlock, forKey: .pulses)
             try container.encode(finite.blockTimeSeconds, forKey: .blockTime)
             try container.encode(finite.phaseErrorRate, forKey: .phaseError)
+            try container.encode(finite.sifting.map(AssumptionEntry.init), forKey: .sifting)
         }
     }
 }

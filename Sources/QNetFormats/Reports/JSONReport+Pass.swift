@@ -36,7 +36,7 @@ extension JSONReport {
             case dailyAverage = "daily_average_bps", detections, keyBasisDetections = "key_basis_detections", qber
             case phaseError = "phase_error_rate", singlePhoton = "single_photon_events", epsilonSec = "epsilon_sec"
             case epsilonCor = "epsilon_cor", tailBound = "tail_bound", intensities, probabilities, basisBias = "basis_bias"
-            case noKeyReason = "no_key_reason"
+            case noKeyReason = "no_key_reason", sifting
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -56,6 +56,7 @@ extension JSONReport {
             try container.encode(finite.probabilities, forKey: .probabilities)
             try container.encode(finite.basisBias, forKey: .basisBias)
             try container.encode(finite.noKeyReason, forKey: .noKeyReason)
+            try container.encode(finite.sifting.map(AssumptionEntry.init), forKey: .sifting)
         }
     }
 

@@ -57,7 +57,7 @@ public enum JSONReport {
             case detectorBudget = "detector_budget", qber, qberBudget = "qber_budget", keyRateBps = "key_rate_bps"
             case keyPerPulse = "key_per_pulse", signalIntensity = "signal_intensity"
             case repetitionRateHz = "repetition_rate_hz", plobBoundBps = "plob_bound_bps", marginDB = "margin_db"
-            case noKeyReason = "no_key_reason", assumptions, pass, cvQKD = "cv_qkd", finiteKey = "finite_key"
+            case noKeyReason = "no_key_reason", assumptions, pass, cvQKD = "cv_qkd", finiteKey = "finite_key", diagnostics
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -82,6 +82,7 @@ public enum JSONReport {
             try container.encode(link.pass.map(PassEntry.init), forKey: .pass)
             try container.encode(link.continuousVariable.map(CVQKDEntry.init), forKey: .cvQKD)
             try container.encode(link.finiteKey.map(FiniteKeyEntry.init), forKey: .finiteKey)
+            try container.encode(link.diagnostics.map(DiagnosticEntry.init), forKey: .diagnostics)
         }
     }
 
@@ -160,7 +161,7 @@ public enum JSONReport {
             case id, nodes, links, `protocol`, keyRateBps = "key_rate_bps", plobBoundBps = "plob_bound_bps"
             case fidelity, keyPerPass = "key_per_pass_bits", keyPerDay = "key_per_day_bits", marginDB = "margin_db"
             case noKeyReason = "no_key_reason", repeater, twinField = "twin_field", keyBudget = "key_budget"
-            case demandLoadBps = "demand_load_bps"
+            case demandLoadBps = "demand_load_bps", diagnostics
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -179,6 +180,7 @@ public enum JSONReport {
             try container.encode(segment.twinField.map(TwinFieldEntry.init), forKey: .twinField)
             try container.encode(segment.keyBudget.map(KeyBudgetEntry.init), forKey: .keyBudget)
             try container.encode(demandLoadBps, forKey: .demandLoadBps)
+            try container.encode(segment.diagnostics.map(DiagnosticEntry.init), forKey: .diagnostics)
         }
     }
 

@@ -17,7 +17,10 @@ extension MarkdownReport {
         })
         text.paragraph("A pass enters the key graph at its daily average, key per day / 86 400 s (its finite key's "
             + "when the link has finite_key); "
-            + "each link's budget below is its single geometry at the pass's highest elevation.")
+            + "each link's budget below is its single geometry at the pass's highest elevation."
+            + (finite == nil ? "" : " A finite key sifts with biased bases (q_X, Lim et al. 2014) and an asymptotic one "
+                + "with the link's sifting (q = 1/2 standard), so a finite key per pass can exceed the asymptotic one: "
+                + "each link's Sifting line below gives both."))
     }
 
     /// The finite-key figures in the passes table: key per pass, key per day, daily average.
@@ -30,6 +33,7 @@ extension MarkdownReport {
         if let finite = pass.finiteKey {
             text.line("Finite key over the pass (one block of the whole pass, Lim et al. 2014 as Sidhu et al. 2022): "
                 + PlanFigure.sentence(PlanFigures.passFiniteKey(finite)) + ".")
+            siftingLine(finite.sifting, into: &text)
             if let reason = finite.noKeyReason { text.line("No finite key over the pass: \(reason).") }
         }
         text.blank()

@@ -57,7 +57,7 @@ extension MarkdownReport {
     }
 
     private static func trustedNodeLimitText(_ limit: TrustedNodeLimit) -> String {
-        "**No key within max_trusted_nodes = \(limit.limit)**: every path with key crosses \(limit.needed) trusted nodes or more "
+        "**No key within max_trusted_nodes = \(limit.limit)**: every path with key crosses \(limit.needed.counted("trusted node")) or more "
             + "(the fewest: \(limit.path.map(\.rawValue).joined(separator: ", ")))."
     }
 

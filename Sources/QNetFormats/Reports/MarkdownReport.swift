@@ -77,6 +77,11 @@ public enum MarkdownReport {
                  segment.fidelity.map(EngineeringFormat.number) ?? "–", segment.noKeyReason ?? ""]
             })
         for segment in multiLink {
+            if !segment.diagnostics.isEmpty {
+                text.line("**\(segment.id)**:")
+                diagnosticLines(segment.diagnostics, into: &text)
+                text.blank()
+            }
             if let tf = segment.twinField {
                 text.line("**\(segment.id)** twin-field: \(PlanFigure.sentence(PlanFigures.twinField(tf, links: segment.links))).")
                 text.blank()
@@ -131,8 +136,12 @@ public enum MarkdownReport {
         if let margin = link.marginDB { key += "; margin \(EngineeringFormat.decibels(margin))" }
         text.line(key + ".")
         if let cv = link.continuousVariable { text.line("CV-QKD GG02: \(PlanFigure.sentence(PlanFigures.continuousVariable(cv))).") }
-        if let finite = link.finiteKey { text.line("Key of one block (finite key, Lim et al. 2014): \(PlanFigure.sentence(PlanFigures.finiteKey(finite))).") }
+        if let finite = link.finiteKey {
+            text.line("Key of one block (finite key, Lim et al. 2014): \(PlanFigure.sentence(PlanFigures.finiteKey(finite))).")
+            siftingLine(finite.sifting, into: &text)
+        }
         if let reason = link.noKeyReason { text.line("No key: \(reason).") }
+        diagnosticLines(link.diagnostics, into: &text)
         text.blank()
         assumptionList(link.assumptions, into: &text)
         if let pass = link.pass { passDetail(pass, into: &text) }
@@ -155,6 +164,20 @@ public enum MarkdownReport {
             text.line("- \(assumption.name): \(assumption.value) (\(assumption.basis))")
         }
         text.blank()
+    }
+
+    /// The sifting a finite key used against the asymptotic key's (`Sifting: finite key: biased bases, … (basis).`).
+    static func siftingLine(_ sifting: Assumption?, into text: inout MarkdownText) {
+        guard let sifting else { return }
+        text.line("Sifting: \(sifting.value) (\(sifting.basis)).")
+    }
+
+    /// A link's or segment's own errors, warnings and notes, each on a line (`Warning: key: message.`), where its figures are.
+    private static func diagnosticLines(_ diagnostics: [Diagnostic], into text: inout MarkdownText) {
+        for diagnostic in diagnostics {
+            let severity = diagnostic.severity.rawValue.prefix(1).uppercased() + diagnostic.severity.rawValue.dropFirst()
+            text.line("\(severity): " + ([diagnostic.keyPath, diagnostic.message].compactMap { $0 }).joined(separator: ": ") + ".")
+        }
     }
 
     private static func diagnosticSection(_ plan: Plan, into text: inout MarkdownText) {

@@ -79,22 +79,27 @@ public struct Detector: SchemaRecord {
     public static var blank: Detector { Detector(name: "") }
 
     public static let fields: [Field<Detector>] = [
-        .choice("kind", \.kind, help: "snspd | ingaas-apd | si-apd | homodyne | heterodyne (default snspd)"),
-        .quantity("efficiency", \.efficiency, .ratio, .fraction, help: "detection efficiency (default 80 %)"),
+        .choice("kind", \.kind, help: "snspd | ingaas-apd | si-apd | homodyne | heterodyne "
+                    + "(default \(DetectorKindDefaults.defaultKind.rawValue); the other keys' defaults follow the kind)"),
+        .quantity("efficiency", \.efficiency, .ratio, .fraction, help: "detection efficiency" + kindDefaults("efficiency")),
         .quantity("dark_count_rate", \.darkCountRate, .frequency, .nonNegative,
-                  help: "dark counts of the whole receiver (default 100 Hz)"),
+                  help: "dark counts of the whole receiver" + kindDefaults("dark_count_rate")),
         .quantity("dark_count_probability", \.darkCountProbability, .ratio, .fraction,
                   help: "dark-count probability per window, instead of a rate"),
-        .quantity("dead_time", \.deadTime, .time, .nonNegative, help: "dead time after a click (default 50 ns)"),
-        .choice("dead_time_model", \.deadTimeModel, help: "non-paralysable | paralysable (default non-paralysable)"),
-        .quantity("jitter", \.jitter, .time, .nonNegative, help: "timing jitter, FWHM (default 50 ps)"),
+        .quantity("dead_time", \.deadTime, .time, .nonNegative, help: "dead time after a click" + kindDefaults("dead_time")),
+        .choice("dead_time_model", \.deadTimeModel,
+                help: "non-paralysable | paralysable (default \(DetectorKindDefaults.deadTimeModel.rawValue))"),
+        .quantity("jitter", \.jitter, .time, .nonNegative, help: "timing jitter, FWHM" + kindDefaults("jitter")),
         .quantity("afterpulse_probability", \.afterpulseProbability, .ratio, .fraction,
-                  help: "afterpulse probability per click (default 0 %)"),
+                  help: "afterpulse probability per click" + kindDefaults("afterpulse_probability")),
         .quantity("gate_width", \.gateWidth, .time, .positive,
                   help: "detection window (default the smaller of 1 ns and the pulse period)"),
         .quantity("electronic_noise", \.electronicNoise, .dimensionless, .nonNegative,
-                  help: "CV-QKD electronic noise in shot-noise units"),
+                  help: "CV-QKD electronic noise in shot-noise units" + kindDefaults("electronic_noise")),
     ]
+
+    /// The help's defaults of `key` by detector kind, from `DetectorKindDefaults`.
+    private static func kindDefaults(_ key: String) -> String { DetectorKindDefaults.help(forKey: key) }
 }
 
 /// A quantum memory at a repeater.

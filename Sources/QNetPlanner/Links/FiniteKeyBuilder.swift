@@ -71,13 +71,15 @@ enum FiniteKeyBuilder {
         let key = DecoyKey(detector: detector, qber: receiver.qberBudget(result, transmittance: used.transmittance),
                            keyPerPulse: keyPerPulse, signalIntensity: Sanitise.finite(result.settings.intensities[0]),
                            marginDB: margin, noKeyReason: reason, assumptions: assumptions)
-        let plan = FiniteKeyPlan(
+        var plan = FiniteKeyPlan(
             blockSize: settings.blockSize.value, epsilonSec: settings.epsilonSec.value, epsilonCor: settings.epsilonCor.value,
             tailBound: settings.tailBound.value, intensities: result.settings.intensities.map { Sanitise.finite($0) },
             probabilities: result.settings.probabilities.map { Sanitise.fraction($0) },
             basisBias: Sanitise.fraction(result.settings.basisBias), keyBitsPerBlock: Sanitise.rate(result.keyLength),
             pulsesPerBlock: Sanitise.rate(result.pulsesPerBlock), blockTimeSeconds: Sanitise.rate(blockTime),
             phaseErrorRate: Sanitise.fraction(result.phaseErrorRate))
+        plan.sifting = SiftingComparison.assumption(basisBias: plan.basisBias, biasBasis: settings.basisBias.basis,
+                                                    asymptotic: link.sifting)
         return FiniteKey(key: key, plan: plan)
     }
 

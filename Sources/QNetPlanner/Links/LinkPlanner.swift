@@ -14,7 +14,10 @@ final class LinkOutcome: Sendable {
     /// The link's misalignment with where it came from (the repeater chain's elementary-fidelity assumption).
     let misalignment: Sourced<Double>
 
+    /// `plan` carries `diagnostics` too, to show them with the link.
     init(plan: LinkPlan, diagnostics: [Diagnostic], pathLength: Double, errorRate: Double, misalignment: Sourced<Double>) {
+        var plan = plan
+        plan.diagnostics = diagnostics
         self.plan = plan
         self.diagnostics = diagnostics
         self.pathLength = pathLength
@@ -171,7 +174,7 @@ enum LinkPlanner {
     /// Where the link names its detector (`detectorReference`), or the default it falls back to.
     static func detectorBasis(_ detector: ResolvedDetector, reference: String?) -> String {
         reference.map { "\($0) -> equipment.detectors.\(detector.name ?? "")" }
-            ?? "no detector named: \(PlanningDefaults.detectorEfficiency.basis)"
+            ?? "no detector named: \(PlanningDefaults.defaultDetector.efficiency.basis)"
     }
 
     /// The detection window and the dark and background counts in it.

@@ -106,22 +106,25 @@ struct ResolvedDetector {
     let jitter: Sourced<Double>
     let afterpulseProbability: Sourced<Double>
     let gateWidth: Sourced<Double>?
+    /// Electronic noise in shot-noise units (a homodyne or heterodyne receiver's).
+    let electronicNoise: Sourced<Double>
 
     /// The detector `record` named `name` (nil: none named) after defaults.
     init(record: Detector?, name: String?) {
         self.name = name
         let prefix = "equipment.detectors.\(name ?? "")"
         func key(_ k: String) -> String { "\(prefix).\(k)" }
-        kind = Sourced.first([(record?.kind, key("kind"))], else: BuiltInDefault(.snspd, "superconducting nanowire detector"))
-        efficiency = Sourced.quantity([(record?.efficiency, key("efficiency"))], else: PlanningDefaults.detectorEfficiency)
-        darkCountRate = Sourced.quantity([(record?.darkCountRate, key("dark_count_rate"))], else: PlanningDefaults.darkCountRate)
+        kind = Sourced.first([(record?.kind, key("kind"))], else: PlanningDefaults.detectorKind)
+        let builtIn = PlanningDefaults.detector(kind.value)
+        efficiency = Sourced.quantity([(record?.efficiency, key("efficiency"))], else: builtIn.efficiency)
+        darkCountRate = Sourced.quantity([(record?.darkCountRate, key("dark_count_rate"))], else: builtIn.darkCountRate)
         darkCountProbability = record?.darkCountProbability.map { Sourced($0.si, key("dark_count_probability")) }
-        deadTime = Sourced.quantity([(record?.deadTime, key("dead_time"))], else: PlanningDefaults.deadTime)
-        deadTimeModel = Sourced.first([(record?.deadTimeModel, key("dead_time_model"))],
-                                      else: BuiltInDefault(.nonParalysable, "SNSPD, non-paralysable"))
-        jitter = Sourced.quantity([(record?.jitter, key("jitter"))], else: PlanningDefaults.detectorJitter)
+        deadTime = Sourced.quantity([(record?.deadTime, key("dead_time"))], else: builtIn.deadTime)
+        deadTimeModel = Sourced.first([(record?.deadTimeModel, key("dead_time_model"))], else: builtIn.deadTimeModel)
+        jitter = Sourced.quantity([(record?.jitter, key("jitter"))], else: builtIn.jitter)
         afterpulseProbability = Sourced.quantity([(record?.afterpulseProbability, key("afterpulse_probability"))],
-                                                 else: PlanningDefaults.afterpulseProbability)
+                                                 else: builtIn.afterpulseProbability)
+        electronicNoise = Sourced.quantity([(record?.electronicNoise, key("electronic_noise"))], else: builtIn.electronicNoise)
         gateWidth = record?.gateWidth.map { Sourced($0.si, key("gate_width")) }
     }
 

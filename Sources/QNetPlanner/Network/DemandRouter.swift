@@ -79,7 +79,7 @@ struct DemandRouter: Sendable {
                   source: Int, target: Int) -> DemandPlan {
         // No path within the limit: no flow either, so the rate is exactly 0 (not a lower bound).
         guard let path, !path.edges.isEmpty else {
-            let note = limit.map { "no QKD path between \(demand.from) and \(demand.to) within \($0) trusted nodes: post-quantum cryptography only" }
+            let note = limit.map { "no QKD path between \(demand.from) and \(demand.to) within \($0.counted("trusted node")): post-quantum cryptography only" }
                 ?? "no QKD path between \(demand.from) and \(demand.to): post-quantum cryptography only"
             return DemandPlan(id: demand.resolvedID, from: demand.from, to: demand.to, requiredBps: required, bestPath: [],
                               bestPathSegments: [], bestPathBps: 0, maxFlowBps: 0, maxFlowIsExact: true, trustedNodes: [],

@@ -1,5 +1,5 @@
 /// Where the receiver's figures in a detector and timing budget come from: each the file key that set it or the
-/// built-in default with its reference (`equipment.detectors.snspd.efficiency`, `built-in default (SNSPD, 80 %)`).
+/// built-in default with its reference (`equipment.detectors.snspd.efficiency`, `built-in default (SNSPD, 80 %, …)`).
 /// The derived rows (window fraction, effective efficiency, …) name their formula where they are shown.
 /// Made by the planner only (its initialiser is internal). A class: every link's budget holds one, and eight strings
 /// inline would add 128 bytes to each of the tens of thousands of link plans a large network keeps.

@@ -25,6 +25,9 @@ public struct FiniteKeyPlan: Sendable, Hashable {
     public var blockTimeSeconds: Double
     /// φ_X, the bound on the single-photon phase-error rate.
     public var phaseErrorRate: Double
+    /// The sifting the finite key used (biased bases, q_X) against the asymptotic key's, which explains a finite key
+    /// above the asymptotic one.
+    public var sifting: Assumption?
 
     public init(blockSize: Double, epsilonSec: Double, epsilonCor: Double, tailBound: TailBoundKind, intensities: [Double],
                 probabilities: [Double],

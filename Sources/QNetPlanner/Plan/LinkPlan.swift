@@ -39,6 +39,9 @@ public struct LinkPlan: Sendable, Hashable {
     @OutOfLine public var continuousVariable: CVQKDPlan?
     /// The block, security parameters and settings of a finite-key bb84-decoy link (nil: asymptotic key).
     @OutOfLine public var finiteKey: FiniteKeyPlan?
+    /// The planner's errors, warnings and notes about this link (each also in `Plan.diagnostics`), so that they show
+    /// where its figures do.
+    public var diagnostics: [Diagnostic] = []
 
     public init(id: Identifier, medium: Medium, protocolKind: ProtocolKind, lossBudget: [BudgetLine],
                 detector: DetectorBudget?, qber: QBERBudget?, keyRateBps: Double, keyPerPulse: Double,

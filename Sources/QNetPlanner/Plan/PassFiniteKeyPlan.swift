@@ -35,6 +35,9 @@ public struct PassFiniteKeyPlan: Sendable, Hashable {
     public var basisBias: Double
     /// Why the pass gives no finite key, when it gives none.
     public var noKeyReason: String?
+    /// The sifting the finite key used (biased bases, q_X) against the asymptotic key's, which explains a finite key
+    /// above the asymptotic one.
+    public var sifting: Assumption?
 
     public init(keyPerPassBits: Double, keyPerDayBits: Double, passAverageBps: Double, dailyAverageBps: Double,
                 detections: Double, keyBasisDetections: Double, qber: Double, phaseErrorRate: Double,

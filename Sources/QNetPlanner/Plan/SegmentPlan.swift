@@ -30,6 +30,9 @@ public struct SegmentPlan: Sendable, Hashable {
     @OutOfLine public var twinField: TwinFieldPlan?
     /// The arms and operating point, for BBM92 and MDI-QKD segments.
     @OutOfLine public var keyBudget: SegmentKeyBudget?
+    /// The planner's errors, warnings and notes about this segment (each also in `Plan.diagnostics`), so that they
+    /// show where its figures do.
+    public var diagnostics: [Diagnostic] = []
 
     public init(id: String, nodes: [Identifier], links: [Identifier], protocolKind: ProtocolKind, keyRateBps: Double,
                 plobBoundBps: Double, fidelity: Double? = nil, keyPerPassBits: Double? = nil, keyPerDayBits: Double? = nil,

@@ -169,7 +169,7 @@ enum BBM92SegmentBuilder {
             list.append(Assumption(
                 name: "detector beside the source",
                 value: "\(d.name ?? "built-in"): \(d.kind.value.rawValue), \(Format.percent(d.efficiency.value)), \(Format.number(local.timing.darkProbability.value, digits: 3)) dark per window",
-                basis: d.name.map { "equipment.detectors.\($0)" } ?? "no detector named at the source's node: \(PlanningDefaults.detectorEfficiency.basis)"))
+                basis: d.name.map { "equipment.detectors.\($0)" } ?? "no detector named at the source's node: \(PlanningDefaults.defaultDetector.efficiency.basis)"))
         }
         return list
     }

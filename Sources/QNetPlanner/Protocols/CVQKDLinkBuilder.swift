@@ -13,13 +13,9 @@ enum CVQKDLinkBuilder {
         let symbolRate = Sourced.quantity([(inputs.source?.symbolRate, source.path("symbol_rate")),
                                            (inputs.source?.repetitionRate, source.path("repetition_rate"))],
                                           else: PlanningDefaults.symbolRate)
-        let detectorPrefix = "equipment.detectors.\(link.detector.name ?? "")"
         let variance = Sourced.quantity([(inputs.source?.modulationVariance, source.path("modulation_variance"))],
                                         else: PlanningDefaults.modulationVariance)
-        let efficiency = Sourced.quantity([(inputs.detector?.efficiency, "\(detectorPrefix).efficiency")],
-                                          else: PlanningDefaults.coherentDetectorEfficiency)
-        let electronic = Sourced.quantity([(inputs.detector?.electronicNoise, "\(detectorPrefix).electronic_noise")],
-                                          else: PlanningDefaults.electronicNoise)
+        let efficiency = link.detector.efficiency, electronic = link.detector.electronicNoise
         let excess = Sourced.quantity([(inputs.link.excessNoise, "\(path).excess_noise")], else: PlanningDefaults.excessNoise)
         let reference = Sourced.first([(inputs.link.excessNoiseReference, "\(path).excess_noise_reference")],
                                       else: PlanningDefaults.excessNoiseReference)

@@ -6,6 +6,8 @@ struct ElementaryLink {
     var transmittance: Double
     /// Detection efficiency × window fraction at the heralding station.
     var detectionEfficiency: Double
+    /// Where the detection efficiency and the window come from.
+    var detectionBasis = "no detector"
     /// Optical error e_d of the link: misalignment + 1/2 inter-symbol fraction.
     var errorRate: Double
     /// The link's misalignment, the part of e_d that a file sets.
@@ -57,7 +59,10 @@ enum ChainInputs {
             }
             elementary.misalignment = outcome.misalignment
             elementary.noiseProbability = (detector?.darkProbabilityPerWindow ?? 0) + (detector?.backgroundProbabilityPerWindow ?? 0)
-            if let bases = detector?.bases { elementary.noiseBasis = "\(bases.darkCounts); stray light \(bases.backgroundRate) x window" }
+            if let bases = detector?.bases {
+                elementary.noiseBasis = "\(bases.darkCounts); stray light \(bases.backgroundRate) x window"
+                elementary.detectionBasis = "\(bases.detectorEfficiency); window \(bases.window)"
+            }
             elementary.heralding = Sourced.first([(link.heralding, "\(path).heralding")], else: PlanningDefaults.heralding)
             elementary.brightStatePopulation = Sourced.first([(link.brightStatePopulation, "\(path).bright_state_population")],
                                                              else: PlanningDefaults.brightStatePopulation)

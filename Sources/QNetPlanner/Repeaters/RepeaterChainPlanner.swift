@@ -29,10 +29,13 @@ enum RepeaterChainPlanner {
         let rate = evaluation.keyRate
 
         var assumptions = heraldingAssumptions(links, evaluation: evaluation) + [
+            StationDetection.assumption(links),
             HeraldingStationNoise.assumption(links),
             ElementaryFidelity.assumption(links, pairs: evaluation.pairs),
-            Assumption(name: "swap success", value: Format.percent(Sanitise.fraction(swap.value)),
-                       basis: "\(swap.basis); lowest of the chain's repeaters"),
+            perRepeater(Assumption(name: "swap success", value: Format.percent(Sanitise.fraction(swap.value)),
+                                   basis: "\(swap.basis); lowest of the chain's repeaters"), inner) {
+                (Format.percent(Sanitise.fraction($0.swapSuccess.value)), $0.swapSuccess.basis)
+            },
             Assumption(name: "modes", value: "\(model.modes) per round, success 1 - (1 - p)^M",
                        basis: "\(modes.basis); fewest among the chain's repeaters; Collins, Jenkins, Kuzmich, PRL 98, 060502 (2007)"),
             Assumption(name: "waiting time", value: model.exactWaiting
@@ -40,12 +43,15 @@ enum RepeaterChainPlanner {
                 : "nested swapping, (3/2) per level and 1/p_s per swap, cutoff and purification restarts",
                        basis: model.exactWaiting ? "physics.md 4" : "Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33 (2011), generalised; memoryless halves"),
             Assumption(name: "round", value: "link length / 2e8 m/s", basis: PlanningDefaults.fiberLightSpeed.basis),
-            Assumption(name: "cutoff", value: cutoff.map { $0.value.isFinite ? "\(Format.number($0.value)) s" : "none" } ?? "none",
-                       basis: cutoff?.basis ?? PlanningDefaults.cutoffTime.basis),
+            perRepeater(Assumption(name: "cutoff", value: cutoff.map(cutoffText) ?? "none",
+                                   basis: cutoff?.basis ?? PlanningDefaults.cutoffTime.basis), inner) {
+                (cutoffText($0.cutoffTime), $0.cutoffTime.basis)
+            },
             Assumption(name: "purification", value: model.purificationRounds > 0 ? "DEJMPS, \(model.purificationRounds) round(s) on each elementary pair" : "none",
                        basis: purification.map { "\($0.basis); Deutsch et al., PRL 77, 2818 (1996)" } ?? "no repeater names purification"),
             Assumption(name: "memories", value: "depolarising, pair decays as e^(-t/T) over its mean wait",
                        basis: "Sangouard et al. 2011; T the shorter coherence time of the pair's two memories; ends measure at once"),
+        ] + ChainMemories.assumptions(nodes) + [
             Assumption(name: "key", value: "BBM92 1 - h(e_Z) - h(e_X); six-state 1 - H(Bell weights) shown beside it",
                        basis: "Shor, Preskill, PRL 85, 441 (2000); Lo, Quantum Inf. Comput. 1, 81 (2001)"),
         ]
@@ -80,6 +86,21 @@ enum RepeaterChainPlanner {
         plan.beatsPLOBAtMeters = RepeaterChainSweep.beats(sweep) { $0.plobBoundBps }
         plan.beatsTrustedChainAtMeters = RepeaterChainSweep.beats(sweep) { $0.trustedChainBps }
         return (rate, fidelity, plan, noKeyReason(evaluation, rate: rate))
+    }
+
+    /// `line`, the chain's lowest figure, followed by each repeater's when they differ: every repeater swaps and
+    /// discards with its own (`NestedRepeaterChain`).
+    private static func perRepeater(_ line: Assumption, _ repeaters: ArraySlice<ChainNode>,
+                                    _ figure: (ChainNode) -> (value: String, basis: String)) -> Assumption {
+        let groups = NodeGroups(Array(repeaters), figure)
+        guard groups.distinctValues > 1 else { return line }
+        return Assumption(name: line.name, value: "\(line.value) lowest; \(groups.value)",
+                          basis: (groups.bases + ["each repeater uses its own"]).joined(separator: "; "))
+    }
+
+    /// A cutoff as the assumptions show it (`0.02 s`, `none`).
+    private static func cutoffText(_ cutoff: Sourced<Double>) -> String {
+        cutoff.value.isFinite ? "\(Format.number(cutoff.value)) s" : "none"
     }
 
     /// Why the chain gives no key, or nil when it does.

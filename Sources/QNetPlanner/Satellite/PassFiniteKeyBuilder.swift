@@ -49,7 +49,7 @@ enum PassFiniteKeyBuilder {
         } else if reason == nil, key.perDay <= 0 {
             reason = "no usable passes a day"
         }
-        let plan = PassFiniteKeyPlan(
+        var plan = PassFiniteKeyPlan(
             keyPerPassBits: keyPerPass, keyPerDayBits: key.perDay, passAverageBps: key.passAverage,
             dailyAverageBps: key.dailyAverage, detections: detections,
             keyBasisDetections: keyBasis, qber: Sanitise.fraction(result.qber),
@@ -58,6 +58,8 @@ enum PassFiniteKeyBuilder {
             intensities: result.settings.intensities.map { Sanitise.finite($0) },
             probabilities: result.settings.probabilities.map { Sanitise.fraction($0) },
             basisBias: Sanitise.fraction(result.settings.basisBias), noKeyReason: reason)
+        plan.sifting = SiftingComparison.assumption(basisBias: plan.basisBias, biasBasis: settings.basisBias.basis,
+                                                    asymptotic: link.sifting)
         return (plan, assumptions(link, settings, plan: plan, steps: samples.count))
     }
 

@@ -21,8 +21,16 @@ enum Format {
         return "\(rounded)"
     }
 
-    /// A ratio as a percentage (`11.3 %`).
-    static func percent(_ ratio: Double, digits: Int = 3) -> String { "\(number(ratio * 100, digits: digits)) %" }
+    /// A ratio as a percentage (`11.3 %`), with more digits where fewer would round it up to the next whole
+    /// percent (`49.99 %`, not the `50 %` a limit is).
+    static func percent(_ ratio: Double, digits: Int = 3) -> String {
+        let value = ratio * 100
+        // At most two more digits: a value closer to it than that (99.99999 %) prints as it.
+        let shown = (digits...digits + 2).first { shown in
+            (Double(number(value, digits: shown)) ?? value).rounded(.down) <= value.rounded(.down)
+        } ?? digits
+        return "\(number(value, digits: shown)) %"
+    }
 
     /// A frequency with an SI prefix (`10 MHz`, `1 GHz`, `500 Hz`).
     static func frequency(_ hertz: Double) -> String {

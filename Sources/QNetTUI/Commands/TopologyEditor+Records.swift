@@ -53,7 +53,14 @@ extension TopologyEditor {
         case .equipment(.source, let name):
             return equipmentRows(topology.equipment.source(named: name), name: name)
         case .equipment(.detector, let name):
-            return equipmentRows(topology.equipment.detector(named: name), name: name)
+            guard let detector = topology.equipment.detector(named: name) else { return nil }
+            let kind = detector.kind ?? DetectorKindDefaults.defaultKind
+            return equipmentRows(detector, name: name)?.map { row in
+                guard row.value == nil, let figure = kind.builtInDefaults.figure(forKey: row.key) else { return row }
+                var row = row
+                row.inherited = "\(figure.quantity.text) (\(kind.rawValue) default)"
+                return row
+            }
         case .equipment(.memory, let name):
             return equipmentRows(topology.equipment.memory(named: name), name: name)
         case .defaults:

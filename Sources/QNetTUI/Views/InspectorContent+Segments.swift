@@ -44,6 +44,7 @@ extension InspectorContent {
             rows.append(TextRow("  margin", EngineeringFormat.decibels(margin), valueRole: state.role))
         }
         if let reason = segment.noKeyReason { rows.append(TextRow("  no key: " + reason, role: .error)) }
+        rows += diagnosticRows(segment.diagnostics)
         guard detailed else {
             rows.append(TextRow("  its figures and assumptions: :export FILE.md", role: .dim))
             return rows

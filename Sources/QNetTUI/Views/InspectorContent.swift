@@ -57,6 +57,7 @@ enum InspectorContent {
             rows.append(TextRow("  margin", EngineeringFormat.decibels(margin), valueRole: state.role))
         }
         if let reason = plan.noKeyReason { rows.append(TextRow("  no key: " + reason, role: .error)) }
+        rows += diagnosticRows(plan.diagnostics)
         if !segments.isEmpty {
             rows.append(TextRow("  in segment\(segments.count > 1 ? "s" : "") (below)"))
             rows += segmentListRows(segments, indent: "    ", showProtocol: false)
@@ -168,6 +169,11 @@ enum InspectorContent {
         TextRow(":add link L2 T B fiber", role: .key), TextRow(":add demand A B 1 kbit/s", role: .key),
         TextRow("(x, y in km) then j selects; ? helps", role: .dim),
     ]
+
+    /// The planner's errors, warnings and notes about a link or segment, under its key (`warning: key: message`).
+    static func diagnosticRows(_ diagnostics: [Diagnostic]) -> [TextRow] {
+        diagnostics.map { TextRow("  " + $0.description, role: $0.severity == .error ? .error : .warning) }
+    }
 
     /// The topology's validation errors, which keep it from being planned.
     private static func errorRows(_ errors: [Diagnostic]) -> [TextRow] {

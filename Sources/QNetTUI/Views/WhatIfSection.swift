@@ -13,7 +13,7 @@ enum WhatIfSection {
         guard let result = whatIf.result else { return rows + [TextRow("  no such demand", role: .dim)] }
         if let limit = result.trustedNodeLimit {
             rows += [TextRow("  max_trusted_nodes", "\(limit.limit)"),
-                     TextRow("  key needs", "\(limit.needed) trusted nodes", valueRole: .bad)]
+                     TextRow("  key needs", limit.needed.counted("trusted node"), valueRole: .bad)]
         }
         if let barrier = result.endpointBarrier { rows.append(TextRow("  no key: " + barrier.reason, role: .bad)) }
         if result.limiting != nil || (result.trustedNodeLimit == nil && result.endpointBarrier == nil) {

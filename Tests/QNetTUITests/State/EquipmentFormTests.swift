@@ -47,6 +47,23 @@ struct EquipmentFormTests {
         #expect(rows.first { $0.key == "source" }?.inherited == "wcp (from node A)")
     }
 
+    @Test("a detector's form shows its kind's built-in figures, as the planner uses them: a homodyne's 60 %, an InGaAs APD's 1 kHz")
+    func detectorFormShowsItsKindsDefaults() throws {
+        var topology = withLibrary
+        topology.equipment.detectors[0].kind = .homodyne
+        let homodyne = TopologyEditor.rows(of: .equipment(.detector, "fast"), in: topology) ?? []
+        #expect(homodyne.first { $0.key == "efficiency" }?.inherited == "60 % (homodyne default)")
+        topology.equipment.detectors[0].kind = .ingaasAPD
+        topology.equipment.detectors[0].deadTime = Quantity(5, .microsecond)
+        let ingaas = TopologyEditor.rows(of: .equipment(.detector, "fast"), in: topology) ?? []
+        #expect(ingaas.first { $0.key == "dark_count_rate" }?.inherited == "1 kHz (ingaas-apd default)")
+        #expect(ingaas.first { $0.key == "dead_time" }?.inherited == nil)  // set in the file: its own value shows
+        // The planner plans L2 (received by B, whose detector is `fast`) with the same figure the form shows.
+        let plan = try #require(Planner().plan(topology).links.first { $0.id == "L2" })
+        let budget = try #require(plan.detector)
+        #expect(abs(budget.detectorEfficiency - DetectorKind.ingaasAPD.builtInDefaults.efficiency.quantity.si) < 1e-12)
+    }
+
     @Test("on A's detector, Enter, pick 'new detector…': detector-1 is added and named, its form opens on the name; type spad-1")
     func newFromPick() {
         var session = Session(withLibrary)

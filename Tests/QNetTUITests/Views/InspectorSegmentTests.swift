@@ -9,13 +9,19 @@ import Testing
 /// `qnetplan edit` opens them (the standard services: the YAML reader and the incremental planner).
 @Suite("Views: segments, twin field, repeater chains, CV-QKD and satellite passes in the inspector")
 struct InspectorSegmentTests {
-    /// Opens `topologies/name`, types `:select id` and Enter, and returns the last state of the loop.
-    private func open(_ name: String, select id: String, size: Size = Size(width: 120, height: 40)) throws -> AppState {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("topologies/\(name)").path
+    /// `topologies/name` in the package.
+    private func sample(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("topologies/\(name)")
+    }
+
+    /// Opens `topologies/name` (or the file at `path`), types `:select id` and Enter, and returns the last state of the loop.
+    private func open(_ name: String, select id: String, path: String? = nil,
+                      size: Size = Size(width: 120, height: 40)) throws -> AppState {
         let terminal = InMemoryTerminal(size: size)
         terminal.type(":select \(id)")
         terminal.send([.key(.enter)])
+        let path = path ?? sample(name).path
         let state = Workbench.run(path: path, terminal: terminal, services: .standard())
         try #require(state.plan != nil, "\(name) was not planned: \(state.errors)")
         return state
@@ -53,6 +59,27 @@ struct InspectorSegmentTests {
         return (try segment(id, of: state), pane(state, width: width))
     }
 
+    @Test("select a link whose detector does not absorb its wavelength: the warning is in its Key section (QA M4)")
+    func linkWarningInItsKeySection() throws {
+        // A copy of the sample with SIEM-ERDB received by the 850 nm silicon detector, in a folder of its own (an edit
+        // in the workbench would leave an autosave beside the sample).
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inspector-warning-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOf: sample("vienna-secoqc.qnet.yaml"), encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "- id: SIEM-ERDB\n", with: "- id: SIEM-ERDB\n  detector: si-apd-850\n")
+        try #require(edited != text)
+        let file = folder.appendingPathComponent("vienna.qnet.yaml")
+        try edited.write(to: file, atomically: true, encoding: .utf8)
+        let state = try open("vienna.qnet.yaml", select: "SIEM-ERDB", path: file.path)
+        let plan = try #require(state.selectedLinkPlan)
+        let warning = try #require(plan.diagnostics.first)
+        let lines = pane(state, width: 46)
+        let key = try #require(lines.firstIndex(of: "Key")), loss = try #require(lines.firstIndex(of: "Loss budget"))
+        #expect(prose(Array(lines[key..<loss])).contains("warning: equipment.detectors.si-apd-850.kind: link SIEM-ERDB: a si-apd detector does not absorb 1550 nm"))
+        #expect(warning.message.contains("does not absorb 1550 nm"))
+    }
+
     @Test("select an MDI hub link: its Key section lists both relay segments; the one with the most key follows in full, the other in brief")
     func mdiLink() throws {
         let state = try open("hefei-mdi-star.qnet.yaml", select: "ALICE-CHARLIE")
@@ -73,6 +100,8 @@ struct InspectorSegmentTests {
         #expect(shows(brief, "PLOB bound (whole channel)", EngineeringFormat.rate(bob.plobBoundBps)))
         #expect(shows(brief, "margin", EngineeringFormat.decibels(try #require(bob.marginDB))))
         #expect(brief.contains("  its figures and assumptions: :export FILE.md") && !brief.contains("Operating point"))
+        // The segment's own note (its relay is shared) is in its block.
+        #expect(prose(brief).contains("note: nodes[") && prose(brief).contains("relay CHARLIE joins"))
         let block = Array(lines[fullStart...])
         let budget = try #require(chris.keyBudget)
         let y11 = try #require(budget.figures.first { $0.key == "y11" })
@@ -175,6 +204,9 @@ struct InspectorSegmentTests {
             || $0.dropFirst(3).first?.isNumber ?? false || $0.dropFirst(4).first?.isNumber ?? false })
         #expect(lines[header + chain.sweep.count + 1].hasPrefix("  * this chain"))
         #expect(prose(lines).contains(PlanFigures.repeaterReach(chain)))
+        // The memories' figures are among the segment's assumptions, each with the key it came from.
+        #expect(prose(lines).contains("memory efficiency 90 % at R1, R2, R3"))
+        #expect(prose(lines).contains("memory coherence time 100 ms at R1, R2, R3 equipment.memories. multimode-ensemble. coherence_time"))
     }
 
     @Test("select a satellite link: the pass's key per pass and per day, its finite key, and the profile from culmination")
@@ -197,6 +229,8 @@ struct InspectorSegmentTests {
         #expect(shows(lines, "finite key per pass", EngineeringFormat.bits(finite.keyPerPassBits)))
         #expect(shows(lines, "pass QBER E_X", EngineeringFormat.percent(finite.qber)))
         #expect(shows(lines, "tail bound", finite.tailBound.rawValue))
+        // Beside both keys per pass, the sifting each uses (QA M2).
+        #expect(prose(lines).contains("sifting: " + (try #require(finite.sifting)).value))
         let profile = try #require(lines.firstIndex(of: "Pass profile: elevation → key rate"))
         for (offset, sample) in pass.profile.enumerated() {
             #expect(shows([lines[profile + 1 + offset]], EngineeringFormat.degrees(sample.elevation),

@@ -101,7 +101,7 @@ struct WhatIfSectionTests {
         func row(_ label: String, _ value: String) -> Bool {
             lines.contains { $0.contains("│" + label) && $0.hasSuffix(value + "│") }
         }
-        #expect(row("  max_trusted_nodes", "0") && row("  key needs", "1 trusted nodes"))
+        #expect(row("  max_trusted_nodes", "0") && row("  key needs", "1 trusted node"))
         #expect(lines.contains { $0.contains("│  no key to lose") })
         #expect(!lines.contains { $0.contains("no single failure") || $0.contains("no segment leaves") })
         #expect(lines.contains { $0.contains("│  max_trusted_nodes 1 on A-B") })

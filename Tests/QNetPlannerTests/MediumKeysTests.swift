@@ -36,8 +36,12 @@ import QNetModel
         short.length = Quantity(50, .kilometre)
         var slant = satelliteLink("SB", to: "B")
         slant.length = Quantity(900, .kilometre)
-        let errors = plan([short, slant]).diagnostics.filter { $0.severity == .error }
+        let planned = plan([short, slant])
+        let errors = planned.diagnostics.filter { $0.severity == .error }
         #expect(errors.map(\.keyPath) == ["links[0].length"])
+        // No key from a budget the figures cannot make, and the reason says why; the other link keys.
+        #expect(planned.links[0].keyRateBps == 0 && planned.links[0].noKeyReason == errors.first?.message)
+        #expect(planned.links[1].keyRateBps > 0)
         #expect(errors.first?.message.hasPrefix("length 50 km is shorter than the satellite's altitude 500 km") == true)
     }
 }

@@ -74,6 +74,10 @@ enum LinkPlanner {
                                             diagnostics: diagnostics + cvPassWarning(link))
         }
 
+        // A budget the link's figures cannot make (a satellite's slant range below its altitude) gives no key.
+        if let invalid = loss.diagnostics.first(where: { $0.severity == .error }) {
+            (keyPerPulse, margin, reason) = (0, nil, invalid.message)
+        }
         let pass = SatellitePassPlanner.plan(link, timing: timing, memo: memo, strings: strings)
         diagnostics += pass?.1 ?? []
         if let pass = pass?.0, let finiteKey, finiteKey.blockTimeSeconds > pass.durationSeconds {

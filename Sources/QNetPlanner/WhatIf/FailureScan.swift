@@ -76,7 +76,9 @@ struct FailureScan {
         for (element, cut, halved) in elements {
             let lost = cut.reduce(0) { $0 + (carried[$1] ?? 0) } * (halved ? 0.5 : 1)
             let spared = cut.allSatisfy { !pathSegments.contains($0) }
-            let lowerBound = max(flowValue - lost, spared ? path.width : 0)
+            // The flow less what the failure cuts, less its rounding (summed flows that cancel leave crumbs of order
+            // 1e-16 of the flow, which would read as key left), or the best path's width when it is spared.
+            let lowerBound = max(flowValue - lost - flowValue * BreakRule.rounding, spared ? path.width : 0)
             var remaining: Double?
             if !rule.keeps(lowerBound) {
                 let routed = router.route(demand, change: KeyNetwork.Change(removed: Set(cut))).maxFlowBps

@@ -197,6 +197,19 @@ extension SurvivabilityTests {
         #expect(analysis.survivability.surviving.isEmpty)
     }
 
+    /// The same chain with no required rate (0 bit/s, met): every element of its only path still breaks it, leaving it
+    /// no key; the flow less what a failure cuts rounded to crumbs above 0 and read as key left (second reader).
+    @Test func aDemandWithoutARequiredRateBreaksOnEveryElementOfItsOnlyPath() throws {
+        let nodes = [Node(id: "G1"), Node(id: "T", kind: .trusted), Node(id: "G2")]
+        let links = [Fixtures.fiber("L1", "G1", "T", km: 20), Fixtures.fiber("L2", "T", "G2", km: 100)]
+        let topology = Topology(name: "n1", nodes: nodes, links: links, demands: [Demand(from: "G1", to: "G2")])
+        let plan = Planner().plan(topology)
+        #expect(plan.demands[0].satisfied && plan.demands[0].maxFlowBps > 0)
+        let whatIf = WhatIfAnalyzer(topology: topology, plan: plan).analyse().demands[0]
+        #expect(Set(whatIf.breaksOn.map(\.failure)) == [.link("L1"), .link("L2"), .node("T")])
+        #expect(whatIf.costliestSurvived == nil)
+    }
+
     /// The diamond asking 1.5 times its max flow: losing either path leaves the other's rate, less than the demand
     /// has, so every link and trusted node of both paths breaks it (the old rule broke it only at 0 bit/s: never).
     @Test func aShortDemandBreaksOnEveryFailureThatCostsItKey() throws {

@@ -20,12 +20,12 @@ final class ProgressLine: Sendable {
     func update(_ done: Int, of total: Int) {
         guard enabled else { return }
         let now = ContinuousClock.now
-        let due = lastWrite.withLock { last in
-            guard done == total || last.map({ now - $0 >= interval }) ?? true else { return false }
+        // Written under the lock, so that the workers' counts reach the terminal in order.
+        lastWrite.withLock { last in
+            guard done == total || last.map({ now - $0 >= interval }) ?? true else { return }
             last = now
-            return true
+            FileHandle.standardError.write(Data("\r\(label): \(done)/\(total)".utf8))
         }
-        if due { FileHandle.standardError.write(Data("\r\(label): \(done)/\(total)".utf8)) }
     }
 
     /// Clears the line (the report follows on standard output).

@@ -49,7 +49,8 @@ extension TopologyEditor {
     /// map's distance by more than 1 % (the length, not the map, is what the budgets use); empty when none does.
     private static func lengthsAsWritten(at id: Identifier, in topology: Topology) -> String {
         let differing = topology.links.compactMap { link -> String? in
-            guard link.from == id || link.to == id, let length = link.length,
+            // A satellite link's length is a slant range, not a distance on the map.
+            guard link.from == id || link.to == id, link.resolvedMedium != .satellite, let length = link.length,
                   let a = topology.node(link.from)?.position, let b = topology.node(link.to)?.position,
                   let distance = MapPoint.distanceKm(a, b), abs(distance * 1000 - length.si) > 0.01 * length.si else { return nil }
             return "\(link.id) \(length.text) (\(Quantity.format((distance * 10).rounded() / 10)) km on the map)"

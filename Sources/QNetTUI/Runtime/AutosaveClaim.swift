@@ -67,12 +67,22 @@ final class AutosaveClaim: Sendable {
     }
 
     private static func lock(_ path: String, create: Bool = true) -> Attempt {
-        let descriptor = open(lockPath(path), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0o600)
-        guard descriptor >= 0 else { return .unavailable }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        // A holder letting go removes the file it locked: a lock taken on that file in between holds nothing
+        // (another workbench may lock a new one by the name), so the lock counts only on the file the name is.
+        for _ in 0..<3 {
+            let descriptor = open(lockPath(path), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0o600)
+            guard descriptor >= 0 else { return .unavailable }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+                close(descriptor)
+                return .busy
+            }
+            var locked = stat(), named = stat()
+            if fstat(descriptor, &locked) == 0, stat(lockPath(path), &named) == 0,
+               locked.st_dev == named.st_dev, locked.st_ino == named.st_ino {
+                return .locked(descriptor)
+            }
             close(descriptor)
-            return .busy
         }
-        return .locked(descriptor)
+        return .busy
     }
 }

@@ -63,7 +63,9 @@ public struct EffectRunner: Sendable {
             return [.analysed(result, demand: demand, of: topology)]
         case .autosave(let document, let path):
             // Another workbench on the same file keeps its autosave there (this one writes its own, told on opening).
-            guard services.autosaveIsFree(path) else { return [] }
+            guard services.autosaveIsFree(path) else {
+                return [.failed("not autosaved: another workbench keeps \((path as NSString).lastPathComponent); save with :w")]
+            }
             do {
                 try services.save(document, path)
                 return []

@@ -34,29 +34,33 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .autosaveHeldElsewhere(let path, let own):
         state.ownAutosave = own
-        state.status = StatusMessage("another workbench has \((path as NSString).lastPathComponent) open; this one autosaves to "
+        // After what the opening or the save said (the errors that keep the file from being planned, say).
+        state.status = StatusMessage((state.status.map { $0.text + "; " } ?? "") + "another workbench has "
+                                     + "\((path as NSString).lastPathComponent) open; this one autosaves to "
                                      + (own as NSString).lastPathComponent, .warning)
         return []
     case .saved(let topology, let path, let fingerprint):
         state.savedTopology = topology
         state.diskFingerprint = fingerprint
         state.comments = state.comments.keepingItems(of: topology)  // the file no longer has those of deleted items
-        var removals: [Effect] = []
-        if path != state.filePath {
+        var effects: [Effect] = []
+        let renamed = path != state.filePath
+        if renamed {
             // Saved under another name: the edits autosaved for the file opened are in the new one now, and the
-            // new file's autosave is the usual one.
-            if let previous = state.autosavePath { removals.append(.removeAutosave(path: previous)) }
+            // new file's autosave is the usual one, to be claimed as on opening.
+            if let previous = state.autosavePath { effects.append(.removeAutosave(path: previous)) }
             state.ownAutosave = nil
         }
         state.filePath = path
         state.status = StatusMessage("wrote \(path): \(topology.summary)")
         state.autosavedTopology = nil
-        removals.append(.removeAutosave(path: state.autosavePath ?? Autosave.path(for: path)))
+        effects.append(.removeAutosave(path: state.autosavePath ?? Autosave.path(for: path)))
+        if renamed { effects.append(.checkAutosave(path: path)) }
         if state.quitAfterSave {
             state.quitAfterSave = false
-            return removals + [.quit]
+            return effects + [.quit]
         }
-        return removals
+        return effects
     case .changedOnDisk(let path):
         state.quitAfterSave = false
         // The ways out first, so that a narrow status line still shows them.

@@ -181,8 +181,9 @@ struct AutosaveTests {
         let opened = Workbench.run(path: "metro.yaml", terminal: InMemoryTerminal(size: Size(width: 80, height: 24)),
                                    services: services)
         #expect(opened.mode == .normal && opened.topology == Fixtures.metro)   // the first one's autosave is not offered
-        #expect(opened.status?.kind == .warning && opened.status?.text
-                 == "another workbench has metro.yaml open; this one autosaves to .metro.yaml.4242.autosave")
+        #expect(opened.status?.kind == .warning && opened.status?.text.hasSuffix(
+            "; another workbench has metro.yaml open; this one autosaves to .metro.yaml.4242.autosave") == true)
+        #expect(opened.status?.text.hasPrefix("opened metro.yaml: ") == true)
 
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
         terminal.type(":set L1.length 7 km")

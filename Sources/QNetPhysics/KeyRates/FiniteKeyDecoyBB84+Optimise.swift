@@ -24,7 +24,14 @@ public struct FiniteKeyDecoyChoices: Sendable, Hashable {
 
     /// A setting that may be fixed.
     public enum Setting: Sendable, Hashable {
-        case signalIntensity, decoyIntensity, secondDecoyIntensity, basisBias
+        /// μ1, the signal intensity.
+        case signalIntensity
+        /// μ2, the first decoy's intensity.
+        case decoyIntensity
+        /// μ3, the second decoy's intensity.
+        case secondDecoyIntensity
+        /// q_X, the probability of the key basis.
+        case basisBias
     }
 
     /// Why no settings with these fixed values satisfy μ1 > μ2 + μ3, μ2 > μ3 ≥ 0, 0 < q_X < 1; nil when some do.

@@ -116,7 +116,8 @@ enum LinkPlanner {
     private static func wavelengthWarnings(_ link: ResolvedLink) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         let nanometres = link.wavelength.value * 1e9
-        if link.medium == .fiber, link.attenuation.basis == PlanningDefaults.fiberAttenuation.basis,
+        let builtIn = link.inputs.link.attenuation == nil && link.inputs.defaults.fiberAttenuation == nil
+        if link.medium == .fiber, builtIn,
            !(1530...1625).contains(nanometres) {
             warnings.append(Diagnostic(.warning, "link \(link.inputs.link.id) carries \(Format.number(nanometres)) nm (\(link.wavelength.basis)), "
                 + "but its fiber attenuation is the built-in \(Format.number(link.attenuation.value * 1000)) dB/km of "

@@ -5,8 +5,9 @@ import QNetModel
 /// demand's ends on the key graph with every key holder relaying: the endpoints inside it (the demand's own ends
 /// aside) are the ones that, made trusted nodes, would carry that path's key.
 public struct EndpointBarrier: Sendable, Hashable {
-    /// The demand's ends.
+    /// The demand's end it starts from.
     public var from: Identifier
+    /// The demand's other end.
     public var to: Identifier
     /// The endpoints inside the widest path, in order from `from`.
     public var endpoints: [Identifier]

@@ -41,20 +41,32 @@ struct DetectorLoad: Equatable {
 
     /// The self-consistent load at one operating point (Knoll 2010, Ch. 4, Sec. VII): `arrivals` clicks per window
     /// without dead time, `registered(f)` clicks per window registered at dead-time factor f (their afterpulses
-    /// add to the rate that sets f), solved by at most `maxPasses` passes from f = 1.
+    /// add to the rate that sets f), solved by at most `maxPasses` passes from f = 1, then, for a coupling too
+    /// strong for them (many afterpulses), by bisection: f = F(f) with F falling as f rises (more registered
+    /// clicks, more afterpulses, a higher rate), so the root is one and lies in [0, 1].
     static func settled(arrivals: Double, registered: (Double) -> Double, detector: ResolvedDetector,
                         repetitionRate: Double) -> DetectorLoad {
-        var load = at(clickProbability: registered(1), arrivals: arrivals, detector: detector, repetitionRate: repetitionRate)
-        // Without afterpulses the registered clicks do not feed back: the first pass is exact.
-        guard detector.afterpulseProbability.value > 0 else { return load }
-        for _ in 1..<maxPasses {
-            let next = at(clickProbability: registered(load.deadTimeFactor), arrivals: arrivals, detector: detector,
-                          repetitionRate: repetitionRate)
-            if load.settles(next) { return next }
-            load = next
+        func load(_ factor: Double) -> DetectorLoad {
+            at(clickProbability: registered(factor), arrivals: arrivals, detector: detector, repetitionRate: repetitionRate)
         }
-        return load
+        var current = load(1)
+        // Without afterpulses the registered clicks do not feed back: the first pass is exact.
+        guard detector.afterpulseProbability.value > 0 else { return current }
+        for _ in 1..<maxPasses {
+            let next = load(current.deadTimeFactor)
+            if current.settles(next) { return next }
+            current = next
+        }
+        var (low, high) = (0.0, 1.0)
+        for _ in 0..<bisections {
+            let middle = (low + high) / 2
+            if load(middle).deadTimeFactor > middle { low = middle } else { high = middle }
+        }
+        return load((low + high) / 2)
     }
+
+    /// Halvings of [0, 1] when the passes do not settle: to 1e-15 of the factor.
+    static let bisections = 50
 
     /// Whether `next` differs from this load by less than `settled` resolves.
     func settles(_ next: DetectorLoad) -> Bool {

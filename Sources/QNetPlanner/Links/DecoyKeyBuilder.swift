@@ -11,6 +11,8 @@ struct DecoyKey {
     var marginDB: Double?
     var noKeyReason: String?
     var assumptions: [Assumption]
+    /// Intensities the decoy bounds cannot use, the cause of no key and an error of the plan at the key to change.
+    var invalidIntensities: DecoyIntensityCheck? = nil
 }
 
 /// Maps a link's channel and receiver onto `DecoyBB84` and its result onto the plan.
@@ -26,10 +28,12 @@ enum DecoyKeyBuilder {
         let repetitionRate = source.repetitionRate.value
         var assumptions = strings.common(link)
 
-        if let problem = sourceProblem(link) ?? DecoyIntensityCheck(asymptotic: link)?.reason {
+        let sourceFault = sourceProblem(link)
+        let invalid = sourceFault == nil ? DecoyIntensityCheck(asymptotic: link) : nil
+        if let problem = sourceFault ?? invalid?.reason {
             return DecoyKey(detector: timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1), qber: nil,
                             keyPerPulse: 0, signalIntensity: nil, marginDB: nil, noKeyReason: problem,
-                            assumptions: assumptions)
+                            assumptions: assumptions, invalidIntensities: invalid)
         }
 
         let noise = timing.noiseProbability

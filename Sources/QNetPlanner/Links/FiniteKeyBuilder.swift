@@ -18,14 +18,14 @@ enum FiniteKeyBuilder {
         let source = link.source
         let choices = settings.choices(signal: source.signalIntensity.value)
         var assumptions = protocolAssumptions(link, settings)
-        func noKey(_ reason: String) -> FiniteKey {
+        func noKey(_ reason: String, invalid: DecoyIntensityCheck? = nil) -> FiniteKey {
             FiniteKey(key: DecoyKey(detector: timing.budget(afterpulse: 0, countRate: 0, deadTimeFactor: 1), qber: nil,
                                     keyPerPulse: 0, signalIntensity: nil, marginDB: nil, noKeyReason: reason,
-                                    assumptions: assumptions),
+                                    assumptions: assumptions, invalidIntensities: invalid),
                       plan: nil)
         }
         if let problem = DecoyKeyBuilder.sourceProblem(link) { return noKey(problem) }
-        if let problem = DecoyIntensityCheck(finite: link, settings) { return noKey(problem.reason) }
+        if let problem = DecoyIntensityCheck(finite: link, settings) { return noKey(problem.reason, invalid: problem) }
 
         let receiver = FiniteKeyReceiver(link, timing: timing)
         let repetitionRate = source.repetitionRate.value

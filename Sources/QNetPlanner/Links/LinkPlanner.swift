@@ -53,11 +53,11 @@ enum LinkPlanner {
         var finiteKey: FiniteKeyPlan?
         switch protocolKind {
         case .bb84Decoy:
-            diagnostics += intensityErrors(link)
             let finite = FiniteKeyBuilder.build(link, channel: channel, channelLossDB: lossDB, timing: timing, memo: memo)
             finiteKey = finite?.plan
             let key = finite?.key ?? DecoyKeyBuilder.build(link, channel: channel, channelLossDB: lossDB, timing: timing,
                                                            memo: memo, strings: strings)
+            diagnostics += key.invalidIntensities.map { [$0.diagnostic(link)] } ?? []
             detector = key.detector
             qber = key.qber
             keyPerPulse = key.keyPerPulse
@@ -130,17 +130,6 @@ enum LinkPlanner {
                                        keyPath: "\(link.path).wavelength"))
         }
         return warnings
-    }
-
-    /// An error when a weak-coherent source's decoy-BB84 intensities break the bounds the key rests on.
-    private static func intensityErrors(_ link: ResolvedLink) -> [Diagnostic] {
-        guard DecoyKeyBuilder.sourceProblem(link) == nil else { return [] }
-        let problem = if let record = link.inputs.link.finiteKey {
-            DecoyIntensityCheck(finite: link, ResolvedFiniteKey(link, record))
-        } else {
-            DecoyIntensityCheck(asymptotic: link)
-        }
-        return problem.map { [$0.diagnostic(link)] } ?? []
     }
 
     /// A warning when a cv-gg02 link has a satellite pass: CV-QKD over a pass is not modelled, so `pass:` is ignored.

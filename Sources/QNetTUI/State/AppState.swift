@@ -25,16 +25,14 @@ public struct AppState: Sendable, Hashable {
     public var inspectorScroll = 0
     /// The part of the map shown.
     public var viewport: Viewport = .fitted
-    /// Earlier topologies, most recent last; undo pops from here. Unlimited.
-    public var undoStack: [Topology] = []
-    /// Topologies undone, most recent last; redo pops from here.
-    public var redoStack: [Topology] = []
-    /// The comments as they stood with each topology of `undoStack` and `redoStack`, in step with them.
-    var undoComments: [TopologyComments] = []
-    var redoComments: [TopologyComments] = []
-    /// What each edit of `undoStack` and `redoStack` did (`L1.length = 30 km`), in step with them, for the status line.
-    var undoLabels: [String] = []
-    var redoLabels: [String] = []
+    /// Earlier states, most recent last; undo pops from here. Unlimited.
+    var undoHistory: [HistoryEntry] = []
+    /// States undone, most recent last; redo pops from here.
+    var redoHistory: [HistoryEntry] = []
+    /// The topologies of `undoHistory`, most recent last.
+    public var undoStack: [Topology] { undoHistory.map(\.topology) }
+    /// The topologies of `redoHistory`, most recent last.
+    public var redoStack: [Topology] { redoHistory.map(\.topology) }
     /// The file the topology is saved to; nil until named with `:w FILE`.
     public var filePath: String?
     /// The topology as last loaded or saved, to tell whether there are unsaved edits.
@@ -89,12 +87,8 @@ public struct AppState: Sendable, Hashable {
     /// Puts the edited `next` in place of the topology, keeping the old one (`origin` when given: where a drag
     /// began) for undo with what the edit did (`label`), and moving the comments of items the edit renamed to their new names.
     mutating func replaceTopology(withEdit next: Topology, origin: Topology? = nil, label: String) {
-        undoStack.append(origin ?? topology)
-        undoComments.append(comments)
-        undoLabels.append(label)
-        redoStack.removeAll()
-        redoComments.removeAll()
-        redoLabels.removeAll()
+        undoHistory.append(HistoryEntry(topology: origin ?? topology, comments: comments, label: label))
+        redoHistory.removeAll()
         comments = comments.following(renamesFrom: topology, to: next)
         topology = next
     }
@@ -102,30 +96,23 @@ public struct AppState: Sendable, Hashable {
     /// Steps back to the topology before the last edit, with the comments it had; what that edit did, nil when
     /// there is none.
     mutating func stepBack() -> String? {
-        Self.step(&self, from: (\.undoStack, \.undoComments, \.undoLabels), to: (\.redoStack, \.redoComments, \.redoLabels))
+        Self.step(&self, from: \.undoHistory, to: \.redoHistory)
     }
 
     /// Steps forward to the topology the last undo left, with its comments; what the edit redone did, nil when
     /// there is none.
     mutating func stepForward() -> String? {
-        Self.step(&self, from: (\.redoStack, \.redoComments, \.redoLabels), to: (\.undoStack, \.undoComments, \.undoLabels))
+        Self.step(&self, from: \.redoHistory, to: \.undoHistory)
     }
 
-    /// One history: its topologies, their comments and what each edit did.
-    private typealias History = (topologies: WritableKeyPath<AppState, [Topology]>,
-                                 comments: WritableKeyPath<AppState, [TopologyComments]>,
-                                 labels: WritableKeyPath<AppState, [String]>)
-
-    /// Pops a topology, its comments and its edit's label from one history and pushes the current ones on the other.
-    private static func step(_ state: inout AppState, from: History, to: History) -> String? {
-        guard let topology = state[keyPath: from.topologies].popLast() else { return nil }
-        let label = state[keyPath: from.labels].popLast() ?? "edit"
-        state[keyPath: to.topologies].append(state.topology)
-        state[keyPath: to.comments].append(state.comments)
-        state[keyPath: to.labels].append(label)
-        state.comments = state[keyPath: from.comments].popLast() ?? state.comments
-        state.topology = topology
-        return label
+    /// Pops a state from one history and pushes the current one, with the same edit's label, on the other.
+    private static func step(_ state: inout AppState, from: WritableKeyPath<AppState, [HistoryEntry]>,
+                             to: WritableKeyPath<AppState, [HistoryEntry]>) -> String? {
+        guard let entry = state[keyPath: from].popLast() else { return nil }
+        state[keyPath: to].append(HistoryEntry(topology: state.topology, comments: state.comments, label: entry.label))
+        state.topology = entry.topology
+        state.comments = entry.comments
+        return entry.label
     }
 
     /// Whether the topology differs from the one last loaded or saved.
@@ -146,4 +133,12 @@ public struct AppState: Sendable, Hashable {
         guard case .demand(let id)? = selection else { return nil }
         return plan?.demands.first { $0.id == id }
     }
+}
+
+/// A state undo or redo steps to: the topology with its comments, and what the edit between it and the next did
+/// (`L1.length = 30 km`), for the status line.
+struct HistoryEntry: Sendable, Hashable {
+    var topology: Topology
+    var comments: TopologyComments
+    var label: String
 }

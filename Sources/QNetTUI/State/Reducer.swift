@@ -135,7 +135,7 @@ private func undo(_ state: inout AppState) -> [Effect] {
         return []
     }
     keepSelectionValid(&state)
-    state.status = StatusMessage("undone: \(label) (\(state.undoStack.count) more to undo)")
+    state.status = StatusMessage("undone: \(label) (\(state.undoHistory.count) more to undo)")
     return state.replan()
 }
 
@@ -145,7 +145,7 @@ private func redo(_ state: inout AppState) -> [Effect] {
         return []
     }
     keepSelectionValid(&state)
-    state.status = StatusMessage("redone: \(label) (\(state.redoStack.count) more to redo)")
+    state.status = StatusMessage("redone: \(label) (\(state.redoHistory.count) more to redo)")
     return state.replan()
 }
 

@@ -56,6 +56,8 @@ public struct WhatIfAnalyzer: Sendable {
 
     private func analyse(_ demand: Demand, worker: Worker, index: Int) -> (whatIf: DemandWhatIf, checked: [NetworkElement]) {
         let routing = network.route(demand)
+        // Records the segments this demand uses from the routing at hand, so that other demands' suggestions, which
+        // ask for them to check side effects, do not route it again.
         _ = planned.segments(usedBy: index, routing: routing)
         let plan = routing.plan
         let finder = LimitingLinkFinder(network: network, links: links)

@@ -21,16 +21,30 @@ struct BottleneckIndex: Sendable {
     /// The index of `graph`'s relaying nodes.
     /// - Complexity: O(E log E)
     init(_ graph: KeyGraph) {
-        let count = graph.nodeCount
+        self.init(graph, widestFirst: Self.widestFirst(graph))
+    }
+
+    /// The edges between two relaying nodes of `graph`, widest first (the lower index first among equals):
+    /// the order Kruskal's algorithm takes them in.
+    /// - Complexity: O(E log E)
+    static func widestFirst(_ graph: KeyGraph) -> [Int] {
         var order = (0..<graph.edgeCount).filter {
             graph.edgeFrom[$0] != graph.edgeTo[$0] && graph.canRelay[graph.edgeFrom[$0]] && graph.canRelay[graph.edgeTo[$0]]
         }
         order.sort { graph.capacity[$0] > graph.capacity[$1] || (graph.capacity[$0] == graph.capacity[$1] && $0 < $1) }
+        return order
+    }
+
+    /// The index of `graph`'s relaying nodes from `order`, its edges' `widestFirst` order, or the order of a graph
+    /// that differs from it only by edges cut to zero capacity (which are skipped, as if the graph left them out).
+    /// - Complexity: O(E α(V))
+    init(_ graph: KeyGraph, widestFirst order: [Int]) {
+        let count = graph.nodeCount
         parent = (0..<count).map { Int32($0) }
         linkTime = [Int32](repeating: .max, count: count)
         linkWidth = []
         var rank = [UInt8](repeating: 0, count: count)
-        for edge in order {
+        for edge in order where graph.capacity[edge] > 0 {
             var a = graph.edgeFrom[edge], b = graph.edgeTo[edge]
             while parent[a] != a { a = Int(parent[a]) }
             while parent[b] != b { b = Int(parent[b]) }

@@ -3,13 +3,13 @@ import QNetModel
 /// Routes a demand over the key graph: widest single path and max-flow, with
 /// the trusted nodes that see the key.
 struct DemandRouter: Sendable {
-    let graph: KeyGraph
+    private(set) var graph: KeyGraph
     let topology: Topology
     let segments: [SegmentPlan]
     /// The key graph packed for the exact max-flow, shared by every demand.
-    let network: FlowNetwork
+    private(set) var network: FlowNetwork
     /// Widest-path bottlenecks between relaying nodes, shared by every demand.
-    let bottlenecks: BottleneckIndex
+    private(set) var bottlenecks: BottleneckIndex
     /// The key-graph nodes in the order of their ids, and each node's place in it.
     let nodesByID: [Int]
     let idRank: [Int]
@@ -17,16 +17,34 @@ struct DemandRouter: Sendable {
     /// A router over `graph`, whose edges are `segments`.
     /// - Complexity: O(E log E + V log V)
     init(graph: KeyGraph, topology: Topology, segments: [SegmentPlan]) {
+        self.init(graph: graph, topology: topology, segments: segments, bottlenecks: BottleneckIndex(graph))
+    }
+
+    /// A router over `graph`, whose edges are `segments`, with its bottleneck index made already.
+    /// - Complexity: O(V log V + E)
+    init(graph: KeyGraph, topology: Topology, segments: [SegmentPlan], bottlenecks: BottleneckIndex) {
         self.graph = graph
         self.topology = topology
         self.segments = segments
         network = FlowNetwork(graph)
-        bottlenecks = BottleneckIndex(graph)
+        self.bottlenecks = bottlenecks
         let ids = graph.topologyNode.map { topology.nodes[$0].id }
         nodesByID = ids.indices.sorted { ids[$0] < ids[$1] }
         var rank = [Int](repeating: 0, count: ids.count)
         for (place, node) in nodesByID.enumerated() { rank[node] = place }
         idRank = rank
+    }
+
+    /// This router with the edges `cut` at zero capacity (a failure), `widestFirst` being this graph's
+    /// `BottleneckIndex.widestFirst` order: the same nodes, segments and slots, so it routes every demand
+    /// as a router over the graph built without those edges does, without building that graph again.
+    /// - Complexity: O(V + E)
+    func cutting(_ cut: [Int], widestFirst: [Int]) -> DemandRouter {
+        var changed = self
+        for edge in cut { changed.graph.capacity[edge] = 0 }
+        changed.network = FlowNetwork(network, capacity: changed.graph.capacity)
+        changed.bottlenecks = BottleneckIndex(changed.graph, widestFirst: widestFirst)
+        return changed
     }
 
     /// The routing of `demand`, with the flow it used (for incremental re-plans).

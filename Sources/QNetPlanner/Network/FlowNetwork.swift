@@ -124,7 +124,44 @@ final class FlowNetwork: @unchecked Sendable {
         capacity = graph.capacity
         epsilon = Self.epsilon(of: graph.capacity)
         slotWord = .allocate(capacity: max(1, slotCount))
-        for slot in 0..<slotCount {
+        fillWords()
+    }
+
+    /// `base` with other capacities for its edges (some cut to zero: a failure). Nodes, slots and their order are
+    /// `base`'s, so a search makes the same choices as over a network built afresh from the graph without the cut
+    /// edges: it never crosses an arc without capacity, and its choices depend on the order of a node's slots only.
+    /// - Complexity: O(V + E), copies only
+    init(_ base: FlowNetwork, capacity: [Double]) {
+        precondition(capacity.count == base.edgeCount, "one capacity per edge of the network")
+        nodeCount = base.nodeCount
+        edgeCount = base.edgeCount
+        index = base.index
+        keyGraphNode = base.keyGraphNode
+        let slotCount = Int(base.slotStart[nodeCount])
+        func copy<T>(_ pointer: UnsafeMutablePointer<T>, _ count: Int) -> UnsafeMutablePointer<T> {
+            let copied = UnsafeMutablePointer<T>.allocate(capacity: max(1, count))
+            copied.initialize(from: pointer, count: count)
+            return copied
+        }
+        slotStart = copy(base.slotStart, nodeCount + 1)
+        relayEnd = copy(base.relayEnd, nodeCount)
+        other = copy(base.other, slotCount)
+        mate = copy(base.mate, slotCount)
+        slotEdge = copy(base.slotEdge, slotCount)
+        forwardSlot = copy(base.forwardSlot, edgeCount)
+        canRelay = copy(base.canRelay, nodeCount)
+        relayCount = base.relayCount
+        slotCapacity = .allocate(capacity: max(1, slotCount))
+        for slot in 0..<slotCount { slotCapacity[slot] = capacity[Int(slotEdge[slot])] }
+        self.capacity = capacity
+        epsilon = Self.epsilon(of: capacity)
+        slotWord = .allocate(capacity: max(1, slotCount))
+        fillWords()
+    }
+
+    /// Sets each slot's word: its other end, and both open bits when its capacity is above `epsilon`.
+    private func fillWords() {
+        for slot in 0..<Int(slotStart[nodeCount]) {
             slotWord[slot] = UInt32(truncatingIfNeeded: other[slot]) | (slotCapacity[slot] > epsilon ? Self.outOpen | Self.inOpen : 0)
         }
     }

@@ -21,8 +21,13 @@ final class ChangeRouter {
     }
 
     /// The routing of `demand` after `change`, as the planner routes it.
-    /// - Complexity: O(V + E) to build the graph, then `DemandRouter.route`.
+    /// - Complexity: O(V + E) to build the graph (copies only when the change only cuts segments), then `DemandRouter.route`.
     func route(_ demand: Demand, change: KeyNetwork.Change) -> DemandPlan {
+        if change.added.isEmpty && change.addedNodes.isEmpty && change.relaying.isEmpty {
+            // Only cut: the plan's router with those edges at zero capacity routes as the graph without them.
+            let cut = change.removed.compactMap { network.graphEdge[$0] }
+            return network.router.cutting(cut, widestFirst: network.widestFirst).route(demand, nodeIndex: network.nodeIndex).plan
+        }
         let (segmentCount, edgeCount, nodeCount) = (segments.count, edges.count, topology.nodes.count)
         let cut = change.removed.map { ($0, edges[$0].capacity) }
         for index in change.removed { edges[index].capacity = 0 }   // the key graph leaves out edges without capacity

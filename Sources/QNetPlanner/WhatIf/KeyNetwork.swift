@@ -26,6 +26,12 @@ struct KeyNetwork: Sendable {
     let keyNodes: [(topologyIndex: Int, canRelay: Bool)]
     /// The key graph's edges, one per segment in order (a segment whose ends are unknown has no capacity).
     let edges: [(from: Int, to: Int, capacity: Double, segment: Int)]
+    /// The plan's key graph, with what routes a demand over it, made once for every demand's what-ifs.
+    let router: DemandRouter
+    /// The key graph's edge of each segment, nil for a segment the graph leaves out (it has no capacity).
+    let graphEdge: [Int?]
+    /// The key graph's edges in `BottleneckIndex.widestFirst` order, for routers with some of them cut.
+    let widestFirst: [Int]
 
     /// A change of the key graph: segments removed, and segments added (over the topology's nodes and `addedNodes`);
     /// endpoints made to relay keys (`relaying`, topology indices: endpoints made trusted nodes).
@@ -74,6 +80,13 @@ struct KeyNetwork: Sendable {
             let (from, to) = (nodeIndex[segment.from], nodeIndex[segment.to])
             return (from ?? 0, to ?? 0, from != nil && to != nil ? segment.keyRateBps : 0, index)
         }
+        let graph = KeyGraph(keyNodes: keyNodes, topologyNodeCount: topology.nodes.count, edges: edges)
+        var graphEdge = [Int?](repeating: nil, count: plan.segments.count)
+        for (edge, segment) in graph.edgeSegment.enumerated() { graphEdge[segment] = edge }
+        self.graphEdge = graphEdge
+        widestFirst = BottleneckIndex.widestFirst(graph)
+        router = DemandRouter(graph: graph, topology: topology, segments: segments,
+                              bottlenecks: BottleneckIndex(graph, widestFirst: widestFirst))
     }
 
     /// The key holders among `nodes` (numbered from `offset`), with whether each may relay keys.
@@ -82,11 +95,9 @@ struct KeyNetwork: Sendable {
     }
 
     /// `demand` routed as the planner routes it, on the plan's key graph.
-    /// - Complexity: O(V + E) to build the graph, then `DemandRouter.route`.
+    /// - Complexity: as `DemandRouter.route`
     func route(_ demand: Demand) -> Routing {
-        let graph = KeyGraph(keyNodes: keyNodes, topologyNodeCount: topology.nodes.count, edges: edges)
-        let (plan, flow, path) = DemandRouter(graph: graph, topology: topology, segments: segments)
-            .route(demand, nodeIndex: nodeIndex)
-        return Routing(plan: plan, flow: flow, path: path, graph: graph)
+        let (plan, flow, path) = router.route(demand, nodeIndex: nodeIndex)
+        return Routing(plan: plan, flow: flow, path: path, graph: router.graph)
     }
 }

@@ -90,11 +90,13 @@ public enum PlanningDefaults {
 
     /// Memory write-read efficiency.
     public static let memoryEfficiency = BuiltInDefault(
-        0.5, "50 % write-read efficiency, below the 58 % of the cavity-enhanced rare-earth memory of Sabooni et al., PRL 110, 133604 (2013)")
+        0.5, "50 % write-read efficiency, below the 58 % (storage and retrieval) of the cavity-enhanced rare-earth memory of "
+            + "Sabooni et al., PRL 110, 133604 (2013)")
     /// Memory coherence time, s.
     public static let memoryCoherenceTime = BuiltInDefault(
-        1.0, "1 s coherence time, between a cold-atom memory's 0.22 s (Yang et al., Nat. Photon. 10, 381 (2016)) "
-            + "and a rare-earth crystal's minute (Heinze, Hubrich, Halfmann, PRL 111, 033601 (2013))")
+        1.0, "1 s coherence time, between a cold-atom memory's 0.22 s 1/e lifetime (Yang et al., Nat. Photon. 10, 381 (2016)) "
+            + "and the over 40 s (images: 1 min) of light stored by EIT in a doped crystal (Heinze, Hubrich, Halfmann, "
+            + "PRL 111, 033601 (2013))")
     /// Memory modes.
     public static let memoryModes = BuiltInDefault(1, "1 mode, no multiplexing")
     /// Bell-state measurement success probability.

@@ -56,21 +56,25 @@ public struct DetectorKindDefaults: Sendable, Hashable {
 
     fileprivate static let snspd = DetectorKindDefaults(
         efficiency: KindFigure(80, .percent, "SNSPD, 80 %, below the 93 % of Marsili et al., Nat. Photon. 7, 210 (2013)"),
-        darkCountRate: KindFigure(100, .hertz, "SNSPD, 100 Hz for the whole receiver; \(snspdReview)"),
-        deadTime: KindFigure(50, .nanosecond, "SNSPD, 50 ns; \(snspdReview)"),
-        jitter: KindFigure(50, .picosecond, "SNSPD, 50 ps FWHM; \(snspdReview)"),
-        afterpulseProbability: KindFigure(0, .percent, "SNSPD, no afterpulsing; \(snspdReview)"),
+        darkCountRate: KindFigure(100, .hertz, "SNSPD, 100 Hz for the whole receiver; \(snspdTypical)"),
+        deadTime: KindFigure(50, .nanosecond, "SNSPD, 50 ns, above the 40 ns reset time of Marsili et al., Nat. Photon. 7, 210 (2013)"),
+        jitter: KindFigure(50, .picosecond, "SNSPD, 50 ps FWHM (Marsili et al. 2013: 150 ps); \(snspdTypical)"),
+        afterpulseProbability: KindFigure(0, .percent, "SNSPD, no afterpulsing; \(snspdTypical)"),
         electronicNoise: nil)
-    private static let snspdReview = "Natarajan, Tanner, Hadfield, Supercond. Sci. Technol. 25, 063001 (2012)"
+    /// The basis of the SNSPD figures no checked source gives: the review of the kind, not checked for them.
+    private static let snspdTypical = "typical value, not checked against the review of Natarajan, Tanner, Hadfield, "
+        + "Supercond. Sci. Technol. 25, 063001 (2012)"
 
     fileprivate static let ingaasAPD = DetectorKindDefaults(
-        efficiency: KindFigure(20, .percent, "gated InGaAs APD, 20 % (10-30 %); \(ingaasReview)"),
-        darkCountRate: KindFigure(1, .kilohertz, "gated InGaAs APD, 1 kHz for the whole receiver, 1e-6 per 1 ns gate; \(ingaasReview)"),
-        deadTime: KindFigure(1, .microsecond, "gated InGaAs APD, 1 us hold-off against afterpulsing (1-10 us); \(ingaasReview)"),
-        jitter: KindFigure(300, .picosecond, "gated InGaAs APD, 300 ps FWHM; \(ingaasReview)"),
-        afterpulseProbability: KindFigure(1, .percent, "gated InGaAs APD, 1 % after a 1 us hold-off (a few % without one); \(ingaasReview)"),
+        efficiency: KindFigure(20, .percent, "gated InGaAs APD, 20 % (10-30 %); \(ingaasTypical)"),
+        darkCountRate: KindFigure(1, .kilohertz, "gated InGaAs APD, 1 kHz for the whole receiver, 1e-6 per 1 ns gate; \(ingaasTypical)"),
+        deadTime: KindFigure(1, .microsecond, "gated InGaAs APD, 1 us hold-off against afterpulsing (1-10 us); \(ingaasTypical)"),
+        jitter: KindFigure(300, .picosecond, "gated InGaAs APD, 300 ps FWHM; \(ingaasTypical)"),
+        afterpulseProbability: KindFigure(1, .percent, "gated InGaAs APD, 1 % after a 1 us hold-off (a few % without one); \(ingaasTypical)"),
         electronicNoise: nil)
-    private static let ingaasReview = "Zhang, Itzler, Zbinden, Pan, Light Sci. Appl. 4, e286 (2015)"
+    /// The basis of the gated InGaAs figures: the review of the kind, not checked for them.
+    private static let ingaasTypical = "typical value, not checked against the review of Zhang, Itzler, Zbinden, Pan, "
+        + "Light Sci. Appl. 4, e286 (2015)"
 
     fileprivate static let siAPD = DetectorKindDefaults(
         efficiency: KindFigure(50, .percent, "Si APD, 50 % at 850 nm (65 % at 650 nm); \(siDataSheet)"),
@@ -79,12 +83,15 @@ public struct DetectorKindDefaults: Sendable, Hashable {
         jitter: KindFigure(350, .picosecond, "Si APD, 350 ps FWHM; \(siDataSheet)"),
         afterpulseProbability: KindFigure(0.5, .percent, "Si APD, 0.5 %; \(siDataSheet)"),
         electronicNoise: nil)
-    private static let siDataSheet = "Excelitas SPCM-AQRH data sheet"
+    /// The Si APD figures' basis: typical of the module; its data sheet was not available here to check them.
+    private static let siDataSheet = "typical value for the Excelitas SPCM-AQRH module, not checked against its data sheet"
 
     fileprivate static let coherent = DetectorKindDefaults(
-        efficiency: KindFigure(60, .percent, "balanced detector with its optics, 60 %; Lodewyck et al., PRA 76, 042305 (2007): 60.6 %"),
+        efficiency: KindFigure(60, .percent, "balanced detector with its optics, 60 %; Lodewyck et al., PRA 76, 042305 (2007): 60.6 %\(lodewyckQuoted)"),
         darkCountRate: nil, deadTime: nil, jitter: nil, afterpulseProbability: nil,
-        electronicNoise: KindFigure(0.05, .one, "0.05 SNU; Lodewyck et al., PRA 76, 042305 (2007): 0.041 SNU"))
+        electronicNoise: KindFigure(0.05, .one, "0.05 SNU; Lodewyck et al., PRA 76, 042305 (2007): 0.041 SNU\(lodewyckQuoted)"))
+    /// Where the Lodewyck et al. figures were read: the validation case `cv-gg02-lodewyck-25km` (Tests/validation/cv-qkd.yaml).
+    private static let lodewyckQuoted = " (as a third-party CV-QKD code quotes the paper; not checked against its text)"
 }
 
 extension DetectorKind {

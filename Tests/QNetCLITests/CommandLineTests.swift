@@ -64,6 +64,19 @@ struct CommandLineTests {
         #expect(QNetPlanCommand.run(arguments: ["check", good.path, file.path]) == 2)
     }
 
+    @Test("check passes a homodyne receiver on a bb84-decoy link with a warning, and fails a photon counter on cv-gg02")
+    func detectorKindForTheProtocol() throws {
+        let homodyne = try temporaryFile("homodyne.qnet.yaml", Self.smallTopology.replacingOccurrences(
+            of: "jitter: 30 ps}", with: "jitter: 30 ps}\n    hom: {kind: homodyne}").replacingOccurrences(
+            of: "{id: B, kind: endpoint, detector: snspd}", with: "{id: B, kind: endpoint, detector: hom}"))
+        #expect(QNetPlanCommand.run(arguments: ["check", homodyne.path]) == 0)
+        let cv = try temporaryFile("cv.qnet.yaml", Self.smallTopology
+            .replacingOccurrences(of: "repetition_rate: 1 GHz}", with: "repetition_rate: 1 GHz}\n    gauss: {kind: coherent-gaussian}")
+            .replacingOccurrences(of: "{id: T, kind: trusted, source: wcp,", with: "{id: T, kind: trusted, source: gauss,")
+            .replacingOccurrences(of: "length: 40 km}", with: "length: 40 km, protocol: cv-gg02}"))
+        #expect(QNetPlanCommand.run(arguments: ["check", cv.path]) == 2)
+    }
+
     @Test("report on a file whose plan has errors still writes the report, and exits 2")
     func reportPlanError() throws {
         let file = try temporaryFile("tf.qnet.yaml", Self.planError)

@@ -151,6 +151,28 @@ struct CommandLineTests {
         #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--format", "pdf", "-o", output.path]) == 2)
     }
 
+    @Test("an output extension that disagrees with --format is refused, naming both (exit 2, nothing written)")
+    func extensionDisagreesWithFormat() throws {
+        let file = try temporaryFile("net.qnet.yaml", Self.smallTopology)
+        let output = file.deletingLastPathComponent().appendingPathComponent("out.json")
+        let refusal = try #require(catchError { _ = try QNetPlanCommand.parseAsRoot(["report", file.path, "-o", output.path, "--format", "md"]) })
+        let message = QNetPlanCommand.fullMessage(for: refusal)
+        #expect(message.contains("--format md disagrees with -o \(output.path), whose .json names a json report"))
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "-o", output.path, "--format", "md"]) == 2)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        // Agreeing (markdown is md), or the extension alone, write the report.
+        let markdown = output.deletingPathExtension().appendingPathExtension("markdown")
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--no-what-ifs", "-o", markdown.path, "--format", "md"]) == 0)
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--no-what-ifs", "-o", output.path]) == 0)
+        #expect(try String(contentsOf: output, encoding: .utf8).hasPrefix("{"))
+    }
+
+    /// The error `body` throws, if any.
+    private func catchError(_ body: () throws -> Void) -> (any Error)? {
+        do { try body() } catch { return error }
+        return nil
+    }
+
     @Test("report -o naming the topology file itself is refused (exit 2, the file kept); -o - is standard output")
     func outputOverItsOwnInput() throws {
         let file = try temporaryFile("net.qnet.yaml", Self.smallTopology)

@@ -21,7 +21,9 @@ struct ReportCommand: ParsableCommand {
             The JSON fields are stable (see docs/topology-format.md, "The report that tools read").
             Per demand the report adds what-ifs: the limiting link, the rate's sensitivity to its loss, \
             length and detector efficiency, the single failures that break the demand, and suggestions.
-            Without --format, the format follows the extension of -o, else Markdown.
+            Without --format, the format follows the extension of -o (.json, .md or .markdown, .csv), else \
+            Markdown. With both, they must agree (exit 2 otherwise); an -o name without one of those extensions \
+            takes --format.
             A file whose plan has errors (a segment the planner cannot build) still gets its report, which \
             marks the segment; the errors go to standard error with file:line:column and key, and the exit code is 2.
             """
@@ -30,7 +32,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "Topology file (.qnet.yaml).", completion: .file(extensions: ["yaml", "yml"]))
     var file: String
 
-    @Option(help: "Report format: json, md (or markdown) or csv.")
+    @Option(help: "Report format: json, md (or markdown) or csv (default: the extension of -o, else md).")
     var format: ReportFormat?
 
     @Flag(inversion: .prefixedNo, help: ArgumentHelp("Add the what-ifs (default); --no-what-ifs leaves them out (null in JSON). "
@@ -49,8 +51,15 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         guard let output = outputFile else { return }
-        if format == nil, ReportFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) == nil {
+        let fileExtension = URL(fileURLWithPath: output).pathExtension
+        switch (format, ReportFormat(fileExtension: fileExtension)) {
+        case (nil, nil):
             throw ValidationError("cannot tell the format from '\(output)': name a .json, .md or .csv file, or pass --format")
+        case let (given?, named?) where given != named:
+            throw ValidationError("--format \(given.rawValue) disagrees with -o \(output), whose .\(fileExtension) names a "
+                                  + "\(named.rawValue) report: drop --format, or name a .\(given.rawValue) file")
+        default:
+            break
         }
         let resolved = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
         if resolved(output) == resolved(file) {

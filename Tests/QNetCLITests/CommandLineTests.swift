@@ -64,6 +64,19 @@ struct CommandLineTests {
         #expect(QNetPlanCommand.run(arguments: ["check", good.path, file.path]) == 2)
     }
 
+    @Test("check passes a homodyne receiver on a bb84-decoy link with a warning, and fails a photon counter on cv-gg02")
+    func detectorKindForTheProtocol() throws {
+        let homodyne = try temporaryFile("homodyne.qnet.yaml", Self.smallTopology.replacingOccurrences(
+            of: "jitter: 30 ps}", with: "jitter: 30 ps}\n    hom: {kind: homodyne}").replacingOccurrences(
+            of: "{id: B, kind: endpoint, detector: snspd}", with: "{id: B, kind: endpoint, detector: hom}"))
+        #expect(QNetPlanCommand.run(arguments: ["check", homodyne.path]) == 0)
+        let cv = try temporaryFile("cv.qnet.yaml", Self.smallTopology
+            .replacingOccurrences(of: "repetition_rate: 1 GHz}", with: "repetition_rate: 1 GHz}\n    gauss: {kind: coherent-gaussian}")
+            .replacingOccurrences(of: "{id: T, kind: trusted, source: wcp,", with: "{id: T, kind: trusted, source: gauss,")
+            .replacingOccurrences(of: "length: 40 km}", with: "length: 40 km, protocol: cv-gg02}"))
+        #expect(QNetPlanCommand.run(arguments: ["check", cv.path]) == 2)
+    }
+
     @Test("report on a file whose plan has errors still writes the report, and exits 2")
     func reportPlanError() throws {
         let file = try temporaryFile("tf.qnet.yaml", Self.planError)
@@ -136,6 +149,28 @@ struct CommandLineTests {
         #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--format", "markdown", "-o", output.path]) == 0)
         #expect(try String(contentsOf: output, encoding: .utf8).hasPrefix("# "))
         #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--format", "pdf", "-o", output.path]) == 2)
+    }
+
+    @Test("an output extension that disagrees with --format is refused, naming both (exit 2, nothing written)")
+    func extensionDisagreesWithFormat() throws {
+        let file = try temporaryFile("net.qnet.yaml", Self.smallTopology)
+        let output = file.deletingLastPathComponent().appendingPathComponent("out.json")
+        let refusal = try #require(catchError { _ = try QNetPlanCommand.parseAsRoot(["report", file.path, "-o", output.path, "--format", "md"]) })
+        let message = QNetPlanCommand.fullMessage(for: refusal)
+        #expect(message.contains("--format md disagrees with -o \(output.path), whose .json names a json report"))
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "-o", output.path, "--format", "md"]) == 2)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        // Agreeing (markdown is md), or the extension alone, write the report.
+        let markdown = output.deletingPathExtension().appendingPathExtension("markdown")
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--no-what-ifs", "-o", markdown.path, "--format", "md"]) == 0)
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--no-what-ifs", "-o", output.path]) == 0)
+        #expect(try String(contentsOf: output, encoding: .utf8).hasPrefix("{"))
+    }
+
+    /// The error `body` throws, if any.
+    private func catchError(_ body: () throws -> Void) -> (any Error)? {
+        do { try body() } catch { return error }
+        return nil
     }
 
     @Test("report -o naming the topology file itself is refused (exit 2, the file kept); -o - is standard output")

@@ -118,7 +118,8 @@ import QNetPlanner
         let csv = CSVReport.render(plan, whatIf: WhatIfAnalyzer(topology: topology, plan: plan).analyse())
         let row = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("A-B,") })
         // Then the costliest failure the demand survives: none, as every failure of this chain breaks it.
-        #expect(row.hasSuffix(",km:0.0 %:0.0,,"))
+        // Last, met_together: yes, the one demand is met.
+        #expect(row.hasSuffix(",km:0.0 %:0.0,,,yes"))
     }
 
     /// A demand with no QKD path has no key to lose: the survivability section says so instead of claiming that
@@ -196,7 +197,7 @@ import QNetPlanner
         let tables = CSVReport.render(plan, whatIf: analysis).components(separatedBy: "\r\n\n")
         try #require(tables.count == 4)   // links, demands, segments, failures
         let demands = tables[1].components(separatedBy: "\r\n")
-        #expect(demands[0].hasSuffix(",satisfied,fallback," + CSVReport.whatIfColumns.joined(separator: ",")))
+        #expect(demands[0].hasSuffix(",satisfied,fallback," + CSVReport.whatIfColumns.joined(separator: ",") + ",met_together"))
         #expect(demands[1].contains(",L2,T~B,-"))
         #expect(tables[3].hasPrefix("failure,id,breaks_demand,remaining_bps\r\n"))
         #expect(tables[3].contains("node,T,A-B,0.0"))

@@ -2,7 +2,8 @@ import QNetModel
 import QNetPlanner
 
 /// The report as CSV (RFC 4180) for spreadsheets: a table of links, then,
-/// after a blank line, a table of demands (with their what-ifs), then a table
+/// after a blank line, a table of demands (with their what-ifs, and last whether
+/// the demands are met together, `met_together`, on every row), then a table
 /// of segments (with the key the demands' scaled max flows take from each, `SharedCapacity`); when a repeater chain has one, a table of its key rate against
 /// total length; when satellite links have a pass, a table of passes; with
 /// what-ifs, a table of the single failures that break demands (each after a
@@ -29,17 +30,20 @@ public enum CSVReport {
                 diagnostics(link.diagnostics),
             ])
         }
+        // `met_together` (the JSON's `shared_capacity.met_together`) is the network's, the same on every row; it was
+        // added after the what-if columns, so it comes last and they keep their places.
         var demandRows: [[String]] = [[
             "demand", "from", "to", "required_bps", "best_path", "best_path_bps", "max_flow_bps", "trusted_nodes",
             "satisfied", "fallback",
-        ] + whatIfColumns]
+        ] + whatIfColumns + ["met_together"]]
+        let metTogether = plan.demandsMetTogether.rawValue
         for (index, demand) in plan.demands.enumerated() {
             demandRows.append([
                 demand.id.rawValue, demand.from.rawValue, demand.to.rawValue, number(demand.requiredBps),
                 demand.bestPath.map(\.rawValue).joined(separator: " "), number(demand.bestPathBps),
                 number(demand.maxFlowBps), demand.trustedNodes.map(\.rawValue).joined(separator: " "),
                 demand.satisfied ? "true" : "false", demand.fallback ?? "",
-            ] + whatIfFields(whatIf?.demand(at: index)))
+            ] + whatIfFields(whatIf?.demand(at: index)) + [metTogether])
         }
         let sweepRows = repeaterSweepRows(plan)
         var text = table(rows) + "\n" + table(demandRows) + "\n" + table(segmentRows(plan))

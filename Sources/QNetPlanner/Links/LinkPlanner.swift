@@ -42,6 +42,8 @@ enum LinkPlanner {
         var assumptions = strings.equipment(link, timing: timing) + loss.assumptions
         var diagnostics = loss.diagnostics + FiniteKeyBuilder.unusedSettings(link) + spectrumWarning(link)
             + MediumKeys.unused(inputs.link, path: link.path) + wavelengthWarnings(link)
+            + CountingDetectorCheck.warnings(link.detector, protocolKind: link.protocolKind.value, subject: "link \(inputs.link.id)",
+                                             fallback: inputs.detectorReference ?? "\(link.path).detector")
 
         let protocolKind = link.protocolKind.value
         var detector: DetectorBudget
@@ -141,7 +143,7 @@ enum LinkPlanner {
     }
 
     /// The detector's dark counts as the file gives them: per gate, or as a rate.
-    private static func darkCounts(_ detector: ResolvedDetector) -> String {
+    static func darkCounts(_ detector: ResolvedDetector) -> String {
         if let probability = detector.darkCountProbability {
             return "\(Format.number(probability.value, digits: 3)) dark per gate"
         }

@@ -11,6 +11,7 @@ enum BBM92SegmentBuilder {
         let segment = context.segment
         let middle = segment.nodes.count == 3 ? segment.nodes[1] : nil
         var arms: [SegmentArm] = []
+        var localWarnings: [Diagnostic] = []
         let placement: Assumption
         switch segment.links.count {
         case 1:
@@ -20,7 +21,11 @@ enum BBM92SegmentBuilder {
             let inputs = resolved.inputs
             let sender = LinkInputs.roles(link: inputs.link, from: (inputs.fromNode, inputs.fromIndex),
                                           to: (inputs.toNode, inputs.toIndex)).1
-            arms = [SegmentArm.local(node: sender, topology: topology, source: resolved.source), arm]
+            let local = SegmentArm.local(node: sender, topology: topology, source: resolved.source)
+            arms = [local, arm]
+            localWarnings = CountingDetectorCheck.warnings(
+                local.detector, protocolKind: .bbm92, subject: "segment \(context.id), detector beside the source at \(topology.nodes[sender].id)",
+                fallback: "nodes[\(sender)].detector")
             placement = Assumption(
                 name: "source", value: "at \(topology.nodes[sender].id), beside its own detector; the pairs' other photons cross \(arm.link?.rawValue ?? "")",
                 basis: "\(context.linkPath(0)).between: the first node sends")
@@ -46,7 +51,8 @@ enum BBM92SegmentBuilder {
                 .bbm92, "bbm92 runs over one link whose sending end holds the source, or over two links through a node of kind source; this segment passes through \(inner.joined(separator: ", "))",
                 at: "\(context.linkPath(0)).protocol")
         }
-        return planArms(arms, placement: placement, context: context)
+        let (plan, diagnostics) = planArms(arms, placement: placement, context: context)
+        return (plan, localWarnings + diagnostics)
     }
 
     /// The key of two arms: arms[0] from the first link or the source's own detector, arms[1] the other.

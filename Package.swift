@@ -9,6 +9,7 @@ import PackageDescription
 // - Yams: YAML with source marks (line, column) on every node, so every
 //   error in a topology file names its place.
 // System library: ncursesw (Debian's libncursesw5-dev) for the workbench.
+// C shim: open-file-description locks (Linux), for the claim on an autosave.
 
 let package = Package(
     name: "qnetplan",
@@ -41,7 +42,8 @@ let package = Package(
 
         // MARK: Workbench: pure UI (state, reducer, views on a canvas), and its ncurses backend
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncursesw5-dev"])]),
-        .target(name: "QNetTUI", dependencies: ["QNetModel", "QNetPlanner", "QNetFormats"]),
+        .systemLibrary(name: "CFileLocks"),
+        .target(name: "QNetTUI", dependencies: ["QNetModel", "QNetPlanner", "QNetFormats", "CFileLocks"]),
         .target(name: "QNetCurses", dependencies: ["QNetTUI", "CNcurses"]),
 
         // MARK: Command line: the commands in a library, a thin executable

@@ -45,8 +45,7 @@ struct WorkbenchInTmuxTests {
         #expect(tmux.waitFor { _ in tmux.hasSession ? nil : true } == true, "the workbench did not quit")
 
         let saved = try String(contentsOf: file, encoding: .utf8)
-        let block = saved.components(separatedBy: "- id: SIEM-ERDB").dropFirst().first?.components(separatedBy: "- id:").first
-        #expect(block?.contains("length: 30 km") == true, "\(saved)")
+        #expect(record("SIEM-ERDB", in: saved)?.contains("length: 30 km") == true, "\(saved)")
         let check = try Binary.run(binary, ["check", file.path])
         #expect(check.status == 0, "the saved file does not reload: \(check.errors)")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(".vienna.qnet.yaml.autosave").path))
@@ -82,6 +81,39 @@ struct WorkbenchInTmuxTests {
         }
     }
 
+    @Test("a second workbench on the file, killed (SIGKILL) after its edit was autosaved: a workbench opening the file offers it back; r and :w keep it",
+          .enabled(if: Tmux.executable != nil, "tmux is not installed (make deps installs it)"),
+          .timeLimit(.minutes(1)))
+    func killedSecondWorkbench() throws {
+        try withVienna { binary, file, tmux in
+            #expect(tmux.waitFor { screen in rate(of: "SIEM-ERDB", in: screen) } != nil, "\(tmux.capture())")
+            let directory = file.deletingLastPathComponent(), command = "\(binary.path) edit \(file.path)"
+            try tmux.start(width: 120, height: 40, command: command, directory: directory, session: "second")
+            #expect(tmux.waitFor(in: "second") { $0.contains("demands; another") ? true : nil } == true,
+                    "\(tmux.capture(of: "second"))")
+            tmux.sendKeys(":set SIEM-ERDB.length 33 km", "Enter", to: "second")
+            // Written after 3 s without input; its name carries the second workbench's process id.
+            let left = try #require(tmux.waitFor(seconds: 10, in: "second") { _ in
+                try? FileManager.default.contentsOfDirectory(atPath: directory.path)
+                    .first { $0.hasPrefix(".vienna.qnet.yaml.") && $0.hasSuffix(".autosave") && $0 != ".vienna.qnet.yaml.autosave" }
+            }, "no autosave of the second workbench:\n\(tmux.capture(of: "second"))")
+            let process = try #require(Int32(left.dropFirst(".vienna.qnet.yaml.".count).dropLast(".autosave".count)))
+            #expect(kill(process, SIGKILL) == 0)
+            #expect(tmux.waitFor { _ in tmux.has(session: "second") ? nil : true } == true, "the second workbench is still there")
+
+            try tmux.start(width: 120, height: 40, command: command, directory: directory, session: "reopened")
+            let offered = tmux.waitFor(in: "reopened") { screen in
+                screen.contains("left by another workbench, which has ended") && screen.contains("in \(left)") ? true : nil
+            }
+            #expect(offered == true, "\(tmux.capture(of: "reopened"))")
+            tmux.sendKeys("r", ":w", "Enter", to: "reopened")
+            #expect(tmux.waitFor(in: "reopened") { $0.contains("wrote ") ? true : nil } == true, "\(tmux.capture(of: "reopened"))")
+            let saved = try String(contentsOf: file, encoding: .utf8)
+            #expect(record("SIEM-ERDB", in: saved)?.contains("length: 33 km") == true, "\(saved)")
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(left).path))
+        }
+    }
+
     /// Runs `body` on `qnetplan edit` of a copy of the Vienna sample in a new folder (removed afterwards),
     /// in a tmux server (killed afterwards).
     private func withVienna(_ body: (_ binary: URL, _ file: URL, _ tmux: Tmux) throws -> Void) throws {
@@ -97,6 +129,11 @@ struct WorkbenchInTmuxTests {
         defer { tmux.killServer() }
         try tmux.start(width: 120, height: 40, command: "\(binary.path) edit \(file.path)", directory: directory)
         try body(binary, file, tmux)
+    }
+
+    /// The lines of the record `id` in a topology file's text, up to the next record.
+    private func record(_ id: String, in text: String) -> String? {
+        text.components(separatedBy: "- id: \(id)").dropFirst().first?.components(separatedBy: "- id:").first
     }
 
     /// The key rate shown on the network list's row of `link` ("13.3 kbit/s"), if the row is on screen.
@@ -158,6 +195,7 @@ final class Tmux {
 
     private let executable: URL
     private let socket = "qnetplan-e2e-\(UUID().uuidString)"
+    /// The session started first.
     private let session = "e2e"
 
     init() throws {
@@ -170,13 +208,14 @@ final class Tmux {
         (try? Binary.run(executable, ["-L", socket] + arguments)).map { ($0.status, $0.output + $0.errors) } ?? (-1, "")
     }
 
-    func start(width: Int, height: Int, command: String, directory: URL) throws {
+    /// Starts `command` in a new session (the first is the one the other calls act on, unless told another).
+    func start(width: Int, height: Int, command: String, directory: URL, session: String = "e2e") throws {
         let result = tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
                            "-c", directory.path, "env", "LANG=C.UTF-8", "TERM=xterm-256color", "sh", "-c", command])
         guard result.status == 0 else { throw TmuxError("tmux new-session failed: \(result.output)") }
     }
 
-    func sendKeys(_ keys: String...) {
+    func sendKeys(_ keys: String..., to session: String = "e2e") {
         for key in keys {
             if key == "Enter" { tmux(["send-keys", "-t", session, "Enter"]) } else { tmux(["send-keys", "-t", session, "-l", key]) }
         }
@@ -186,15 +225,17 @@ final class Tmux {
         tmux(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
     }
 
-    func capture() -> String { tmux(["capture-pane", "-p", "-t", session]).output }
+    func capture(of session: String = "e2e") -> String { tmux(["capture-pane", "-p", "-t", session]).output }
 
-    var hasSession: Bool { tmux(["has-session", "-t", session]).status == 0 }
+    var hasSession: Bool { has(session: session) }
 
-    /// Polls the screen every 100 ms for at most `seconds` until `condition` returns a value.
-    func waitFor<Value>(seconds: Double = 5, _ condition: (String) -> Value?) -> Value? {
+    func has(session: String) -> Bool { tmux(["has-session", "-t", session]).status == 0 }
+
+    /// Polls the screen of `session` every 100 ms for at most `seconds` until `condition` returns a value.
+    func waitFor<Value>(seconds: Double = 5, in session: String = "e2e", _ condition: (String) -> Value?) -> Value? {
         let deadline = Date().addingTimeInterval(seconds)
         repeat {
-            if let value = condition(capture()) { return value }
+            if let value = condition(capture(of: session)) { return value }
             Thread.sleep(forTimeInterval: 0.1)
         } while Date() < deadline
         return nil

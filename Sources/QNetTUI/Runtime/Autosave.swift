@@ -7,7 +7,8 @@ import Foundation
 /// there are edits it does not hold yet, and when the terminal goes away (SIGTERM,
 /// SIGHUP). It is removed once the file is saved, or the user discards it or quits
 /// without saving. A second workbench on the same file keeps its own (`path(for:process:)`),
-/// while the first holds its claim on the usual one (`AutosaveClaim`).
+/// while the first holds its claim on the usual one (`AutosaveClaim`); one left by a workbench
+/// that ended is offered back on opening like the usual one.
 public enum Autosave {
     /// Seconds without input after an edit before the autosave is written.
     public static let idleSeconds = 3.0
@@ -20,11 +21,23 @@ public enum Autosave {
     }
 
     /// The autosave of the topology file at `path` kept by the workbench in process `process` while another
-    /// workbench keeps the usual one: `dir/.net.qnet.yaml.PID.autosave`. It is not offered back on opening;
-    /// the workbench names it when it opens the file.
+    /// workbench keeps the usual one: `dir/.net.qnet.yaml.PID.autosave`. The workbench names it when it opens the
+    /// file; once that workbench has ended, opening the file offers it back.
     public static func path(for path: String, process: Int32) -> String {
         let usual = Self.path(for: path)
         return String(usual.dropLast(".autosave".count)) + ".\(process).autosave"
+    }
+
+    /// The autosaves that workbenches other than the one in process `process` kept of the topology file at `path`
+    /// (`path(for:process:)`), among the `names` in its folder, in the order given.
+    public static func othersPaths(for path: String, among names: [String], besides process: Int32) -> [String] {
+        let usual = (Self.path(for: path) as NSString).lastPathComponent
+        let stem = String(usual.dropLast("autosave".count)), folder = (path as NSString).deletingLastPathComponent
+        return names.filter { name in
+            guard name.hasPrefix(stem), name.hasSuffix(".autosave") else { return false }
+            let digits = name.dropFirst(stem.count).dropLast(".autosave".count)
+            return Int32(digits).map { $0 > 0 && $0 != process && "\($0)" == digits } == true
+        }.map { folder.isEmpty ? $0 : (folder as NSString).appendingPathComponent($0) }
     }
 
     /// Whether an autosave should be offered back on opening: it exists, and is

@@ -62,8 +62,9 @@ public struct EffectRunner: Sendable {
             let result = WhatIfAnalyzer(topology: topology, plan: services.plan(topology)).analyse(demand: demand)
             return [.analysed(result, demand: demand, of: topology)]
         case .autosave(let document, let path):
-            // Another workbench on the same file keeps its autosave there (this one writes its own, told on opening).
-            guard services.autosaveIsFree(path) else {
+            // Claimed at the first write (an own autosave, `.FILE.PID.autosave`, before it exists: a workbench finding
+            // it unclaimed knows that its own has ended). Another workbench on the same file keeps the usual one.
+            guard services.claimAutosave(path) else {
                 return [.failed("not autosaved: another workbench keeps \((path as NSString).lastPathComponent); save with :w")]
             }
             do {
@@ -73,18 +74,20 @@ public struct EffectRunner: Sendable {
                 return [.failed("could not autosave to \(path): \(error)")]
             }
         case .checkAutosave(let path):
+            services.releaseAutosave()   // those of the file open before
             let autosave = Autosave.path(for: path)
             // Another workbench's autosave is live, not left by a crash: it is not offered, and this one keeps its own.
-            guard services.claimAutosave(autosave) else {
-                return [.autosaveHeldElsewhere(path: path, own: Autosave.path(for: path, process: services.processID))]
+            var found: [Action] = []
+            if !services.claimAutosave(autosave) {
+                found = [.autosaveHeldElsewhere(path: path, own: Autosave.path(for: path, process: services.processID))]
+            } else if Autosave.shouldOffer(fileModified: services.modified(path), autosaveModified: services.modified(autosave)) {
+                found = [offer(autosave)]
             }
-            guard Autosave.shouldOffer(fileModified: services.modified(path), autosaveModified: services.modified(autosave))
-            else { return [] }
-            do {
-                return [.autosaveFound(try services.load(autosave).topology, path: autosave)]
-            } catch {
-                return [.failed("found an autosave \(autosave) but could not read it: \(error)")]
-            }
+            // Those other workbenches left, newest first, after the usual one (which this workbench would overwrite,
+            // while nobody writes those): offered whether or not the file is newer, since a save by another workbench
+            // does not hold their edits.
+            let left = services.claimLeftAutosaves(path).map { ($0, services.modified($0) ?? .distantPast) }
+            return found + left.sorted { $0.1 > $1.1 }.map { offer($0.0) }
         case .removeAutosave(let path):
             guard services.autosaveIsFree(path) else { return [] }
             do {
@@ -95,6 +98,15 @@ public struct EffectRunner: Sendable {
             }
         case .quit:
             return []
+        }
+    }
+
+    /// The offer of the autosave at `path`, read.
+    private func offer(_ path: String) -> Action {
+        do {
+            return .autosaveFound(try services.load(path).topology, path: path)
+        } catch {
+            return .failed("found an autosave \(path) but could not read it: \(error)")
         }
     }
 }

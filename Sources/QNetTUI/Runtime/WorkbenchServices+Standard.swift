@@ -11,6 +11,7 @@ extension WorkbenchServices {
     public static func standard() -> WorkbenchServices {
         let planner = SharedPlanningSession()
         let claim = AutosaveClaim()
+        let process = ProcessInfo.processInfo.processIdentifier
         return WorkbenchServices(
             load: { path in try TopologyReader.document(contentsOf: URL(fileURLWithPath: path)) },
             save: { document, path in try TopologyWriter.write(document, to: URL(fileURLWithPath: path)) },
@@ -28,7 +29,14 @@ extension WorkbenchServices {
             },
             claimAutosave: { path in claim.take(path) },
             autosaveIsFree: { path in claim.isFree(path) },
-            releaseAutosave: { claim.release() })
+            claimLeftAutosaves: { path in
+                let folder = (path as NSString).deletingLastPathComponent
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+                // Held by a running workbench (its lock) or by none: the kernel lets go of a lock when its process ends.
+                return Autosave.othersPaths(for: path, among: names, besides: process).filter(claim.take)
+            },
+            releaseAutosave: { claim.release() },
+            processID: process)
     }
 }
 

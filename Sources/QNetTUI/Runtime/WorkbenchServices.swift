@@ -22,12 +22,16 @@ public struct WorkbenchServices: Sendable {
     public var exists: @Sendable (String) -> Bool
     /// The fingerprint of what the file at a path holds; nil when there is no such file (or it cannot be read).
     public var fingerprint: @Sendable (String) -> FileFingerprint?
-    /// Takes this workbench's claim on the autosave at a path, letting go of any it held before; false when another
+    /// Takes (or keeps) this workbench's claim on the autosave at a path, besides those it holds; false when another
     /// workbench (another process) has it, having opened the same file.
     public var claimAutosave: @Sendable (String) -> Bool
     /// Whether no other workbench has a claim on the autosave at a path (this one's own counts as free).
     public var autosaveIsFree: @Sendable (String) -> Bool
-    /// Lets go of this workbench's claim (when it quits).
+    /// The autosaves that other workbenches kept of the file at a path (`Autosave.path(for:process:)`) and left
+    /// when they ended (killed, crashed, or their terminal went away), each now claimed by this workbench; one that a
+    /// running workbench still holds is not among them.
+    public var claimLeftAutosaves: @Sendable (String) -> [String]
+    /// Lets go of this workbench's claims (when it opens another file, and when it quits).
     public var releaseAutosave: @Sendable () -> Void
     /// This process's id, which names its own autosave when another workbench keeps the usual one.
     public var processID: Int32
@@ -41,6 +45,7 @@ public struct WorkbenchServices: Sendable {
                 fingerprint: @escaping @Sendable (String) -> FileFingerprint? = { _ in nil },
                 claimAutosave: @escaping @Sendable (String) -> Bool = { _ in true },
                 autosaveIsFree: @escaping @Sendable (String) -> Bool = { _ in true },
+                claimLeftAutosaves: @escaping @Sendable (String) -> [String] = { _ in [] },
                 releaseAutosave: @escaping @Sendable () -> Void = {},
                 processID: Int32 = ProcessInfo.processInfo.processIdentifier) {
         self.load = load
@@ -52,6 +57,7 @@ public struct WorkbenchServices: Sendable {
         self.fingerprint = fingerprint
         self.claimAutosave = claimAutosave
         self.autosaveIsFree = autosaveIsFree
+        self.claimLeftAutosaves = claimLeftAutosaves
         self.releaseAutosave = releaseAutosave
         self.processID = processID
     }

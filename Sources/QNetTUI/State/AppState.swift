@@ -52,15 +52,20 @@ public struct AppState: Sendable, Hashable {
     public var screenSize: Size
     /// Quit once the save in progress succeeds (`:wq`, or `y` when asked).
     public var quitAfterSave = false
-    /// The autosave of edits dropped with `:e!`: removed once the file asked for opens, kept if it fails to
+    /// The autosaves of edits dropped with `:e!`: removed once the file asked for opens, kept if it fails to
     /// (the edits are still there then).
-    public var autosaveToDropOnOpen: String?
+    public var autosavesToDropOnOpen: [String] = []
     /// The node being dragged with the mouse, while the button is held.
     public var drag: NodeDrag?
     /// The topology last written to the autosave file, so that it is written once per state of edits.
     public var autosavedTopology: Topology?
     /// This workbench's own autosave, when another workbench on the same file keeps the usual one.
     public var ownAutosave: String?
+    /// Autosaves found on opening while another was being offered: offered in turn as each is discarded.
+    public var autosavesWaiting: [FoundAutosave] = []
+    /// The autosave another workbench left whose edits were restored: removed with this workbench's own when the
+    /// edits are saved or dropped.
+    public var recoveredAutosave: String?
     /// The last validation of a topology, kept so that each state of edits is validated once (see `errors`).
     public var validation: Validation?
 
@@ -121,6 +126,9 @@ public struct AppState: Sendable, Hashable {
     /// Where this workbench keeps unsaved edits: beside the file (`Autosave.path(for:)`), or its own autosave
     /// when another workbench has the file open; nil without a file.
     public var autosavePath: String? { ownAutosave ?? filePath.map(Autosave.path(for:)) }
+
+    /// Every autosave holding this workbench's unsaved edits: its own, and one it restored from another workbench's.
+    public var editAutosaves: [String] { [autosavePath, recoveredAutosave].compactMap { $0 } }
 
     /// The plan of the selected link, if a link is selected and planned.
     public var selectedLinkPlan: LinkPlan? {

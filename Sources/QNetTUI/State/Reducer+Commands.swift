@@ -35,7 +35,7 @@ private func run(_ command: Command, into state: inout AppState) throws(CommandE
             throw CommandError("unsaved edits: :w first, or \(path.map { ":e! \($0)" } ?? ":e!") to drop them")
         }
         // Edits dropped on purpose (:e!) take their autosave with them, as :q! does, once the file opens.
-        if state.isDirty { state.autosaveToDropOnOpen = state.autosavePath }
+        if state.isDirty { state.autosavesToDropOnOpen = state.editAutosaves }
         return [.open(path: target)]
     case .export(let path, let force):
         let ext = (path as NSString).pathExtension

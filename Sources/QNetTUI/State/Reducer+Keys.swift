@@ -30,18 +30,25 @@ func reduceKey(into state: inout AppState, _ key: Key) -> [Effect] {
             let comments = state.comments
             state.replaceTopology(withEdit: autosaved, label: "restored the autosave")
             state.comments = comments
-            state.autosavedTopology = autosaved
+            // Another workbench's, left when it ended: this one writes the edits to its own, and that one goes once
+            // they are saved or dropped, as its own does.
+            if path == state.autosavePath { state.autosavedTopology = autosaved } else { state.recoveredAutosave = path }
             keepSelectionValid(&state)
-            state.status = StatusMessage("restored the autosave: :w to keep it, u to go back to the file")
+            state.status = StatusMessage("restored the autosave: :w to keep it, u to go back to the file"
+                                         + keptWaiting(&state, as: "; kept for the next opening: "))
             return state.replan()
         case .character("d"), .character("D"):
             state.mode = .normal
             state.status = StatusMessage("discarded the autosave")
+            if !state.autosavesWaiting.isEmpty {
+                let next = state.autosavesWaiting.removeFirst()
+                state.mode = .confirmRestore(next.topology, autosavePath: next.path)
+            }
             return [.removeAutosave(path: path)]
         default:
             // Esc and any other key decide later: text typed by mistake (`:del L1`) must not reach the `d` that discards.
             state.mode = .normal
-            state.status = StatusMessage("autosave kept in \(path)", .warning)
+            state.status = StatusMessage("autosave kept in \(path)" + keptWaiting(&state, as: "; and in "), .warning)
             return []
         }
     case .confirmQuit:
@@ -92,4 +99,12 @@ private func reduceCommandKey(into state: inout AppState, _ input: CommandLineIn
     }
     state.mode = .command(input)
     return []
+}
+
+/// The names of the autosaves still waiting to be offered, after `lead` (nothing when none wait), which are kept on
+/// disk and no longer wait: the next opening of the file offers them.
+private func keptWaiting(_ state: inout AppState, as lead: String) -> String {
+    defer { state.autosavesWaiting = [] }
+    guard !state.autosavesWaiting.isEmpty else { return "" }
+    return lead + state.autosavesWaiting.map(\.name).joined(separator: ", ")
 }

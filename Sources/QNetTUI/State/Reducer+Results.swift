@@ -30,7 +30,12 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         return state.replan() + dropped + [.checkAutosave(path: path)]
     case .autosaveFound(let topology, let path):
         guard topology != state.topology else { return [.removeAutosave(path: path)] }
-        state.mode = .confirmRestore(topology, autosavePath: path)
+        // Several found: one question at a time, the others waiting for it to be answered.
+        if case .confirmRestore = state.mode {
+            state.autosavesWaiting.append(FoundAutosave(topology, path: path))
+        } else {
+            state.mode = .confirmRestore(topology, autosavePath: path)
+        }
         return []
     case .autosaveHeldElsewhere(let path, let own):
         state.ownAutosave = own
@@ -55,6 +60,8 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         state.status = StatusMessage("wrote \(path): \(topology.summary)")
         state.autosavedTopology = nil
         effects.append(.removeAutosave(path: state.autosavePath ?? Autosave.path(for: path)))
+        if let recovered = state.recoveredAutosave { effects.append(.removeAutosave(path: recovered)) }
+        state.recoveredAutosave = nil
         if renamed { effects.append(.checkAutosave(path: path)) }
         if state.quitAfterSave {
             state.quitAfterSave = false
@@ -77,7 +84,7 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .failed(let message):
         state.quitAfterSave = false
-        state.autosaveToDropOnOpen = nil   // an :e! that failed keeps the edits, and so their autosave
+        state.autosavesToDropOnOpen = []   // an :e! that failed keeps the edits, and so their autosaves
         state.status = .error(message)
         return []
     default:
@@ -85,10 +92,10 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
     }
 }
 
-/// The removal of the autosave that an `:e!` dropped, once the file it asked for has opened (before the new
+/// The removal of the autosaves that an `:e!` dropped, once the file it asked for has opened (before the new
 /// file's own autosave is looked for: reloading the same file must not find the dropped edits).
 private func droppedAutosave(_ state: AppState) -> [Effect] {
-    state.autosaveToDropOnOpen.map { [.removeAutosave(path: $0)] } ?? []
+    state.autosavesToDropOnOpen.map { .removeAutosave(path: $0) }
 }
 
 extension AppState {

@@ -165,8 +165,8 @@ private func moveSelection(_ state: inout AppState, by step: Int) {
     state.selection = items[min(max(index + step, 0), items.count - 1)]
 }
 
-/// Quits, dropping the edits on purpose: their autosave goes too.
+/// Quits, dropping the edits on purpose: their autosaves go too.
 func quitWithoutSaving(_ state: AppState) -> [Effect] {
-    guard state.isDirty, let autosave = state.autosavePath else { return [.quit] }
-    return [.removeAutosave(path: autosave), .quit]
+    guard state.isDirty else { return [.quit] }
+    return state.editAutosaves.map { .removeAutosave(path: $0) } + [.quit]
 }

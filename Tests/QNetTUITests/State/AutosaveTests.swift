@@ -66,7 +66,7 @@ struct AutosaveTests {
         session.command("e! broken.yaml")
         #expect(session.effects.last == .open(path: "broken.yaml"))
         session.send(.failed("could not open broken.yaml: error"))
-        #expect(session.state.isDirty && session.state.autosaveToDropOnOpen == nil)   // edits and autosave kept
+        #expect(session.state.isDirty && session.state.autosavesToDropOnOpen.isEmpty)   // edits and autosave kept
 
         session.command("e!")
         #expect(session.effects.last == .open(path: "metro.yaml"))
@@ -172,7 +172,7 @@ struct AutosaveTests {
         let autosave = Autosave.path(for: "metro.yaml")
         disk.put(first, at: autosave, time: 600)   // the first workbench's live autosave
         var services = disk.services
-        services.claimAutosave = { _ in false }
+        services.claimAutosave = { $0 != autosave }
         services.autosaveIsFree = { $0 != autosave }
         services.processID = 4242
         let own = Autosave.path(for: "metro.yaml", process: 4242)
@@ -205,13 +205,13 @@ struct AutosaveTests {
         #expect(disk.file(own) == nil && disk.file(autosave) == first)
     }
 
-    @Test("the claim on an autosave: one process at a time, given up on release with its lock file")
+    @Test("the claim on an autosave: one process at a time, claims add up, all given up on release with their lock files")
     func claimIsExclusive() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qnetplan-claim-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent(".net.qnet.yaml.autosave").path
-        // Two claims stand for two processes: flock locks of separately opened files exclude each other.
+        try withTemporaryFile(named: ".net.qnet.yaml.autosave", claimExclusively)
+    }
+
+    private func claimExclusively(_ path: String) {
+        // Two claims stand for two processes: open-file-description locks of separately opened files exclude each other.
         let (mine, theirs) = (AutosaveClaim(), AutosaveClaim())
         #expect(mine.take(path) && mine.take(path))
         #expect(!theirs.take(path) && !theirs.isFree(path) && mine.isFree(path))
@@ -219,10 +219,12 @@ struct AutosaveTests {
         mine.release()
         #expect(!FileManager.default.fileExists(atPath: AutosaveClaim.lockPath(path)))
         #expect(theirs.isFree(path) && theirs.take(path) && !mine.isFree(path))
-        // Claiming another file lets go of the first; asking about a file nobody claims makes no lock file.
+        // Asking about a file nobody claims makes no lock file; claiming another keeps the first, until released.
         #expect(mine.isFree(path + "3") && !FileManager.default.fileExists(atPath: AutosaveClaim.lockPath(path + "3")))
-        #expect(theirs.take(path + "2") && mine.take(path))
+        #expect(theirs.take(path + "2") && !mine.take(path) && !mine.take(path + "2"))
         theirs.release()
+        #expect(!FileManager.default.fileExists(atPath: AutosaveClaim.lockPath(path + "2")))
+        #expect(mine.take(path) && mine.take(path + "2"))
         mine.release()
     }
 }

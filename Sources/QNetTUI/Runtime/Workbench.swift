@@ -8,6 +8,8 @@ import QNetModel
 public enum Workbench {
     /// How long to wait for input before looking again; nothing changes in between.
     public static let inputTimeout: Duration = .milliseconds(500)
+    /// How long to wait for input while the selected demand's what-ifs are computed, before looking for them.
+    static let analysisPoll: Duration = .milliseconds(50)
 
     /// Edits the topology file at `path` (a new one when it does not exist, an
     /// untitled one when nil) on `terminal` until the user quits or input ends.
@@ -47,16 +49,24 @@ public enum Workbench {
         var effects = first
         var idle = 0.0  // seconds without input
         let runner = EffectRunner(services: services)
+        // A person types while the what-ifs run; a scripted terminal gets them in line, in order.
+        let analysis = terminal.isInteractive ? BackgroundAnalysis() : nil
         defer { services.releaseAutosave() }
         while true {
+            for action in analysis?.takeAnswers() ?? [] { effects += reduce(into: &state, action) }
             while !effects.isEmpty {
                 let effect = effects.removeFirst()
                 if effect == .quit { return state }
+                if let analysis, case .analyseDemand(let topology, let demand) = effect {
+                    analysis.request(demand, in: topology) { services.plan(topology) }
+                    continue
+                }
                 for action in runner.run(effect) { effects += reduce(into: &state, action) }
             }
             terminal.draw(Screen.render(state, size: terminal.size, glyphs: terminal.glyphs))
-            guard let event = terminal.nextEvent(timeout: inputTimeout) else {
-                idle += inputTimeout.seconds
+            let timeout = analysis?.isBusy == true ? analysisPoll : inputTimeout
+            guard let event = terminal.nextEvent(timeout: timeout) else {
+                idle += timeout.seconds
                 effects = reduce(into: &state, .idle(seconds: idle))
                 continue
             }

@@ -21,6 +21,9 @@ public final class InMemoryTerminal: Terminal {
     /// The last canvas drawn, if any.
     public var screen: Canvas? { drawn.last }
 
+    /// Scripted: every result the workbench computes is there before the next event.
+    public var isInteractive: Bool { false }
+
     /// Queues more events.
     public func send(_ events: [InputEvent]) { pending += events.map { $0 } }
 

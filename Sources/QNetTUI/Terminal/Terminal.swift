@@ -13,6 +13,13 @@ public protocol Terminal: AnyObject {
     func draw(_ canvas: Canvas)
     /// Waits at most `timeout` for the next event; nil when none came.
     func nextEvent(timeout: Duration) -> InputEvent?
+    /// Whether a person types the events, in real time (the workbench then computes slow results, the selected
+    /// demand's what-ifs, while it reads keys); false for a scripted terminal, which gets every result in line.
+    var isInteractive: Bool { get }
+}
+
+extension Terminal {
+    public var isInteractive: Bool { true }
 }
 
 /// The colours a terminal can show; the backend picks its palette from this.

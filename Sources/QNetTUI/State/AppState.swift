@@ -59,8 +59,12 @@ public struct AppState: Sendable, Hashable {
     public var drag: NodeDrag?
     /// The topology last written to the autosave file, so that it is written once per state of edits.
     public var autosavedTopology: Topology?
-    /// This workbench's own autosave, when another workbench on the same file keeps the usual one.
+    /// This workbench's own autosave, when another workbench on the same file keeps the usual one, or the user kept
+    /// the usual one undecided (`keptAutosave`).
     public var ownAutosave: String?
+    /// The usual autosave, offered on opening and kept undecided ("decide later"): this workbench neither writes nor
+    /// removes it, not even when it saves (its own edits go to `ownAutosave`), and the next opening offers it again.
+    public var keptAutosave: String?
     /// Autosaves found on opening while another was being offered: offered in turn as each is discarded.
     public var autosavesWaiting: [FoundAutosave] = []
     /// The autosave another workbench left whose edits were restored: removed with this workbench's own when the

@@ -89,7 +89,7 @@ struct WorkbenchInTmuxTests {
             #expect(tmux.waitFor { screen in rate(of: "SIEM-ERDB", in: screen) } != nil, "\(tmux.capture())")
             let directory = file.deletingLastPathComponent(), command = "\(binary.path) edit \(file.path)"
             try tmux.start(width: 120, height: 40, command: command, directory: directory, session: "second")
-            #expect(tmux.waitFor(in: "second") { $0.contains("demands; another") ? true : nil } == true,
+            #expect(tmux.waitFor(in: "second") { $0.contains(" open in another workbench: autosaving to .vienna.qnet.yaml.") ? true : nil } == true,
                     "\(tmux.capture(of: "second"))")
             tmux.sendKeys(":set SIEM-ERDB.length 33 km", "Enter", to: "second")
             // Written after 3 s without input; its name carries the second workbench's process id.

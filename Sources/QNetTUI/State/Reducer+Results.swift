@@ -37,12 +37,12 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
             state.mode = .confirmRestore(found)
         }
         return []
-    case .autosaveHeldElsewhere(let path, let own):
+    case .autosaveHeldElsewhere(_, let own):
         state.ownAutosave = own
-        // After what the opening or the save said (the errors that keep the file from being planned, say).
-        state.status = StatusMessage((state.status.map { $0.text + "; " } ?? "") + "another workbench has "
-                                     + "\((path as NSString).lastPathComponent) open; this one autosaves to "
-                                     + (own as NSString).lastPathComponent, .warning)
+        // Before what the opening or the save said (the errors that keep the file from being planned, say), and short:
+        // an 80-column status line shows the autosave's whole name (the title bar names the file).
+        state.status = StatusMessage("open in another workbench: autosaving to " + (own as NSString).lastPathComponent
+                                     + (state.status.map { "; " + $0.text } ?? ""), .warning)
         return []
     case .saved(let topology, let path, let fingerprint):
         state.savedTopology = topology

@@ -194,9 +194,8 @@ struct AutosaveTests {
         let opened = Workbench.run(path: "metro.yaml", terminal: InMemoryTerminal(size: Size(width: 80, height: 24)),
                                    services: services)
         #expect(opened.mode == .normal && opened.topology == Fixtures.metro)   // the first one's autosave is not offered
-        #expect(opened.status?.kind == .warning && opened.status?.text.hasSuffix(
-            "; another workbench has metro.yaml open; this one autosaves to .metro.yaml.4242.autosave") == true)
-        #expect(opened.status?.text.hasPrefix("opened metro.yaml: ") == true)
+        #expect(opened.status?.kind == .warning && opened.status?.text.hasPrefix(
+            "open in another workbench: autosaving to .metro.yaml.4242.autosave; opened metro.yaml: ") == true)
 
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
         terminal.type(":set L1.length 7 km")
@@ -216,6 +215,20 @@ struct AutosaveTests {
         quitting.send([.key(.enter)])
         _ = Workbench.run(path: "metro.yaml", terminal: quitting, services: services)
         #expect(disk.file(own) == nil && disk.file(autosave) == first)
+    }
+
+    @Test("a second workbench's status line shows its autosave's whole name at 80 and 120 columns, the largest process id too")
+    func secondWorkbenchStatusFits() {
+        var session = Session(path: "vienna.qnet.yaml")
+        session.state.status = StatusMessage("opened vienna.qnet.yaml: 3 nodes, 2 links, 1 demand")
+        // Linux's largest process id is 2^22: no own autosave's name is longer than this one's.
+        let own = Autosave.path(for: "vienna.qnet.yaml", process: 4_194_304)
+        session.send(.autosaveHeldElsewhere(path: "vienna.qnet.yaml", own: own))
+        for width in [80, 120] {
+            let lines = Screen.render(session.state, size: Size(width: width, height: 24)).lines
+            #expect(lines[22].contains("open in another workbench: autosaving to .vienna.qnet.yaml.4194304.autosave"),
+                    "at \(width) columns: \(lines[22])")
+        }
     }
 
     @Test("the claim on an autosave: one process at a time, claims add up, all given up on release with their lock files")

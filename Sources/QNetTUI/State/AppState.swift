@@ -127,6 +127,12 @@ public struct AppState: Sendable, Hashable {
     /// Whether the topology differs from the one last loaded or saved.
     public var isDirty: Bool { topology != savedTopology }
 
+    /// How many edits lie between the topology last loaded or saved and this one, counted in undo steps; nil when it is
+    /// not among the earlier states (undone past it, it is among those redo steps to). - Complexity: O(undo steps)
+    public var unsavedEditCount: Int? {
+        undoHistory.lastIndex { $0.topology == savedTopology }.map { undoHistory.count - $0 }
+    }
+
     /// Where this workbench keeps unsaved edits: beside the file (`Autosave.path(for:)`), or its own autosave
     /// when another workbench has the file open; nil without a file.
     public var autosavePath: String? { ownAutosave ?? filePath.map(Autosave.path(for:)) }

@@ -38,7 +38,10 @@ enum Overlays {
                TextRow("  in \(found.name), \(age)", role: .dim)]
         let waiting = state.autosavesWaiting.map(\.name)
         let then = waiting.isEmpty ? [] : [TextRow("then \(waiting.count) more: " + waiting.joined(separator: ", "), role: .dim)]
-        let rows = heading + [TextRow("  " + found.topology.summary, role: .dim)] + then + [.blank,
+        // Against the topology shown, which is the file's while the question is asked (just opened or saved).
+        let changes = TopologyChanges(from: state.topology, to: found.topology).summary(naming: 8)
+        let rows = heading + [TextRow("  " + found.topology.summary, role: .dim), TextRow("  " + changes, role: .dim)]
+            + then + [.blank,
                     TextRow("r  restore them (then :w to keep them)", role: .key),
                     TextRow("d  discard them", role: .key), TextRow("any other key  decide later (keep the autosave)", role: .key)]
         drawQuestion(rows, title: "Autosave found", minimumWidth: 56, in: screen, glyphs: glyphs, into: &canvas)

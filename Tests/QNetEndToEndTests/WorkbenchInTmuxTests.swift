@@ -89,7 +89,7 @@ struct WorkbenchInTmuxTests {
             #expect(tmux.waitFor { screen in rate(of: "SIEM-ERDB", in: screen) } != nil, "\(tmux.capture())")
             let directory = file.deletingLastPathComponent(), command = "\(binary.path) edit \(file.path)"
             try tmux.start(width: 120, height: 40, command: command, directory: directory, session: "second")
-            #expect(tmux.waitFor(in: "second") { $0.contains("demands; another") ? true : nil } == true,
+            #expect(tmux.waitFor(in: "second") { $0.contains(" open in another workbench: autosaving to .vienna.qnet.yaml.") ? true : nil } == true,
                     "\(tmux.capture(of: "second"))")
             tmux.sendKeys(":set SIEM-ERDB.length 33 km", "Enter", to: "second")
             // Written after 3 s without input; its name carries the second workbench's process id.
@@ -111,6 +111,48 @@ struct WorkbenchInTmuxTests {
             let saved = try String(contentsOf: file, encoding: .utf8)
             #expect(record("SIEM-ERDB", in: saved)?.contains("length: 33 km") == true, "\(saved)")
             #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(left).path))
+        }
+    }
+
+    @Test("the tester's case: a workbench killed (SIGKILL) after autosaving; reopened, x keeps its autosave, which an edit, its autosave and :w leave alone, and the next opening offers it again",
+          .enabled(if: Tmux.executable != nil, "tmux is not installed (make deps installs it)"),
+          .timeLimit(.minutes(1)))
+    func keptAutosave() throws {
+        try withVienna { binary, file, tmux in
+            #expect(tmux.waitFor { screen in rate(of: "SIEM-ERDB", in: screen) } != nil, "\(tmux.capture())")
+            let directory = file.deletingLastPathComponent(), command = "\(binary.path) edit \(file.path)"
+            let usual = directory.appendingPathComponent(".vienna.qnet.yaml.autosave")
+            tmux.sendKeys(":set name changed", "Enter")
+            let written = tmux.waitFor(seconds: 10) { _ in FileManager.default.fileExists(atPath: usual.path) ? true : nil }
+            #expect(written == true, "no autosave:\n\(tmux.capture())")
+            let crashed = try Data(contentsOf: usual)
+            // The pane's process group: the shell and the workbench in it.
+            let pane = try #require(tmux.panePID())
+            #expect(kill(-pane, SIGKILL) == 0)
+            #expect(tmux.waitFor { _ in tmux.hasSession ? nil : true } == true, "the workbench is still there")
+
+            try tmux.start(width: 120, height: 40, command: command, directory: directory, session: "reopened")
+            #expect(tmux.waitFor(in: "reopened") { $0.contains("newer than the file") ? true : nil } == true,
+                    "\(tmux.capture(of: "reopened"))")
+            tmux.sendKeys("x", to: "reopened")
+            let own = try #require(tmux.waitFor(in: "reopened") { screen in
+                screen.firstMatch(of: #/edits autosave to (\.vienna\.qnet\.yaml\.[0-9]+\.autosave); kept/#).map { String($0.output.1) }
+            }, "\(tmux.capture(of: "reopened"))")
+            tmux.sendKeys(":set description other edit", "Enter", to: "reopened")
+            let ownWritten = tmux.waitFor(seconds: 10, in: "reopened") { _ in
+                FileManager.default.fileExists(atPath: directory.appendingPathComponent(own).path) ? true : nil
+            }
+            #expect(ownWritten == true, "\(tmux.capture(of: "reopened"))")
+            tmux.sendKeys(":w", "Enter", to: "reopened")
+            #expect(tmux.waitFor(in: "reopened") { $0.contains("still kept for later: .vienna.qnet.yaml.autosave") ? true : nil }
+                    == true, "\(tmux.capture(of: "reopened"))")
+            #expect(try Data(contentsOf: usual) == crashed)
+            tmux.sendKeys(":q", "Enter", to: "reopened")
+            #expect(tmux.waitFor { _ in tmux.has(session: "reopened") ? nil : true } == true, "the workbench did not quit")
+
+            try tmux.start(width: 120, height: 40, command: command, directory: directory, session: "again")
+            #expect(tmux.waitFor(in: "again") { $0.contains("older than the file") ? true : nil } == true,
+                    "\(tmux.capture(of: "again"))")
         }
     }
 
@@ -223,6 +265,11 @@ final class Tmux {
 
     func resize(width: Int, height: Int) {
         tmux(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The process id of the pane of `session`: the leader of the process group its command runs in.
+    func panePID(of session: String = "e2e") -> Int32? {
+        Int32(tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]).output.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     func capture(of session: String = "e2e") -> String { tmux(["capture-pane", "-p", "-t", session]).output }

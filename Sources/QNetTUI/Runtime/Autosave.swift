@@ -7,8 +7,9 @@ import Foundation
 /// there are edits it does not hold yet, and when the terminal goes away (SIGTERM,
 /// SIGHUP). It is removed once the file is saved, or the user discards it or quits
 /// without saving. A second workbench on the same file keeps its own (`path(for:process:)`),
-/// while the first holds its claim on the usual one (`AutosaveClaim`); one left by a workbench
-/// that ended is offered back on opening like the usual one.
+/// while the first holds its claim on the usual one (`AutosaveClaim`), and so does a workbench whose user keeps the
+/// usual one undecided when it is offered; one left by a workbench that ended is offered back on opening like the
+/// usual one.
 public enum Autosave {
     /// Seconds without input after an edit before the autosave is written.
     public static let idleSeconds = 3.0
@@ -40,12 +41,10 @@ public enum Autosave {
         }.map { folder.isEmpty ? $0 : (folder as NSString).appendingPathComponent($0) }
     }
 
-    /// Whether an autosave should be offered back on opening: it exists, and is
-    /// newer than the file (or the file does not exist, e.g. it was never saved).
-    public static func shouldOffer(fileModified: Date?, autosaveModified: Date?) -> Bool {
-        guard let autosaveModified else { return false }
-        guard let fileModified else { return true }
-        return autosaveModified > fileModified
+    /// Whether an autosave modified at `autosaveModified` is newer than the file, modified at `fileModified` (nil:
+    /// there is no file, e.g. it was never saved).
+    public static func isNewer(_ autosaveModified: Date, than fileModified: Date?) -> Bool {
+        fileModified.map { autosaveModified > $0 } ?? true
     }
 
     /// Whether to write the autosave now: there is a file name, edits not yet

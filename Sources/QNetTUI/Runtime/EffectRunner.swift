@@ -75,19 +75,21 @@ public struct EffectRunner: Sendable {
             }
         case .checkAutosave(let path):
             services.releaseAutosave()   // those of the file open before
-            let autosave = Autosave.path(for: path)
+            let autosave = Autosave.path(for: path), own = Autosave.path(for: path, process: services.processID)
+            let fileModified = services.modified(path)
             // Another workbench's autosave is live, not left by a crash: it is not offered, and this one keeps its own.
+            // One nobody holds is offered whether or not the file is newer: a save that did not remove it (this
+            // workbench's while it was kept undecided, or another workbench's) does not hold its edits.
             var found: [Action] = []
             if !services.claimAutosave(autosave) {
-                found = [.autosaveHeldElsewhere(path: path, own: Autosave.path(for: path, process: services.processID))]
-            } else if Autosave.shouldOffer(fileModified: services.modified(path), autosaveModified: services.modified(autosave)) {
-                found = [offer(autosave)]
+                found = [.autosaveHeldElsewhere(path: path, own: own)]
+            } else if let modified = services.modified(autosave) {
+                found = [offer(autosave, modified: modified, fileModified: fileModified, ownWhileKept: own)]
             }
             // Those other workbenches left, newest first, after the usual one (which this workbench would overwrite,
-            // while nobody writes those): offered whether or not the file is newer, since a save by another workbench
-            // does not hold their edits.
+            // while nobody writes those).
             let left = services.claimLeftAutosaves(path).map { ($0, services.modified($0) ?? .distantPast) }
-            return found + left.sorted { $0.1 > $1.1 }.map { offer($0.0) }
+            return found + left.sorted { $0.1 > $1.1 }.map { offer($0.0, modified: $0.1, fileModified: fileModified) }
         case .removeAutosave(let path):
             guard services.autosaveIsFree(path) else { return [] }
             do {
@@ -101,10 +103,12 @@ public struct EffectRunner: Sendable {
         }
     }
 
-    /// The offer of the autosave at `path`, read.
-    private func offer(_ path: String) -> Action {
+    /// The offer of the autosave at `path`, read, last modified at `modified` (the file at `fileModified`).
+    private func offer(_ path: String, modified: Date, fileModified: Date?, ownWhileKept: String? = nil) -> Action {
         do {
-            return .autosaveFound(try services.load(path).topology, path: path)
+            return .autosaveFound(FoundAutosave(try services.load(path).topology, path: path,
+                                                isNewerThanFile: Autosave.isNewer(modified, than: fileModified),
+                                                ownWhileKept: ownWhileKept))
         } catch {
             return .failed("found an autosave \(path) but could not read it: \(error)")
         }

@@ -54,8 +54,8 @@ public enum Action: Sendable, Hashable {
     case idle(seconds: Double)
 
     // MARK: Results of effects
-    /// An autosave newer than the file was read from `path`.
-    case autosaveFound(Topology, path: String)
+    /// An autosave of the file just opened (or saved under a new name) was found and read.
+    case autosaveFound(FoundAutosave)
     /// Another workbench has the file at `path` open and keeps its autosave: this one keeps its own, at `own`.
     case autosaveHeldElsewhere(path: String, own: String)
     /// A plan of `topology` took `seconds`.

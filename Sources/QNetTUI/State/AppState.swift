@@ -59,8 +59,12 @@ public struct AppState: Sendable, Hashable {
     public var drag: NodeDrag?
     /// The topology last written to the autosave file, so that it is written once per state of edits.
     public var autosavedTopology: Topology?
-    /// This workbench's own autosave, when another workbench on the same file keeps the usual one.
+    /// This workbench's own autosave, when another workbench on the same file keeps the usual one, or the user kept
+    /// the usual one undecided (`keptAutosave`).
     public var ownAutosave: String?
+    /// The usual autosave, offered on opening and kept undecided ("decide later"): this workbench neither writes nor
+    /// removes it, not even when it saves (its own edits go to `ownAutosave`), and the next opening offers it again.
+    public var keptAutosave: String?
     /// Autosaves found on opening while another was being offered: offered in turn as each is discarded.
     public var autosavesWaiting: [FoundAutosave] = []
     /// The autosave another workbench left whose edits were restored: removed with this workbench's own when the
@@ -122,6 +126,12 @@ public struct AppState: Sendable, Hashable {
 
     /// Whether the topology differs from the one last loaded or saved.
     public var isDirty: Bool { topology != savedTopology }
+
+    /// How many edits lie between the topology last loaded or saved and this one, counted in undo steps; nil when it is
+    /// not among the earlier states (undone past it, it is among those redo steps to). - Complexity: O(undo steps)
+    public var unsavedEditCount: Int? {
+        undoHistory.lastIndex { $0.topology == savedTopology }.map { undoHistory.count - $0 }
+    }
 
     /// Where this workbench keeps unsaved edits: beside the file (`Autosave.path(for:)`), or its own autosave
     /// when another workbench has the file open; nil without a file.

@@ -20,7 +20,8 @@ public enum Effect: Sendable, Hashable {
     case analyseDemand(Topology, demand: Identifier)
     /// Write `document` to the autosave file `path` (atomically).
     case autosave(TopologyDocument, path: String)
-    /// Offer the autosave of the file at `path` back when it is newer than the file.
+    /// Claim the autosaves of the file at `path` and offer back those that wait: its usual one (unless another
+    /// workbench holds it), whether or not the file is newer, and those of workbenches that ended.
     case checkAutosave(path: String)
     /// Remove the autosave file `path`, if there is one.
     case removeAutosave(path: String)

@@ -12,8 +12,8 @@ public enum Mode: Sendable, Hashable {
     case confirmQuit
     /// The edit form of a record is open.
     case form(EditForm)
-    /// An autosave newer than the file was found: restore it or discard it?
-    case confirmRestore(Topology, autosavePath: String)
+    /// An autosave was found on opening: restore it, discard it, or decide later?
+    case confirmRestore(FoundAutosave)
 }
 
 /// The text typed after `:` with its cursor, and where in the history Up/Down has reached.

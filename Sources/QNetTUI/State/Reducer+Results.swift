@@ -28,41 +28,42 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         state = state.reopened(Topology(name: AppState.topologyName(forFile: path)), filePath: path)
         state.status = StatusMessage("new file \(path): :add node ID KIND X Y to begin (? shows how)")
         return state.replan() + dropped + [.checkAutosave(path: path)]
-    case .autosaveFound(let topology, let path):
-        guard topology != state.topology else { return [.removeAutosave(path: path)] }
+    case .autosaveFound(let found):
+        guard found.topology != state.topology else { return [.removeAutosave(path: found.path)] }
         // Several found: one question at a time, the others waiting for it to be answered.
         if case .confirmRestore = state.mode {
-            state.autosavesWaiting.append(FoundAutosave(topology, path: path))
+            state.autosavesWaiting.append(found)
         } else {
-            state.mode = .confirmRestore(topology, autosavePath: path)
+            state.mode = .confirmRestore(found)
         }
         return []
-    case .autosaveHeldElsewhere(let path, let own):
+    case .autosaveHeldElsewhere(_, let own):
         state.ownAutosave = own
-        // After what the opening or the save said (the errors that keep the file from being planned, say).
-        state.status = StatusMessage((state.status.map { $0.text + "; " } ?? "") + "another workbench has "
-                                     + "\((path as NSString).lastPathComponent) open; this one autosaves to "
-                                     + (own as NSString).lastPathComponent, .warning)
+        // Before what the opening or the save said (the errors that keep the file from being planned, say), and short:
+        // an 80-column status line shows the autosave's whole name (the title bar names the file).
+        state.status = StatusMessage("open in another workbench: autosaving to " + (own as NSString).lastPathComponent
+                                     + (state.status.map { "; " + $0.text } ?? ""), .warning)
         return []
     case .saved(let topology, let path, let fingerprint):
         state.savedTopology = topology
         state.diskFingerprint = fingerprint
         state.comments = state.comments.keepingItems(of: topology)  // the file no longer has those of deleted items
-        var effects: [Effect] = []
+        // The edits are in the file now: the autosaves that held them go; not one kept undecided, nor the usual
+        // autosave of a file saved under a new name, which is looked for and offered as on opening.
+        var effects: [Effect] = state.editAutosaves.map { .removeAutosave(path: $0) }
         let renamed = path != state.filePath
-        if renamed {
-            // Saved under another name: the edits autosaved for the file opened are in the new one now, and the
-            // new file's autosave is the usual one, to be claimed as on opening.
-            if let previous = state.autosavePath { effects.append(.removeAutosave(path: previous)) }
-            state.ownAutosave = nil
-        }
+        // Short enough for a narrow status line to show the autosave still kept.
+        state.status = StatusMessage(state.keptAutosave.map {
+            "wrote \((path as NSString).lastPathComponent); still kept for later: \(($0 as NSString).lastPathComponent)"
+        } ?? "wrote \(path): \(topology.summary)")
         state.filePath = path
-        state.status = StatusMessage("wrote \(path): \(topology.summary)")
         state.autosavedTopology = nil
-        effects.append(.removeAutosave(path: state.autosavePath ?? Autosave.path(for: path)))
-        if let recovered = state.recoveredAutosave { effects.append(.removeAutosave(path: recovered)) }
         state.recoveredAutosave = nil
-        if renamed { effects.append(.checkAutosave(path: path)) }
+        if renamed {
+            state.ownAutosave = nil
+            state.keptAutosave = nil
+            effects.append(.checkAutosave(path: path))
+        }
         if state.quitAfterSave {
             state.quitAfterSave = false
             return effects + [.quit]

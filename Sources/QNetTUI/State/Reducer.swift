@@ -14,6 +14,8 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
     case .quit:
         guard state.isDirty else { return [.quit] }
         state.mode = .confirmQuit
+        let count = state.unsavedEditCount.map { "\($0) unsaved edit\($0 == 1 ? "" : "s")" } ?? "unsaved edits"
+        state.status = StatusMessage(count + ": save before quitting? y/n, other key stays", .warning)
         return []
     case .interrupt:
         // Outside the map and lists, Ctrl-C is Esc: it closes the command line, a form or the help, and answers

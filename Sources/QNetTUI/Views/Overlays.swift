@@ -26,18 +26,22 @@ enum Overlays {
         }
     }
 
-    /// The question asked on opening when an autosave newer than the file exists, or one left by another workbench
-    /// that ended; naming those waiting to be asked about after it.
-    static func confirmRestore(_ state: AppState, autosaved: Topology, path: String, in screen: Rect, glyphs: GlyphSet,
+    /// The question asked on opening when an autosave of the file exists, or one left by another workbench that
+    /// ended; naming those waiting to be asked about after it.
+    static func confirmRestore(_ state: AppState, _ found: FoundAutosave, in screen: Rect, glyphs: GlyphSet,
                                into canvas: inout Canvas) {
         let file = state.filePath.map { ($0 as NSString).lastPathComponent } ?? "the file"
-        let name = (path as NSString).lastPathComponent
-        let heading = path == state.filePath.map(Autosave.path(for:))
-            ? [TextRow("Unsaved edits of \(file), newer than the file:")]
-            : [TextRow("Unsaved edits of \(file) left by another workbench, which has ended:"), TextRow("  in " + name, role: .dim)]
+        let age = found.isNewerThanFile ? "newer than the file" : "older than the file (saved or changed since)"
+        let heading = found.path == state.filePath.map(Autosave.path(for:))
+            ? [TextRow("Unsaved edits of \(file), \(age):")]
+            : [TextRow("Unsaved edits of \(file) left by another workbench, which has ended:"),
+               TextRow("  in \(found.name), \(age)", role: .dim)]
         let waiting = state.autosavesWaiting.map(\.name)
         let then = waiting.isEmpty ? [] : [TextRow("then \(waiting.count) more: " + waiting.joined(separator: ", "), role: .dim)]
-        let rows = heading + [TextRow("  " + autosaved.summary, role: .dim)] + then + [.blank,
+        // Against the topology shown, which is the file's while the question is asked (just opened or saved).
+        let changes = TopologyChanges(from: state.topology, to: found.topology).summary(naming: 8)
+        let rows = heading + [TextRow("  " + found.topology.summary, role: .dim), TextRow("  " + changes, role: .dim)]
+            + then + [.blank,
                     TextRow("r  restore them (then :w to keep them)", role: .key),
                     TextRow("d  discard them", role: .key), TextRow("any other key  decide later (keep the autosave)", role: .key)]
         drawQuestion(rows, title: "Autosave found", minimumWidth: 56, in: screen, glyphs: glyphs, into: &canvas)

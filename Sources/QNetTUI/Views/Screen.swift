@@ -27,8 +27,8 @@ public enum Screen {
             HelpScreen.draw(scroll: scroll, in: canvas.bounds, glyphs: glyphs, into: &canvas)
         case .confirmQuit:
             Overlays.confirmQuit(state, in: canvas.bounds, glyphs: glyphs, into: &canvas)
-        case .confirmRestore(let topology, let path):
-            Overlays.confirmRestore(state, autosaved: topology, path: path, in: canvas.bounds, glyphs: glyphs, into: &canvas)
+        case .confirmRestore(let found):
+            Overlays.confirmRestore(state, found, in: canvas.bounds, glyphs: glyphs, into: &canvas)
         case .form(let form):
             FormView.draw(form, state, in: canvas.bounds, glyphs: glyphs, into: &canvas)
         case .normal, .command:

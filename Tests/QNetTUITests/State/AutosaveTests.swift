@@ -12,14 +12,13 @@ struct AutosaveTests {
         #expect(Autosave.path(for: "metro.yaml").hasSuffix(".metro.yaml.autosave"))
     }
 
-    @Test("offered only when it exists and is newer than the file, or the file is gone")
-    func offer() {
+    @Test("newer than the file when written after it, or when there is no file")
+    func newer() {
         let old = Date(timeIntervalSince1970: 100), new = Date(timeIntervalSince1970: 200)
-        #expect(Autosave.shouldOffer(fileModified: old, autosaveModified: new))
-        #expect(!Autosave.shouldOffer(fileModified: new, autosaveModified: old))
-        #expect(!Autosave.shouldOffer(fileModified: new, autosaveModified: new))
-        #expect(!Autosave.shouldOffer(fileModified: new, autosaveModified: nil))
-        #expect(Autosave.shouldOffer(fileModified: nil, autosaveModified: old))
+        #expect(Autosave.isNewer(new, than: old))
+        #expect(!Autosave.isNewer(old, than: new))
+        #expect(!Autosave.isNewer(new, than: new))
+        #expect(Autosave.isNewer(old, than: nil))
     }
 
     @Test("edit, then idle 3 s: one autosave; more idle writes nothing more; another edit and idle writes again")
@@ -83,7 +82,7 @@ struct AutosaveTests {
         session.state.filePath = "/srv/networks/quantum-backbone-2027-draft.qnet.yaml"
         var edited = Fixtures.metro
         edited.links[0].length = Quantity(99, .kilometre)
-        session.send(.autosaveFound(edited, path: "/srv/networks/.quantum-backbone-2027-draft.qnet.yaml.autosave"))
+        session.send(.autosaveFound(FoundAutosave(edited, path: "/srv/networks/.quantum-backbone-2027-draft.qnet.yaml.autosave")))
         let wide = Screen.render(session.state, size: Size(width: 120, height: 40)).lines.joined(separator: "\n")
         #expect(wide.contains("Unsaved edits of quantum-backbone-2027-draft.qnet.yaml, newer than the file:"))
         #expect(wide.contains("3 nodes, 2 links, 1 demand") && wide.contains("decide later (keep the autosave)"))
@@ -96,7 +95,7 @@ struct AutosaveTests {
         var edited = Fixtures.metro
         edited.links[0].length = Quantity(99, .kilometre)
         var session = Session()
-        session.send(.autosaveFound(edited, path: "/n/.metro.yaml.autosave"))
+        session.send(.autosaveFound(FoundAutosave(edited, path: "/n/.metro.yaml.autosave")))
         #expect(Screen.render(session.state, size: Size(width: 80, height: 24)).lines.joined().contains("Autosave found"))
         session.press(.character("r"))
         #expect(session.state.topology == edited)
@@ -106,7 +105,7 @@ struct AutosaveTests {
         #expect(session.state.topology == Fixtures.metro)
 
         var other = Session()
-        other.send(.autosaveFound(edited, path: "/n/.metro.yaml.autosave"))
+        other.send(.autosaveFound(FoundAutosave(edited, path: "/n/.metro.yaml.autosave")))
         other.press(.character("d"))
         #expect(other.state.topology == Fixtures.metro)
         #expect(other.effects == [.removeAutosave(path: "/n/.metro.yaml.autosave")])
@@ -118,11 +117,11 @@ struct AutosaveTests {
         var edited = Fixtures.metro
         edited.links[0].length = Quantity(99, .kilometre)
         var session = Session()
-        session.send(.autosaveFound(edited, path: "/n/.metro.yaml.autosave"))
+        session.send(.autosaveFound(FoundAutosave(edited, path: "/n/.metro.yaml.autosave")))
         session.effects = []
         session.press(.character(":"))
-        #expect(session.state.mode != .confirmRestore(edited, autosavePath: "/n/.metro.yaml.autosave"))
-        #expect(session.status == "autosave kept in /n/.metro.yaml.autosave")
+        #expect(session.state.mode != .confirmRestore(FoundAutosave(edited, path: "/n/.metro.yaml.autosave")))
+        #expect(session.status == "kept .metro.yaml.autosave for later")
         for letter in "del L1" { session.press(.character(letter)) }
         #expect(!session.effects.contains(.removeAutosave(path: "/n/.metro.yaml.autosave")))
     }
@@ -150,17 +149,31 @@ struct AutosaveTests {
         #expect(!final.isDirty)
     }
 
-    @Test("an autosave older than the file is not offered")
-    func olderNotOffered() {
+    @Test("an autosave older than the file is offered too, said to be older: a save that left it does not hold its edits")
+    func olderOfferedAsOlder() {
         let disk = FakeDisk()
         disk.put(Fixtures.metro, at: "metro.yaml", time: 500)
         var edited = Fixtures.metro
         edited.links[0].length = Quantity(99, .kilometre)
         disk.put(edited, at: Autosave.path(for: "metro.yaml"), time: 400)
+        var services = disk.services
+        services.processID = 4242
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
-        let final = Workbench.run(path: "metro.yaml", terminal: terminal, services: disk.services)
-        #expect(final.mode == .normal)
-        #expect(final.topology == Fixtures.metro)
+        let final = Workbench.run(path: "metro.yaml", terminal: terminal, services: services)
+        #expect(final.mode == .confirmRestore(FoundAutosave(edited, path: Autosave.path(for: "metro.yaml"), isNewerThanFile: false,
+                                                            ownWhileKept: Autosave.path(for: "metro.yaml", process: 4242))))
+        let screen = Screen.render(final, size: Size(width: 80, height: 24)).lines.joined(separator: " ")
+        #expect(screen.contains("Unsaved edits of metro.yaml, older than the file (saved or changed since):"))
+    }
+
+    @Test("an autosave the same as the file is removed, not offered")
+    func sameAsTheFileRemoved() {
+        let disk = FakeDisk()
+        disk.put(Fixtures.metro, at: "metro.yaml", time: 500)
+        disk.put(Fixtures.metro, at: Autosave.path(for: "metro.yaml"), time: 600)
+        let final = Workbench.run(path: "metro.yaml", terminal: InMemoryTerminal(size: Size(width: 80, height: 24)),
+                                  services: disk.services)
+        #expect(final.mode == .normal && disk.file(Autosave.path(for: "metro.yaml")) == nil)
     }
 
     @Test("a second workbench on the same file says so, offers nothing back, and keeps its own autosave beside the first one's")
@@ -181,9 +194,8 @@ struct AutosaveTests {
         let opened = Workbench.run(path: "metro.yaml", terminal: InMemoryTerminal(size: Size(width: 80, height: 24)),
                                    services: services)
         #expect(opened.mode == .normal && opened.topology == Fixtures.metro)   // the first one's autosave is not offered
-        #expect(opened.status?.kind == .warning && opened.status?.text.hasSuffix(
-            "; another workbench has metro.yaml open; this one autosaves to .metro.yaml.4242.autosave") == true)
-        #expect(opened.status?.text.hasPrefix("opened metro.yaml: ") == true)
+        #expect(opened.status?.kind == .warning && opened.status?.text.hasPrefix(
+            "open in another workbench: autosaving to .metro.yaml.4242.autosave; opened metro.yaml: ") == true)
 
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
         terminal.type(":set L1.length 7 km")
@@ -203,6 +215,20 @@ struct AutosaveTests {
         quitting.send([.key(.enter)])
         _ = Workbench.run(path: "metro.yaml", terminal: quitting, services: services)
         #expect(disk.file(own) == nil && disk.file(autosave) == first)
+    }
+
+    @Test("a second workbench's status line shows its autosave's whole name at 80 and 120 columns, the largest process id too")
+    func secondWorkbenchStatusFits() {
+        var session = Session(path: "vienna.qnet.yaml")
+        session.state.status = StatusMessage("opened vienna.qnet.yaml: 3 nodes, 2 links, 1 demand")
+        // Linux's largest process id is 2^22: no own autosave's name is longer than this one's.
+        let own = Autosave.path(for: "vienna.qnet.yaml", process: 4_194_304)
+        session.send(.autosaveHeldElsewhere(path: "vienna.qnet.yaml", own: own))
+        for width in [80, 120] {
+            let lines = Screen.render(session.state, size: Size(width: width, height: 24)).lines
+            #expect(lines[22].contains("open in another workbench: autosaving to .vienna.qnet.yaml.4194304.autosave"),
+                    "at \(width) columns: \(lines[22])")
+        }
     }
 
     @Test("the claim on an autosave: one process at a time, claims add up, all given up on release with their lock files")

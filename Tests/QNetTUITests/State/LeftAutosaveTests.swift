@@ -90,15 +90,16 @@ struct LeftAutosaveTests {
         disk.put(Self.metro(l1: 3), at: newer, time: 400)
         var services = disk.services
         services.claimLeftAutosaves = { _ in [older, newer] }
+        services.processID = 4242
+        let own = Autosave.path(for: "metro.yaml", process: 4242)
+        let leftOnes: [Action] = [.autosaveFound(FoundAutosave(Self.metro(l1: 3), path: newer, isNewerThanFile: false)),
+                                  .autosaveFound(FoundAutosave(Self.metro(l1: 2), path: older, isNewerThanFile: false))]
         #expect(EffectRunner(services: services).run(.checkAutosave(path: "metro.yaml")) == [
-            .autosaveFound(Self.metro(l1: 1), path: usual), .autosaveFound(Self.metro(l1: 3), path: newer),
-            .autosaveFound(Self.metro(l1: 2), path: older)])
+            .autosaveFound(FoundAutosave(Self.metro(l1: 1), path: usual, ownWhileKept: own))] + leftOnes)
 
         services.claimAutosave = { $0 != usual }
-        services.processID = 4242
         #expect(EffectRunner(services: services).run(.checkAutosave(path: "metro.yaml")) == [
-            .autosaveHeldElsewhere(path: "metro.yaml", own: Autosave.path(for: "metro.yaml", process: 4242)),
-            .autosaveFound(Self.metro(l1: 3), path: newer), .autosaveFound(Self.metro(l1: 2), path: older)])
+            .autosaveHeldElsewhere(path: "metro.yaml", own: own)] + leftOnes)
     }
 
     @Test("workbench: an autosave left by one that ended is offered on opening; r and :w keep its edit and remove it")
@@ -112,10 +113,11 @@ struct LeftAutosaveTests {
 
         let opened = Workbench.run(path: "metro.yaml", terminal: InMemoryTerminal(size: Size(width: 80, height: 24)),
                                    services: services)
-        #expect(opened.mode == .confirmRestore(Self.metro(l1: 7), autosavePath: left))
+        #expect(opened.mode == .confirmRestore(FoundAutosave(Self.metro(l1: 7), path: left, isNewerThanFile: false)))
         let screen = Screen.render(opened, size: Size(width: 100, height: 30)).lines.joined(separator: "\n")
         #expect(screen.contains("Unsaved edits of metro.yaml left by another workbench, which has ended:"))
-        #expect(screen.contains("in .metro.yaml.2147483646.autosave") && screen.contains("r  restore them"))
+        #expect(screen.contains("in .metro.yaml.2147483646.autosave, older than the file (saved or changed since)")
+                && screen.contains("r  restore them"))
 
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
         terminal.type("r:w")
@@ -130,17 +132,17 @@ struct LeftAutosaveTests {
         let usual = Autosave.path(for: "metro.yaml")
         let (first, second) = (Autosave.path(for: "metro.yaml", process: 12), Autosave.path(for: "metro.yaml", process: 11))
         var session = Session()
-        session.send(.autosaveFound(Self.metro(l1: 1), path: usual))
-        session.send(.autosaveFound(Self.metro(l1: 3), path: first))
-        session.send(.autosaveFound(Self.metro(l1: 2), path: second))
-        #expect(session.state.mode == .confirmRestore(Self.metro(l1: 1), autosavePath: usual))
+        session.send(.autosaveFound(FoundAutosave(Self.metro(l1: 1), path: usual)))
+        session.send(.autosaveFound(FoundAutosave(Self.metro(l1: 3), path: first)))
+        session.send(.autosaveFound(FoundAutosave(Self.metro(l1: 2), path: second)))
+        #expect(session.state.mode == .confirmRestore(FoundAutosave(Self.metro(l1: 1), path: usual)))
         let screen = Screen.render(session.state, size: Size(width: 100, height: 30)).lines.joined(separator: "\n")
         #expect(screen.contains("newer than the file:")
                 && screen.contains("then 2 more: .metro.yaml.12.autosave, .metro.yaml.11.autosave"))
 
         session.press(.character("d"))
         #expect(session.effects == [.removeAutosave(path: usual)])
-        #expect(session.state.mode == .confirmRestore(Self.metro(l1: 3), autosavePath: first))
+        #expect(session.state.mode == .confirmRestore(FoundAutosave(Self.metro(l1: 3), path: first)))
         session.press(.character("r"))
         #expect(session.state.topology == Self.metro(l1: 3) && session.state.mode == .normal)
         #expect(session.state.recoveredAutosave == first && session.state.autosavesWaiting.isEmpty)
@@ -151,10 +153,10 @@ struct LeftAutosaveTests {
         #expect(session.effects.last == .autosave(session.state.document, path: usual))
 
         var later = Session()
-        later.send(.autosaveFound(Self.metro(l1: 3), path: first))
-        later.send(.autosaveFound(Self.metro(l1: 2), path: second))
+        later.send(.autosaveFound(FoundAutosave(Self.metro(l1: 3), path: first)))
+        later.send(.autosaveFound(FoundAutosave(Self.metro(l1: 2), path: second)))
         later.press(.escape)
-        #expect(later.status == "autosave kept in \(first); and in .metro.yaml.11.autosave" && later.state.mode == .normal)
+        #expect(later.status == "kept .metro.yaml.12.autosave (and 1 more) for later" && later.state.mode == .normal)
         #expect(later.effects.isEmpty && later.state.autosavesWaiting.isEmpty)
     }
 
@@ -162,13 +164,13 @@ struct LeftAutosaveTests {
     func droppedWithTheEdits() {
         let usual = Autosave.path(for: "metro.yaml"), left = Autosave.path(for: "metro.yaml", process: 12)
         var session = Session()
-        session.send(.autosaveFound(Self.metro(l1: 3), path: left))
+        session.send(.autosaveFound(FoundAutosave(Self.metro(l1: 3), path: left)))
         session.press(.character("r"))
         session.command("q!")
         #expect(Array(session.effects.suffix(3)) == [.removeAutosave(path: usual), .removeAutosave(path: left), .quit])
 
         var reloading = Session()
-        reloading.send(.autosaveFound(Self.metro(l1: 3), path: left))
+        reloading.send(.autosaveFound(FoundAutosave(Self.metro(l1: 3), path: left)))
         reloading.press(.character("r"))
         reloading.command("e!")
         #expect(reloading.state.autosavesToDropOnOpen == [usual, left])

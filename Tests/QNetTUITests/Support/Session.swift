@@ -36,3 +36,11 @@ struct Session {
     var status: String? { state.status?.text }
     var statusIsError: Bool { state.status?.kind == .error }
 }
+
+extension InMemoryTerminal {
+    /// Queues `:` + `line` + Enter, as typed.
+    func command(_ line: String) {
+        type(":" + line)
+        send([.key(.enter)])
+    }
+}

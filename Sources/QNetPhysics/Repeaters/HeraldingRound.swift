@@ -27,9 +27,11 @@ public struct HeraldingRound: Sendable, Hashable {
     ///
     /// Model: round = max(L0/c, M′·Δ) with Δ = max(1/f_rep, τ_dead), the time the source needs to emit M′
     /// pulses (and the detectors to recover between them). M multiplexed modes divide the waiting time by about M
-    /// only while their pulses fit inside one communication time (Collins, Jenkins, Kuzmich, Kennedy, PRL 98,
-    /// 060502 (2007); Simon et al., PRL 98, 190503 (2007): many temporal modes per communication time L0/c; van Dam
-    /// et al., arXiv:1702.04885 (2017): multiplexing circumvents the communication-time bottleneck). M′ is the
+    /// only while their pulses fit inside one communication time. The multiplexed success 1 − (1 − p)^M is Collins,
+    /// Jenkins, Kuzmich, Kennedy, PRL 98, 060502 (2007) and Simon et al., PRL 98, 190503 (2007) (temporal modes
+    /// in multimode memories); van Dam et al., arXiv:1702.04885 (2017), abstract: links longer than a few km are
+    /// limited by the communication time, which multiplexing circumvents. The floor M′·Δ is derived here: a source
+    /// cannot emit faster than its repetition rate. M′ is the
     /// number of modes, at most M, that gives the shortest mean time per heralded pair, round/(1 − (1 − p)^M′):
     /// it is ⌊L0/(cΔ)⌋ or ⌈L0/(cΔ)⌉ (success per second rises with M′ while the round is L0/c and falls once the
     /// pulses set it), so a link shorter than one pulse spacing tries single modes 1/f_rep apart. A spacing that is

@@ -37,7 +37,7 @@ enum RepeaterChainPlanner {
                 (Format.percent(Sanitise.fraction($0.swapSuccess.value)), $0.swapSuccess.basis)
             },
             Assumption(name: "modes", value: "\(model.modes) at most per round, success 1 - (1 - p)^M' for the M' modes a round tries (see round)",
-                       basis: "\(modes.basis); fewest among the chain's repeaters; Collins, Jenkins, Kuzmich, PRL 98, 060502 (2007)"),
+                       basis: "\(modes.basis); fewest among the chain's repeaters; Collins, Jenkins, Kuzmich, Kennedy, PRL 98, 060502 (2007)"),
             Assumption(name: "waiting time", value: model.exactWaiting
                 ? "exact E[max of N geometric] rounds (deterministic swaps, no cutoff)"
                 : "nested swapping, (3/2) per level and 1/p_s per swap, cutoff and purification restarts",

@@ -38,9 +38,11 @@ struct RepeaterReportTests {
         #expect(text.contains("100 km (this chain)"))
         #expect(text.contains("The chain beats the PLOB bound at") || text.contains("does not beat the PLOB bound"))
         #expect(text.contains("DEJMPS rounds per elementary pair: 1"))
-        // The chain's links: their detectors' dead time is not modelled, so no click rate of 0 Hz and factor 1.
+        // The chain's links: their detectors' dead time only spaces the modes of a round (no click rate of 0 Hz and
+        // factor 1), and afterpulsing is not modelled.
         let chainLink = try #require(text.components(separatedBy: "### Link Q1 ").last?.components(separatedBy: "### ").first)
-        #expect(chainLink.contains("| dead time and afterpulsing | not modelled | the repeater chain's heralding model |"))
+        #expect(chainLink.contains("| dead time and afterpulsing | dead time spaces the modes; afterpulsing not modelled | "
+            + "the repeater chain's round (its assumptions) |"))
         #expect(!chainLink.contains("click rate before dead time") && !chainLink.contains("dead-time factor"))
         let trustedLink = try #require(text.components(separatedBy: "### Link K1 ").last?.components(separatedBy: "### ").first)
         #expect(trustedLink.contains("| click rate before dead time |") && !trustedLink.contains("not modelled"))

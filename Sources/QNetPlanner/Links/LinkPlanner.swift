@@ -13,9 +13,13 @@ final class LinkOutcome: Sendable {
     let errorRate: Double
     /// The link's misalignment with where it came from (the repeater chain's elementary-fidelity assumption).
     let misalignment: Sourced<Double>
+    /// The sender's pulse rate, Hz, and the receiver's detector dead time, s, with where they came from (the
+    /// repeater planner's pulse spacing, `HeraldingRound`).
+    let pulses: (repetitionRate: Sourced<Double>, deadTime: Sourced<Double>)
 
     /// `plan` carries `diagnostics` too, to show them with the link.
-    init(plan: LinkPlan, diagnostics: [Diagnostic], pathLength: Double, errorRate: Double, misalignment: Sourced<Double>) {
+    init(plan: LinkPlan, diagnostics: [Diagnostic], pathLength: Double, errorRate: Double, misalignment: Sourced<Double>,
+         pulses: (repetitionRate: Sourced<Double>, deadTime: Sourced<Double>)) {
         var plan = plan
         plan.diagnostics = diagnostics
         self.plan = plan
@@ -23,6 +27,7 @@ final class LinkOutcome: Sendable {
         self.pathLength = pathLength
         self.errorRate = errorRate
         self.misalignment = misalignment
+        self.pulses = pulses
     }
 }
 
@@ -97,7 +102,7 @@ enum LinkPlanner {
             repetitionRateHz: repetitionRate, plobBoundBps: plob, marginDB: margin.map { Sanitise.finite($0) },
             noKeyReason: reason, assumptions: assumptions, pass: pass?.0, finiteKey: finiteKey)
         return LinkOutcome(plan: plan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength), errorRate: errorRate,
-                           misalignment: link.misalignment)
+                           misalignment: link.misalignment, pulses: (link.source.repetitionRate, link.detector.deadTime))
     }
 
     /// A warning when the receiver's detector cannot absorb the link's wavelength (a silicon APD at 1550 nm):

@@ -92,9 +92,10 @@ public struct RepeaterChainPlan: Sendable, Hashable {
     public var heralding: [String] = []
     /// Bright-state population α used by the single-click links (nil when none is single-click).
     public var brightStatePopulation: Double?
-    /// Success per round of each elementary link, its modes tried in parallel: 1 − (1 − p)^M.
+    /// Success per round of each elementary link, its modes tried in parallel: 1 − (1 − p)^M′.
     public var successPerRound: [Double] = []
-    /// Modes tried per round (fewest among the chain's memories).
+    /// Modes tried per round: at most the fewest among the chain's memories, fewer where the source's pulses would
+    /// outlast the communication time (`HeraldingRound`); the most any link tries.
     public var modes: Int = 1
     /// Cutoff of the chain's repeaters, s (nil: none).
     public var cutoffSeconds: Double?

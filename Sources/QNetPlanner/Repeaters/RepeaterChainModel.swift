@@ -6,7 +6,9 @@ import QNetPhysics
 struct ChainEvaluation {
     /// Heralding probability of one attempt (one mode), per link.
     var attemptSuccess: [Double]
-    /// Success per round of M modes, per link.
+    /// Each link's heralding round: its modes, length and what sets it.
+    var rounds: [HeraldingRound]
+    /// Success per round of its modes, per link.
     var successPerRound: [Double]
     /// Heralded elementary pairs.
     var pairs: [BellDiagonalState]
@@ -16,7 +18,7 @@ struct ChainEvaluation {
     var delivery: NestedRepeaterChain.Delivery
     /// Mean time per delivered pair, s.
     var meanSeconds: Double
-    /// Longest link's round, L/c, s.
+    /// Longest link's round, max(L/c, M' x pulse spacing), s.
     var roundSeconds: Double
     /// A note when the waiting time had to be bounded.
     var waitingNote: Assumption?
@@ -38,7 +40,8 @@ struct ChainEvaluation {
 /// Heralding from the midpoint of each link: a photon from a memory reaches
 /// the station with η_mem·√η_link·η_d (η_mem = 1 and no decoherence at a
 /// key-holding end, which measures at once), and the station's detectors
-/// click in the dark with `HeraldingStationNoise`'s p_d. With deterministic swaps, no
+/// click in the dark with `HeraldingStationNoise`'s p_d. A round lasts the communication time L/c or,
+/// when longer, the time its source needs to emit its modes' pulses (`ChainRounds`). With deterministic swaps, no
 /// cutoff and no purification, the mean time is the exact expected maximum
 /// of the links' geometric waits (`RepeaterWaiting`); otherwise the nested
 /// model's (Sangouard et al. 2011, generalised in `NestedRepeaterChain`).
@@ -101,10 +104,10 @@ struct RepeaterChainModel {
             attempts.append(Sanitise.fraction(pair.successProbability))
             pairs.append(pair.state)
         }
-        let speed = PlanningDefaults.fiberLightSpeed.value
-        let perRound = attempts.map { EntanglementHeralding.multiplexed($0, modes: modes) }
-        let chainLinks = zip(perRound, zip(lengths, pairs)).map { p, rest in
-            NestedRepeaterChain.Link(successPerRound: p, roundSeconds: max(0, rest.0) / speed, pair: rest.1)
+        let rounds = ChainRounds.rounds(links, attempts: attempts, lengths: lengths, modes: modes)
+        let perRound = rounds.map(\.success)
+        let chainLinks = zip(rounds, pairs).map { round, pair in
+            NestedRepeaterChain.Link(successPerRound: round.success, roundSeconds: round.seconds, pair: pair)
         }
         let chainNodes = nodes.map { node in
             NestedRepeaterChain.Node(swapSuccess: Sanitise.fraction(node.swapSuccess.value),
@@ -112,7 +115,7 @@ struct RepeaterChainModel {
                                      cutoffSeconds: node.holdsKey ? .infinity : node.cutoffTime.value)
         }
         let delivery = NestedRepeaterChain.deliver(links: chainLinks, nodes: chainNodes, purificationRounds: purificationRounds)
-        let round = max(lengths.max() ?? 0, 0) / speed
+        let round = rounds.map(\.seconds).max() ?? 0
         var meanSeconds = delivery.meanSeconds
         var note: Assumption?
         if exactWaiting {
@@ -120,7 +123,8 @@ struct RepeaterChainModel {
             meanSeconds = rounds * round
             note = waitingNote
         }
-        return ChainEvaluation(attemptSuccess: attempts, successPerRound: perRound, pairs: pairs, alpha: optimisesAlpha ? alpha : nil,
+        return ChainEvaluation(attemptSuccess: attempts, rounds: rounds, successPerRound: perRound, pairs: pairs,
+                               alpha: optimisesAlpha ? alpha : nil,
                                delivery: delivery, meanSeconds: meanSeconds, roundSeconds: round, waitingNote: note)
     }
 

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import QNetModel
+import QNetPhysics
+@testable import QNetPlanner
+
+/// A repeater chain's round cannot be shorter than the time its source needs to emit the round's pulses
+/// (`HeraldingRound`): short links are limited by the repetition rate, not by 1/length.
+@Suite struct SourceLimitedRoundTests {
+    /// A —Q1— R1 —Q2— B, links of `km` km sending pulses of the 1 MHz `emitter` detected by `detector`; R1 swaps
+    /// deterministically (no cutoff, no purification: the exact waiting time) with a 100-mode memory.
+    static func chain(km: Double, detector: String = "snspd") -> Topology {
+        var repeater = Fixtures.node("R1", .repeater)
+        repeater.memory = "mem"
+        repeater.swapSuccess = Quantity(100, .percent)
+        var links = [Fixtures.fiber("Q1", "A", "R1", km: km, protocol: .entanglement),
+                     Fixtures.fiber("Q2", "R1", "B", km: km, protocol: .entanglement)]
+        for index in links.indices {
+            links[index].source = "emitter"
+            links[index].detector = detector
+        }
+        var topology = Fixtures.topology(nodes: [Fixtures.node("A"), repeater, Fixtures.node("B")], links: links,
+                                         demands: [Fixtures.demand("A", "B", kbps: 0.001)])
+        var emitter = PhotonSource(name: "emitter")
+        emitter.kind = .singlePhoton
+        emitter.repetitionRate = Quantity(1, .megahertz)
+        var slow = Detector(name: "slow")
+        slow.efficiency = Quantity(85, .percent)
+        slow.darkCountRate = Quantity(100, .hertz)
+        slow.deadTime = Quantity(10, .microsecond)
+        var memory = QuantumMemory(name: "mem")
+        memory.efficiency = Quantity(90, .percent)
+        memory.modes = 100
+        topology.equipment.sources.append(emitter)
+        topology.equipment.detectors.append(slow)
+        topology.equipment.memories = [memory]
+        return topology
+    }
+
+    static func segment(_ topology: Topology) throws -> (SegmentPlan, RepeaterChainPlan) {
+        let segment = try #require(Planner().plan(topology).segments.first)
+        return (segment, try #require(segment.repeater))
+    }
+
+    static func round(_ chain: RepeaterChainPlan) -> String {
+        chain.assumptions.first { $0.name == "round" }?.value ?? ""
+    }
+
+    /// Derived from the model's formula, not a paper's number: one mode per 1 us pulse when the link is far shorter
+    /// than 200 m (one pulse spacing of light in fiber), so the chain needs E[max of 2 geometric(p)] rounds of 1 us,
+    /// 2/p − 1/(1 − (1 − p)²) (physics.md 4), and its key is r·f_rep / E, whatever the length below that.
+    @Test func theRateSaturatesAtShortLengthAtTheSourceLimitedValue() throws {
+        let (segment, chain) = try Self.segment(Self.chain(km: 1e-9))
+        #expect(chain.modes == 1 && chain.roundSeconds == 1e-6)
+        let p = chain.attemptSuccess[0]
+        #expect(abs(chain.attemptSuccess[1] - p) < 1e-15)
+        #expect(zip(chain.successPerRound, chain.attemptSuccess).allSatisfy { abs($0 - $1) < 1e-15 })
+        let rounds = 2 / p - 1 / (1 - (1 - p) * (1 - p))
+        let expected = chain.secretFraction * 1e6 / rounds
+        #expect(abs(segment.keyRateBps - expected) < 1e-9 * expected)
+        #expect(segment.keyRateBps < 1e6 * p)
+        // A thousand times longer (still far below 200 m), the same rate within the fiber's extra loss.
+        let (longer, _) = try Self.segment(Self.chain(km: 1e-6))
+        #expect(abs(longer.keyRateBps - segment.keyRateBps) < 1e-6 * segment.keyRateBps)
+        #expect(Self.round(chain).hasPrefix("1 us, the source's 1 pulse at 1 MHz, longer than the "))
+        #expect(Self.round(chain).contains("; 1 of the memories' 100 modes, as more would lengthen the round"))
+    }
+
+    /// At 25 km the 125 us communication time sets the round and all 100 modes fit in it (100 us of pulses at 1 MHz);
+    /// at 0.25 km the source does, with the 2 pulses that give the shortest mean time per pair.
+    @Test func theRoundAssumptionNamesTheLimitWithItsValue() throws {
+        let (_, long) = try Self.segment(Self.chain(km: 25))
+        #expect(long.modes == 100 && abs(long.roundSeconds - 125e-6) < 1e-15)
+        #expect(Self.round(long).hasPrefix("125 us, the 125 us communication time over 25 km, longer than the source's 100 pulses at 1 MHz (100 us) (2 link(s))"))
+        let (_, short) = try Self.segment(Self.chain(km: 0.25))
+        #expect(short.modes == 2 && abs(short.roundSeconds - 2e-6) < 1e-15)
+        #expect(Self.round(short).hasPrefix("2 us, the source's 2 pulses at 1 MHz, longer than the 1.25 us communication time over 0.25 km"))
+        #expect(long.assumptions.first { $0.name == "round" }?.basis.contains("equipment.sources.emitter.repetition_rate") == true)
+    }
+
+    /// A 10 us dead time, longer than the 1 us between pulses, spaces the modes: one per 10 us on a 1 mm link.
+    @Test func aDeadTimeLongerThanThePulseSpacingSetsTheRound() throws {
+        let (segment, chain) = try Self.segment(Self.chain(km: 1e-6, detector: "slow"))
+        #expect(abs(chain.roundSeconds - 10e-6) < 1e-18 && chain.modes == 1)
+        #expect(Self.round(chain).hasPrefix("10 us, 1 pulse at 1 MHz, one per 10 us dead time of the station's detectors, longer than"))
+        #expect(chain.assumptions.first { $0.name == "round" }?.basis.contains("equipment.detectors.slow.dead_time") == true)
+        #expect(segment.keyRateBps < 1e5 * chain.attemptSuccess[0])
+    }
+
+    /// A what-if on a 1e-9 km decoy-BB84 link at 1 GHz: a repeater at its midpoint (the `wcp` source and `snspd`
+    /// detector, 50 ns dead time by default) makes one attempt per 50 ns, so its chain carries less than 20 Mbit/s
+    /// and less than the link itself; it is not offered (before rounds had a floor it was, at tens of Tbit/s).
+    @Test func aRepeaterAtTheMidpointOfAVeryShortLinkIsLimitedByItsPulses() throws {
+        var topology = SuggestionTests.single(km: 1e-9)
+        topology.demands = [Fixtures.demand("A", "B", kbps: 1e9)]
+        var memory = QuantumMemory(name: "mem")
+        memory.efficiency = Quantity(90, .percent)
+        memory.modes = 100
+        topology.equipment.memories = [memory]
+        let plan = Planner().plan(topology)
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B"))
+
+        var edited = topology
+        var middle = Fixtures.node("L-mid", .repeater)
+        (middle.source, middle.detector, middle.memory) = ("wcp", "snspd", "mem")
+        edited.nodes.append(middle)
+        edited.links = [Fixtures.fiber("L-a", "A", "L-mid", km: 5e-10, protocol: .entanglement),
+                        Fixtures.fiber("L-b", "L-mid", "B", km: 5e-10, protocol: .entanglement)]
+        let (segment, chain) = try Self.segment(edited)
+        #expect(abs(chain.roundSeconds - 50e-9) < 1e-21 && chain.modes == 1)
+        #expect(segment.keyRateBps > 0 && segment.keyRateBps < 1 / 50e-9)
+        #expect(segment.keyRateBps < whatIf.rateBps)
+        #expect(!whatIf.suggestions.contains { $0.summary.hasPrefix("entanglement through a repeater at the midpoint of L") })
+    }
+}

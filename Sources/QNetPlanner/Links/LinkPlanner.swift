@@ -13,9 +13,12 @@ final class LinkOutcome: Sendable {
     let errorRate: Double
     /// The link's misalignment with where it came from (the repeater chain's elementary-fidelity assumption).
     let misalignment: Sourced<Double>
+    /// A satellite link at one geometry, no pass, whose satellite is not geostationary (`FixedElevationLink`).
+    let keyOnlyWhileInView: Bool
 
     /// `plan` carries `diagnostics` too, to show them with the link.
-    init(plan: LinkPlan, diagnostics: [Diagnostic], pathLength: Double, errorRate: Double, misalignment: Sourced<Double>) {
+    init(plan: LinkPlan, diagnostics: [Diagnostic], pathLength: Double, errorRate: Double, misalignment: Sourced<Double>,
+         keyOnlyWhileInView: Bool = false) {
         var plan = plan
         plan.diagnostics = diagnostics
         self.plan = plan
@@ -23,6 +26,7 @@ final class LinkOutcome: Sendable {
         self.pathLength = pathLength
         self.errorRate = errorRate
         self.misalignment = misalignment
+        self.keyOnlyWhileInView = keyOnlyWhileInView
     }
 }
 
@@ -97,7 +101,7 @@ enum LinkPlanner {
             repetitionRateHz: repetitionRate, plobBoundBps: plob, marginDB: margin.map { Sanitise.finite($0) },
             noKeyReason: reason, assumptions: assumptions, pass: pass?.0, finiteKey: finiteKey)
         return LinkOutcome(plan: plan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength), errorRate: errorRate,
-                           misalignment: link.misalignment)
+                           misalignment: link.misalignment, keyOnlyWhileInView: loss.keyOnlyWhileInView)
     }
 
     /// A warning when the receiver's detector cannot absorb the link's wavelength (a silicon APD at 1550 nm):

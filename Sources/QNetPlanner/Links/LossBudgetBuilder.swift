@@ -10,6 +10,9 @@ struct LossBudget {
     var diagnostics: [Diagnostic] = []
     /// Length of the optical path, m (fiber or free-space length, or the satellite slant range).
     var pathLength: Double = 0
+    /// A satellite link at one geometry and no pass whose satellite is not geostationary (`FixedElevationLink`):
+    /// its key holds only while the satellite is there.
+    var keyOnlyWhileInView = false
 }
 
 /// Builds the loss budget of a fiber, free-space or satellite link from its
@@ -140,6 +143,7 @@ enum LossBudgetBuilder {
         let raw = link.inputs.link
         let h = altitude.value
         if let elevation = raw.elevation?.si {
+            fixedGeometry(link, key: "elevation", altitude: altitude, into: &budget)
             let range = SatelliteGeometry.slantRange(altitude: h, elevation: elevation)
             return (Sourced(elevation, "\(link.path).elevation"), Sourced(range, "slant range from \(link.path).elevation"))
         }
@@ -157,6 +161,7 @@ enum LossBudgetBuilder {
                         + "a satellite link's length is its slant range, at least the altitude; or give an elevation or a pass",
                     keyPath: "\(link.path).length"))
             }
+            fixedGeometry(link, key: "length", altitude: altitude, into: &budget)
             let elevation = SatelliteGeometry.elevation(altitude: h, slantRange: length)
             return (Sourced(Sanitise.finite(elevation, or: .pi / 2), "derived from \(link.path).length as the slant range"),
                     Sourced(length, "\(link.path).length (slant range)"))
@@ -164,6 +169,13 @@ enum LossBudgetBuilder {
         budget.diagnostics.append(Diagnostic(.warning, "no elevation, pass or length: the satellite is assumed at zenith",
                                              keyPath: "\(link.path).elevation"))
         return (Sourced(.pi / 2, "built-in default (zenith)"), Sourced(h, "altitude at zenith"))
+    }
+
+    /// Marks a link whose `key` fixes one geometry, and warns, when it has no pass and its satellite is not geostationary.
+    private static func fixedGeometry(_ link: ResolvedLink, key: String, altitude: Sourced<Double>, into budget: inout LossBudget) {
+        guard link.inputs.link.pass == nil, let warning = FixedElevationLink.warning(link, key: key, altitude: altitude) else { return }
+        budget.diagnostics.append(warning)
+        budget.keyOnlyWhileInView = true
     }
 
     // MARK: Beam

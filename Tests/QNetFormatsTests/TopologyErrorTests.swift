@@ -236,6 +236,23 @@ struct TopologyErrorTests {
         #expect(found.last?.message.contains("did you mean 'epsilon_sec'?") == true)
     }
 
+    @Test("a satellite link whose pass is refused is not also told it needs an elevation, a pass or a length (QA)")
+    func refusedPassIsNoMissingGeometry() {
+        let yaml = """
+            qnet: 1
+            name: pass
+            nodes:
+              - id: A
+              - {id: S, kind: satellite, altitude: 500 km}
+            links:
+              - {id: S1, between: [S, A], medium: satellite, pass: {max_elevation: 100 deg}}
+              - {id: S2, between: [S, A], medium: satellite}
+
+            """
+        let found = problems(yaml)
+        #expect(found.map(\.keyPath) == ["links[0].pass.max_elevation", "links[1].elevation"])
+    }
+
     @Test("a problem echoing one already reported is left out")
     func noEchoes() {
         let found = problems(replacing("    between: [A, B]\n", with: "    between: A\n    length: 1 km\n"))

@@ -50,6 +50,11 @@ public enum PlanningDefaults {
     public static let passesPerDay = BuiltInDefault(1.0, "one usable pass a day")
     /// Altitude of a satellite that names none, m (validation requires one).
     public static let satelliteAltitude = BuiltInDefault(500e3, "500 km low Earth orbit")
+    /// The lowest altitude at which a satellite orbits, m: below it atmospheric drag brings it down within about a
+    /// revolution. A satellite node below it gets a warning.
+    public static let lowestOrbit = BuiltInDefault(
+        160e3, "low Earth orbit starts at about 160 km: no satellite orbits lower, because of atmospheric drag; the lowest, "
+            + "JAXA's Tsubame, flew at 167.4 km (Encyclopaedia Britannica, \"low Earth orbit\")")
     /// Stray-light count rate at the receiver, Hz.
     public static let backgroundRate = BuiltInDefault(0.0, "no stray light")
 

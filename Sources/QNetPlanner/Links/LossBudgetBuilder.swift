@@ -79,17 +79,23 @@ enum LossBudgetBuilder {
 
     // MARK: Satellite
 
-    /// The altitude of the link's satellite (the end of kind satellite), with a warning when the node gives none.
+    /// The altitude of the link's satellite (the end of kind satellite), with a warning when the node gives none or
+    /// one below `PlanningDefaults.lowestOrbit`.
     static func satelliteAltitude(_ link: ResolvedLink) -> (Sourced<Double>, Diagnostic?) {
         let inputs = link.inputs
         let satelliteIsFrom = inputs.fromNode.resolvedKind == .satellite || inputs.toNode.resolvedKind != .satellite
         let (satellite, satelliteIndex) = satelliteIsFrom ? (inputs.fromNode, inputs.fromIndex) : (inputs.toNode, inputs.toIndex)
         let altitude = Sourced.quantity([(satellite.altitude, "nodes[\(satelliteIndex)].altitude")],
                                         else: PlanningDefaults.satelliteAltitude)
-        let warning = satellite.altitude == nil
-            ? Diagnostic(.warning, "satellite \(satellite.id) has no altitude: 500 km assumed", keyPath: "nodes[\(satelliteIndex)].altitude")
-            : nil
-        return (altitude, warning)
+        let path = "nodes[\(satelliteIndex)].altitude"
+        let lowest = PlanningDefaults.lowestOrbit
+        if satellite.altitude == nil {
+            return (altitude, Diagnostic(.warning, "satellite \(satellite.id) has no altitude: 500 km assumed", keyPath: path))
+        }
+        guard altitude.value < lowest.value else { return (altitude, nil) }
+        return (altitude, Diagnostic(.warning, "satellite \(satellite.id) at \(Format.km(altitude.value)) is below the lowest orbit, "
+            + "about \(Format.km(lowest.value)) (\(lowest.basis)): no satellite stays there; the budgets use the altitude as given",
+                                     keyPath: path))
     }
 
     private static func satellite(_ link: ResolvedLink, elevation seen: Sourced<Double>?, into budget: inout LossBudget) {

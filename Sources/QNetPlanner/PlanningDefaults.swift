@@ -39,6 +39,15 @@ public enum PlanningDefaults {
     public static let satelliteAperture = BuiltInDefault(0.30, "30 cm, Micius-class satellite telescope, Liao et al. 2017")
     /// Aperture diameter of the ground station's telescope, m.
     public static let groundStationAperture = BuiltInDefault(1.0, "1 m optical ground station, Liao et al. 2017")
+    /// Pointing jitter of a satellite link, rms per axis, rad, when the link gives none.
+    public static let satellitePointingJitter = BuiltInDefault(
+        1.2e-6, "1.2 urad, the tracking accuracy of Micius (Liao et al., Nature 549, 43 (2017)) taken as the rms "
+            + "pointing jitter per axis, as the micius-downlink sample reads it")
+    /// Transmittance of a ground station's receiving optics, fibre coupling included, on a satellite downlink that
+    /// itemises no `extra_losses`.
+    public static let groundReceiverOptics = BuiltInDefault(
+        0.16, "16 % (7.96 dB), the Micius ground station's 1 m telescope optics with fibre coupling (Liao et al., "
+            + "Nature 549, 43 (2017)), as the micius-downlink sample reads it")
     /// Atmospheric transmittance at zenith.
     public static let zenithTransmittance = BuiltInDefault(0.8, "80 % clear-sky zenith transmittance")
     /// Elevation of a satellite pass's highest point, rad, when a pass names none.

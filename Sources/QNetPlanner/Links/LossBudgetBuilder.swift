@@ -140,7 +140,22 @@ enum LossBudgetBuilder {
                            basis: "\(raw.turbulence == nil ? "built-in default (hv57)" : "\(link.path).turbulence"); Hufnagel-Valley 5/7, Andrews & Phillips 2005",
                            into: &budget)
         }
-        pointing(link, distance: range.value, beamRadius: beam, into: &budget)
+        pointing(link, distance: range.value, beamRadius: beam, fallback: PlanningDefaults.satellitePointingJitter, into: &budget)
+        receiverOptics(link, downlink: downlink, into: &budget)
+    }
+
+    /// Adds the ground station's receiving optics on a downlink that itemises no `extra_losses` (a link that itemises
+    /// its own is taken to include them); an uplink's receiver on the satellite has no built-in figure.
+    private static func receiverOptics(_ link: ResolvedLink, downlink: Bool, into budget: inout LossBudget) {
+        guard link.inputs.link.extraLosses.isEmpty else { return }
+        guard downlink else {
+            budget.assumptions.append(Assumption(name: "receiver optics", value: "no loss",
+                                                 basis: "no extra_losses given; no built-in figure for a satellite's receiving optics"))
+            return
+        }
+        let optics = PlanningDefaults.groundReceiverOptics
+        budget.lines.append(line("receiver optics and fibre coupling (\(Format.percent(optics.value)))", transmittance: optics.value,
+                                 basis: "\(optics.basis); no extra_losses given (a link that itemises them gives its own)"))
     }
 
     /// Elevation and slant range from `elevation`, else the pass's highest point, else `length` as the slant range.
@@ -223,15 +238,17 @@ enum LossBudgetBuilder {
         return broadened
     }
 
-    /// Adds the pointing-jitter line when the link gives a pointing jitter.
-    private static func pointing(_ link: ResolvedLink, distance: Double, beamRadius: Double, into budget: inout LossBudget) {
-        guard let jitter = link.inputs.link.pointingJitter?.si else {
+    /// Adds the pointing-jitter line with the link's pointing jitter, else `fallback`; no line when there is neither.
+    private static func pointing(_ link: ResolvedLink, distance: Double, beamRadius: Double, fallback: BuiltInDefault<Double>? = nil,
+                                 into budget: inout LossBudget) {
+        let given = link.inputs.link.pointingJitter.map { ($0.si, "\(link.path).pointing_jitter") }
+        guard let (jitter, basis) = given ?? fallback.map({ ($0.value, $0.basis) }) else {
             budget.assumptions.append(Assumption(name: "pointing", value: "no pointing loss",
                                                  basis: "no pointing_jitter given"))
             return
         }
         let eta = GaussianBeam.pointingTransmittance(jitter: jitter, distance: distance, beamRadius: beamRadius)
         budget.lines.append(line("pointing jitter \(Format.number(jitter * 1e6, digits: 3)) urad rms", transmittance: eta,
-                                 basis: "\(link.path).pointing_jitter; Rayleigh-distributed offset, Vasylyev et al. 2012"))
+                                 basis: "\(basis); Rayleigh-distributed offset, Vasylyev et al. 2012"))
     }
 }

@@ -39,6 +39,15 @@ public enum PlanningDefaults {
     public static let satelliteAperture = BuiltInDefault(0.30, "30 cm, Micius-class satellite telescope, Liao et al. 2017")
     /// Aperture diameter of the ground station's telescope, m.
     public static let groundStationAperture = BuiltInDefault(1.0, "1 m optical ground station, Liao et al. 2017")
+    /// Pointing jitter of a satellite link, rms per axis, rad, when the link gives none.
+    public static let satellitePointingJitter = BuiltInDefault(
+        1.2e-6, "1.2 urad, the tracking accuracy of Micius (Liao et al., Nature 549, 43 (2017)) taken as the rms "
+            + "pointing jitter per axis, as the micius-downlink sample reads it")
+    /// Transmittance of a ground station's receiving optics, fibre coupling included, on a satellite downlink that
+    /// itemises no `extra_losses`.
+    public static let groundReceiverOptics = BuiltInDefault(
+        0.16, "16 % (7.96 dB), the Micius ground station's 1 m telescope optics with fibre coupling (Liao et al., "
+            + "Nature 549, 43 (2017)), as the micius-downlink sample reads it")
     /// Atmospheric transmittance at zenith.
     public static let zenithTransmittance = BuiltInDefault(0.8, "80 % clear-sky zenith transmittance")
     /// Elevation of a satellite pass's highest point, rad, when a pass names none.
@@ -50,6 +59,11 @@ public enum PlanningDefaults {
     public static let passesPerDay = BuiltInDefault(1.0, "one usable pass a day")
     /// Altitude of a satellite that names none, m (validation requires one).
     public static let satelliteAltitude = BuiltInDefault(500e3, "500 km low Earth orbit")
+    /// The lowest altitude at which a satellite orbits, m: below it atmospheric drag brings it down within about a
+    /// revolution. A satellite node below it gets a warning.
+    public static let lowestOrbit = BuiltInDefault(
+        160e3, "low Earth orbit starts at about 160 km: no satellite orbits lower, because of atmospheric drag; the lowest, "
+            + "JAXA's Tsubame, flew at 167.4 km (Encyclopaedia Britannica, \"low Earth orbit\")")
     /// Stray-light count rate at the receiver, Hz.
     public static let backgroundRate = BuiltInDefault(0.0, "no stray light")
 

@@ -143,7 +143,12 @@ public final class PlanningSession {
             linkCache = nextCache
         }
         previous = (topology, inputs, outcomes, nodeIndex)
-        for outcome in outcomes { if let outcome { diagnostics += outcome.diagnostics } }
+        // A node's warning (its satellite altitude) comes with each of its links: the plan lists it once.
+        var nodeWarnings: Set<Diagnostic> = []
+        for outcome in outcomes {
+            guard let outcome else { continue }
+            diagnostics += outcome.diagnostics.filter { !($0.keyPath?.hasPrefix("nodes[") ?? false) || nodeWarnings.insert($0).inserted }
+        }
 
         // Segments: the same key holders and link ends give the same segments; with the same nodes,
         // equipment and defaults, a segment all of whose links are unchanged (so are their ids) has the same plan.

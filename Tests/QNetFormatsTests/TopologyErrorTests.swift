@@ -36,6 +36,8 @@ private let badInputs: [BadInput] = [
              fragment: "'50' has no unit; a length takes one of: km, m, cm, mm, um, nm"),
     BadInput(name: "wrong unit", yaml: base + "    length: 50 dB\n", line: 9, column: 13, keyPath: "links[0].length",
              fragment: "'dB' is not a unit of length; use one of: km, m"),
+    BadInput(name: "digit groups split by a space (QA)", yaml: base + "    length: 30 000 km\n", line: 9, column: 13,
+             keyPath: "links[0].length", fragment: "a number cannot contain a space (digit groups are not read); write 30000 km"),
     BadInput(name: "a word for a number", yaml: base + "    length: far\n", line: 9, column: 13,
              keyPath: "links[0].length", fragment: "'far' is not a number; expected a length"),
     BadInput(name: "negative length", yaml: base + "    length: -5 km\n", line: 9, column: 13,
@@ -234,6 +236,23 @@ struct TopologyErrorTests {
         #expect(found.map(\.keyPath) == ["links[0].finite_key.block_size", "links[0].finite_key.epsilon_sec",
                                          "links[0].finite_key.epsilon_sc"])
         #expect(found.last?.message.contains("did you mean 'epsilon_sec'?") == true)
+    }
+
+    @Test("a satellite link whose pass is refused is not also told it needs an elevation, a pass or a length (QA)")
+    func refusedPassIsNoMissingGeometry() {
+        let yaml = """
+            qnet: 1
+            name: pass
+            nodes:
+              - id: A
+              - {id: S, kind: satellite, altitude: 500 km}
+            links:
+              - {id: S1, between: [S, A], medium: satellite, pass: {max_elevation: 100 deg}}
+              - {id: S2, between: [S, A], medium: satellite}
+
+            """
+        let found = problems(yaml)
+        #expect(found.map(\.keyPath) == ["links[0].pass.max_elevation", "links[1].elevation"])
     }
 
     @Test("a problem echoing one already reported is left out")

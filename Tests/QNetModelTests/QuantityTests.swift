@@ -37,16 +37,18 @@ struct QuantityTests {
         #expect(throws: QuantityError.self) { try Quantity.parse("50", as: .length) }
     }
 
+    /// Why `text` is refused as a quantity of `dimension`, nil when it is read.
+    private func problem(_ text: String, _ dimension: Dimension) -> QuantityError.Problem? {
+        do {
+            _ = try Quantity.parse(text, as: dimension)
+            return nil
+        } catch {
+            return error.problem
+        }
+    }
+
     @Test("refusals name the problem and the accepted units")
     func refusals() {
-        func problem(_ text: String, _ dimension: Dimension) -> QuantityError.Problem? {
-            do {
-                _ = try Quantity.parse(text, as: dimension)
-                return nil
-            } catch {
-                return error.problem
-            }
-        }
         #expect(problem("50", .length) == .missingUnit)
         #expect(problem("50 dB", .length) == .wrongUnit("dB"))
         #expect(problem("far", .length) == .notANumber)
@@ -59,6 +61,17 @@ struct QuantityTests {
         let error = QuantityError(text: "50", dimension: .length, problem: .missingUnit)
         #expect(error.description.contains("km"))
         #expect(error.description.contains("50"))
+    }
+
+    @Test("digit groups split by a space, thin space or no-break space are refused with the number written whole (QA)")
+    func spaceInNumber() throws {
+        #expect(problem("30 000 km", .length) == .spaceInNumber("30000 km"))
+        #expect(problem("30\u{2009}000 km", .length) == .spaceInNumber("30000 km"))
+        #expect(problem("1\u{00A0}234\u{00A0}567.5 km", .length) == .spaceInNumber("1234567.5 km"))
+        #expect(problem("1 000", .dimensionless) == .spaceInNumber("1000"))
+        #expect(QuantityError(text: "30 000 km", dimension: .length, problem: .spaceInNumber("30000 km")).description
+            == "'30 000 km': a number cannot contain a space (digit groups are not read); write 30000 km")
+        #expect(try Quantity.parse("30000 km", as: .length) == Quantity(30000, .kilometre))
     }
 
     @Test("refusals read right whatever the dimension: an before a vowel, no unit list where none is written")

@@ -28,10 +28,14 @@ extension TopologyDecoder {
                 report(TopologyDecoder.requiredWithoutValue(field.help), at: fieldPath, Place(of: valueNode))
                 continue
             }
-            guard let value = fieldValue(valueNode, at: fieldPath) else { continue }
+            guard let value = fieldValue(valueNode, at: fieldPath) else {
+                refused.insert(fieldPath)
+                continue
+            }
             do throws(FieldError) {
                 try field.write(value, into: &record)
             } catch {
+                refused.insert(fieldPath)
                 report(error, key: key, in: path)
             }
         }

@@ -13,6 +13,8 @@ struct TopologyDecoder {
     var marks = SourceMarks()
     /// The lists of records with ids (`nodes:`, `links:`, `demands:`) in the order the file writes them.
     private(set) var sectionOrder: [IDSection] = []
+    /// The key paths of record fields written in the file whose values were refused (each reported).
+    var refused: Set<String> = []
 
     init(file: String) {
         self.file = file

@@ -76,7 +76,7 @@ public enum TopologyReader {
         }
         var decoder = TopologyDecoder(file: file)
         let topology = decoder.decode(root)
-        let problems = decoder.diagnostics + decoder.locate(topology.validate(sectionOrder: decoder.sectionOrder))
+        let problems = decoder.diagnostics + decoder.locate(topology.validate(sectionOrder: decoder.sectionOrder, refused: decoder.refused))
         if problems.contains(where: { $0.severity == .error }) {
             throw TopologyLoadError(problems)
         }

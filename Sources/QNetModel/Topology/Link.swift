@@ -79,7 +79,7 @@ public struct Link: SchemaRecord {
                   help: "fiber or free-space path length (satellite links use geometry)"),
         .quantity("attenuation", \.attenuation, .attenuation, .nonNegative,
                   help: "fiber attenuation (default defaults.fiber_attenuation, else 0.2 dB/km)"),
-        Field("extra_losses", help: "itemised losses, e.g. {connectors: 1.0 dB, splices: 0.3 dB}",
+        Field("extra_losses", help: "itemised losses, e.g. {connectors: 1.0 dB, splices: 0.3 dB} (a satellite downlink without them: 7.96 dB receiving optics, Micius)",
               read: { link in
                   link.extraLosses.isEmpty ? nil : .mapping(link.extraLosses.map { .init($0.name, $0.loss.text) })
               },
@@ -113,7 +113,7 @@ public struct Link: SchemaRecord {
                   help: "clear-air attenuation of a free-space path"),
         .quantity("turbulence_cn2", \.turbulenceCn2, .refractiveStructure, .nonNegative,
                   help: "Cn² of a horizontal path, m^(-2/3)"),
-        .quantity("pointing_jitter", \.pointingJitter, .angle, .nonNegative, help: "rms pointing error per axis"),
+        .quantity("pointing_jitter", \.pointingJitter, .angle, .nonNegative, help: "rms pointing error per axis (satellite links: default 1.2 urad, Micius)"),
         .quantity("background_rate", \.backgroundRate, .frequency, .nonNegative, help: "stray-light counts at the receiver"),
         .choice("direction", \.direction, help: "downlink | uplink (default downlink)"),
         .choice("turbulence", \.turbulence, help: "Cn² profile of an uplink: hv57 | none (default hv57)"),

@@ -4,12 +4,14 @@ extension Topology {
     /// Every cross-reference problem of the topology; empty when it can be planned. Of two records with
     /// one id, the later in `sectionOrder` (then in its list; sections left out come last) is the duplicate:
     /// a file passes the order in which it wrote its sections, so that an id's first use is the file's first.
+    /// `refused` are the key paths a reader found written but could not read (each already an error of its own):
+    /// a key that one of them would have given is not reported missing.
     /// - Complexity: O(nodes + links + demands)
-    public func validate(sectionOrder: [IDSection] = IDSection.allCases) -> [Diagnostic] {
+    public func validate(sectionOrder: [IDSection] = IDSection.allCases, refused: Set<String> = []) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         problems += validateIdentifiers(sectionOrder)
         problems += validateNodes()
-        problems += validateLinks()
+        problems += validateLinks(refused: refused)
         problems += validateDemands()
         return problems
     }
@@ -74,7 +76,7 @@ extension Topology {
         return problems
     }
 
-    private func validateLinks() -> [Diagnostic] {
+    private func validateLinks(refused: Set<String>) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let nodeKinds = Dictionary(nodes.map { ($0.id, $0.resolvedKind) }, uniquingKeysWith: { first, _ in first })
         for (index, link) in links.enumerated() {
@@ -103,7 +105,9 @@ extension Topology {
                     problems.append(Diagnostic(.error, "a satellite link needs a node of kind satellite at one end",
                                                keyPath: "\(path).between"))
                 }
-                if link.elevation == nil, link.pass == nil, link.length == nil {
+                let geometry = ["elevation", "pass", "length"]
+                if link.elevation == nil, link.pass == nil, link.length == nil,
+                   !geometry.contains(where: { refused.contains("\(path).\($0)") }) {
                     problems.append(Diagnostic(.error, "a satellite link needs an elevation, a pass or a length",
                                                keyPath: "\(path).elevation"))
                 }

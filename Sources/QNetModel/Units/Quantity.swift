@@ -39,6 +39,10 @@ public struct Quantity: Sendable, Hashable {
         guard let magnitude = parseNumber(numberText) else {
             throw QuantityError(text: text, dimension: dimension, problem: .notFinite)
         }
+        // `30 000 km`: a space (or a thin or no-break space) inside the number splits it before the unit.
+        if let first = unitText.first, first.isASCII, first.isNumber {
+            throw QuantityError(text: text, dimension: dimension, problem: .spaceInNumber(joiningGroups(numberText, unitText)))
+        }
         if unitText.isEmpty {
             guard let bare = dimension.bareUnit else {
                 throw QuantityError(text: text, dimension: dimension, problem: .missingUnit)
@@ -79,6 +83,18 @@ public struct Quantity: Sendable, Hashable {
         return "\(text[..<marker])e\(exponent)"
     }
 
+    /// `30000 km` from the `30` and `000 km` of `30 000 km`: the digit groups that follow the number, joined to it.
+    private static func joiningGroups(_ number: String, _ rest: String) -> String {
+        var joined = number
+        var rest = Substring(rest)
+        while let first = rest.first, first.isASCII, first.isNumber {
+            let group = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+            joined += group
+            rest = rest.dropFirst(group.count).drop { $0.isWhitespace }
+        }
+        return rest.isEmpty ? joined : "\(joined) \(rest)"
+    }
+
     /// Splits `30 km` into (`30`, `km`). Nil when the text does not start with a number.
     private static func splitNumber(_ text: String) -> (String, String)? {
         let numberChars = Set("0123456789+-.eE")
@@ -109,6 +125,8 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
         case tooLarge
         case missingUnit
         case wrongUnit(String)
+        /// Digit groups split by spaces (`30 000 km`); the payload is the text with them joined (`30000 km`).
+        case spaceInNumber(String)
     }
 
     /// The text that was read.
@@ -136,6 +154,8 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
             return "'\(text)' is not a finite number; expected \(expected)"
         case .tooLarge:
             return "'\(text)' is too large to compute with (beyond 1.8e308 in SI units); expected \(expected)"
+        case .spaceInNumber(let joined):
+            return "'\(text)': a number cannot contain a space (digit groups are not read); write \(joined)"
         case .missingUnit:
             return "'\(text)' has no unit; \(dimension.noun.withIndefiniteArticle) takes one of: \(acceptedUnits)"
         case .wrongUnit(let unit) where dimension.units.allSatisfy(\.symbol.isEmpty):

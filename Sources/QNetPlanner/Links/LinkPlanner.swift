@@ -16,10 +16,12 @@ final class LinkOutcome: Sendable {
     /// The sender's pulse rate, Hz, and the receiver's detector dead time, s, with where they came from (the
     /// repeater planner's pulse spacing, `HeraldingRound`).
     let pulses: (repetitionRate: Sourced<Double>, deadTime: Sourced<Double>)
+    /// A satellite link at one geometry, no pass, whose satellite is not geostationary (`FixedElevationLink`).
+    let keyOnlyWhileInView: Bool
 
     /// `plan` carries `diagnostics` too, to show them with the link.
     init(plan: LinkPlan, diagnostics: [Diagnostic], pathLength: Double, errorRate: Double, misalignment: Sourced<Double>,
-         pulses: (repetitionRate: Sourced<Double>, deadTime: Sourced<Double>)) {
+         pulses: (repetitionRate: Sourced<Double>, deadTime: Sourced<Double>), keyOnlyWhileInView: Bool = false) {
         var plan = plan
         plan.diagnostics = diagnostics
         self.plan = plan
@@ -28,6 +30,7 @@ final class LinkOutcome: Sendable {
         self.errorRate = errorRate
         self.misalignment = misalignment
         self.pulses = pulses
+        self.keyOnlyWhileInView = keyOnlyWhileInView
     }
 }
 
@@ -102,7 +105,8 @@ enum LinkPlanner {
             repetitionRateHz: repetitionRate, plobBoundBps: plob, marginDB: margin.map { Sanitise.finite($0) },
             noKeyReason: reason, assumptions: assumptions, pass: pass?.0, finiteKey: finiteKey)
         return LinkOutcome(plan: plan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength), errorRate: errorRate,
-                           misalignment: link.misalignment, pulses: (link.source.repetitionRate, link.detector.deadTime))
+                           misalignment: link.misalignment, pulses: (link.source.repetitionRate, link.detector.deadTime),
+                           keyOnlyWhileInView: loss.keyOnlyWhileInView)
     }
 
     /// A warning when the receiver's detector cannot absorb the link's wavelength (a silicon APD at 1550 nm):

@@ -10,6 +10,9 @@ struct LossBudget {
     var diagnostics: [Diagnostic] = []
     /// Length of the optical path, m (fiber or free-space length, or the satellite slant range).
     var pathLength: Double = 0
+    /// A satellite link at one geometry and no pass whose satellite is not geostationary (`FixedElevationLink`):
+    /// its key holds only while the satellite is there.
+    var keyOnlyWhileInView = false
 }
 
 /// Builds the loss budget of a fiber, free-space or satellite link from its
@@ -76,17 +79,23 @@ enum LossBudgetBuilder {
 
     // MARK: Satellite
 
-    /// The altitude of the link's satellite (the end of kind satellite), with a warning when the node gives none.
+    /// The altitude of the link's satellite (the end of kind satellite), with a warning when the node gives none or
+    /// one below `PlanningDefaults.lowestOrbit`.
     static func satelliteAltitude(_ link: ResolvedLink) -> (Sourced<Double>, Diagnostic?) {
         let inputs = link.inputs
         let satelliteIsFrom = inputs.fromNode.resolvedKind == .satellite || inputs.toNode.resolvedKind != .satellite
         let (satellite, satelliteIndex) = satelliteIsFrom ? (inputs.fromNode, inputs.fromIndex) : (inputs.toNode, inputs.toIndex)
         let altitude = Sourced.quantity([(satellite.altitude, "nodes[\(satelliteIndex)].altitude")],
                                         else: PlanningDefaults.satelliteAltitude)
-        let warning = satellite.altitude == nil
-            ? Diagnostic(.warning, "satellite \(satellite.id) has no altitude: 500 km assumed", keyPath: "nodes[\(satelliteIndex)].altitude")
-            : nil
-        return (altitude, warning)
+        let path = "nodes[\(satelliteIndex)].altitude"
+        let lowest = PlanningDefaults.lowestOrbit
+        if satellite.altitude == nil {
+            return (altitude, Diagnostic(.warning, "satellite \(satellite.id) has no altitude: 500 km assumed", keyPath: path))
+        }
+        guard altitude.value < lowest.value else { return (altitude, nil) }
+        return (altitude, Diagnostic(.warning, "satellite \(satellite.id) at \(Format.km(altitude.value)) is below the lowest orbit, "
+            + "about \(Format.km(lowest.value)) (\(lowest.basis)): no satellite stays there; the budgets use the altitude as given",
+                                     keyPath: path))
     }
 
     private static func satellite(_ link: ResolvedLink, elevation seen: Sourced<Double>?, into budget: inout LossBudget) {
@@ -131,7 +140,22 @@ enum LossBudgetBuilder {
                            basis: "\(raw.turbulence == nil ? "built-in default (hv57)" : "\(link.path).turbulence"); Hufnagel-Valley 5/7, Andrews & Phillips 2005",
                            into: &budget)
         }
-        pointing(link, distance: range.value, beamRadius: beam, into: &budget)
+        pointing(link, distance: range.value, beamRadius: beam, fallback: PlanningDefaults.satellitePointingJitter, into: &budget)
+        receiverOptics(link, downlink: downlink, into: &budget)
+    }
+
+    /// Adds the ground station's receiving optics on a downlink that itemises no `extra_losses` (a link that itemises
+    /// its own is taken to include them); an uplink's receiver on the satellite has no built-in figure.
+    private static func receiverOptics(_ link: ResolvedLink, downlink: Bool, into budget: inout LossBudget) {
+        guard link.inputs.link.extraLosses.isEmpty else { return }
+        guard downlink else {
+            budget.assumptions.append(Assumption(name: "receiver optics", value: "no loss",
+                                                 basis: "no extra_losses given; no built-in figure for a satellite's receiving optics"))
+            return
+        }
+        let optics = PlanningDefaults.groundReceiverOptics
+        budget.lines.append(line("receiver optics and fibre coupling (\(Format.percent(optics.value)))", transmittance: optics.value,
+                                 basis: "\(optics.basis); no extra_losses given (a link that itemises them gives its own)"))
     }
 
     /// Elevation and slant range from `elevation`, else the pass's highest point, else `length` as the slant range.
@@ -140,6 +164,7 @@ enum LossBudgetBuilder {
         let raw = link.inputs.link
         let h = altitude.value
         if let elevation = raw.elevation?.si {
+            fixedGeometry(link, key: "elevation", altitude: altitude, into: &budget)
             let range = SatelliteGeometry.slantRange(altitude: h, elevation: elevation)
             return (Sourced(elevation, "\(link.path).elevation"), Sourced(range, "slant range from \(link.path).elevation"))
         }
@@ -157,6 +182,7 @@ enum LossBudgetBuilder {
                         + "a satellite link's length is its slant range, at least the altitude; or give an elevation or a pass",
                     keyPath: "\(link.path).length"))
             }
+            fixedGeometry(link, key: "length", altitude: altitude, into: &budget)
             let elevation = SatelliteGeometry.elevation(altitude: h, slantRange: length)
             return (Sourced(Sanitise.finite(elevation, or: .pi / 2), "derived from \(link.path).length as the slant range"),
                     Sourced(length, "\(link.path).length (slant range)"))
@@ -164,6 +190,13 @@ enum LossBudgetBuilder {
         budget.diagnostics.append(Diagnostic(.warning, "no elevation, pass or length: the satellite is assumed at zenith",
                                              keyPath: "\(link.path).elevation"))
         return (Sourced(.pi / 2, "built-in default (zenith)"), Sourced(h, "altitude at zenith"))
+    }
+
+    /// Marks a link whose `key` fixes one geometry, and warns, when it has no pass and its satellite is not geostationary.
+    private static func fixedGeometry(_ link: ResolvedLink, key: String, altitude: Sourced<Double>, into budget: inout LossBudget) {
+        guard link.inputs.link.pass == nil, let warning = FixedElevationLink.warning(link, key: key, altitude: altitude) else { return }
+        budget.diagnostics.append(warning)
+        budget.keyOnlyWhileInView = true
     }
 
     // MARK: Beam
@@ -205,15 +238,17 @@ enum LossBudgetBuilder {
         return broadened
     }
 
-    /// Adds the pointing-jitter line when the link gives a pointing jitter.
-    private static func pointing(_ link: ResolvedLink, distance: Double, beamRadius: Double, into budget: inout LossBudget) {
-        guard let jitter = link.inputs.link.pointingJitter?.si else {
+    /// Adds the pointing-jitter line with the link's pointing jitter, else `fallback`; no line when there is neither.
+    private static func pointing(_ link: ResolvedLink, distance: Double, beamRadius: Double, fallback: BuiltInDefault<Double>? = nil,
+                                 into budget: inout LossBudget) {
+        let given = link.inputs.link.pointingJitter.map { ($0.si, "\(link.path).pointing_jitter") }
+        guard let (jitter, basis) = given ?? fallback.map({ ($0.value, $0.basis) }) else {
             budget.assumptions.append(Assumption(name: "pointing", value: "no pointing loss",
                                                  basis: "no pointing_jitter given"))
             return
         }
         let eta = GaussianBeam.pointingTransmittance(jitter: jitter, distance: distance, beamRadius: beamRadius)
         budget.lines.append(line("pointing jitter \(Format.number(jitter * 1e6, digits: 3)) urad rms", transmittance: eta,
-                                 basis: "\(link.path).pointing_jitter; Rayleigh-distributed offset, Vasylyev et al. 2012"))
+                                 basis: "\(basis); Rayleigh-distributed offset, Vasylyev et al. 2012"))
     }
 }

@@ -13,6 +13,8 @@ struct DemandRouter: Sendable {
     /// The key-graph nodes in the order of their ids, and each node's place in it.
     let nodesByID: [Int]
     let idRank: [Int]
+    /// The segments that carry no key because a satellite link of theirs has one geometry and no pass (`FixedElevationLink`).
+    let keyOnlyWhileInView: [String]
 
     /// A router over `graph`, whose edges are `segments`.
     /// - Complexity: O(E log E + V log V)
@@ -33,6 +35,7 @@ struct DemandRouter: Sendable {
         var rank = [Int](repeating: 0, count: ids.count)
         for (place, node) in nodesByID.enumerated() { rank[node] = place }
         idRank = rank
+        keyOnlyWhileInView = segments.filter { $0.keyWhileInViewBps != nil }.map(\.id)
     }
 
     /// This router with the edges `cut` at zero capacity (a failure), `widestFirst` being this graph's
@@ -97,8 +100,9 @@ struct DemandRouter: Sendable {
                   source: Int, target: Int) -> DemandPlan {
         // No path within the limit: no flow either, so the rate is exactly 0 (not a lower bound).
         guard let path, !path.edges.isEmpty else {
-            let note = limit.map { "no QKD path between \(demand.from) and \(demand.to) within \($0.counted("trusted node")): post-quantum cryptography only" }
+            let noPath = limit.map { "no QKD path between \(demand.from) and \(demand.to) within \($0.counted("trusted node")): post-quantum cryptography only" }
                 ?? "no QKD path between \(demand.from) and \(demand.to): post-quantum cryptography only"
+            let note = keyOnlyWhileInView.isEmpty ? noPath : "\(noPath); \(FixedElevationLink.demandNote(segments: keyOnlyWhileInView))"
             return DemandPlan(id: demand.resolvedID, from: demand.from, to: demand.to, requiredBps: required, bestPath: [],
                               bestPathSegments: [], bestPathBps: 0, maxFlowBps: 0, maxFlowIsExact: true, trustedNodes: [],
                               flowTrustedNodes: [], satisfied: false, fallback: "pqc-only", bottleneckSegment: nil, note: note)
@@ -136,6 +140,7 @@ struct DemandRouter: Sendable {
         }
         if !satisfied {
             notes.append("max flow \(Format.number(maxFlow, digits: 3)) bit/s is below the required \(Format.number(required, digits: 3)) bit/s")
+            if !keyOnlyWhileInView.isEmpty { notes.append(FixedElevationLink.demandNote(segments: keyOnlyWhileInView)) }
         }
         return DemandPlan(id: demand.resolvedID, from: demand.from, to: demand.to, requiredBps: required, bestPath: nodes,
                           bestPathSegments: segmentIDs, bestPathBps: Sanitise.rate(path.width), maxFlowBps: maxFlow,

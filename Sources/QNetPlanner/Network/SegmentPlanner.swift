@@ -5,8 +5,23 @@ import QNetPhysics
 /// segment carries its link's key, an entanglement segment is a repeater chain,
 /// and BBM92, MDI-QKD and twin-field segments get their two-arm key builders.
 enum SegmentPlanner {
-    /// The plan of `segment`; `outcomes` are indexed like `topology.links` (nil: skipped link).
+    /// The plan of `segment`; `outcomes` are indexed like `topology.links` (nil: skipped link). A segment through a
+    /// satellite link at one geometry and no pass, from a satellite that is not geostationary, carries no key
+    /// (`FixedElevationLink`): the key it would have is kept as `keyWhileInViewBps`.
     static func plan(_ segment: FoundSegment, id: String, topology: Topology, outcomes: [LinkOutcome?])
+        -> (SegmentPlan, [Diagnostic]) {
+        let (built, diagnostics) = build(segment, id: id, topology: topology, outcomes: outcomes)
+        let inView = segment.links.filter { outcomes[$0]?.keyOnlyWhileInView == true }
+        guard !inView.isEmpty, built.keyRateBps > 0 else { return (built, diagnostics) }
+        var plan = built
+        plan.keyWhileInViewBps = plan.keyRateBps
+        plan.noKeyReason = FixedElevationLink.segmentReason(links: inView.map { topology.links[$0].id }, rate: plan.keyRateBps)
+        plan.keyRateBps = 0
+        return (plan, diagnostics)
+    }
+
+    /// The plan of `segment` with every link's key as planned.
+    private static func build(_ segment: FoundSegment, id: String, topology: Topology, outcomes: [LinkOutcome?])
         -> (SegmentPlan, [Diagnostic]) {
         let nodeIDs = segment.nodes.map { topology.nodes[$0].id }
         let linkIDs = segment.links.map { topology.links[$0].id }

@@ -24,6 +24,9 @@ public struct SegmentPlan: Sendable, Hashable {
     public var marginDB: Double?
     /// Why the key is 0, when it is.
     public var noKeyReason: String?
+    /// The key while the satellite is in view, bit/s, of a segment through a satellite link at one geometry and no
+    /// pass from a satellite that is not geostationary; such a segment's `keyRateBps` is 0 (no daily average).
+    public var keyWhileInViewBps: Double?
     /// The repeater-chain figures, for entanglement segments.
     @OutOfLine public var repeater: RepeaterChainPlan?
     /// The twin-field figures, for tf segments.

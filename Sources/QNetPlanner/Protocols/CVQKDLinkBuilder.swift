@@ -89,7 +89,8 @@ enum CVQKDLinkBuilder {
             repetitionRateHz: rate, plobBoundBps: plob, marginDB: margin, noKeyReason: reason, assumptions: assumptions,
             continuousVariable: plan)
         return LinkOutcome(plan: linkPlan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength),
-                           errorRate: 0.5, misalignment: link.misalignment, pulses: (link.source.repetitionRate, link.detector.deadTime))
+                           errorRate: 0.5, misalignment: link.misalignment, pulses: (link.source.repetitionRate, link.detector.deadTime),
+                           keyOnlyWhileInView: loss.keyOnlyWhileInView)
     }
 
     /// The segment of a one-link cv-gg02 segment: the link's key; a longer one is an error.

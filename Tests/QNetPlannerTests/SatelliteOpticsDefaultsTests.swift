@@ -42,14 +42,25 @@ import QNetPhysics
         #expect(abs(plan.lossDB - (9.93 + expected + 7.959)) < 0.01)
     }
 
-    @Test("a link's own pointing jitter and extra losses replace the built-in figures")
+    @Test("a link's own pointing jitter, and an extra_losses entry named receiver_optics…, replace the built-in figures")
     func ownFiguresWin() throws {
         let plan = try #require(downlink { link in
             link.pointingJitter = Quantity(0.5, .microradian)
-            link.extraLosses = [NamedLoss(name: "optics", loss: Quantity(3, .decibel))]
+            link.extraLosses = [NamedLoss(name: "receiver_optics_and_fibre_coupling", loss: Quantity(3, .decibel))]
         })
-        #expect(line(plan, "receiver optics") == nil)
+        #expect(line(plan, "receiver optics and fibre coupling (") == nil)
         #expect(line(plan, "pointing jitter 0.5 urad")?.basis.hasPrefix("links[0].pointing_jitter") == true)
+    }
+
+    @Test("other extra losses (connectors) come on top of the built-in receiving optics, so adding one never raises the key")
+    func otherLossesAddUp() throws {
+        let bare = try #require(downlink())
+        let withConnectors = try #require(downlink { link in
+            link.extraLosses = [NamedLoss(name: "connectors", loss: Quantity(1, .decibel))]
+        })
+        #expect(line(withConnectors, "receiver optics and fibre coupling (") != nil)
+        #expect(abs(withConnectors.lossDB - (bare.lossDB + 1)) < 1e-9)
+        #expect(withConnectors.keyRateBps < bare.keyRateBps)
     }
 
     @Test("an uplink gets the pointing default but no receiving-optics line: the satellite's receiver has no built-in figure")

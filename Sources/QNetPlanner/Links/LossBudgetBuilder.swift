@@ -144,18 +144,24 @@ enum LossBudgetBuilder {
         receiverOptics(link, downlink: downlink, into: &budget)
     }
 
-    /// Adds the ground station's receiving optics on a downlink that itemises no `extra_losses` (a link that itemises
-    /// its own is taken to include them); an uplink's receiver on the satellite has no built-in figure.
+    /// The name that an `extra_losses` entry of a satellite link starts with to give the receiving optics' own loss,
+    /// in place of the built-in figure (`receiver_optics: 3 dB`, `receiver_optics_and_fibre_coupling: 7.96 dB`).
+    static let receiverOpticsEntry = "receiver_optics"
+
+    /// Adds the ground station's receiving optics on a downlink whose `extra_losses` give no entry of their own for them
+    /// (`receiverOpticsEntry`): other itemised losses (connectors, say) come on top, not instead. An uplink's receiver
+    /// on the satellite has no built-in figure.
     private static func receiverOptics(_ link: ResolvedLink, downlink: Bool, into budget: inout LossBudget) {
-        guard link.inputs.link.extraLosses.isEmpty else { return }
+        guard !link.inputs.link.extraLosses.contains(where: { $0.name.hasPrefix(receiverOpticsEntry) }) else { return }
+        let missing = "no extra_losses entry named \(receiverOpticsEntry)…"
         guard downlink else {
             budget.assumptions.append(Assumption(name: "receiver optics", value: "no loss",
-                                                 basis: "no extra_losses given; no built-in figure for a satellite's receiving optics"))
+                                                 basis: "\(missing); no built-in figure for a satellite's receiving optics"))
             return
         }
         let optics = PlanningDefaults.groundReceiverOptics
         budget.lines.append(line("receiver optics and fibre coupling (\(Format.percent(optics.value)))", transmittance: optics.value,
-                                 basis: "\(optics.basis); no extra_losses given (a link that itemises them gives its own)"))
+                                 basis: "\(optics.basis); \(missing) gives the link's own"))
     }
 
     /// Elevation and slant range from `elevation`, else the pass's highest point, else `length` as the slant range.

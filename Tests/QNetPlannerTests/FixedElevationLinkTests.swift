@@ -38,6 +38,19 @@ import QNetModel
         #expect(demand.note?.contains("one elevation and no pass") == true)
     }
 
+    /// Second reader: every unmet demand was told of every such segment, one with no satellite near it too.
+    @Test func onlyDemandsThatReachTheSegmentAreToldOfIt() throws {
+        var topology = relay(altitudeKm: 500)
+        topology.nodes += [Fixtures.node("C"), Fixtures.node("D")]
+        topology.links.append(Link(id: "C-D", from: "C", to: "D", medium: .fiber, length: Quantity(400, .kilometre)))
+        topology.demands.append(Fixtures.demand("C", "D"))
+        let plan = planner.plan(topology)
+        let far = try #require(plan.demands.first { $0.from == "C" })
+        #expect(!far.satisfied && far.note?.contains("one elevation and no pass") == false)
+        let near = try #require(plan.demands.first { $0.from == "A" })
+        #expect(near.note?.contains("one elevation and no pass") == true)
+    }
+
     @Test func aSlantRangeAloneIsOneGeometryToo() throws {
         let plan = planner.plan(relay(altitudeKm: 500, slantRangeKm: 800))
         #expect(plan.links.first?.diagnostics.contains { $0.keyPath == "links[0].length" && $0.message.contains("no pass") } == true)

@@ -13,8 +13,9 @@ struct DemandRouter: Sendable {
     /// The key-graph nodes in the order of their ids, and each node's place in it.
     let nodesByID: [Int]
     let idRank: [Int]
-    /// The segments that carry no key because a satellite link of theirs has one geometry and no pass (`FixedElevationLink`).
-    let keyOnlyWhileInView: [String]
+    /// The segments that carry no key because a satellite link of theirs has one geometry and no pass
+    /// (`FixedElevationLink`), with their ends' key-graph nodes (-1 for an end that holds no key).
+    let keyOnlyWhileInView: [(id: String, ends: (Int, Int))]
 
     /// A router over `graph`, whose edges are `segments`.
     /// - Complexity: O(E log E + V log V)
@@ -35,7 +36,10 @@ struct DemandRouter: Sendable {
         var rank = [Int](repeating: 0, count: ids.count)
         for (place, node) in nodesByID.enumerated() { rank[node] = place }
         idRank = rank
-        keyOnlyWhileInView = segments.filter { $0.keyWhileInViewBps != nil }.map(\.id)
+        keyOnlyWhileInView = segments.filter { $0.keyWhileInViewBps != nil }.map { segment in
+            let end = { (id: Identifier) in topology.nodes.firstIndex { $0.id == id }.map { graph.compactIndex[$0] } ?? -1 }
+            return (segment.id, (end(segment.from), end(segment.to)))
+        }
     }
 
     /// This router with the edges `cut` at zero capacity (a failure), `widestFirst` being this graph's
@@ -95,6 +99,16 @@ struct DemandRouter: Sendable {
                          target: target), flow, path)
     }
 
+    /// The segments of `keyOnlyWhileInView` with an end that a demand's `source` or `target` reaches through relaying
+    /// nodes (those that might have carried its key), none when an end holds no key.
+    /// - Complexity: O(V + E) when there are such segments
+    func segmentsKeyedOnlyInView(near source: Int, _ target: Int) -> [String] {
+        guard !keyOnlyWhileInView.isEmpty, source >= 0, target >= 0 else { return [] }
+        let (fromSource, fromTarget) = (graph.reachable(from: source) { _, _ in true }, graph.reachable(from: target) { _, _ in true })
+        func reached(_ node: Int) -> Bool { node >= 0 && (fromSource[node] || fromTarget[node]) }
+        return keyOnlyWhileInView.filter { reached($0.ends.0) || reached($0.ends.1) }.map(\.id)
+    }
+
     /// The `DemandPlan` of a routing result.
     func describe(_ demand: Demand, required: Double, path: GraphPath?, flow: MaxFlow.Flow?, limit: Int?, exact: Bool,
                   source: Int, target: Int) -> DemandPlan {
@@ -102,7 +116,8 @@ struct DemandRouter: Sendable {
         guard let path, !path.edges.isEmpty else {
             let noPath = limit.map { "no QKD path between \(demand.from) and \(demand.to) within \($0.counted("trusted node")): post-quantum cryptography only" }
                 ?? "no QKD path between \(demand.from) and \(demand.to): post-quantum cryptography only"
-            let note = keyOnlyWhileInView.isEmpty ? noPath : "\(noPath); \(FixedElevationLink.demandNote(segments: keyOnlyWhileInView))"
+            let inView = segmentsKeyedOnlyInView(near: source, target)
+            let note = inView.isEmpty ? noPath : "\(noPath); \(FixedElevationLink.demandNote(segments: inView))"
             return DemandPlan(id: demand.resolvedID, from: demand.from, to: demand.to, requiredBps: required, bestPath: [],
                               bestPathSegments: [], bestPathBps: 0, maxFlowBps: 0, maxFlowIsExact: true, trustedNodes: [],
                               flowTrustedNodes: [], satisfied: false, fallback: "pqc-only", bottleneckSegment: nil, note: note)
@@ -140,7 +155,8 @@ struct DemandRouter: Sendable {
         }
         if !satisfied {
             notes.append("max flow \(Format.number(maxFlow, digits: 3)) bit/s is below the required \(Format.number(required, digits: 3)) bit/s")
-            if !keyOnlyWhileInView.isEmpty { notes.append(FixedElevationLink.demandNote(segments: keyOnlyWhileInView)) }
+            let inView = segmentsKeyedOnlyInView(near: source, target)
+            if !inView.isEmpty { notes.append(FixedElevationLink.demandNote(segments: inView)) }
         }
         return DemandPlan(id: demand.resolvedID, from: demand.from, to: demand.to, requiredBps: required, bestPath: nodes,
                           bestPathSegments: segmentIDs, bestPathBps: Sanitise.rate(path.width), maxFlowBps: maxFlow,

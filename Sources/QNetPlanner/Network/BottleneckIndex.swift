@@ -37,7 +37,7 @@ struct BottleneckIndex: Sendable {
 
     /// The index of `graph`'s relaying nodes from `order`, its edges' `widestFirst` order, or the order of a graph
     /// that differs from it only by edges cut to zero capacity (which are skipped, as if the graph left them out).
-    /// - Complexity: O(E α(V))
+    /// - Complexity: O(E log V) (union by rank, no path compression)
     init(_ graph: KeyGraph, widestFirst order: [Int]) {
         let count = graph.nodeCount
         parent = (0..<count).map { Int32($0) }

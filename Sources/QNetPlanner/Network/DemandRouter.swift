@@ -45,7 +45,7 @@ struct DemandRouter: Sendable {
     /// This router with the edges `cut` at zero capacity (a failure), `widestFirst` being this graph's
     /// `BottleneckIndex.widestFirst` order: the same nodes, segments and slots, so it routes every demand
     /// as a router over the graph built without those edges does, without building that graph again.
-    /// - Complexity: O(V + E)
+    /// - Complexity: O(V + E log V) (copies, and the bottleneck index's unions; no sort)
     func cutting(_ cut: [Int], widestFirst: [Int]) -> DemandRouter {
         var changed = self
         for edge in cut { changed.graph.capacity[edge] = 0 }

@@ -7,7 +7,8 @@ import Synchronization
 /// they route the demand a dozen times again, which takes seconds on a large network or in a debug build.
 ///
 /// One analysis runs at a time. A request made meanwhile waits, and only the latest waiting one is kept (the
-/// selection has moved on from the others); a request for what runs or waits already is not made twice.
+/// selection has moved on from the others); a request for what runs or waits already is not made twice, and one
+/// for what runs drops the request waiting (the selection came back).
 final class BackgroundAnalysis: Sendable {
     private struct Request: Sendable {
         var demand: Identifier
@@ -27,11 +28,25 @@ final class BackgroundAnalysis: Sendable {
     }
 
     private let queue = Mutex(Queue())
+    /// What an analysis computes: the what-ifs of a demand in a topology with its plan.
+    private let analyse: @Sendable (_ demand: Identifier, _ topology: Topology, _ plan: Plan) -> DemandWhatIf?
+
+    /// Analyses with `analyse` (tests pass one they control), by default `WhatIfAnalyzer`'s.
+    init(analyse: @escaping @Sendable (_ demand: Identifier, _ topology: Topology, _ plan: Plan) -> DemandWhatIf? = {
+        WhatIfAnalyzer(topology: $1, plan: $2).analyse(demand: $0)
+    }) {
+        self.analyse = analyse
+    }
 
     /// Asks for the what-ifs of `demand` in `topology`, whose plan `plan()` gives (called only for a new request).
     func request(_ demand: Identifier, in topology: Topology, plan: () -> Plan) {
         let known = queue.withLock { queue in
-            queue.running?.asks(for: demand, in: topology) == true || queue.waiting?.asks(for: demand, in: topology) == true
+            // Back to what runs: the request waiting meanwhile is no longer wanted.
+            if queue.running?.asks(for: demand, in: topology) == true {
+                queue.waiting = nil
+                return true
+            }
+            return queue.waiting?.asks(for: demand, in: topology) == true
         }
         if known { return }
         let request = Request(demand: demand, topology: topology, plan: plan())
@@ -60,7 +75,7 @@ final class BackgroundAnalysis: Sendable {
     /// Runs `request` on a thread of its own, then the request waiting, if any.
     private func start(_ request: Request) {
         Thread.detachNewThread { [self] in
-            let result = WhatIfAnalyzer(topology: request.topology, plan: request.plan).analyse(demand: request.demand)
+            let result = analyse(request.demand, request.topology, request.plan)
             let next = queue.withLock { queue -> Request? in
                 queue.answers.append(.analysed(result, demand: request.demand, of: request.topology))
                 queue.running = queue.waiting

@@ -23,7 +23,8 @@ public enum Workbench {
         } else {
             state.status = StatusMessage("untitled: :add node ID KIND X Y to begin (? shows how), :w FILE to save")
         }
-        return loop(state, effects, terminal: terminal, services: services)
+        return loop(state, effects, terminal: terminal, services: services,
+                    analysis: terminal.isInteractive ? BackgroundAnalysis() : nil)
     }
 
     /// Edits `document`, already read from the file at `path` (so that the command line
@@ -32,9 +33,16 @@ public enum Workbench {
     @discardableResult
     public static func run(document: TopologyDocument, path: String, fingerprint: FileFingerprint?, terminal: some Terminal,
                            services: WorkbenchServices) -> AppState {
+        run(document: document, path: path, fingerprint: fingerprint, terminal: terminal, services: services,
+            analysis: terminal.isInteractive ? BackgroundAnalysis() : nil)
+    }
+
+    /// `run(document:path:fingerprint:terminal:services:)` computing the what-ifs with `analysis` (in line when nil).
+    static func run(document: TopologyDocument, path: String, fingerprint: FileFingerprint?, terminal: some Terminal,
+                    services: WorkbenchServices, analysis: BackgroundAnalysis?) -> AppState {
         var state = untitled(on: terminal)
         let effects = reduce(into: &state, .loaded(document, path: path, fingerprint: fingerprint))
-        return loop(state, effects, terminal: terminal, services: services)
+        return loop(state, effects, terminal: terminal, services: services, analysis: analysis)
     }
 
     /// An empty, untitled network at the terminal's size.
@@ -42,18 +50,23 @@ public enum Workbench {
         AppState(topology: Topology(name: "untitled"), filePath: nil, screenSize: terminal.size)
     }
 
-    /// Runs `effects`, then draws and reduces input until the user quits or input ends.
+    /// Runs `effects`, then draws and reduces input until the user quits or input ends; the selected demand's what-ifs
+    /// come from `analysis` while keys are read (a person types while they run), in line when it is nil (a scripted
+    /// terminal gets them in order).
     private static func loop(_ start: AppState, _ first: [Effect], terminal: some Terminal,
-                             services: WorkbenchServices) -> AppState {
+                             services: WorkbenchServices, analysis: BackgroundAnalysis?) -> AppState {
         var state = start
         var effects = first
         var idle = 0.0  // seconds without input
+        var unreduced = 0.0  // seconds of it not yet told to the reducer (polls for the what-ifs are shorter)
+        var redraw = true
         let runner = EffectRunner(services: services)
-        // A person types while the what-ifs run; a scripted terminal gets them in line, in order.
-        let analysis = terminal.isInteractive ? BackgroundAnalysis() : nil
         defer { services.releaseAutosave() }
         while true {
-            for action in analysis?.takeAnswers() ?? [] { effects += reduce(into: &state, action) }
+            for action in analysis?.takeAnswers() ?? [] {
+                effects += reduce(into: &state, action)
+                redraw = true
+            }
             while !effects.isEmpty {
                 let effect = effects.removeFirst()
                 if effect == .quit { return state }
@@ -63,14 +76,20 @@ public enum Workbench {
                 }
                 for action in runner.run(effect) { effects += reduce(into: &state, action) }
             }
-            terminal.draw(Screen.render(state, size: terminal.size, glyphs: terminal.glyphs))
+            if redraw { terminal.draw(Screen.render(state, size: terminal.size, glyphs: terminal.glyphs)) }
             let timeout = analysis?.isBusy == true ? analysisPoll : inputTimeout
             guard let event = terminal.nextEvent(timeout: timeout) else {
                 idle += timeout.seconds
-                effects = reduce(into: &state, .idle(seconds: idle))
+                unreduced += timeout.seconds
+                // A poll for the what-ifs that found none changes nothing until a whole input timeout has passed.
+                redraw = unreduced >= inputTimeout.seconds * (1 - 1e-9)
+                if redraw {
+                    unreduced = 0
+                    effects = reduce(into: &state, .idle(seconds: idle))
+                }
                 continue
             }
-            idle = 0
+            (idle, unreduced, redraw) = (0, 0, true)
             switch event {
             case .key(let key): effects = reduce(into: &state, .key(key))
             case .mouse(let mouse): effects = reduce(into: &state, .mouse(mouse))

@@ -48,4 +48,29 @@ import Testing
         }
         #expect(compared > 500)
     }
+
+    /// `ChangeRouter`'s shortcut for a failure against its general path, which builds the key graph again (forced by
+    /// naming a trusted node, which relays already, as made to relay): the same `DemandPlan`, notes included, on
+    /// synthetic networks, demands with a trusted-node limit among them.
+    @Test func changeRouterCutsAsItRebuilds() {
+        var compared = 0
+        for seed in 1...4 as ClosedRange<UInt64> {
+            var topology = SyntheticNetwork.make(nodes: 80, seed: seed)
+            for index in topology.demands.indices where index % 2 == 1 { topology.demands[index].maxTrustedNodes = index % 5 }
+            let network = KeyNetwork(topology: topology, plan: Planner().plan(topology))
+            let router = ChangeRouter(network: network)
+            guard let trusted = topology.nodes.firstIndex(where: { $0.resolvedKind == .trusted }) else { continue }
+            var random = SplitMix64(seed: seed)
+            for demand in topology.demands {
+                for _ in 0..<6 {
+                    let cut = Set((0...(random.next() % 3)).map { _ in Int(random.next() % UInt64(network.segments.count)) })
+                    let shortcut = router.route(demand, change: KeyNetwork.Change(removed: cut))
+                    let rebuilt = router.route(demand, change: KeyNetwork.Change(removed: cut, relaying: [trusted]))
+                    #expect(shortcut == rebuilt, "seed \(seed), \(demand.resolvedID), cut \(cut.sorted())")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 100)
+    }
 }

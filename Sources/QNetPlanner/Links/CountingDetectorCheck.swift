@@ -21,8 +21,7 @@ enum CountingDetectorCheck {
             ("afterpulsing", "\(Format.percent(detector.afterpulseProbability.value)) afterpulsing",
              detector.afterpulseProbability.basis),
         ]
-        // A written figure's basis is its key path; a built-in one's is a sentence.
-        let builtIn = figures.filter { $0.2.contains(" ") }.map(\.0)
+        let builtIn = figures.filter { Sourced<Double>.isBuiltIn($0.2) }.map(\.0)
         let counting = builtIn.filter { $0 != "efficiency" }
         var origins: [String] = []
         if builtIn.contains("efficiency") { origins.append("the efficiency is \(kind.rawValue.withIndefiniteArticle) receiver's built-in") }

@@ -14,8 +14,12 @@ struct Sourced<Value: Hashable & Sendable>: Hashable, Sendable {
     /// The basis when it is a key path of the file (`equipment.sources.w.kind`), else `fallback`: a built-in
     /// default's basis is a sentence, and a diagnostic about the value is located at the key to set instead.
     func keyPath(else fallback: String) -> String {
-        basis.contains(" ") ? fallback : basis
+        Self.isBuiltIn(basis) ? fallback : basis
     }
+
+    /// Whether `basis` is a built-in default's: a sentence, where a value written in the file has its key path,
+    /// which holds no space (ids and keys hold none).
+    static func isBuiltIn(_ basis: String) -> Bool { basis.contains(" ") }
 
     /// `value` with its basis when it is set (the basis is built only then).
     static func given(_ value: Value?, _ basis: @autoclosure () -> String) -> Sourced? {

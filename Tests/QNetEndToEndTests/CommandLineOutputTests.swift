@@ -88,6 +88,15 @@ struct CommandLineOutputTests {
         }
     }
 
+    @Test("--version prints the version alone; exit 0")
+    func version() throws {
+        let binary = try #require(Binary.qnetplan, "qnetplan is not built: run `swift build` first")
+        let printed = try Binary.run(binary, ["--version"])
+        #expect(printed.status == 0)
+        #expect(printed.output == "0.1.0\n")
+        #expect(printed.errors.isEmpty)
+    }
+
     @Test("report: a plan error still gives the report on standard output; the error goes to standard error, located; exit 2")
     func report() throws {
         try withFiles([("tf.qnet.yaml", Self.planError)]) { binary, paths in

@@ -11,8 +11,9 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check topology files: every error with file:line:column and key; exit 2 if any.",
         discussion: """
             A file that reads but whose plan has errors (a segment the planner cannot build, e.g. mdi on a link \
-            that joins two key-holding nodes directly) fails the check too: its diagnostics go to standard error, each at its key. Planning notes \
-            (e.g. a link without key) are printed as warnings and do not fail the check.
+            that joins two key-holding nodes directly) fails the check too: its diagnostics go to standard error, each at its key. Planner warnings and \
+            notes (a link without key, with its reason; a demand not met, or served by post-quantum cryptography only) are \
+            printed before the file's ok line and do not fail the check.
             """
     )
 
@@ -25,7 +26,8 @@ struct CheckCommand: ParsableCommand {
             do {
                 let input = try TopologyInput.load(file)
                 let topology = input.document.topology
-                let diagnostics = PlanDiagnostics(Planner().plan(topology), of: input)
+                let plan = Planner().plan(topology)
+                let diagnostics = PlanDiagnostics(plan, of: input, adding: PlanOutcomeNotes.diagnostics(plan, of: topology))
                 if diagnostics.hasErrors {
                     invalid.append(diagnostics.lines())
                     continue

@@ -5,7 +5,7 @@ import QNetModel
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
-        abstract: "List every key a topology file accepts, with its meaning, units and default."
+        abstract: "List every key a topology file accepts, with its meaning, default and, for a quantity, its dimension and units."
     )
 
     @Argument(help: "Only this section: defaults, sources, detectors, memories, nodes, links, demands, pass, finite_key.")
@@ -26,7 +26,7 @@ struct KeysCommand: ParsableCommand {
             print("")
         }
         if section == nil {
-            print("Units: " + Dimension.allCases.map { "\($0.noun) (\($0.units.map { $0.symbol.isEmpty ? "bare" : $0.symbol }.joined(separator: " ")))" }
+            print("Units: " + Dimension.allCases.map { "\($0.noun) (\($0.unitSymbols))" }
                 .joined(separator: "; "))
         }
     }
@@ -44,6 +44,6 @@ struct KeysCommand: ParsableCommand {
     ]
 
     private static func listing<Record: SchemaRecord>(_ record: Record.Type) -> [(String, String)] {
-        record.fields.map { ($0.key + ($0.isRequired ? " *" : ""), $0.help) }
+        record.fields.map { ($0.key + ($0.isRequired ? " *" : ""), $0.helpWithUnits) }
     }
 }

@@ -10,9 +10,10 @@ struct PlanDiagnostics {
     /// The plan's diagnostics, in the planner's order.
     let diagnostics: [Diagnostic]
 
-    init(_ plan: Plan, of input: TopologyFile) {
+    /// The diagnostics of `plan`, planned from `input`, followed by `more` (e.g. `PlanOutcomeNotes`), all located.
+    init(_ plan: Plan, of input: TopologyFile, adding more: [Diagnostic] = []) {
         file = input.sourceMap.file
-        diagnostics = input.sourceMap.locate(plan.diagnostics)
+        diagnostics = input.sourceMap.locate(plan.diagnostics + more)
     }
 
     /// Whether any diagnostic is an error (a segment the plan could not build).

@@ -12,6 +12,7 @@ public struct QNetPlanCommand: ParsableCommand {
             Topology files are YAML (.qnet.yaml); see docs/topology-format.md.
             Exit codes: 0 success, 1 failure, 2 invalid input (every error is printed with file:line:column).
             """,
+        version: version,
         subcommands: [EditCommand.self, CheckCommand.self, ReportCommand.self, KeysCommand.self, BenchCommand.self],
         defaultSubcommand: EditCommand.self
     )

@@ -246,6 +246,10 @@ public final class PlanningSession {
             linkPlans[planIndex[index]].diagnostics.append(warning)
             diagnostics.append(warning)
         }
+        for (index, note) in BuiltInEquipmentNotes.notes(inputs) where planIndex[index] >= 0 {
+            linkPlans[planIndex[index]].diagnostics.append(note)
+            diagnostics.append(note)
+        }
 
         // Key graph and demands.
         let keyNodes = topology.nodes.indices.filter { holdsKey[$0] }.map {

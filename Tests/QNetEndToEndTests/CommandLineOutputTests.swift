@@ -66,6 +66,37 @@ struct CommandLineOutputTests {
         }
     }
 
+    @Test("check: a link without key gets a located note with its reason, its demand a pqc-only warning, before the ok line; exit 0")
+    func checkNotes() throws {
+        let blind = Self.topology.replacingOccurrences(of: "name: two trusted hops", with: """
+            name: two trusted hops
+            equipment:
+              detectors:
+                blind: {kind: snspd, efficiency: 0 %, dark_count_rate: 10 Hz}
+                seeing: {kind: snspd, efficiency: 80 %, dark_count_rate: 10 Hz}
+            """).replacingOccurrences(of: "length: 40 km", with: "length: 40 km\n    detector: blind")
+            .replacingOccurrences(of: "length: 25 km}", with: "length: 25 km, detector: seeing}")
+        try withFiles([("blind.qnet.yaml", blind)]) { binary, paths in
+            let checked = try Binary.run(binary, ["check", paths[0]])
+            #expect(checked.status == 0)
+            #expect(checked.errors.isEmpty)
+            #expect(checked.output == paths[0] + ":13:5: note: links[1]: link L2 has no key: the receiver detects nothing "
+                + "(detection efficiency x window fraction is 0)\n"
+                + paths[0] + ":19:15: warning: demands[0].between: demand A-B is not met: no QKD path between A and B: "
+                + "post-quantum cryptography only (pqc-only)\n"
+                + paths[0] + ": ok (3 nodes, 2 links, 1 demand)\n")
+        }
+    }
+
+    @Test("--version prints the version alone; exit 0")
+    func version() throws {
+        let binary = try #require(Binary.qnetplan, "qnetplan is not built: run `swift build` first")
+        let printed = try Binary.run(binary, ["--version"])
+        #expect(printed.status == 0)
+        #expect(printed.output == "0.1.0\n")
+        #expect(printed.errors.isEmpty)
+    }
+
     @Test("report: a plan error still gives the report on standard output; the error goes to standard error, located; exit 2")
     func report() throws {
         try withFiles([("tf.qnet.yaml", Self.planError)]) { binary, paths in

@@ -37,6 +37,15 @@ import QNetPlanner
         #expect(text.contains("| R11~R12 | 11.8 kbit/s | 12 kbit/s | BJ-SH, BJ-HF, JN-SH | BJ-SH, BJ-HF, JN-SH: 12 kbit/s |"))
     }
 
+    /// The README quotes R11~R12's key as the report prints it; a change of the planner that moves it fails here.
+    @Test func theReadmeQuotesTheSegmentsKeyAsTheReportPrintsIt() throws {
+        let (_, plan) = try Self.backbone()
+        let r11 = try #require(plan.segments.first { $0.id == "R11~R12" })
+        let readme = try String(contentsOf: Fixtures.packageRoot().appendingPathComponent("README.md"), encoding: .utf8)
+            .replacingOccurrences(of: "\n", with: " ")
+        #expect(readme.contains("R11~R12, whose \(EngineeringFormat.rate(r11.keyRateBps)) three demands of 5, 5 and 2 kbit/s share"))
+    }
+
     @Test func csvHasEachSegmentsDemandLoadInItsLastColumn() throws {
         let (_, plan) = try Self.backbone()
         let lines = CSVReport.render(plan).components(separatedBy: .newlines)

@@ -28,6 +28,13 @@ import QNetPlanner
         return (topology, plan, WhatIfAnalyzer(topology: topology, plan: plan).analyse())
     }
 
+    /// The sample topology `topologies/NAME.qnet.yaml`, its plan and what-ifs.
+    static func sample(_ name: String) throws -> (Topology, Plan, WhatIfAnalysis) {
+        let topology = try TopologyReader.read(contentsOf: Fixtures.packageRoot().appendingPathComponent("topologies/\(name).qnet.yaml"))
+        let plan = Planner().plan(topology)
+        return (topology, plan, WhatIfAnalyzer(topology: topology, plan: plan).analyse())
+    }
+
     private func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
@@ -58,10 +65,7 @@ import QNetPlanner
     }
 
     @Test func theRepeaterChainSamplesUnmetDemandIsOfferedTheOtherMemoryAndBetterSwaps() throws {
-        let url = Fixtures.packageRoot().appendingPathComponent("topologies/repeater-chain.qnet.yaml")
-        let topology = try TopologyReader.read(contentsOf: url)
-        let plan = Planner().plan(topology)
-        let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
+        let (topology, plan, analysis) = try Self.sample("repeater-chain")
         let markdown = MarkdownReport.render(plan, of: topology, whatIf: analysis)
         #expect(markdown.contains("| memory lattice-ensemble on R1, R2, R3 |"))
         #expect(markdown.contains("R1.memory: lattice-ensemble; R2.memory: lattice-ensemble; R3.memory: lattice-ensemble"))
@@ -82,10 +86,7 @@ import QNetPlanner
     /// Vienna: a trusted node halfway along BREI-STPO meets GOV-FORU, but BANK-GOV's best path crosses that link and
     /// allows at most 4 trusted nodes, so the suggestion says it lowers BANK-GOV from 172 bit/s to nothing.
     @Test func aSuggestionNamesTheOtherDemandsItLowers() throws {
-        let url = Fixtures.packageRoot().appendingPathComponent("topologies/vienna-secoqc.qnet.yaml")
-        let topology = try TopologyReader.read(contentsOf: url)
-        let plan = Planner().plan(topology)
-        let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
+        let (topology, plan, analysis) = try Self.sample("vienna-secoqc")
         let report = try json(JSONReport.render(plan, of: topology, whatIf: analysis))
         let demand = try #require((report["demands"] as? [[String: Any]])?.first { $0["id"] as? String == "GOV-FORU" })
         let suggestions = try #require((demand["what_if"] as? [String: Any])?["suggestions"] as? [[String: Any]])
@@ -105,6 +106,39 @@ import QNetPlanner
         let csv = CSVReport.render(plan, whatIf: analysis)
         let govForu = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("GOV-FORU,") })
         #expect(govForu.contains(",BANK-GOV:\(bankGov.maxFlowBps)->0.0,"))
+    }
+
+    /// Vienna: BANK-GOV survives the failure of GUDR-BREI at its whole 172 bit/s (ERDB-BREI carries it again), so
+    /// the Markdown report names no "costliest" failure that costs nothing; JSON keeps the field, its rate the demand's.
+    /// BANK-FORU's costliest survived failure, node ERDB, does cost it key, and stays named.
+    @Test func aSurvivedFailureThatCostsNothingIsNotCalledCostliest() throws {
+        let (topology, plan, analysis) = try Self.sample("vienna-secoqc")
+        let markdown = MarkdownReport.render(plan, of: topology, whatIf: analysis)
+        let bankGov = try #require(markdown.components(separatedBy: "### ").first { $0.hasPrefix("BANK-GOV:") })
+        #expect(bankGov.contains("- **Failures it survives**: none lowers its rate.\n"))
+        #expect(!bankGov.contains("Costliest"))
+        let bankForu = try #require(markdown.components(separatedBy: "### ").first { $0.hasPrefix("BANK-FORU:") })
+        #expect(bankForu.contains("- **Costliest failure it survives**: node ERDB leaves 11.3 kbit/s of 24.8 kbit/s."))
+        let report = try json(JSONReport.render(plan, of: topology, whatIf: analysis))
+        let demand = try #require((report["demands"] as? [[String: Any]])?.first { $0["id"] as? String == "BANK-GOV" })
+        let whatIf = try #require(demand["what_if"] as? [String: Any])
+        let survived = try #require(whatIf["costliest_survived_failure"] as? [String: Any])
+        #expect(survived["id"] as? String == "GUDR-BREI" && whatIf["costliest_survived_failure_exact"] as? Bool == true)
+        let remaining = try #require(survived["remaining_bps"] as? Double), rate = try #require(whatIf["rate_bps"] as? Double)
+        #expect(abs(remaining - rate) <= 2 * rate.ulp)
+    }
+
+    /// The words for failures survived at no cost: none breaks the demand, some do, or the search stopped at its limit.
+    @Test func theWordsForFailuresSurvivedAtNoCost() {
+        var whatIf = DemandWhatIf(demand: "D", rateBps: 100, requiredBps: 50, limiting: nil, sensitivity: nil, breaksOn: [],
+                                  costliestSurvived: FailureImpact(failure: .link("L1"), remainingBps: 100), suggestions: [])
+        #expect(whatIf.costliestSurvivedCostsNothing == "no single failure lowers its rate")
+        whatIf.breaksOn = [FailureImpact(failure: .link("L2"), remainingBps: 0)]
+        #expect(whatIf.costliestSurvivedCostsNothing == "none lowers its rate")
+        whatIf.costliestSurvivedIsExact = false
+        #expect(whatIf.costliestSurvivedCostsNothing == "none of those routed (3 at most) lowers its rate")
+        whatIf.costliestSurvived = FailureImpact(failure: .link("L1"), remainingBps: 99)
+        #expect(whatIf.costliestSurvivedCostsNothing == nil)
     }
 
     /// Two equal links in series: the CSV's sensitivity_kinks says that the per-km and per-% slopes are taken at a

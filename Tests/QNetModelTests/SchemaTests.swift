@@ -61,15 +61,28 @@ struct SchemaTests {
             #expect(Set(keys).count == keys.count, "duplicate key in \(record)")
             #expect(record.fields.allSatisfy { !$0.help.isEmpty }, "undocumented key in \(record)")
         }
-        check(Node.self)
-        check(Link.self)
-        check(Demand.self)
-        check(PhotonSource.self)
-        check(Detector.self)
-        check(QuantumMemory.self)
-        check(TopologyDefaults.self)
-        check(SatellitePass.self)
-        check(FiniteKeySettings.self)
+        for record in Self.records { check(record) }
+    }
+
+    @Test("every key that takes a quantity names its dimension and units in its help, with or without a default")
+    func quantityKeysNameTheirUnits() {
+        #expect(Link.field(named: "tx_aperture")?.helpWithUnits == "transmit aperture diameter [length: km m cm mm um nm]")
+        #expect(Link.field(named: "pointing_jitter")?.helpWithUnits == "rms pointing error per axis [angle: deg rad mrad urad]")
+        #expect(Link.field(named: "extra_losses")?.helpWithUnits.hasSuffix("[loss: dB]") == true)
+        #expect(Link.field(named: "medium")?.helpWithUnits == Link.field(named: "medium")?.help, "a choice has no unit")
+        // A key is a quantity when a value with a unit of no dimension is refused as "not a unit of" its dimension.
+        func check<Record: SchemaRecord>(_ record: Record.Type) {
+            for field in record.fields {
+                var blank = Record.blank
+                var refusesUnit = false
+                do throws(FieldError) { try field.write(.scalar("1 zz"), into: &blank) } catch {
+                    refusesUnit = error.message.contains("is not a unit of")
+                }
+                #expect(!refusesUnit || field.dimension != nil, "\(record).\(field.key) takes a quantity but names no unit")
+                if let dimension = field.dimension { #expect(field.helpWithUnits.hasSuffix("[\(dimension.noun): \(dimension.unitSymbols)]")) }
+            }
+        }
+        for record in Self.records { check(record) }
     }
 
     @Test("choices accept their names and list them when refusing")
@@ -115,4 +128,9 @@ struct SchemaTests {
         #expect(error?.subkey == "min_elevaton")
         #expect(error?.message.contains("min_elevation") == true)
     }
+
+    /// Every record type of a topology file.
+    static let records: [any SchemaRecord.Type] = [Node.self, Link.self, Demand.self, PhotonSource.self, Detector.self,
+                                                   QuantumMemory.self, TopologyDefaults.self, SatellitePass.self,
+                                                   FiniteKeySettings.self]
 }

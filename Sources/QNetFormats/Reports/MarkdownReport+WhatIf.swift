@@ -21,7 +21,9 @@ extension MarkdownReport {
             if let sensitivity = whatIf.sensitivity { text.line("- " + sensitivityText(sensitivity)) }
             text.line("- " + (whatIf.rateBps > 0 ? breaksText(whatIf.breaksOn, short: whatIf.isShort)
                                                    : "**Breaks on**: nothing to break: the demand has no QKD key."))
-            if let survived = whatIf.costliestSurvived {
+            if let nothing = whatIf.costliestSurvivedCostsNothing {
+                text.line("- **Failures it survives**: \(nothing).")
+            } else if let survived = whatIf.costliestSurvived {
                 let title = whatIf.costliestSurvivedIsExact ? "Costliest failure it survives"
                     : "Costliest of the failures it survives that were routed (\(DemandWhatIf.costliestRouteLimit) at most)"
                 text.line("- **\(title)**: \(survived.failure.kind) \(survived.failure.id) leaves "

@@ -5,7 +5,7 @@ extension Field {
         _ key: String, _ path: WritableKeyPath<Root, Quantity?>, _ dimension: Dimension,
         _ bounds: ValueBounds = .any, help: String
     ) -> Field {
-        Field(key, help: help, read: { root in root[keyPath: path].map { .scalar($0.text) } },
+        Field(key, help: help, dimension: dimension, read: { root in root[keyPath: path].map { .scalar($0.text) } },
               write: { (root: inout Root, value: FieldValue?) throws(FieldError) in
                   guard let value else { root[keyPath: path] = nil; return }
                   let text = try scalarText(value, key: key)

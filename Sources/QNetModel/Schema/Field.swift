@@ -10,6 +10,8 @@ public struct Field<Root>: @unchecked Sendable {
     public let help: String
     /// Whether a record without this key is an error.
     public let isRequired: Bool
+    /// The dimension of a quantity key, whose units its value takes; nil for other keys.
+    public let dimension: Dimension?
     /// Whether the value is `true` or `false` (the writer leaves those plain here, and quotes them elsewhere,
     /// where they are text: an id `true` that other YAML tools would read as a boolean).
     public let isBoolean: Bool
@@ -18,7 +20,7 @@ public struct Field<Root>: @unchecked Sendable {
 
     /// A field from its accessors; `write` receives nil to remove the key.
     public init(
-        _ key: String, help: String, required: Bool = false, boolean: Bool = false,
+        _ key: String, help: String, required: Bool = false, boolean: Bool = false, dimension: Dimension? = nil,
         read: @escaping (Root) -> FieldValue?,
         write: @escaping (inout Root, FieldValue?) throws(FieldError) -> Void
     ) {
@@ -26,8 +28,15 @@ public struct Field<Root>: @unchecked Sendable {
         self.help = help
         self.isRequired = required
         self.isBoolean = boolean
+        self.dimension = dimension
         self.reader = read
         self.writer = write
+    }
+
+    /// `help`, followed for a quantity key by its dimension and units (`transmit aperture diameter
+    /// [length: km m cm mm um nm]`), as `qnetplan keys` and the workbench's forms show it.
+    public var helpWithUnits: String {
+        dimension.map { "\(help) [\($0.noun): \($0.unitSymbols)]" } ?? help
     }
 
     /// The value `root` holds under this key, or nil when the key is absent.

@@ -79,7 +79,8 @@ public struct Link: SchemaRecord {
                   help: "fiber or free-space path length (satellite links use geometry)"),
         .quantity("attenuation", \.attenuation, .attenuation, .nonNegative,
                   help: "fiber attenuation (default defaults.fiber_attenuation, else 0.2 dB/km)"),
-        Field("extra_losses", help: "itemised losses, e.g. {connectors: 1.0 dB, splices: 0.3 dB} (a satellite downlink without them: 7.96 dB receiving optics, Micius)",
+        Field("extra_losses", help: "itemised losses, e.g. {connectors: 1.0 dB, splices: 0.3 dB} (a satellite downlink without an entry receiver_optics…: 7.96 dB receiving optics, Micius)",
+              dimension: .loss,
               read: { link in
                   link.extraLosses.isEmpty ? nil : .mapping(link.extraLosses.map { .init($0.name, $0.loss.text) })
               },

@@ -20,6 +20,11 @@ public enum Dimension: String, Sendable, Hashable, CaseIterable {
     /// The units this dimension accepts, the first being the one shown by default.
     public var units: [Unit] { Unit.catalog[self] ?? [] }
 
+    /// Its units as help lists them, space-separated, `bare` for a bare number (`km m cm mm um nm`, `% bare`).
+    public var unitSymbols: String {
+        units.map { $0.symbol.isEmpty ? "bare" : $0.symbol }.joined(separator: " ")
+    }
+
     /// The unit a bare number is read in, or nil when a unit must be written.
     public var bareUnit: Unit? {
         switch self {

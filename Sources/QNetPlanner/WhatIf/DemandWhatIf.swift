@@ -31,6 +31,14 @@ public struct DemandWhatIf: Sendable, Hashable {
     public var costliestSurvivedIsExact: Bool
     /// How many survived failures the search for the costliest routes at most.
     public static let costliestRouteLimit = FailureScan.costliestRouteLimit
+    /// When `costliestSurvived` leaves all of the rate (the rest of the network carries again what it cuts), what the
+    /// report and the workbench say of the failures it survives instead of naming a "costliest" one that costs
+    /// nothing; nil otherwise.
+    public var costliestSurvivedCostsNothing: String? {
+        guard let survived = costliestSurvived, survived.remainingBps >= rateBps * (1 - BreakRule.rounding) else { return nil }
+        guard costliestSurvivedIsExact else { return "none of those routed (\(Self.costliestRouteLimit) at most) lowers its rate" }
+        return breaksOn.isEmpty ? "no single failure lowers its rate" : "none lowers its rate"
+    }
     /// Whether the demand is short of its required rate even now (then any key a failure costs breaks it), as the
     /// planner decides `satisfied`.
     public var isShort: Bool { rateBps < requiredBps * (1 - 1e-12) }

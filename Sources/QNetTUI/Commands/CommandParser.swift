@@ -107,12 +107,18 @@ public enum CommandParser {
     }
 
     /// The rate of `:add demand` and its optional id: the last word is the id when the words without it,
-    /// but not with it, read as a key rate (`1 kbit/s D2`, `1kbps D2`; `1 kbps` has no id).
+    /// but not with it, read as a key rate (`1 kbit/s D2`, `1kbps D2`; `1 kbps` has no id). When neither reads,
+    /// the rate is its number and unit (`5km`, or `5 km` when the first word is a bare number) and one word after
+    /// them is the id, so that the schema says what is wrong with the rate (`5 km D2`: 'km' is not a unit of key
+    /// rate) rather than with the id it would otherwise swallow.
     private static func rateAndID(_ words: [String]) -> (rate: String, id: Identifier?) {
         let all = words.joined(separator: " "), head = words.dropLast().joined(separator: " ")
         func isRate(_ text: String) -> Bool { (try? Quantity.parse(text, as: .keyRate)) != nil }
-        guard words.count > 1, !isRate(all), isRate(head), let last = words.last else { return (all, nil) }
-        return (head, Identifier(last))
+        if isRate(all) { return (all, nil) }
+        if words.count > 1, isRate(head), let last = words.last { return (head, Identifier(last)) }
+        let rateWords = Quantity.parseNumber(words[0]) != nil && words.count > 1 ? 2 : 1
+        guard words.count == rateWords + 1, let last = words.last else { return (all, nil) }
+        return (words.prefix(rateWords).joined(separator: " "), Identifier(last))
     }
 
     private static func noArguments(_ name: String, _ rest: String) throws(CommandError) {

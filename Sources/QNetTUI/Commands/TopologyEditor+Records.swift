@@ -12,7 +12,7 @@ extension TopologyEditor {
                 case .node, .link: EquipmentKind(key: field.key)
                 default: nil
                 }
-                return FormRow(key: field.key, help: field.help, value: field.read(value).map(describe), picks: picks)
+                return FormRow(key: field.key, help: field.helpWithUnits, value: field.read(value).map(describe), picks: picks)
             }
         }
         func equipmentRows<R: SchemaRecord>(_ value: R?, name: String) -> [FormRow]? {

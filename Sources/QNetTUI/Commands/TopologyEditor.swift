@@ -65,12 +65,13 @@ public enum TopologyEditor {
                                  to topology: Topology) throws(CommandError) -> Outcome
     {
         var demand = Demand(id: id, from: from, to: to)
+        // The rate first: a duplicate id's advice repeats it, and would repeat a rate that does not read.
+        try write(["key_rate"], .scalar(rate), into: &demand)
         if let id { try refuseShadowing(id, in: topology) }
         try refuseTaken(demand.resolvedID, in: topology, advice: id != nil ? "" : {
             let free = (2...).lazy.map { Identifier("\(demand.resolvedID)-\($0)") }.first { topology.idKeyPath(of: $0) == nil }
             return "; give it an id: :add demand \(from) \(to) \(rate) \(free ?? "ID")"
         }())
-        try write(["key_rate"], .scalar(rate), into: &demand)
         var next = topology
         next.demands.append(demand)
         let rateText = demand.keyRate?.text ?? rate

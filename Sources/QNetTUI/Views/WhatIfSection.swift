@@ -30,7 +30,9 @@ enum WhatIfSection {
         rows += result.breaksOn.map {
             TextRow("  \($0.failure.kind) \($0.failure.id)", EngineeringFormat.rate($0.remainingBps), valueRole: .bad)
         }
-        if let survived = result.costliestSurvived {
+        if let nothing = result.costliestSurvivedCostsNothing {
+            rows.append(TextRow("  failures it survives: " + nothing, role: .good))
+        } else if let survived = result.costliestSurvived {
             rows.append(TextRow("  survives worst: \(survived.failure.kind) \(survived.failure.id)",
                                 EngineeringFormat.rate(survived.remainingBps)))
         }

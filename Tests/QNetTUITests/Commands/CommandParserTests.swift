@@ -55,6 +55,10 @@ struct CommandParserTests {
         #expect(parse("add demand A B 1 kbps kbps") == .addDemand(from: "A", to: "B", rate: "1 kbps", id: "kbps"))
         // A rate that does not read is passed on whole, for the schema to say why.
         #expect(parse("add demand A B 1 kbits/s") == .addDemand(from: "A", to: "B", rate: "1 kbits/s", id: nil))
+        // Nor with an id after it: the id is not taken into the rate (`5 km D2`: 'km' is the fault, not 'km D2').
+        #expect(parse("add demand A B 5 km D2") == .addDemand(from: "A", to: "B", rate: "5 km", id: "D2"))
+        #expect(parse("add demand A B 5km D2") == .addDemand(from: "A", to: "B", rate: "5km", id: "D2"))
+        #expect(parse("add demand A B 5 km") == .addDemand(from: "A", to: "B", rate: "5 km", id: nil))
     }
 
     @Test(":set name and :set description take the rest of the line")

@@ -145,6 +145,21 @@ struct EditCommandTests {
         #expect(KeyBindings.commands.contains { $0.usage == ":add demand A B RATE [ID]" })
     }
 
+    @Test("a second demand with a rate that does not read is refused for its rate, not for its id, with or without an id")
+    func addDemandBadRate() {
+        var session = Session()
+        let badUnit = "refused: key_rate: 'km' is not a unit of key rate; use one of: bit/s, kbit/s, Mbit/s, Gbit/s"
+        session.command("add demand A B 5 km")
+        #expect(session.status == badUnit)
+        session.command("add demand A B 5 km A-B-2")
+        #expect(session.status == badUnit)
+        session.command("add demand A B 5km A-B-2")
+        #expect(session.status == badUnit)
+        session.command("add demand A B 5")
+        #expect(session.status == "refused: key_rate: '5' has no unit; a key rate takes one of: bit/s, kbit/s, Mbit/s, Gbit/s")
+        #expect(session.state.topology == Fixtures.metro)
+    }
+
     @Test(":set name and :set description change the topology's texts, one undo step each")
     func setTopologyTexts() {
         var session = Session()

@@ -69,6 +69,15 @@ struct EditFormTests {
             == "standard (built-in default (q = 1/2; efficient BB84: q = 1, Lo, Chau, Ardehali 2005, asymptotic))")
     }
 
+    @Test("a form's help line names the units of a quantity key that has no default")
+    func helpNamesUnits() {
+        var session = Session()
+        session.command("select L1")
+        session.press(.enter)
+        moveTo("tx_aperture", &session)
+        #expect(screen(session).contains("tx_aperture: transmit aperture diameter [length: km m cm mm um nm]"))
+    }
+
     @Test("on length, press e, clear, type 45 km, Enter: L1 is 45 km, one undo step, one re-plan, form stays open")
     func editValue() {
         var session = Session()

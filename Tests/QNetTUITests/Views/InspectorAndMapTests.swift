@@ -99,6 +99,20 @@ struct InspectorAndMapTests {
         #expect(budget.contains { $0.label == "    built-in default (no stray light) x window" })
     }
 
+    @Test("a link added from a node without equipment, where the others name theirs, says in its inspector what it uses instead")
+    func builtInEquipmentNote() {
+        var topology = Fixtures.metro
+        topology.equipment = Equipment(sources: [PhotonSource(name: "wcp-10m")], detectors: [Detector(name: "apd")])
+        for index in topology.nodes.indices { (topology.nodes[index].source, topology.nodes[index].detector) = ("wcp-10m", "apd") }
+        var session = Session(topology)
+        session.command("add node T2 trusted 40 20")
+        session.command("add link L9 T2 B fiber")
+        session.send(.planned(Planner().plan(session.state.topology), of: session.state.topology, seconds: 0.001))
+        let rows = InspectorContent.rows(session.state, glyphs: .unicode).rows.map(\.label)
+        #expect(rows.contains("  note: links[2]: link L9 uses the built-in 1 GHz weak-coherent source: neither it nor its sender T2 "
+            + "names a source, while the network's other links use 'wcp-10m'"))
+    }
+
     @Test("a long value leaves its label a third of the row")
     func longValue() {
         var canvas = Canvas(Size(width: 30, height: 1))

@@ -125,6 +125,17 @@ struct WhatIfSectionTests {
         #expect(Self.screenText(whatIf).contains("Breaks on (N−1) " + DemandWhatIf.shortfallRule + " node T 0 bit/s"))
     }
 
+    @Test("a survived failure that costs nothing is not shown as the worst one survived; one that costs key is, with its rate")
+    func survivedAtNoCostRows() {
+        var whatIf = Self.metroWhatIf
+        whatIf.costliestSurvived = FailureImpact(failure: .link("L9"), remainingBps: 2000)
+        let free = Self.screenText(whatIf)
+        #expect(free.contains("failures it survives: none lowers its rate"))
+        #expect(!free.contains("survives worst"))
+        whatIf.costliestSurvived = FailureImpact(failure: .link("L9"), remainingBps: 1500)
+        #expect(Self.screenText(whatIf).contains("survives worst: link L9 1.5 kbit/s"))
+    }
+
     @Test("a demand whose only paths pass through an endpoint: the inspector gives the report's reason, not 'no segment leaves'")
     func endpointBarrierRows() {
         let barrier = EndpointBarrier(from: "A", to: "B", endpoints: ["T"], pathBps: 2000)

@@ -1,0 +1,56 @@
+import QNetFormats
+import QNetModel
+import QNetPlanner
+
+/// What `check` says of a plan's results beside the planner's own diagnostics, each at its key: a note per link
+/// without key, with its reason, and a warning per demand that is not met or that no QKD path serves (post-quantum
+/// cryptography only). None fails the check: they are planning results, not input errors.
+///
+/// At most `limit` of each kind are listed; one more line says how many others there are, as the planner's
+/// warnings of overdrawn segments do, so that a large network's check stays short.
+enum PlanOutcomeNotes {
+    /// At most this many links without key, and as many demands not met, get a line of their own.
+    static let limit = 10
+
+    /// The notes and warnings of `plan`, planned from `topology`: a link whose own diagnostics already say why it
+    /// has no key (one on no path between key-holding nodes) and a demand the planner already warned of (one whose
+    /// only paths pass through endpoints) get none, nor does a plan with errors (they say why, and fail the check).
+    static func diagnostics(_ plan: Plan, of topology: Topology) -> [Diagnostic] {
+        guard !plan.diagnostics.contains(where: { $0.severity == .error }) else { return [] }
+        var linkIndex: [Identifier: Int] = [:]
+        for (index, link) in topology.links.enumerated() where linkIndex[link.id] == nil { linkIndex[link.id] = index }
+        let keyless = plan.links.filter { link in
+            guard link.keyRateBps <= 0 else { return false }
+            guard let reason = link.noKeyReason else { return true }
+            return !link.diagnostics.contains { $0.message.contains(reason) }
+        }
+        var notes = keyless.prefix(limit).map { link in
+            Diagnostic(.note, "link \(link.id) has no key: \(link.noKeyReason ?? "its key rate is 0")",
+                       keyPath: linkIndex[link.id].map { "links[\($0)]" })
+        }
+        if keyless.count > limit {
+            notes.append(Diagnostic(.note, "\(keyless.count - limit) more links have no key (the report gives each one's reason)"))
+        }
+
+        let warned = Set(plan.diagnostics.compactMap(\.keyPath).filter { $0.hasPrefix("demands[") })
+        let short = plan.demands.indices.filter { index in
+            !plan.demands[index].satisfied && !warned.contains { $0.hasPrefix("demands[\(index)]") }
+        }
+        notes += short.prefix(limit).map { index in
+            let demand = plan.demands[index]
+            guard demand.fallback == nil else {
+                return Diagnostic(.warning, "demand \(demand.id) is not met: \(demand.note ?? "no QKD path") (\(demand.fallback ?? ""))",
+                                  keyPath: "demands[\(index)].between")
+            }
+            return Diagnostic(.warning, "demand \(demand.id) is not met: its max flow is \(demand.maxFlowIsExact ? "" : "at least ")"
+                + "\(EngineeringFormat.rate(demand.maxFlowBps)) "
+                + "of the \(EngineeringFormat.rate(demand.requiredBps)) it requires"
+                + (demand.bottleneckSegment.map { " (its best path is limited by segment \($0))" } ?? ""),
+                              keyPath: "demands[\(index)].key_rate")
+        }
+        if short.count > limit {
+            notes.append(Diagnostic(.warning, "\(short.count - limit) more demands are not met (the report lists them all)"))
+        }
+        return notes
+    }
+}

@@ -1,0 +1,61 @@
+import QNetModel
+import Testing
+@testable import QNetPlanner
+
+/// A link that falls back to the built-in source or detector while the network's other links name equipment of the
+/// topology's own gets a note at the link saying so; a network that names no equipment gets none.
+@Suite struct BuiltInEquipmentNotesTests {
+    /// A —L1— B with the shared `wcp` source and `snspd` detector, and a trusted node C added without equipment,
+    /// joined by L2 (A sends to C: C's detector is missing) and L3 (C sends to B: C's source is missing).
+    private var network: Topology {
+        Fixtures.topology(nodes: [Fixtures.node("A"), Fixtures.node("B"), Node(id: "C", kind: .trusted)],
+                          links: [Fixtures.fiber("L1", "A", "B", km: 20), Fixtures.fiber("L2", "A", "C", km: 20),
+                                  Fixtures.fiber("L3", "C", "B", km: 20)])
+    }
+
+    private func notes(_ plan: Plan) -> [Diagnostic] { plan.diagnostics.filter { $0.message.contains("built-in") } }
+
+    @Test func aLinkFromANodeWithoutEquipmentIsToldWhatItUsesInsteadAndWhatTheOthersUse() {
+        let plan = Planner().plan(network)
+        let expected = [
+            Diagnostic(.note, "link L2 uses the built-in snspd detector (80 % efficient): neither it nor its receiver C "
+                + "names a detector, while the network's other links use 'snspd'", keyPath: "links[1]"),
+            Diagnostic(.note, "link L3 uses the built-in 1 GHz weak-coherent source: neither it nor its sender C names a "
+                + "source, while the network's other links use 'wcp'", keyPath: "links[2]"),
+        ]
+        #expect(notes(plan) == expected)
+        // Each shows with its link too.
+        #expect(plan.links[1].diagnostics.filter { $0.message.contains("built-in") } == [expected[0]])
+        #expect(plan.links[2].diagnostics.filter { $0.message.contains("built-in") } == [expected[1]])
+        #expect(plan.links[0].diagnostics.allSatisfy { !$0.message.contains("built-in") })
+    }
+
+    @Test func aLinkThatNamesItsOwnEquipmentGetsNoNote() {
+        var topology = network
+        topology.links[1].detector = "snspd"
+        topology.links[2].source = "wcp"
+        #expect(notes(Planner().plan(topology)).isEmpty)
+    }
+
+    @Test func aNetworkThatNamesNoEquipmentUsesTheBuiltInOnesWithoutANote() {
+        var topology = network
+        for index in topology.nodes.indices { (topology.nodes[index].source, topology.nodes[index].detector) = (nil, nil) }
+        topology.equipment = Equipment()
+        #expect(notes(Planner().plan(topology)).isEmpty)
+    }
+
+    @Test func theOtherLinksEquipmentIsListedMostUsedFirstThreeAtMost() {
+        var topology = network
+        for name in ["a", "b", "c", "d"] { topology.equipment.sources.append(PhotonSource(name: name)) }
+        // Sources by use: wcp on L1 (from A), then a, b, c, d on one added link each.
+        for (index, name) in ["a", "b", "c", "d"].enumerated() {
+            var link = Fixtures.fiber("M\(index)", "A", "B", km: 20)
+            link.source = name
+            topology.links.append(link)
+        }
+        topology.links[0].source = "wcp"
+        topology.links.append({ var link = Fixtures.fiber("M4", "A", "B", km: 20); link.source = "wcp"; return link }())
+        let note = notes(Planner().plan(topology)).first { $0.message.hasPrefix("link L3 uses the built-in") }
+        #expect(note?.message.hasSuffix("other links use 'wcp', 'a', 'b' and 2 more") == true)
+    }
+}

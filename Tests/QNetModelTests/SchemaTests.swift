@@ -67,7 +67,7 @@ struct SchemaTests {
     @Test("every key that takes a quantity names its dimension and units in its help, with or without a default")
     func quantityKeysNameTheirUnits() {
         #expect(Link.field(named: "tx_aperture")?.helpWithUnits == "transmit aperture diameter [length: km m cm mm um nm]")
-        #expect(Link.field(named: "pointing_jitter")?.helpWithUnits == "rms pointing error per axis [angle: deg rad mrad urad]")
+        #expect(Link.field(named: "pointing_jitter")?.helpWithUnits == "rms pointing error per axis (satellite links: default 1.2 urad, Micius) [angle: deg rad mrad urad]")
         #expect(Link.field(named: "extra_losses")?.helpWithUnits.hasSuffix("[loss: dB]") == true)
         #expect(Link.field(named: "medium")?.helpWithUnits == Link.field(named: "medium")?.help, "a choice has no unit")
         // A key is a quantity when a value with a unit of no dimension is refused as "not a unit of" its dimension.

@@ -22,7 +22,8 @@ import QNetPhysics
         link.beamDivergence = Quantity(10, .microradian)
         link.pointingJitter = Quantity(1, .microradian)
         link.finiteKey = finiteKey
-        if extraDB > 0 { link.extraLosses = [NamedLoss(name: "added", loss: Quantity(extraDB, .decibel))] }
+        // The whole receiver's loss, in place of the built-in receiving optics.
+        if extraDB > 0 { link.extraLosses = [NamedLoss(name: "receiver_optics_and_added", loss: Quantity(extraDB, .decibel))] }
         link.sifting = .efficient
         link.protocolKind = protocolKind
         return Fixtures.topology(nodes: [satellite, Fixtures.node("A")], links: [link])

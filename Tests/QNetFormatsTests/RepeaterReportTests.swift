@@ -23,6 +23,8 @@ struct RepeaterReportTests {
         #expect(chain["heralding"] as? [String] == ["two-click", "two-click", "two-click", "two-click"])
         #expect(chain["purification_rounds"] as? Int == 1)
         #expect(chain["cutoff_s"] as? Double == 0.02)
+        // `modes` stays the memories' M; the modes each link tries in the shared round come beside it.
+        #expect(chain["modes"] as? Int == 100 && chain["modes_per_round"] as? [Int] == [100, 100, 100, 100])
         let table = try #require(chain["distance_table"] as? [[String: Any]])
         let own = try #require(table.first { $0["planned"] as? Bool == true })
         #expect(own["length_km"] as? Double == 100)
@@ -38,10 +40,12 @@ struct RepeaterReportTests {
         #expect(text.contains("100 km (this chain)"))
         #expect(text.contains("The chain beats the PLOB bound at") || text.contains("does not beat the PLOB bound"))
         #expect(text.contains("DEJMPS rounds per elementary pair: 1"))
-        // The chain's links: their detectors' dead time only spaces the modes of a round (no click rate of 0 Hz and
-        // factor 1), and afterpulsing is not modelled.
+        #expect(text.contains("memory modes: 100") && text.contains("modes per round: 100, 100, 100, 100"))
+        // The chain's links: their detectors' dead time only lengthens the spacing of a round's modes (no click rate of
+        // 0 Hz and factor 1), and afterpulsing is not modelled.
         let chainLink = try #require(text.components(separatedBy: "### Link Q1 ").last?.components(separatedBy: "### ").first)
-        #expect(chainLink.contains("| dead time and afterpulsing | dead time spaces the modes; afterpulsing not modelled | "
+        #expect(chainLink.contains("| dead time and afterpulsing | dead time lengthens the modes' spacing at the click rate; "
+            + "afterpulsing not modelled | "
             + "the repeater chain's round (its assumptions) |"))
         #expect(!chainLink.contains("click rate before dead time") && !chainLink.contains("dead-time factor"))
         let trustedLink = try #require(text.components(separatedBy: "### Link K1 ").last?.components(separatedBy: "### ").first)

@@ -191,7 +191,7 @@ public enum JSONReport {
             case swapSuccess = "swap_success", meanRounds = "mean_rounds", roundSeconds = "round_s"
             case meanTimeSeconds = "mean_time_s", storageSeconds = "storage_s", secretFraction = "secret_fraction"
             case assumptions, heralding, brightStatePopulation = "bright_state_population"
-            case successPerRound = "success_per_round", modes, cutoffSeconds = "cutoff_s", cutoffSurvival = "cutoff_survival"
+            case successPerRound = "success_per_round", modes, modesPerRound = "modes_per_round", cutoffSeconds = "cutoff_s", cutoffSurvival = "cutoff_survival"
             case purificationRounds = "purification_rounds", bitErrorRate = "bit_error_rate", phaseErrorRate = "phase_error_rate"
             case sixStateFraction = "six_state_fraction", sixStateKeyRateBps = "six_state_key_rate_bps"
             case distanceTable = "distance_table", beatsPLOBAtKm = "beats_plob_at_km"
@@ -203,6 +203,7 @@ public enum JSONReport {
             try container.encode(chain.brightStatePopulation, forKey: .brightStatePopulation)
             try container.encode(chain.successPerRound, forKey: .successPerRound)
             try container.encode(chain.modes, forKey: .modes)
+            try container.encode(chain.modesPerRound, forKey: .modesPerRound)
             try container.encode(chain.cutoffSeconds, forKey: .cutoffSeconds)
             try container.encode(chain.cutoffSurvival, forKey: .cutoffSurvival)
             try container.encode(chain.purificationRounds, forKey: .purificationRounds)

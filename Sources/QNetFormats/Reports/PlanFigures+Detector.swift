@@ -43,7 +43,7 @@ extension PlanFigures {
         let atOperatingPoint: Set<String> = ["count_rate_hz", "dead_time_factor", "afterpulse_probability_per_window"]
         return rows.compactMap { row -> (key: String, figure: PlanFigure)? in
             if row.key == "count_rate_hz" {
-                return ("dead_time", PlanFigure("dead time and afterpulsing", "dead time spaces the modes; afterpulsing not modelled",
+                return ("dead_time", PlanFigure("dead time and afterpulsing", "dead time lengthens the modes' spacing at the click rate; afterpulsing not modelled",
                                                 basis: "the repeater chain's round (its assumptions)"))
             }
             if row.key == "effective_efficiency" {

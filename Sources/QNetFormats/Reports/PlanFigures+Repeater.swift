@@ -10,7 +10,8 @@ extension PlanFigures {
         }
         figures += [
             PlanFigure("attempt success", list(chain.attemptSuccess)),
-            PlanFigure("modes per round", "\(chain.modes)"),
+            PlanFigure("memory modes", "\(chain.modes)"),
+            PlanFigure("modes per round", chain.modesPerRound.map(String.init).joined(separator: ", ")),
             PlanFigure("success per round", list(chain.successPerRound)),
             PlanFigure("elementary fidelity", list(chain.elementaryFidelity)),
             PlanFigure("swap success", EngineeringFormat.percent(chain.swapSuccess)),

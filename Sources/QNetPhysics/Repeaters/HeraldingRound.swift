@@ -1,17 +1,21 @@
 import Foundation
 
-/// One round of multiplexed heralding on an elementary link: how many modes it tries, how long it lasts, what
-/// sets its length, and the chance that one of its modes is heralded.
+/// One elementary link's share of a chain's multiplexed heralding round: how many modes it tries in the round, how
+/// long the round lasts, what sets that length, and the chance that one of the link's modes is heralded (temporal
+/// multiplexing of Simon et al., PRL 98, 190503 (2007)).
 public struct HeraldingRound: Sendable, Hashable {
     /// What sets a round's length.
     public enum Limit: String, Sendable, Hashable {
-        /// The communication time L0/c: photons to the station and its answer back.
+        /// The communication time L0/c of the chain's longest link: photons to the station and its answer back.
         case communication
-        /// The source: one pulse per mode, 1/f_rep apart.
+        /// A source: one pulse per mode, 1/f_rep apart.
         case source
-        /// The station's detectors: a click blinds them for their dead time, longer than 1/f_rep.
+        /// A station's detectors: the clicks' dead time lengthens the spacing of the modes by more than 1/f_rep.
         case deadTime = "dead time"
     }
+
+    /// The spacing of one link's modes, s, and which part of it is the larger (`.source` or `.deadTime`).
+    public typealias Spacing = (seconds: Double, limit: Limit)
 
     /// Modes tried in the round (1...M).
     public var modes: Int
@@ -22,42 +26,52 @@ public struct HeraldingRound: Sendable, Hashable {
     /// Success of the round, 1 − (1 − p)^modes.
     public var success: Double
 
-    /// The round of a link whose single-mode attempt succeeds with `attemptSuccess`, whose communication time is
-    /// `communicationSeconds`, whose memories hold `modes` modes and whose modes must be `pulseSpacing` s apart.
-    ///
-    /// Model: round = max(L0/c, M′·Δ) with Δ = max(1/f_rep, τ_dead), the time the source needs to emit M′
-    /// pulses (and the detectors to recover between them). M multiplexed modes divide the waiting time by about M
-    /// only while their pulses fit inside one communication time. The multiplexed success 1 − (1 − p)^M is Collins,
-    /// Jenkins, Kuzmich, Kennedy, PRL 98, 060502 (2007) and Simon et al., PRL 98, 190503 (2007) (temporal modes
-    /// in multimode memories); van Dam et al., arXiv:1702.04885 (2017), abstract: links longer than a few km are
-    /// limited by the communication time, which multiplexing circumvents. The floor M′·Δ is derived here: a source
-    /// cannot emit faster than its repetition rate. M′ is the
-    /// number of modes, at most M, that gives the shortest mean time per heralded pair, round/(1 − (1 − p)^M′):
-    /// it is ⌊L0/(cΔ)⌋ or ⌈L0/(cΔ)⌉ (success per second rises with M′ while the round is L0/c and falls once the
-    /// pulses set it), so a link shorter than one pulse spacing tries single modes 1/f_rep apart. A spacing that is
-    /// not positive and finite gives an endless round (no pulses, no pairs).
-    /// - Complexity: O(1).
-    public static func best(attemptSuccess p: Double, communicationSeconds: Double, modes: Int, pulseSpacing: Double,
-                            spacingLimit: Limit = .source) -> HeraldingRound {
+    /// The share of a round of `seconds` (set by `limit`) of a link whose single-mode attempt succeeds with
+    /// `attemptSuccess`, whose memories hold `modes` modes and whose modes are `pulseSpacing` s apart: it tries
+    /// min(M, ⌊R/Δ⌋) modes, at least 1, with success 1 − (1 − p)^M′ (Collins, Jenkins, Kuzmich, Kennedy, PRL 98,
+    /// 060502 (2007); Simon et al., PRL 98, 190503 (2007): temporal modes in multimode memories). A spacing that is
+    /// not positive and finite tries all M modes (the round is then endless, `candidateSeconds`).
+    public static func within(_ seconds: Double, limit: Limit, attemptSuccess p: Double, modes: Int,
+                              pulseSpacing: Double) -> HeraldingRound {
         let most = max(1, modes)
-        let communication = communicationSeconds.isFinite ? max(0, communicationSeconds) : .infinity
-        guard pulseSpacing > 0, pulseSpacing.isFinite else {
-            return HeraldingRound(modes: most, seconds: .infinity, limit: spacingLimit,
-                                  success: EntanglementHeralding.multiplexed(p, modes: most))
-        }
-        let fitting = communication / pulseSpacing
-        let candidates = Set([fitting.rounded(.down), fitting.rounded(.up)].map { Int(min(Double(most), max(1, $0))) })
-        let rounds = candidates.sorted().map { count -> HeraldingRound in
-            let emission = Double(count) * pulseSpacing
-            return HeraldingRound(modes: count, seconds: max(communication, emission),
-                                  limit: emission > communication ? spacingLimit : .communication,
-                                  success: EntanglementHeralding.multiplexed(p, modes: count))
-        }
-        return rounds.min { $0.meanSecondsPerPair < $1.meanSecondsPerPair } ?? rounds[0]
+        let fitting = pulseSpacing > 0 && pulseSpacing.isFinite ? fitted(seconds, pulseSpacing) : most
+        let count = min(most, max(1, fitting))
+        return HeraldingRound(modes: count, seconds: seconds, limit: limit,
+                              success: EntanglementHeralding.multiplexed(p, modes: count))
     }
 
-    /// Mean time to a heralded pair, round/success, s (`+infinity` when no round succeeds).
-    public var meanSecondsPerPair: Double {
-        success > 0 ? seconds / success : .infinity
+    /// The lengths worth trying for one round shared by a chain's links, with what sets each (derived here).
+    ///
+    /// The round lasts at least the longest link's communication time L0/c (van Dam et al., arXiv:1702.04885
+    /// (2017), abstract: links longer than a few km are limited by the communication time, which multiplexing
+    /// circumvents) and at least one mode's spacing of every link: R0 = max(max L0/c, max Δ). The floor Δ is derived
+    /// here: a source cannot emit faster than its repetition rate. A longer round pays only where it fits one more
+    /// mode on some link, so between R0 and the length where each link tries all M modes the time per pair can only
+    /// be lowest at R0 or at a step k·Δ_i; of the steps, each link's first above R0 is kept (a link's own mean time
+    /// per pair k·Δ/(1 − (1 − p)^k) grows with k beyond it). The caller keeps the one with the shortest time per pair.
+    /// Spacings that are not positive and finite give an endless round (no pulses, no pairs).
+    /// - Complexity: O(N) for N links.
+    public static func candidateSeconds(communicationSeconds: [Double], spacings: [Spacing],
+                                        modes: Int) -> [(seconds: Double, limit: Limit)] {
+        let communication = communicationSeconds.map { $0.isFinite ? max(0, $0) : .infinity }.max() ?? 0
+        guard spacings.allSatisfy({ $0.seconds > 0 && $0.seconds.isFinite }) else { return [(.infinity, .source)] }
+        let widest = spacings.max { $0.seconds < $1.seconds }
+        let shortest: (seconds: Double, limit: Limit) = widest.map { $0.seconds > communication ? $0 : (communication, .communication) }
+            ?? (communication, .communication)
+        var candidates = [shortest]
+        for spacing in spacings where shortest.seconds.isFinite {
+            let fitting = fitted(shortest.seconds, spacing.seconds)
+            guard fitting < max(1, modes) else { continue }
+            let step = Double(fitting + 1) * spacing.seconds
+            if !candidates.contains(where: { abs($0.seconds - step) <= 1e-12 * step }) { candidates.append((step, spacing.limit)) }
+        }
+        return candidates
+    }
+
+    /// ⌊R/Δ⌋, robust to the rounding of R = k·Δ.
+    private static func fitted(_ seconds: Double, _ spacing: Double) -> Int {
+        let ratio = seconds / spacing
+        guard ratio.isFinite else { return Int.max }
+        return Int(min(Double(Int.max / 2), (ratio * (1 + 1e-12)).rounded(.down)))
     }
 }

@@ -13,15 +13,15 @@ final class LinkOutcome: Sendable {
     let errorRate: Double
     /// The link's misalignment with where it came from (the repeater chain's elementary-fidelity assumption).
     let misalignment: Sourced<Double>
-    /// The sender's pulse rate, Hz, and the receiver's detector dead time, s, with where they came from (the
-    /// repeater planner's pulse spacing, `HeraldingRound`).
-    let pulses: (repetitionRate: Sourced<Double>, deadTime: Sourced<Double>)
+    /// The sender's pulse rate, Hz, with where it came from, and the receiver's detector, whose dead time lengthens
+    /// the spacing of the repeater planner's modes (`ChainRounds`).
+    let pulses: (repetitionRate: Sourced<Double>, detector: ResolvedDetector)
     /// A satellite link at one geometry, no pass, whose satellite is not geostationary (`FixedElevationLink`).
     let keyOnlyWhileInView: Bool
 
     /// `plan` carries `diagnostics` too, to show them with the link.
     init(plan: LinkPlan, diagnostics: [Diagnostic], pathLength: Double, errorRate: Double, misalignment: Sourced<Double>,
-         pulses: (repetitionRate: Sourced<Double>, deadTime: Sourced<Double>), keyOnlyWhileInView: Bool = false) {
+         pulses: (repetitionRate: Sourced<Double>, detector: ResolvedDetector), keyOnlyWhileInView: Bool = false) {
         var plan = plan
         plan.diagnostics = diagnostics
         self.plan = plan
@@ -105,7 +105,7 @@ enum LinkPlanner {
             repetitionRateHz: repetitionRate, plobBoundBps: plob, marginDB: margin.map { Sanitise.finite($0) },
             noKeyReason: reason, assumptions: assumptions, pass: pass?.0, finiteKey: finiteKey)
         return LinkOutcome(plan: plan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength), errorRate: errorRate,
-                           misalignment: link.misalignment, pulses: (link.source.repetitionRate, link.detector.deadTime),
+                           misalignment: link.misalignment, pulses: (link.source.repetitionRate, link.detector),
                            keyOnlyWhileInView: loss.keyOnlyWhileInView)
     }
 

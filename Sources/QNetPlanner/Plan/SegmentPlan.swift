@@ -81,7 +81,7 @@ public struct RepeaterChainPlan: Sendable, Hashable {
     public var swapSuccess: Double
     /// Mean number of attempt rounds to span the chain.
     public var meanRounds: Double
-    /// Duration of one round (longest elementary link's L/c), s.
+    /// Duration of the round the chain's links share (at least the longest link's L/c and every spacing of its modes), s.
     public var roundSeconds: Double
     /// Mean time to deliver one end-to-end pair, s.
     public var meanTimeSeconds: Double
@@ -97,9 +97,11 @@ public struct RepeaterChainPlan: Sendable, Hashable {
     public var brightStatePopulation: Double?
     /// Success per round of each elementary link, its modes tried in parallel: 1 − (1 − p)^M′.
     public var successPerRound: [Double] = []
-    /// Modes tried per round: at most the fewest among the chain's memories, fewer where the source's pulses would
-    /// outlast the communication time (`HeraldingRound`); the most any link tries.
+    /// The memories' modes M: the fewest among the chain's repeaters.
     public var modes: Int = 1
+    /// Modes each elementary link tries per round: min(M, ⌊R/Δ⌋), at least 1, in the chain's shared round R
+    /// (`HeraldingRound`).
+    public var modesPerRound: [Int] = []
     /// Cutoff of the chain's repeaters, s (nil: none).
     public var cutoffSeconds: Double?
     /// Chance that the second pair of the top join comes within the cutoff (1 without one).

@@ -89,7 +89,7 @@ enum CVQKDLinkBuilder {
             repetitionRateHz: rate, plobBoundBps: plob, marginDB: margin, noKeyReason: reason, assumptions: assumptions,
             continuousVariable: plan)
         return LinkOutcome(plan: linkPlan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength),
-                           errorRate: 0.5, misalignment: link.misalignment, pulses: (link.source.repetitionRate, link.detector.deadTime),
+                           errorRate: 0.5, misalignment: link.misalignment, pulses: (link.source.repetitionRate, link.detector),
                            keyOnlyWhileInView: loss.keyOnlyWhileInView)
     }
 

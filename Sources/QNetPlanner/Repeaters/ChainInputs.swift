@@ -28,8 +28,9 @@ struct ElementaryLink {
     var brightStatePopulation = Sourced(PlanningDefaults.brightStatePopulation.value, PlanningDefaults.brightStatePopulation.basis)
     /// Pulse rate of the link's source, Hz: one mode per pulse (`HeraldingRound`).
     var repetitionRate = Sourced(PlanningDefaults.repetitionRate.value, PlanningDefaults.repetitionRate.basis)
-    /// Dead time of the heralding station's detectors, s: modes closer than it would fall on a blind detector.
-    var deadTime = Sourced(0.0, "no detector")
+    /// The heralding station's detectors (nil: none): their dead time after a click lengthens the spacing of the
+    /// modes (`ChainRounds`).
+    var stationDetector: ResolvedDetector?
 }
 
 /// A repeater node's figures (or a key-holding end's, which measures directly).
@@ -62,7 +63,7 @@ enum ChainInputs {
                 elementary.fixedLossDB = plan.lossDB - fiber.db
             }
             elementary.misalignment = outcome.misalignment
-            (elementary.repetitionRate, elementary.deadTime) = outcome.pulses
+            (elementary.repetitionRate, elementary.stationDetector) = outcome.pulses
             elementary.noiseProbability = (detector?.darkProbabilityPerWindow ?? 0) + (detector?.backgroundProbabilityPerWindow ?? 0)
             if let bases = detector?.bases {
                 elementary.noiseBasis = "\(bases.darkCounts); stray light \(bases.backgroundRate) x window"

@@ -1,51 +1,69 @@
 import QNetPhysics
 
-/// The heralding rounds of a chain's links (`HeraldingRound`: round = max(L0/c, M′·max(1/f_rep, τ_dead)); Collins,
-/// Jenkins, Kuzmich, Kennedy, PRL 98, 060502 (2007); Simon et al., PRL 98, 190503 (2007)): each link's pulse spacing
-/// from its source's repetition rate and its heralding station's dead time, and the line that says what sets them.
+/// The one heralding round a chain's links share (`HeraldingRound`: R at least the longest L0/c and every link's mode
+/// spacing; each link tries min(M, ⌊R/Δ⌋) modes; Collins, Jenkins, Kuzmich, Kennedy, PRL 98, 060502 (2007); Simon
+/// et al., PRL 98, 190503 (2007)): each link's spacing Δ from its source's repetition rate and its heralding station's
+/// dead time, and the line that says what sets the round and how many modes each link tries.
 enum ChainRounds {
-    /// The round of each link, whose single-mode attempt succeeds with `attempts[i]` over `lengths[i]` m of fiber,
-    /// with memories of `modes` modes.
-    static func rounds(_ links: [ElementaryLink], attempts: [Double], lengths: [Double], modes: Int) -> [HeraldingRound] {
-        let speed = PlanningDefaults.fiberLightSpeed.value
-        return links.indices.map { i in
-            let spacing = pulseSpacing(links[i])
-            return HeraldingRound.best(attemptSuccess: attempts[i], communicationSeconds: max(0, lengths[i]) / speed, modes: modes,
-                                       pulseSpacing: spacing.seconds, spacingLimit: spacing.limit)
-        }
+    /// The spacing of `link`'s modes when its station's detectors click with `clickProbability` per mode: the
+    /// time per registered window of a detector run at f_rep, 1/(f_rep·g) with g the link planner's dead-time factor
+    /// at the true rate f_rep·p_click (`ResolvedDetector.deadTimeFactor`, non-paralysable 1/(1 + r·τ): Δ = 1/f_rep + p_click·τ;
+    /// Knoll 2010, Ch. 4, Sec. VII). Named by the larger of its parts, 1/f_rep or what dead time adds.
+    static func spacing(_ link: ElementaryLink, clickProbability: Double) -> HeraldingRound.Spacing {
+        let rate = link.repetitionRate.value
+        guard rate > 0, rate.isFinite else { return (.infinity, .source) }
+        let factor = link.stationDetector?.deadTimeFactor(countRate: rate * Sanitise.fraction(clickProbability)) ?? 1
+        let seconds = factor > 0 ? 1 / (rate * factor) : .infinity
+        return (seconds, seconds - 1 / rate > 1 / rate ? .deadTime : .source)
     }
 
-    /// 1/f_rep, or the dead time where it is longer, and which of the two it is.
-    private static func pulseSpacing(_ link: ElementaryLink) -> (seconds: Double, limit: HeraldingRound.Limit) {
-        let period = link.repetitionRate.value > 0 ? 1 / link.repetitionRate.value : .infinity
-        let dead = link.deadTime.value.isFinite ? max(0, link.deadTime.value) : 0
-        return dead > period ? (dead, .deadTime) : (period, .source)
+    /// Probability per mode that one of the station's detectors clicks: the photons that reach the station (each
+    /// memory's photon emitted with `emission`, reaching it with `arrival`) shared by its detectors, plus their dark counts
+    /// (the station's two detectors behind a beam splitter, Dhara, Englund, Guha, Phys. Rev. Research 5, 033149 (2023), App. C).
+    static func clickProbability(arrivals: (Double, Double), emission: Double, darkPerDetector: Double) -> Double {
+        let reaching = 1 - (1 - emission * arrivals.0) * (1 - emission * arrivals.1)
+        return Sanitise.fraction(reaching / Double(PlanningDefaults.heraldingStationDetectors.value) + darkPerDetector)
     }
 
-    /// The `round` assumption: each link's round with what sets it, beside the limit that does not.
-    static func assumption(_ links: [ElementaryLink], rounds: [HeraldingRound], lengths: [Double], modes: Int) -> Assumption {
+    /// Communication time L0/c of a link `length` m long, s.
+    static func communicationSeconds(_ length: Double) -> Double {
+        max(0, length) / PlanningDefaults.fiberLightSpeed.value
+    }
+
+    /// The `round` assumption: the chain's round with what sets it, and the modes each link tries in it.
+    static func assumption(_ links: [ElementaryLink], rounds: [HeraldingRound], spacings: [HeraldingRound.Spacing],
+                           lengths: [Double], modes: Int) -> Assumption {
         let speed = PlanningDefaults.fiberLightSpeed
+        guard let round = rounds.first else { return Assumption(name: "round", value: "no links", basis: speed.basis) }
+        let longest = lengths.indices.max { lengths[$0] < lengths[$1] } ?? 0
+        let communication = "the longest link's \(Format.duration(communicationSeconds(lengths[longest]))) communication time "
+            + "over \(Format.km(lengths[longest]))"
+        let setter: String
+        switch round.limit {
+        case .communication: setter = communication
+        case .source, .deadTime:
+            setter = "\(round.limit == .deadTime ? "pulses spaced by the detectors' dead time" : "the sources' pulses"), longer than \(communication)"
+        }
         var groups = LinkGroups()
         for (i, link) in links.enumerated() {
-            let round = rounds[i], spacing = pulseSpacing(link)
-            let communication = "the \(Format.duration(max(0, lengths[i]) / speed.value)) communication time over \(Format.km(lengths[i]))"
-            let rate = Format.frequency(link.repetitionRate.value)
-            let pulses = round.modes == 1 ? "1 pulse at \(rate)" : "\(round.modes) pulses at \(rate)"
-            let emission = spacing.limit == .deadTime
-                ? "\(pulses), one per \(Format.duration(link.deadTime.value)) dead time of the station's detectors"
-                : "the source's \(pulses)"
-            let fewer = round.modes < modes
-                ? "; \(round.modes) of the memories' \(modes) modes, as more would lengthen the round more than they raise its success" : ""
-            let emitted = Format.duration(Double(round.modes) * spacing.seconds)
-            let text = round.limit == .communication
-                ? "\(Format.duration(round.seconds)), \(communication), longer than \(emission) (\(emitted))\(fewer)"
-                : "\(Format.duration(round.seconds)), \(emission), longer than \(communication)\(fewer)"
-            groups.add(text, basis: "\(link.repetitionRate.basis); dead time \(link.deadTime.basis)")
+            let tried = rounds[i], spacing = spacings[i]
+            let fewer = tried.modes < modes ? " of the memories' \(modes)" : ""
+            var text = "\(tried.modes)\(fewer) mode(s), \(Format.duration(spacing.seconds)) apart (1/f_rep at \(Format.frequency(link.repetitionRate.value))"
+            let extra = spacing.seconds - 1 / link.repetitionRate.value
+            if extra > 1e-6 * spacing.seconds, let detector = link.stationDetector {
+                text += " and \(Format.duration(extra)) of \(Format.duration(detector.deadTime.value)) dead time per mode at the click rate"
+            }
+            let detector = link.stationDetector.map { "dead time \($0.deadTime.basis); \($0.deadTimeModel.basis)" } ?? "no detector"
+            groups.add(text + ")", basis: "\(link.repetitionRate.basis); \(detector)")
         }
-        return Assumption(name: "round", value: groups.value, basis: (groups.bases + [
+        return Assumption(name: "round", value: "\(Format.duration(round.seconds)), \(setter), shared by the chain's links: \(groups.value)",
+                          basis: (groups.bases + [
             "c = \(Format.number(speed.value, digits: 3)) m/s, \(speed.basis)",
-            "round = max(L0/c, M' x max(1/f_rep, dead time)), M' <= M the modes that give the shortest mean time per pair; "
-                + "Collins, Jenkins, Kuzmich, Kennedy, PRL 98, 060502 (2007); Simon et al., PRL 98, 190503 (2007)",
+            "one round for the chain (the waiting-time models count every link in it); R >= max(longest L0/c, every link's "
+                + "spacing), lengthened to a step k x spacing where that shortens the time per pair; each link tries "
+                + "min(M, floor(R / spacing)) modes; spacing 1/f_rep lengthened by the detectors' dead time at the click rate "
+                + "(their dead-time model, Knoll 2010, Ch. 4, Sec. VII); Collins, Jenkins, Kuzmich, Kennedy, PRL 98, 060502 (2007); "
+                + "Simon et al., PRL 98, 190503 (2007)",
         ]).joined(separator: "; "))
     }
 }

@@ -6,8 +6,10 @@ import QNetPhysics
 struct ChainEvaluation {
     /// Heralding probability of one attempt (one mode), per link.
     var attemptSuccess: [Double]
-    /// Each link's heralding round: its modes, length and what sets it.
+    /// Each link's share of the chain's one heralding round: its modes, the round's length and what sets it.
     var rounds: [HeraldingRound]
+    /// Spacing of each link's modes, s, and whether the source or the dead time sets most of it.
+    var spacings: [HeraldingRound.Spacing]
     /// Success per round of its modes, per link.
     var successPerRound: [Double]
     /// Heralded elementary pairs.
@@ -18,7 +20,7 @@ struct ChainEvaluation {
     var delivery: NestedRepeaterChain.Delivery
     /// Mean time per delivered pair, s.
     var meanSeconds: Double
-    /// Longest link's round, max(L/c, M' x pulse spacing), s.
+    /// The chain's round, shared by its links (`HeraldingRound.candidateSeconds`), s.
     var roundSeconds: Double
     /// A note when the waiting time had to be bounded.
     var waitingNote: Assumption?
@@ -40,8 +42,9 @@ struct ChainEvaluation {
 /// Heralding from the midpoint of each link: a photon from a memory reaches
 /// the station with η_mem·√η_link·η_d (η_mem = 1 and no decoherence at a
 /// key-holding end, which measures at once), and the station's detectors
-/// click in the dark with `HeraldingStationNoise`'s p_d. A round lasts the communication time L/c or,
-/// when longer, the time its source needs to emit its modes' pulses (`ChainRounds`). With deterministic swaps, no
+/// click in the dark with `HeraldingStationNoise`'s p_d. The links share one round: at least the longest link's
+/// communication time L/c and every link's mode spacing, lengthened to fit more modes where that shortens the time
+/// per pair, each link trying the modes that fit in it (`ChainRounds`). With deterministic swaps, no
 /// cutoff and no purification, the mean time is the exact expected maximum
 /// of the links' geometric waits (`RepeaterWaiting`); otherwise the nested
 /// model's (Sangouard et al. 2011, generalised in `NestedRepeaterChain`).
@@ -85,47 +88,66 @@ struct RepeaterChainModel {
     private func evaluate(transmittances: [Double], lengths: [Double], alpha: Double?) -> ChainEvaluation {
         var attempts: [Double] = []
         var pairs: [BellDiagonalState] = []
+        var spacings: [HeraldingRound.Spacing] = []
         for (i, link) in links.enumerated() {
             let detection = Sanitise.fraction(link.detectionEfficiency)
             let half = Sanitise.fraction(transmittances[i]).squareRoot()
             let arrivalA = memory(nodes[i]) * half * detection
             let arrivalB = memory(nodes[i + 1]) * half * detection
             let dark = HeraldingStationNoise.perDetector(link)
-            let pair: HeraldedPair
+            let pair: HeraldedPair, emission: Double
             switch link.heralding.value {
             case .twoClick:
                 pair = EntanglementHeralding.twoClick(arrivalA: arrivalA, arrivalB: arrivalB, opticalError: link.errorRate,
                                                       darkCountProbability: dark)
+                emission = 1
             case .singleClick:
                 let population = link.brightStatePopulation.value.fixedValue ?? alpha ?? 0
                 pair = EntanglementHeralding.singleClick(arrivalA: arrivalA, arrivalB: arrivalB, brightStatePopulation: population,
                                                          opticalError: link.errorRate, darkCountProbability: dark)
+                emission = Sanitise.fraction(population)
             }
             attempts.append(Sanitise.fraction(pair.successProbability))
             pairs.append(pair.state)
-        }
-        let rounds = ChainRounds.rounds(links, attempts: attempts, lengths: lengths, modes: modes)
-        let perRound = rounds.map(\.success)
-        let chainLinks = zip(rounds, pairs).map { round, pair in
-            NestedRepeaterChain.Link(successPerRound: round.success, roundSeconds: round.seconds, pair: pair)
+            let clicks = ChainRounds.clickProbability(arrivals: (arrivalA, arrivalB), emission: emission, darkPerDetector: dark)
+            spacings.append(ChainRounds.spacing(link, clickProbability: clicks))
         }
         let chainNodes = nodes.map { node in
             NestedRepeaterChain.Node(swapSuccess: Sanitise.fraction(node.swapSuccess.value),
                                      coherenceSeconds: node.holdsKey ? .infinity : node.coherenceTime.value,
                                      cutoffSeconds: node.holdsKey ? .infinity : node.cutoffTime.value)
         }
-        let delivery = NestedRepeaterChain.deliver(links: chainLinks, nodes: chainNodes, purificationRounds: purificationRounds)
-        let round = rounds.map(\.seconds).max() ?? 0
-        var meanSeconds = delivery.meanSeconds
-        var note: Assumption?
-        if exactWaiting {
-            let (rounds, waitingNote) = Self.expectedRounds(perRound)
-            meanSeconds = rounds * round
-            note = waitingNote
+        // One round for the whole chain: of the lengths worth trying, the one with the shortest time per pair
+        // (the first, the shortest, on a tie).
+        let candidates = HeraldingRound.candidateSeconds(communicationSeconds: lengths.map(ChainRounds.communicationSeconds),
+                                                         spacings: spacings, modes: modes)
+        func at(_ candidate: (seconds: Double, limit: HeraldingRound.Limit)) -> ChainEvaluation {
+            let rounds = links.indices.map { i in
+                HeraldingRound.within(candidate.seconds, limit: candidate.limit, attemptSuccess: attempts[i], modes: modes,
+                                      pulseSpacing: spacings[i].seconds)
+            }
+            let perRound = rounds.map(\.success)
+            let chainLinks = zip(rounds, pairs).map { round, pair in
+                NestedRepeaterChain.Link(successPerRound: round.success, roundSeconds: round.seconds, pair: pair)
+            }
+            let delivery = NestedRepeaterChain.deliver(links: chainLinks, nodes: chainNodes, purificationRounds: purificationRounds)
+            var meanSeconds = delivery.meanSeconds
+            var note: Assumption?
+            if exactWaiting {
+                let (expected, waitingNote) = Self.expectedRounds(perRound)
+                meanSeconds = expected * candidate.seconds
+                note = waitingNote
+            }
+            return ChainEvaluation(attemptSuccess: attempts, rounds: rounds, spacings: spacings, successPerRound: perRound,
+                                   pairs: pairs, alpha: optimisesAlpha ? alpha : nil, delivery: delivery,
+                                   meanSeconds: meanSeconds, roundSeconds: candidate.seconds, waitingNote: note)
         }
-        return ChainEvaluation(attemptSuccess: attempts, rounds: rounds, successPerRound: perRound, pairs: pairs,
-                               alpha: optimisesAlpha ? alpha : nil,
-                               delivery: delivery, meanSeconds: meanSeconds, roundSeconds: round, waitingNote: note)
+        var best = at(candidates[0])
+        for candidate in candidates.dropFirst() {
+            let evaluation = at(candidate)
+            if evaluation.meanSeconds < best.meanSeconds { best = evaluation }
+        }
+        return best
     }
 
     /// Write-read efficiency of a node's memory (1 at a key-holding end, which measures directly).

@@ -36,13 +36,14 @@ enum RepeaterChainPlanner {
                                    basis: "\(swap.basis); lowest of the chain's repeaters"), inner) {
                 (Format.percent(Sanitise.fraction($0.swapSuccess.value)), $0.swapSuccess.basis)
             },
-            Assumption(name: "modes", value: "\(model.modes) at most per round, success 1 - (1 - p)^M' for the M' modes a round tries (see round)",
+            Assumption(name: "modes", value: "\(model.modes) in the memories; success 1 - (1 - p)^M' for the M' <= \(model.modes) modes a link tries per round (see round)",
                        basis: "\(modes.basis); fewest among the chain's repeaters; Collins, Jenkins, Kuzmich, Kennedy, PRL 98, 060502 (2007)"),
             Assumption(name: "waiting time", value: model.exactWaiting
                 ? "exact E[max of N geometric] rounds (deterministic swaps, no cutoff)"
                 : "nested swapping, (3/2) per level and 1/p_s per swap, cutoff and purification restarts",
                        basis: model.exactWaiting ? "physics.md 4" : "Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33 (2011), generalised; memoryless halves"),
-            ChainRounds.assumption(links, rounds: evaluation.rounds, lengths: links.map(\.length), modes: model.modes),
+            ChainRounds.assumption(links, rounds: evaluation.rounds, spacings: evaluation.spacings, lengths: links.map(\.length),
+                                   modes: model.modes),
             perRepeater(Assumption(name: "cutoff", value: cutoff.map(cutoffText) ?? "none",
                                    basis: cutoff?.basis ?? PlanningDefaults.cutoffTime.basis), inner) {
                 (cutoffText($0.cutoffTime), $0.cutoffTime.basis)
@@ -74,7 +75,8 @@ enum RepeaterChainPlanner {
         plan.brightStatePopulation = links.contains { $0.heralding.value == .singleClick }
             ? evaluation.alpha ?? links.lazy.compactMap { $0.brightStatePopulation.value.fixedValue }.first : nil
         plan.successPerRound = evaluation.successPerRound
-        plan.modes = evaluation.rounds.map(\.modes).max() ?? model.modes
+        plan.modes = model.modes
+        plan.modesPerRound = evaluation.rounds.map(\.modes)
         plan.cutoffSeconds = cutoff.flatMap { $0.value.isFinite ? $0.value : nil }
         plan.cutoffSurvival = Sanitise.fraction(evaluation.delivery.cutoffSurvival)
         plan.purificationRounds = model.purificationRounds

@@ -195,6 +195,8 @@ struct InspectorSegmentTests {
         #expect(shows(lines, "fidelity", EngineeringFormat.number(try #require(segment.fidelity))))
         #expect(shows(lines, "heralding", "two-click"))
         #expect(shows(lines, "six-state key", EngineeringFormat.rate(chain.sixStateKeyRateBps)))
+        #expect(shows(lines, "memory modes", "100"))
+        #expect(prose(lines).contains("modes per round 100, 100, 100, 100"))
         let header = try #require(lines.firstIndex { $0.hasPrefix("    km   key     F  PLOB trust") })
         let planned = try #require(chain.sweep.first { $0.isPlanned })
         #expect(lines[header + 1].hasPrefix("*  100 "))

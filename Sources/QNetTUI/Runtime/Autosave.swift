@@ -6,7 +6,7 @@ import Foundation
 /// written (atomically, by the save service) after a few seconds without input when
 /// there are edits it does not hold yet, and when the terminal goes away (SIGTERM,
 /// SIGHUP). It is removed once the file is saved, or the user discards it or quits
-/// without saving. A second workbench on the same file keeps its own (`path(for:process:)`),
+/// without saving. A second workbench on the same file keeps its own (`path(for:process:instance:)`),
 /// while the first holds its claim on the usual one (`AutosaveClaim`), and so does a workbench whose user keeps the
 /// usual one undecided when it is offered; one left by a workbench that ended is offered back on opening like the
 /// usual one.
@@ -22,23 +22,36 @@ public enum Autosave {
     }
 
     /// The autosave of the topology file at `path` kept by the workbench in process `process` while another
-    /// workbench keeps the usual one: `dir/.net.qnet.yaml.PID.autosave`. The workbench names it when it opens the
-    /// file; once that workbench has ended, opening the file offers it back.
-    public static func path(for path: String, process: Int32) -> String {
+    /// workbench keeps the usual one: `dir/.net.qnet.yaml.PID.autosave`, or `.PID.N.autosave` for the `instance` N
+    /// from 2 (process ids are reused: a workbench takes the first of these names with no file there). The workbench
+    /// names it when it opens the file; once that workbench has ended, opening the file offers it back.
+    public static func path(for path: String, process: Int32, instance: Int = 1) -> String {
         let usual = Self.path(for: path)
-        return String(usual.dropLast(".autosave".count)) + ".\(process).autosave"
+        return String(usual.dropLast(".autosave".count)) + ".\(process)" + (instance > 1 ? ".\(instance)" : "")
+            + ".autosave"
     }
 
-    /// The autosaves that workbenches other than the one in process `process` kept of the topology file at `path`
-    /// (`path(for:process:)`), among the `names` in its folder, in the order given.
-    public static func othersPaths(for path: String, among names: [String], besides process: Int32) -> [String] {
+    /// The autosaves workbenches kept of the topology file at `path` (`path(for:process:instance:)`), among the
+    /// `names` in its folder, in the order given: whatever process id they name, this process's too (an earlier
+    /// process may have had it).
+    public static func perProcessPaths(for path: String, among names: [String]) -> [String] {
         let usual = (Self.path(for: path) as NSString).lastPathComponent
         let stem = String(usual.dropLast("autosave".count)), folder = (path as NSString).deletingLastPathComponent
         return names.filter { name in
             guard name.hasPrefix(stem), name.hasSuffix(".autosave") else { return false }
-            let digits = name.dropFirst(stem.count).dropLast(".autosave".count)
-            return Int32(digits).map { $0 > 0 && $0 != process && "\($0)" == digits } == true
+            let numbers = name.dropFirst(stem.count).dropLast(".autosave".count).split(separator: ".",
+                                                                                      omittingEmptySubsequences: false)
+            return switch numbers.count {
+            case 1: isProcess(numbers[0])
+            case 2: isProcess(numbers[0]) && Int(numbers[1]).map { $0 > 1 && "\($0)" == numbers[1] } == true
+            default: false
+            }
         }.map { folder.isEmpty ? $0 : (folder as NSString).appendingPathComponent($0) }
+    }
+
+    /// Whether `digits` are a process id as `path(for:process:instance:)` writes it.
+    private static func isProcess(_ digits: Substring) -> Bool {
+        Int32(digits).map { $0 > 0 && "\($0)" == digits } == true
     }
 
     /// Whether an autosave modified at `autosaveModified` is newer than the file, modified at `fileModified` (nil:

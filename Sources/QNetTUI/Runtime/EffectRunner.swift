@@ -62,8 +62,8 @@ public struct EffectRunner: Sendable {
             let result = WhatIfAnalyzer(topology: topology, plan: services.plan(topology)).analyse(demand: demand)
             return [.analysed(result, demand: demand, of: topology)]
         case .autosave(let document, let path):
-            // Claimed at the first write (an own autosave, `.FILE.PID.autosave`, before it exists: a workbench finding
-            // it unclaimed knows that its own has ended). Another workbench on the same file keeps the usual one.
+            // Claimed on opening (`checkAutosave`), which taking it again only keeps: another workbench on the same file
+            // keeps the usual one.
             guard services.claimAutosave(path) else {
                 return [.failed("not autosaved: another workbench keeps \((path as NSString).lastPathComponent); save with :w")]
             }
@@ -75,16 +75,18 @@ public struct EffectRunner: Sendable {
             }
         case .checkAutosave(let path):
             services.releaseAutosave()   // those of the file open before
-            let autosave = Autosave.path(for: path), own = Autosave.path(for: path, process: services.processID)
+            let autosave = Autosave.path(for: path)
             let fileModified = services.modified(path)
-            // Another workbench's autosave is live, not left by a crash: it is not offered, and this one keeps its own.
+            // Another workbench's autosave is live, not left by a crash: it is not offered, and this one keeps its own
+            // (named and claimed only when needed: its name is one no file has).
             // One nobody holds is offered whether or not the file is newer: a save that did not remove it (this
             // workbench's while it was kept undecided, or another workbench's) does not hold its edits.
             var found: [Action] = []
             if !services.claimAutosave(autosave) {
-                found = [.autosaveHeldElsewhere(path: path, own: own)]
+                found = [.autosaveHeldElsewhere(path: path, own: services.claimOwnAutosave(path))]
             } else if let modified = services.modified(autosave) {
-                found = [offer(autosave, modified: modified, fileModified: fileModified, ownWhileKept: own)]
+                found = [offer(autosave, modified: modified, fileModified: fileModified,
+                               ownWhileKept: services.claimOwnAutosave(path))]
             }
             // Those other workbenches left, newest first, after the usual one (which this workbench would overwrite,
             // while nobody writes those).
@@ -94,6 +96,7 @@ public struct EffectRunner: Sendable {
             guard services.autosaveIsFree(path) else { return [] }
             do {
                 try services.remove(path)
+                services.releaseLeftAutosave(path)
                 return []
             } catch {
                 return [.failed("could not remove the autosave \(path): \(error)")]

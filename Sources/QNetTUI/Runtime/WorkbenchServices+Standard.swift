@@ -9,9 +9,14 @@ extension WorkbenchServices {
     /// comments), and an
     /// incremental planner that re-runs only the links an edit touched.
     public static func standard() -> WorkbenchServices {
+        standard(process: ProcessInfo.processInfo.processIdentifier)
+    }
+
+    /// The real services, naming this workbench's own autosaves with the process id `process` (tests give one that an
+    /// earlier process had).
+    static func standard(process: Int32) -> WorkbenchServices {
         let planner = SharedPlanningSession()
         let claim = AutosaveClaim()
-        let process = ProcessInfo.processInfo.processIdentifier
         return WorkbenchServices(
             load: { path in try TopologyReader.document(contentsOf: URL(fileURLWithPath: path)) },
             save: { document, path in try TopologyWriter.write(document, to: URL(fileURLWithPath: path)) },
@@ -32,11 +37,24 @@ extension WorkbenchServices {
             claimLeftAutosaves: { path in
                 let folder = (path as NSString).deletingLastPathComponent
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+                let locked = names.filter { $0.hasSuffix(AutosaveClaim.lockSuffix) }
+                    .map { String($0.dropLast(AutosaveClaim.lockSuffix.count)) }
+                Autosave.perProcessPaths(for: path, among: locked).forEach(claim.removeOrphanLock)
                 // Held by a running workbench (its lock) or by none: the kernel lets go of a lock when its process ends.
-                return Autosave.othersPaths(for: path, among: names, besides: process).filter(claim.take)
+                return Autosave.perProcessPaths(for: path, among: names).filter(claim.takeLeft)
             },
-            releaseAutosave: { claim.release() },
-            processID: process)
+            claimOwnAutosave: { path in
+                // Each name passed over has a file (an autosave, or a lock another process holds): a folder has
+                // only so many.
+                var instance = 0, own: String
+                repeat {
+                    instance += 1
+                    own = Autosave.path(for: path, process: process, instance: instance)
+                } while !claim.takeAbsent(own)
+                return own
+            },
+            releaseLeftAutosave: { path in claim.releaseLeft(path) },
+            releaseAutosave: { claim.release() })
     }
 }
 

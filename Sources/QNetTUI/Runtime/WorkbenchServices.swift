@@ -27,14 +27,19 @@ public struct WorkbenchServices: Sendable {
     public var claimAutosave: @Sendable (String) -> Bool
     /// Whether no other workbench has a claim on the autosave at a path (this one's own counts as free).
     public var autosaveIsFree: @Sendable (String) -> Bool
-    /// The autosaves that other workbenches kept of the file at a path (`Autosave.path(for:process:)`) and left
+    /// The autosaves that workbenches kept of the file at a path (`Autosave.path(for:process:instance:)`) and left
     /// when they ended (killed, crashed, or their terminal went away), each now claimed by this workbench; one that a
-    /// running workbench still holds is not among them.
+    /// running workbench still holds is not among them. Whatever process id they name: an earlier process may have
+    /// had this one's. Lock files left without their autosave, which nobody holds, go meanwhile.
     public var claimLeftAutosaves: @Sendable (String) -> [String]
+    /// Names and claims this workbench's own autosave of the file at a path, kept while another workbench keeps the
+    /// usual one or the usual one is kept undecided: one of `Autosave.path(for:process:instance:)` with this
+    /// process's id and no file there (an earlier process with the same id may have left one).
+    public var claimOwnAutosave: @Sendable (String) -> String
+    /// Lets go of the claim on an autosave another workbench left, and its lock file, once it is removed.
+    public var releaseLeftAutosave: @Sendable (String) -> Void
     /// Lets go of this workbench's claims (when it opens another file, and when it quits).
     public var releaseAutosave: @Sendable () -> Void
-    /// This process's id, which names its own autosave when another workbench keeps the usual one.
-    public var processID: Int32
 
     public init(load: @escaping @Sendable (String) throws -> TopologyDocument,
                 save: @escaping @Sendable (TopologyDocument, String) throws -> Void,
@@ -46,8 +51,11 @@ public struct WorkbenchServices: Sendable {
                 claimAutosave: @escaping @Sendable (String) -> Bool = { _ in true },
                 autosaveIsFree: @escaping @Sendable (String) -> Bool = { _ in true },
                 claimLeftAutosaves: @escaping @Sendable (String) -> [String] = { _ in [] },
-                releaseAutosave: @escaping @Sendable () -> Void = {},
-                processID: Int32 = ProcessInfo.processInfo.processIdentifier) {
+                claimOwnAutosave: @escaping @Sendable (String) -> String = {
+                    Autosave.path(for: $0, process: ProcessInfo.processInfo.processIdentifier)
+                },
+                releaseLeftAutosave: @escaping @Sendable (String) -> Void = { _ in },
+                releaseAutosave: @escaping @Sendable () -> Void = {}) {
         self.load = load
         self.save = save
         self.plan = plan
@@ -58,8 +66,9 @@ public struct WorkbenchServices: Sendable {
         self.claimAutosave = claimAutosave
         self.autosaveIsFree = autosaveIsFree
         self.claimLeftAutosaves = claimLeftAutosaves
+        self.claimOwnAutosave = claimOwnAutosave
+        self.releaseLeftAutosave = releaseLeftAutosave
         self.releaseAutosave = releaseAutosave
-        self.processID = processID
     }
 
     /// Writes the report of `plan` (of `topology`) with its what-ifs to `path`, in the format its extension names.

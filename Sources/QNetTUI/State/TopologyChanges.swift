@@ -34,17 +34,24 @@ struct TopologyChanges: Sendable, Hashable {
         return parts.isEmpty ? "the same records, in another order" : parts.joined(separator: "; ")
     }
 
-    /// Adds the records of one kind that differ, appear or go, told by their ids (the first of a repeated id counts).
+    /// Adds the records of one kind that differ, appear or go, told by their ids, each id once (the first record of a
+    /// repeated id counts).
     private mutating func compare<Record: Hashable>(_ before: [(Identifier, Record)], _ after: [(Identifier, Record)]) {
         let old = Dictionary(before, uniquingKeysWith: { first, _ in first })
         let new = Dictionary(after, uniquingKeysWith: { first, _ in first })
-        for (id, record) in after {
+        for (id, record) in Self.firstOfEachID(after) {
             if let was = old[id] {
                 if was != record { changed.append(id.rawValue) }
             } else {
                 added.append(id.rawValue)
             }
         }
-        removed += before.filter { new[$0.0] == nil }.map(\.0.rawValue)
+        removed += Self.firstOfEachID(before).filter { new[$0.0] == nil }.map(\.0.rawValue)
+    }
+
+    /// The records whose id no record before them has, in order.
+    private static func firstOfEachID<Record>(_ records: [(Identifier, Record)]) -> [(Identifier, Record)] {
+        var seen = Set<Identifier>()
+        return records.filter { seen.insert($0.0).inserted }
     }
 }

@@ -157,7 +157,7 @@ struct AutosaveTests {
         edited.links[0].length = Quantity(99, .kilometre)
         disk.put(edited, at: Autosave.path(for: "metro.yaml"), time: 400)
         var services = disk.services
-        services.processID = 4242
+        services.claimOwnAutosave = { Autosave.path(for: $0, process: 4242) }
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
         let final = Workbench.run(path: "metro.yaml", terminal: terminal, services: services)
         #expect(final.mode == .confirmRestore(FoundAutosave(edited, path: Autosave.path(for: "metro.yaml"), isNewerThanFile: false,
@@ -187,7 +187,7 @@ struct AutosaveTests {
         var services = disk.services
         services.claimAutosave = { $0 != autosave }
         services.autosaveIsFree = { $0 != autosave }
-        services.processID = 4242
+        services.claimOwnAutosave = { Autosave.path(for: $0, process: 4242) }
         let own = Autosave.path(for: "metro.yaml", process: 4242)
         #expect(own == ".metro.yaml.4242.autosave")
 

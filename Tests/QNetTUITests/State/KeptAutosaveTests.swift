@@ -102,7 +102,7 @@ struct KeptAutosaveTests {
         crashed.name = "changed"
         disk.put(crashed, at: Self.usual, time: 600)   // left by a workbench killed with SIGKILL
         var services = disk.services
-        services.processID = 4242
+        services.claimOwnAutosave = { Autosave.path(for: $0, process: 4242) }
 
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
         terminal.type("x")

@@ -18,13 +18,16 @@ struct LeftAutosaveTests {
         return topology
     }
 
-    @Test("the autosaves other workbenches kept of a file are told by their names, this process's own left out")
+    @Test("the autosaves workbenches kept of a file are told by their names, whatever process id they name")
     func namesOfOthers() {
         let names = [".net.yaml.autosave", ".net.yaml.17.autosave", ".net.yaml.42.autosave", ".net.yaml.17.autosave.lock",
                      ".net.yaml.x.autosave", ".net.yaml.+5.autosave", ".net.yaml.007.autosave", ".other.yaml.17.autosave",
-                     "net.yaml", ".net.yaml.1.2.autosave"]
-        #expect(Autosave.othersPaths(for: "/n/net.yaml", among: names, besides: 42) == ["/n/.net.yaml.17.autosave"])
-        #expect(Autosave.othersPaths(for: "net.yaml", among: names, besides: 1) == [".net.yaml.17.autosave", ".net.yaml.42.autosave"])
+                     "net.yaml", ".net.yaml.1.2.autosave", ".net.yaml.1.1.autosave", ".net.yaml.1.02.autosave",
+                     ".net.yaml.1.2.3.autosave", ".net.yaml.1..autosave", ".net.yaml.0.autosave"]
+        #expect(Autosave.perProcessPaths(for: "/n/net.yaml", among: names)
+                == ["/n/.net.yaml.17.autosave", "/n/.net.yaml.42.autosave", "/n/.net.yaml.1.2.autosave"])
+        #expect(Autosave.path(for: "/n/net.yaml", process: 1, instance: 2) == "/n/.net.yaml.1.2.autosave")
+        #expect(Autosave.path(for: "/n/net.yaml", process: 17, instance: 1) == "/n/.net.yaml.17.autosave")
     }
 
     @Test("the real services find a left autosave (a lock file left unlocked too), never one a running workbench holds")
@@ -36,21 +39,22 @@ struct LeftAutosaveTests {
         let ended = Autosave.path(for: file, process: Self.endedProcess)
         let killed = Autosave.path(for: file, process: Self.endedProcess - 1)   // killed -9: its lock file is still there
         let running = Autosave.path(for: file, process: Self.endedProcess - 2)
-        let mine = Autosave.path(for: file, process: ProcessInfo.processInfo.processIdentifier)
-        for path in [ended, killed, running, mine, AutosaveClaim.lockPath(killed)] {
+        // Named with this process's id by an earlier process that had it: left as well.
+        let reused = Autosave.path(for: file, process: Self.endedProcess - 3, instance: 2)
+        for path in [ended, killed, running, reused, AutosaveClaim.lockPath(killed)] {
             #expect(FileManager.default.createFile(atPath: path, contents: Data("name: n\n".utf8)))
         }
         // Another claim stands for the running workbench: its lock excludes this process's as another process's would.
         let runningWorkbench = AutosaveClaim()
         #expect(runningWorkbench.take(running))
 
-        let first = WorkbenchServices.standard(), second = WorkbenchServices.standard()
-        #expect(Set(first.claimLeftAutosaves(file)) == [ended, killed])
+        let first = WorkbenchServices.standard(process: Self.endedProcess - 3), second = WorkbenchServices.standard()
+        #expect(Set(first.claimLeftAutosaves(file)) == [ended, killed, reused])
         #expect(second.claimLeftAutosaves(file).isEmpty)   // claimed by the first, as if being offered there
         #expect(!second.autosaveIsFree(ended) && first.autosaveIsFree(ended))
         first.releaseAutosave()
         #expect(!FileManager.default.fileExists(atPath: AutosaveClaim.lockPath(killed)))
-        #expect(Set(second.claimLeftAutosaves(file)) == [ended, killed])
+        #expect(Set(second.claimLeftAutosaves(file)) == [ended, killed, reused])
         runningWorkbench.release()
         second.releaseAutosave()
     }
@@ -90,7 +94,7 @@ struct LeftAutosaveTests {
         disk.put(Self.metro(l1: 3), at: newer, time: 400)
         var services = disk.services
         services.claimLeftAutosaves = { _ in [older, newer] }
-        services.processID = 4242
+        services.claimOwnAutosave = { Autosave.path(for: $0, process: 4242) }
         let own = Autosave.path(for: "metro.yaml", process: 4242)
         let leftOnes: [Action] = [.autosaveFound(FoundAutosave(Self.metro(l1: 3), path: newer, isNewerThanFile: false)),
                                   .autosaveFound(FoundAutosave(Self.metro(l1: 2), path: older, isNewerThanFile: false))]

@@ -22,6 +22,16 @@ struct TopologyChangesTests {
         #expect(changes.summary(naming: 1) == "changed name; and 3 more")
     }
 
+    @Test("a repeated id (a file being fixed by hand) is named once, whether changed, added or removed")
+    func repeatedIDsNamedOnce() {
+        var file = Fixtures.metro
+        file.demands += file.demands   // A-B twice, removed in the edited one
+        var edited = Self.edited
+        edited.nodes.append(Fixtures.node("N9", .endpoint, x: 6, y: 6))   // N9 added twice
+        edited.links.append(edited.links[0])   // L1 changed, twice
+        #expect(TopologyChanges(from: file, to: edited).summary(naming: 8) == "changed name, L1; added N9; removed A-B")
+    }
+
     @Test("records only moved within their list: said so, not listed")
     func reordered() {
         var reordered = Fixtures.metro

@@ -205,6 +205,9 @@ enum Binary {
     /// Spawned and reaped directly (posix_spawn, waitpid), with output to files: a
     /// tmux server started by the command keeps whatever it inherited open for as
     /// long as it lives, so neither a pipe nor Foundation's `Process` may wait on it.
+    /// Its signals are unblocked and at their defaults: the test runner's threads block
+    /// most of them, and a tmux server that inherited that mask ignored `kill-server`
+    /// (SIGTERM) and outlived its test with the workbenches in it.
     static func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("qnetplan-e2e-\(UUID().uuidString)").path
         let outputPath = base + ".out", errorsPath = base + ".err"
@@ -217,8 +220,17 @@ enum Binary {
         posix_spawn_file_actions_addopen(&actions, 2, errorsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, executable.path, &actions, &attributes, argv, environ)
         guard spawned == 0 else { throw TmuxError("cannot run \(executable.path): error \(spawned)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1, errno == EINTR {}

@@ -13,15 +13,16 @@ final class LinkOutcome: Sendable {
     let errorRate: Double
     /// The link's misalignment with where it came from (the repeater chain's elementary-fidelity assumption).
     let misalignment: Sourced<Double>
-    /// The sender's pulse rate, Hz, with where it came from, and the receiver's detector, whose dead time lengthens
-    /// the spacing of the repeater planner's modes (`ChainRounds`).
-    let pulses: (repetitionRate: Sourced<Double>, detector: ResolvedDetector)
+    /// The link's source and detector after defaults, shared with the other links that name the same ones (a
+    /// reference: a detector's figures by value would cost hundreds of bytes per link): the source's pulse rate and
+    /// the detector's dead time set the spacing of the repeater planner's modes (`ChainRounds`).
+    let equipment: SharedRecords.Resolved
     /// A satellite link at one geometry, no pass, whose satellite is not geostationary (`FixedElevationLink`).
     let keyOnlyWhileInView: Bool
 
     /// `plan` carries `diagnostics` too, to show them with the link.
     init(plan: LinkPlan, diagnostics: [Diagnostic], pathLength: Double, errorRate: Double, misalignment: Sourced<Double>,
-         pulses: (repetitionRate: Sourced<Double>, detector: ResolvedDetector), keyOnlyWhileInView: Bool = false) {
+         equipment: SharedRecords.Resolved, keyOnlyWhileInView: Bool = false) {
         var plan = plan
         plan.diagnostics = diagnostics
         self.plan = plan
@@ -29,7 +30,7 @@ final class LinkOutcome: Sendable {
         self.pathLength = pathLength
         self.errorRate = errorRate
         self.misalignment = misalignment
-        self.pulses = pulses
+        self.equipment = equipment
         self.keyOnlyWhileInView = keyOnlyWhileInView
     }
 }
@@ -105,7 +106,7 @@ enum LinkPlanner {
             repetitionRateHz: repetitionRate, plobBoundBps: plob, marginDB: margin.map { Sanitise.finite($0) },
             noKeyReason: reason, assumptions: assumptions, pass: pass?.0, finiteKey: finiteKey)
         return LinkOutcome(plan: plan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength), errorRate: errorRate,
-                           misalignment: link.misalignment, pulses: (link.source.repetitionRate, link.detector),
+                           misalignment: link.misalignment, equipment: link.inputs.resolved,
                            keyOnlyWhileInView: loss.keyOnlyWhileInView)
     }
 

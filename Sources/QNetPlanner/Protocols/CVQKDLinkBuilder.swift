@@ -89,7 +89,7 @@ enum CVQKDLinkBuilder {
             repetitionRateHz: rate, plobBoundBps: plob, marginDB: margin, noKeyReason: reason, assumptions: assumptions,
             continuousVariable: plan)
         return LinkOutcome(plan: linkPlan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength),
-                           errorRate: 0.5, misalignment: link.misalignment, pulses: (link.source.repetitionRate, link.detector),
+                           errorRate: 0.5, misalignment: link.misalignment, equipment: link.inputs.resolved,
                            keyOnlyWhileInView: loss.keyOnlyWhileInView)
     }
 

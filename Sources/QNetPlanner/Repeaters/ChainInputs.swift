@@ -63,7 +63,8 @@ enum ChainInputs {
                 elementary.fixedLossDB = plan.lossDB - fiber.db
             }
             elementary.misalignment = outcome.misalignment
-            (elementary.repetitionRate, elementary.stationDetector) = outcome.pulses
+            (elementary.repetitionRate, elementary.stationDetector) = (outcome.equipment.source.repetitionRate,
+                                                                       outcome.equipment.detector)
             elementary.noiseProbability = (detector?.darkProbabilityPerWindow ?? 0) + (detector?.backgroundProbabilityPerWindow ?? 0)
             if let bases = detector?.bases {
                 elementary.noiseBasis = "\(bases.darkCounts); stray light \(bases.backgroundRate) x window"

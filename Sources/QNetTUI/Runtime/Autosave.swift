@@ -33,12 +33,15 @@ public enum Autosave {
 
     /// The autosaves workbenches kept of the topology file at `path` (`path(for:process:instance:)`), among the
     /// `names` in its folder, in the order given: whatever process id they name, this process's too (an earlier
-    /// process may have had it).
+    /// process may have had it). Not one that is the usual autosave of a file in the folder: `.net.qnet.yaml.5.autosave`
+    /// is that of `net.qnet.yaml.5` when there is such a file.
     public static func perProcessPaths(for path: String, among names: [String]) -> [String] {
         let usual = (Self.path(for: path) as NSString).lastPathComponent
         let stem = String(usual.dropLast("autosave".count)), folder = (path as NSString).deletingLastPathComponent
+        let files = Set(names)
         return names.filter { name in
-            guard name.hasPrefix(stem), name.hasSuffix(".autosave") else { return false }
+            guard name.hasPrefix(stem), name.hasSuffix(".autosave"),
+                  !files.contains(String(name.dropFirst().dropLast(".autosave".count))) else { return false }
             let numbers = name.dropFirst(stem.count).dropLast(".autosave".count).split(separator: ".",
                                                                                       omittingEmptySubsequences: false)
             return switch numbers.count {

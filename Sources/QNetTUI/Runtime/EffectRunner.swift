@@ -85,8 +85,11 @@ public struct EffectRunner: Sendable {
             if !services.claimAutosave(autosave) {
                 found = [.autosaveHeldElsewhere(path: path, own: services.claimOwnAutosave(path))]
             } else if let modified = services.modified(autosave) {
-                found = [offer(autosave, modified: modified, fileModified: fileModified,
-                               ownWhileKept: services.claimOwnAutosave(path))]
+                let own = services.claimOwnAutosave(path)
+                // One that does not read is kept: overwriting it with this workbench's edits would lose what it holds.
+                found = [offer(autosave, modified: modified, fileModified: fileModified, ownWhileKept: own) { reason in
+                    .autosaveUnreadable(path: autosave, own: own, reason: reason)
+                }]
             }
             // Those other workbenches left, newest first, after the usual one (which this workbench would overwrite,
             // while nobody writes those).
@@ -106,14 +109,16 @@ public struct EffectRunner: Sendable {
         }
     }
 
-    /// The offer of the autosave at `path`, read, last modified at `modified` (the file at `fileModified`).
-    private func offer(_ path: String, modified: Date, fileModified: Date?, ownWhileKept: String? = nil) -> Action {
+    /// The offer of the autosave at `path`, read, last modified at `modified` (the file at `fileModified`); when it
+    /// does not read, `unreadable` of the reason, else a failure.
+    private func offer(_ path: String, modified: Date, fileModified: Date?, ownWhileKept: String? = nil,
+                       unreadable: ((String) -> Action)? = nil) -> Action {
         do {
             return .autosaveFound(FoundAutosave(try services.load(path).topology, path: path,
                                                 isNewerThanFile: Autosave.isNewer(modified, than: fileModified),
                                                 ownWhileKept: ownWhileKept))
         } catch {
-            return .failed("found an autosave \(path) but could not read it: \(error)")
+            return unreadable?("\(error)") ?? .failed("found an autosave \(path) but could not read it: \(error)")
         }
     }
 }

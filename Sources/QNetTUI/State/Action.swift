@@ -58,6 +58,9 @@ public enum Action: Sendable, Hashable {
     case autosaveFound(FoundAutosave)
     /// Another workbench has the file at `path` open and keeps its autosave: this one keeps its own, at `own`.
     case autosaveHeldElsewhere(path: String, own: String)
+    /// The usual autosave at `path` could not be read (`reason`): it is kept as it is, and this workbench's edits
+    /// autosave to `own`, as while an offered one is kept undecided.
+    case autosaveUnreadable(path: String, own: String, reason: String)
     /// A plan of `topology` took `seconds`.
     case planned(Plan, of: Topology, seconds: Double)
     /// The what-ifs of `demand` in `topology` (nil: it has no such demand).

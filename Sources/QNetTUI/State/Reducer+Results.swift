@@ -37,6 +37,12 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
             state.mode = .confirmRestore(found)
         }
         return []
+    case .autosaveUnreadable(let path, let own, let reason):
+        state.ownAutosave = own
+        state.keptAutosave = path
+        state.status = StatusMessage("\((path as NSString).lastPathComponent) does not read (\(reason)): kept as it is; edits "
+                                     + "autosave to \((own as NSString).lastPathComponent)", .error)
+        return []
     case .autosaveHeldElsewhere(_, let own):
         state.ownAutosave = own
         // Before what the opening or the save said (the errors that keep the file from being planned, say), and short:

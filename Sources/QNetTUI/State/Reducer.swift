@@ -92,7 +92,7 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
         storeWhatIf(&state, result, demand: demand, topology: topology)
         return []
     case .planned, .loaded, .newFile, .saved, .changedOnDisk, .fileExists, .exported, .failed, .autosaveFound,
-         .autosaveHeldElsewhere:
+         .autosaveHeldElsewhere, .autosaveUnreadable:
         return reduceResult(into: &state, action)
     }
 }

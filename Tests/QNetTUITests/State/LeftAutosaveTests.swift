@@ -26,6 +26,9 @@ struct LeftAutosaveTests {
                      ".net.yaml.1.2.3.autosave", ".net.yaml.1..autosave", ".net.yaml.0.autosave"]
         #expect(Autosave.perProcessPaths(for: "/n/net.yaml", among: names)
                 == ["/n/.net.yaml.17.autosave", "/n/.net.yaml.42.autosave", "/n/.net.yaml.1.2.autosave"])
+        // Second reader: with a file net.yaml.42 (or net.yaml.1.2) beside it, .net.yaml.42.autosave is that file's autosave.
+        #expect(Autosave.perProcessPaths(for: "/n/net.yaml", among: names + ["net.yaml.42", "net.yaml.1.2"])
+                == ["/n/.net.yaml.17.autosave"])
         #expect(Autosave.path(for: "/n/net.yaml", process: 1, instance: 2) == "/n/.net.yaml.1.2.autosave")
         #expect(Autosave.path(for: "/n/net.yaml", process: 17, instance: 1) == "/n/.net.yaml.17.autosave")
     }

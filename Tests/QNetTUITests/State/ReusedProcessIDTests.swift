@@ -33,6 +33,27 @@ struct ReusedProcessIDTests {
         }
     }
 
+    @Test("a usual autosave that does not read is kept as it is: this workbench's edits autosave to its own")
+    func unreadableAutosaveIsKept() throws {
+        try withTemporaryFile(named: "net.qnet.yaml") { path in
+            let folder = try Folder(path)
+            try "nodes: [".write(toFile: folder.usual, atomically: true, encoding: .utf8)
+            let runner = EffectRunner(services: .standard(process: Self.process))
+            let actions = runner.run(.checkAutosave(path: folder.file))
+            guard case .autosaveUnreadable(folder.usual, let own, _)? = actions.first else {
+                Issue.record("expected the unreadable autosave kept, got \(actions)")
+                return
+            }
+            #expect(own == folder.own)
+            var state = AppState(topology: LeftAutosaveTests.metro(l1: 1), filePath: folder.file)
+            _ = reduce(into: &state, actions[0])
+            #expect(state.autosavePath == folder.own && state.keptAutosave == folder.usual)
+            #expect(!state.editAutosaves.contains(folder.usual))
+            #expect(try String(contentsOfFile: folder.usual, encoding: .utf8) == "nodes: [")
+            runner.services.releaseAutosave()
+        }
+    }
+
     @Test("opening offers the .FILE.PID.autosave named with this process's id; its own autosave takes .FILE.PID.2.autosave")
     func offeredWhileOwnTakesTheNextName() throws {
         try withTemporaryFile(named: "net.qnet.yaml") { path in

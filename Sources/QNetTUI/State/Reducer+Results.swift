@@ -40,8 +40,9 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
     case .autosaveUnreadable(let path, let own, let reason):
         state.ownAutosave = own
         state.keptAutosave = path
-        state.status = StatusMessage("\((path as NSString).lastPathComponent) does not read (\(reason)): kept as it is; edits "
-                                     + "autosave to \((own as NSString).lastPathComponent)", .error)
+        // What the workbench does first, the reason last: a narrow status line cuts the reason.
+        state.status = StatusMessage("edits autosave to \((own as NSString).lastPathComponent); kept "
+                                     + "\((path as NSString).lastPathComponent), which does not read: \(reason)", .error)
         return []
     case .autosaveHeldElsewhere(_, let own):
         state.ownAutosave = own

@@ -246,9 +246,13 @@ public final class PlanningSession {
             linkPlans[planIndex[index]].diagnostics.append(warning)
             diagnostics.append(warning)
         }
-        for (index, note) in BuiltInEquipmentNotes.notes(inputs) where planIndex[index] >= 0 {
-            linkPlans[planIndex[index]].diagnostics.append(note)
-            diagnostics.append(note)
+        // Each link keeps its note; the plan lists the first few and counts the rest (a large network stays readable).
+        let equipmentNotes = BuiltInEquipmentNotes.notes(inputs).filter { planIndex[$0.link] >= 0 }
+        for (index, note) in equipmentNotes { linkPlans[planIndex[index]].diagnostics.append(note) }
+        diagnostics += equipmentNotes.prefix(BuiltInEquipmentNotes.listed).map(\.note)
+        if equipmentNotes.count > BuiltInEquipmentNotes.listed {
+            diagnostics.append(Diagnostic(.note, "\(equipmentNotes.count - BuiltInEquipmentNotes.listed) more links use a built-in "
+                + "source or detector while others name the topology's own (each link's entry says which)"))
         }
 
         // Key graph and demands.

@@ -30,6 +30,21 @@ import Testing
         #expect(plan.links[0].diagnostics.allSatisfy { !$0.message.contains("built-in") })
     }
 
+    /// Second reader: one link naming equipment among thousands that do not made a note per link in `check`.
+    @Test func thePlanListsTenNotesAndCountsTheRestWhileEveryLinkKeepsItsOwn() {
+        var topology = network
+        for index in 0..<30 {
+            let node = Identifier("N\(index)")
+            topology.nodes.append(Node(id: node, kind: .trusted))
+            topology.links.append(Fixtures.fiber("X\(index)", "N\(index)", "B", km: 20))
+        }
+        let plan = Planner().plan(topology)
+        let listed = notes(plan)
+        #expect(listed.count == BuiltInEquipmentNotes.listed + 1)
+        #expect(listed.last?.message.hasPrefix("22 more links use a built-in source or detector") == true)
+        #expect(plan.links.filter { $0.diagnostics.contains { $0.message.contains("uses the built-in") } }.count == 32)
+    }
+
     @Test func aLinkThatNamesItsOwnEquipmentGetsNoNote() {
         var topology = network
         topology.links[1].detector = "snspd"

@@ -7,6 +7,8 @@ import QNetModel
 enum BuiltInEquipmentNotes {
     /// At most this many equipment names are listed as the ones the other links use.
     static let namesListed = 3
+    /// At most this many of the notes are listed among the plan's diagnostics (every link keeps its own).
+    static let listed = 10
 
     /// A note per link of `inputs` (by index into the topology's links; nil: not planned) that names no source, or
     /// no detector, while another link does, located at the link.

@@ -32,10 +32,8 @@ enum PlanOutcomeNotes {
             notes.append(Diagnostic(.note, "\(keyless.count - limit) more links have no key (the report gives each one's reason)"))
         }
 
-        let warned = Set(plan.diagnostics.compactMap(\.keyPath).filter { $0.hasPrefix("demands[") })
-        let short = plan.demands.indices.filter { index in
-            !plan.demands[index].satisfied && !warned.contains { $0.hasPrefix("demands[\(index)]") }
-        }
+        let warned = Set(plan.diagnostics.compactMap { $0.keyPath.flatMap(Self.demandIndex) })
+        let short = plan.demands.indices.filter { !plan.demands[$0].satisfied && !warned.contains($0) }
         notes += short.prefix(limit).map { index in
             let demand = plan.demands[index]
             guard demand.fallback == nil else {
@@ -52,5 +50,11 @@ enum PlanOutcomeNotes {
             notes.append(Diagnostic(.warning, "\(short.count - limit) more demands are not met (the report lists them all)"))
         }
         return notes
+    }
+
+    /// The demand a key path such as `demands[3].between` points into, if it points into one.
+    static func demandIndex(_ keyPath: String) -> Int? {
+        guard keyPath.hasPrefix("demands["), let close = keyPath.firstIndex(of: "]") else { return nil }
+        return Int(keyPath[keyPath.index(keyPath.startIndex, offsetBy: 8)..<close])
     }
 }

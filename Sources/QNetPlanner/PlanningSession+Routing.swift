@@ -28,7 +28,7 @@ extension PlanningSession {
     /// The plans of `demands`, routed over `graph` (whose edges are `segments`), and whether they fit together.
     func route(_ demands: [Demand], graph: KeyGraph, topology: Topology, segments: [SegmentPlan],
                nodeIndex: [Identifier: Int]) -> (demands: [DemandPlan], shared: SharedCapacity) {
-        let router = DemandRouter(graph: graph, topology: topology, segments: segments)
+        let router = DemandRouter(graph: graph, topology: topology, segments: segments, nodeIndex: nodeIndex)
         let edgeKeys = (0..<graph.edgeCount).map {
             EdgeKey(from: graph.edgeFrom[$0], to: graph.edgeTo[$0], segment: graph.edgeSegment[$0])
         }

@@ -66,4 +66,12 @@ struct PlanOutcomeNotesTests {
         #expect(notes[10] == Diagnostic(.note, "3 more links have no key (the report gives each one's reason)"))
         #expect(notes[21] == Diagnostic(.warning, "3 more demands are not met (the report lists them all)"))
     }
+
+    @Test("a key path names the demand it points into by its whole index: demands[1] is not demands[12]")
+    func demandIndexOfKeyPath() {
+        #expect(PlanOutcomeNotes.demandIndex("demands[12].between") == 12)
+        #expect(PlanOutcomeNotes.demandIndex("demands[1]") == 1)
+        #expect(PlanOutcomeNotes.demandIndex("links[3].length") == nil)
+        #expect(PlanOutcomeNotes.demandIndex("demands[x]") == nil)
+    }
 }

@@ -17,15 +17,15 @@ struct DemandRouter: Sendable {
     /// (`FixedElevationLink`), with their ends' key-graph nodes (-1 for an end that holds no key).
     let keyOnlyWhileInView: [(id: String, ends: (Int, Int))]
 
-    /// A router over `graph`, whose edges are `segments`.
+    /// A router over `graph`, whose edges are `segments`, with `nodeIndex` the index of each of `topology`'s nodes.
     /// - Complexity: O(E log E + V log V)
-    init(graph: KeyGraph, topology: Topology, segments: [SegmentPlan]) {
-        self.init(graph: graph, topology: topology, segments: segments, bottlenecks: BottleneckIndex(graph))
+    init(graph: KeyGraph, topology: Topology, segments: [SegmentPlan], nodeIndex: [Identifier: Int]) {
+        self.init(graph: graph, topology: topology, segments: segments, nodeIndex: nodeIndex, bottlenecks: BottleneckIndex(graph))
     }
 
     /// A router over `graph`, whose edges are `segments`, with its bottleneck index made already.
     /// - Complexity: O(V log V + E)
-    init(graph: KeyGraph, topology: Topology, segments: [SegmentPlan], bottlenecks: BottleneckIndex) {
+    init(graph: KeyGraph, topology: Topology, segments: [SegmentPlan], nodeIndex: [Identifier: Int], bottlenecks: BottleneckIndex) {
         self.graph = graph
         self.topology = topology
         self.segments = segments
@@ -37,7 +37,7 @@ struct DemandRouter: Sendable {
         for (place, node) in nodesByID.enumerated() { rank[node] = place }
         idRank = rank
         keyOnlyWhileInView = segments.filter { $0.keyWhileInViewBps != nil }.map { segment in
-            let end = { (id: Identifier) in topology.nodes.firstIndex { $0.id == id }.map { graph.compactIndex[$0] } ?? -1 }
+            let end = { (id: Identifier) in nodeIndex[id].map { graph.compactIndex[$0] } ?? -1 }
             return (segment.id, (end(segment.from), end(segment.to)))
         }
     }

@@ -47,7 +47,7 @@ final class ChangeRouter {
             keyNodes = keyNodes.map { ($0.topologyIndex, $0.canRelay || change.relaying.contains($0.topologyIndex)) }
         }
         let graph = KeyGraph(keyNodes: keyNodes, topologyNodeCount: topology.nodes.count, edges: edges)
-        let plan = DemandRouter(graph: graph, topology: topology, segments: segments)
+        let plan = DemandRouter(graph: graph, topology: topology, segments: segments, nodeIndex: nodeIndex)
             .route(demand, nodeIndex: nodeIndex).plan   // its max-flow arrays are made for this changed graph
 
         // Undo the change (the arrays are this router's alone again, so this is in place).

@@ -85,7 +85,7 @@ struct KeyNetwork: Sendable {
         for (edge, segment) in graph.edgeSegment.enumerated() { graphEdge[segment] = edge }
         self.graphEdge = graphEdge
         widestFirst = BottleneckIndex.widestFirst(graph)
-        router = DemandRouter(graph: graph, topology: topology, segments: segments,
+        router = DemandRouter(graph: graph, topology: topology, segments: segments, nodeIndex: nodeIndex,
                               bottlenecks: BottleneckIndex(graph, widestFirst: widestFirst))
     }
 

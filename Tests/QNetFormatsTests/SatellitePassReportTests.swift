@@ -90,6 +90,7 @@ struct SatellitePassReportTests {
         #expect(Self.same(segment["key_per_pass_bits"], finite.keyPerPassBits))
         #expect(Self.same(segment["key_per_day_bits"], finite.keyPerDayBits))
         #expect(Self.same(segment["key_rate_bps"], finite.dailyAverageBps))
+        #expect(segment["key_while_in_view_bps"] is NSNull)
 
         let markdown = MarkdownReport.render(plan, of: topology)
         #expect(markdown.contains("## Satellite passes"))
@@ -114,6 +115,20 @@ struct SatellitePassReportTests {
             let note = try #require(link.assumptions.first { $0.name == "finite key at culmination" })
             #expect(note.value.contains("the pass's own finite key (one block per pass) is the figure to plan with"))
         }
+    }
+
+    @Test("Micius at one elevation and no pass: its segment carries no key, and the JSON keeps the key while in view")
+    func oneElevationKeepsTheKeyWhileInView() throws {
+        var (topology, _) = try Self.plan("micius-downlink.qnet.yaml")
+        topology.links[0].pass = nil
+        topology.links[0].elevation = Quantity(45, .degree)
+        let plan = Planner().plan(topology)
+        let link = try #require(plan.links.first)
+        #expect(link.keyRateBps > 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.render(plan, of: topology).utf8)) as? [String: Any])
+        let segment = try #require((json["segments"] as? [[String: Any]])?.first { ($0["links"] as? [String]) == [link.id.rawValue] })
+        #expect(Self.same(segment["key_while_in_view_bps"], link.keyRateBps))
+        #expect(segment["key_rate_bps"] as? Double == 0)
     }
 
     @Test("Without a pass the reports are as before: a null pass in JSON, no passes table")

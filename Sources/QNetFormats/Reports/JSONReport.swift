@@ -158,8 +158,8 @@ public enum JSONReport {
         /// The key the demands' scaled max flows take from the segment (`SharedCapacity`).
         let demandLoadBps: Double
         enum Keys: String, CodingKey {
-            case id, nodes, links, `protocol`, keyRateBps = "key_rate_bps", plobBoundBps = "plob_bound_bps"
-            case fidelity, keyPerPass = "key_per_pass_bits", keyPerDay = "key_per_day_bits", marginDB = "margin_db"
+            case id, nodes, links, `protocol`, keyRateBps = "key_rate_bps", keyWhileInViewBps = "key_while_in_view_bps"
+            case plobBoundBps = "plob_bound_bps", fidelity, keyPerPass = "key_per_pass_bits", keyPerDay = "key_per_day_bits", marginDB = "margin_db"
             case noKeyReason = "no_key_reason", repeater, twinField = "twin_field", keyBudget = "key_budget"
             case demandLoadBps = "demand_load_bps", diagnostics
         }
@@ -170,6 +170,7 @@ public enum JSONReport {
             try container.encode(segment.links.map(\.rawValue), forKey: .links)
             try container.encode(segment.protocolKind.rawValue, forKey: .protocol)
             try container.encode(segment.keyRateBps, forKey: .keyRateBps)
+            try container.encode(segment.keyWhileInViewBps, forKey: .keyWhileInViewBps)
             try container.encode(segment.plobBoundBps, forKey: .plobBoundBps)
             try container.encode(segment.fidelity, forKey: .fidelity)
             try container.encode(segment.keyPerPassBits, forKey: .keyPerPass)

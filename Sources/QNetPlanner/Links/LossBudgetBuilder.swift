@@ -129,7 +129,7 @@ enum LossBudgetBuilder {
         if downlink {
             budget.assumptions.append(Assumption(
                 name: "turbulence", value: "none on the downlink",
-                basis: "turbulence sits near the ground receiver and barely broadens a beam from orbit (physics.md §1)"))
+                basis: "a downlink's turbulence lies in the last few km of its path, near the ground receiver, and barely broadens a beam from orbit (Andrews & Phillips, Laser Beam Propagation through Random Media, 2nd ed., SPIE (2005))"))
         } else if profile == .none {
             budget.assumptions.append(Assumption(name: "turbulence", value: "none", basis: "\(link.path).turbulence"))
         } else {

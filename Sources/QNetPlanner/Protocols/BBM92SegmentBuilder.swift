@@ -160,7 +160,7 @@ enum BBM92SegmentBuilder {
                        basis: pairs.basis),
             Assumption(name: "coincidence window",
                        value: "each arm's click inside its own window (its timing budget's window fraction); Y0 of each arm = its dark and background counts per window plus afterpulses",
-                       basis: "the arms' detection budgets; Ma, Fung, Lo's Y0A, Y0B are each receiver's total (physics.md §2)"),
+                       basis: "the arms' detection budgets; Ma, Fung, Lo's Y0A, Y0B are each receiver's total (Ma, Fung, Lo, PRA 76, 012307 (2007))"),
             Assumption(name: "error correction", value: "f = \(Format.number(link.ecEfficiency.value))", basis: link.ecEfficiency.basis),
             Assumption(name: "sifting", value: "\(link.sifting.value.rawValue), q = \(Format.number(link.siftingFactor))",
                        basis: link.sifting.basis),

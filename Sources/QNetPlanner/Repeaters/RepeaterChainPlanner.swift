@@ -41,7 +41,7 @@ enum RepeaterChainPlanner {
             Assumption(name: "waiting time", value: model.exactWaiting
                 ? "exact E[max of N geometric] rounds (deterministic swaps, no cutoff)"
                 : "nested swapping, (3/2) per level and 1/p_s per swap, cutoff and purification restarts",
-                       basis: model.exactWaiting ? "physics.md 4" : "Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33 (2011), generalised; memoryless halves"),
+                       basis: model.exactWaiting ? "links generated in parallel and swapped when all are ready: the mean waiting time is the expected maximum of N geometric variables, sum over k of (-1)^(k+1) C(N,k) / (1 - (1-p)^k) (Shchukin, Schmidt, van Loock, arXiv:1710.06214; Brand, Coopmans, Elkouss, IEEE JSAC 38, 619 (2020))" : "Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33 (2011), generalised; memoryless halves"),
             ChainRounds.assumption(links, rounds: evaluation.rounds, spacings: evaluation.spacings, lengths: links.map(\.length),
                                    modes: model.modes),
             perRepeater(Assumption(name: "cutoff", value: cutoff.map(cutoffText) ?? "none",

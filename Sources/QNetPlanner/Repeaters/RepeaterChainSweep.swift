@@ -51,6 +51,6 @@ enum RepeaterChainSweep {
                    value: "each link planned as a bb84-decoy link at its scaled length (its receiver's detector with dead time "
                        + "and afterpulsing; a sender's source sends weak coherent pulses at its repetition rate); slowest link",
                    basis: "LinkPlanner, as a planned link of that length; Ma, Qi, Zhao, Lo, PRA 72, 012326 (2005); "
-                       + "physics.md 4 (trusted relay)"),
+                       + "a trusted-node chain relays its links' keys by one-time pad, so it carries its slowest link's key (Peev et al., NJP 11, 075001 (2009))"),
     ]
 }

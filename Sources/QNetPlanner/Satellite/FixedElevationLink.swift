@@ -33,7 +33,7 @@ enum FixedElevationLink {
     static func segmentReason(links: [Identifier], rate: Double) -> String {
         let names = links.map(\.rawValue).joined(separator: ", ")
         return "satellite link \(names) gives one geometry and no pass: its \(Format.rate(rate)) holds only while the satellite "
-            + "is there, and a satellite segment enters the key graph at its daily average (physics.md §4), which needs a pass"
+            + "is there, and a satellite segment enters the key graph at its daily average (docs/format-choices.md, Satellite passes), which needs a pass"
     }
 
     /// The demand note for a demand short of its rate while such segments (`ids`) carry no key.

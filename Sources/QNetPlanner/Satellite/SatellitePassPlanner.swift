@@ -106,7 +106,7 @@ enum SatellitePassPlanner {
             Assumption(name: "passes a day", value: Format.number(perDay.value), basis: perDay.basis),
             Assumption(name: "pass integration",
                        value: "full link budget and asymptotic decoy BB84 key (the key per pass; finite_key adds a finite key per pass) at \(intervals + 1) times from culmination to the end, Simpson rule, doubled (symmetric pass)",
-                       basis: "link budget at each elevation: slant range, Kasten-Young airmass, diffraction, turbulence, pointing; a daily average of key per day / 86400 s enters the key graph (physics.md 4)"),
+                       basis: "link budget at each elevation: slant range, Kasten-Young airmass, diffraction, turbulence, pointing; a daily average of key per day / 86400 s enters the key graph (docs/format-choices.md, Satellite passes)"),
         ]
     }
 

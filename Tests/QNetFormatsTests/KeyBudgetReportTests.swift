@@ -52,7 +52,7 @@ struct KeyBudgetReportTests {
         #expect(markdown.contains("dark counts per relay detector p_d"))
         #expect(markdown.contains("mean pair number 2λ"))
         #expect(markdown.contains("CHRIS (detector beside the source)"))
-        let tables = CSVReport.render(plan).components(separatedBy: "\r\n\n")
+        let tables = CSVReport.render(plan).components(separatedBy: "\r\n\r\n")
         #expect(tables.count == 3)
         #expect(tables.last?.hasPrefix("segment,protocol,nodes,links,key_rate_bps") == true)
         #expect(tables.last?.contains("ALICE~SRC~BOB,bbm92,") == true)

@@ -55,7 +55,7 @@ struct RepeaterReportTests {
     @Test("CSV: a table of the chain's rate against length after the segments, one row per swept length")
     func csv() throws {
         let (_, plan) = try planned()
-        let tables = CSVReport.render(plan).components(separatedBy: "\r\n\n")
+        let tables = CSVReport.render(plan).components(separatedBy: "\r\n\r\n")
         #expect(tables.count == 4)  // links, demands, segments, distance table
         let rows = try #require(tables.last).split(separator: "\r\n")
         #expect(rows.first == "repeater_segment,length_km,planned,key_rate_bps,fidelity,plob_bound_bps,trusted_chain_bps")

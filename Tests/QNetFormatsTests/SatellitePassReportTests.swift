@@ -101,7 +101,9 @@ struct SatellitePassReportTests {
         #expect(markdown.contains("| " + EngineeringFormat.bits(finite.keyPerPassBits) + " | "))
 
         let csv = CSVReport.render(plan)
-        #expect(csv.contains("\r\n\nlink,altitude_m,max_elevation_deg,min_elevation_deg,duration_s,passes_per_day,"))
+        // RFC 4180: every line ends in CRLF, the blank ones between the tables too (QA: they were bare LF).
+        #expect(!csv.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(csv.contains("\r\n\r\nlink,altitude_m,max_elevation_deg,min_elevation_deg,duration_s,passes_per_day,"))
         #expect(csv.contains("MICIUS-XINGLONG,500000.0,"))
         #expect(csv.contains(",no_key_reason,finite_key_per_pass_bits,finite_key_per_day_bits,finite_daily_average_bps,finite_no_key_reason\r\n"))
     }

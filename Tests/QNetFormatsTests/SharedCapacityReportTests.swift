@@ -59,7 +59,7 @@ import QNetPlanner
     /// had before (which keep their places).
     @Test func csvHasMetTogetherInTheDemandTablesLastColumn() throws {
         let (_, plan) = try Self.backbone()
-        let demands = CSVReport.render(plan).components(separatedBy: "\r\n\n")[1].components(separatedBy: "\r\n")
+        let demands = CSVReport.render(plan).components(separatedBy: "\r\n\r\n")[1].components(separatedBy: "\r\n")
         #expect(demands[0] == "demand,from,to,required_bps,best_path,best_path_bps,max_flow_bps,trusted_nodes,satisfied,fallback,"
                 + "limiting_link,limiting_segment,bps_per_db,bps_per_km,bps_per_percent_detector_efficiency,breaks_on,"
                 + "best_suggestion,best_suggestion_bps,best_suggestion_lowers,sensitivity_kinks,costliest_survived_failure,"

@@ -228,13 +228,13 @@ import QNetPlanner
 
     @Test func csvAddsWhatIfColumnsAndATableOfBreakingFailures() throws {
         let (_, plan, analysis) = Self.chain()
-        let tables = CSVReport.render(plan, whatIf: analysis).components(separatedBy: "\r\n\n")
+        let tables = CSVReport.render(plan, whatIf: analysis).components(separatedBy: "\r\n\r\n")
         try #require(tables.count == 4)   // links, demands, segments, failures
         let demands = tables[1].components(separatedBy: "\r\n")
         #expect(demands[0].hasSuffix(",satisfied,fallback," + CSVReport.whatIfColumns.joined(separator: ",") + ",met_together"))
         #expect(demands[1].contains(",L2,T~B,-"))
         #expect(tables[3].hasPrefix("failure,id,breaks_demand,remaining_bps\r\n"))
         #expect(tables[3].contains("node,T,A-B,0.0"))
-        #expect(CSVReport.render(plan).components(separatedBy: "\r\n\n").count == 3)
+        #expect(CSVReport.render(plan).components(separatedBy: "\r\n\r\n").count == 3)
     }
 }

@@ -46,9 +46,9 @@ public enum CSVReport {
             ] + whatIfFields(whatIf?.demand(at: index)) + [metTogether])
         }
         let sweepRows = repeaterSweepRows(plan)
-        var text = table(rows) + "\n" + table(demandRows) + "\n" + table(segmentRows(plan))
-            + (sweepRows.count > 1 ? "\n" + table(sweepRows) : "") + passTable(plan)
-        if let whatIf { text += "\n" + table(failureRows(whatIf.survivability)) }
+        var text = table(rows) + blankLine + table(demandRows) + blankLine + table(segmentRows(plan))
+            + (sweepRows.count > 1 ? blankLine + table(sweepRows) : "") + passTable(plan)
+        if let whatIf { text += blankLine + table(failureRows(whatIf.survivability)) }
         return text
     }
 
@@ -87,7 +87,7 @@ public enum CSVReport {
                 pass.finiteKey?.noKeyReason ?? "",
             ])
         }
-        return "\n" + table(rows)
+        return blankLine + table(rows)
     }
 
     /// The segments: key, bound and margin, and for BBM92 and MDI-QKD the operating point
@@ -116,6 +116,9 @@ public enum CSVReport {
 
     /// A link's own diagnostics in one field: `warning: key: message`, separated by ` | `.
     private static func diagnostics(_ list: [Diagnostic]) -> String { list.map(\.description).joined(separator: " | ") }
+
+    /// The empty line between two tables, ended as every line is (RFC 4180: CRLF).
+    private static let blankLine = "\r\n"
 
     private static func table(_ rows: [[String]]) -> String {
         rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

@@ -19,9 +19,12 @@ final class LinkOutcome: Sendable {
     let equipment: SharedRecords.Resolved
     /// A satellite link at one geometry, no pass, whose satellite is not geostationary (`FixedElevationLink`).
     let keyOnlyWhileInView: Bool
-    /// The warning that the link is shorter than the distance between its ends' positions (`LinkLengthCheck`): kept
-    /// apart from `diagnostics`, as the plan lists ten of them at most.
-    let lengthWarning: Diagnostic?
+    /// Whether the link is shorter than the distance between its ends' positions (`LinkLengthCheck`): its warning,
+    /// first in the plan's diagnostics, is kept out of `diagnostics`, as the plan lists ten of them at most. A flag,
+    /// not the warning: every link's outcome would grow by an optional diagnostic (2 MB at 30,000 links).
+    private let hasLengthWarning: Bool
+    /// The warning that the link is shorter than the distance between its ends' positions, if it is.
+    var lengthWarning: Diagnostic? { hasLengthWarning ? plan.diagnostics.first : nil }
 
     /// `plan` carries `lengthWarning` and `diagnostics` too, to show them with the link.
     init(plan: LinkPlan, diagnostics: [Diagnostic], pathLength: Double, errorRate: Double, misalignment: Sourced<Double>,
@@ -30,7 +33,7 @@ final class LinkOutcome: Sendable {
         plan.diagnostics = (lengthWarning.map { [$0] } ?? []) + diagnostics
         self.plan = plan
         self.diagnostics = diagnostics
-        self.lengthWarning = lengthWarning
+        hasLengthWarning = lengthWarning != nil
         self.pathLength = pathLength
         self.errorRate = errorRate
         self.misalignment = misalignment

@@ -64,6 +64,16 @@ public enum PlanningDefaults {
     public static let lowestOrbit = BuiltInDefault(
         160e3, "low Earth orbit starts at about 160 km: no satellite orbits lower, because of atmospheric drag; the lowest, "
             + "JAXA's Tsubame, flew at 167.4 km (Encyclopaedia Britannica, \"low Earth orbit\")")
+    /// How much shorter than the distance between its ends' positions a fiber or free-space link may be before it gets a
+    /// warning (`LinkLengthCheck`), as a fraction of that distance; `lengthBelowDistanceFloor` when that is larger.
+    /// The great circle on a sphere of the mean radius (6371.0 km) overstates the WGS-84 ellipsoid's shortest path
+    /// most north-south at the equator, whose radius of curvature there is a(1 - e²) = 6335.4 km: by 0.56 %.
+    public static let lengthBelowDistance = BuiltInDefault(
+        0.01, "1 %, above the 0.56 % by which a great circle on the mean sphere can overstate the WGS-84 ellipsoid's "
+            + "shortest path, NIMA TR8350.2, 2000")
+    /// The least shortfall of a fiber or free-space link's length against its ends' distance that gets a warning, m.
+    public static let lengthBelowDistanceFloor = BuiltInDefault(
+        500.0, "0.5 km, as a position marks a site, not where the fiber or the beam ends")
     /// Stray-light count rate at the receiver, Hz.
     public static let backgroundRate = BuiltInDefault(0.0, "no stray light")
 

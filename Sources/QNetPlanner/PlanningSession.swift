@@ -64,7 +64,7 @@ public final class PlanningSession {
 
     /// The plan of `topology`, reusing every link plan whose inputs are unchanged since the previous call.
     public func plan(_ topology: Topology) -> Plan {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = MixedPositionKinds.warning(topology.nodes).map { [$0] } ?? []
         var nodeIndex: [Identifier: Int] = [:]
         if let previous, previous.topology.nodes == topology.nodes {
             nodeIndex = previous.nodeIndex
@@ -145,10 +145,14 @@ public final class PlanningSession {
         previous = (topology, inputs, outcomes, nodeIndex)
         // A node's warning (its satellite altitude) comes with each of its links: the plan lists it once.
         var nodeWarnings: Set<Diagnostic> = []
+        var lengthWarnings: [Diagnostic] = []
         for outcome in outcomes {
             guard let outcome else { continue }
             diagnostics += outcome.diagnostics.filter { !($0.keyPath?.hasPrefix("nodes[") ?? false) || nodeWarnings.insert($0).inserted }
+            if let warning = outcome.lengthWarning { lengthWarnings.append(warning) }
         }
+        // Each link keeps its own; the plan lists the first few and counts the rest.
+        diagnostics += LinkLengthCheck.listed(lengthWarnings)
 
         // Segments: the same key holders and link ends give the same segments; with the same nodes,
         // equipment and defaults, a segment all of whose links are unchanged (so are their ids) has the same plan.

@@ -88,6 +88,39 @@ struct CommandLineOutputTests {
         }
     }
 
+    /// The QA tester's file: A and B 30.02 km apart by their latitude and longitude, joined by a 0 km fiber, and C
+    /// placed in planar kilometres.
+    static let positions = """
+        qnet: 1
+        name: QA positions
+        nodes:
+          - {id: A, kind: endpoint, position: {lat: 48.2 deg, lon: 16.37 deg}}
+          - {id: B, kind: endpoint, position: {lat: 48.47 deg, lon: 16.37 deg}}
+          - {id: C, kind: trusted, position: {x: 10 km, y: 0 km}}
+        links:
+          - {id: L1, between: [A, B], length: 0 km}
+          - {id: L2, between: [B, C], length: 10 km}
+        demands:
+          - {between: [A, B], key_rate: 1 kbit/s}
+
+        """
+
+    @Test("check: mixed position kinds and a fiber shorter than its ends' distance are warnings at their keys, before the ok line; exit 0")
+    func checkPositionWarnings() throws {
+        try withFiles([("positions.qnet.yaml", Self.positions)]) { binary, paths in
+            let checked = try Binary.run(binary, ["check", paths[0]])
+            #expect(checked.status == 0)
+            #expect(checked.errors.isEmpty)
+            let lines = checked.output.split(separator: "\n").map(String.init)
+            #expect(lines.count == 3)
+            #expect(lines.first?.hasPrefix(paths[0] + ":6:38: warning: nodes[2].position: node C has a planar {x, y} "
+                + "position, the only one, while 2 nodes have a geographic {lat, lon} one") == true)
+            #expect(lines.dropFirst().first?.hasPrefix(paths[0] + ":8:39: warning: links[0].length: link L1 is 0 km long, "
+                + "shorter than the 30.02 km great-circle distance between A and B") == true)
+            #expect(lines.last == paths[0] + ": ok (3 nodes, 2 links, 1 demand)")
+        }
+    }
+
     @Test("--version prints the version alone; exit 0")
     func version() throws {
         let binary = try #require(Binary.qnetplan, "qnetplan is not built: run `swift build` first")

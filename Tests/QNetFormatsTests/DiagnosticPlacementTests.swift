@@ -56,4 +56,30 @@ struct DiagnosticPlacementTests {
         #expect((entry["diagnostics"] as? [[String: Any]])?.first?["message"] as? String == note.message)
         #expect(MarkdownReport.render(plan, of: topology).contains("**ALICE~CHARLIE~BOB**:\nNote: nodes["))
     }
+
+    @Test("a fiber shorter than its ends' distance: warned in the report's diagnostics and in the link's JSON entry; mixed position kinds in the report's")
+    func positionWarningsInTheJSONReport() throws {
+        // The Vienna sample with SIEM-ERDB (9.4 km between its ends' planar positions) written 1 km long, and its
+        // node SIEM placed by latitude and longitude among planar ones.
+        var (topology, _) = try Fixtures.plannedSample("vienna-secoqc")
+        let link = try #require(topology.links.firstIndex { $0.id == "SIEM-ERDB" })
+        topology.links[link].length = Quantity(1, .kilometre)
+        let plan = Planner().plan(topology)
+        topology.nodes[0].position = .geographic(latitude: Quantity(48.2, .degree), longitude: Quantity(16.37, .degree))
+        let mixedPlan = Planner().plan(topology)
+
+        let json = try JSONSerialization.jsonObject(with: Data(JSONReport.render(plan, of: topology).utf8)) as? [String: Any]
+        let listed = try #require(json?["diagnostics"] as? [[String: Any]])
+        let warning = try #require(listed.first { $0["key_path"] as? String == "links[\(link)].length" })
+        #expect(warning["severity"] as? String == "warning")
+        #expect((warning["message"] as? String)?.hasPrefix("link SIEM-ERDB is 1 km long, shorter than the 9.4") == true)
+        let links = try #require(json?["links"] as? [[String: Any]])
+        let own = try #require(links.first { $0["id"] as? String == "SIEM-ERDB" }?["diagnostics"] as? [[String: Any]])
+        #expect(own.first?["message"] as? String == warning["message"] as? String)
+
+        let mixed = try JSONSerialization.jsonObject(with: Data(JSONReport.render(mixedPlan, of: topology).utf8)) as? [String: Any]
+        let first = try #require((mixed?["diagnostics"] as? [[String: Any]])?.first)
+        #expect(first["key_path"] as? String == "nodes[0].position" && first["severity"] as? String == "warning")
+        #expect((first["message"] as? String)?.contains("share no origin") == true)
+    }
 }

@@ -19,26 +19,47 @@ final class LinkOutcome: Sendable {
     let equipment: SharedRecords.Resolved
     /// A satellite link at one geometry, no pass, whose satellite is not geostationary (`FixedElevationLink`).
     let keyOnlyWhileInView: Bool
+    /// Whether the link is shorter than the distance between its ends' positions (`LinkLengthCheck`): its warning,
+    /// first in the plan's diagnostics, is kept out of `diagnostics`, as the plan lists ten of them at most. A flag,
+    /// not the warning: every link's outcome would grow by an optional diagnostic (2 MB at 30,000 links).
+    private let hasLengthWarning: Bool
+    /// The warning that the link is shorter than the distance between its ends' positions, if it is.
+    var lengthWarning: Diagnostic? { hasLengthWarning ? plan.diagnostics.first : nil }
 
-    /// `plan` carries `diagnostics` too, to show them with the link.
+    /// `plan` carries `lengthWarning` and `diagnostics` too, to show them with the link.
     init(plan: LinkPlan, diagnostics: [Diagnostic], pathLength: Double, errorRate: Double, misalignment: Sourced<Double>,
-         equipment: SharedRecords.Resolved, keyOnlyWhileInView: Bool = false) {
+         equipment: SharedRecords.Resolved, keyOnlyWhileInView: Bool = false, lengthWarning: Diagnostic? = nil) {
         var plan = plan
-        plan.diagnostics = diagnostics
+        plan.diagnostics = (lengthWarning.map { [$0] } ?? []) + diagnostics
         self.plan = plan
         self.diagnostics = diagnostics
+        hasLengthWarning = lengthWarning != nil
         self.pathLength = pathLength
         self.errorRate = errorRate
         self.misalignment = misalignment
         self.equipment = equipment
         self.keyOnlyWhileInView = keyOnlyWhileInView
     }
+
+    /// This outcome with `warning` as its `lengthWarning` (itself when nil).
+    func adding(lengthWarning warning: Diagnostic?) -> LinkOutcome {
+        guard let warning else { return self }
+        return LinkOutcome(plan: plan, diagnostics: diagnostics, pathLength: pathLength, errorRate: errorRate,
+                           misalignment: misalignment, equipment: equipment, keyOnlyWhileInView: keyOnlyWhileInView,
+                           lengthWarning: warning)
+    }
 }
 
 /// Plans one link: loss budget, detection budget, key, bound and margin.
 enum LinkPlanner {
-    /// The plan of the link whose inputs are `inputs`.
+    /// The plan of the link whose inputs are `inputs`, with a warning when its length is shorter than the distance
+    /// between its ends' positions (`LinkLengthCheck`).
     static func plan(_ inputs: LinkInputs, memo: ThresholdMemo, strings: AssumptionMemo = AssumptionMemo()) -> LinkOutcome {
+        budgets(inputs, memo: memo, strings: strings).adding(lengthWarning: LinkLengthCheck.warning(inputs))
+    }
+
+    /// The link's budgets, key, bound and margin.
+    private static func budgets(_ inputs: LinkInputs, memo: ThresholdMemo, strings: AssumptionMemo) -> LinkOutcome {
         let link = ResolvedLink(inputs)
         let loss = LossBudgetBuilder.build(link)
         let lossDB = loss.lines.reduce(0) { $0 + $1.db }

@@ -14,8 +14,8 @@ public struct MapPoint: Sendable, Hashable {
         self.y = y
     }
 
-    /// The mean radius of the Earth, km (IUGG).
-    public static let earthRadiusKm = 6371.0088
+    /// The mean radius of the Earth, km (IUGG, `Position.earthRadius`).
+    public static let earthRadiusKm = Position.earthRadius / 1000
 
     /// Where `position` lies on the map, for a map centred on `referenceLatitude` (radians).
     public init(_ position: Position, referenceLatitude: Double) {
@@ -40,15 +40,6 @@ public struct MapPoint: Sendable, Hashable {
     /// Distance between two positions in km: straight for planar ones, great-circle
     /// (haversine) for geographic ones; nil when one is planar and the other geographic.
     public static func distanceKm(_ a: Position, _ b: Position) -> Double? {
-        switch (a, b) {
-        case let (.planar(ax, ay), .planar(bx, by)):
-            return hypot(ax.si - bx.si, ay.si - by.si) / 1000
-        case let (.geographic(lat1, lon1), .geographic(lat2, lon2)):
-            let dLat = lat2.si - lat1.si, dLon = lon2.si - lon1.si
-            let h = pow(sin(dLat / 2), 2) + cos(lat1.si) * cos(lat2.si) * pow(sin(dLon / 2), 2)
-            return 2 * earthRadiusKm * asin(min(1, sqrt(h)))
-        default:
-            return nil
-        }
+        a.groundDistance(to: b).map { $0 / 1000 }
     }
 }

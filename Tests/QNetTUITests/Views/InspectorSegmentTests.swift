@@ -59,25 +59,47 @@ struct InspectorSegmentTests {
         return (try segment(id, of: state), pane(state, width: width))
     }
 
-    @Test("select a link whose detector does not absorb its wavelength: the warning is in its Key section (QA M4)")
-    func linkWarningInItsKeySection() throws {
-        // A copy of the sample with SIEM-ERDB received by the 850 nm silicon detector, in a folder of its own (an edit
-        // in the workbench would leave an autosave beside the sample).
+    /// Opens a copy of the Vienna sample with each `edits` text replaced, in a folder of its own (an edit in the
+    /// workbench would leave an autosave beside the sample), with `id` selected.
+    private func openVienna(_ edits: [(String, String)], select id: String) throws -> AppState {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inspector-warning-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let text = try String(contentsOf: sample("vienna-secoqc.qnet.yaml"), encoding: .utf8)
-        let edited = text.replacingOccurrences(of: "- id: SIEM-ERDB\n", with: "- id: SIEM-ERDB\n  detector: si-apd-850\n")
-        try #require(edited != text)
+        var text = try String(contentsOf: sample("vienna-secoqc.qnet.yaml"), encoding: .utf8)
+        for (old, new) in edits {
+            try #require(text.contains(old))
+            text = text.replacingOccurrences(of: old, with: new)
+        }
         let file = folder.appendingPathComponent("vienna.qnet.yaml")
-        try edited.write(to: file, atomically: true, encoding: .utf8)
-        let state = try open("vienna.qnet.yaml", select: "SIEM-ERDB", path: file.path)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return try open("vienna.qnet.yaml", select: id, path: file.path)
+    }
+
+    @Test("select a link whose detector does not absorb its wavelength: the warning is in its Key section (QA M4)")
+    func linkWarningInItsKeySection() throws {
+        // SIEM-ERDB received by the 850 nm silicon detector.
+        let state = try openVienna([("- id: SIEM-ERDB\n", "- id: SIEM-ERDB\n  detector: si-apd-850\n")], select: "SIEM-ERDB")
         let plan = try #require(state.selectedLinkPlan)
         let warning = try #require(plan.diagnostics.first)
         let lines = pane(state, width: 46)
         let key = try #require(lines.firstIndex(of: "Key")), loss = try #require(lines.firstIndex(of: "Loss budget"))
         #expect(prose(Array(lines[key..<loss])).contains("warning: equipment.detectors.si-apd-850.kind: link SIEM-ERDB: a si-apd detector does not absorb 1550 nm"))
         #expect(warning.message.contains("does not absorb 1550 nm"))
+    }
+
+    @Test("a link shorter than its ends' distance: its warning in its Key section; mixed position kinds: in the overview")
+    func positionWarnings() throws {
+        // ERDB-GUDR (2.26 km between its ends) written 0.5 km long; SIEM placed by latitude and longitude.
+        var state = try openVienna([("between: [ERDB, GUDR]\n  medium: fiber\n  length: 6 km", "between: [ERDB, GUDR]\n  medium: fiber\n  length: 0.5 km"),
+                                    ("position: {x: 2.7 km, y: 8 km}", "position: {lat: 48.26 deg, lon: 16.4 deg}")],
+                                   select: "ERDB-GUDR")
+        let lines = pane(state, width: 46)
+        let key = try #require(lines.firstIndex(of: "Key")), loss = try #require(lines.firstIndex(of: "Loss budget"))
+        #expect(prose(Array(lines[key..<loss])).contains("warning: links[1].length: link ERDB-GUDR is 0.5 km long, shorter than "
+            + "the 2.263 km straight-line distance between ERDB and GUDR"))
+        state.selection = nil
+        #expect(prose(pane(state, width: 46)).contains("node SIEM has a geographic {lat, lon} position, the only one, while 7 "
+            + "nodes have a planar {x, y} one"))
     }
 
     @Test("select an MDI hub link: its Key section lists both relay segments; the one with the most key follows in full, the other in brief")

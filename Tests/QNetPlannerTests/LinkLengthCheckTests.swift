@@ -43,7 +43,7 @@ import Testing
         #expect(warning.severity == .warning && warning.keyPath == "links[0].length")
         #expect(warning.message.hasPrefix("link L1 is 0 km long, shorter than the 30.02 km great-circle distance between A and B "
             + "(nodes[0].position, nodes[1].position), which a fiber cannot be: most likely a typo in the length, or a node in "
-            + "the wrong place (1 % of the distance or 0.5 km shorter, the larger, is allowed: built-in default (1 %"))
+            + "the wrong place (up to 1 % or 0.5 km shorter, the larger, is allowed: docs/format-choices.md, Positions)"))
         #expect(plan.links[0].diagnostics.first == warning, "shown first with the link")
     }
 

@@ -27,8 +27,8 @@ enum LinkLengthCheck {
         return Diagnostic(.warning, "link \(link.id) is \(length.text) long, shorter than the \(Format.km(distance)) \(line) "
             + "distance between \(inputs.fromNode.id) and \(inputs.toNode.id) (nodes[\(inputs.fromIndex)].position, "
             + "nodes[\(inputs.toIndex)].position), which \(what) cannot be: most likely a typo in the length, or a node in "
-            + "the wrong place (\(Format.percent(fraction.value)) of the distance or \(Format.km(floor.value)) shorter, the "
-            + "larger, is allowed: \(fraction.basis); \(floor.basis))", keyPath: "links[\(inputs.index)].length")
+            + "the wrong place (up to \(Format.percent(fraction.value)) or \(Format.km(floor.value)) shorter, the larger, "
+            + "is allowed: docs/format-choices.md, Positions)", keyPath: "links[\(inputs.index)].length")
     }
 
     /// `warnings` as the plan lists them: the first `listed`, then one line counting the rest.

@@ -19,9 +19,9 @@ import Testing
         let plan = Planner().plan(network)
         let expected = [
             Diagnostic(.note, "link L2 uses the built-in snspd detector (80 % efficient): neither it nor its receiver C "
-                + "names a detector, while the network's other links use 'snspd'", keyPath: "links[1]"),
+                + "names a detector, while the network's other photon-counting links use 'snspd'", keyPath: "links[1]"),
             Diagnostic(.note, "link L3 uses the built-in 1 GHz weak-coherent source: neither it nor its sender C names a "
-                + "source, while the network's other links use 'wcp'", keyPath: "links[2]"),
+                + "source, while the network's other photon-counting links use 'wcp'", keyPath: "links[2]"),
         ]
         #expect(notes(plan) == expected)
         // Each shows with its link too.
@@ -52,6 +52,29 @@ import Testing
         #expect(notes(Planner().plan(topology)).isEmpty)
     }
 
+    /// QA: a network naming only its CV-QKD link's Gaussian source and homodyne detector put a note on every
+    /// photon-counting link, steering a BB84 link towards a homodyne detector. Links compare with their own kind.
+    @Test func cvQKDEquipmentIsComparedOnlyWithCVQKDLinks() {
+        var topology = Fixtures.topology(nodes: [Fixtures.node("A"), Fixtures.node("B"), Node(id: "C", kind: .trusted),
+                                                 Node(id: "D", kind: .trusted)],
+                                         links: [Fixtures.fiber("CV1", "A", "B", km: 20, protocol: .cvGG02),
+                                                 Fixtures.fiber("CV2", "C", "D", km: 20, protocol: .cvGG02),
+                                                 Fixtures.fiber("DV1", "C", "B", km: 20)])
+        topology.links[0].source = "gauss"
+        topology.links[0].detector = "hom"
+        for index in topology.nodes.indices { (topology.nodes[index].source, topology.nodes[index].detector) = (nil, nil) }
+        var gauss = PhotonSource(name: "gauss")
+        gauss.kind = .coherentGaussian
+        var homodyne = Detector(name: "hom")
+        homodyne.kind = .homodyne
+        topology.equipment = Equipment()
+        topology.equipment.sources = [gauss]
+        topology.equipment.detectors = [homodyne]
+        let listed = notes(Planner().plan(topology))
+        #expect(listed.count == 2)
+        #expect(listed.allSatisfy { $0.keyPath == "links[1]" && $0.message.contains("other CV-QKD links use") })
+    }
+
     @Test func aNetworkThatNamesNoEquipmentUsesTheBuiltInOnesWithoutANote() {
         var topology = network
         for index in topology.nodes.indices { (topology.nodes[index].source, topology.nodes[index].detector) = (nil, nil) }
@@ -71,6 +94,6 @@ import Testing
         topology.links[0].source = "wcp"
         topology.links.append({ var link = Fixtures.fiber("M4", "A", "B", km: 20); link.source = "wcp"; return link }())
         let note = notes(Planner().plan(topology)).first { $0.message.hasPrefix("link L3 uses the built-in") }
-        #expect(note?.message.hasSuffix("other links use 'wcp', 'a', 'b' and 2 more") == true)
+        #expect(note?.message.hasSuffix("other photon-counting links use 'wcp', 'a', 'b' and 2 more") == true)
     }
 }

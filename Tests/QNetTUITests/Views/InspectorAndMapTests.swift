@@ -110,7 +110,7 @@ struct InspectorAndMapTests {
         session.send(.planned(Planner().plan(session.state.topology), of: session.state.topology, seconds: 0.001))
         let rows = InspectorContent.rows(session.state, glyphs: .unicode).rows.map(\.label)
         #expect(rows.contains("  note: links[2]: link L9 uses the built-in 1 GHz weak-coherent source: neither it nor its sender T2 "
-            + "names a source, while the network's other links use 'wcp-10m'"))
+            + "names a source, while the network's other photon-counting links use 'wcp-10m'"))
     }
 
     @Test("a long value leaves its label a third of the row")

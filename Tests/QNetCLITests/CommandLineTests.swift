@@ -190,6 +190,12 @@ struct CommandLineTests {
         #expect(QNetPlanCommand.run(arguments: ["keys", "cables"]) == 2)
     }
 
+    @Test("bench prints a small network's range to the median's precision, a large one's in whole ms (QA)")
+    func benchRange() {
+        #expect(BenchCommand.range(0.00055, 0.01103) == "(0.55–11.03 ms)")
+        #expect(BenchCommand.range(0.748, 0.992) == "(748–992 ms)")
+    }
+
     @Test("bench times the full plans it is asked for, and refuses a number of runs out of range (exit 2)")
     func benchRuns() {
         #expect(QNetPlanCommand.run(arguments: ["bench", "--nodes", "20", "--runs", "2"]) == 0)

@@ -44,17 +44,44 @@ import QNetPlanner
                                             plan: { Planner().plan($0) })
 
     /// An analysis that waits for `release` before it answers (10 s at most, then it notes that it was not released),
-    /// and counts what it was asked.
+    /// asking its cancellation every millisecond meanwhile, as a long analysis does at each failure case; it counts
+    /// what it was asked, and the analyses cancelled.
     final class HeldAnalysis: Sendable {
         let release = DispatchSemaphore(value: 0)
         let asked = Mutex<[Identifier]>([])
+        let topologies = Mutex<[Topology]>([])
         let unreleased = Mutex(0)
+        let cancelled = Mutex(0)
 
-        func analyse(_ demand: Identifier, _ topology: Topology, _ plan: Plan) -> DemandWhatIf? {
+        func analyse(_ demand: Identifier, _ topology: Topology, _ plan: Plan, _ cancellation: Cancellation)
+            throws(CancellationError) -> DemandWhatIf?
+        {
             asked.withLock { $0.append(demand) }
-            if release.wait(timeout: .now() + 10) == .timedOut { unreleased.withLock { $0 += 1 } }
-            return WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: demand)
+            topologies.withLock { $0.append(topology) }
+            var waited = 0
+            while release.wait(timeout: .now() + .milliseconds(1)) == .timedOut {
+                if cancellation.isCancelled {
+                    cancelled.withLock { $0 += 1 }
+                    throw CancellationError()
+                }
+                waited += 1
+                if waited == 10_000 {
+                    unreleased.withLock { $0 += 1 }
+                    break
+                }
+            }
+            return try WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: demand, cancellation: cancellation)
         }
+    }
+
+    /// Takes the analysis's answers until it is idle (10 s at most).
+    static func answers(of analysis: BackgroundAnalysis) -> [Action] {
+        var answers: [Action] = []
+        for _ in 0..<2000 where analysis.isBusy {
+            answers += analysis.takeAnswers()
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        return answers + analysis.takeAnswers()
     }
 
     @Test("the what-ifs of a demand selected on an interactive terminal arrive after keys were read, as computed in line")
@@ -103,14 +130,74 @@ import QNetPlanner
         request("Z")            // replaces Y
         held.release.signal()   // A-B answers; Z runs
         held.release.signal()   // Z answers
-        var answers: [Action] = []
-        for _ in 0..<2000 where analysis.isBusy {
-            answers += analysis.takeAnswers()
-            Thread.sleep(forTimeInterval: 0.005)
-        }
+        let answers = Self.answers(of: analysis)
         #expect(!analysis.isBusy)
         #expect(held.asked.withLock { $0 } == ["A-B", "Z"])
         #expect(planned == 4)   // A-B, X, Y, Z were new when asked; the repeats of A-B were not planned
         #expect(answers.compactMap { if case .analysed(_, let demand, _) = $0 { demand } else { nil } } == [Identifier("A-B"), Identifier("Z")])
+    }
+
+    @Test("an edit while the what-ifs run cancels them: the stale analysis stops unreleased, answers nothing, and the new one answers")
+    func editCancelsTheStaleAnalysis() throws {
+        let held = HeldAnalysis()
+        let analysis = BackgroundAnalysis(analyse: held.analyse)
+        var edited = Fixtures.metro
+        edited.links[0].length = Quantity(31, .kilometre)
+        analysis.request("A-B", in: Fixtures.metro) { Planner().plan(Fixtures.metro) }
+        while held.asked.withLock({ $0.isEmpty }) { Thread.sleep(forTimeInterval: 0.001) }   // runs, held
+        analysis.request("A-B", in: edited) { Planner().plan(edited) }
+        // Not released, the stale analysis stops at its next check, and the new one starts.
+        for _ in 0..<2000 where held.asked.withLock({ $0.count }) < 2 { Thread.sleep(forTimeInterval: 0.005) }
+        #expect(held.cancelled.withLock { $0 } == 1)
+        #expect(held.topologies.withLock { $0 } == [Fixtures.metro, edited])
+        #expect(analysis.takeAnswers().isEmpty)
+        held.release.signal()
+        let answers = Self.answers(of: analysis)
+        let expected = try #require(WhatIfAnalyzer(topology: edited, plan: Planner().plan(edited)).analyse(demand: "A-B"))
+        #expect(answers == [.analysed(expected, demand: "A-B", of: edited)])
+        #expect(held.unreleased.withLock { $0 } == 0)
+    }
+
+    @Test("an edit that asks for no what-ifs (nothing selected) still cancels those of the topology it replaced")
+    func keepOnlyCancels() {
+        let held = HeldAnalysis()
+        let analysis = BackgroundAnalysis(analyse: held.analyse)
+        var edited = Fixtures.metro
+        edited.links[0].length = Quantity(31, .kilometre)
+        analysis.request("A-B", in: Fixtures.metro) { Planner().plan(Fixtures.metro) }
+        while held.asked.withLock({ $0.isEmpty }) { Thread.sleep(forTimeInterval: 0.001) }
+        analysis.keep(only: Fixtures.metro)   // the same topology: it runs on
+        Thread.sleep(forTimeInterval: 0.02)
+        #expect(held.cancelled.withLock { $0 } == 0 && analysis.isBusy)
+        analysis.keep(only: edited)
+        #expect(Self.answers(of: analysis).isEmpty)
+        #expect(!analysis.isBusy)
+        #expect(held.cancelled.withLock { $0 } == 1 && held.unreleased.withLock { $0 } == 0)
+    }
+
+    @Test("in the workbench, an edit made while the selected demand's what-ifs run shows the edited topology's, never the stale ones")
+    func workbenchEdit() {
+        let held = HeldAnalysis()
+        let analysis = BackgroundAnalysis(analyse: held.analyse)
+        let keys: [InputEvent] = ":select A-B".map { .key(.character($0)) } + [.key(.enter)]
+        let terminal = PacedTerminal(keys: keys, awaited: "│  limiting link", patience: 200)
+        // The edit selects L1 (no what-ifs asked, but those running are stale); A-B selected again asks for the new ones.
+        let edit: [InputEvent] = (":set L1.length 31 km".map { .key(.character($0)) } + [.key(.enter)])
+            + (":select A-B".map { .key(.character($0)) } + [.key(.enter)])
+        var pending: [InputEvent] = []
+        terminal.onWait = { waits, _ in
+            // The what-ifs of the file as opened are held: edit, then release what runs after.
+            if waits == 1 { pending = edit }
+            if !pending.isEmpty { return pending.removeFirst() }
+            if held.asked.withLock({ $0.count }) == 2 { held.release.signal() }
+            return nil
+        }
+        let final = Workbench.run(document: TopologyDocument(topology: Fixtures.metro), path: "metro.yaml", fingerprint: nil,
+                                  terminal: terminal, services: Self.services, analysis: analysis)
+        #expect(final.topology.link("L1")?.length == Quantity(31, .kilometre))
+        #expect(final.whatIf?.topology == final.topology && final.whatIf?.result != nil)
+        #expect(held.cancelled.withLock { $0 } == 1)
+        #expect(held.topologies.withLock { $0 } == [Fixtures.metro, final.topology])
+        #expect(terminal.waits < 200)
     }
 }

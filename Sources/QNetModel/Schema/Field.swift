@@ -15,6 +15,8 @@ public struct Field<Root>: @unchecked Sendable {
     /// Whether the value is `true` or `false` (the writer leaves those plain here, and quotes them elsewhere,
     /// where they are text: an id `true` that other YAML tools would read as a boolean).
     public let isBoolean: Bool
+    /// Which links read the key (link keys only; every record's other keys apply everywhere).
+    public internal(set) var scope = KeyScope.everywhere
     private let reader: (Root) -> FieldValue?
     private let writer: (inout Root, FieldValue?) throws(FieldError) -> Void
 

@@ -58,6 +58,13 @@ public struct Link: SchemaRecord {
     /// The end opposite `node` (assumes `touches(node)`).
     public func otherEnd(from node: Identifier) -> Identifier { from == node ? to : from }
 
+    /// The media whose links have free-space optics (apertures, beam, pointing).
+    private static let optical: [Medium] = [.freeSpace, .satellite]
+    /// The protocols that correct errors of discrete variables (cv-gg02 reconciles with its own efficiency, and keeps
+    /// every symbol); an entanglement link's are read when its chain is compared with trusted-node hops.
+    private static let discrete: [ProtocolKind] = ProtocolKind.allCases.filter { $0 != .cvGG02 }
+
+    /// The link's keys; each says which media and protocols use it (`Field.scope`).
     public static let fields: [Field<Link>] = [
         Field("id", help: "unique id, [A-Za-z0-9_-]+", required: true,
               read: { .scalar($0.id.rawValue) },
@@ -78,7 +85,7 @@ public struct Link: SchemaRecord {
         .quantity("length", \.length, .length, .nonNegative,
                   help: "fiber or free-space path length (satellite links use geometry)"),
         .quantity("attenuation", \.attenuation, .attenuation, .nonNegative,
-                  help: "fiber attenuation (default defaults.fiber_attenuation, else 0.2 dB/km)"),
+                  help: "fiber attenuation (default defaults.fiber_attenuation, else 0.2 dB/km)").only(on: [.fiber]),
         Field("extra_losses", help: "itemised losses, e.g. {connectors: 1.0 dB, splices: 0.3 dB} (a satellite downlink without an entry receiver_optics…: 7.96 dB receiving optics, Micius)",
               dimension: .loss,
               read: { link in
@@ -98,40 +105,45 @@ public struct Link: SchemaRecord {
         .choice("protocol", \.protocolKind,
                 help: "bb84-decoy | bbm92 | mdi | tf | cv-gg02 | entanglement (default defaults.protocol, else bb84-decoy)"),
         .quantity("ec_efficiency", \.ecEfficiency, .dimensionless, .atLeastOne,
-                  help: "error-correction inefficiency f (default defaults.ec_efficiency, else 1.16)"),
-        .choice("sifting", \.sifting, help: "standard | efficient (default defaults.sifting, else standard)"),
+                  help: "error-correction inefficiency f (default defaults.ec_efficiency, else 1.16)").only(for: Self.discrete),
+        .choice("sifting", \.sifting, help: "standard | efficient (default defaults.sifting, else standard)")
+            .only(for: Self.discrete),
         .text("source", \.source, help: "source name overriding the sender's"),
         .text("detector", \.detector, help: "detector name overriding the receiver's"),
         .quantity("wavelength", \.wavelength, .length, .positive,
                   help: "wavelength (default the source's wavelength, else defaults.wavelength, else 1550 nm)"),
         .quantity("dispersion", \.dispersion, .dispersion, .any,
-                  help: "chromatic dispersion (default defaults.fiber_dispersion, else 17 ps/nm/km)"),
+                  help: "chromatic dispersion (default defaults.fiber_dispersion, else 17 ps/nm/km)").only(on: [.fiber]),
         .quantity("clock_sync_jitter", \.clockSyncJitter, .time, .nonNegative,
                   help: "clock synchronisation jitter, FWHM (default defaults.clock_sync_jitter, else 10 ps)"),
-        .quantity("tx_aperture", \.txAperture, .length, .positive, help: "transmit aperture diameter"),
-        .quantity("rx_aperture", \.rxAperture, .length, .positive, help: "receive aperture diameter"),
+        .quantity("tx_aperture", \.txAperture, .length, .positive, help: "transmit aperture diameter").only(on: Self.optical),
+        .quantity("rx_aperture", \.rxAperture, .length, .positive, help: "receive aperture diameter").only(on: Self.optical),
         .quantity("atmospheric_attenuation", \.atmosphericAttenuation, .attenuation, .nonNegative,
-                  help: "clear-air attenuation of a free-space path"),
+                  help: "clear-air attenuation of a free-space path").only(on: [.freeSpace]),
         .quantity("turbulence_cn2", \.turbulenceCn2, .refractiveStructure, .nonNegative,
-                  help: "Cn² of a horizontal path, m^(-2/3)"),
-        .quantity("pointing_jitter", \.pointingJitter, .angle, .nonNegative, help: "rms pointing error per axis (satellite links: default 1.2 urad, Micius)"),
+                  help: "Cn² of a horizontal path, m^(-2/3)").only(on: [.freeSpace]),
+        .quantity("pointing_jitter", \.pointingJitter, .angle, .nonNegative, help: "rms pointing error per axis (satellite links: default 1.2 urad, Micius)")
+            .only(on: Self.optical),
         .quantity("background_rate", \.backgroundRate, .frequency, .nonNegative, help: "stray-light counts at the receiver"),
-        .choice("direction", \.direction, help: "downlink | uplink (default downlink)"),
-        .choice("turbulence", \.turbulence, help: "Cn² profile of an uplink: hv57 | none (default hv57)"),
-        .quantity("elevation", \.elevation, .angle, .elevation, help: "elevation of the satellite seen from the ground"),
-        .record("pass", \.pass, help: "{min_elevation, max_elevation, passes_per_day}"),
+        .choice("direction", \.direction, help: "downlink | uplink (default downlink)").only(on: [.satellite]),
+        .choice("turbulence", \.turbulence, help: "Cn² profile of an uplink: hv57 | none (default hv57)").only(on: [.satellite]),
+        .quantity("elevation", \.elevation, .angle, .elevation, help: "elevation of the satellite seen from the ground")
+            .only(on: [.satellite]),
+        .record("pass", \.pass, help: "{min_elevation, max_elevation, passes_per_day}").only(on: [.satellite]),
         .quantity("beam_divergence", \.beamDivergence, .angle, .positive,
-                  help: "full-angle beam divergence, overriding the aperture's diffraction limit"),
+                  help: "full-angle beam divergence, overriding the aperture's diffraction limit").only(on: Self.optical),
         .quantity("zenith_transmittance", \.zenithTransmittance, .ratio, .positiveFraction,
-                  help: "atmospheric transmittance at zenith (default 80 %)"),
-        .record("finite_key", \.finiteKey, help: "{block_size, epsilon_sec, epsilon_cor, tail_bound}; absent = asymptotic"),
-        .choice("tf_variant", \.tfVariant, help: "sns | pm"),
-        .quantity("excess_noise", \.excessNoise, .dimensionless, .nonNegative, help: "CV-QKD excess noise, shot-noise units"),
-        .choice("excess_noise_reference", \.excessNoiseReference, help: "channel-input | receiver"),
+                  help: "atmospheric transmittance at zenith (default 80 %)").only(on: [.satellite]),
+        .record("finite_key", \.finiteKey, help: "{block_size, epsilon_sec, epsilon_cor, tail_bound}; absent = asymptotic")
+            .only(for: [.bb84Decoy]),
+        .choice("tf_variant", \.tfVariant, help: "sns | pm").only(for: [.twinField]),
+        .quantity("excess_noise", \.excessNoise, .dimensionless, .nonNegative, help: "CV-QKD excess noise, shot-noise units").only(for: [.cvGG02]),
+        .choice("excess_noise_reference", \.excessNoiseReference, help: "channel-input | receiver").only(for: [.cvGG02]),
         .quantity("reconciliation_efficiency", \.reconciliationEfficiency, .ratio, .positiveFraction,
-                  help: "CV-QKD reconciliation efficiency beta"),
-        .choice("heralding", \.heralding, help: "single-click | two-click (default two-click)"),
+                  help: "CV-QKD reconciliation efficiency beta").only(for: [.cvGG02]),
+        .choice("heralding", \.heralding, help: "single-click | two-click (default two-click)").only(for: [.entanglement]),
         .tunable("bright_state_population", \.brightStatePopulation, .fraction,
-                 help: "single-click heralding: each memory's bright-state population alpha, or auto (optimised; default auto)"),
+                 help: "single-click heralding: each memory's bright-state population alpha, or auto (optimised; default auto)")
+            .only(for: [.entanglement]),
     ]
 }

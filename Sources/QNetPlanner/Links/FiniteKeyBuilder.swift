@@ -83,13 +83,6 @@ enum FiniteKeyBuilder {
         return FiniteKey(key: key, plan: plan)
     }
 
-    /// A warning when a link of another protocol than bb84-decoy has `finite_key:`, which only decoy BB84 reads.
-    static func unusedSettings(_ link: ResolvedLink) -> [Diagnostic] {
-        guard link.inputs.link.finiteKey != nil, link.protocolKind.value != .bb84Decoy else { return [] }
-        return [Diagnostic(.warning, "link \(link.inputs.link.id): finite_key is read by bb84-decoy links only; "
-            + "\(link.protocolKind.value.rawValue) ignores it (asymptotic key)", keyPath: "\(link.path).finite_key")]
-    }
-
     /// The lowest system transmittance with key at this block size (settings re-optimised), and the channel
     /// loss the receiver then tolerates, with dead time at the threshold's own click rate before dead time.
     private static func margin(_ receiver: FiniteKeyReceiver, _ parameters: FiniteKeyDecoyBB84Parameters,

@@ -70,8 +70,8 @@ enum LinkPlanner {
         let plob = Sanitise.rate(PLOBBound.bitsPerUse(transmittance: channel) * repetitionRate)
         let errorRate = min(0.5, Sanitise.fraction(link.misalignment.value) + 0.5 * Sanitise.fraction(timing.interSymbolFraction))
         var assumptions = strings.equipment(link, timing: timing) + loss.assumptions
-        var diagnostics = loss.diagnostics + FiniteKeyBuilder.unusedSettings(link) + spectrumWarning(link)
-            + MediumKeys.unused(inputs.link, path: link.path) + wavelengthWarnings(link)
+        var diagnostics = loss.diagnostics + spectrumWarning(link)
+            + UnusedLinkKeys.warnings(inputs.link, protocolKind: link.protocolKind.value, path: link.path) + wavelengthWarnings(link)
             + CountingDetectorCheck.warnings(link.detector, protocolKind: link.protocolKind.value, subject: "link \(inputs.link.id)",
                                              fallback: inputs.detectorReference ?? "\(link.path).detector")
 

@@ -24,6 +24,8 @@ import QNetModel
 /// bound up (branch and bound), at most `costliestRouteLimit` of them.
 struct FailureScan {
     let router: ChangeRouter
+    /// Asked before each failure is examined: once cancelled, the scan stops (its result is then not used).
+    var cancellation = Cancellation.never
 
     /// What the single failures do to `demand` (routed as `routing`).
     struct Result {
@@ -74,6 +76,7 @@ struct FailureScan {
         // The failures survived: element, cut, the rate it cannot fall below, and the rate it leaves when routed.
         var survivedFailures: [(element: NetworkElement, cut: [Int], lowerBound: Double, remaining: Double?)] = []
         for (element, cut, halved) in elements {
+            if cancellation.isCancelled { break }
             let lost = cut.reduce(0) { $0 + (carried[$1] ?? 0) } * (halved ? 0.5 : 1)
             let spared = cut.allSatisfy { !pathSegments.contains($0) }
             // The flow less what the failure cuts, less its rounding (summed flows that cancel leave crumbs of order
@@ -110,6 +113,7 @@ struct FailureScan {
         var routes = 0
         for failure in failures.sorted(by: { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.element < $1.element }) {
             if let best, failure.lowerBound >= best.remainingBps { return (best, true) }
+            if cancellation.isCancelled { break }
             if failure.remaining == nil && routes == Self.costliestRouteLimit { return best.map { ($0, false) } }
             let remaining = failure.remaining ?? {
                 routes += 1

@@ -10,20 +10,23 @@ import QNetModel
 /// a new trusted node is a longer path). Such a demand's flow is a greedy lower bound (`MaxFlow.greedyHopBounded`),
 /// which more capacity elsewhere could in principle reorder; that is not checked.
 extension SuggestionFinder {
-    /// The other demands whose rate `change` lowers.
+    /// The other demands whose rate `change` lowers; none more once cancelled.
     func sideEffects(of change: KeyNetwork.Change, besides demand: Demand) -> [SideEffect] {
         guard let others, !change.removed.isEmpty else { return [] }
         let weakened = change.removed.filter { !isReplaced($0, by: change) }
-        return others.demands.indices.compactMap { index in
+        var lowered: [SideEffect] = []
+        for index in others.demands.indices {
             let (other, before) = (others.demands[index], others.plans[index])
             let crossed = other.maxTrustedNodes == nil ? weakened : change.removed
             guard other.resolvedID != demand.resolvedID, before.maxFlowBps > 0, !crossed.isEmpty,
-                  others.segments(usedBy: index).contains(where: crossed.contains) else { return nil }
+                  others.segments(usedBy: index).contains(where: crossed.contains) else { continue }
+            if cancellation.isCancelled { break }
             let after = router.route(other, change: change)
-            guard after.maxFlowBps < before.maxFlowBps * (1 - 1e-9) else { return nil }
-            return SideEffect(demand: before.id, beforeBps: before.maxFlowBps, afterBps: after.maxFlowBps,
-                              satisfied: after.satisfied)
+            guard after.maxFlowBps < before.maxFlowBps * (1 - 1e-9) else { continue }
+            lowered.append(SideEffect(demand: before.id, beforeBps: before.maxFlowBps, afterBps: after.maxFlowBps,
+                                      satisfied: after.satisfied))
         }
+        return lowered
     }
 
     /// Whether the segments `change` adds join the removed segment at `index`'s ends with at least its key, by one

@@ -33,6 +33,9 @@ struct SuggestionFinder {
     let router: ChangeRouter
     /// The plan's demands with their routing, for the side effects of a change.
     var others: PlannedDemands?
+    /// Asked before each candidate is planned and each other demand routed: once cancelled, none is (the
+    /// suggestions are then not used).
+    var cancellation = Cancellation.never
     /// A change is suggested when it raises the rate by at least this fraction (a smaller gain would be
     /// listed at the rate the demand already has, at the reports' three significant digits).
     static let smallestGain = 0.01
@@ -66,23 +69,32 @@ struct SuggestionFinder {
         return found.sorted { $0.rateBps != $1.rateBps ? $0.rateBps > $1.rateBps : $0.summary < $1.summary }
     }
 
-    /// The suggestions of the `candidates` that raise `demand`'s rate from `base` by `smallestGain` or more.
+    /// The suggestions of the `candidates` that raise `demand`'s rate from `base` by `smallestGain` or more; none
+    /// more once cancelled.
     private func improving(_ candidates: [Candidate], for demand: Demand, rate base: Double) -> [Suggestion] {
-        candidates.compactMap { candidate in
-            let change = local.change(replacing: candidate.replaced, with: candidate.links, newNodes: candidate.newNodes,
-                                      editedNodes: candidate.editedNodes)
-            // Without key on the new segments the key graph only lost capacity: the rate cannot rise.
-            guard change.errors.isEmpty, change.added.contains(where: { $0.keyRateBps > 0 }) else { return nil }
-            let result = router.route(demand, change: change)
-            guard result.maxFlowBps > base * (1 + Self.smallestGain), result.maxFlowBps > 0 else { return nil }
-            var summary = candidate.summary
-            if let asymptotic = asymptoticBase(of: candidate, for: demand) {
-                guard result.maxFlowBps > asymptotic.rateBps * (1 + Self.smallestGain) else { return nil }
-                summary += " (\(asymptotic.note))"
-            }
-            return Suggestion(kind: candidate.kind, summary: summary, changes: candidate.changes,
-                              rateBps: result.maxFlowBps, satisfied: result.satisfied, lowers: sideEffects(of: change, besides: demand))
+        var found: [Suggestion] = []
+        for candidate in candidates {
+            if cancellation.isCancelled { break }
+            if let suggestion = improvement(candidate, for: demand, rate: base) { found.append(suggestion) }
         }
+        return found
+    }
+
+    /// The suggestion of `candidate` when it raises `demand`'s rate from `base` by `smallestGain` or more.
+    private func improvement(_ candidate: Candidate, for demand: Demand, rate base: Double) -> Suggestion? {
+        let change = local.change(replacing: candidate.replaced, with: candidate.links, newNodes: candidate.newNodes,
+                                  editedNodes: candidate.editedNodes)
+        // Without key on the new segments the key graph only lost capacity: the rate cannot rise.
+        guard change.errors.isEmpty, change.added.contains(where: { $0.keyRateBps > 0 }) else { return nil }
+        let result = router.route(demand, change: change)
+        guard result.maxFlowBps > base * (1 + Self.smallestGain), result.maxFlowBps > 0 else { return nil }
+        var summary = candidate.summary
+        if let asymptotic = asymptoticBase(of: candidate, for: demand) {
+            guard result.maxFlowBps > asymptotic.rateBps * (1 + Self.smallestGain) else { return nil }
+            summary += " (\(asymptotic.note))"
+        }
+        return Suggestion(kind: candidate.kind, summary: summary, changes: candidate.changes,
+                          rateBps: result.maxFlowBps, satisfied: result.satisfied, lowers: sideEffects(of: change, besides: demand))
     }
 
     /// Every change tried for the link at `linkIndex` in the segment at `segmentIndex`.

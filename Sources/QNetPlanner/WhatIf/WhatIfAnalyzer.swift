@@ -43,14 +43,27 @@ public struct WhatIfAnalyzer: Sendable {
         demands.firstIndex { $0.resolvedID == id }.map { analyse(demands[$0], worker: Worker(network: network), index: $0).whatIf }
     }
 
-    /// What one worker reuses from demand to demand: a planning session for the parts, a router for the changes.
+    /// The what-ifs of the demand `id` alone, unless `cancellation` says they are no longer wanted: it is asked at each
+    /// failure case, each suggested change and each other demand a change could lower, and between the steps; once it
+    /// is, the analysis stops there and throws.
+    public func analyse(demand id: Identifier, cancellation: Cancellation) throws(CancellationError) -> DemandWhatIf? {
+        guard let index = demands.firstIndex(where: { $0.resolvedID == id }) else { return nil }
+        let result = analyse(demands[index], worker: Worker(network: network, cancellation: cancellation), index: index)
+        try cancellation.checkpoint()   // a step stopped early leaves a partial result: it is never returned
+        return result.whatIf
+    }
+
+    /// What one worker reuses from demand to demand: a planning session for the parts, a router for the changes; and
+    /// what it asks whether the result is still wanted.
     private struct Worker {
         let local: LocalReplan
         let router: ChangeRouter
+        let cancellation: Cancellation
 
-        init(network: KeyNetwork) {
+        init(network: KeyNetwork, cancellation: Cancellation = .never) {
             local = LocalReplan(network: network, session: PlanningSession())
             router = ChangeRouter(network: network)
+            self.cancellation = cancellation
         }
     }
 
@@ -62,16 +75,16 @@ public struct WhatIfAnalyzer: Sendable {
         let plan = routing.plan
         let finder = LimitingLinkFinder(network: network, links: links)
         let found = finder.find(routing, limit: demand.maxTrustedNodes.map { max(0, $0) })
+        let changes = SuggestionFinder(local: worker.local, router: worker.router, others: planned, cancellation: worker.cancellation)
         var sensitivity: Sensitivity?
         var suggestions: [Suggestion] = []
-        if let found {
+        if let found, !worker.cancellation.isCancelled {
             if plan.maxFlowBps > 0 {
                 sensitivity = SensitivityProbe(local: worker.local, router: worker.router)
                     .sensitivity(of: demand, rate: plan.maxFlowBps, linkIndex: found.linkIndex)
             }
-            suggestions = SuggestionFinder(local: worker.local, router: worker.router, others: planned)
-                .suggestions(for: demand, rate: plan.maxFlowBps, segmentIndex: found.segmentIndex, linkIndex: found.linkIndex,
-                             tied: finder.tied(with: found, in: routing))
+            suggestions = changes.suggestions(for: demand, rate: plan.maxFlowBps, segmentIndex: found.segmentIndex,
+                                              linkIndex: found.linkIndex, tied: finder.tied(with: found, in: routing))
         }
         // A demand that its trusted-node limit leaves without key: the limit is a cause, and a larger one a change.
         let trustedNodeLimit = TrustedNodeLimit(demand, routing: routing, network: network)
@@ -83,12 +96,11 @@ public struct WhatIfAnalyzer: Sendable {
            routing.graph.canRelay.contains(false) {
             barrier = EndpointBarrier.Finder(routing.graph, topology: network.topology).barrier(from: ends.source, to: ends.target)
         }
-        if let barrier, let suggestion = SuggestionFinder(local: worker.local, router: worker.router, others: planned)
-            .endpointSuggestion(barrier, for: demand, rate: plan.maxFlowBps) {
+        if let barrier, let suggestion = changes.endpointSuggestion(barrier, for: demand, rate: plan.maxFlowBps) {
             suggestions.append(suggestion)
         }
         suggestions.sort { $0.rateBps != $1.rateBps ? $0.rateBps > $1.rateBps : $0.summary < $1.summary }
-        let failures = FailureScan(router: worker.router).breaks(demand, routing: routing)
+        let failures = FailureScan(router: worker.router, cancellation: worker.cancellation).breaks(demand, routing: routing)
         return (DemandWhatIf(demand: plan.id, rateBps: plan.maxFlowBps, requiredBps: plan.requiredBps, limiting: found?.limiting,
                              trustedNodeLimit: trustedNodeLimit, endpointBarrier: plan.maxFlowBps > 0 ? nil : barrier,
                              sensitivity: sensitivity, breaksOn: failures.impacts,

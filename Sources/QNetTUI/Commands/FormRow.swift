@@ -10,6 +10,9 @@ public struct FormRow: Sendable, Hashable {
     public var picks: EquipmentKind?
     /// What applies while the key is absent, when it comes from elsewhere: `spad-1 (from node B)`.
     public var inherited: String?
+    /// For a key the record sets but does not read (a fiber link's `tx_aperture`), the warning that says so, as the
+    /// planner words it: `tx_aperture is not used on a fiber link (…): remove it, or change the medium`.
+    public var unused: String?
 
     public init(key: String, help: String, value: String?, picks: EquipmentKind? = nil, inherited: String? = nil) {
         self.key = key

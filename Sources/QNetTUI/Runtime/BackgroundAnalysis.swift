@@ -8,16 +8,31 @@ import Synchronization
 ///
 /// One analysis runs at a time. A request made meanwhile waits, and only the latest waiting one is kept (the
 /// selection has moved on from the others); a request for what runs or waits already is not made twice, and one
-/// for what runs drops the request waiting (the selection came back).
+/// for what runs drops the request waiting (the selection came back). An analysis of a topology that is no longer
+/// the workbench's (an edit, an undo, a file opened) is cancelled: it stops at its next failure case or suggested
+/// change (`Cancellation`), answers nothing, and the request for the new topology runs after it.
 final class BackgroundAnalysis: Sendable {
+    /// What an analysis computes: the what-ifs of a demand in a topology with its plan, unless cancelled.
+    typealias Analyse = @Sendable (_ demand: Identifier, _ topology: Topology, _ plan: Plan, _ cancellation: Cancellation)
+        throws(CancellationError) -> DemandWhatIf?
+
     private struct Request: Sendable {
         var demand: Identifier
         var topology: Topology
         var plan: Plan
+        /// Set, once and for good, when the topology is no longer the workbench's; read by the running analysis.
+        let cancelled = Flag()
 
         func asks(for demand: Identifier, in topology: Topology) -> Bool {
             self.demand == demand && self.topology == topology
         }
+    }
+
+    /// A flag that is set once and then stays set, read from any thread.
+    private final class Flag: Sendable {
+        private let value = Atomic(false)
+        func set() { value.store(true, ordering: .releasing) }
+        var isSet: Bool { value.load(ordering: .acquiring) }
     }
 
     private struct Queue: Sendable {
@@ -25,22 +40,29 @@ final class BackgroundAnalysis: Sendable {
         var waiting: Request?
         /// What finished analyses answer, not yet taken by the event loop.
         var answers: [Action] = []
+
+        /// Cancels the running analysis and drops the waiting request unless they are of `topology`.
+        mutating func keep(only topology: Topology) {
+            if let running, running.topology != topology { running.cancelled.set() }
+            if waiting.map({ $0.topology != topology }) == true { waiting = nil }
+        }
     }
 
     private let queue = Mutex(Queue())
-    /// What an analysis computes: the what-ifs of a demand in a topology with its plan.
-    private let analyse: @Sendable (_ demand: Identifier, _ topology: Topology, _ plan: Plan) -> DemandWhatIf?
+    private let analyse: Analyse
 
     /// Analyses with `analyse` (tests pass one they control), by default `WhatIfAnalyzer`'s.
-    init(analyse: @escaping @Sendable (_ demand: Identifier, _ topology: Topology, _ plan: Plan) -> DemandWhatIf? = {
-        WhatIfAnalyzer(topology: $1, plan: $2).analyse(demand: $0)
+    init(analyse: @escaping Analyse = { (demand, topology, plan, cancellation) throws(CancellationError) in
+        try WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: demand, cancellation: cancellation)
     }) {
         self.analyse = analyse
     }
 
-    /// Asks for the what-ifs of `demand` in `topology`, whose plan `plan()` gives (called only for a new request).
+    /// Asks for the what-ifs of `demand` in `topology`, whose plan `plan()` gives (called only for a new request);
+    /// an analysis of another topology that runs is cancelled.
     func request(_ demand: Identifier, in topology: Topology, plan: () -> Plan) {
         let known = queue.withLock { queue in
+            queue.keep(only: topology)
             // Back to what runs: the request waiting meanwhile is no longer wanted.
             if queue.running?.asks(for: demand, in: topology) == true {
                 queue.waiting = nil
@@ -61,6 +83,12 @@ final class BackgroundAnalysis: Sendable {
         if idle { start(request) }
     }
 
+    /// Cancels the analysis that runs, and drops the request waiting, unless they are of `topology` (the
+    /// workbench's, after each input): their answers would be of a topology no longer shown.
+    func keep(only topology: Topology) {
+        queue.withLock { $0.keep(only: topology) }
+    }
+
     /// Whether an answer is still to come or not yet taken.
     var isBusy: Bool { queue.withLock { $0.running != nil || !$0.answers.isEmpty } }
 
@@ -72,12 +100,21 @@ final class BackgroundAnalysis: Sendable {
         }
     }
 
-    /// Runs `request` on a thread of its own, then the request waiting, if any.
+    /// Runs `request` on a thread of its own, then the request waiting, if any. A cancelled analysis answers nothing:
+    /// whether it was cancelled is read under the lock that cancels, so none that was is ever answered.
     private func start(_ request: Request) {
         Thread.detachNewThread { [self] in
-            let result = analyse(request.demand, request.topology, request.plan)
+            let cancellation = Cancellation { request.cancelled.isSet }
+            let result: DemandWhatIf??
+            do {
+                result = try analyse(request.demand, request.topology, request.plan, cancellation)
+            } catch {
+                result = nil
+            }
             let next = queue.withLock { queue -> Request? in
-                queue.answers.append(.analysed(result, demand: request.demand, of: request.topology))
+                if let result, !request.cancelled.isSet {
+                    queue.answers.append(.analysed(result, demand: request.demand, of: request.topology))
+                }
                 queue.running = queue.waiting
                 queue.waiting = nil
                 return queue.running

@@ -15,6 +15,10 @@ public struct AppState: Sendable, Hashable {
     public var plan: Plan?
     /// How long the latest plan took, in seconds.
     public var planSeconds: Double?
+    /// What the planner said of the latest plan, to tell after an edit what the edit's plan adds.
+    var planNotes: PlanNotes?
+    /// The edit whose plan is still to come, with the notes of the plan before it.
+    var editNotes: EditNotes?
     /// The what-ifs of the selected demand, once computed.
     public var whatIf: SelectedWhatIf?
     /// The selected node, link or demand.

@@ -138,8 +138,8 @@ private func reduceInputKey(into state: inout AppState, _ form: EditForm, _ fiel
     return []
 }
 
-/// Applies a form's edit: on success one undo step and a re-plan; refused, the
-/// form keeps the text and shows why. Renaming the record (a node's, link's or
+/// Applies a form's edit: on success one undo step and a re-plan, the cursor on
+/// the key edited; refused, the form keeps the text and shows why. Renaming the record (a node's, link's or
 /// demand's id, an entry's name) keeps the form, and the selection, on it.
 private func applyFormEdit(_ state: inout AppState, _ form: inout EditForm, key: String, text: String?) -> [Effect] {
     do throws(CommandError) {
@@ -154,6 +154,10 @@ private func applyFormEdit(_ state: inout AppState, _ form: inout EditForm, key:
         let renamed = outcome.selection == form.record ? nil : outcome.selection  // the record under its new id or name
         state.selection = selection == form.record ? renamed ?? selection : selection
         if let renamed { form.record = renamed }
+        // The keys listed follow the link's medium and protocol: the cursor stays on the key edited.
+        if let row = TopologyEditor.rows(of: form.record, in: state.topology)?.firstIndex(where: { $0.key == key }) {
+            form.cursor = row
+        }
         keepSelectionValid(&state)
         form.input = nil
         form.error = nil

@@ -8,6 +8,13 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         guard topology == state.topology else { return [] }  // an older topology's plan
         state.plan = plan
         state.planSeconds = seconds
+        let notes = PlanNotes(plan, of: topology)
+        // Told while the status line still shows what the edit did, after it.
+        if let edit = state.editNotes, state.status == edit.status, let news = edit.status(adding: notes.added(since: edit.before)) {
+            state.status = news
+        }
+        state.planNotes = notes
+        state.editNotes = nil
         return []
     case .loaded(let document, let path, let fingerprint):
         let topology = document.topology

@@ -109,6 +109,11 @@ func applyEdit(_ state: inout AppState, _ outcome: TopologyEditor.Outcome) -> [E
     state.selection = outcome.selection
     state.inspectorScroll = 0
     state.status = StatusMessage(outcome.message)
+    // The edit's plan, when it arrives, tells what it adds to the notes of the plan before the edit (before the first
+    // of several edits made before a plan arrived).
+    if let before = state.editNotes?.before ?? state.planNotes, let status = state.status {
+        state.editNotes = EditNotes(before: before, status: status)
+    }
     if let errors = outcome.errors { state.validation = Validation(topology: outcome.topology, errors: errors) }
     return state.replan()
 }

@@ -1,7 +1,10 @@
+import QNetModel
+
 /// The edit form, drawn over the panes: one line per key (value, or what applies
 /// dimmed when absent: the default, or the equipment a link inherits from its
 /// node), the help of the key under the cursor, and the reason a value was
-/// refused; a pick list when choosing equipment.
+/// refused, or else what the validation or the plan says of it (a key the record
+/// sets but does not read, say); a pick list when choosing equipment.
 enum FormView {
     static func draw(_ form: EditForm, _ state: AppState, in screen: Rect, glyphs: GlyphSet, into canvas: inout Canvas) {
         // Between the title and the status line, which keeps showing what each edit did and how long its plan took.
@@ -11,10 +14,11 @@ enum FormView {
               let rows = TopologyEditor.rows(of: form.record, in: state.topology) else { return }
         canvas.fill(between)   // no cut-off pane borders beside the box
         let inside = Box.draw(box, title: "Edit " + form.record.title, focused: true, glyphs: glyphs, into: &canvas)
-        let footer = 3  // a rule, the help of the key, the error
-        let listHeight = max(1, inside.height - footer)
         let keyWidth = min(24, (rows.map { DisplayWidth.of($0.key) }.max() ?? 0) + 2)
         let cursor = min(form.cursor, rows.count - 1)
+        let message = footerMessage(form, rows[cursor], state, width: inside.width)
+        let footer = 2 + max(1, message.lines.count)  // a rule, the help of the key, why a value was refused or the key's note
+        let listHeight = max(1, inside.height - footer)
         let top = max(0, min(cursor - listHeight / 2, rows.count - listHeight))
         for (line, index) in (top..<min(rows.count, top + listHeight)).enumerated() {
             let row = rows[index], rect = inside.row(line)
@@ -24,27 +28,62 @@ enum FormView {
             let valueRect = Rect(x: rect.x + keyWidth + 3, y: rect.y, width: rect.width - keyWidth - 3, height: 1)
             if selected, let input = form.input {
                 input.draw(in: valueRect, glyphs: glyphs, into: &canvas)
-            } else if let value = row.value {
-                canvas.write(value, in: valueRect, role: .normal, ellipsis: glyphs.ellipsis)
-            } else if let inherited = row.inherited {
-                canvas.write("— " + inherited, in: valueRect, role: .dim, ellipsis: glyphs.ellipsis)
             } else {
-                let text = row.defaultText.map { "— default " + $0 } ?? "—"
-                canvas.write(text, in: valueRect, role: .dim, ellipsis: glyphs.ellipsis)
+                let (text, role): (String, StyleRole) = if let value = row.value {
+                    (value, .normal)
+                } else if let inherited = row.inherited {
+                    ("— " + inherited, .dim)
+                } else {
+                    (row.defaultText.map { "— default " + $0 } ?? "—", .dim)
+                }
+                drawValue(text, role: role, note: row.notes(of: form.record, in: state).first, in: valueRect, glyphs: glyphs,
+                          into: &canvas)
             }
         }
-        let helpRow = inside.row(inside.height - 2)
+        let helpRow = inside.row(inside.height - footer + 1)
         canvas.write(String(repeating: glyphs.horizontal, count: inside.width), x: inside.x, y: helpRow.y - 1,
-                     role: .dim, clip: inside.row(inside.height - 3))
+                     role: .dim, clip: inside.row(inside.height - footer))
         let row = rows[cursor]
         let extra = row.picks.map { _ in " · Enter picks from the library or adds one, o opens it" } ?? ""
         canvas.write(row.key + ": " + row.help + extra, in: helpRow, role: .dim, ellipsis: glyphs.ellipsis)
-        if let error = form.error {
-            canvas.write("refused: " + error.replacingPrefix("refused: "), in: inside.row(inside.height - 1), role: .error,
-                         ellipsis: glyphs.ellipsis)
+        for (line, text) in message.lines.enumerated() {
+            canvas.write(text, in: inside.row(inside.height - footer + 2 + line), role: message.role, ellipsis: glyphs.ellipsis)
         }
         if let pick = form.pick { drawPick(pick, title: row.key, in: inside, glyphs: glyphs, into: &canvas) }
     }
+
+    /// Why the value typed was refused, else the first thing said of the key under the cursor (and how many more the
+    /// inspector shows), word-wrapped on up to two lines of `width` columns (the second cut short when it is longer).
+    private static func footerMessage(_ form: EditForm, _ row: FormRow, _ state: AppState, width: Int)
+        -> (lines: [String], role: StyleRole)
+    {
+        let text: String, role: StyleRole
+        if let error = form.error {
+            (text, role) = ("refused: " + error.replacingPrefix("refused: "), .error)
+        } else {
+            let notes = row.notes(of: form.record, in: state)
+            guard let note = notes.first else { return ([], .normal) }
+            let more = notes.count > 1 ? " (\(notes.count - 1) more in the inspector)" : ""
+            (text, role) = ("\(note.severity.rawValue): \(note.message)\(more)", Self.role(of: note))
+        }
+        let lines = TextRow(text).wrapped(to: width).map(\.label)
+        return (lines.count > 2 ? [lines[0], lines[1...].joined(separator: " ")] : lines, role)
+    }
+
+    /// A key's value (or what applies), then, when something is said of the key, the first of it as far as it fits.
+    private static func drawValue(_ text: String, role: StyleRole, note: Diagnostic?, in rect: Rect, glyphs: GlyphSet,
+                                  into canvas: inout Canvas) {
+        guard let note else {
+            canvas.write(text, in: rect, role: role, ellipsis: glyphs.ellipsis)
+            return
+        }
+        let width = min(DisplayWidth.of(text), max(rect.width / 2, rect.width - 30))
+        canvas.write(text, in: Rect(x: rect.x, y: rect.y, width: width, height: 1), role: role, ellipsis: glyphs.ellipsis)
+        let rest = Rect(x: rect.x + width + 2, y: rect.y, width: max(0, rect.width - width - 2), height: 1)
+        canvas.write("! " + note.message, in: rest, role: Self.role(of: note), ellipsis: glyphs.ellipsis)
+    }
+
+    private static func role(of note: Diagnostic) -> StyleRole { note.severity == .error ? .error : .warning }
 
     private static func drawPick(_ pick: EditForm.Pick, title: String, in area: Rect, glyphs: GlyphSet,
                                  into canvas: inout Canvas) {

@@ -2,9 +2,9 @@ import Testing
 import QNetModel
 @testable import QNetPlanner
 
-/// Keys a link's medium does not use are warned about at their key, and a satellite link's length that cannot be a
-/// slant range is an error: both were ignored without a word.
-@Suite struct MediumKeysTests {
+/// Keys a link's medium or protocol does not use (as the schema's `Field.scope` says) are warned about at their key,
+/// and a satellite link's length that cannot be a slant range is an error: both were ignored without a word.
+@Suite struct UnusedLinkKeysTests {
     private func plan(_ links: [Link]) -> Plan {
         var satellite = Fixtures.node("S", .satellite)
         satellite.altitude = Quantity(500, .kilometre)
@@ -25,10 +25,38 @@ import QNetModel
         satellite.elevation = Quantity(40, .degree)
         satellite.length = Quantity(900, .kilometre)
         let warnings = plan([fiber, satellite]).diagnostics.filter { $0.message.contains("is not used on a") }
-        #expect(warnings.map(\.keyPath) == ["links[0].pass", "links[0].tx_aperture", "links[1].length"])
+        #expect(warnings.map(\.keyPath) == ["links[0].tx_aperture", "links[0].pass", "links[1].length"])
         #expect(warnings.allSatisfy { $0.severity == .warning })
+        #expect(warnings.first?.message == "tx_aperture is not used on a fiber link (only free-space and satellite links use it): "
+                + "remove it, or change the medium")
         #expect(warnings.last?.message == "length is not used on a satellite link (the range comes from its elevation and the "
                 + "satellite's altitude): remove it, or change the medium")
+    }
+
+    @Test func keysOfAnotherProtocolAreWarnedAboutWhereTheyAreWritten() {
+        var bb84 = Fixtures.fiber("F", "A", "B", km: 20)
+        bb84.excessNoise = Quantity(0.01, .one)
+        bb84.heralding = .singleClick
+        bb84.finiteKey = FiniteKeySettings()   // read by bb84-decoy: no warning
+        var cv = Fixtures.fiber("V", "A", "B", km: 20)
+        cv.protocolKind = .cvGG02
+        cv.excessNoise = Quantity(0.01, .one)   // read by cv-gg02: no warning
+        cv.finiteKey = FiniteKeySettings()
+        let warnings = plan([bb84, cv]).diagnostics.filter { $0.message.contains("is not used on a") }
+        #expect(warnings.map(\.keyPath) == ["links[0].excess_noise", "links[0].heralding", "links[1].finite_key"])
+        #expect(warnings.last?.message == "finite_key is not used on a cv-gg02 link (only bb84-decoy links read it): "
+                + "remove it, or change the protocol")
+    }
+
+    @Test func theSchemaSaysWhichLinksReadAKey() {
+        let scope = { (key: String) in Link.field(named: key)?.scope }
+        #expect(scope("length") == .everywhere && scope("protocol") == .everywhere)
+        #expect(scope("attenuation")?.applies(to: .fiber, .bb84Decoy) == true)
+        #expect(scope("attenuation")?.applies(to: .freeSpace, .bb84Decoy) == false)
+        #expect(scope("pass")?.applies(to: .satellite, .bbm92) == true)
+        #expect(scope("reconciliation_efficiency")?.applies(to: .fiber, .cvGG02) == true)
+        #expect(scope("reconciliation_efficiency")?.applies(to: .fiber, .bb84Decoy) == false)
+        #expect(scope("bright_state_population")?.protocols == [.entanglement])
     }
 
     @Test func aSatelliteLinksLengthBelowTheAltitudeIsAnError() {

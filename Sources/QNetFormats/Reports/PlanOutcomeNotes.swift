@@ -1,21 +1,20 @@
-import QNetFormats
 import QNetModel
 import QNetPlanner
 
-/// What `check` says of a plan's results beside the planner's own diagnostics, each at its key: a note per link
-/// without key, with its reason, and a warning per demand that is not met or that no QKD path serves (post-quantum
-/// cryptography only). None fails the check: they are planning results, not input errors.
+/// What `check` (and the workbench's status line after an edit) says of a plan's results beside the planner's own
+/// diagnostics, each at its key: a note per link without key, with its reason, and a warning per demand that is not
+/// met or that no QKD path serves (post-quantum cryptography only). None fails the check: they are planning results, not input errors.
 ///
 /// At most `limit` of each kind are listed; one more line says how many others there are, as the planner's
 /// warnings of overdrawn segments do, so that a large network's check stays short.
-enum PlanOutcomeNotes {
+public enum PlanOutcomeNotes {
     /// At most this many links without key, and as many demands not met, get a line of their own.
-    static let limit = 10
+    public static let limit = 10
 
     /// The notes and warnings of `plan`, planned from `topology`: a link whose own diagnostics already say why it
     /// has no key (one on no path between key-holding nodes) and a demand the planner already warned of (one whose
     /// only paths pass through endpoints) get none, nor does a plan with errors (they say why, and fail the check).
-    static func diagnostics(_ plan: Plan, of topology: Topology) -> [Diagnostic] {
+    public static func diagnostics(_ plan: Plan, of topology: Topology) -> [Diagnostic] {
         guard !plan.diagnostics.contains(where: { $0.severity == .error }) else { return [] }
         var linkIndex: [Identifier: Int] = [:]
         for (index, link) in topology.links.enumerated() where linkIndex[link.id] == nil { linkIndex[link.id] = index }

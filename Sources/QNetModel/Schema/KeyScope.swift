@@ -1,0 +1,67 @@
+/// Which links read a key: the media and the protocols whose links use it (nil: every one).
+///
+/// Declared beside each link field (`Field.only(on:)`, `Field.only(for:)`), so that one table says where a key
+/// applies: the workbench's form lists the keys that apply to a link, and the planner warns of one written where it
+/// does not.
+public struct KeyScope: Sendable, Hashable {
+    /// The media whose links use the key, in the order messages name them; nil for every medium.
+    public var media: [Medium]?
+    /// The protocols whose links read the key, in the order messages name them; nil for every protocol.
+    public var protocols: [ProtocolKind]?
+
+    public init(media: [Medium]? = nil, protocols: [ProtocolKind]? = nil) {
+        self.media = media
+        self.protocols = protocols
+    }
+
+    /// A key every link reads.
+    public static let everywhere = KeyScope()
+
+    /// Whether a link of `medium` running `protocolKind` reads the key.
+    public func applies(to medium: Medium, _ protocolKind: ProtocolKind) -> Bool {
+        misfit(medium: medium, protocolKind: protocolKind) == nil
+    }
+
+    /// Why a link of `medium` running `protocolKind` does not read the key, and what would make it:
+    /// `not used on a fiber link (only free-space and satellite links use it): remove it, or change the medium`;
+    /// nil when it does.
+    public func misfit(medium: Medium, protocolKind: ProtocolKind) -> String? {
+        if let media, !media.contains(medium) {
+            return "not used on a \(medium.rawValue) link (only \(Self.names(media.map(\.rawValue))) links use it): "
+                + "remove it, or change the medium"
+        }
+        if let protocols, !protocols.contains(protocolKind) {
+            return "not used on a \(protocolKind.rawValue) link (only \(Self.names(protocols.map(\.rawValue))) links read it): "
+                + "remove it, or change the protocol"
+        }
+        return nil
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    private static func names(_ names: [String]) -> String {
+        guard let last = names.last, names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " and " + last
+    }
+}
+
+extension Field {
+    /// The warning for this key written on a link of `medium` running `protocolKind` that does not read it
+    /// (`tx_aperture is not used on a fiber link (…): remove it, or change the medium`); nil when the link reads it.
+    public func unused(on medium: Medium, running protocolKind: ProtocolKind) -> String? {
+        scope.misfit(medium: medium, protocolKind: protocolKind).map { "\(key) is \($0)" }
+    }
+
+    /// This field, used only by links of `media` (a link key).
+    public func only(on media: [Medium]) -> Field {
+        var field = self
+        field.scope.media = media
+        return field
+    }
+
+    /// This field, read only by links running one of `protocols` (a link key).
+    public func only(for protocols: [ProtocolKind]) -> Field {
+        var field = self
+        field.scope.protocols = protocols
+        return field
+    }
+}

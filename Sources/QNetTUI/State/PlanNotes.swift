@@ -1,0 +1,83 @@
+import QNetFormats
+import QNetModel
+import QNetPlanner
+
+/// What the planner says of a plan, as the status line compares it across an edit: the plan's diagnostics and
+/// `check`'s notes of its results (`PlanOutcomeNotes`: a link without key, a demand not met). Each is known by its
+/// severity, its message and the record it is about by id, so that deleting a record does not make the notes of
+/// the records after it (whose indices move) look new.
+struct PlanNotes: Sendable, Hashable {
+    /// One note: what is compared across an edit, and the diagnostic it came from.
+    private struct Note: Sendable, Hashable {
+        struct Key: Sendable, Hashable {
+            var severity: Diagnostic.Severity
+            var message: String
+            /// The key path with the record named by id (`links[L7].length` for `links[3].length`).
+            var place: String?
+        }
+
+        var key: Key
+        var diagnostic: Diagnostic
+    }
+
+    /// In the planner's order.
+    private let notes: [Note]
+
+    /// The notes of `plan`, planned from `topology`.
+    init(_ plan: Plan, of topology: Topology) {
+        notes = (plan.diagnostics + PlanOutcomeNotes.diagnostics(plan, of: topology)).map { diagnostic in
+            Note(key: Note.Key(severity: diagnostic.severity, message: diagnostic.message,
+                               place: diagnostic.keyPath.map { Self.place($0, in: topology) }), diagnostic: diagnostic)
+        }
+    }
+
+    /// The notes that `before` did not have (as many times as it had each fewer), worst first, else in the planner's order.
+    func added(since before: PlanNotes) -> [Diagnostic] {
+        var known: [Note.Key: Int] = [:]
+        for note in before.notes { known[note.key, default: 0] += 1 }
+        var added: [Diagnostic] = []
+        for note in notes {
+            if let count = known[note.key], count > 0 {
+                known[note.key] = count - 1
+            } else {
+                added.append(note.diagnostic)
+            }
+        }
+        return added.worstFirst
+    }
+
+    /// `path` with its leading record index replaced by the record's id (`nodes[2].altitude` → `nodes[SAT].altitude`).
+    private static func place(_ path: String, in topology: Topology) -> String {
+        guard let open = path.firstIndex(of: "["), let close = path.firstIndex(of: "]"), open < close,
+              let index = Int(path[path.index(after: open)..<close]) else { return path }
+        let id: Identifier? = switch path[..<open] {
+        case "nodes": topology.nodes.indices.contains(index) ? topology.nodes[index].id : nil
+        case "links": topology.links.indices.contains(index) ? topology.links[index].id : nil
+        case "demands": topology.demands.indices.contains(index) ? topology.demands[index].resolvedID : nil
+        default: nil
+        }
+        guard let id else { return path }
+        return "\(path[..<open])[\(id)]\(path[path.index(after: close)...])"
+    }
+}
+
+/// What the status line tells when the plan of an edit arrives: the notes of the plan before the edit, and the
+/// status the edit left, which the news is added to while it is still shown.
+struct EditNotes: Sendable, Hashable {
+    /// The notes of the last plan before the edit (of the first of several edits made before a plan arrived).
+    var before: PlanNotes
+    /// What the edit said on the status line.
+    var status: StatusMessage
+
+    /// The edit's status followed by the notes its plan added: `L1.length = 300 km · 1 new note (see inspector): link
+    /// L1 has no key: …`, as a warning (an error when one is); nil when the plan added none.
+    func status(adding added: [Diagnostic]) -> StatusMessage? {
+        guard let first = added.first else { return nil }
+        let counts = [Diagnostic.Severity.error, .warning, .note].compactMap { severity -> String? in
+            let count = added.filter { $0.severity == severity }.count
+            return count == 0 ? nil : "\(count) new \(severity.rawValue)\(count == 1 ? "" : "s")"
+        }
+        return StatusMessage("\(status.text) · \(counts.joined(separator: ", ")) (see inspector): \(first.message)",
+                             first.severity == .error ? .error : .warning)
+    }
+}

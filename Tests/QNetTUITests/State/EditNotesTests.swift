@@ -1,0 +1,85 @@
+import Testing
+import QNetModel
+import QNetPlanner
+@testable import QNetTUI
+
+/// After an edit, the warnings and notes its plan adds are told on the status line after what the edit did.
+@Suite("Status line: what an edit's plan adds")
+struct EditNotesTests {
+    /// Metro planned by the real planner, its plan arrived.
+    private func planned(_ topology: Topology = Fixtures.metro) -> Session {
+        var session = Session(topology)
+        session.send(.planned(Planner().plan(topology), of: topology, seconds: 0.001))
+        return session
+    }
+
+    /// The plan of the session's topology arrives.
+    private func plan(_ session: inout Session) {
+        let topology = session.state.topology
+        session.send(.planned(Planner().plan(topology), of: topology, seconds: 0.001))
+    }
+
+    @Test("a link made too long for key: the edit, then the plan's new warning and note, pointing to the inspector")
+    func linkWithoutKey() {
+        var session = planned()
+        session.command("set L1.length 400 km")
+        #expect(session.status == "L1.length = 400 km")   // until its plan arrives
+        plan(&session)
+        let status = session.status ?? ""
+        #expect(status.hasPrefix("L1.length = 400 km · 1 new warning, 1 new note (see inspector): demand A-B is not met"))
+        #expect(session.state.status?.kind == .warning)
+        let notes = PlanNotes(session.state.plan!, of: session.state.topology)
+            .added(since: PlanNotes(Planner().plan(Fixtures.metro), of: Fixtures.metro))
+        #expect(notes.map(\.severity) == [.warning, .note])
+        #expect(notes.last?.message.hasPrefix("link L1 has no key: ") == true)
+    }
+
+    @Test("an edit whose plan adds nothing keeps its own message; nor is a warning the plan had before told again")
+    func nothingNew() {
+        var topology = Fixtures.metro
+        topology.links[1].txAperture = Quantity(10, .centimetre)   // warned of before the edit
+        var session = planned(topology)
+        session.command("set L1.length 31 km")
+        plan(&session)
+        #expect(session.status == "L1.length = 31 km")
+        #expect(session.state.status?.kind == .info)
+    }
+
+    @Test("a warning at a link whose index moved (one before it deleted) is not new")
+    func indexMoved() {
+        var topology = Fixtures.metro
+        topology.links.insert(Link(id: "L0", from: "A", to: "B", medium: .fiber, length: Quantity(40, .kilometre)), at: 0)
+        topology.links[2].txAperture = Quantity(10, .centimetre)
+        var session = planned(topology)
+        #expect(session.state.plan?.diagnostics.contains { $0.keyPath == "links[2].tx_aperture" } == true)
+        session.command("del L0")
+        let deleted = session.status
+        plan(&session)
+        #expect(session.state.plan?.diagnostics.contains { $0.keyPath == "links[1].tx_aperture" } == true)
+        #expect(session.status == deleted)
+    }
+
+    @Test("two edits before a plan arrives: the plan is compared with the one before the first; an older plan tells nothing")
+    func twoEdits() {
+        var session = planned()
+        session.command("set L1.tx_aperture 10 cm")
+        let first = session.state.topology
+        session.command("set L2.rx_aperture 20 cm")
+        session.send(.planned(Planner().plan(first), of: first, seconds: 0.001))   // the first edit's plan, too late
+        #expect(session.status == "L2.rx_aperture = 20 cm")
+        plan(&session)
+        #expect(session.status?.hasPrefix("L2.rx_aperture = 20 cm · 2 new warnings (see inspector): tx_aperture is not used") == true)
+    }
+
+    @Test("once the status line says something else (a selection), the plan's news does not replace it")
+    func statusMovedOn() {
+        var session = planned()
+        session.command("set L1.tx_aperture 10 cm")
+        session.command("select L2")
+        plan(&session)
+        #expect(session.status == "selected link L2")
+        session.command("set L1.rx_aperture 10 cm")   // compared with the plan that had the aperture warning
+        plan(&session)
+        #expect(session.status?.hasPrefix("L1.rx_aperture = 10 cm · 1 new warning (see inspector): rx_aperture is not used") == true)
+    }
+}

@@ -1,9 +1,9 @@
 import Foundation
-import QNetFormats
 import QNetModel
 import QNetPlanner
 import Testing
 @testable import QNetCLI
+@testable import QNetFormats
 
 /// `check`'s notes of a plan's results: a link without key with its reason, a demand not met, each at its key,
 /// at most ten of each and then how many more.

@@ -102,7 +102,7 @@ public struct Link: SchemaRecord {
         .choice("sifting", \.sifting, help: "standard | efficient (default defaults.sifting, else standard)"),
         .text("source", \.source, help: "source name overriding the sender's"),
         .text("detector", \.detector, help: "detector name overriding the receiver's"),
-        .quantity("wavelength", \.wavelength, .length, .positive,
+        .quantity("wavelength", \.wavelength, .length, .opticalWavelength,
                   help: "wavelength (default the source's wavelength, else defaults.wavelength, else 1550 nm)"),
         .quantity("dispersion", \.dispersion, .dispersion, .any,
                   help: "chromatic dispersion (default defaults.fiber_dispersion, else 17 ps/nm/km)"),

@@ -52,7 +52,8 @@ public struct LinkPlan: Sendable, Hashable {
         self.medium = medium
         self.protocolKind = protocolKind
         self.lossBudget = lossBudget
-        self.lossDB = lossBudget.reduce(0) { $0 + $1.db }
+        // Lines are finite (`Sanitise.lossDB`); only a sum past the largest Double could not be: it stays the largest.
+        self.lossDB = min(.greatestFiniteMagnitude, lossBudget.reduce(0) { $0 + $1.db })
         self.transmittance = pow(10, -lossDB / 10)
         self.detector = detector
         self.qber = qber

@@ -66,6 +66,8 @@ enum CVQKDLinkBuilder {
             let tolerated = GaussianModulatedCV.toleratedExtraLoss(parameters, receiverReferredNoise: atReceiver ? excess.value : nil,
                                                                    removableLossDB: lossDB)
             margin = tolerated.map { Sanitise.finite($0) }
+            let unbounded = tolerated.map { $0 >= LossThreshold.maxLossDB } ?? false
+            if unbounded { margin = nil }
             plan = CVQKDPlan(
                 detection: link.detector.kind.value, modulationVariance: variance.value, excessNoise: excess.value,
                 excessNoiseReference: reference.value, excessNoiseAtInput: Sanitise.finite(xiInput, or: 1e300),
@@ -76,9 +78,10 @@ enum CVQKDLinkBuilder {
             if result.keyPerSymbol <= 0 {
                 reason = noKeyReason(result, beta: beta.value, tolerated: tolerated, lossDB: lossDB)
             }
-            assumptions.append(Assumption(name: "margin", value: "extra channel loss at which beta I_AB = chi_BE",
-                                          basis: atReceiver ? "bisection; xi at the receiver stays, so its input value grows as 1/T"
-                                              : "bisection; xi at the channel input stays"))
+            assumptions.append(unbounded ? noMarginLimit(lossDB: lossDB)
+                : Assumption(name: "margin", value: "extra channel loss at which beta I_AB = chi_BE",
+                             basis: atReceiver ? "bisection; xi at the receiver stays, so its input value grows as 1/T"
+                                 : "bisection; xi at the channel input stays"))
         }
         let keyPerSymbol = plan?.keyPerSymbol ?? 0
         if keyPerSymbol <= 0, let value = margin, value > 0 { margin = 0 }
@@ -106,6 +109,15 @@ enum CVQKDLinkBuilder {
         }
         return (SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: .cvGG02, keyRateBps: link.keyRateBps,
                             plobBoundBps: link.plobBoundBps, marginDB: link.marginDB, noKeyReason: link.noKeyReason), [])
+    }
+
+    /// The margin of a key that no loss the search reaches removes: none, and why (no figure to show as a margin).
+    private static func noMarginLimit(lossDB: Double) -> Assumption {
+        Assumption(name: "margin", value: "no limit",
+                   basis: "no loss up to \(Format.dB(lossDB + LossThreshold.maxLossDB)) of channel removes the key in this asymptotic "
+                       + "model: with these figures the reverse-reconciliation key stays positive past it (without excess noise at the "
+                       + "channel input it stays proportional to T at any loss; with some, it falls to zero where xi's T ln(1/T) "
+                       + "term overtakes it, here beyond the search)")
     }
 
     /// Why a cv-gg02 link gets no key.

@@ -230,6 +230,7 @@ public final class PlanningSession {
             let pulseRate = linkPlans[planIndex[link]].repetitionRateHz
             linkPlans[planIndex[link]].keyPerPulse = plan.keyBudget?.keyPerPulse ?? (pulseRate > 0 ? plan.keyRateBps / pulseRate : 0)
             linkPlans[planIndex[link]].marginDB = plan.marginDB
+            linkPlans[planIndex[link]].marginUnlimited = plan.marginUnlimited
             linkPlans[planIndex[link]].noKeyReason = plan.keyRateBps > 0 ? nil : plan.noKeyReason
             if let detector = plan.operatingDetector(of: linkPlans[planIndex[link]].id) { linkPlans[planIndex[link]].detector = detector }
             linkPlans[planIndex[link]].assumptions.append(

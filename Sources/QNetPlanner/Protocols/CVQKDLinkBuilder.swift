@@ -86,11 +86,12 @@ enum CVQKDLinkBuilder {
         let keyPerSymbol = plan?.keyPerSymbol ?? 0
         if keyPerSymbol <= 0, let value = margin, value > 0 { margin = 0 }
         if keyPerSymbol > 0, let value = margin, value < 0 { margin = 0 }
-        let linkPlan = LinkPlan(
+        var linkPlan = LinkPlan(
             id: inputs.link.id, medium: link.medium, protocolKind: .cvGG02, lossBudget: loss.lines, detector: nil,
             qber: nil, keyRateBps: Sanitise.rate(keyPerSymbol * rate), keyPerPulse: keyPerSymbol, signalIntensity: nil,
             repetitionRateHz: rate, plobBoundBps: plob, marginDB: margin, noKeyReason: reason, assumptions: assumptions,
             continuousVariable: plan)
+        linkPlan.marginUnlimited = plan != nil && margin == nil && keyPerSymbol > 0
         return LinkOutcome(plan: linkPlan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength),
                            errorRate: 0.5, misalignment: link.misalignment, equipment: link.inputs.resolved,
                            keyOnlyWhileInView: loss.keyOnlyWhileInView)
@@ -107,8 +108,10 @@ enum CVQKDLinkBuilder {
                                 plobBoundBps: plob, noKeyReason: reason),
                     [Diagnostic(.error, reason, keyPath: "links[\(segment.links[0])].protocol")])
         }
-        return (SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: .cvGG02, keyRateBps: link.keyRateBps,
-                            plobBoundBps: link.plobBoundBps, marginDB: link.marginDB, noKeyReason: link.noKeyReason), [])
+        var plan = SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: .cvGG02, keyRateBps: link.keyRateBps,
+                               plobBoundBps: link.plobBoundBps, marginDB: link.marginDB, noKeyReason: link.noKeyReason)
+        plan.marginUnlimited = link.marginUnlimited
+        return (plan, [])
     }
 
     /// The margin of a key that no loss the search reaches removes: none, and why (no figure to show as a margin).

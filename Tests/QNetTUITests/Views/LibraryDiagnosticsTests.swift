@@ -22,3 +22,14 @@ struct LibraryDiagnosticsTests {
         #expect(others.isEmpty)
     }
 }
+
+/// A link whose key no loss removes is good on the map, and its inspector says its margin has no limit.
+@Suite("Views: a margin without limit")
+struct UnlimitedMarginViewTests {
+    @Test("a link with key and no margin limit is good, not merely ok")
+    func goodWithoutLimit() {
+        #expect(LinkState(keyRateBps: 1e6, marginDB: nil, unlimited: true) == .good)
+        #expect(LinkState(keyRateBps: 1e6, marginDB: nil) == .ok)
+        #expect(LinkState(keyRateBps: 0, marginDB: nil, unlimited: true) == .bad)
+    }
+}

@@ -53,6 +53,12 @@ import QNetModel
                 + "zenith_transmittance over the airmass): remove it, or change the medium")
     }
 
+    /// Every key of the table is a link key of the schema, once, and is used on one medium at least and not on all.
+    @Test func theTableNamesSchemaKeys() {
+        #expect(MediumKeys.table.allSatisfy { $0.field != nil && !$0.usedOn.isEmpty && $0.usedOn.count < Medium.allCases.count })
+        #expect(Set(MediumKeys.table.map(\.key)).count == MediumKeys.table.count)
+    }
+
     /// The table says a free-space link reads atmospheric_attenuation: its budget does, 5 dB/km over 2 km.
     @Test func atmosphericAttenuationIsReadOnAFreeSpaceLink() {
         var freeSpace = Link(id: "F1", from: "A", to: "B", medium: .freeSpace, length: Quantity(2, .kilometre))

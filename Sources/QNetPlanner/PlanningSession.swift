@@ -234,6 +234,7 @@ public final class PlanningSession {
             let pulseRate = linkPlans[planIndex[link]].repetitionRateHz
             linkPlans[planIndex[link]].keyPerPulse = plan.keyBudget?.keyPerPulse ?? (pulseRate > 0 ? plan.keyRateBps / pulseRate : 0)
             linkPlans[planIndex[link]].marginDB = plan.marginDB
+            linkPlans[planIndex[link]].marginUnlimited = plan.marginUnlimited
             linkPlans[planIndex[link]].noKeyReason = plan.keyRateBps > 0 ? nil : plan.noKeyReason
             if let detector = plan.operatingDetector(of: linkPlans[planIndex[link]].id) { linkPlans[planIndex[link]].detector = detector }
             linkPlans[planIndex[link]].assumptions.append(
@@ -269,6 +270,7 @@ public final class PlanningSession {
         let graph = KeyGraph(keyNodes: keyNodes, topologyNodeCount: topology.nodes.count, edges: edges)
         let (demands, sharedCapacity) = route(topology.demands, graph: graph, topology: topology, segments: segments, nodeIndex: nodeIndex)
         diagnostics += EndpointBarrier.warnings(topology, plans: demands, graph: graph, nodeIndex: nodeIndex)
+        diagnostics += DarkCountKeys.warnings(topology.equipment)
         diagnostics += Self.overloadWarnings(sharedCapacity, firstLinks: found.map { $0.links.first }) { id in
             topology.links.firstIndex { $0.id == id }
         }

@@ -139,6 +139,14 @@ private let badInputs: [BadInput] = [
                - {id: X, between: [A, B], length: 1 km}
 
              """, line: 9, column: 10, keyPath: "links[0].id", fragment: "duplicate id 'X' (first used at demands[0].id)"),
+    BadInput(name: "a wavelength in km (QA)", yaml: base + "    wavelength: 1550 km\n", line: 9, column: 17,
+             keyPath: "links[0].wavelength",
+             fragment: "must be an optical wavelength, between 200 nm and 20 um (ultraviolet to mid-infrared; QKD uses 405 nm to 1625 nm) (got 1550 km)"),
+    BadInput(name: "a source's wavelength of 10 nm", yaml: base + "equipment:\n  sources:\n    s: {wavelength: 10 nm}\n",
+             line: 11, column: 21, keyPath: "equipment.sources.s.wavelength", fragment: "must be an optical wavelength"),
+    BadInput(name: "a link to a satellite that names no medium defaulted to fiber (QA)",
+             yaml: replacing("  - id: B", with: "  - {id: B, kind: satellite, altitude: 500 km}") + "    length: 10 km\n",
+             line: 7, column: 5, keyPath: "links[0]", fragment: "link L1 names no medium, so it defaulted to fiber, but B is a satellite"),
     BadInput(name: "a misspelt medium", yaml: base + "    medium: fibre\n", line: 9, column: 13, keyPath: "links[0].medium",
              fragment: "'fibre' is not one of fiber | free-space | satellite (did you mean 'fiber'?)"),
     BadInput(name: "a misspelt protocol", yaml: base + "    protocol: bb84-decoi\n", line: 9, column: 15,

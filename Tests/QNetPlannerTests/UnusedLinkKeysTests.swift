@@ -59,6 +59,36 @@ import QNetModel
         #expect(scope("bright_state_population")?.protocols == [.entanglement])
     }
 
+    /// QA: a free-space link's fiber attenuation, and a satellite link's attenuation and atmospheric attenuation, were
+    /// dropped without a word (the free-space link planned 0.0005 dB from 2 km at 5 dB/km).
+    @Test func lossKeysOfAnotherMediumAreWarnedAboutOnFreeSpaceAndSatelliteLinks() {
+        var freeSpace = Link(id: "F1", from: "A", to: "B", medium: .freeSpace, length: Quantity(2, .kilometre))
+        freeSpace.attenuation = Quantity(5, .decibelPerKilometre)
+        freeSpace.zenithTransmittance = Quantity(80, .percent)
+        var satellite = satelliteLink("S1", to: "A")
+        satellite.pass = SatellitePass()
+        satellite.attenuation = Quantity(5, .decibelPerKilometre)
+        satellite.atmosphericAttenuation = Quantity(3, .decibelPerKilometre)
+        satellite.turbulenceCn2 = Quantity(1e-15, .perMetreTwoThirds)
+        var fiber = Fixtures.fiber("L", "A", "B", km: 5)
+        fiber.direction = .uplink
+        let warnings = plan([freeSpace, satellite, fiber]).diagnostics.filter { $0.message.contains("is not used on a") }
+        #expect(warnings.map(\.keyPath) == ["links[0].attenuation", "links[0].zenith_transmittance", "links[1].attenuation",
+                                            "links[1].atmospheric_attenuation", "links[1].turbulence_cn2", "links[2].direction"])
+        #expect(warnings.first?.message == "attenuation is not used on a free-space link (only fiber links use it): "
+                + "remove it, or change the medium")
+        #expect(warnings[3].message == "atmospheric_attenuation is not used on a satellite link (only free-space links use "
+                + "it): remove it, or change the medium")
+    }
+
+    /// The scope says a free-space link reads atmospheric_attenuation: its budget does, 5 dB/km over 2 km.
+    @Test func atmosphericAttenuationIsReadOnAFreeSpaceLink() {
+        var freeSpace = Link(id: "F1", from: "A", to: "B", medium: .freeSpace, length: Quantity(2, .kilometre))
+        let before = plan([freeSpace]).links[0].lossDB
+        freeSpace.atmosphericAttenuation = Quantity(5, .decibelPerKilometre)
+        #expect(abs(plan([freeSpace]).links[0].lossDB - before - 10) < 1e-9)
+    }
+
     @Test func aSatelliteLinksLengthBelowTheAltitudeIsAnError() {
         var short = satelliteLink("SA", to: "A")
         short.length = Quantity(50, .kilometre)

@@ -61,7 +61,7 @@ public enum MarkdownReport {
                  EngineeringFormat.rate(link.keyRateBps)
                     + (link.pass.map { " at culmination; daily average \(EngineeringFormat.rate($0.keyGraphFigures.dailyAverageBps))" } ?? ""),
                  EngineeringFormat.rate(link.plobBoundBps),
-                 link.marginDB.map(EngineeringFormat.decibels) ?? "–"]
+                 link.marginDB.map(EngineeringFormat.decibels) ?? (link.marginUnlimited ? "no limit" : "–")]
             })
     }
 
@@ -134,6 +134,7 @@ public enum MarkdownReport {
         if let mu = link.signalIntensity { key += ", μ = \(EngineeringFormat.number(mu))" }
         key += "); PLOB bound \(EngineeringFormat.rate(link.plobBoundBps))"
         if let margin = link.marginDB { key += "; margin \(EngineeringFormat.decibels(margin))" }
+        if link.marginUnlimited { key += "; margin: no limit (no loss the search reaches removes the key; see the assumptions)" }
         text.line(key + ".")
         if let cv = link.continuousVariable { text.line("CV-QKD GG02: \(PlanFigure.sentence(PlanFigures.continuousVariable(cv))).") }
         if let finite = link.finiteKey {

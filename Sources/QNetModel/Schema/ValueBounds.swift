@@ -24,6 +24,9 @@ public enum ValueBounds: Sendable, Hashable {
     case latitude
     /// A longitude in -180°...180°.
     case longitude
+    /// An optical wavelength, 200 nm...20 µm: ultraviolet to mid-infrared, wide around what QKD uses (405 nm to
+    /// 1625 nm; CV-QKD 1550 nm); beyond it no optical source, fiber or photon detector works (`wavelength: 1550 km`).
+    case opticalWavelength
 
     /// Nil when `value` (SI) is inside the bounds, else why it is not.
     public func violation(_ value: Double) -> String? {
@@ -55,6 +58,9 @@ public enum ValueBounds: Sendable, Hashable {
             return (-(Double.pi / 2)...(Double.pi / 2)).contains(value) ? nil : "must be between -90 deg and 90 deg"
         case .longitude:
             return (-Double.pi...Double.pi).contains(value) ? nil : "must be between -180 deg and 180 deg"
+        case .opticalWavelength:
+            return (200e-9...20e-6).contains(value) ? nil
+                : "must be an optical wavelength, between 200 nm and 20 um (ultraviolet to mid-infrared; QKD uses 405 nm to 1625 nm)"
         }
     }
 

@@ -56,7 +56,7 @@ public struct PhotonSource: SchemaRecord {
                   help: "CV-QKD modulation variance V_A in shot-noise units"),
         .quantity("jitter", \.jitter, .time, .nonNegative, help: "timing jitter, FWHM (default 0 ps)"),
         .quantity("linewidth", \.linewidth, .length, .nonNegative, help: "spectral width, for dispersion (default 0.1 nm)"),
-        .quantity("wavelength", \.wavelength, .length, .positive, help: "emission wavelength (default: the link's)"),
+        .quantity("wavelength", \.wavelength, .length, .opticalWavelength, help: "emission wavelength (default: the link's)"),
     ]
 }
 

@@ -110,7 +110,7 @@ public struct Link: SchemaRecord {
             .only(for: Self.discrete),
         .text("source", \.source, help: "source name overriding the sender's"),
         .text("detector", \.detector, help: "detector name overriding the receiver's"),
-        .quantity("wavelength", \.wavelength, .length, .positive,
+        .quantity("wavelength", \.wavelength, .length, .opticalWavelength,
                   help: "wavelength (default the source's wavelength, else defaults.wavelength, else 1550 nm)"),
         .quantity("dispersion", \.dispersion, .dispersion, .any,
                   help: "chromatic dispersion (default defaults.fiber_dispersion, else 17 ps/nm/km)").only(on: [.fiber]),

@@ -12,6 +12,7 @@ extension Topology {
         problems += validateIdentifiers(sectionOrder)
         problems += validateNodes()
         problems += validateLinks(refused: refused)
+        problems += validateLinkMedia()
         problems += validateDemands()
         return problems
     }

@@ -16,7 +16,7 @@ public struct TopologyDefaults: SchemaRecord {
     public var isEmpty: Bool { self == TopologyDefaults() }
 
     public static let fields: [Field<TopologyDefaults>] = [
-        .quantity("wavelength", \.wavelength, .length, .positive, help: "wavelength of every link (default 1550 nm)"),
+        .quantity("wavelength", \.wavelength, .length, .opticalWavelength, help: "wavelength of every link (default 1550 nm)"),
         .quantity("fiber_attenuation", \.fiberAttenuation, .attenuation, .nonNegative,
                   help: "fiber attenuation (default 0.2 dB/km, G.652 at 1550 nm)"),
         .quantity("fiber_dispersion", \.fiberDispersion, .dispersion, .any,

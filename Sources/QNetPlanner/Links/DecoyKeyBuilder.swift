@@ -9,6 +9,8 @@ struct DecoyKey {
     var keyPerPulse: Double
     var signalIntensity: Double?
     var marginDB: Double?
+    /// No loss the threshold search reaches removes the key (`LinkPlan.marginUnlimited`).
+    var marginUnlimited = false
     var noKeyReason: String?
     var assumptions: [Assumption]
     /// Intensities the decoy bounds cannot use, the cause of no key and an error of the plan at the key to change.
@@ -88,9 +90,11 @@ enum DecoyKeyBuilder {
         let limit = thresholdMargin(noise: noise, afterpulseProbability: afterpulseProbability, errorRate: errorRate,
                                      link: link, decoy: decoy, fixed: fixed, efficiency: efficiency,
                                      memo: memo)
-        assumptions.append(fixed == nil ? strings.marginOptimised : strings.marginFixed)
         let toleratedDB = limit.toleratedDB
-        let margin = reportedMargin(toleratedDB: toleratedDB, channelLossDB: channelLossDB, hasKey: keyPerPulse > 0)
+        // Key down to the search's floor: no loss it reaches removes the key, so there is no margin to show.
+        let unbounded = keyPerPulse > 0 && (limit.threshold.map { $0 <= thresholdFloor } ?? false)
+        assumptions.append(unbounded ? strings.marginUnbounded : fixed == nil ? strings.marginOptimised : strings.marginFixed)
+        let margin = unbounded ? nil : reportedMargin(toleratedDB: toleratedDB, channelLossDB: channelLossDB, hasKey: keyPerPulse > 0)
         var reason: String?
         if keyPerPulse <= 0 {
             // Without a threshold: the noise is the cause when the optical error alone (no dark counts) would allow a key.
@@ -104,7 +108,7 @@ enum DecoyKeyBuilder {
                                                        jitterFWHM: timing.totalFWHM, ecEfficiency: link.ecEfficiency.value))
         }
         return DecoyKey(detector: detectorBudget, qber: qber, keyPerPulse: keyPerPulse, signalIntensity: mu,
-                        marginDB: margin, noKeyReason: reason, assumptions: assumptions)
+                        marginDB: margin, marginUnlimited: unbounded, noKeyReason: reason, assumptions: assumptions)
     }
 
     /// The margin the plan reports from the channel loss the receiver tolerates (`toleratedDB`, system loss at the
@@ -145,8 +149,11 @@ enum DecoyKeyBuilder {
         let receiverLossDB = Decibel.loss(transmittance: Sanitise.fraction(efficiency * deadFactor))
         guard receiverLossDB.isFinite else { return (found, nil) }
         // A threshold of 0 means key down to the search's floor (1e-40, 400 dB): the margin is at least that.
-        return (found, Decibel.loss(transmittance: max(found, 1e-40)) - receiverLossDB)
+        return (found, Decibel.loss(transmittance: max(found, thresholdFloor)) - receiverLossDB)
     }
+
+    /// The lowest system transmittance the threshold search reaches, 1e-40 (400 dB).
+    static let thresholdFloor = 1e-40
 
     /// Why the link's source cannot run decoy BB84 (it must send weak coherent pulses), or nil.
     static func sourceProblem(_ link: ResolvedLink) -> String? {
@@ -272,6 +279,10 @@ final class AssumptionMemo {
     let marginOptimised = Assumption(
         name: "margin", value: "extra channel loss until the key vanishes; afterpulsing and dead time at that point's click rate",
         basis: "DecoyBB84.thresholdTransmittance, mu re-optimised (Y0, e_d rounded to 4 digits)")
+    let marginUnbounded = Assumption(
+        name: "margin", value: "no limit",
+        basis: "DecoyBB84.thresholdTransmittance: key at every system transmittance down to the search's floor, 1e-40 "
+            + "(400 dB); without dark counts or background (Y0 = 0) the decoy key stays proportional to the transmittance")
     let marginFixed = Assumption(
         name: "margin", value: "extra channel loss until the key vanishes; afterpulsing and dead time at that point's click rate",
         basis: "DecoyBB84.thresholdTransmittance, mu fixed (Y0, e_d rounded to 4 digits)")

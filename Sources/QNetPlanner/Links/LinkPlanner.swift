@@ -81,6 +81,7 @@ enum LinkPlanner {
         var keyPerPulse = 0.0
         var signalIntensity: Double?
         var margin: Double?
+        var marginUnlimited = false
         var reason: String?
         var finiteKey: FiniteKeyPlan?
         switch protocolKind {
@@ -95,6 +96,7 @@ enum LinkPlanner {
             keyPerPulse = key.keyPerPulse
             signalIntensity = key.signalIntensity
             margin = key.marginDB
+            marginUnlimited = key.marginUnlimited
             reason = key.noKeyReason
             assumptions += key.assumptions
         case .entanglement, .bbm92, .mdi, .twinField:
@@ -108,7 +110,7 @@ enum LinkPlanner {
 
         // A budget the link's figures cannot make (a satellite's slant range below its altitude) gives no key.
         if let invalid = loss.diagnostics.first(where: { $0.severity == .error }) {
-            (keyPerPulse, margin, reason) = (0, nil, invalid.message)
+            (keyPerPulse, margin, marginUnlimited, reason) = (0, nil, false, invalid.message)
         }
         let pass = SatellitePassPlanner.plan(link, timing: timing, memo: memo, strings: strings)
         diagnostics += pass?.1 ?? []
@@ -120,12 +122,13 @@ enum LinkPlanner {
                     + "if it lasted; the pass's own finite key (one block per pass) is the figure to plan with",
                 basis: "finite_key block_size at the culmination's detection rate against the usable pass"))
         }
-        let plan = LinkPlan(
+        var plan = LinkPlan(
             id: inputs.link.id, medium: link.medium, protocolKind: protocolKind, lossBudget: loss.lines,
             detector: detector, qber: qber, keyRateBps: Sanitise.rate(keyPerPulse * repetitionRate),
             keyPerPulse: Sanitise.rate(keyPerPulse), signalIntensity: signalIntensity.map { Sanitise.finite($0) },
             repetitionRateHz: repetitionRate, plobBoundBps: plob, marginDB: margin.map { Sanitise.finite($0) },
             noKeyReason: reason, assumptions: assumptions, pass: pass?.0, finiteKey: finiteKey)
+        plan.marginUnlimited = marginUnlimited
         return LinkOutcome(plan: plan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength), errorRate: errorRate,
                            misalignment: link.misalignment, equipment: link.inputs.resolved,
                            keyOnlyWhileInView: loss.keyOnlyWhileInView)

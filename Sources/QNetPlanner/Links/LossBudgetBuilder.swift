@@ -26,6 +26,7 @@ enum LossBudgetBuilder {
         case .freeSpace: freeSpace(link, into: &budget)
         case .satellite: satellite(link, elevation: elevation, into: &budget)
         }
+        budget.diagnostics += LinkLengthBounds.errors(link)
         for loss in link.inputs.link.extraLosses {
             budget.lines.append(BudgetLine(item: loss.name, db: Sanitise.lossDB(max(0, loss.loss.si)),
                                            basis: "\(link.path).extra_losses.\(loss.name)"))

@@ -57,11 +57,12 @@ enum SegmentPlanner {
             // what the key graph carries.
             let pass = link.pass?.keyGraphFigures
             let reason = link.pass.map { $0.finiteKey.map(\.noKeyReason) ?? $0.noKeyReason } ?? link.noKeyReason
-            return (SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: kind,
-                                keyRateBps: pass?.dailyAverageBps ?? link.keyRateBps, plobBoundBps: link.plobBoundBps,
-                                keyPerPassBits: pass?.perPass, keyPerDayBits: pass?.perDay,
-                                marginDB: link.marginDB, noKeyReason: reason),
-                    diagnostics)
+            var plan = SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: kind,
+                                   keyRateBps: pass?.dailyAverageBps ?? link.keyRateBps, plobBoundBps: link.plobBoundBps,
+                                   keyPerPassBits: pass?.perPass, keyPerDayBits: pass?.perDay,
+                                   marginDB: link.marginDB, noKeyReason: reason)
+            plan.marginUnlimited = link.marginUnlimited
+            return (plan, diagnostics)
         case .entanglement:
             let result = RepeaterChainPlanner.plan(links: ChainInputs.links(segment, topology: topology, outcomes: outcomes),
                                                    nodes: ChainInputs.nodes(segment, topology: topology),

@@ -28,6 +28,9 @@ public struct LinkPlan: Sendable, Hashable {
     public var plobBoundBps: Double
     /// Extra channel loss tolerated before the key is 0 (negative: loss to remove); nil when not modelled.
     public var marginDB: Double?
+    /// No loss the margin search reaches removes the key (a key proportional to the transmittance at any loss):
+    /// `marginDB` is nil and the link's `margin` assumption says why.
+    public var marginUnlimited = false
     /// Why the key is 0, when it is (`QBER 11.3 % above ...`).
     public var noKeyReason: String?
     /// What the plan assumed, with sources.
@@ -52,7 +55,8 @@ public struct LinkPlan: Sendable, Hashable {
         self.medium = medium
         self.protocolKind = protocolKind
         self.lossBudget = lossBudget
-        self.lossDB = lossBudget.reduce(0) { $0 + $1.db }
+        // Lines are finite (`Sanitise.lossDB`); only a sum past the largest Double could not be: it stays the largest.
+        self.lossDB = min(.greatestFiniteMagnitude, lossBudget.reduce(0) { $0 + $1.db })
         self.transmittance = pow(10, -lossDB / 10)
         self.detector = detector
         self.qber = qber

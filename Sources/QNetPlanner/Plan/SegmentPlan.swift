@@ -22,6 +22,8 @@ public struct SegmentPlan: Sendable, Hashable {
     public var keyPerDayBits: Double?
     /// Extra loss tolerated before the key is 0, dB; nil when not modelled.
     public var marginDB: Double?
+    /// No loss the margin search reaches removes the key (`LinkPlan.marginUnlimited` of its link): `marginDB` is nil.
+    public var marginUnlimited = false
     /// Why the key is 0, when it is.
     public var noKeyReason: String?
     /// The key while the satellite is in view, bit/s, of a segment through a satellite link at one geometry and no

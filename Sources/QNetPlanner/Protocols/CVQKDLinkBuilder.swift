@@ -66,6 +66,8 @@ enum CVQKDLinkBuilder {
             let tolerated = GaussianModulatedCV.toleratedExtraLoss(parameters, receiverReferredNoise: atReceiver ? excess.value : nil,
                                                                    removableLossDB: lossDB)
             margin = tolerated.map { Sanitise.finite($0) }
+            let unbounded = tolerated.map { $0 >= LossThreshold.maxLossDB } ?? false
+            if unbounded { margin = nil }
             plan = CVQKDPlan(
                 detection: link.detector.kind.value, modulationVariance: variance.value, excessNoise: excess.value,
                 excessNoiseReference: reference.value, excessNoiseAtInput: Sanitise.finite(xiInput, or: 1e300),
@@ -76,18 +78,20 @@ enum CVQKDLinkBuilder {
             if result.keyPerSymbol <= 0 {
                 reason = noKeyReason(result, beta: beta.value, tolerated: tolerated, lossDB: lossDB)
             }
-            assumptions.append(Assumption(name: "margin", value: "extra channel loss at which beta I_AB = chi_BE",
-                                          basis: atReceiver ? "bisection; xi at the receiver stays, so its input value grows as 1/T"
-                                              : "bisection; xi at the channel input stays"))
+            assumptions.append(unbounded ? noMarginLimit(lossDB: lossDB)
+                : Assumption(name: "margin", value: "extra channel loss at which beta I_AB = chi_BE",
+                             basis: atReceiver ? "bisection; xi at the receiver stays, so its input value grows as 1/T"
+                                 : "bisection; xi at the channel input stays"))
         }
         let keyPerSymbol = plan?.keyPerSymbol ?? 0
         if keyPerSymbol <= 0, let value = margin, value > 0 { margin = 0 }
         if keyPerSymbol > 0, let value = margin, value < 0 { margin = 0 }
-        let linkPlan = LinkPlan(
+        var linkPlan = LinkPlan(
             id: inputs.link.id, medium: link.medium, protocolKind: .cvGG02, lossBudget: loss.lines, detector: nil,
             qber: nil, keyRateBps: Sanitise.rate(keyPerSymbol * rate), keyPerPulse: keyPerSymbol, signalIntensity: nil,
             repetitionRateHz: rate, plobBoundBps: plob, marginDB: margin, noKeyReason: reason, assumptions: assumptions,
             continuousVariable: plan)
+        linkPlan.marginUnlimited = plan != nil && margin == nil && keyPerSymbol > 0
         return LinkOutcome(plan: linkPlan, diagnostics: diagnostics, pathLength: Sanitise.finite(loss.pathLength),
                            errorRate: 0.5, misalignment: link.misalignment, equipment: link.inputs.resolved,
                            keyOnlyWhileInView: loss.keyOnlyWhileInView)
@@ -104,8 +108,19 @@ enum CVQKDLinkBuilder {
                                 plobBoundBps: plob, noKeyReason: reason),
                     [Diagnostic(.error, reason, keyPath: "links[\(segment.links[0])].protocol")])
         }
-        return (SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: .cvGG02, keyRateBps: link.keyRateBps,
-                            plobBoundBps: link.plobBoundBps, marginDB: link.marginDB, noKeyReason: link.noKeyReason), [])
+        var plan = SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: .cvGG02, keyRateBps: link.keyRateBps,
+                               plobBoundBps: link.plobBoundBps, marginDB: link.marginDB, noKeyReason: link.noKeyReason)
+        plan.marginUnlimited = link.marginUnlimited
+        return (plan, [])
+    }
+
+    /// The margin of a key that no loss the search reaches removes: none, and why (no figure to show as a margin).
+    private static func noMarginLimit(lossDB: Double) -> Assumption {
+        Assumption(name: "margin", value: "no limit",
+                   basis: "no loss up to \(Format.dB(lossDB + LossThreshold.maxLossDB)) of channel removes the key in this asymptotic "
+                       + "model: with these figures the reverse-reconciliation key stays positive past it (without excess noise at the "
+                       + "channel input it stays proportional to T at any loss; with some, it falls to zero where xi's T ln(1/T) "
+                       + "term overtakes it, here beyond the search)")
     }
 
     /// Why a cv-gg02 link gets no key.

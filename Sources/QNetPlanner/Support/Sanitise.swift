@@ -16,10 +16,9 @@ enum Sanitise {
         value.isFinite && value > 0 ? value : 0
     }
 
-    /// A loss in dB shown in a budget: finite, as it is up to `largest`; an opaque channel (no light: an infinite
-    /// or undefined loss) is shown as `opaque` dB.
-    static func lossDB(_ value: Double, opaque: Double = 1000, largest: Double = 1e6) -> Double {
-        if value.isNaN || value == .infinity { return opaque }
-        return min(largest, value)
+    /// A loss in dB shown in a budget: a finite loss as it is, however large (a budget line and the link's total show the
+    /// same figure); an opaque channel (no light: an infinite or undefined loss) is shown as `opaque` dB.
+    static func lossDB(_ value: Double, opaque: Double = 1000) -> Double {
+        value.isFinite ? value : opaque
     }
 }

@@ -3,7 +3,7 @@ import QNetModel
 import QNetPlanner
 
 /// The inspector on the equipment library and the defaults: what an entry is
-/// used by (and the key each of those links gets), and the keys it sets.
+/// used by (and the key each of those links gets), the keys it sets, and the plan's warnings at them.
 extension InspectorContent {
     /// Rows for entry `name` of `kind`; nil when there is no such entry.
     static func equipmentRows(_ kind: EquipmentKind, _ name: String, _ state: AppState) -> [TextRow]? {
@@ -30,6 +30,10 @@ extension InspectorContent {
                                 valueRole: LinkState(plan).role))
         }
         rows += keys.count > 2 ? keys : [.blank, TextRow("no keys set: the planner's built-in values apply", role: .dim)]
+        // The plan's warnings at this entry's keys (a detector giving its dark counts twice), where the keys are.
+        let prefix = "equipment.\(kind.section).\(name)."
+        let own = (state.plan?.diagnostics ?? []).filter { $0.keyPath?.hasPrefix(prefix) == true }
+        if !own.isEmpty { rows += [.blank] + diagnosticRows(own) }
         rows += [.blank, TextRow("Enter edits it (every link using it re-plans) · :del \(kind.section).\(name) removes it",
                                  role: .dim)]
         return rows

@@ -55,6 +55,8 @@ enum InspectorContent {
         rows.append(TextRow("  PLOB bound", EngineeringFormat.rate(plan.plobBoundBps)))
         if let margin = plan.marginDB {
             rows.append(TextRow("  margin", EngineeringFormat.decibels(margin), valueRole: state.role))
+        } else if plan.marginUnlimited {
+            rows.append(TextRow("  margin", "no limit (see assumptions)", valueRole: state.role))
         }
         if let reason = plan.noKeyReason { rows.append(TextRow("  no key: " + reason, role: .error)) }
         rows += diagnosticRows(plan.diagnostics)

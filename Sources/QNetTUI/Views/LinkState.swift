@@ -17,17 +17,18 @@ public enum LinkState: Sendable, Hashable {
     /// The state of a link planned as `plan` (nil: not planned).
     public init(_ plan: LinkPlan?) {
         guard let plan else { self = .unplanned; return }
-        self.init(keyRateBps: plan.keyRateBps, marginDB: plan.marginDB)
+        self.init(keyRateBps: plan.keyRateBps, marginDB: plan.marginDB, unlimited: plan.marginUnlimited)
     }
 
     /// The state of a segment of the key graph, from its own key rate and margin.
     public init(_ segment: SegmentPlan) {
-        self.init(keyRateBps: segment.keyRateBps, marginDB: segment.marginDB)
+        self.init(keyRateBps: segment.keyRateBps, marginDB: segment.marginDB, unlimited: segment.marginUnlimited)
     }
 
-    /// The state of a planned link with key rate `keyRateBps` and margin `marginDB`.
-    public init(keyRateBps: Double, marginDB: Double?) {
+    /// The state of a planned link with key rate `keyRateBps` and margin `marginDB` (`unlimited`: no loss removes its key).
+    public init(keyRateBps: Double, marginDB: Double?, unlimited: Bool = false) {
         if keyRateBps <= 0 { self = .bad; return }
+        if unlimited { self = .good; return }
         if let marginDB, marginDB >= LinkState.goodMarginDB { self = .good; return }
         self = .ok
     }

@@ -14,6 +14,11 @@ public struct EffectRunner: Sendable {
     public func run(_ effect: Effect) -> [Action] {
         switch effect {
         case .save(let document, let path, let check):
+            if check != .overwrite, services.isReadOnly(path) {
+                // The workbench's own file (checked against what it read) is written over with :w! alone.
+                let ownFile = if case .unchangedSince = check { true } else { false }
+                return [.readOnly(path: path, retry: ownFile ? ":w!" : ":w! \(path)")]
+            }
             if case .unchangedSince(let expected) = check, let current = services.fingerprint(path), current != expected {
                 return [.changedOnDisk(path: path)]
             }
@@ -45,6 +50,7 @@ public struct EffectRunner: Sendable {
                 return [.failed("could not open \(path): \(error)")]
             }
         case .export(let topology, let path, let check):
+            if check != .overwrite, services.isReadOnly(path) { return [.readOnly(path: path, retry: ":export! \(path)")] }
             if check == .absent, services.exists(path) { return [.fileExists(path: path, retry: ":export! \(path)")] }
             do {
                 try WorkbenchServices.writeReport(services.plan(topology), of: topology, to: path)
@@ -95,6 +101,8 @@ public struct EffectRunner: Sendable {
             // while nobody writes those).
             let left = services.claimLeftAutosaves(path).map { ($0, services.modified($0) ?? .distantPast) }
             return found + left.sorted { $0.1 > $1.1 }.map { offer($0.0, modified: $0.1, fileModified: fileModified) }
+        case .checkReadOnly(let path):
+            return services.isReadOnly(path) ? [.openedReadOnly(path: path)] : []
         case .removeAutosave(let path):
             guard services.autosaveIsFree(path) else { return [] }
             do {

@@ -61,6 +61,8 @@ public enum Action: Sendable, Hashable {
     /// The usual autosave at `path` could not be read (`reason`): it is kept as it is, and this workbench's edits
     /// autosave to `own`, as while an offered one is kept undecided.
     case autosaveUnreadable(path: String, own: String, reason: String)
+    /// The file at `path`, just opened, is read-only: a save is refused unless forced (`:w!`).
+    case openedReadOnly(path: String)
     /// A plan of `topology` took `seconds`.
     case planned(Plan, of: Topology, seconds: Double)
     /// The what-ifs of `demand` in `topology` (nil: it has no such demand).
@@ -75,6 +77,9 @@ public enum Action: Sendable, Hashable {
     case changedOnDisk(path: String)
     /// A save or an export to `path` was refused: a file is there, and `retry` is the command that replaces it.
     case fileExists(path: String, retry: String)
+    /// A save or an export to `path` was refused: its user made the file read-only, and `retry` is the command that
+    /// writes it anyway.
+    case readOnly(path: String, retry: String)
     /// A report was written to `path`.
     case exported(path: String)
     /// An effect failed; the message says why.

@@ -10,7 +10,7 @@ public enum Effect: Sendable, Hashable {
     /// Read the topology at `path` and edit it; without a file there, start a new one.
     case open(path: String)
     /// Plan `topology` and write a report to `path`, in the format its extension names; `check` is
-    /// `.overwrite` or `.absent`.
+    /// `.overwrite`, `.replace` or `.absent`.
     case export(Topology, path: String, check: SaveCheck)
     /// Plan `topology` again. The reducer asks only for valid topologies (`AppState.replan()`):
     /// the planner needs one.
@@ -23,6 +23,8 @@ public enum Effect: Sendable, Hashable {
     /// Claim the autosaves of the file at `path` and offer back those that wait: its usual one (unless another
     /// workbench holds it), whether or not the file is newer, and those of workbenches that ended.
     case checkAutosave(path: String)
+    /// Look whether the file at `path`, just opened, is read-only (`ReadOnlyFile`), to say so on the status line.
+    case checkReadOnly(path: String)
     /// Remove the autosave file `path`, if there is one.
     case removeAutosave(path: String)
     /// Leave the workbench.

@@ -33,6 +33,14 @@ struct Session {
         effects += reduce(into: &state, action)
     }
 
+    /// Runs the effects asked for with `runner`, and those their answers ask for, until none is left.
+    mutating func runEffects(with runner: EffectRunner) {
+        while !effects.isEmpty {
+            let effect = effects.removeFirst()
+            for action in runner.run(effect) { send(action) }
+        }
+    }
+
     var status: String? { state.status?.text }
     var statusIsError: Bool { state.status?.kind == .error }
 }

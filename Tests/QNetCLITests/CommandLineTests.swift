@@ -200,6 +200,20 @@ struct CommandLineTests {
         #expect(try String(contentsOf: output, encoding: .utf8).hasPrefix("# "))
     }
 
+    @Test("check refuses what is not a regular file as such (exit 2), and an empty file; edit starts an empty file anew")
+    func notRegularOrEmpty() throws {
+        #expect(QNetPlanCommand.run(arguments: ["check", "/dev/null"]) == 2)
+        let folder = try temporaryFile("net.qnet.yaml", Self.smallTopology).deletingLastPathComponent()
+        #expect(QNetPlanCommand.run(arguments: ["check", folder.path]) == 2)
+        let empty = try temporaryFile("empty.qnet.yaml", "# to be drawn\n")
+        #expect(QNetPlanCommand.run(arguments: ["check", empty.path]) == 2)
+        #expect(QNetPlanCommand.run(arguments: ["report", empty.path]) == 2)
+        #expect(try TopologyInput.loadUnlessEmpty(empty.path) == nil)
+        #expect(try TopologyInput.loadUnlessEmpty(folder.appendingPathComponent("net.qnet.yaml").path)?.document.topology.name
+                == "two trusted hops")
+        #expect(throws: InvalidInput.self) { try TopologyInput.loadUnlessEmpty("/dev/null") }
+    }
+
     @Test("keys lists the keys of a section, and refuses an unknown section")
     func keys() {
         #expect(QNetPlanCommand.run(arguments: ["keys", "links"]) == 0)

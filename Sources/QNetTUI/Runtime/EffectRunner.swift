@@ -42,6 +42,9 @@ public struct EffectRunner: Sendable {
             let fingerprint = services.fingerprint(path)
             do {
                 return [.loaded(try services.load(path), path: path, fingerprint: fingerprint)]
+            } catch let error as TopologyLoadError where error.emptyFileComments != nil {
+                // Started anew, as a file that is not there; its comments stay at the top.
+                return [.emptyFile(path: path, comments: error.emptyFileComments ?? TopologyComments(), fingerprint: fingerprint)]
             } catch let error as TopologyLoadError where error.diagnostics.count > 1 {
                 // The status line holds one: the count and where to see them all come first, so that they are not cut off.
                 let first = error.diagnostics[0].description

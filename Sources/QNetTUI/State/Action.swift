@@ -71,6 +71,9 @@ public enum Action: Sendable, Hashable {
     case loaded(TopologyDocument, path: String, fingerprint: FileFingerprint?)
     /// There is no file at `path`: edit a new, empty topology to be saved there.
     case newFile(path: String)
+    /// The file at `path` holds no topology (it is empty, or holds only `comments`), and bytes of `fingerprint`: edit
+    /// a new, empty topology to be saved there, as for `newFile`, the comments at its top.
+    case emptyFile(path: String, comments: TopologyComments, fingerprint: FileFingerprint?)
     /// `topology` was written to `path`, which now holds bytes of `fingerprint`.
     case saved(Topology, path: String, fingerprint: FileFingerprint?)
     /// A save to `path` was refused: another program changed the file since the workbench read or wrote it.

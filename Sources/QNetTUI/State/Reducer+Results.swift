@@ -28,6 +28,13 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         state = state.reopened(Topology(name: AppState.topologyName(forFile: path)), filePath: path)
         state.status = StatusMessage("new file \(path): :add node ID KIND X Y to begin (? shows how)")
         return state.replan() + dropped + [.checkAutosave(path: path)]
+    case .emptyFile(let path, let comments, let fingerprint):
+        let dropped = droppedAutosave(state)
+        state = state.reopened(Topology(name: AppState.topologyName(forFile: path)), filePath: path)
+        state.comments = comments
+        state.diskFingerprint = fingerprint
+        state.status = StatusMessage("\(path) was empty: a new network; :add node ID KIND X Y to begin (? shows how)")
+        return state.replan() + dropped + [.checkReadOnly(path: path), .checkAutosave(path: path)]
     case .autosaveFound(let found):
         guard found.topology != state.topology else { return [.removeAutosave(path: found.path)] }
         // Several found: one question at a time, the others waiting for it to be answered.

@@ -64,12 +64,9 @@ struct ReadOnlyFileSaveTests {
         try withTemporaryFile(named: "metro.qnet.yaml") { path in
             try TopologyWriter.write(Fixtures.metro, to: URL(fileURLWithPath: path))
             try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
-            let services = WorkbenchServices.standard()
-            defer { services.releaseAutosave() }
-            let runner = EffectRunner(services: services)
-            var session = Session(Topology(name: "untitled"), path: nil)
-            session.effects = [.open(path: path)]
-            session.runEffects(with: runner)
+            let runner = EffectRunner(services: .standard())
+            defer { runner.services.releaseAutosave() }
+            var session = Session(opening: path, with: runner)
             #expect(session.status?.hasPrefix("read-only: :w! writes it anyway; opened \(path)") == true)
             session.command("set L1.length 17 km")
             session.command("w")

@@ -10,7 +10,7 @@ public struct EffectRunner: Sendable {
 
     public init(services: WorkbenchServices) { self.services = services }
 
-    /// Runs `effect`; `.quit` is the event loop's business and yields no action.
+    /// Runs `effect`; `.quit` and `.discardTypedAhead` are the event loop's business and yield no action.
     public func run(_ effect: Effect) -> [Action] {
         switch effect {
         case .save(let document, let path, let check):
@@ -115,7 +115,7 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.failed("could not remove the autosave \(path): \(error)")]
             }
-        case .quit:
+        case .quit, .discardTypedAhead:
             return []
         }
     }

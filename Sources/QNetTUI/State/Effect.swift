@@ -27,6 +27,9 @@ public enum Effect: Sendable, Hashable {
     case checkReadOnly(path: String)
     /// Remove the autosave file `path`, if there is one.
     case removeAutosave(path: String)
+    /// Forget the input typed ahead and not read yet (`Terminal.discardTypedAhead()`): the event loop's business,
+    /// as `.quit` is.
+    case discardTypedAhead
     /// Leave the workbench.
     case quit
 }

@@ -8,7 +8,7 @@ import QNetTUI
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
-        abstract: "Open the workbench on a topology file (a new one if it does not exist).",
+        abstract: "Open the workbench on a topology file (a new one if it does not exist, or is empty).",
         discussion: """
             A file with errors is not opened: every error is printed with file:line:column and key, as \
             `qnetplan check` prints them, and the exit code is 2.
@@ -49,10 +49,11 @@ struct EditCommand: ParsableCommand {
         }
     }
 
-    /// The document in the file at `path`; nil when there is no such file (the workbench starts it).
+    /// The document in the file at `path`; nil when there is no such file, or it holds no topology (it is empty, or
+    /// holds only comments): the workbench starts it.
     /// - Throws: `InvalidInput` with every located error of a file that does not read.
     private static func existingDocument(_ path: String) throws -> TopologyDocument? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        return try TopologyInput.load(path).document
+        return try TopologyInput.loadUnlessEmpty(path)?.document
     }
 }

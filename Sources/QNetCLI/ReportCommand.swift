@@ -23,7 +23,7 @@ struct ReportCommand: ParsableCommand {
             length and detector efficiency, the single failures that break the demand, and suggestions.
             Without --format, the format follows the extension of -o (.json, .md or .markdown, .csv), else \
             Markdown. With both, they must agree (exit 2 otherwise); an -o name without one of those extensions \
-            takes --format.
+            takes --format. An -o file that is read-only (chmod 444) is not replaced (exit 2).
             A file whose plan has errors (a segment the planner cannot build) still gets its report, which \
             marks the segment; the errors go to standard error with file:line:column and key, and the exit code is 2.
             """
@@ -64,6 +64,10 @@ struct ReportCommand: ParsableCommand {
         let resolved = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
         if resolved(output) == resolved(file) {
             throw ValidationError("-o \(output) would replace the topology file it reports on: name another file")
+        }
+        if ReadOnlyFile.isReadOnly(output) {
+            throw ValidationError("-o \(output) is read-only, not replaced: make it writable (chmod u+w \(output)) "
+                                  + "or name another file")
         }
     }
 

@@ -10,7 +10,26 @@ enum TopologyInput {
         do {
             return try TopologyReader.load(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw InvalidInput(report: error.diagnostics.map { "\($0)\n" }.joined())
+            throw InvalidInput(error)
         }
+    }
+
+    /// The file at `path`, as `load(_:)` reads it; nil when it holds no topology (it is empty, or holds only comments),
+    /// which the workbench starts anew as it does a file that does not exist.
+    static func loadUnlessEmpty(_ path: String) throws -> TopologyFile? {
+        do {
+            return try TopologyReader.load(contentsOf: URL(fileURLWithPath: path))
+        } catch where error.emptyFileComments != nil {
+            return nil
+        } catch {
+            throw InvalidInput(error)
+        }
+    }
+}
+
+extension InvalidInput {
+    /// Every located error of a file that does not read, one a line.
+    init(_ error: TopologyLoadError) {
+        self.init(report: error.diagnostics.map { "\($0)\n" }.joined())
     }
 }

@@ -47,6 +47,16 @@ extension CursesTerminal {
     }
 }
 
+extension CursesTerminal {
+    /// Drops the input typed ahead: what the terminal and ncurses hold unread (`flushinp`) and the events decoded
+    /// and not handed out, but a new size. A mouse report begun stays begun, so that its rest, if it comes, is not
+    /// read as keys.
+    public func discardTypedAhead() {
+        flushinp()
+        input.discardTypedAhead()
+    }
+}
+
 extension Duration {
     /// The duration in whole milliseconds, rounded down.
     var milliseconds: Int64 {

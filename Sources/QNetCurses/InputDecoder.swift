@@ -34,6 +34,13 @@ struct InputDecoder {
         ready.isEmpty ? nil : ready.removeFirst()
     }
 
+    /// Drops the decoded events not handed out, but a resize (the terminal has its new size already).
+    mutating func discardTypedAhead() {
+        ready.removeAll { event in
+            if case .resize = event { false } else { true }
+        }
+    }
+
     /// One `wget_wch` result: `status` `OK` (a character) or `KEY_CODE_YES` (a key ncurses decoded).
     mutating func take(status: Int32, code: UInt32) {
         guard status == OK else {

@@ -184,6 +184,36 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/-"))
     }
 
+    @Test("report -o over a read-only file is refused (exit 2, as other refused -o names), saying how to proceed")
+    func readOnlyOutput() throws {
+        let file = try temporaryFile("net.qnet.yaml", Self.smallTopology)
+        let output = file.deletingLastPathComponent().appendingPathComponent("report.md")
+        try "kept\n".write(to: output, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: output.path)
+        let refusal = try #require(catchError { _ = try QNetPlanCommand.parseAsRoot(["report", file.path, "-o", output.path]) })
+        #expect(QNetPlanCommand.fullMessage(for: refusal).contains(
+            "-o \(output.path) is read-only, not replaced: make it writable (chmod u+w \(output.path)) or name another file"))
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--no-what-ifs", "-o", output.path]) == 2)
+        #expect(try String(contentsOf: output, encoding: .utf8) == "kept\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: output.path)
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--no-what-ifs", "-o", output.path]) == 0)
+        #expect(try String(contentsOf: output, encoding: .utf8).hasPrefix("# "))
+    }
+
+    @Test("check refuses what is not a regular file as such (exit 2), and an empty file; edit starts an empty file anew")
+    func notRegularOrEmpty() throws {
+        #expect(QNetPlanCommand.run(arguments: ["check", "/dev/null"]) == 2)
+        let folder = try temporaryFile("net.qnet.yaml", Self.smallTopology).deletingLastPathComponent()
+        #expect(QNetPlanCommand.run(arguments: ["check", folder.path]) == 2)
+        let empty = try temporaryFile("empty.qnet.yaml", "# to be drawn\n")
+        #expect(QNetPlanCommand.run(arguments: ["check", empty.path]) == 2)
+        #expect(QNetPlanCommand.run(arguments: ["report", empty.path]) == 2)
+        #expect(try TopologyInput.loadUnlessEmpty(empty.path) == nil)
+        #expect(try TopologyInput.loadUnlessEmpty(folder.appendingPathComponent("net.qnet.yaml").path)?.document.topology.name
+                == "two trusted hops")
+        #expect(throws: InvalidInput.self) { try TopologyInput.loadUnlessEmpty("/dev/null") }
+    }
+
     @Test("keys lists the keys of a section, and refuses an unknown section")
     func keys() {
         #expect(QNetPlanCommand.run(arguments: ["keys", "links"]) == 0)

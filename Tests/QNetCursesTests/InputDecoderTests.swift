@@ -48,6 +48,16 @@ struct InputDecoderTests {
         #expect(decode("<64;3;4M", into: &decoder) == [mouse(.scrollUp, 2, 3)])
     }
 
+    @Test("input typed ahead is dropped but a resize; a report begun stays begun, so that its rest is no keys")
+    func discardTypedAhead() {
+        var decoder = InputDecoder()
+        for scalar in "set".unicodeScalars { decoder.take(status: OK, code: scalar.value) }
+        decoder.take(.resize(Size(width: 90, height: 30)))
+        for scalar in "\u{1B}[<0;5".unicodeScalars { decoder.take(status: OK, code: scalar.value) }
+        decoder.discardTypedAhead()
+        #expect(decode(";2M", into: &decoder) == [.resize(Size(width: 90, height: 30)), mouse(.press, 4, 1)])
+    }
+
     @Test("a report whose rest does not come before input pauses is dropped, and so is its late rest: no key")
     func unfinishedReport() {
         var decoder = InputDecoder()

@@ -106,7 +106,11 @@ struct WorkbenchInTmuxTests {
                 screen.contains("left by another workbench, which has ended") && screen.contains("in \(left)") ? true : nil
             }
             #expect(offered == true, "\(tmux.capture(of: "reopened"))")
-            tmux.sendKeys("r", ":w", "Enter", to: "reopened")
+            // Keys typed straight behind the answer are dropped: :w waits for the question to go.
+            tmux.sendKeys("r", to: "reopened")
+            #expect(tmux.waitFor(in: "reopened") { $0.contains("restored the autosave") ? true : nil } == true,
+                    "\(tmux.capture(of: "reopened"))")
+            tmux.sendKeys(":w", "Enter", to: "reopened")
             #expect(tmux.waitFor(in: "reopened") { $0.contains("wrote ") ? true : nil } == true, "\(tmux.capture(of: "reopened"))")
             let saved = try String(contentsOf: file, encoding: .utf8)
             #expect(record("SIEM-ERDB", in: saved)?.contains("length: 33 km") == true, "\(saved)")

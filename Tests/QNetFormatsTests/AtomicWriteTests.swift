@@ -16,12 +16,13 @@ struct AtomicWriteTests {
         try body(folder)
     }
 
-    @Test("saving over a file replaces it, keeps its permissions and leaves no temporary file")
-    func replacesExistingFile() throws {
+    @Test("saving over a file replaces it, keeps its permissions (read-only 444 too, for :w!) and leaves no temporary file",
+          arguments: [0o640, 0o444])
+    func replacesExistingFile(permissions: Int) throws {
         try withFolder { folder in
             let file = folder.appendingPathComponent("net.qnet.yaml")
             try "old contents\n".write(to: file, atomically: false, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)
+            try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: file.path)
 
             let topology = try TopologyReader.read(yaml: Fixtures.shapeExample, file: "shape")
             try TopologyWriter.write(topology, to: file)
@@ -29,7 +30,7 @@ struct AtomicWriteTests {
             #expect(try String(contentsOf: file, encoding: .utf8) == TopologyWriter.yaml(topology))
             #expect(try TopologyReader.read(contentsOf: file) == topology)
             let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
-            #expect(mode == 0o640)
+            #expect(mode == permissions)
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["net.qnet.yaml"])
         }
     }

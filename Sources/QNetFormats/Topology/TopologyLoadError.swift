@@ -5,9 +5,14 @@ public struct TopologyLoadError: Error, Sendable, Hashable, CustomStringConverti
     /// Every problem found, sorted by line and column.
     public var diagnostics: [Diagnostic]
 
-    /// An error holding `diagnostics`, sorted by their place in the file.
-    public init(_ diagnostics: [Diagnostic]) {
+    /// The comments of a file that holds nothing else (no topology: empty, or only comments and blank lines), which
+    /// the workbench starts a new network in; nil for any other error.
+    public var emptyFileComments: TopologyComments?
+
+    /// An error holding `diagnostics`, sorted by their place in the file; `emptyFileComments` when the file is empty.
+    public init(_ diagnostics: [Diagnostic], emptyFileComments: TopologyComments? = nil) {
         self.diagnostics = TopologyLoadError.sorted(diagnostics)
+        self.emptyFileComments = emptyFileComments
     }
 
     /// One diagnostic per line, as compilers print them (`file:line:col: error: key: message`).

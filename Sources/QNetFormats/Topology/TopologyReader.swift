@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import QNetModel
 import Yams
 
@@ -45,6 +52,11 @@ public enum TopologyReader {
     ///   unreadable file or one that is not UTF-8 text.
     public static func load(contentsOf url: URL) throws(TopologyLoadError) -> TopologyFile {
         let file = url.relativePath
+        if let kind = notRegularFile(url.path) {
+            // Not read at all: a pipe or a terminal would wait for input, and /dev/null reads as an empty file.
+            throw TopologyLoadError([Diagnostic(.error, "cannot read the file: \(kind)",
+                                                location: SourceLocation(file: file, line: 1, column: 1))])
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -72,7 +84,8 @@ public enum TopologyReader {
         }
         guard let root, !root.isNull else {
             throw TopologyLoadError([Diagnostic(.error, "empty file: a topology needs at least `qnet: 1` and `name:`",
-                                                location: SourceLocation(file: file, line: 1, column: 1))])
+                                                location: SourceLocation(file: file, line: 1, column: 1))],
+                                    emptyFileComments: TopologyComments(ofEmptyFile: yaml))
         }
         var decoder = TopologyDecoder(file: file)
         let topology = decoder.decode(root)
@@ -85,12 +98,22 @@ public enum TopologyReader {
     }
 
     private static func unreadableReason(_ url: URL, _ error: any Error) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            return "cannot read the file: no such file"
-        }
-        if isDirectory.boolValue { return "cannot read the file: it is a folder" }
+        guard FileManager.default.fileExists(atPath: url.path) else { return "cannot read the file: no such file" }
         return "cannot read the file: \(error.localizedDescription)"
+    }
+
+    /// What the file at `path` (through a symbolic link, the file it names) is when it is not a regular file: a
+    /// folder, a device, a pipe or a socket; nil for a regular file, or none.
+    private static func notRegularFile(_ path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "it is a folder"
+        case S_IFCHR, S_IFBLK: return "it is a device, not a regular file"
+        case S_IFIFO: return "it is a pipe, not a regular file"
+        default: return "it is a socket, not a regular file"
+        }
     }
 
     /// The 1-based number of the first line that is not valid UTF-8.

@@ -50,8 +50,9 @@ public enum KeyBindings {
     /// The `:` commands for the help screen: usage and what each does.
     public static let commands: [(usage: String, help: String)] = [
         (":w [FILE]", "save (to FILE, which becomes the file); refused when another program changed the file since "
-            + "it was opened or saved, and when FILE is there already"),
-        (":w! [FILE]", "save, replacing the file even if another program changed it, or FILE"),
+            + "it was opened or saved, when it is read-only, and when FILE is there already"),
+        (":w! [FILE]", "save, replacing the file even if another program changed it or it is read-only (its mode "
+            + "is kept), or FILE"),
         (":wq, :wq!", "save and quit"),
         (":q", "quit; refused when there are unsaved edits"),
         (":q!", "quit without saving"),

@@ -10,10 +10,15 @@ public struct EffectRunner: Sendable {
 
     public init(services: WorkbenchServices) { self.services = services }
 
-    /// Runs `effect`; `.quit` is the event loop's business and yields no action.
+    /// Runs `effect`; `.quit` and `.discardTypedAhead` are the event loop's business and yield no action.
     public func run(_ effect: Effect) -> [Action] {
         switch effect {
         case .save(let document, let path, let check):
+            if check != .overwrite, services.isReadOnly(path) {
+                // The workbench's own file (checked against what it read) is written over with :w! alone.
+                let ownFile = if case .unchangedSince = check { true } else { false }
+                return [.readOnly(path: path, retry: ownFile ? ":w!" : ":w! \(path)")]
+            }
             if case .unchangedSince(let expected) = check, let current = services.fingerprint(path), current != expected {
                 return [.changedOnDisk(path: path)]
             }
@@ -37,6 +42,9 @@ public struct EffectRunner: Sendable {
             let fingerprint = services.fingerprint(path)
             do {
                 return [.loaded(try services.load(path), path: path, fingerprint: fingerprint)]
+            } catch let error as TopologyLoadError where error.emptyFileComments != nil {
+                // Started anew, as a file that is not there; its comments stay at the top.
+                return [.emptyFile(path: path, comments: error.emptyFileComments ?? TopologyComments(), fingerprint: fingerprint)]
             } catch let error as TopologyLoadError where error.diagnostics.count > 1 {
                 // The status line holds one: the count and where to see them all come first, so that they are not cut off.
                 let first = error.diagnostics[0].description
@@ -45,6 +53,7 @@ public struct EffectRunner: Sendable {
                 return [.failed("could not open \(path): \(error)")]
             }
         case .export(let topology, let path, let check):
+            if check != .overwrite, services.isReadOnly(path) { return [.readOnly(path: path, retry: ":export! \(path)")] }
             if check == .absent, services.exists(path) { return [.fileExists(path: path, retry: ":export! \(path)")] }
             do {
                 try WorkbenchServices.writeReport(services.plan(topology), of: topology, to: path)
@@ -95,6 +104,8 @@ public struct EffectRunner: Sendable {
             // while nobody writes those).
             let left = services.claimLeftAutosaves(path).map { ($0, services.modified($0) ?? .distantPast) }
             return found + left.sorted { $0.1 > $1.1 }.map { offer($0.0, modified: $0.1, fileModified: fileModified) }
+        case .checkReadOnly(let path):
+            return services.isReadOnly(path) ? [.openedReadOnly(path: path)] : []
         case .removeAutosave(let path):
             guard services.autosaveIsFree(path) else { return [] }
             do {
@@ -104,7 +115,7 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.failed("could not remove the autosave \(path): \(error)")]
             }
-        case .quit:
+        case .quit, .discardTypedAhead:
             return []
         }
     }

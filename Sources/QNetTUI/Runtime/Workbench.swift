@@ -70,6 +70,10 @@ public enum Workbench {
             while !effects.isEmpty {
                 let effect = effects.removeFirst()
                 if effect == .quit { return state }
+                if effect == .discardTypedAhead {
+                    terminal.discardTypedAhead()
+                    continue
+                }
                 if let analysis, case .analyseDemand(let topology, let demand) = effect {
                     analysis.request(demand, in: topology) { services.plan(topology) }
                     continue

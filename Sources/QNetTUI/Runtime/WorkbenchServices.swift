@@ -20,6 +20,9 @@ public struct WorkbenchServices: Sendable {
     public var remove: @Sendable (String) throws -> Void
     /// Whether there is a file at a path (opening a path without one starts a new file).
     public var exists: @Sendable (String) -> Bool
+    /// Whether the file at a path is one its user made read-only (`ReadOnlyFile`), which a save replaces only when
+    /// told to (`:w!`); false when there is no file.
+    public var isReadOnly: @Sendable (String) -> Bool
     /// The fingerprint of what the file at a path holds; nil when there is no such file (or it cannot be read).
     public var fingerprint: @Sendable (String) -> FileFingerprint?
     /// Takes (or keeps) this workbench's claim on the autosave at a path, besides those it holds; false when another
@@ -47,6 +50,7 @@ public struct WorkbenchServices: Sendable {
                 modified: @escaping @Sendable (String) -> Date? = { _ in nil },
                 remove: @escaping @Sendable (String) throws -> Void = { _ in },
                 exists: @escaping @Sendable (String) -> Bool = { _ in true },
+                isReadOnly: @escaping @Sendable (String) -> Bool = { _ in false },
                 fingerprint: @escaping @Sendable (String) -> FileFingerprint? = { _ in nil },
                 claimAutosave: @escaping @Sendable (String) -> Bool = { _ in true },
                 autosaveIsFree: @escaping @Sendable (String) -> Bool = { _ in true },
@@ -62,6 +66,7 @@ public struct WorkbenchServices: Sendable {
         self.modified = modified
         self.remove = remove
         self.exists = exists
+        self.isReadOnly = isReadOnly
         self.fingerprint = fingerprint
         self.claimAutosave = claimAutosave
         self.autosaveIsFree = autosaveIsFree

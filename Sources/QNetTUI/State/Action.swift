@@ -61,6 +61,8 @@ public enum Action: Sendable, Hashable {
     /// The usual autosave at `path` could not be read (`reason`): it is kept as it is, and this workbench's edits
     /// autosave to `own`, as while an offered one is kept undecided.
     case autosaveUnreadable(path: String, own: String, reason: String)
+    /// The file at `path`, just opened, is read-only: a save is refused unless forced (`:w!`).
+    case openedReadOnly(path: String)
     /// A plan of `topology` took `seconds`.
     case planned(Plan, of: Topology, seconds: Double)
     /// The what-ifs of `demand` in `topology` (nil: it has no such demand).
@@ -69,12 +71,18 @@ public enum Action: Sendable, Hashable {
     case loaded(TopologyDocument, path: String, fingerprint: FileFingerprint?)
     /// There is no file at `path`: edit a new, empty topology to be saved there.
     case newFile(path: String)
+    /// The file at `path` holds no topology (it is empty, or holds only `comments`), and bytes of `fingerprint`: edit
+    /// a new, empty topology to be saved there, as for `newFile`, the comments at its top.
+    case emptyFile(path: String, comments: TopologyComments, fingerprint: FileFingerprint?)
     /// `topology` was written to `path`, which now holds bytes of `fingerprint`.
     case saved(Topology, path: String, fingerprint: FileFingerprint?)
     /// A save to `path` was refused: another program changed the file since the workbench read or wrote it.
     case changedOnDisk(path: String)
     /// A save or an export to `path` was refused: a file is there, and `retry` is the command that replaces it.
     case fileExists(path: String, retry: String)
+    /// A save or an export to `path` was refused: its user made the file read-only, and `retry` is the command that
+    /// writes it anyway.
+    case readOnly(path: String, retry: String)
     /// A report was written to `path`.
     case exported(path: String)
     /// An effect failed; the message says why.

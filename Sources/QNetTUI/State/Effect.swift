@@ -10,7 +10,7 @@ public enum Effect: Sendable, Hashable {
     /// Read the topology at `path` and edit it; without a file there, start a new one.
     case open(path: String)
     /// Plan `topology` and write a report to `path`, in the format its extension names; `check` is
-    /// `.overwrite` or `.absent`.
+    /// `.overwrite`, `.replace` or `.absent`.
     case export(Topology, path: String, check: SaveCheck)
     /// Plan `topology` again. The reducer asks only for valid topologies (`AppState.replan()`):
     /// the planner needs one.
@@ -23,8 +23,13 @@ public enum Effect: Sendable, Hashable {
     /// Claim the autosaves of the file at `path` and offer back those that wait: its usual one (unless another
     /// workbench holds it), whether or not the file is newer, and those of workbenches that ended.
     case checkAutosave(path: String)
+    /// Look whether the file at `path`, just opened, is read-only (`ReadOnlyFile`), to say so on the status line.
+    case checkReadOnly(path: String)
     /// Remove the autosave file `path`, if there is one.
     case removeAutosave(path: String)
+    /// Forget the input typed ahead and not read yet (`Terminal.discardTypedAhead()`): the event loop's business,
+    /// as `.quit` is.
+    case discardTypedAhead
     /// Leave the workbench.
     case quit
 }

@@ -42,9 +42,10 @@ private func run(_ command: Command, into state: inout AppState) throws(CommandE
         guard ReportFormat(fileExtension: ext) != nil else {
             throw CommandError("cannot export '.\(ext)': use a file ending in .md, .json or .csv")
         }
-        // A report this workbench exported is replaced without asking: exporting again is what one does after edits.
-        let replaces = force || state.exportedPaths.contains(path)
-        return [.export(topology, path: path, check: replaces ? .overwrite : .absent)]
+        // A report this workbench exported is replaced without asking (unless made read-only since): exporting again
+        // is what one does after edits.
+        let check: SaveCheck = force ? .overwrite : state.exportedPaths.contains(path) ? .replace : .absent
+        return [.export(topology, path: path, check: check)]
     case .select(let id):
         let (selection, rest) = try Selection.resolve(id.rawValue.components(separatedBy: "."), in: topology)
         guard rest.isEmpty else { throw CommandError("usage: :select ID (a node, link, demand, equipment entry or defaults)") }

@@ -24,46 +24,9 @@ func reduceKey(into state: inout AppState, _ key: Key) -> [Effect] {
     case .form(let form):
         return reduceFormKey(into: &state, form, key)
     case .confirmRestore(let found):
-        switch key {
-        case .character("r"), .character("R"):
-            state.mode = .normal
-            // Many edits lie between the file and its autosave: no rename can be told from them, so the comments
-            // stay under their names (those of items the autosave lacks are dropped when it is saved).
-            let comments = state.comments
-            state.replaceTopology(withEdit: found.topology, label: "restored the autosave")
-            state.comments = comments
-            // Another workbench's, left when it ended: this one writes the edits to its own, and that one goes once
-            // they are saved or dropped, as its own does.
-            if found.path == state.autosavePath {
-                state.autosavedTopology = found.topology
-            } else {
-                state.recoveredAutosave = found.path
-            }
-            keepSelectionValid(&state)
-            state.status = StatusMessage("restored the autosave: :w to keep it, u to go back to the file"
-                                         + keptWaiting(&state, as: "; kept for the next opening: "))
-            return state.replan()
-        case .character("d"), .character("D"):
-            state.mode = .normal
-            state.status = StatusMessage("discarded the autosave")
-            if !state.autosavesWaiting.isEmpty { state.mode = .confirmRestore(state.autosavesWaiting.removeFirst()) }
-            return [.removeAutosave(path: found.path)]
-        default:
-            // Esc and any other key decide later: text typed by mistake (`:del L1`) must not reach the `d` that discards.
-            state.mode = .normal
-            let more = state.autosavesWaiting.count
-            state.autosavesWaiting = []
-            var text = "kept \(found.name)" + (more == 0 ? "" : " (and \(more) more)") + " for later"
-            // The usual autosave, which this workbench would overwrite: its edits go to an autosave of its own meanwhile,
-            // named first, so that a narrow status line still shows where.
-            if let own = found.ownWhileKept {
-                state.ownAutosave = own
-                state.keptAutosave = found.path
-                text = "edits autosave to " + (own as NSString).lastPathComponent + "; " + text
-            }
-            state.status = StatusMessage(text, .warning)
-            return []
-        }
+        // What was typed behind the answer was meant for the workbench before the question came up (a command typed
+        // straight after opening): it goes, rather than run its rest as keys (`e` opening a form, `l` panning).
+        return [.discardTypedAhead] + answerRestore(into: &state, found, key)
     case .confirmQuit:
         switch key {
         case .character("y"), .character("Y"):
@@ -78,6 +41,50 @@ func reduceKey(into state: inout AppState, _ key: Key) -> [Effect] {
             state.status = StatusMessage("quit cancelled")
             return []
         }
+    }
+}
+
+/// The answer `key` gives to the question that offers back the autosave `found`.
+private func answerRestore(into state: inout AppState, _ found: FoundAutosave, _ key: Key) -> [Effect] {
+    switch key {
+    case .character("r"), .character("R"):
+        state.mode = .normal
+        // Many edits lie between the file and its autosave: no rename can be told from them, so the comments
+        // stay under their names (those of items the autosave lacks are dropped when it is saved).
+        let comments = state.comments
+        state.replaceTopology(withEdit: found.topology, label: "restored the autosave")
+        state.comments = comments
+        // Another workbench's, left when it ended: this one writes the edits to its own, and that one goes once
+        // they are saved or dropped, as its own does.
+        if found.path == state.autosavePath {
+            state.autosavedTopology = found.topology
+        } else {
+            state.recoveredAutosave = found.path
+        }
+        keepSelectionValid(&state)
+        state.status = StatusMessage("restored the autosave: :w to keep it, u to go back to the file"
+                                     + keptWaiting(&state, as: "; kept for the next opening: "))
+        return state.replan()
+    case .character("d"), .character("D"):
+        state.mode = .normal
+        state.status = StatusMessage("discarded the autosave")
+        if !state.autosavesWaiting.isEmpty { state.mode = .confirmRestore(state.autosavesWaiting.removeFirst()) }
+        return [.removeAutosave(path: found.path)]
+    default:
+        // Esc and any other key decide later: text typed by mistake (`:del L1`) must not reach the `d` that discards.
+        state.mode = .normal
+        let more = state.autosavesWaiting.count
+        state.autosavesWaiting = []
+        var text = "kept \(found.name)" + (more == 0 ? "" : " (and \(more) more)") + " for later"
+        // The usual autosave, which this workbench would overwrite: its edits go to an autosave of its own meanwhile,
+        // named first, so that a narrow status line still shows where.
+        if let own = found.ownWhileKept {
+            state.ownAutosave = own
+            state.keptAutosave = found.path
+            text = "edits autosave to " + (own as NSString).lastPathComponent + "; " + text
+        }
+        state.status = StatusMessage(text, .warning)
+        return []
     }
 }
 

@@ -23,7 +23,7 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         state.diskFingerprint = fingerprint
         state.comments = document.comments
         state.status = StatusMessage("opened \(path): \(topology.summary)")
-        let effects = state.replan() + dropped + [.checkAutosave(path: path)]
+        let effects = state.replan() + dropped + [.checkReadOnly(path: path), .checkAutosave(path: path)]
         if !state.errors.isEmpty {
             let count = state.errors.count
             state.status = StatusMessage("opened \(path): \(topology.summary); \(count) error\(count == 1 ? "" : "s") keep\(count == 1 ? "s" : "") "
@@ -35,6 +35,13 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         state = state.reopened(Topology(name: AppState.topologyName(forFile: path)), filePath: path)
         state.status = StatusMessage("new file \(path): :add node ID KIND X Y to begin (? shows how)")
         return state.replan() + dropped + [.checkAutosave(path: path)]
+    case .emptyFile(let path, let comments, let fingerprint):
+        let dropped = droppedAutosave(state)
+        state = state.reopened(Topology(name: AppState.topologyName(forFile: path)), filePath: path)
+        state.comments = comments
+        state.diskFingerprint = fingerprint
+        state.status = StatusMessage("\(path) was empty: a new network; :add node ID KIND X Y to begin (? shows how)")
+        return state.replan() + dropped + [.checkReadOnly(path: path), .checkAutosave(path: path)]
     case .autosaveFound(let found):
         guard found.topology != state.topology else { return [.removeAutosave(path: found.path)] }
         // Several found: one question at a time, the others waiting for it to be answered.
@@ -57,6 +64,13 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         // an 80-column status line shows the autosave's whole name (the title bar names the file).
         state.status = StatusMessage("open in another workbench: autosaving to " + (own as NSString).lastPathComponent
                                      + (state.status.map { "; " + $0.text } ?? ""), .warning)
+        return []
+    case .openedReadOnly(let path):
+        // Before what the opening said (the errors that keep the file from being planned, say), and short, as a
+        // narrow status line cuts the end; the title bar names the file.
+        guard path == state.filePath else { return [] }
+        state.status = StatusMessage("read-only: :w! writes it anyway" + (state.status.map { "; " + $0.text } ?? ""),
+                                     .warning)
         return []
     case .saved(let topology, let path, let fingerprint):
         state.savedTopology = topology
@@ -96,6 +110,10 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
     case .fileExists(let path, let retry):
         state.quitAfterSave = false
         state.status = .error("\(retry) replaces it: \((path as NSString).lastPathComponent) is there already, not overwritten")
+        return []
+    case .readOnly(let path, let retry):
+        state.quitAfterSave = false
+        state.status = .error("\((path as NSString).lastPathComponent) is read-only: \(retry) to write it anyway")
         return []
     case .failed(let message):
         state.quitAfterSave = false

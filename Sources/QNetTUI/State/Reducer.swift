@@ -91,8 +91,8 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
     case .analysed(let result, let demand, let topology):
         storeWhatIf(&state, result, demand: demand, topology: topology)
         return []
-    case .planned, .loaded, .newFile, .saved, .changedOnDisk, .fileExists, .exported, .failed, .autosaveFound,
-         .autosaveHeldElsewhere, .autosaveUnreadable:
+    case .planned, .loaded, .newFile, .emptyFile, .saved, .changedOnDisk, .fileExists, .readOnly, .exported, .failed, .autosaveFound,
+         .autosaveHeldElsewhere, .autosaveUnreadable, .openedReadOnly:
         return reduceResult(into: &state, action)
     }
 }

@@ -10,9 +10,14 @@ struct TopologyChanges: Sendable, Hashable {
     /// Records only the file has.
     private(set) var removed: [String] = []
 
+    /// The longest new name or description shown, in columns; a longer one is cut with `…`.
+    static let valueColumns = 24
+
     /// The changes from `file` to `edited`. - Complexity: O(records), each record hashed once.
     init(from file: Topology, to edited: Topology) {
-        let entries = [("name", file.name != edited.name), ("description", file.description != edited.description),
+        // The texts with their new values, so that two autosaves that rename the network can be told apart.
+        let entries = [(Self.newValue("name", edited.name), file.name != edited.name),
+                       (Self.newValue("description", edited.description), file.description != edited.description),
                        ("sources", file.sources != edited.sources), ("defaults", file.defaults != edited.defaults),
                        ("equipment", file.equipment != edited.equipment)]
         changed = entries.filter(\.1).map(\.0)
@@ -21,7 +26,15 @@ struct TopologyChanges: Sendable, Hashable {
         compare(file.demands.map { ($0.resolvedID, $0) }, edited.demands.map { ($0.resolvedID, $0) })
     }
 
-    /// `changed name, L1; added T9; removed A-B`, naming at most `limit` in all (then `and 3 more`).
+    /// `name → "Metro v2"`: the entry `key` and its new text on one line, quoted, cut to `valueColumns`; `none` when
+    /// it was removed.
+    private static func newValue(_ key: String, _ text: String?) -> String {
+        guard let text else { return key + " → none" }
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return key + " → \"" + DisplayWidth.truncate(line, to: valueColumns) + "\""
+    }
+
+    /// `changed name → "Metro v2", L1; added T9; removed A-B`, naming at most `limit` in all (then `and 3 more`).
     func summary(naming limit: Int) -> String {
         var room = limit, unnamed = 0, parts: [String] = []
         for (verb, names) in [("changed", changed), ("added", added), ("removed", removed)] where !names.isEmpty {

@@ -35,6 +35,14 @@ public final class InMemoryTerminal: Terminal {
 
     public func draw(_ canvas: Canvas) { drawn.append(canvas) }
 
+    /// Drops the events queued before the next wait that times out (nil), those typed ahead, but a resize.
+    public func discardTypedAhead() {
+        let typedAhead = pending.prefix { $0 != nil }
+        pending.replaceSubrange(typedAhead.indices, with: typedAhead.filter { event in
+            if case .resize? = event { true } else { false }
+        })
+    }
+
     /// The next queued event; once the queue is empty, `.hangup`, as a closed terminal would.
     public func nextEvent(timeout: Duration) -> InputEvent? {
         guard !pending.isEmpty else { return .hangup }

@@ -141,14 +141,8 @@ struct ChangedOnDiskTests {
 
             let runner = EffectRunner(services: .standard())
             var session = Session(Topology(name: "untitled"), path: nil)
-            func runEffects() {
-                while !session.effects.isEmpty {
-                    let effect = session.effects.removeFirst()
-                    for action in runner.run(effect) { session.send(action) }
-                }
-            }
             session.effects = [.open(path: path)]
-            runEffects()
+            session.runEffects(with: runner)
             #expect(session.state.filePath == path)
 
             let outside = try String(contentsOfFile: path, encoding: .utf8)
@@ -156,18 +150,18 @@ struct ChangedOnDiskTests {
             try outside.write(toFile: path, atomically: false, encoding: .utf8)
             session.command("set L1.length 17 km")
             session.command("w")
-            runEffects()
+            session.runEffects(with: runner)
             #expect(session.status == ":w! overwrites, :e! reloads (your edits are lost): "
                     + "\((path as NSString).lastPathComponent) changed on disk since it was opened or saved")
             #expect(try String(contentsOfFile: path, encoding: .utf8) == outside)
 
             session.command("w!")
-            runEffects()
+            session.runEffects(with: runner)
             #expect(session.status == "wrote \(path): 3 nodes, 2 links, 1 demand")
             #expect(try TopologyReader.read(contentsOf: URL(fileURLWithPath: path)).link("L1")?.length == Quantity(17, .kilometre))
             session.command("set L2.length 20 km")
             session.command("w")  // the file is as the workbench wrote it: no refusal
-            runEffects()
+            session.runEffects(with: runner)
             #expect(session.status == "wrote \(path): 3 nodes, 2 links, 1 demand")
         }
     }

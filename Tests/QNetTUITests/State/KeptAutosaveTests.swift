@@ -106,6 +106,7 @@ struct KeptAutosaveTests {
 
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
         terminal.type("x")
+        terminal.idle(1)  // a pause: keys typed straight behind an answer are dropped
         terminal.command("set description other edit")
         terminal.idle(8)
         terminal.command("w")

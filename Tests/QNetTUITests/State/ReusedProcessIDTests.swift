@@ -86,6 +86,7 @@ struct ReusedProcessIDTests {
 
             let editing = InMemoryTerminal(size: Size(width: 100, height: 30))
             editing.type("x")   // decides later at the first offer, keeping every one waiting
+            editing.idle(1)
             editing.command("set L1.length 9 km")
             editing.idle(8)
             editing.type(":q")   // still typing: input ends, as when the terminal goes away
@@ -96,6 +97,7 @@ struct ReusedProcessIDTests {
             try FileManager.default.removeItem(atPath: folder.own)   // only the left one this test is about is offered
             let saving = InMemoryTerminal(size: Size(width: 100, height: 30))
             saving.type("x")
+            saving.idle(1)
             saving.command("set L1.length 9 km")
             saving.idle(8)
             saving.command("w")

@@ -12,6 +12,14 @@ struct Session {
         state = AppState(topology: topology, filePath: path)
     }
 
+    /// A session on an untitled network that opens `path` with `runner`, as `qnetplan edit PATH` does, every effect
+    /// run.
+    init(opening path: String, with runner: EffectRunner) {
+        self.init(Topology(name: "untitled"), path: nil)
+        effects = [.open(path: path)]
+        runEffects(with: runner)
+    }
+
     /// Types each character of `text` as a key press.
     mutating func type(_ text: String) {
         for character in text { press(.character(character)) }
@@ -31,6 +39,14 @@ struct Session {
     /// Sends `action` straight to the reducer.
     mutating func send(_ action: Action) {
         effects += reduce(into: &state, action)
+    }
+
+    /// Runs the effects asked for with `runner`, and those their answers ask for, until none is left.
+    mutating func runEffects(with runner: EffectRunner) {
+        while !effects.isEmpty {
+            let effect = effects.removeFirst()
+            for action in runner.run(effect) { send(action) }
+        }
     }
 
     var status: String? { state.status?.text }

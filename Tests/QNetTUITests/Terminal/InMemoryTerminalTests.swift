@@ -15,6 +15,19 @@ struct InMemoryTerminalTests {
         #expect(terminal.nextEvent(timeout: .zero) == .hangup)
     }
 
+    @Test("dropping the input typed ahead drops the events before the next wait, but a resize")
+    func discardTypedAhead() {
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
+        terminal.type("et")
+        terminal.send([.resize(Size(width: 40, height: 10)), .key(.enter)])
+        terminal.idle(1)
+        terminal.type("j")
+        terminal.discardTypedAhead()
+        #expect(terminal.nextEvent(timeout: .zero) == .resize(Size(width: 40, height: 10)))
+        #expect(terminal.nextEvent(timeout: .zero) == nil)
+        #expect(terminal.nextEvent(timeout: .zero) == .key(.character("j")))
+    }
+
     @Test("every drawn canvas is kept")
     func drawing() {
         let terminal = InMemoryTerminal(size: Size(width: 4, height: 1))

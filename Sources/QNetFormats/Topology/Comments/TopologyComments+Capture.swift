@@ -92,6 +92,21 @@ extension TopologyComments {
     }
 
     /// The lines of `text` as Unicode scalars, without their line breaks (`\n` or `\r\n`).
+    /// The comments of `yaml`, a file that holds no value (only comments, blank lines and document markers), all
+    /// kept at the top of the topology written in it; a run of blank lines is kept as one, none before the first.
+    init(ofEmptyFile yaml: String) {
+        self.init()
+        for line in TopologyComments.lines(of: yaml) {
+            guard let start = line.firstIndex(where: { !CommentScanner.isBlank($0) }) else {
+                if !header.isEmpty, header.last != .blank { header.append(.blank) }
+                continue
+            }
+            guard line[start] == "#" else { continue }
+            let text = String(String.UnicodeScalarView(line[start...].reversed().drop(while: CommentScanner.isBlank).reversed()))
+            header.append(.comment(text, indent: start))
+        }
+    }
+
     static func lines(of text: String) -> [[Unicode.Scalar]] {
         // Split scalars, not characters: "\r\n" is one Character.
         var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in

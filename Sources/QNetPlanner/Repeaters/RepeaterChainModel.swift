@@ -86,6 +86,12 @@ struct RepeaterChainModel {
     }
 
     private func evaluate(transmittances: [Double], lengths: [Double], alpha: Double?) -> ChainEvaluation {
+        atRound(transmittances: transmittances, lengths: lengths, alpha: alpha).shortest()
+    }
+
+    /// The chain's links at these transmittances and lengths (α where it is `auto`; nil: none), to be evaluated at a
+    /// round length.
+    func atRound(transmittances: [Double], lengths: [Double], alpha: Double?) -> ChainAtRound {
         var attempts: [Double] = []
         var pairs: [BellDiagonalState] = []
         var spacings: [HeraldingRound.Spacing] = []
@@ -117,37 +123,9 @@ struct RepeaterChainModel {
                                      coherenceSeconds: node.holdsKey ? .infinity : node.coherenceTime.value,
                                      cutoffSeconds: node.holdsKey ? .infinity : node.cutoffTime.value)
         }
-        // One round for the whole chain: of the lengths worth trying, the one with the shortest time per pair
-        // (the first, the shortest, on a tie).
-        let candidates = HeraldingRound.candidateSeconds(communicationSeconds: lengths.map(ChainRounds.communicationSeconds),
-                                                         spacings: spacings, modes: modes)
-        func at(_ candidate: (seconds: Double, limit: HeraldingRound.Limit)) -> ChainEvaluation {
-            let rounds = links.indices.map { i in
-                HeraldingRound.within(candidate.seconds, limit: candidate.limit, attemptSuccess: attempts[i], modes: modes,
-                                      pulseSpacing: spacings[i].seconds)
-            }
-            let perRound = rounds.map(\.success)
-            let chainLinks = zip(rounds, pairs).map { round, pair in
-                NestedRepeaterChain.Link(successPerRound: round.success, roundSeconds: round.seconds, pair: pair)
-            }
-            let delivery = NestedRepeaterChain.deliver(links: chainLinks, nodes: chainNodes, purificationRounds: purificationRounds)
-            var meanSeconds = delivery.meanSeconds
-            var note: Assumption?
-            if exactWaiting {
-                let (expected, waitingNote) = Self.expectedRounds(perRound)
-                meanSeconds = expected * candidate.seconds
-                note = waitingNote
-            }
-            return ChainEvaluation(attemptSuccess: attempts, rounds: rounds, spacings: spacings, successPerRound: perRound,
-                                   pairs: pairs, alpha: optimisesAlpha ? alpha : nil, delivery: delivery,
-                                   meanSeconds: meanSeconds, roundSeconds: candidate.seconds, waitingNote: note)
-        }
-        var best = at(candidates[0])
-        for candidate in candidates.dropFirst() {
-            let evaluation = at(candidate)
-            if evaluation.meanSeconds < best.meanSeconds { best = evaluation }
-        }
-        return best
+        return ChainAtRound(model: self, attempts: attempts, pairs: pairs, spacings: spacings,
+                            communicationSeconds: lengths.map(ChainRounds.communicationSeconds), nodes: chainNodes,
+                            alpha: optimisesAlpha ? alpha : nil)
     }
 
     /// Write-read efficiency of a node's memory (1 at a key-holding end, which measures directly).

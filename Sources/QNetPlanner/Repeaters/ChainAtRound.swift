@@ -42,16 +42,63 @@ struct ChainAtRound {
                                meanSeconds: meanSeconds, roundSeconds: round.seconds, waitingNote: note)
     }
 
-    /// Of the lengths worth trying (`HeraldingRound.candidateSeconds`), the one with the shortest time per pair (the
-    /// first, the shortest, on a tie).
+    /// Of the lengths worth trying (`HeraldingRound.candidateSeconds`, shortest first), the one with the shortest time
+    /// per pair (the first, the shortest, on a tie; a time that is not a number counts as longer than any). The
+    /// search stops where a floor under the time per pair of that and every longer round reaches the best time found
+    /// (`HeraldingRoundFloor` of the chain's waiting model; the exact one's I summed in steps of R0/4), or after
+    /// `mostLengths` lengths.
     func shortest() -> ChainEvaluation {
-        let candidates = HeraldingRound.candidateSeconds(communicationSeconds: communicationSeconds, spacings: spacings,
-                                                         modes: model.modes)
-        var best = evaluate(candidates[0])
-        for candidate in candidates.dropFirst() {
-            let evaluation = evaluate(candidate)
-            if evaluation.meanSeconds < best.meanSeconds { best = evaluation }
+        let lengths = HeraldingRound.candidateSeconds(communicationSeconds: communicationSeconds, spacings: spacings,
+                                                      modes: model.modes)
+        let floor = lengths.floor
+        var best = evaluate(floor)
+        var search = RoundSearch(longest: lengths.longest, tried: 1, last: floor.seconds, end: .allTried)
+        lazy var bound = HeraldingRoundFloor(attemptSuccesses: attempts, spacings: spacings.map(\.seconds), modes: model.modes,
+                                             waiting: model.exactWaiting
+                                                ? .exact(step: floor.seconds / 4, mostTerms: RepeaterChainModel.maxSeriesTerms)
+                                                : .nested(nodes: nodes, purificationRounds: model.purificationRounds))
+        for length in lengths.dropFirst() {
+            if bound.seconds(from: length.seconds, through: lengths.longest) >= best.meanSeconds {
+                search.end = .bounded
+                break
+            }
+            guard search.tried < Self.mostLengths else {
+                search.end = .stopped
+                break
+            }
+            let evaluation = evaluate(length)
+            if evaluation.meanSeconds < best.meanSeconds || (best.meanSeconds.isNaN && !evaluation.meanSeconds.isNaN) {
+                best = evaluation
+            }
+            (search.tried, search.last) = (search.tried + 1, length.seconds)
         }
+        best.roundSearch = search
         return best
     }
+
+    /// Most round lengths one search evaluates (R0 and the steps after it): with M up to 10^6 modes and a spacing per
+    /// link, the steps k·Δ_i ≤ M·Δ_i can number millions, each an evaluation of the chain (a choice of this planner,
+    /// reported by the `round` assumption when it stops the search).
+    static let mostLengths = 1000
+}
+
+/// How the search for a chain's round went (`ChainAtRound.shortest`): what it tried and why it stopped.
+struct RoundSearch {
+    /// Why the search stopped.
+    enum End {
+        /// Every step up to `longest` was tried.
+        case allTried
+        /// A floor under the time per pair at the next step and every later one reached the best round's.
+        case bounded
+        /// `ChainAtRound.mostLengths` lengths were tried.
+        case stopped
+    }
+
+    /// The longest step, max_i M·Δ_i, s.
+    var longest: Double
+    /// Lengths evaluated, R0 among them.
+    var tried: Int
+    /// The longest length evaluated, s.
+    var last: Double
+    var end: End
 }

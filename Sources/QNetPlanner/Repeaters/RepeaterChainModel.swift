@@ -24,6 +24,8 @@ struct ChainEvaluation {
     var roundSeconds: Double
     /// A note when the waiting time had to be bounded.
     var waitingNote: Assumption?
+    /// How the round was chosen (nil: evaluated at one given round).
+    var roundSearch: RoundSearch?
 
     var bbm92Fraction: Double { EntanglementKeyFraction.bbm92(delivery.state) }
     var sixStateFraction: Double { EntanglementKeyFraction.sixState(delivery.state) }

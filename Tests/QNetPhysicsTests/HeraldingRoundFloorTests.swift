@@ -30,13 +30,16 @@ struct HeraldingRoundFloorTests {
         var laterBest = Double.infinity
         for index in grid.indices.reversed() {
             laterBest = min(laterBest, times[index])
-            #expect(floor.seconds(from: grid[index], through: top) <= laterBest * (1 + 1e-12), "at \(grid[index]) s")
+            #expect(floor.seconds(from: grid[index]) <= laterBest * (1 + 1e-12), "at \(grid[index]) s")
         }
         let any = HeraldingRoundFloor(attemptSuccesses: p, spacings: spacings, modes: modes)
-        #expect(floor.seconds(from: floorSeconds, through: top) >= any.seconds(from: floorSeconds, through: top))
+        #expect(floor.seconds(from: floorSeconds) >= any.seconds(from: floorSeconds))
     }
 
-    @Test("Equal links of p = 1e-4 with 1000 modes: the exact floor, I + R/2, lies far above the slowest link's 1/p")
+    /// ρ(λ) = 1 − ln((e^λ − 1)/λ)/λ, the least mean rounding up of the last link's exponential excess.
+    static func rounding(_ lambda: Double) -> Double { 1 - log(expm1(lambda) / lambda) / lambda }
+
+    @Test("Equal links of p = 1e-4 with 1000 modes: the exact floor, I + R·ρ(aR) ≈ I + R/2, lies far above the slowest link's 1/p")
     func theExactFloorIsTheTighter() {
         let p = [1e-4, 1e-4, 1e-4, 1e-4], spacings = [1e-6, 1e-6, 1e-6, 1e-6]
         let exact = HeraldingRoundFloor(attemptSuccesses: p, spacings: spacings, modes: 1000,
@@ -45,12 +48,34 @@ struct HeraldingRoundFloorTests {
         // I = H_4/a with a = −ln(1 − 1e-4)/1 us: 2.083 × 9.9995 ms; the slowest link alone about 1/a.
         let rate = -log1p(-1e-4) / 1e-6
         let expectedMax = (1 + 1.0 / 2 + 1.0 / 3 + 1.0 / 4) / rate
-        // From 10 us to 1 ms (1000 modes of 1 us, all below the floor, so R1 = 1 ms): I less I's step of 0.25 us,
-        // plus half the least of R·e^(−a·R) at 10 us and 1 ms.
-        let at = exact.seconds(from: 10e-6, through: 1e-3)
-        let rounding = min(10e-6 * exp(-rate * 10e-6), 1e-3 * exp(-rate * 1e-3)) / 2
-        #expect(at <= expectedMax + rounding && at >= expectedMax - 0.25e-6 + rounding)
-        #expect(any.seconds(from: 10e-6, through: 1e-3) < 1.01 / rate && at > 2 / rate)
+        let expected = expectedMax + 10e-6 * Self.rounding(rate * 10e-6)
+        #expect(abs(exact.seconds(from: 10e-6) - expected) < 1e-8 * expected)
+        #expect(abs(Self.rounding(rate * 10e-6) - 0.5) < 1e-3)
+        #expect(any.seconds(from: 10e-6) < 1.01 / rate && exact.seconds(from: 10e-6) > 2 / rate)
+    }
+
+    /// Two groups of links (rates a and b, two links each): I = E[max of four exponential times] by inclusion–exclusion,
+    /// 2/a + 2/b − 1/(2a) − 1/(2b) − 4/(a + b) + 2/(2a + b) + 2/(a + 2b) − 1/(2a + 2b); at 1 us the floor is I plus
+    /// 1 us·ρ(b·1 us) (b the larger).
+    @Test("I of unequal links by inclusion-exclusion over groups of equal rates")
+    func expectedMaxOfUnequalLinks() {
+        let p = [1e-3, 4e-3, 1e-3, 4e-3], spacings = [1e-6, 1e-6, 1e-6, 1e-6]
+        let (a, b) = (-log1p(-1e-3) / 1e-6, -log1p(-4e-3) / 1e-6)
+        let expectedMax = 2 / a + 2 / b - 1 / (2 * a) - 1 / (2 * b) - 4 / (a + b) + 2 / (2 * a + b) + 2 / (a + 2 * b)
+            - 1 / (2 * a + 2 * b)
+        let floor = HeraldingRoundFloor(attemptSuccesses: p, spacings: spacings, modes: 10, waiting: .exact(step: 1e-6, mostTerms: 2e6))
+        let expected = expectedMax + 1e-6 * Self.rounding(b * 1e-6)
+        #expect(abs(floor.seconds(from: 1e-6) - expected) < 1e-8 * expected)
+    }
+
+    /// ρ falls from 1/2 towards 0 as λ grows (the floor's rounding is least for the fastest link), while R·ρ(a·R) grows
+    /// with R.
+    @Test("ρ(λ) falls with λ; R·ρ(aR) grows with R")
+    func roundingShape() {
+        let lambdas = stride(from: 0.001, through: 25, by: 0.001).map { $0 }
+        #expect(zip(lambdas, lambdas.dropFirst()).allSatisfy { Self.rounding($0) >= Self.rounding($1) })
+        #expect(zip(lambdas, lambdas.dropFirst()).allSatisfy { $0 * Self.rounding($0) <= $1 * Self.rounding($1) })
+        #expect(abs(Self.rounding(1e-4) - 0.5) < 1e-4 && Self.rounding(25) < 0.14)
     }
 
     /// Five links, 50 % swaps, a 2 ms cutoff: with swaps only the floor is the nested model's own mean (its joins'

@@ -74,7 +74,7 @@ struct HeraldingRoundTests {
     func slowestLinkFloor() {
         let p = [0.01, 0.2], spacings = [1e-6, 1.5e-6]
         let floor = HeraldingRoundFloor(attemptSuccesses: p, spacings: spacings, modes: 50)
-        let at = { (seconds: Double) in floor.seconds(from: seconds, through: 1) }
+        let at = { (seconds: Double) in floor.seconds(from: seconds) }
         // At 10 us: 10 modes of 1 us at p = 0.01 take 10 us / (1 - 0.99^10); 6 of 1.5 us at p = 0.2 take less.
         #expect(abs(at(10e-6) - 10e-6 / (1 - pow(0.99, 10))) < 1e-12 * at(10e-6))
         let lengths = stride(from: 1.5e-6, through: 100e-6, by: 0.1e-6).map(at)

@@ -46,27 +46,34 @@ struct ChainAtRound {
     /// per pair (the first, the shortest, on a tie; a time that is not a number counts as longer than any). The
     /// search stops where a floor under the time per pair of that and every longer round reaches the best time found
     /// (`HeraldingRoundFloor` of the chain's waiting model; the exact one's I summed in steps of R0/4), or after
-    /// `mostLengths` lengths.
+    /// `mostLengths` lengths, or once the exact waiting time's series have taken `RepeaterChainModel.maxSeriesTerms`
+    /// terms on the steps after R0 (as many as one evaluation may take).
     func shortest() -> ChainEvaluation {
         let lengths = HeraldingRound.candidateSeconds(communicationSeconds: communicationSeconds, spacings: spacings,
                                                       modes: model.modes)
         let floor = lengths.floor
         var best = evaluate(floor)
         var search = RoundSearch(longest: lengths.longest, tried: 1, last: floor.seconds, end: .allTried)
+        var terms = 0.0
         lazy var bound = HeraldingRoundFloor(attemptSuccesses: attempts, spacings: spacings.map(\.seconds), modes: model.modes,
                                              waiting: model.exactWaiting
                                                 ? .exact(step: floor.seconds / 4, mostTerms: RepeaterChainModel.maxSeriesTerms)
                                                 : .nested(nodes: nodes, purificationRounds: model.purificationRounds))
         for length in lengths.dropFirst() {
-            if bound.seconds(from: length.seconds, through: lengths.longest) >= best.meanSeconds {
+            if bound.seconds(from: length.seconds) >= best.meanSeconds {
                 search.end = .bounded
                 break
             }
-            guard search.tried < Self.mostLengths else {
+            guard search.tried < Self.mostLengths, terms < RepeaterChainModel.maxSeriesTerms else {
                 search.end = .stopped
+                search.mostGain = 1 - bound.seconds(from: length.seconds) / best.meanSeconds
                 break
             }
             let evaluation = evaluate(length)
+            if model.exactWaiting {
+                let needed = RepeaterChainModel.seriesTerms(evaluation.successPerRound)
+                terms += needed <= RepeaterChainModel.maxSeriesTerms ? needed : Double(attempts.count)
+            }
             if evaluation.meanSeconds < best.meanSeconds || (best.meanSeconds.isNaN && !evaluation.meanSeconds.isNaN) {
                 best = evaluation
             }
@@ -78,8 +85,9 @@ struct ChainAtRound {
 
     /// Most round lengths one search evaluates (R0 and the steps after it): with M up to 10^6 modes and a spacing per
     /// link, the steps k·Δ_i ≤ M·Δ_i can number millions, each an evaluation of the chain (a choice of this planner,
-    /// reported by the `round` assumption when it stops the search).
-    static let mostLengths = 1000
+    /// reported by the `round` assumption when it stops the search, with how much shorter per pair a longer round
+    /// could at most be).
+    static let mostLengths = 200
 }
 
 /// How the search for a chain's round went (`ChainAtRound.shortest`): what it tried and why it stopped.
@@ -90,7 +98,8 @@ struct RoundSearch {
         case allTried
         /// A floor under the time per pair at the next step and every later one reached the best round's.
         case bounded
-        /// `ChainAtRound.mostLengths` lengths were tried.
+        /// `ChainAtRound.mostLengths` lengths were tried, or the exact waiting time's series took
+        /// `RepeaterChainModel.maxSeriesTerms` terms on the steps.
         case stopped
     }
 
@@ -101,4 +110,7 @@ struct RoundSearch {
     /// The longest length evaluated, s.
     var last: Double
     var end: End
+    /// Where the search stopped before the floor reached the best: by how much of the best time per pair the floor
+    /// at the next step falls short of it, the most a longer round could gain.
+    var mostGain: Double?
 }

@@ -57,7 +57,7 @@ enum ChainRounds {
             let detector = link.stationDetector.map { "dead time \($0.deadTime.basis); \($0.deadTimeModel.basis)" } ?? "no detector"
             groups.add(text + ")", basis: "\(link.repetitionRate.basis); \(detector)")
         }
-        let stopped = search?.end == .stopped ? " (search stopped after \(ChainAtRound.mostLengths) lengths, see basis)" : ""
+        let stopped = search?.end == .stopped ? " (search stopped after \(search?.tried ?? 0) lengths, see basis)" : ""
         return Assumption(name: "round", value: "\(Format.duration(round.seconds)), \(setter)\(stopped), shared by the chain's links: \(groups.value)",
                           basis: (groups.bases + [
             "c = \(Format.number(speed.value, digits: 3)) m/s, \(speed.basis)",
@@ -86,7 +86,10 @@ enum ChainRounds {
                 + "links' exponential waits] + R/2 x e^(-a R), a the largest -ln(1 - p) / spacing)"
         case .stopped:
             return "the first \(search.tried), up to \(last); the steps from there to \(longest), where every link tries all "
-                + "M modes, not tried (this planner evaluates at most \(ChainAtRound.mostLengths) lengths per search)"
+                + "M modes, not tried (this planner evaluates at most \(ChainAtRound.mostLengths) lengths per search, and with the "
+                + "exact waiting time stops once its series have taken \(Int(RepeaterChainModel.maxSeriesTerms)) "
+                + "terms on the steps, as many as one evaluation may take); none of them is more than "
+                + "\(Format.percent(max(0, search.mostGain ?? 1))) shorter per pair (the floor at the next step)"
         }
     }
 }

@@ -146,13 +146,20 @@ struct RepeaterChainModel {
     /// N ≤ 16), or, for longer chains, no finite answer (nan: the caller reports no key).
     static func expectedRounds(_ success: [Double]) -> (Double, Assumption?) {
         guard let smallest = success.min(), smallest > 0 else { return (.infinity, nil) }
-        let equal = success.allSatisfy { $0 == smallest }
-        if (equal && success.count <= 16) || 37 * Double(success.count) / smallest <= maxSeriesTerms {
+        if seriesTerms(success) <= maxSeriesTerms {
             return (RepeaterWaiting.expectedRounds(successProbabilities: success), nil)
         }
         guard success.count <= 16 else { return (.nan, nil) }
         let bound = RepeaterWaiting.expectedRounds(successProbabilities: success.map { _ in smallest })
         return (bound, Assumption(name: "waiting time bound", value: "every link at the slowest link's p = \(Format.number(smallest, digits: 3))",
                                   basis: "upper bound: the exact series for unequal p would take about 37 N / p_min terms"))
+    }
+
+    /// Terms `RepeaterWaiting.expectedRounds` takes for these successes: N for equal p and N ≤ 16 (its closed form),
+    /// else about 37·N/p_min (its series).
+    static func seriesTerms(_ success: [Double]) -> Double {
+        guard let smallest = success.min(), smallest > 0 else { return 0 }
+        let count = Double(success.count)
+        return success.allSatisfy({ $0 == smallest }) && success.count <= 16 ? count : 37 * count / smallest
     }
 }

@@ -45,7 +45,8 @@ struct ChainAtRound {
     /// Of the lengths worth trying (`HeraldingRound.candidateSeconds`, shortest first), the one with the shortest time
     /// per pair (the first, the shortest, on a tie; a time that is not a number counts as longer than any). The
     /// search stops where a floor under the time per pair of that and every longer round reaches the best time found
-    /// (`HeraldingRoundFloor` of the chain's waiting model; the exact one's I summed in steps of R0/4), or after
+    /// (`HeraldingRoundFloor` of the chain's waiting model; the exact one's I, where inclusion–exclusion cannot give
+    /// it, summed in steps of R0/4), or after
     /// `mostLengths` lengths, or once the exact waiting time's series have taken `RepeaterChainModel.maxSeriesTerms`
     /// terms on the steps after R0 (as many as one evaluation may take).
     func shortest() -> ChainEvaluation {

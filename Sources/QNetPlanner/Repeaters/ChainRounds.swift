@@ -83,13 +83,13 @@ enum ChainRounds {
             return "\(search.tried), up to \(last); from the next step on a floor under the time per pair reached the best, so no "
                 + "longer round is shorter (each link's own k x spacing / (1 - (1 - p)^k) at its k modes; nested model: these "
                 + "through its joins, swaps at p_s and purification at success 1; exact waiting time: E[max of the "
-                + "links' exponential waits] + R/2 x e^(-a R), a the largest -ln(1 - p) / spacing)"
+                + "links' exponential waits] + R x rho(a R), rho(x) = 1 - ln((e^x - 1) / x) / x, a the largest -ln(1 - p) / spacing)"
         case .stopped:
             return "the first \(search.tried), up to \(last); the steps from there to \(longest), where every link tries all "
                 + "M modes, not tried (this planner evaluates at most \(ChainAtRound.mostLengths) lengths per search, and with the "
                 + "exact waiting time stops once its series have taken \(Int(RepeaterChainModel.maxSeriesTerms)) "
                 + "terms on the steps, as many as one evaluation may take); none of them is more than "
-                + "\(Format.percent(max(0, search.mostGain ?? 1))) shorter per pair (the floor at the next step)"
+                + "\(Format.percent(search.mostGain.map { $0.isFinite ? max(0, $0) : 1 } ?? 1)) shorter per pair (the floor at the next step)"
         }
     }
 }

@@ -27,22 +27,23 @@ struct HeraldingRoundTests {
     @Test("The shortest round is the longest communication time when every link fits a mode in it; no step when all fit M")
     func candidatesOfACommunicationLimitedChain() {
         let spacings: [HeraldingRound.Spacing] = [(1e-6, .source), (1e-6, .source)]
-        let all = HeraldingRound.candidateSeconds(communicationSeconds: [125e-6, 1e-9], spacings: spacings, modes: 10)
+        let all = Array(HeraldingRound.candidateSeconds(communicationSeconds: [125e-6, 1e-9], spacings: spacings, modes: 10))
         #expect(all.count == 1 && all[0].seconds == 125e-6 && all[0].limit == .communication)
-        // With 200 modes, 125 fit: one more needs a 126 us round, set by the source's pulses.
-        let more = HeraldingRound.candidateSeconds(communicationSeconds: [125e-6, 1e-9], spacings: spacings, modes: 200)
-        #expect(more.count == 2 && abs(more[1].seconds - 126e-6) < 1e-18 && more[1].limit == .source)
+        // With 200 modes, 125 fit: each step from 126 us to 200 us fits one more, set by the source's pulses.
+        let more = Array(HeraldingRound.candidateSeconds(communicationSeconds: [125e-6, 1e-9], spacings: spacings, modes: 200))
+        #expect(more.count == 76 && abs(more[1].seconds - 126e-6) < 1e-18 && more[1].limit == .source)
+        #expect(abs((more.last?.seconds ?? 0) - 200e-6) < 1e-18)
     }
 
-    @Test("0.25 km at 1 MHz: 1.25 us (1 mode) or 2 us (2 modes); each link's first step above, once per spacing")
+    @Test("0.25 km at 1 MHz: 1.25 us (1 mode), then every step 2 us, 3 us, ... up to all 100 modes, once per spacing")
     func candidatesOfASourceLimitedChain() {
-        let candidates = HeraldingRound.candidateSeconds(communicationSeconds: [1.25e-6, 1.25e-6],
-                                                         spacings: [(1e-6, .source), (1e-6, .source)], modes: 100)
-        #expect(candidates.map(\.seconds) == [1.25e-6, 2e-6])
-        #expect(candidates.map(\.limit) == [.communication, .source])
+        let candidates = Array(HeraldingRound.candidateSeconds(communicationSeconds: [1.25e-6, 1.25e-6],
+                                                               spacings: [(1e-6, .source), (1e-6, .source)], modes: 100))
+        #expect(candidates.count == 100 && candidates.prefix(3).map(\.seconds) == [1.25e-6, 2e-6, 3e-6])
+        #expect(candidates.prefix(2).map(\.limit) == [.communication, .source])
         // A link far shorter than one spacing: the round is one spacing, one mode per pulse; the next step is two.
-        let tiny = HeraldingRound.candidateSeconds(communicationSeconds: [1e-12], spacings: [(1e-6, .source)], modes: 100)
-        #expect(tiny.map(\.seconds) == [1e-6, 2e-6] && tiny[0].limit == .source)
+        let tiny = Array(HeraldingRound.candidateSeconds(communicationSeconds: [1e-12], spacings: [(1e-6, .source)], modes: 100))
+        #expect(tiny.prefix(2).map(\.seconds) == [1e-6, 2e-6] && tiny[0].limit == .source && tiny.count == 100)
         let round = HeraldingRound.within(tiny[0].seconds, limit: tiny[0].limit, attemptSuccess: 0.3, modes: 100, pulseSpacing: 1e-6)
         #expect(round.modes == 1 && round.success == 0.3)
     }
@@ -50,15 +51,39 @@ struct HeraldingRoundTests {
     @Test("A link whose modes are spaced by the dead time sets the shortest round; the other link tries ten modes in it")
     func deadTime() {
         let spacings: [HeraldingRound.Spacing] = [(10e-6, .deadTime), (1e-6, .source)]
-        let candidates = HeraldingRound.candidateSeconds(communicationSeconds: [1e-6, 1e-6], spacings: spacings, modes: 100)
-        #expect(candidates.map(\.seconds) == [10e-6, 20e-6, 11e-6] && candidates[0].limit == .deadTime)
+        let candidates = Array(HeraldingRound.candidateSeconds(communicationSeconds: [1e-6, 1e-6], spacings: spacings, modes: 100))
+        #expect(candidates.prefix(3).map(\.seconds) == [10e-6, 11e-6, 12e-6] && candidates[0].limit == .deadTime)
+        // 11..100 us for the 1 us link, 20..1000 us for the 10 us one; 20..100 us in steps of 10 us are both's, once.
+        #expect(candidates.count == 1 + 90 + 99 - 9)
+        #expect(candidates.first { abs($0.seconds - 20e-6) < 1e-18 }?.limit == .deadTime)
+        #expect(zip(candidates, candidates.dropFirst()).allSatisfy { $0.seconds < $1.seconds })
         let other = HeraldingRound.within(10e-6, limit: .deadTime, attemptSuccess: 0.3, modes: 100, pulseSpacing: 1e-6)
         #expect(other.modes == 10)
     }
 
+    @Test("Equal spacings give each step once; a link offers no step beyond its M modes")
+    func stepsOfUnequalSpacings() {
+        let spacings: [HeraldingRound.Spacing] = [(2e-6, .source), (3e-6, .source), (2e-6, .deadTime)]
+        let candidates = Array(HeraldingRound.candidateSeconds(communicationSeconds: [5e-6], spacings: spacings, modes: 4))
+        // R0 = 5 us; 6 and 8 us for the 2 us links (k <= 4), 6, 9 and 12 us for the 3 us link.
+        #expect(candidates.map(\.seconds) == [5e-6, 6e-6, 8e-6, 9e-6, 12e-6])
+        #expect(candidates.map(\.limit) == [.communication, .source, .source, .source, .source])
+    }
+
+    @Test("The slowest link's own time per pair, k x spacing / (1 - (1 - p)^k), never falls as the round grows")
+    func slowestLinkFloor() {
+        let p = [0.01, 0.2], spacings = [1e-6, 1.5e-6]
+        let floor = HeraldingRoundFloor(attemptSuccesses: p, spacings: spacings, modes: 50)
+        let at = { (seconds: Double) in floor.seconds(from: seconds) }
+        // At 10 us: 10 modes of 1 us at p = 0.01 take 10 us / (1 - 0.99^10); 6 of 1.5 us at p = 0.2 take less.
+        #expect(abs(at(10e-6) - 10e-6 / (1 - pow(0.99, 10))) < 1e-12 * at(10e-6))
+        let lengths = stride(from: 1.5e-6, through: 100e-6, by: 0.1e-6).map(at)
+        #expect(zip(lengths, lengths.dropFirst()).allSatisfy { $0 <= $1 })
+    }
+
     @Test("No pulses (rate 0) never end a round; p = 0 never succeeds")
     func degenerate() {
-        let silent = HeraldingRound.candidateSeconds(communicationSeconds: [1e-6], spacings: [(.infinity, .source)], modes: 10)
+        let silent = Array(HeraldingRound.candidateSeconds(communicationSeconds: [1e-6], spacings: [(.infinity, .source)], modes: 10))
         #expect(silent.count == 1 && silent[0].seconds == .infinity)
         let dark = HeraldingRound.within(1e-6, limit: .source, attemptSuccess: 0, modes: 10, pulseSpacing: 1e-6)
         #expect(dark.success == 0 && dark.modes == 1)

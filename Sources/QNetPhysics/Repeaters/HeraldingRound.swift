@@ -40,36 +40,34 @@ public struct HeraldingRound: Sendable, Hashable {
                               success: EntanglementHeralding.multiplexed(p, modes: count))
     }
 
-    /// The lengths worth trying for one round shared by a chain's links, with what sets each (derived here).
+    /// The lengths worth trying for one round shared by a chain's links, shortest first, with what sets each (derived
+    /// here).
     ///
     /// The round lasts at least the longest link's communication time L0/c (van Dam et al., arXiv:1702.04885
     /// (2017), abstract: links longer than a few km are limited by the communication time, which multiplexing
     /// circumvents) and at least one mode's spacing of every link: R0 = max(max L0/c, max Δ). The floor Δ is derived
-    /// here: a source cannot emit faster than its repetition rate. A longer round pays only where it fits one more
-    /// mode on some link, so between R0 and the length where each link tries all M modes the time per pair can only
-    /// be lowest at R0 or at a step k·Δ_i; of the steps, each link's first above R0 is kept (a link's own mean time
-    /// per pair k·Δ/(1 − (1 − p)^k) grows with k beyond it). The caller keeps the one with the shortest time per pair.
-    /// Spacings that are not positive and finite give an endless round (no pulses, no pairs).
-    /// - Complexity: O(N) for N links.
-    public static func candidateSeconds(communicationSeconds: [Double], spacings: [Spacing],
-                                        modes: Int) -> [(seconds: Double, limit: Limit)] {
+    /// here: a source cannot emit faster than its repetition rate. In a round R link i tries k_i = min(M, ⌊R/Δ_i⌋)
+    /// modes, so the links' successes change only at the steps k·Δ_i (k ≤ M) where some link gains a mode. Between
+    /// two such lengths, and beyond max_i M·Δ_i, the successes are fixed and a longer round only makes the time per
+    /// pair longer (the exact waiting time is E[rounds]·R; in the nested model each link's mean R/q_i grows and a
+    /// span's mean grows with its halves'). So the time per pair is lowest at R0 or at one of the steps: R0 and every
+    /// distinct k·Δ_i in (R0, M·Δ_i] of every distinct spacing, in increasing order. The caller keeps the one with the
+    /// shortest time per pair, and may stop early with `HeraldingRoundFloor`.
+    /// Spacings that are not positive and finite give an endless round (no pulses, no pairs), and nothing else.
+    /// - Complexity: O(N) to start for N links; O(D) per length for D distinct spacings, at most D·M lengths.
+    public static func candidateSeconds(communicationSeconds: [Double], spacings: [Spacing], modes: Int) -> HeraldingRoundSteps {
         let communication = communicationSeconds.map { $0.isFinite ? max(0, $0) : .infinity }.max() ?? 0
-        guard spacings.allSatisfy({ $0.seconds > 0 && $0.seconds.isFinite }) else { return [(.infinity, .source)] }
-        let widest = spacings.max { $0.seconds < $1.seconds }
-        let shortest: (seconds: Double, limit: Limit) = widest.map { $0.seconds > communication ? $0 : (communication, .communication) }
-            ?? (communication, .communication)
-        var candidates = [shortest]
-        for spacing in spacings where shortest.seconds.isFinite {
-            let fitting = fitted(shortest.seconds, spacing.seconds)
-            guard fitting < max(1, modes) else { continue }
-            let step = Double(fitting + 1) * spacing.seconds
-            if !candidates.contains(where: { abs($0.seconds - step) <= 1e-12 * step }) { candidates.append((step, spacing.limit)) }
+        guard spacings.allSatisfy({ $0.seconds > 0 && $0.seconds.isFinite }) else {
+            return HeraldingRoundSteps(floor: (.infinity, .source), spacings: [], modes: modes)
         }
-        return candidates
+        let widest = spacings.max { $0.seconds < $1.seconds }
+        let floor: Spacing = widest.map { $0.seconds > communication ? $0 : (communication, .communication) }
+            ?? (communication, .communication)
+        return HeraldingRoundSteps(floor: floor, spacings: spacings, modes: modes)
     }
 
     /// ⌊R/Δ⌋, robust to the rounding of R = k·Δ.
-    private static func fitted(_ seconds: Double, _ spacing: Double) -> Int {
+    static func fitted(_ seconds: Double, _ spacing: Double) -> Int {
         let ratio = seconds / spacing
         guard ratio.isFinite else { return Int.max }
         return Int(min(Double(Int.max / 2), (ratio * (1 + 1e-12)).rounded(.down)))

@@ -117,14 +117,12 @@ public enum NestedRepeaterChain {
             return Delivery(meanSeconds: mean, state: state, longestWaitSeconds: 0, cutoffSurvival: 1)
         }
         let tau = cutoff > 0 ? cutoff : 0
-        // Left first (probability lambdaL/total), then right within tau; and the mirror case.
-        let firstL = lambdaL / total, firstR = lambdaR / total
-        let withinL = -expm1(-lambdaR * tau), withinR = -expm1(-lambdaL * tau)
-        let matched = firstL * withinL + firstR * withinR
+        let race = Race(lambdaL: lambdaL, lambdaR: lambdaR, cutoff: tau)
+        let (firstL, firstR, withinL, withinR, matched) = (race.firstL, race.firstR, race.withinL, race.withinR, race.matched)
         guard matched > 0 else {
             return Delivery(meanSeconds: .infinity, state: left.state, longestWaitSeconds: 0, cutoffSurvival: 0)
         }
-        let attempt = 1 / total + firstL * withinL / lambdaR + firstR * withinR / lambdaL
+        let attempt = race.attempt
         // Mean decay e^(-X/T) of the waiting pair over waits X < tau (joint with the match).
         let keepL = decay(rate: lambdaR, coherence: coherence.left, cutoff: tau)
         let keepR = decay(rate: lambdaL, coherence: coherence.right, cutoff: tau)
@@ -144,8 +142,31 @@ public enum NestedRepeaterChain {
                         cutoffSurvival: matched)
     }
 
+    /// Two halves built at rates λ_L and λ_R racing to meet within the cutoff τ: which comes first, whether the other
+    /// comes within τ, and the mean time of one attempt (the first arrival, then the wait for the other up to τ).
+    struct Race {
+        /// Probability that the left (right) half comes first.
+        let firstL: Double, firstR: Double
+        /// Probability that the other half comes within τ after the left (right) one.
+        let withinL: Double, withinR: Double
+
+        /// Probability that an attempt ends in a match.
+        var matched: Double { firstL * withinL + firstR * withinR }
+        /// Mean duration of an attempt, s.
+        let attempt: Double
+
+        /// Halves of positive rates whose sum is finite, cutoff τ ≥ 0.
+        init(lambdaL: Double, lambdaR: Double, cutoff tau: Double) {
+            let total = lambdaL + lambdaR
+            // Left first (probability lambdaL/total), then right within tau; and the mirror case.
+            (firstL, firstR) = (lambdaL / total, lambdaR / total)
+            (withinL, withinR) = (-expm1(-lambdaR * tau), -expm1(-lambdaL * tau))
+            attempt = 1 / total + firstL * withinL / lambdaR + firstR * withinR / lambdaL
+        }
+    }
+
     /// 1/mean, 0 for a pair that never comes, +infinity for one that is there at once.
-    private static func rate(_ mean: Double) -> Double {
+    static func rate(_ mean: Double) -> Double {
         mean.isFinite ? (mean > 0 ? 1 / mean : .infinity) : 0
     }
 

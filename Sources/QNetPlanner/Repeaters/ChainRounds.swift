@@ -30,9 +30,10 @@ enum ChainRounds {
         max(0, length) / PlanningDefaults.fiberLightSpeed.value
     }
 
-    /// The `round` assumption: the chain's round with what sets it, and the modes each link tries in it.
+    /// The `round` assumption: the chain's round with what sets it, the modes each link tries in it, and which
+    /// lengths the search for it tried (`search`).
     static func assumption(_ links: [ElementaryLink], rounds: [HeraldingRound], spacings: [HeraldingRound.Spacing],
-                           lengths: [Double], modes: Int) -> Assumption {
+                           lengths: [Double], modes: Int, search: RoundSearch?) -> Assumption {
         let speed = PlanningDefaults.fiberLightSpeed
         guard let round = rounds.first else { return Assumption(name: "round", value: "no links", basis: speed.basis) }
         let longest = lengths.indices.max { lengths[$0] < lengths[$1] } ?? 0
@@ -56,14 +57,39 @@ enum ChainRounds {
             let detector = link.stationDetector.map { "dead time \($0.deadTime.basis); \($0.deadTimeModel.basis)" } ?? "no detector"
             groups.add(text + ")", basis: "\(link.repetitionRate.basis); \(detector)")
         }
-        return Assumption(name: "round", value: "\(Format.duration(round.seconds)), \(setter), shared by the chain's links: \(groups.value)",
+        let stopped = search?.end == .stopped ? " (search stopped after \(search?.tried ?? 0) lengths, see basis)" : ""
+        return Assumption(name: "round", value: "\(Format.duration(round.seconds)), \(setter)\(stopped), shared by the chain's links: \(groups.value)",
                           basis: (groups.bases + [
             "c = \(Format.number(speed.value, digits: 3)) m/s, \(speed.basis)",
-            "one round for the chain (the waiting-time models count every link in it); R >= max(longest L0/c, every link's "
-                + "spacing), lengthened to a step k x spacing where that shortens the time per pair; each link tries "
-                + "min(M, floor(R / spacing)) modes; spacing 1/f_rep lengthened by the detectors' dead time at the click rate "
+            "one round for the chain (the waiting-time models count every link in it); each link tries min(M, floor(R / spacing)) "
+                + "modes, so the time per pair can be lowest only at R0 = max(longest L0/c, every link's spacing) or at a step "
+                + "k x spacing (k <= M) where some link gains a mode; R0 and those steps tried in increasing order, the shortest "
+                + "time per pair kept: \(searchText(search)); spacing 1/f_rep lengthened by the detectors' dead time at the click rate "
                 + "(their dead-time model, Knoll 2010, Ch. 4, Sec. VII); Collins, Jenkins, Kuzmich, Kennedy, PRL 98, 060502 (2007); "
                 + "Simon et al., PRL 98, 190503 (2007)",
         ]).joined(separator: "; "))
+    }
+
+    /// Which lengths the round's search tried and why it stopped.
+    private static func searchText(_ search: RoundSearch?) -> String {
+        guard let search else { return "one length given" }
+        let last = Format.duration(search.last), longest = Format.duration(search.longest)
+        switch search.end {
+        case .allTried where search.tried == 1:
+            return "R0 alone (no step above it gives a link a mode more)"
+        case .allTried:
+            return "all \(search.tried), up to \(longest), where every link tries all M modes"
+        case .bounded:
+            return "\(search.tried), up to \(last); from the next step on a floor under the time per pair reached the best, so no "
+                + "longer round is shorter (each link's own k x spacing / (1 - (1 - p)^k) at its k modes; nested model: these "
+                + "through its joins, swaps at p_s and purification at success 1; exact waiting time: E[max of the "
+                + "links' exponential waits] + R x rho(a R), rho(x) = 1 - ln((e^x - 1) / x) / x, a the largest -ln(1 - p) / spacing)"
+        case .stopped:
+            return "the first \(search.tried), up to \(last); the steps from there to \(longest), where every link tries all "
+                + "M modes, not tried (this planner evaluates at most \(ChainAtRound.mostLengths) lengths per search, and with the "
+                + "exact waiting time stops once its series have taken \(Int(RepeaterChainModel.maxSeriesTerms)) "
+                + "terms on the steps, as many as one evaluation may take); none of them is more than "
+                + "\(Format.percent(search.mostGain.map { $0.isFinite ? max(0, $0) : 1 } ?? 1)) shorter per pair (the floor at the next step)"
+        }
     }
 }

@@ -24,6 +24,8 @@ struct ChainEvaluation {
     var roundSeconds: Double
     /// A note when the waiting time had to be bounded.
     var waitingNote: Assumption?
+    /// How the round was chosen (nil: evaluated at one given round).
+    var roundSearch: RoundSearch?
 
     var bbm92Fraction: Double { EntanglementKeyFraction.bbm92(delivery.state) }
     var sixStateFraction: Double { EntanglementKeyFraction.sixState(delivery.state) }
@@ -86,6 +88,12 @@ struct RepeaterChainModel {
     }
 
     private func evaluate(transmittances: [Double], lengths: [Double], alpha: Double?) -> ChainEvaluation {
+        atRound(transmittances: transmittances, lengths: lengths, alpha: alpha).shortest()
+    }
+
+    /// The chain's links at these transmittances and lengths (α where it is `auto`; nil: none), to be evaluated at a
+    /// round length.
+    func atRound(transmittances: [Double], lengths: [Double], alpha: Double?) -> ChainAtRound {
         var attempts: [Double] = []
         var pairs: [BellDiagonalState] = []
         var spacings: [HeraldingRound.Spacing] = []
@@ -117,37 +125,9 @@ struct RepeaterChainModel {
                                      coherenceSeconds: node.holdsKey ? .infinity : node.coherenceTime.value,
                                      cutoffSeconds: node.holdsKey ? .infinity : node.cutoffTime.value)
         }
-        // One round for the whole chain: of the lengths worth trying, the one with the shortest time per pair
-        // (the first, the shortest, on a tie).
-        let candidates = HeraldingRound.candidateSeconds(communicationSeconds: lengths.map(ChainRounds.communicationSeconds),
-                                                         spacings: spacings, modes: modes)
-        func at(_ candidate: (seconds: Double, limit: HeraldingRound.Limit)) -> ChainEvaluation {
-            let rounds = links.indices.map { i in
-                HeraldingRound.within(candidate.seconds, limit: candidate.limit, attemptSuccess: attempts[i], modes: modes,
-                                      pulseSpacing: spacings[i].seconds)
-            }
-            let perRound = rounds.map(\.success)
-            let chainLinks = zip(rounds, pairs).map { round, pair in
-                NestedRepeaterChain.Link(successPerRound: round.success, roundSeconds: round.seconds, pair: pair)
-            }
-            let delivery = NestedRepeaterChain.deliver(links: chainLinks, nodes: chainNodes, purificationRounds: purificationRounds)
-            var meanSeconds = delivery.meanSeconds
-            var note: Assumption?
-            if exactWaiting {
-                let (expected, waitingNote) = Self.expectedRounds(perRound)
-                meanSeconds = expected * candidate.seconds
-                note = waitingNote
-            }
-            return ChainEvaluation(attemptSuccess: attempts, rounds: rounds, spacings: spacings, successPerRound: perRound,
-                                   pairs: pairs, alpha: optimisesAlpha ? alpha : nil, delivery: delivery,
-                                   meanSeconds: meanSeconds, roundSeconds: candidate.seconds, waitingNote: note)
-        }
-        var best = at(candidates[0])
-        for candidate in candidates.dropFirst() {
-            let evaluation = at(candidate)
-            if evaluation.meanSeconds < best.meanSeconds { best = evaluation }
-        }
-        return best
+        return ChainAtRound(model: self, attempts: attempts, pairs: pairs, spacings: spacings,
+                            communicationSeconds: lengths.map(ChainRounds.communicationSeconds), nodes: chainNodes,
+                            alpha: optimisesAlpha ? alpha : nil)
     }
 
     /// Write-read efficiency of a node's memory (1 at a key-holding end, which measures directly).
@@ -166,13 +146,20 @@ struct RepeaterChainModel {
     /// N ≤ 16), or, for longer chains, no finite answer (nan: the caller reports no key).
     static func expectedRounds(_ success: [Double]) -> (Double, Assumption?) {
         guard let smallest = success.min(), smallest > 0 else { return (.infinity, nil) }
-        let equal = success.allSatisfy { $0 == smallest }
-        if (equal && success.count <= 16) || 37 * Double(success.count) / smallest <= maxSeriesTerms {
+        if seriesTerms(success) <= maxSeriesTerms {
             return (RepeaterWaiting.expectedRounds(successProbabilities: success), nil)
         }
         guard success.count <= 16 else { return (.nan, nil) }
         let bound = RepeaterWaiting.expectedRounds(successProbabilities: success.map { _ in smallest })
         return (bound, Assumption(name: "waiting time bound", value: "every link at the slowest link's p = \(Format.number(smallest, digits: 3))",
                                   basis: "upper bound: the exact series for unequal p would take about 37 N / p_min terms"))
+    }
+
+    /// Terms `RepeaterWaiting.expectedRounds` takes for these successes: N for equal p and N ≤ 16 (its closed form),
+    /// else about 37·N/p_min (its series).
+    static func seriesTerms(_ success: [Double]) -> Double {
+        guard let smallest = success.min(), smallest > 0 else { return 0 }
+        let count = Double(success.count)
+        return success.allSatisfy({ $0 == smallest }) && success.count <= 16 ? count : 37 * count / smallest
     }
 }

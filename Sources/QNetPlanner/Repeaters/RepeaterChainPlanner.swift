@@ -43,7 +43,7 @@ enum RepeaterChainPlanner {
                 : "nested swapping, (3/2) per level and 1/p_s per swap, cutoff and purification restarts",
                        basis: model.exactWaiting ? "links generated in parallel and swapped when all are ready: the mean waiting time is the expected maximum of N geometric variables, sum over k of (-1)^(k+1) C(N,k) / (1 - (1-p)^k) (Shchukin, Schmidt, van Loock, arXiv:1710.06214; Brand, Coopmans, Elkouss, IEEE JSAC 38, 619 (2020))" : "Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33 (2011), generalised; memoryless halves"),
             ChainRounds.assumption(links, rounds: evaluation.rounds, spacings: evaluation.spacings, lengths: links.map(\.length),
-                                   modes: model.modes),
+                                   modes: model.modes, search: evaluation.roundSearch),
             perRepeater(Assumption(name: "cutoff", value: cutoff.map(cutoffText) ?? "none",
                                    basis: cutoff?.basis ?? PlanningDefaults.cutoffTime.basis), inner) {
                 (cutoffText($0.cutoffTime), $0.cutoffTime.basis)

@@ -55,18 +55,18 @@ import QNetPlanner
         #expect(row.hasSuffix(",12000.0"))
     }
 
-    /// The JSON's `met_together` is the CSV demand table's last column, on every demand's row, after the columns it
-    /// had before (which keep their places).
+    /// The JSON's `met_together` is a column of the CSV demand table, on every demand's row, after the columns it
+    /// had before (which keep their places); the what-if column added after it comes last.
     @Test func csvHasMetTogetherInTheDemandTablesLastColumn() throws {
         let (_, plan) = try Self.backbone()
         let demands = CSVReport.render(plan).components(separatedBy: "\r\n\n")[1].components(separatedBy: "\r\n")
         #expect(demands[0] == "demand,from,to,required_bps,best_path,best_path_bps,max_flow_bps,trusted_nodes,satisfied,fallback,"
                 + "limiting_link,limiting_segment,bps_per_db,bps_per_km,bps_per_percent_detector_efficiency,breaks_on,"
                 + "best_suggestion,best_suggestion_bps,best_suggestion_lowers,sensitivity_kinks,costliest_survived_failure,"
-                + "costliest_survived_failure_bps,met_together")
+                + "costliest_survived_failure_bps,met_together,best_suggestion_requires_max_trusted_nodes")
         let rows = demands.dropFirst().filter { !$0.isEmpty }
         #expect(rows.map { $0.prefix(5) } == ["BJ-SH", "BJ-HF", "JN-SH"])
-        #expect(rows.allSatisfy { $0.hasSuffix(",no") && $0.split(separator: ",", omittingEmptySubsequences: false).count == 23 })
+        #expect(rows.allSatisfy { $0.hasSuffix(",no,") && $0.split(separator: ",", omittingEmptySubsequences: false).count == 24 })
     }
 
     @Test func aNetworkWhoseDemandsFitSaysYes() throws {
@@ -81,6 +81,6 @@ import QNetPlanner
         #expect(plan.demandsMetTogether == .yes)
         #expect(MarkdownReport.render(plan, of: fitting).contains("**Met together: yes.**"))
         let csv = CSVReport.render(plan).components(separatedBy: "\r\n")
-        #expect(fitting.demands.allSatisfy { demand in csv.contains { $0.hasPrefix("\(demand.resolvedID),") && $0.hasSuffix(",yes") } })
+        #expect(fitting.demands.allSatisfy { demand in csv.contains { $0.hasPrefix("\(demand.resolvedID),") && $0.hasSuffix(",yes,") } })
     }
 }

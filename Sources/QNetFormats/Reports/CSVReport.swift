@@ -31,11 +31,12 @@ public enum CSVReport {
             ])
         }
         // `met_together` (the JSON's `shared_capacity.met_together`) is the network's, the same on every row; it was
-        // added after the what-if columns, so it comes last and they keep their places.
+        // added after the what-if columns, so it comes after them and they keep their places; what-if columns added
+        // after it come last.
         var demandRows: [[String]] = [[
             "demand", "from", "to", "required_bps", "best_path", "best_path_bps", "max_flow_bps", "trusted_nodes",
             "satisfied", "fallback",
-        ] + whatIfColumns + ["met_together"]]
+        ] + whatIfColumns + ["met_together"] + laterWhatIfColumns]
         let metTogether = plan.demandsMetTogether.rawValue
         for (index, demand) in plan.demands.enumerated() {
             demandRows.append([
@@ -43,7 +44,7 @@ public enum CSVReport {
                 demand.bestPath.map(\.rawValue).joined(separator: " "), number(demand.bestPathBps),
                 number(demand.maxFlowBps), demand.trustedNodes.map(\.rawValue).joined(separator: " "),
                 demand.satisfied ? "true" : "false", demand.fallback ?? "",
-            ] + whatIfFields(whatIf?.demand(at: index)) + [metTogether])
+            ] + whatIfFields(whatIf?.demand(at: index)) + [metTogether] + laterWhatIfFields(whatIf?.demand(at: index)))
         }
         let sweepRows = repeaterSweepRows(plan)
         var text = table(rows) + "\n" + table(demandRows) + "\n" + table(segmentRows(plan))

@@ -100,7 +100,9 @@ extension JSONReport {
 
     struct SuggestionEntry: Encodable {
         let suggestion: Suggestion
-        enum Keys: String, CodingKey { case kind, summary, changes, rateBps = "rate_bps", satisfied, lowers }
+        enum Keys: String, CodingKey {
+            case kind, summary, changes, rateBps = "rate_bps", satisfied, lowers, requires = "requires_max_trusted_nodes"
+        }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(suggestion.kind.rawValue, forKey: .kind)
@@ -109,6 +111,7 @@ extension JSONReport {
             try container.encode(suggestion.rateBps, forKey: .rateBps)
             try container.encode(suggestion.satisfied, forKey: .satisfied)
             try container.encode(suggestion.lowers.map(SideEffectEntry.init), forKey: .lowers)
+            try container.encode(suggestion.requires?.to, forKey: .requires)
         }
     }
 

@@ -32,8 +32,9 @@ extension MarkdownReport {
             if whatIf.suggestions.isEmpty { text.line("- **Suggestions**: none of the changes tried raises the rate by 1 % or more.") }
             text.blank()
             if !whatIf.suggestions.isEmpty {
-                text.table(["suggestion", "rate", "met", "also lowers", "edits"], whatIf.suggestions.map { suggestion in
+                text.table(["suggestion", "rate", "met", "requires", "also lowers", "edits"], whatIf.suggestions.map { suggestion in
                     [suggestion.summary, EngineeringFormat.rate(suggestion.rateBps), suggestion.satisfied ? "yes" : "no",
+                     suggestion.requires?.text ?? "–",
                      suggestion.lowers.isEmpty ? "–" : suggestion.lowers.map(\.summary).joined(separator: "; "),
                      suggestion.changes.joined(separator: "; ")]
                 })

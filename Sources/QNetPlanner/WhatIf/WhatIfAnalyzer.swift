@@ -64,18 +64,23 @@ public struct WhatIfAnalyzer: Sendable {
         let found = finder.find(routing, limit: demand.maxTrustedNodes.map { max(0, $0) })
         var sensitivity: Sensitivity?
         var suggestions: [Suggestion] = []
+        let suggesting = SuggestionFinder(local: worker.local, router: worker.router, others: planned)
         if let found {
             if plan.maxFlowBps > 0 {
                 sensitivity = SensitivityProbe(local: worker.local, router: worker.router)
                     .sensitivity(of: demand, rate: plan.maxFlowBps, linkIndex: found.linkIndex)
             }
-            suggestions = SuggestionFinder(local: worker.local, router: worker.router, others: planned)
-                .suggestions(for: demand, rate: plan.maxFlowBps, segmentIndex: found.segmentIndex, linkIndex: found.linkIndex,
-                             tied: finder.tied(with: found, in: routing))
+            suggestions = suggesting.suggestions(for: demand, rate: plan.maxFlowBps, segmentIndex: found.segmentIndex,
+                                                 linkIndex: found.linkIndex, tied: finder.tied(with: found, in: routing))
         }
         // A demand that its trusted-node limit leaves without key: the limit is a cause, and a larger one a change.
         let trustedNodeLimit = TrustedNodeLimit(demand, routing: routing, network: network)
-        if let trustedNodeLimit { suggestions.append(trustedNodeLimit.suggestion(for: demand, on: network)) }
+        if let trustedNodeLimit {
+            suggestions.append(trustedNodeLimit.suggestion(for: demand, on: network))
+        } else if plan.maxFlowBps > 0, let raise = suggesting.limitSuggestion(for: demand, rate: plan.maxFlowBps) {
+            // A limit that binds a demand with key: one more trusted node alone may raise its rate.
+            suggestions.append(raise)
+        }
         // A demand short of its rate whose widest path, were endpoints to relay, passes through some: a cause when it
         // has no key, and those endpoints made trusted a change.
         var barrier: EndpointBarrier?
@@ -83,8 +88,7 @@ public struct WhatIfAnalyzer: Sendable {
            routing.graph.canRelay.contains(false) {
             barrier = EndpointBarrier.Finder(routing.graph, topology: network.topology).barrier(from: ends.source, to: ends.target)
         }
-        if let barrier, let suggestion = SuggestionFinder(local: worker.local, router: worker.router, others: planned)
-            .endpointSuggestion(barrier, for: demand, rate: plan.maxFlowBps) {
+        if let barrier, let suggestion = suggesting.endpointSuggestion(barrier, for: demand, rate: plan.maxFlowBps) {
             suggestions.append(suggestion)
         }
         suggestions.sort { $0.rateBps != $1.rateBps ? $0.rateBps > $1.rateBps : $0.summary < $1.summary }

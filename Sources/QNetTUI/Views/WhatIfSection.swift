@@ -43,6 +43,7 @@ enum WhatIfSection {
             let mark = suggestion.satisfied ? "\(glyphs.met) met" : "\(glyphs.unmet) not met"
             rows.append(TextRow("    → " + EngineeringFormat.rate(suggestion.rateBps), mark,
                                 valueRole: suggestion.satisfied ? .good : .warning))
+            if let raise = suggestion.requires { rows.append(TextRow("    requires " + raise.text, role: .warning)) }
             rows += suggestion.lowers.map { TextRow("    also lowers " + $0.summary, role: .warning) }
         }
         return rows

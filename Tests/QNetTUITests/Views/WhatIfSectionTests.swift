@@ -118,6 +118,17 @@ struct WhatIfSectionTests {
             .replacingOccurrences(of: "│", with: " ").split(separator: " ").joined(separator: " ")
     }
 
+    @Test("a suggestion that needs a larger max_trusted_nodes says so under its rate")
+    func limitRaiseRow() {
+        var whatIf = Self.metroWhatIf
+        (whatIf.sensitivity, whatIf.breaksOn) = (nil, [])   // room on the screen for the suggestion's rows
+        whatIf.suggestions = [Suggestion(kind: .trustedNode, summary: "a trusted node at the midpoint of L2",
+                                         changes: ["A-B.max_trusted_nodes: 2"], rateBps: 3100, satisfied: true,
+                                         requires: LimitRaise(demand: "A-B", from: 1, to: 2))]
+        #expect(Self.screenText(whatIf).contains("a trusted node at the midpoint of L2 → 3.1 kbit/s ✓ met requires "
+            + "max_trusted_nodes 2 on A-B (1 more trusted node than its limit of 1)"))
+    }
+
     @Test("a demand short of its rate: the inspector says what breaks it, as the report does")
     func shortDemandRows() {
         var whatIf = Self.metroWhatIf

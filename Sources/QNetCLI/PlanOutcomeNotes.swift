@@ -2,14 +2,14 @@ import QNetFormats
 import QNetModel
 import QNetPlanner
 
-/// What `check` says of a plan's results beside the planner's own diagnostics, each at its key: a note per link
-/// without key, with its reason, and a warning per demand that is not met or that no QKD path serves (post-quantum
+/// What `check` says of a plan's results beside the planner's own diagnostics, each at its key: a note per node
+/// that is an end of no link, a note per link without key, with its reason, and a warning per demand that is not met or that no QKD path serves (post-quantum
 /// cryptography only). None fails the check: they are planning results, not input errors.
 ///
 /// At most `limit` of each kind are listed; one more line says how many others there are, as the planner's
 /// warnings of overdrawn segments do, so that a large network's check stays short.
 enum PlanOutcomeNotes {
-    /// At most this many links without key, and as many demands not met, get a line of their own.
+    /// At most this many nodes without links, as many links without key, and as many demands not met, get a line of their own.
     static let limit = 10
 
     /// The notes and warnings of `plan`, planned from `topology`: a link whose own diagnostics already say why it
@@ -24,7 +24,8 @@ enum PlanOutcomeNotes {
             guard let reason = link.noKeyReason else { return true }
             return !link.diagnostics.contains { $0.message.contains(reason) }
         }
-        var notes = keyless.prefix(limit).map { link in
+        var notes = unlinkedNodeNotes(topology)
+        notes += keyless.prefix(limit).map { link in
             Diagnostic(.note, "link \(link.id) has no key: \(link.noKeyReason ?? "its key rate is 0")",
                        keyPath: linkIndex[link.id].map { "links[\($0)]" })
         }
@@ -49,6 +50,23 @@ enum PlanOutcomeNotes {
         if short.count > limit {
             notes.append(Diagnostic(.warning, "\(short.count - limit) more demands are not met (the report lists them all)"))
         }
+        return notes
+    }
+
+    /// A note per node that is an end of no link (no key reaches it, nor passes through it), `limit` at most.
+    /// - Complexity: O(N + L)
+    static func unlinkedNodeNotes(_ topology: Topology) -> [Diagnostic] {
+        var linked = Set<Identifier>()
+        for link in topology.links {
+            linked.insert(link.from)
+            linked.insert(link.to)
+        }
+        let unlinked = topology.nodes.indices.filter { !linked.contains(topology.nodes[$0].id) }
+        var notes = unlinked.prefix(limit).map { index in
+            Diagnostic(.note, "node \(topology.nodes[index].id) has no link: no key reaches it",
+                       keyPath: "nodes[\(index)]")
+        }
+        if unlinked.count > limit { notes.append(Diagnostic(.note, "\(unlinked.count - limit) more nodes have no link")) }
         return notes
     }
 

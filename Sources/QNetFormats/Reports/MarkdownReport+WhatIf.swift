@@ -16,7 +16,7 @@ extension MarkdownReport {
             if let barrier = whatIf.endpointBarrier { text.line("- **No key through endpoints**: \(barrier.reason).") }
             // A trusted-node limit or endpoints in the way are the cause: "no segment leaves the source's side" would hide it.
             if whatIf.limiting != nil || (whatIf.trustedNodeLimit == nil && whatIf.endpointBarrier == nil) {
-                text.line("- " + limitingText(whatIf.limiting))
+                text.line("- " + limitingText(whatIf.limiting, unlinked: whatIf.unlinkedReason))
             }
             if let sensitivity = whatIf.sensitivity { text.line("- " + sensitivityText(sensitivity)) }
             text.line("- " + (whatIf.rateBps > 0 ? breaksText(whatIf.breaksOn, short: whatIf.isShort)
@@ -44,7 +44,8 @@ extension MarkdownReport {
                              into: &text)
     }
 
-    private static func limitingText(_ limiting: LimitingLink?) -> String {
+    private static func limitingText(_ limiting: LimitingLink?, unlinked: String?) -> String {
+        if limiting == nil, let unlinked { return "**Limiting link**: none: \(unlinked), so no segment reaches it." }
         guard let limiting else { return "**Limiting link**: none (\(LimitingLink.noneReason))." }
         var parts = ["**Limiting link**: \(limiting.link) in segment \(limiting.segment) (\(limiting.basis)"
             + "; cut: \(limiting.cutSegments.joined(separator: ", ")))."]

@@ -22,6 +22,8 @@ public struct Suggestion: Sendable, Hashable {
         case trustedNodeLimit = "max-trusted-nodes"
         /// Endpoints that stand in the demand's way made trusted nodes, so that they relay keys (`EndpointBarrier`).
         case endpointToTrusted = "endpoint-to-trusted"
+        /// A new link to a demand's end that has none, from the nearest key holder whose link gives the demand key.
+        case newLink = "new-link"
     }
 
     public var kind: Kind

@@ -91,10 +91,16 @@ public struct WhatIfAnalyzer: Sendable {
         if let barrier, let suggestion = suggesting.endpointSuggestion(barrier, for: demand, rate: plan.maxFlowBps) {
             suggestions.append(suggestion)
         }
+        // An end without links: no segment reaches it, and a link to it from the nearest key holder is the change.
+        let unlinked = [demand.from, demand.to].compactMap { network.nodeIndex[$0] }.filter { !network.isLinked[$0] }
+        if unlinked.count == 1, let suggestion = suggesting.newLinkSuggestion(to: unlinked[0], for: demand, rate: plan.maxFlowBps) {
+            suggestions.append(suggestion)
+        }
         suggestions.sort { $0.rateBps != $1.rateBps ? $0.rateBps > $1.rateBps : $0.summary < $1.summary }
         let failures = FailureScan(router: worker.router).breaks(demand, routing: routing)
         return (DemandWhatIf(demand: plan.id, rateBps: plan.maxFlowBps, requiredBps: plan.requiredBps, limiting: found?.limiting,
                              trustedNodeLimit: trustedNodeLimit, endpointBarrier: plan.maxFlowBps > 0 ? nil : barrier,
+                             unlinkedEnds: unlinked.map { network.topology.nodes[$0].id },
                              sensitivity: sensitivity, breaksOn: failures.impacts,
                              costliestSurvived: failures.costliestSurvived, costliestSurvivedIsExact: failures.costliestIsExact,
                              suggestions: suggestions), failures.checked)

@@ -15,7 +15,7 @@ public struct MapPoint: Sendable, Hashable {
     }
 
     /// The mean radius of the Earth, km (IUGG).
-    public static let earthRadiusKm = 6371.0088
+    public static let earthRadiusKm = Position.earthRadiusKm
 
     /// Where `position` lies on the map, for a map centred on `referenceLatitude` (radians).
     public init(_ position: Position, referenceLatitude: Double) {
@@ -35,20 +35,5 @@ public struct MapPoint: Sendable, Hashable {
             return latitude.si
         }
         return latitudes.isEmpty ? 0 : latitudes.reduce(0, +) / Double(latitudes.count)
-    }
-
-    /// Distance between two positions in km: straight for planar ones, great-circle
-    /// (haversine) for geographic ones; nil when one is planar and the other geographic.
-    public static func distanceKm(_ a: Position, _ b: Position) -> Double? {
-        switch (a, b) {
-        case let (.planar(ax, ay), .planar(bx, by)):
-            return hypot(ax.si - bx.si, ay.si - by.si) / 1000
-        case let (.geographic(lat1, lon1), .geographic(lat2, lon2)):
-            let dLat = lat2.si - lat1.si, dLon = lon2.si - lon1.si
-            let h = pow(sin(dLat / 2), 2) + cos(lat1.si) * cos(lat2.si) * pow(sin(dLon / 2), 2)
-            return 2 * earthRadiusKm * asin(min(1, sqrt(h)))
-        default:
-            return nil
-        }
     }
 }

@@ -17,7 +17,7 @@ enum WhatIfSection {
         }
         if let barrier = result.endpointBarrier { rows.append(TextRow("  no key: " + barrier.reason, role: .bad)) }
         if result.limiting != nil || (result.trustedNodeLimit == nil && result.endpointBarrier == nil) {
-            rows += limitingRows(result.limiting)
+            rows += limitingRows(result.limiting, unlinked: result.unlinkedReason)
         }
         if let sensitivity = result.sensitivity { rows += sensitivityRows(sensitivity) }
         rows += [.blank, .heading("Breaks on (N−1)")]
@@ -49,7 +49,8 @@ enum WhatIfSection {
         return rows
     }
 
-    private static func limitingRows(_ limiting: LimitingLink?) -> [TextRow] {
+    private static func limitingRows(_ limiting: LimitingLink?, unlinked: String?) -> [TextRow] {
+        if limiting == nil, let unlinked { return [TextRow("  limiting link: none: " + unlinked, role: .bad)] }
         guard let limiting else { return [TextRow("  limiting link: none (\(LimitingLink.noneReason))", role: .dim)] }
         var rows = [TextRow("  limiting link", limiting.link.rawValue), TextRow("  segment", limiting.segment)]
         if let line = limiting.largestLoss {

@@ -118,6 +118,14 @@ struct WhatIfSectionTests {
             .replacingOccurrences(of: "│", with: " ").split(separator: " ").joined(separator: " ")
     }
 
+    @Test("a demand to a node without links: the inspector says so in plain words, not 'no segment leaves'")
+    func unlinkedEndRows() {
+        let whatIf = DemandWhatIf(demand: "A-B", rateBps: 0, requiredBps: 1000, limiting: nil, unlinkedEnds: ["B"],
+                                  sensitivity: nil, breaksOn: [], suggestions: [])
+        let text = Self.screenText(whatIf)
+        #expect(text.contains("limiting link: none: B has no link") && !text.contains("no segment leaves"))
+    }
+
     @Test("a suggestion that needs a larger max_trusted_nodes says so under its rate")
     func limitRaiseRow() {
         var whatIf = Self.metroWhatIf

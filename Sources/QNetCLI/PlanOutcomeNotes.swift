@@ -24,7 +24,7 @@ enum PlanOutcomeNotes {
             guard let reason = link.noKeyReason else { return true }
             return !link.diagnostics.contains { $0.message.contains(reason) }
         }
-        var notes = unlinkedNodeNotes(topology)
+        var notes = unlinkedNodeNotes(topology) + overdrawNotes(plan, of: topology)
         notes += keyless.prefix(limit).map { link in
             Diagnostic(.note, "link \(link.id) has no key: \(link.noKeyReason ?? "its key rate is 0")",
                        keyPath: linkIndex[link.id].map { "links[\($0)]" })
@@ -68,6 +68,28 @@ enum PlanOutcomeNotes {
         }
         if unlinked.count > limit { notes.append(Diagnostic(.note, "\(unlinked.count - limit) more nodes have no link")) }
         return notes
+    }
+
+    /// Beside the planner's warning of a segment overdrawn in every routing, a note with the change of its link that
+    /// gives it the most key (`OverdrawRemedy`), at the same key; none when no segment is.
+    /// - Complexity: that of `WhatIfAnalyzer.overdrawRemedies()`, only when some segment is overdrawn in every routing.
+    static func overdrawNotes(_ plan: Plan, of topology: Topology) -> [Diagnostic] {
+        guard plan.sharedCapacity.provenShort else { return [] }
+        var linkIndex: [Identifier: Int] = [:]
+        for (index, link) in topology.links.enumerated() where linkIndex[link.id] == nil { linkIndex[link.id] = index }
+        let overloaded = Dictionary(plan.sharedCapacity.overloaded.map { ($0.segment, $0.segmentIndex) }, uniquingKeysWith: { a, _ in a })
+        return WhatIfAnalyzer(topology: topology, plan: plan).overdrawRemedies().map { remedy in
+            let first = overloaded[remedy.segment].flatMap { plan.segments[$0].links.first }
+            let keyPath = first.flatMap { linkIndex[$0] }.map { "links[\($0)]" }
+            let must = "\(EngineeringFormat.rate(remedy.neededBps)) that \(remedy.forcedBy.map(\.rawValue).joined(separator: ", ")) must take"
+            guard let best = remedy.changes.first else {
+                return Diagnostic(.note, "segment \(remedy.segment): none of the changes of \(remedy.link) tried raises its key "
+                    + "by 1 % or more (\(must))", keyPath: keyPath)
+            }
+            return Diagnostic(.note, "segment \(remedy.segment): \(best.summary) gives \(EngineeringFormat.rate(best.keyRateBps)) "
+                + "between its ends, \(best.coversNeed ? "enough for" : "short of") the \(must) (the report lists every change tried, "
+                + "with its edits)", keyPath: keyPath)
+        }
     }
 
     /// The demand a key path such as `demands[3].between` points into, if it points into one.

@@ -80,6 +80,20 @@ struct PlanOutcomeNotesTests {
         #expect(notes[10] == Diagnostic(.note, "2 more nodes have no link"))
     }
 
+    @Test("a segment every routing overdraws gets a note with the change that gives it the most key, at its warning's key")
+    func overdrawnSegment() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let url = root.appendingPathComponent("topologies/beijing-shanghai-backbone.qnet.yaml")
+        let topology = try TopologyReader.read(contentsOf: url)
+        let plan = Planner().plan(topology)
+        let warning = try #require(plan.diagnostics.first { $0.message.hasPrefix("segment R11~R12 carries") })
+        let best = try #require(WhatIfAnalyzer(topology: topology, plan: plan).overdrawRemedies().first?.changes.first)
+        let note = try #require(PlanOutcomeNotes.diagnostics(plan, of: topology).first { $0.message.hasPrefix("segment R11~R12") })
+        #expect(note == Diagnostic(.note, "segment R11~R12: \(best.summary) gives \(EngineeringFormat.rate(best.keyRateBps)) between its "
+            + "ends, enough for the 12 kbit/s that BJ-SH, BJ-HF, JN-SH must take (the report lists every change tried, with its edits)",
+            keyPath: warning.keyPath))
+    }
+
     @Test("a key path names the demand it points into by its whole index: demands[1] is not demands[12]")
     func demandIndexOfKeyPath() {
         #expect(PlanOutcomeNotes.demandIndex("demands[12].between") == 12)

@@ -47,7 +47,7 @@ public enum CSVReport {
             ] + whatIfFields(whatIf?.demand(at: index)) + [metTogether] + laterWhatIfFields(whatIf?.demand(at: index)))
         }
         let sweepRows = repeaterSweepRows(plan)
-        var text = table(rows) + "\n" + table(demandRows) + "\n" + table(segmentRows(plan))
+        var text = table(rows) + "\n" + table(demandRows) + "\n" + table(segmentRows(plan, remedies: whatIf?.overdrawn ?? []))
             + (sweepRows.count > 1 ? "\n" + table(sweepRows) : "") + passTable(plan)
         if let whatIf { text += "\n" + table(failureRows(whatIf.survivability)) }
         return text
@@ -93,11 +93,14 @@ public enum CSVReport {
 
     /// The segments: key, bound and margin, and for BBM92 and MDI-QKD the operating point
     /// (`intensities` and `figures` as `key=value` pairs separated by spaces).
-    private static func segmentRows(_ plan: Plan) -> [[String]] {
+    private static func segmentRows(_ plan: Plan, remedies: [OverdrawRemedy]) -> [[String]] {
+        // Added after `demand_load_bps`: for a segment every routing overdraws, the change that gives it the most key.
         var rows: [[String]] = [[
             "segment", "protocol", "nodes", "links", "key_rate_bps", "key_per_pulse", "plob_bound_bps", "margin_db",
-            "intensities", "figures", "no_key_reason", "demand_load_bps",
+            "intensities", "figures", "no_key_reason", "demand_load_bps", "overdraw_best_change", "overdraw_best_change_bps",
         ]]
+        let best = Dictionary(remedies.compactMap { remedy in remedy.changes.first.map { (remedy.segment, $0) } },
+                              uniquingKeysWith: { first, _ in first })
         let loads = plan.sharedCapacity.loadBps
         for (index, segment) in plan.segments.enumerated() {
             let budget = segment.keyBudget
@@ -108,6 +111,7 @@ public enum CSVReport {
                 budget.map { number($0.keyPerPulse) } ?? "", number(segment.plobBoundBps), segment.marginDB.map(number) ?? "",
                 pairs(budget?.intensities), pairs(budget?.figures), segment.noKeyReason ?? "",
                 number(index < loads.count ? loads[index] : 0),
+                best[segment.id]?.summary ?? "", best[segment.id].map { number($0.keyRateBps) } ?? "",
             ])
         }
         return rows

@@ -29,6 +29,14 @@ extension MarkdownReport {
                 text.line("- **\(title)**: \(survived.failure.kind) \(survived.failure.id) leaves "
                     + "\(EngineeringFormat.rate(survived.remainingBps)) of \(EngineeringFormat.rate(whatIf.rateBps)).")
             }
+            // Met alone, but not with the others: the segments every path of it shares, and the change that gives them most.
+            for remedy in analysis.overdrawn where remedy.forcedBy.contains(demand.id) {
+                let best = remedy.changes.first.map { "; the change that gives it the most key: \($0.summary), "
+                    + "\(EngineeringFormat.rate($0.keyRateBps)) (under the shared capacity above)" } ?? ""
+                text.line("- **Shared with \(remedy.forcedBy.filter { $0 != demand.id }.map(\.rawValue).joined(separator: ", "))**: "
+                    + "every path crosses \(remedy.segment), which carries \(EngineeringFormat.rate(remedy.keyRateBps)) of the "
+                    + "\(EngineeringFormat.rate(remedy.neededBps)) they must take together\(best).")
+            }
             if whatIf.suggestions.isEmpty { text.line("- **Suggestions**: none of the changes tried raises the rate by 1 % or more.") }
             text.blank()
             if !whatIf.suggestions.isEmpty {

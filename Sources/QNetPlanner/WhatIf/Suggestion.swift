@@ -24,6 +24,8 @@ public struct Suggestion: Sendable, Hashable {
         case endpointToTrusted = "endpoint-to-trusted"
         /// A new link to a demand's end that has none, from the nearest key holder whose link gives the demand key.
         case newLink = "new-link"
+        /// A copy of an overdrawn segment's one link beside it (`OverdrawRemedy`), which adds its key.
+        case parallelLink = "parallel-link"
     }
 
     public var kind: Kind

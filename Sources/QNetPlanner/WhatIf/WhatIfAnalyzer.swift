@@ -12,6 +12,8 @@ public struct WhatIfAnalyzer: Sendable {
     private let demands: [Demand]
     /// Each demand with its plan and the segments it uses, for the side effects of suggestions on the others.
     private let planned: PlannedDemands
+    /// The segments the demands' scaled flows overdraw.
+    private let shared: SharedCapacity
 
     /// An analyzer of `plan`, which must be the plan of `topology`.
     public init(topology: Topology, plan: Plan) {
@@ -21,6 +23,13 @@ public struct WhatIfAnalyzer: Sendable {
         self.links = links
         demands = topology.demands
         planned = PlannedDemands(network: network, plans: plan.demands)
+        shared = plan.sharedCapacity
+    }
+
+    /// What would let each segment that the demands overdraw in every routing carry their rates (`OverdrawRemedy`);
+    /// empty when none is.
+    public func overdrawRemedies() -> [OverdrawRemedy] {
+        OverdrawRemedyFinder(network: network, links: links).remedies(of: shared)
     }
 
     /// The what-ifs of every demand (spread over cores) and the network's N−1 survivability; `progress`, when given,
@@ -35,7 +44,8 @@ public struct WhatIfAnalyzer: Sendable {
         }
         let checked = Set(results.flatMap(\.checked)).count
         let perDemand = results.map(\.whatIf)
-        return WhatIfAnalysis(demands: perDemand, survivability: Survivability(demands: perDemand, failuresChecked: checked))
+        return WhatIfAnalysis(demands: perDemand, survivability: Survivability(demands: perDemand, failuresChecked: checked),
+                              overdrawn: overdrawRemedies())
     }
 
     /// The what-ifs of the demand `id` alone (what the workbench shows for the selected demand).

@@ -87,8 +87,9 @@ enum PlanOutcomeNotes {
                     + "by 1 % or more (\(must))", keyPath: keyPath)
             }
             return Diagnostic(.note, "segment \(remedy.segment): \(best.summary) gives \(EngineeringFormat.rate(best.keyRateBps)) "
-                + "between its ends, \(best.coversNeed ? "enough for" : "short of") the \(must) (the report lists every change tried, "
-                + "with its edits)", keyPath: keyPath)
+                + "between its ends, \(best.coversNeed ? "enough for" : "short of") the \(must)"
+                + (best.lowers.isEmpty ? "" : ", but lowers " + best.lowers.map(\.summary).joined(separator: "; "))
+                + " (the report lists every change tried, with its edits)", keyPath: keyPath)
         }
     }
 

@@ -51,13 +51,30 @@ struct OverdrawRemedyReportTests {
         #expect(plan.segments.first { $0.id == "R11~R12" }.map { abs(2 * $0.keyRateBps - parallel.keyRateBps) <= 1e-9 * parallel.keyRateBps } == true)
     }
 
+    /// JN-SH allowed exactly the 23 trusted nodes of its one path: a trusted node at R11-R12's midpoint would be a
+    /// 24th, so that change names JN-SH among the demands it lowers (to no key); a second link beside it lowers none.
+    @Test func aMidpointBeyondAForcedDemandsLimitSaysItLowersIt() throws {
+        var (topology, plan, _) = try Self.backbone()
+        let index = try #require(topology.demands.firstIndex { $0.resolvedID == "JN-SH" })
+        #expect(plan.demands[index].trustedNodes.count == 23)
+        topology.demands[index].maxTrustedNodes = 23
+        plan = Planner().plan(topology)
+        #expect(plan.demands[index].satisfied)
+        let remedy = try #require(WhatIfAnalyzer(topology: topology, plan: plan).overdrawRemedies().first)
+        let midpoint = try #require(remedy.changes.first { $0.kind == .trustedNode })
+        #expect(midpoint.lowers == [SideEffect(demand: "JN-SH", beforeBps: plan.demands[index].maxFlowBps, afterBps: 0, satisfied: false)])
+        #expect(remedy.changes.first { $0.kind == .parallelLink }?.lowers == [])
+        let markdown = MarkdownReport.render(plan, of: topology, whatIf: WhatIfAnalyzer(topology: topology, plan: plan).analyse())
+        #expect(markdown.contains("| yes | JN-SH \(EngineeringFormat.rate(plan.demands[index].maxFlowBps)) → 0 bit/s (not met) | new node R11-R12-mid"))
+    }
+
     @Test func everyFormatShowsTheChangesNextToTheSharedCapacity() throws {
         let (topology, plan, analysis) = try Self.backbone()
         let best = try #require(analysis.overdrawn.first?.changes.first)
         let markdown = MarkdownReport.render(plan, of: topology, whatIf: analysis)
         let shared = try #require(markdown.range(of: "| R11~R12 | 11.8 kbit/s | 12 kbit/s | BJ-SH, BJ-HF, JN-SH |"))
         let row = "| R11~R12 | \(best.summary) | 11.8 kbit/s → \(EngineeringFormat.rate(best.keyRateBps)) | 12 kbit/s (BJ-SH, BJ-HF, "
-            + "JN-SH) | yes |"
+            + "JN-SH) | yes | – |"
         let remedy = try #require(markdown.range(of: row))
         let whatIfs = try #require(markdown.range(of: "## What-ifs"))
         #expect(shared.upperBound < remedy.lowerBound && remedy.upperBound < whatIfs.lowerBound)

@@ -53,7 +53,9 @@ extension JSONReport {
     struct SegmentChangeEntry: Encodable {
         let change: SegmentChange
 
-        enum Keys: String, CodingKey { case kind, summary, changes, keyRateBps = "key_rate_bps", coversNeed = "covers_forced_bps" }
+        enum Keys: String, CodingKey {
+            case kind, summary, changes, keyRateBps = "key_rate_bps", coversNeed = "covers_forced_bps", lowers
+        }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -62,6 +64,7 @@ extension JSONReport {
             try container.encode(change.changes, forKey: .changes)
             try container.encode(change.keyRateBps, forKey: .keyRateBps)
             try container.encode(change.coversNeed, forKey: .coversNeed)
+            try container.encode(change.lowers.map(SideEffectEntry.init), forKey: .lowers)
         }
     }
 

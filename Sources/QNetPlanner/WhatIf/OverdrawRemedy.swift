@@ -44,12 +44,17 @@ public struct SegmentChange: Sendable, Hashable {
     public var keyRateBps: Double
     /// Whether that key covers what the demands must take from the segment (`OverdrawRemedy.neededBps`).
     public var coversNeed: Bool
+    /// The demands whose rate the change lowers (as a demand's suggestion lists them: `Suggestion.lowers`), e.g. one
+    /// whose `max_trusted_nodes` a trusted node at the midpoint exceeds.
+    public var lowers: [SideEffect]
 
-    public init(kind: Suggestion.Kind, summary: String, changes: [String], keyRateBps: Double, coversNeed: Bool) {
+    public init(kind: Suggestion.Kind, summary: String, changes: [String], keyRateBps: Double, coversNeed: Bool,
+                lowers: [SideEffect] = []) {
         self.kind = kind
         self.summary = summary
         self.changes = changes
         self.keyRateBps = keyRateBps
         self.coversNeed = coversNeed
+        self.lowers = lowers
     }
 }

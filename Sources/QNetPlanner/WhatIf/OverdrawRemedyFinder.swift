@@ -7,13 +7,16 @@ struct OverdrawRemedyFinder {
     let network: KeyNetwork
     /// The plan's links by id.
     let links: [Identifier: LinkPlan]
+    /// The plan's demands with their routing, for the demands a change lowers (one with a `max_trusted_nodes` that a
+    /// trusted node at the midpoint takes it over, say).
+    let others: PlannedDemands
     /// At most this many forced overloads are examined (the planner warns of ten and counts the rest).
     static let limit = 10
 
     /// The remedies of the first `limit` forced overloads of `shared`, in the plan's order.
     func remedies(of shared: SharedCapacity) -> [OverdrawRemedy] {
         let finder = SuggestionFinder(local: LocalReplan(network: network, session: PlanningSession()),
-                                      router: ChangeRouter(network: network))
+                                      router: ChangeRouter(network: network), others: others)
         let limiting = LimitingLinkFinder(network: network, links: links)
         return shared.overloaded.filter(\.isForced).prefix(Self.limit).compactMap { overload in
             guard let (link, linkIndex) = limiting.mostLoss(in: overload.segmentIndex) else { return nil }
@@ -26,7 +29,8 @@ struct OverdrawRemedyFinder {
                 let key = keyBetweenEnds(of: overload.segmentIndex, after: change)
                 guard key > overload.keyRateBps * (1 + SuggestionFinder.smallestGain) else { return nil }
                 return SegmentChange(kind: candidate.kind, summary: candidate.summary, changes: candidate.changes, keyRateBps: key,
-                                     coversNeed: key >= overload.forcedBps * (1 - SharedCapacity.tolerance))
+                                     coversNeed: key >= overload.forcedBps * (1 - SharedCapacity.tolerance),
+                                     lowers: finder.sideEffects(of: change))
             }.sorted { $0.keyRateBps != $1.keyRateBps ? $0.keyRateBps > $1.keyRateBps : $0.summary < $1.summary }
             return OverdrawRemedy(segment: overload.segment, link: link.id, keyRateBps: overload.keyRateBps,
                                   neededBps: overload.forcedBps, forcedBy: overload.forcedBy, changes: changes)

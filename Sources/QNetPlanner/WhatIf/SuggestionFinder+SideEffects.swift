@@ -10,14 +10,14 @@ import QNetModel
 /// a new trusted node is a longer path). Such a demand's flow is a greedy lower bound (`MaxFlow.greedyHopBounded`),
 /// which more capacity elsewhere could in principle reorder; that is not checked.
 extension SuggestionFinder {
-    /// The other demands whose rate `change` lowers.
-    func sideEffects(of change: KeyNetwork.Change, besides demand: Demand) -> [SideEffect] {
+    /// The demands besides `demand` (every demand, without one) whose rate `change` lowers.
+    func sideEffects(of change: KeyNetwork.Change, besides demand: Demand? = nil) -> [SideEffect] {
         guard let others, !change.removed.isEmpty else { return [] }
         let weakened = change.removed.filter { !isReplaced($0, by: change) }
         return others.demands.indices.compactMap { index in
             let (other, before) = (others.demands[index], others.plans[index])
             let crossed = other.maxTrustedNodes == nil ? weakened : change.removed
-            guard other.resolvedID != demand.resolvedID, before.maxFlowBps > 0, !crossed.isEmpty,
+            guard other.resolvedID != demand?.resolvedID, before.maxFlowBps > 0, !crossed.isEmpty,
                   others.segments(usedBy: index).contains(where: crossed.contains) else { return nil }
             let after = router.route(other, change: change)
             guard after.maxFlowBps < before.maxFlowBps * (1 - 1e-9) else { return nil }

@@ -29,7 +29,7 @@ public struct WhatIfAnalyzer: Sendable {
     /// What would let each segment that the demands overdraw in every routing carry their rates (`OverdrawRemedy`);
     /// empty when none is.
     public func overdrawRemedies() -> [OverdrawRemedy] {
-        OverdrawRemedyFinder(network: network, links: links).remedies(of: shared)
+        OverdrawRemedyFinder(network: network, links: links, others: planned).remedies(of: shared)
     }
 
     /// The what-ifs of every demand (spread over cores) and the network's N−1 survivability; `progress`, when given,

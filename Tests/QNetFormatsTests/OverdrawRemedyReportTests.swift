@@ -34,6 +34,15 @@ struct OverdrawRemedyReportTests {
         #expect(after.demandsMetTogether == .yes)
     }
 
+    /// The workbench's what-ifs of one demand carry the remedies of the segments every path of it crosses, as the
+    /// analysis of every demand does.
+    @Test func oneDemandsWhatIfsCarryItsSharedSegmentsChanges() throws {
+        let (topology, plan, analysis) = try Self.backbone()
+        let one = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "JN-SH"))
+        #expect(one.overdrawn == analysis.overdrawn && one.overdrawn.map(\.segment) == ["R11~R12"])
+        #expect(analysis.demands.allSatisfy { $0.overdrawn == analysis.overdrawn })
+    }
+
     /// A second R11-R12 beside the first adds its key: twice the segment's.
     @Test func aSecondLinkBesideR11R12AddsItsKey() throws {
         let (topology, plan, analysis) = try Self.backbone()

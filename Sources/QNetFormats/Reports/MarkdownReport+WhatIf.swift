@@ -30,7 +30,7 @@ extension MarkdownReport {
                     + "\(EngineeringFormat.rate(survived.remainingBps)) of \(EngineeringFormat.rate(whatIf.rateBps)).")
             }
             // Met alone, but not with the others: the segments every path of it shares, and the change that gives them most.
-            for remedy in analysis.overdrawn where remedy.forcedBy.contains(demand.id) {
+            for remedy in whatIf.overdrawn {
                 let best = remedy.changes.first.map { "; the change that gives it the most key: \($0.summary), "
                     + "\(EngineeringFormat.rate($0.keyRateBps)) (under the shared capacity above)" } ?? ""
                 text.line("- **Shared with \(remedy.forcedBy.filter { $0 != demand.id }.map(\.rawValue).joined(separator: ", "))**: "

@@ -57,6 +57,9 @@ public struct DemandWhatIf: Sendable, Hashable {
     public static let shortfallRule = "short of its required rate, so any key a failure costs breaks it"
     /// Changes of the limiting link that raise the rate, best first; only improvements are listed.
     public var suggestions: [Suggestion]
+    /// The changes of the segments every path of the demand crosses and that the demands overdraw in every routing
+    /// (`OverdrawRemedy`): met alone, the demand is not met with the others until one of them is made.
+    public var overdrawn: [OverdrawRemedy] = []
 
     public init(demand: Identifier, rateBps: Double, requiredBps: Double, limiting: LimitingLink?,
                 trustedNodeLimit: TrustedNodeLimit? = nil, endpointBarrier: EndpointBarrier? = nil,

@@ -13,12 +13,14 @@ struct OverdrawRemedyFinder {
     /// At most this many forced overloads are examined (the planner warns of ten and counts the rest).
     static let limit = 10
 
-    /// The remedies of the first `limit` forced overloads of `shared`, in the plan's order.
-    func remedies(of shared: SharedCapacity) -> [OverdrawRemedy] {
+    /// The remedies of the first `limit` forced overloads of `shared`, in the plan's order; with `demand`, only of those
+    /// every path of that demand crosses.
+    func remedies(of shared: SharedCapacity, forcing demand: Identifier? = nil) -> [OverdrawRemedy] {
         let finder = SuggestionFinder(local: LocalReplan(network: network, session: PlanningSession()),
                                       router: ChangeRouter(network: network), others: others)
         let limiting = LimitingLinkFinder(network: network, links: links)
-        return shared.overloaded.filter(\.isForced).prefix(Self.limit).compactMap { overload in
+        let forced = shared.overloaded.filter { $0.isForced && demand.map($0.forcedBy.contains) != false }
+        return forced.prefix(Self.limit).compactMap { overload in
             guard let (link, linkIndex) = limiting.mostLoss(in: overload.segmentIndex) else { return nil }
             let candidates = finder.candidates(segmentIndex: overload.segmentIndex, linkIndex: linkIndex)
                 + parallelLink(segmentIndex: overload.segmentIndex)

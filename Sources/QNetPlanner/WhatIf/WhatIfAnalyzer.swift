@@ -32,6 +32,11 @@ public struct WhatIfAnalyzer: Sendable {
         OverdrawRemedyFinder(network: network, links: links, others: planned).remedies(of: shared)
     }
 
+    /// The overdraw remedies of the segments every path of demand `id` crosses.
+    private func overdrawRemedies(forcing id: Identifier) -> [OverdrawRemedy] {
+        OverdrawRemedyFinder(network: network, links: links, others: planned).remedies(of: shared, forcing: id)
+    }
+
     /// The what-ifs of every demand (spread over cores) and the network's N−1 survivability; `progress`, when given,
     /// hears how many demands are done (of how many) after each one, from the worker that did it.
     public func analyse(progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> WhatIfAnalysis {
@@ -43,14 +48,22 @@ public struct WhatIfAnalyzer: Sendable {
             return result
         }
         let checked = Set(results.flatMap(\.checked)).count
-        let perDemand = results.map(\.whatIf)
+        var perDemand = results.map(\.whatIf)
+        let overdrawn = overdrawRemedies()
+        for index in perDemand.indices {
+            perDemand[index].overdrawn = overdrawn.filter { $0.forcedBy.contains(perDemand[index].demand) }
+        }
         return WhatIfAnalysis(demands: perDemand, survivability: Survivability(demands: perDemand, failuresChecked: checked),
-                              overdrawn: overdrawRemedies())
+                              overdrawn: overdrawn)
     }
 
     /// The what-ifs of the demand `id` alone (what the workbench shows for the selected demand).
     public func analyse(demand id: Identifier) -> DemandWhatIf? {
-        demands.firstIndex { $0.resolvedID == id }.map { analyse(demands[$0], worker: Worker(network: network), index: $0).whatIf }
+        demands.firstIndex { $0.resolvedID == id }.map { index in
+            var whatIf = analyse(demands[index], worker: Worker(network: network), index: index).whatIf
+            whatIf.overdrawn = overdrawRemedies(forcing: id)
+            return whatIf
+        }
     }
 
     /// What one worker reuses from demand to demand: a planning session for the parts, a router for the changes.

@@ -46,7 +46,22 @@ enum WhatIfSection {
             if let raise = suggestion.requires { rows.append(TextRow("    requires " + raise.text, role: .warning)) }
             rows += suggestion.lowers.map { TextRow("    also lowers " + $0.summary, role: .warning) }
         }
+        rows += overdrawRows(result.overdrawn, glyphs: glyphs)
         return rows
+    }
+
+    /// For each segment every path of the demand crosses and every routing overdraws, the change that gives it the
+    /// most key, with that key and whether it covers what the demands must take.
+    private static func overdrawRows(_ remedies: [OverdrawRemedy], glyphs: GlyphSet) -> [TextRow] {
+        guard !remedies.isEmpty else { return [] }
+        return [.blank, .heading("Shared segments: changes")] + remedies.flatMap { remedy -> [TextRow] in
+            let need = TextRow("  \(remedy.segment) must carry", EngineeringFormat.rate(remedy.neededBps), valueRole: .bad)
+            guard let best = remedy.changes.first else { return [need, TextRow("    no change tried raises its key", role: .dim)] }
+            let mark = best.coversNeed ? "\(glyphs.met) enough" : "\(glyphs.unmet) short"
+            return [need, TextRow("    " + best.summary),
+                    TextRow("    → " + EngineeringFormat.rate(best.keyRateBps), mark, valueRole: best.coversNeed ? .good : .warning)]
+                + best.lowers.map { TextRow("    also lowers " + $0.summary, role: .warning) }
+        }
     }
 
     private static func limitingRows(_ limiting: LimitingLink?, unlinked: String?) -> [TextRow] {

@@ -126,6 +126,17 @@ struct WhatIfSectionTests {
         #expect(text.contains("limiting link: none: B has no link") && !text.contains("no segment leaves"))
     }
 
+    @Test("a segment every path crosses and every routing overdraws: the inspector gives the change with the most key")
+    func overdrawnSegmentRows() {
+        var whatIf = Self.metroWhatIf
+        (whatIf.sensitivity, whatIf.breaksOn, whatIf.suggestions) = (nil, [], [])
+        whatIf.overdrawn = [OverdrawRemedy(segment: "T~B", link: "L2", keyRateBps: 2000, neededBps: 2500, forcedBy: ["A-B", "A-T"],
+                                           changes: [SegmentChange(kind: .trustedNode, summary: "a trusted node at the midpoint of L2",
+                                                                   changes: [], keyRateBps: 4100, coversNeed: true)])]
+        #expect(Self.screenText(whatIf).contains("Shared segments: changes T~B must carry 2.5 kbit/s a trusted node at the "
+            + "midpoint of L2 → 4.1 kbit/s ✓ enough"))
+    }
+
     @Test("a suggestion that needs a larger max_trusted_nodes says so under its rate")
     func limitRaiseRow() {
         var whatIf = Self.metroWhatIf

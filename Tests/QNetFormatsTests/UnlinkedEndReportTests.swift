@@ -48,13 +48,15 @@ struct UnlinkedEndReportTests {
         var link = Link(id: "POP2-POP3", from: "POP2", to: "POP3", medium: .fiber, length: Quantity(14.142, .kilometre))
         (link.protocolKind, link.source, link.detector) = (.bb84Decoy, "wcp", "snspd")
         edited.links.append(link)
-        let expected = Planner().plan(edited).demands[0]
+        let planned = Planner().plan(edited)
+        let expected = planned.demands[0]
         #expect(expected.maxFlowBps > 0 && abs(suggestion.rateBps - expected.maxFlowBps) <= 1e-9 * expected.maxFlowBps)
+        let linkKey = try #require(planned.links.first { $0.id == "POP2-POP3" }).keyRateBps
 
         let markdown = MarkdownReport.render(plan, of: topology, whatIf: analysis)
         #expect(markdown.contains("- **Limiting link**: none: POP3 has no link, so no segment reaches it."))
-        #expect(markdown.contains("| a fiber link from POP2 to POP3, 14.14 km between their positions, equipped as POP1-POP2 "
-            + "(POP2 is the nearest key holder whose link gives DC1-POP3 key) | \(EngineeringFormat.rate(expected.maxFlowBps)) | yes |"))
+        #expect(markdown.contains("| a fiber link from POP2 to POP3, 14.14 km between their positions, equipped as POP1-POP2, "
+            + "planned at \(EngineeringFormat.rate(linkKey)) (POP2 is the nearest key holder whose link gives DC1-POP3 key) | \(EngineeringFormat.rate(expected.maxFlowBps)) | yes |"))
         let data = Data(JSONReport.render(plan, of: topology, whatIf: analysis).utf8)
         let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let entry = try #require((report["demands"] as? [[String: Any]])?.first?["what_if"] as? [String: Any])

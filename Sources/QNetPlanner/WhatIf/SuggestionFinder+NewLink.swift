@@ -46,8 +46,8 @@ extension SuggestionFinder {
             let model = topology.links[template].id
             return Suggestion(kind: .newLink,
                               summary: "a fiber link from \(near.id) to \(target.id), \(Format.km(km * 1000)) between their "
-                                  + "positions, equipped as \(model) (\(near.id) is the nearest key holder whose link gives "
-                                  + "\(demand.resolvedID) key)",
+                                  + "positions, equipped as \(model), planned at \(Format.rate(change.added.map(\.keyRateBps).max() ?? 0)) "
+                                  + "(\(near.id) is the nearest key holder whose link gives \(demand.resolvedID) key)",
                               changes: [MidpointSplit.newLinkText(link) + " (its other keys those of \(model), extra losses included)"],
                               rateBps: result.maxFlowBps, satisfied: result.satisfied)
         }

@@ -156,6 +156,29 @@ import QNetModel
         #expect(!whatIf.suggestions.contains { $0.kind == .trustedNodeLimit })
     }
 
+    /// A —150 km— T —150 km— B with max_trusted_nodes 1: the two links limit equally, so a trusted node at the midpoint
+    /// of each is tried together; two new trusted nodes need the limit raised to 3 (2 leaves the demand without key).
+    @Test func tiedMidpointsBeyondTheLimitNeedTheRaiseByTwo() throws {
+        let topology = SuggestionTests.throughTrusted(km: 150, 150, demand: Fixtures.demand("A", "B", kbps: 10, maxTrusted: 1))
+        let plan = Planner().plan(topology)
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B"))
+        let both = try #require(whatIf.suggestions.first { $0.summary == "a trusted node at the midpoint of each of L1, L2" })
+        #expect(both.requires == LimitRaise(demand: "A-B", from: 1, to: 3) && both.changes.last == "A-B.max_trusted_nodes: 3")
+        var edited = topology
+        for id in ["L1-mid", "L2-mid"] {
+            var node = Fixtures.node(id, .trusted)
+            node.name = "what-if trusted at the midpoint of \(id.prefix(2))"
+            edited.nodes.append(node)
+        }
+        edited.links = [Fixtures.fiber("L1-a", "A", "L1-mid", km: 75), Fixtures.fiber("L1-b", "L1-mid", "T", km: 75),
+                        Fixtures.fiber("L2-a", "T", "L2-mid", km: 75), Fixtures.fiber("L2-b", "L2-mid", "B", km: 75)]
+        edited.demands[0].maxTrustedNodes = 2
+        #expect(Planner().plan(edited).demands[0].maxFlowBps == 0)
+        edited.demands[0].maxTrustedNodes = 3
+        let expected = Planner().plan(edited).demands[0].maxFlowBps
+        #expect(expected > plan.demands[0].maxFlowBps * 1.01 && abs(both.rateBps - expected) <= 1e-9 * expected)
+    }
+
     /// A —L1— T1 —L2— B (two 60 km links, through one trusted node) beside A —T2—T3— B (three 20 km links, two trusted
     /// nodes), max_trusted_nodes 1: the limit keeps the demand off the shorter chain, so allowing one more trusted node
     /// alone raises its rate, to what a full plan with max_trusted_nodes 2 gives.

@@ -5,7 +5,7 @@ import Testing
 @testable import QNetCLI
 @testable import QNetFormats
 
-/// `check`'s notes of a plan's results: a link without key with its reason, a demand not met, each at its key,
+/// `check`'s notes of a plan's results: a node without links, a link without key with its reason, a demand not met, each at its key,
 /// at most ten of each and then how many more.
 @Suite("check: links without key and demands not met")
 struct PlanOutcomeNotesTests {
@@ -65,6 +65,33 @@ struct PlanOutcomeNotesTests {
         #expect(notes.filter { $0.severity == .note }.count == 11)
         #expect(notes[10] == Diagnostic(.note, "3 more links have no key (the report gives each one's reason)"))
         #expect(notes[21] == Diagnostic(.warning, "3 more demands are not met (the report lists them all)"))
+    }
+
+    @Test("a node that is an end of no link gets a note at its entry, ten at most, then how many more")
+    func unlinkedNodes() throws {
+        let linked = CommandLineTests.smallTopology
+        let lone = (0..<12).map { "  - {id: LONE\($0), kind: trusted}" }.joined(separator: "\n")
+        let topology = try TopologyReader.read(yaml: linked.replacingOccurrences(of: "links:", with: lone + "\nlinks:"),
+                                               file: "net.qnet.yaml")
+        let first = try #require(topology.nodes.firstIndex { $0.id == "LONE0" })
+        let notes = PlanOutcomeNotes.diagnostics(Planner().plan(topology), of: topology)
+        #expect(notes.count == 11)
+        #expect(notes[0] == Diagnostic(.note, "node LONE0 has no link: no key reaches it", keyPath: "nodes[\(first)]"))
+        #expect(notes[10] == Diagnostic(.note, "2 more nodes have no link"))
+    }
+
+    @Test("a segment every routing overdraws gets a note with the change that gives it the most key, at its warning's key")
+    func overdrawnSegment() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let url = root.appendingPathComponent("topologies/beijing-shanghai-backbone.qnet.yaml")
+        let topology = try TopologyReader.read(contentsOf: url)
+        let plan = Planner().plan(topology)
+        let warning = try #require(plan.diagnostics.first { $0.message.hasPrefix("segment R11~R12 carries") })
+        let best = try #require(WhatIfAnalyzer(topology: topology, plan: plan).overdrawRemedies().first?.changes.first)
+        let note = try #require(PlanOutcomeNotes.diagnostics(plan, of: topology).first { $0.message.hasPrefix("segment R11~R12") })
+        #expect(note == Diagnostic(.note, "segment R11~R12: \(best.summary) gives \(EngineeringFormat.rate(best.keyRateBps)) between its "
+            + "ends, enough for the 12 kbit/s that BJ-SH, BJ-HF, JN-SH must take (the report lists every change tried, with its edits)",
+            keyPath: warning.keyPath))
     }
 
     @Test("a key path names the demand it points into by its whole index: demands[1] is not demands[12]")

@@ -83,4 +83,38 @@ struct SampleSuggestionTests {
         #expect(entry["max_trusted_nodes"] as? Int == 3 && entry["fewest_trusted_nodes_with_key"] as? Int == 4)
         #expect(entry["path"] as? [String] == limit.path.map(\.rawValue))
     }
+
+    /// QA finding H1: Vienna with BANK-GOV asking 1 kbit/s within its 4 trusted nodes. A trusted node at BREI-STPO's
+    /// midpoint is a fifth on its only path, so it is suggested with max_trusted_nodes 5, at the rate a full plan of
+    /// the sample with both edits gives (1.34 kbit/s), and every format says what it requires.
+    @Test func viennaBankGovIsOfferedTheMidpointWithOneMoreTrustedNode() throws {
+        var topology = try Self.sample("vienna-secoqc")
+        let index = try #require(topology.demands.firstIndex { $0.resolvedID == "BANK-GOV" })
+        topology.demands[index].keyRate = Quantity(1, .kilobitPerSecond)
+        let plan = Planner().plan(topology)
+        #expect(EngineeringFormat.rate(plan.demands[index].maxFlowBps) == "172 bit/s")
+        let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
+        let whatIf = try #require(analysis.demand(at: index))
+        let suggestion = try #require(whatIf.suggestions.first)
+        #expect(suggestion.summary == "a trusted node at the midpoint of BREI-STPO" && suggestion.satisfied)
+        #expect(suggestion.requires == LimitRaise(demand: "BANK-GOV", from: 4, to: 5))
+        #expect(suggestion.changes.last == "BANK-GOV.max_trusted_nodes: 5")
+        let after = Planner().plan(try SuggestionEdits.apply(suggestion.changes, to: topology))
+        #expect(abs(after.demands[index].maxFlowBps - suggestion.rateBps) <= 1e-9 * suggestion.rateBps)
+        #expect(EngineeringFormat.rate(suggestion.rateBps) == "1.34 kbit/s")
+
+        let markdown = MarkdownReport.render(plan, of: topology, whatIf: analysis)
+        #expect(markdown.contains("| a trusted node at the midpoint of BREI-STPO | 1.34 kbit/s | yes | max_trusted_nodes 5 on BANK-GOV "
+            + "(1 more trusted node than its limit of 4) | – |"))
+        let data = Data(JSONReport.render(plan, of: topology, whatIf: analysis).utf8)
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let demand = try #require((report["demands"] as? [[String: Any]])?.first { $0["id"] as? String == "BANK-GOV" })
+        let first = try #require(((demand["what_if"] as? [String: Any])?["suggestions"] as? [[String: Any]])?.first)
+        #expect(first["requires_max_trusted_nodes"] as? Int == 5)
+        let tables = CSVReport.render(plan, whatIf: analysis).components(separatedBy: "\r\n\r\n")
+        let csv = try #require(tables.dropFirst().first).components(separatedBy: "\r\n")
+        let header = csv[0].components(separatedBy: ",")
+        let row = try #require(csv.first { $0.hasPrefix("BANK-GOV,") })
+        #expect(header.last == "best_suggestion_requires_max_trusted_nodes" && row.hasSuffix(",5"))
+    }
 }

@@ -46,27 +46,27 @@ import QNetPlanner
         #expect(readme.contains("R11~R12, whose \(EngineeringFormat.rate(r11.keyRateBps)) three demands of 5, 5 and 2 kbit/s share"))
     }
 
-    @Test func csvHasEachSegmentsDemandLoadInItsLastColumn() throws {
+    @Test func csvHasEachSegmentsDemandLoadAfterItsOtherColumns() throws {
         let (_, plan) = try Self.backbone()
         let lines = CSVReport.render(plan).components(separatedBy: .newlines)
         let header = try #require(lines.first { $0.hasPrefix("segment,") })
-        #expect(header.hasSuffix(",no_key_reason,demand_load_bps"))
+        #expect(header.hasSuffix(",no_key_reason,demand_load_bps,overdraw_best_change,overdraw_best_change_bps"))
         let row = try #require(lines.first { $0.hasPrefix("R11~R12,") })
-        #expect(row.hasSuffix(",12000.0"))
+        #expect(row.hasSuffix(",12000.0,,"))   // without what-ifs, no change is tried
     }
 
-    /// The JSON's `met_together` is the CSV demand table's last column, on every demand's row, after the columns it
-    /// had before (which keep their places).
+    /// The JSON's `met_together` is a column of the CSV demand table, on every demand's row, after the columns it
+    /// had before (which keep their places); the what-if column added after it comes last.
     @Test func csvHasMetTogetherInTheDemandTablesLastColumn() throws {
         let (_, plan) = try Self.backbone()
         let demands = CSVReport.render(plan).components(separatedBy: "\r\n\r\n")[1].components(separatedBy: "\r\n")
         #expect(demands[0] == "demand,from,to,required_bps,best_path,best_path_bps,max_flow_bps,trusted_nodes,satisfied,fallback,"
                 + "limiting_link,limiting_segment,bps_per_db,bps_per_km,bps_per_percent_detector_efficiency,breaks_on,"
                 + "best_suggestion,best_suggestion_bps,best_suggestion_lowers,sensitivity_kinks,costliest_survived_failure,"
-                + "costliest_survived_failure_bps,met_together")
+                + "costliest_survived_failure_bps,met_together,best_suggestion_requires_max_trusted_nodes")
         let rows = demands.dropFirst().filter { !$0.isEmpty }
         #expect(rows.map { $0.prefix(5) } == ["BJ-SH", "BJ-HF", "JN-SH"])
-        #expect(rows.allSatisfy { $0.hasSuffix(",no") && $0.split(separator: ",", omittingEmptySubsequences: false).count == 23 })
+        #expect(rows.allSatisfy { $0.hasSuffix(",no,") && $0.split(separator: ",", omittingEmptySubsequences: false).count == 24 })
     }
 
     @Test func aNetworkWhoseDemandsFitSaysYes() throws {
@@ -81,6 +81,6 @@ import QNetPlanner
         #expect(plan.demandsMetTogether == .yes)
         #expect(MarkdownReport.render(plan, of: fitting).contains("**Met together: yes.**"))
         let csv = CSVReport.render(plan).components(separatedBy: "\r\n")
-        #expect(fitting.demands.allSatisfy { demand in csv.contains { $0.hasPrefix("\(demand.resolvedID),") && $0.hasSuffix(",yes") } })
+        #expect(fitting.demands.allSatisfy { demand in csv.contains { $0.hasPrefix("\(demand.resolvedID),") && $0.hasSuffix(",yes,") } })
     }
 }

@@ -102,7 +102,7 @@ import QNetPlanner
         #expect(abs(before - bankGov.maxFlowBps) <= 2 * bankGov.maxFlowBps.ulp && lowers.first?["satisfied"] as? Bool == false)
         #expect(suggestions.filter { $0["kind"] as? String == "protocol" }.allSatisfy { ($0["lowers"] as? [Any])?.isEmpty == true })
         let markdown = MarkdownReport.render(plan, of: topology, whatIf: analysis)
-        #expect(markdown.contains("| a trusted node at the midpoint of BREI-STPO | 1.34 kbit/s | yes | BANK-GOV 172 bit/s → 0 bit/s (not met) |"))
+        #expect(markdown.contains("| a trusted node at the midpoint of BREI-STPO | 1.34 kbit/s | yes | – | BANK-GOV 172 bit/s → 0 bit/s (not met) |"))
         let csv = CSVReport.render(plan, whatIf: analysis)
         let govForu = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("GOV-FORU,") })
         #expect(govForu.contains(",BANK-GOV:\(bankGov.maxFlowBps)->0.0,"))
@@ -152,8 +152,8 @@ import QNetPlanner
         let csv = CSVReport.render(plan, whatIf: WhatIfAnalyzer(topology: topology, plan: plan).analyse())
         let row = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("A-B,") })
         // Then the costliest failure the demand survives: none, as every failure of this chain breaks it.
-        // Last, met_together: yes, the one demand is met.
-        #expect(row.hasSuffix(",km:0.0 %:0.0,,,yes"))
+        // Then met_together: yes, the one demand is met; last, no larger max_trusted_nodes is needed.
+        #expect(row.hasSuffix(",km:0.0 %:0.0,,,yes,"))
     }
 
     /// A demand with no QKD path has no key to lose: the survivability section says so instead of claiming that
@@ -199,7 +199,7 @@ import QNetPlanner
         var trusted = topology
         trusted.nodes[1].kind = .trusted
         let rate = EngineeringFormat.rate(Planner().plan(trusted).demands[0].maxFlowBps)
-        #expect(markdown.contains("| endpoint B made a trusted node (it relays keys, and sees those it relays) | \(rate) | yes | – | B.kind: trusted |"))
+        #expect(markdown.contains("| endpoint B made a trusted node (it relays keys, and sees those it relays) | \(rate) | yes | – | – | B.kind: trusted |"))
         let report = try json(JSONReport.render(plan, of: topology, whatIf: analysis))
         let whatIf = try #require((report["demands"] as? [[String: Any]])?.first?["what_if"] as? [String: Any])
         let barrier = try #require(whatIf["endpoint_barrier"] as? [String: Any])
@@ -231,7 +231,8 @@ import QNetPlanner
         let tables = CSVReport.render(plan, whatIf: analysis).components(separatedBy: "\r\n\r\n")
         try #require(tables.count == 4)   // links, demands, segments, failures
         let demands = tables[1].components(separatedBy: "\r\n")
-        #expect(demands[0].hasSuffix(",satisfied,fallback," + CSVReport.whatIfColumns.joined(separator: ",") + ",met_together"))
+        #expect(demands[0].hasSuffix(",satisfied,fallback," + CSVReport.whatIfColumns.joined(separator: ",") + ",met_together,"
+            + CSVReport.laterWhatIfColumns.joined(separator: ",")))
         #expect(demands[1].contains(",L2,T~B,-"))
         #expect(tables[3].hasPrefix("failure,id,breaks_demand,remaining_bps\r\n"))
         #expect(tables[3].contains("node,T,A-B,0.0"))

@@ -28,6 +28,15 @@ extension CSVReport {
         ]
     }
 
+    /// What-if columns added after `met_together`, after it: the `max_trusted_nodes` the best suggestion's rate needs
+    /// (empty when the demand's own limit gives it).
+    static let laterWhatIfColumns = ["best_suggestion_requires_max_trusted_nodes"]
+
+    /// The fields of `laterWhatIfColumns` of one demand (empty without what-ifs).
+    static func laterWhatIfFields(_ whatIf: DemandWhatIf?) -> [String] {
+        [whatIf?.suggestions.first?.requires.map { String($0.to) } ?? ""]
+    }
+
     /// The derivatives of `sensitivity` taken at a kink (`km`, `%`), each with what one step the other way
     /// changes: `km:0` says that lengthening costs key and shortening gains none.
     private static func kinks(_ sensitivity: Sensitivity) -> String {

@@ -31,11 +31,12 @@ public enum CSVReport {
             ])
         }
         // `met_together` (the JSON's `shared_capacity.met_together`) is the network's, the same on every row; it was
-        // added after the what-if columns, so it comes last and they keep their places.
+        // added after the what-if columns, so it comes after them and they keep their places; what-if columns added
+        // after it come last.
         var demandRows: [[String]] = [[
             "demand", "from", "to", "required_bps", "best_path", "best_path_bps", "max_flow_bps", "trusted_nodes",
             "satisfied", "fallback",
-        ] + whatIfColumns + ["met_together"]]
+        ] + whatIfColumns + ["met_together"] + laterWhatIfColumns]
         let metTogether = plan.demandsMetTogether.rawValue
         for (index, demand) in plan.demands.enumerated() {
             demandRows.append([
@@ -43,10 +44,10 @@ public enum CSVReport {
                 demand.bestPath.map(\.rawValue).joined(separator: " "), number(demand.bestPathBps),
                 number(demand.maxFlowBps), demand.trustedNodes.map(\.rawValue).joined(separator: " "),
                 demand.satisfied ? "true" : "false", demand.fallback ?? "",
-            ] + whatIfFields(whatIf?.demand(at: index)) + [metTogether])
+            ] + whatIfFields(whatIf?.demand(at: index)) + [metTogether] + laterWhatIfFields(whatIf?.demand(at: index)))
         }
         let sweepRows = repeaterSweepRows(plan)
-        var text = table(rows) + blankLine + table(demandRows) + blankLine + table(segmentRows(plan))
+        var text = table(rows) + blankLine + table(demandRows) + blankLine + table(segmentRows(plan, remedies: whatIf?.overdrawn ?? []))
             + (sweepRows.count > 1 ? blankLine + table(sweepRows) : "") + passTable(plan)
         if let whatIf { text += blankLine + table(failureRows(whatIf.survivability)) }
         return text
@@ -92,11 +93,14 @@ public enum CSVReport {
 
     /// The segments: key, bound and margin, and for BBM92 and MDI-QKD the operating point
     /// (`intensities` and `figures` as `key=value` pairs separated by spaces).
-    private static func segmentRows(_ plan: Plan) -> [[String]] {
+    private static func segmentRows(_ plan: Plan, remedies: [OverdrawRemedy]) -> [[String]] {
+        // Added after `demand_load_bps`: for a segment every routing overdraws, the change that gives it the most key.
         var rows: [[String]] = [[
             "segment", "protocol", "nodes", "links", "key_rate_bps", "key_per_pulse", "plob_bound_bps", "margin_db",
-            "intensities", "figures", "no_key_reason", "demand_load_bps",
+            "intensities", "figures", "no_key_reason", "demand_load_bps", "overdraw_best_change", "overdraw_best_change_bps",
         ]]
+        let best = Dictionary(remedies.compactMap { remedy in remedy.changes.first.map { (remedy.segment, $0) } },
+                              uniquingKeysWith: { first, _ in first })
         let loads = plan.sharedCapacity.loadBps
         for (index, segment) in plan.segments.enumerated() {
             let budget = segment.keyBudget
@@ -107,6 +111,7 @@ public enum CSVReport {
                 budget.map { number($0.keyPerPulse) } ?? "", number(segment.plobBoundBps), segment.marginDB.map(number) ?? "",
                 pairs(budget?.intensities), pairs(budget?.figures), segment.noKeyReason ?? "",
                 number(index < loads.count ? loads[index] : 0),
+                best[segment.id]?.summary ?? "", best[segment.id].map { number($0.keyRateBps) } ?? "",
             ])
         }
         return rows

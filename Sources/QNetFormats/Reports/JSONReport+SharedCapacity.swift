@@ -5,6 +5,8 @@ extension JSONReport {
     /// `not shown`), `scaled_flows_fit`, and the segments their scaled max flows overdraw.
     struct SharedCapacityEntry: Encodable {
         let plan: Plan
+        /// The what-ifs' remedies of the forced overloads; nil without what-ifs.
+        var remedies: [OverdrawRemedy]? = nil
 
         enum Keys: String, CodingKey {
             case metTogether = "met_together", scaledFlowsFit = "scaled_flows_fit", overloadedSegments = "overloaded_segments"
@@ -16,7 +18,9 @@ extension JSONReport {
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(plan.demandsMetTogether.rawValue, forKey: .metTogether)
             try container.encode(shared.scaledFlowsFit, forKey: .scaledFlowsFit)
-            try container.encode(shared.overloaded.map(OverloadEntry.init), forKey: .overloadedSegments)
+            let remedies = Dictionary((remedies ?? []).map { ($0.segment, $0) }, uniquingKeysWith: { first, _ in first })
+            try container.encode(shared.overloaded.map { OverloadEntry(overload: $0, remedy: remedies[$0.segment]) },
+                                 forKey: .overloadedSegments)
             try container.encode(shared.sharedLinks.map(SharedLinkEntry.init), forKey: .overloadedLinks)
         }
     }
@@ -24,10 +28,12 @@ extension JSONReport {
     /// A segment the demands' scaled max flows overdraw.
     struct OverloadEntry: Encodable {
         let overload: SegmentOverload
+        /// The changes that raise its key (a forced overload's, with what-ifs); nil otherwise.
+        let remedy: OverdrawRemedy?
 
         enum Keys: String, CodingKey {
             case segment, keyRateBps = "key_rate_bps", loadBps = "load_bps", demands
-            case forcedBps = "forced_bps", forcedBy = "forced_by"
+            case forcedBps = "forced_bps", forcedBy = "forced_by", changes, changedLink = "changed_link"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -38,6 +44,27 @@ extension JSONReport {
             try container.encode(overload.demands.map(\.rawValue), forKey: .demands)
             try container.encode(overload.forcedBps, forKey: .forcedBps)
             try container.encode(overload.forcedBy.map(\.rawValue), forKey: .forcedBy)
+            try container.encode(remedy?.link.rawValue, forKey: .changedLink)
+            try container.encode(remedy?.changes.map(SegmentChangeEntry.init), forKey: .changes)
+        }
+    }
+
+    /// A change of an overdrawn segment's link, with the key it gives between the segment's ends.
+    struct SegmentChangeEntry: Encodable {
+        let change: SegmentChange
+
+        enum Keys: String, CodingKey {
+            case kind, summary, changes, keyRateBps = "key_rate_bps", coversNeed = "covers_forced_bps", lowers
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(change.kind.rawValue, forKey: .kind)
+            try container.encode(change.summary, forKey: .summary)
+            try container.encode(change.changes, forKey: .changes)
+            try container.encode(change.keyRateBps, forKey: .keyRateBps)
+            try container.encode(change.coversNeed, forKey: .coversNeed)
+            try container.encode(change.lowers.map(SideEffectEntry.init), forKey: .lowers)
         }
     }
 

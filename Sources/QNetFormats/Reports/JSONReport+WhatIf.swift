@@ -8,6 +8,7 @@ extension JSONReport {
         let whatIf: DemandWhatIf
         enum Keys: String, CodingKey {
             case rateBps = "rate_bps", limiting, trustedNodeLimit = "trusted_node_limit", endpointBarrier = "endpoint_barrier"
+            case unlinkedEnds = "unlinked_ends"
             case sensitivity, breaksOn = "breaks_on"
             case suggestions, costliestSurvived = "costliest_survived_failure"
             case costliestSurvivedIsExact = "costliest_survived_failure_exact"
@@ -18,6 +19,7 @@ extension JSONReport {
             try container.encode(whatIf.limiting.map(LimitingEntry.init), forKey: .limiting)
             try container.encode(whatIf.trustedNodeLimit.map(TrustedNodeLimitEntry.init), forKey: .trustedNodeLimit)
             try container.encode(whatIf.endpointBarrier.map(EndpointBarrierEntry.init), forKey: .endpointBarrier)
+            try container.encode(whatIf.unlinkedEnds.map(\.rawValue), forKey: .unlinkedEnds)
             try container.encode(whatIf.sensitivity.map(SensitivityEntry.init), forKey: .sensitivity)
             try container.encode(whatIf.breaksOn.map(FailureEntry.init), forKey: .breaksOn)
             try container.encode(whatIf.costliestSurvived.map(FailureEntry.init), forKey: .costliestSurvived)
@@ -100,7 +102,9 @@ extension JSONReport {
 
     struct SuggestionEntry: Encodable {
         let suggestion: Suggestion
-        enum Keys: String, CodingKey { case kind, summary, changes, rateBps = "rate_bps", satisfied, lowers }
+        enum Keys: String, CodingKey {
+            case kind, summary, changes, rateBps = "rate_bps", satisfied, lowers, requires = "requires_max_trusted_nodes"
+        }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(suggestion.kind.rawValue, forKey: .kind)
@@ -109,6 +113,7 @@ extension JSONReport {
             try container.encode(suggestion.rateBps, forKey: .rateBps)
             try container.encode(suggestion.satisfied, forKey: .satisfied)
             try container.encode(suggestion.lowers.map(SideEffectEntry.init), forKey: .lowers)
+            try container.encode(suggestion.requires?.to, forKey: .requires)
         }
     }
 

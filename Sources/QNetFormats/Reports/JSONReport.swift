@@ -45,7 +45,7 @@ public enum JSONReport {
                                  forKey: .demands)
             try container.encode(plan.diagnostics.map(DiagnosticEntry.init), forKey: .diagnostics)
             try container.encode(whatIf.map { SurvivabilityEntry(survivability: $0.survivability) }, forKey: .survivability)
-            try container.encode(SharedCapacityEntry(plan: plan), forKey: .sharedCapacity)
+            try container.encode(SharedCapacityEntry(plan: plan, remedies: whatIf?.overdrawn), forKey: .sharedCapacity)
         }
     }
 

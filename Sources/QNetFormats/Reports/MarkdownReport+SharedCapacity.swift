@@ -45,4 +45,27 @@ extension MarkdownReport {
             text.paragraph("… and \(shared.overloaded.count - overloadRows) more overdrawn segments (all in the JSON report).")
         }
     }
+
+    /// Under the shared-capacity table: per segment that every routing overdraws, the changes of its link that raise
+    /// the key between its ends, with that key against what its demands must take (`OverdrawRemedy`).
+    static func overdrawRemediesSection(_ remedies: [OverdrawRemedy], into text: inout MarkdownText) {
+        guard !remedies.isEmpty else { return }
+        text.paragraph("What would let each segment above that every routing overdraws carry what its demands must take "
+            + "(changes of its link of most loss, as a demand's suggestions, and a second link beside a one-link segment; "
+            + "the key is the max flow between the segment's ends over the segments the change plans and those it keeps"
+            + (remedies.count < OverdrawRemedy.limit ? ")" : "; the first \(OverdrawRemedy.limit) such segments)") + ":")
+        text.table(["segment", "change", "key between its ends", "must carry", "enough", "also lowers", "edits"], remedies.flatMap { remedy in
+            let must = EngineeringFormat.rate(remedy.neededBps) + " (" + remedy.forcedBy.map(\.rawValue).joined(separator: ", ") + ")"
+            guard !remedy.changes.isEmpty else {
+                return [[remedy.segment, "none of the changes of \(remedy.link) tried raises its key by 1 % or more",
+                         EngineeringFormat.rate(remedy.keyRateBps), must, "no", "–", "–"]]
+            }
+            return remedy.changes.map { change in
+                [remedy.segment, change.summary,
+                 EngineeringFormat.rate(remedy.keyRateBps) + " → " + EngineeringFormat.rate(change.keyRateBps), must,
+                 change.coversNeed ? "yes" : "no",
+                 change.lowers.isEmpty ? "–" : change.lowers.map(\.summary).joined(separator: "; "), change.changes.joined(separator: "; ")]
+            }
+        })
+    }
 }

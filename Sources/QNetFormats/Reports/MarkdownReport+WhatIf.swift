@@ -16,7 +16,7 @@ extension MarkdownReport {
             if let barrier = whatIf.endpointBarrier { text.line("- **No key through endpoints**: \(barrier.reason).") }
             // A trusted-node limit or endpoints in the way are the cause: "no segment leaves the source's side" would hide it.
             if whatIf.limiting != nil || (whatIf.trustedNodeLimit == nil && whatIf.endpointBarrier == nil) {
-                text.line("- " + limitingText(whatIf.limiting))
+                text.line("- " + limitingText(whatIf.limiting, unlinked: whatIf.unlinkedReason))
             }
             if let sensitivity = whatIf.sensitivity { text.line("- " + sensitivityText(sensitivity)) }
             text.line("- " + (whatIf.rateBps > 0 ? breaksText(whatIf.breaksOn, short: whatIf.isShort)
@@ -29,11 +29,20 @@ extension MarkdownReport {
                 text.line("- **\(title)**: \(survived.failure.kind) \(survived.failure.id) leaves "
                     + "\(EngineeringFormat.rate(survived.remainingBps)) of \(EngineeringFormat.rate(whatIf.rateBps)).")
             }
+            // Met alone, but not with the others: the segments every path of it shares, and the change that gives them most.
+            for remedy in whatIf.overdrawn {
+                let best = remedy.changes.first.map { "; the change that gives it the most key: \($0.summary), "
+                    + "\(EngineeringFormat.rate($0.keyRateBps)) (under the shared capacity above)" } ?? ""
+                text.line("- **Shared with \(remedy.forcedBy.filter { $0 != demand.id }.map(\.rawValue).joined(separator: ", "))**: "
+                    + "every path crosses \(remedy.segment), which carries \(EngineeringFormat.rate(remedy.keyRateBps)) of the "
+                    + "\(EngineeringFormat.rate(remedy.neededBps)) they must take together\(best).")
+            }
             if whatIf.suggestions.isEmpty { text.line("- **Suggestions**: none of the changes tried raises the rate by 1 % or more.") }
             text.blank()
             if !whatIf.suggestions.isEmpty {
-                text.table(["suggestion", "rate", "met", "also lowers", "edits"], whatIf.suggestions.map { suggestion in
+                text.table(["suggestion", "rate", "met", "requires", "also lowers", "edits"], whatIf.suggestions.map { suggestion in
                     [suggestion.summary, EngineeringFormat.rate(suggestion.rateBps), suggestion.satisfied ? "yes" : "no",
+                     suggestion.requires?.text ?? "–",
                      suggestion.lowers.isEmpty ? "–" : suggestion.lowers.map(\.summary).joined(separator: "; "),
                      suggestion.changes.joined(separator: "; ")]
                 })
@@ -43,7 +52,8 @@ extension MarkdownReport {
                              into: &text)
     }
 
-    private static func limitingText(_ limiting: LimitingLink?) -> String {
+    private static func limitingText(_ limiting: LimitingLink?, unlinked: String?) -> String {
+        if limiting == nil, let unlinked { return "**Limiting link**: none: \(unlinked), so no segment reaches it." }
         guard let limiting else { return "**Limiting link**: none (\(LimitingLink.noneReason))." }
         var parts = ["**Limiting link**: \(limiting.link) in segment \(limiting.segment) (\(limiting.basis)"
             + "; cut: \(limiting.cutSegments.joined(separator: ", ")))."]

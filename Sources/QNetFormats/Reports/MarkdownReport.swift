@@ -16,6 +16,7 @@ public enum MarkdownReport {
         }
         demandSection(plan, into: &text)
         sharedCapacitySection(plan, into: &text)
+        if let whatIf { overdrawRemediesSection(whatIf.overdrawn, into: &text) }
         if let whatIf { whatIfSection(whatIf, plan: plan, into: &text) }
         linkSummary(plan, into: &text)
         segmentSection(plan, into: &text)

@@ -15,6 +15,10 @@ public struct WhatIfBenchmarkResult: Sendable, Hashable {
     public var breakingFailures: Int
     /// Suggestions found, over all demands.
     public var suggestions: Int
+    /// Segments overdrawn in every routing that got remedies (`OverdrawRemedy`), and the time of those remedies alone
+    /// (part of `analysisSeconds`, timed again apart), s.
+    public var overdrawRemedies: Int
+    public var overdrawRemediesSeconds: Double
 }
 
 /// Measures `WhatIfAnalyzer` on a synthetic network (`SyntheticNetwork`).
@@ -29,11 +33,13 @@ public enum WhatIfBenchmark {
         var analysis: WhatIfAnalysis?
         let all = clock.measure { analysis = analyzer.analyse() }
         let one = clock.measure { _ = topology.demands.first.map { analyzer.analyse(demand: $0.resolvedID) } }
+        let remedies = clock.measure { _ = analyzer.overdrawRemedies() }
         return WhatIfBenchmarkResult(
             nodes: topology.nodes.count, links: topology.links.count, demands: topology.demands.count,
             planSeconds: planning.seconds, analysisSeconds: all.seconds, oneDemandSeconds: one.seconds,
             failuresChecked: analysis?.survivability.failuresChecked ?? 0,
             breakingFailures: analysis?.survivability.failures.count ?? 0,
-            suggestions: analysis?.demands.reduce(0) { $0 + $1.suggestions.count } ?? 0)
+            suggestions: analysis?.demands.reduce(0) { $0 + $1.suggestions.count } ?? 0,
+            overdrawRemedies: analysis?.overdrawn.count ?? 0, overdrawRemediesSeconds: remedies.seconds)
     }
 }

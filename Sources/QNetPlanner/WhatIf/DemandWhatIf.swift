@@ -10,12 +10,23 @@ public struct DemandWhatIf: Sendable, Hashable {
     public var rateBps: Double
     /// The required rate, bit/s.
     public var requiredBps: Double
-    /// The link that limits the rate; nil when no segment leaves the source's side of the key graph.
+    /// The link that limits the rate; nil when no segment leaves the source's side of the key graph (an end
+    /// without links, `unlinkedEnds`, for one).
     public var limiting: LimitingLink?
     /// Why the demand has no key when its `max_trusted_nodes` is the cause (no link is then limiting).
     public var trustedNodeLimit: TrustedNodeLimit?
     /// Why the demand has no key when its only paths with key pass through endpoints, which relay none.
     public var endpointBarrier: EndpointBarrier?
+    /// The demand's ends that are an end of no link (no segment can reach them, so no link limits the demand).
+    public var unlinkedEnds: [Identifier]
+    /// Why no link limits the demand when some of its ends have no link, in words (`POP3 has no link`); nil otherwise.
+    public var unlinkedReason: String? {
+        switch unlinkedEnds.count {
+        case 0: return nil
+        case 1: return "\(unlinkedEnds[0]) has no link"
+        default: return unlinkedEnds.map(\.rawValue).joined(separator: " and ") + " have no links"
+        }
+    }
     /// How the rate changes with the limiting link's parameters; nil when the demand has no key
     /// (every derivative is then 0: the limiting link's margin says how much loss to remove).
     public var sensitivity: Sensitivity?
@@ -46,9 +57,13 @@ public struct DemandWhatIf: Sendable, Hashable {
     public static let shortfallRule = "short of its required rate, so any key a failure costs breaks it"
     /// Changes of the limiting link that raise the rate, best first; only improvements are listed.
     public var suggestions: [Suggestion]
+    /// The changes of the segments every path of the demand crosses and that the demands overdraw in every routing
+    /// (`OverdrawRemedy`): met alone, the demand is not met with the others until one of them is made.
+    public var overdrawn: [OverdrawRemedy] = []
 
     public init(demand: Identifier, rateBps: Double, requiredBps: Double, limiting: LimitingLink?,
-                trustedNodeLimit: TrustedNodeLimit? = nil, endpointBarrier: EndpointBarrier? = nil, sensitivity: Sensitivity?,
+                trustedNodeLimit: TrustedNodeLimit? = nil, endpointBarrier: EndpointBarrier? = nil,
+                unlinkedEnds: [Identifier] = [], sensitivity: Sensitivity?,
                 breaksOn: [FailureImpact],
                 costliestSurvived: FailureImpact? = nil, costliestSurvivedIsExact: Bool = true, suggestions: [Suggestion]) {
         self.demand = demand
@@ -57,6 +72,7 @@ public struct DemandWhatIf: Sendable, Hashable {
         self.limiting = limiting
         self.trustedNodeLimit = trustedNodeLimit
         self.endpointBarrier = endpointBarrier
+        self.unlinkedEnds = unlinkedEnds
         self.sensitivity = sensitivity
         self.breaksOn = breaksOn
         self.costliestSurvived = costliestSurvived

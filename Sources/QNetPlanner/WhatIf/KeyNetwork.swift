@@ -20,6 +20,8 @@ struct KeyNetwork: Sendable {
     let segmentsOfLink: [[Int]]
     /// The segments each node (by index) belongs to, as an end or inside.
     let segmentsOfNode: [[Int]]
+    /// Whether each node (by index) is an end of some link of the topology.
+    let isLinked: [Bool]
     /// Every id in use (nodes, links, demands): new nodes and links of what-ifs take others.
     let ids: Set<Identifier>
     /// The key-holding nodes (topology index, whether they relay keys), as the planner builds its key graph.
@@ -74,6 +76,11 @@ struct KeyNetwork: Sendable {
         }
         segmentsOfLink = ofLink
         segmentsOfNode = ofNode
+        var linked = [Bool](repeating: false, count: topology.nodes.count)
+        for link in topology.links {
+            for end in [link.from, link.to] { if let index = nodeIndex[end] { linked[index] = true } }
+        }
+        isLinked = linked
         ids = Set(topology.nodes.map(\.id) + topology.links.map(\.id) + topology.demands.map(\.resolvedID))
         keyNodes = Self.keyNodes(topology.nodes, offset: 0)
         edges = plan.segments.enumerated().map { index, segment in

@@ -99,7 +99,7 @@ struct LimitingLinkFinder {
     }
 
     /// The link of a segment with the most loss, and its index.
-    private func mostLoss(in segmentIndex: Int) -> (plan: LinkPlan, index: Int)? {
+    func mostLoss(in segmentIndex: Int) -> (plan: LinkPlan, index: Int)? {
         let plans = network.segments[segmentIndex].links.compactMap { links[$0] }
         guard let link = plans.max(by: { $0.lossDB < $1.lossDB }), let index = network.linkIndex[link.id] else { return nil }
         return (link, index)

@@ -59,14 +59,17 @@ struct MidpointSplit {
                        ("memory", node.memory), ("swap_success", node.swapSuccess?.text), ("cutoff_time", node.cutoffTime?.text),
                        ("purification", node.purification?.rawValue), ("purification_rounds", node.purificationRounds.map(String.init))]
             .compactMap { key, value in value.map { "\(key) \($0)" } }
-        let halves = links.map { link in
-            ["new link \(link.id): between [\(link.from), \(link.to)]", link.length?.text ?? "no length",
-             "protocol \(link.protocolKind?.rawValue ?? "default")"]
-                + [("source", link.source), ("detector", link.detector)].compactMap { key, value in value.map { "\(key) \($0)" } }
-        }
         return [(["new node \(node.id): kind \(node.resolvedKind.rawValue)"] + station).joined(separator: ", ")]
-            + halves.map { $0.joined(separator: ", ") }
+            + links.map(Self.newLinkText)
             + ["remove link \(original) (each half keeps its other keys, extra losses included)"]
+    }
+
+    /// A new link's edit in the file's keys: its ends, length, protocol, and the source and detector it names.
+    static func newLinkText(_ link: Link) -> String {
+        (["new link \(link.id): between [\(link.from), \(link.to)]", link.length?.text ?? "no length",
+          "protocol \(link.protocolKind?.rawValue ?? "default")"]
+            + [("source", link.source), ("detector", link.detector)].compactMap { key, value in value.map { "\(key) \($0)" } })
+            .joined(separator: ", ")
     }
 
     /// `base`, or `base-2`, `base-3`… : the first not in `taken`, which then holds it.

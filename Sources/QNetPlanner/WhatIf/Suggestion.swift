@@ -17,10 +17,15 @@ public struct Suggestion: Sendable, Hashable {
         case swap
         /// Another protocol on the link's segment (with a middle station where the protocol needs one).
         case protocolChange = "protocol"
-        /// A larger `max_trusted_nodes` on the demand, when its limit leaves it no path with key (`TrustedNodeLimit`).
+        /// A larger `max_trusted_nodes` on the demand: when its limit leaves it no path with key (`TrustedNodeLimit`),
+        /// or when one more trusted node than it allows raises its rate (`SuggestionFinder.limitSuggestion`).
         case trustedNodeLimit = "max-trusted-nodes"
         /// Endpoints that stand in the demand's way made trusted nodes, so that they relay keys (`EndpointBarrier`).
         case endpointToTrusted = "endpoint-to-trusted"
+        /// A new link to a demand's end that has none, from the nearest key holder whose link gives the demand key.
+        case newLink = "new-link"
+        /// A copy of an overdrawn segment's one link beside it (`OverdrawRemedy`), which adds its key.
+        case parallelLink = "parallel-link"
     }
 
     public var kind: Kind
@@ -34,14 +39,44 @@ public struct Suggestion: Sendable, Hashable {
     public var satisfied: Bool
     /// Other demands whose best path the change touches and whose rate it lowers.
     public var lowers: [SideEffect]
+    /// The demand's larger `max_trusted_nodes` that `rateBps` is routed with (its edit is among `changes`); nil when
+    /// the demand's own limit (or having none) gives the rate.
+    public var requires: LimitRaise?
 
-    public init(kind: Kind, summary: String, changes: [String], rateBps: Double, satisfied: Bool, lowers: [SideEffect] = []) {
+    public init(kind: Kind, summary: String, changes: [String], rateBps: Double, satisfied: Bool, lowers: [SideEffect] = [],
+                requires: LimitRaise? = nil) {
         self.kind = kind
         self.summary = summary
         self.changes = changes
         self.rateBps = rateBps
         self.satisfied = satisfied
         self.lowers = lowers
+        self.requires = requires
+    }
+}
+
+/// What a suggestion needs of the demand's `max_trusted_nodes`: a change that puts more trusted nodes on the demand's
+/// paths than it allows (a trusted node at a link's midpoint adds one) raises its rate only with a larger limit.
+public struct LimitRaise: Sendable, Hashable {
+    /// The demand.
+    public var demand: Identifier
+    /// Its `max_trusted_nodes` in the topology.
+    public var from: Int
+    /// The `max_trusted_nodes` the suggestion's rate is routed with.
+    public var to: Int
+
+    public init(demand: Identifier, from: Int, to: Int) {
+        self.demand = demand
+        self.from = from
+        self.to = to
+    }
+
+    /// The edit in the file's keys.
+    public var change: String { "\(demand).max_trusted_nodes: \(to)" }
+    /// In words: `max_trusted_nodes 5 on D (1 more trusted node than its limit of 4)`.
+    public var text: String {
+        let more = to - from
+        return "max_trusted_nodes \(to) on \(demand) (\(more) more trusted node\(more == 1 ? "" : "s") than its limit of \(from))"
     }
 }
 

@@ -16,13 +16,20 @@ extension SuggestionFinder {
         var change = local.change(replacing: [], with: [], editedNodes: edited)
         change.relaying = Set(indices)
         guard change.errors.isEmpty else { return nil }
-        let result = router.route(demand, change: change)
+        var result = router.route(demand, change: change)
+        var raise: LimitRaise?
+        // Endpoints made trusted count against the demand's limit: with it raised, they may relay its key.
+        if result.maxFlowBps <= base * (1 + Self.smallestGain),
+           let raised = routeRaisingLimit(demand, change: change, addingTrusted: indices.count, rate: base) {
+            (result, raise) = (raised.plan, raised.raise)
+        }
         guard result.maxFlowBps > base * (1 + Self.smallestGain) else { return nil }
         let names = barrier.endpoints.map(\.rawValue).joined(separator: ", ")
         let what = barrier.endpoints.count == 1 ? "endpoint \(names) made a trusted node (it relays keys, and sees those it relays)"
             : "endpoints \(names) made trusted nodes (they relay keys, and see those they relay)"
         return Suggestion(kind: .endpointToTrusted, summary: what,
-                          changes: barrier.endpoints.map { "\($0).kind: trusted" }, rateBps: result.maxFlowBps,
-                          satisfied: result.satisfied, lowers: sideEffects(of: change, besides: demand))
+                          changes: barrier.endpoints.map { "\($0).kind: trusted" } + (raise.map { [$0.change] } ?? []),
+                          rateBps: result.maxFlowBps, satisfied: result.satisfied, lowers: sideEffects(of: change, besides: demand),
+                          requires: raise)
     }
 }

@@ -10,15 +10,15 @@ import QNetModel
 /// a new trusted node is a longer path). Such a demand's flow is a greedy lower bound (`MaxFlow.greedyHopBounded`),
 /// which more capacity elsewhere could in principle reorder; that is not checked.
 extension SuggestionFinder {
-    /// The other demands whose rate `change` lowers; none more once cancelled.
-    func sideEffects(of change: KeyNetwork.Change, besides demand: Demand) -> [SideEffect] {
+    /// The other demands (every demand when `demand` is nil) whose rate `change` lowers; none more once cancelled.
+    func sideEffects(of change: KeyNetwork.Change, besides demand: Demand? = nil) -> [SideEffect] {
         guard let others, !change.removed.isEmpty else { return [] }
         let weakened = change.removed.filter { !isReplaced($0, by: change) }
         var lowered: [SideEffect] = []
         for index in others.demands.indices {
             let (other, before) = (others.demands[index], others.plans[index])
             let crossed = other.maxTrustedNodes == nil ? weakened : change.removed
-            guard other.resolvedID != demand.resolvedID, before.maxFlowBps > 0, !crossed.isEmpty,
+            guard other.resolvedID != demand?.resolvedID, before.maxFlowBps > 0, !crossed.isEmpty,
                   others.segments(usedBy: index).contains(where: crossed.contains) else { continue }
             if cancellation.isCancelled { break }
             let after = router.route(other, change: change)

@@ -86,15 +86,24 @@ struct SuggestionFinder {
                                   editedNodes: candidate.editedNodes)
         // Without key on the new segments the key graph only lost capacity: the rate cannot rise.
         guard change.errors.isEmpty, change.added.contains(where: { $0.keyRateBps > 0 }) else { return nil }
-        let result = router.route(demand, change: change)
+        var result = router.route(demand, change: change)
+        var raise: LimitRaise?
+        // New trusted nodes beyond the demand's limit give it nothing within it: with the limit raised, they may.
+        if result.maxFlowBps <= base * (1 + Self.smallestGain),
+           let raised = routeRaisingLimit(demand, change: change, addingTrusted: candidate.newNodes.filter {
+               $0.resolvedKind == .trusted }.count, rate: base) {
+            (result, raise) = (raised.plan, raised.raise)
+        }
         guard result.maxFlowBps > base * (1 + Self.smallestGain), result.maxFlowBps > 0 else { return nil }
         var summary = candidate.summary
-        if let asymptotic = asymptoticBase(of: candidate, for: demand) {
+        let routed = raise.map { demand.limitingTrustedNodes(to: $0.to) } ?? demand
+        if let asymptotic = asymptoticBase(of: candidate, for: routed) {
             guard result.maxFlowBps > asymptotic.rateBps * (1 + Self.smallestGain) else { return nil }
             summary += " (\(asymptotic.note))"
         }
-        return Suggestion(kind: candidate.kind, summary: summary, changes: candidate.changes,
-                          rateBps: result.maxFlowBps, satisfied: result.satisfied, lowers: sideEffects(of: change, besides: demand))
+        return Suggestion(kind: candidate.kind, summary: summary, changes: candidate.changes + (raise.map { [$0.change] } ?? []),
+                          rateBps: result.maxFlowBps, satisfied: result.satisfied, lowers: sideEffects(of: change, besides: demand),
+                          requires: raise)
     }
 
     /// Every change tried for the link at `linkIndex` in the segment at `segmentIndex`.

@@ -37,13 +37,12 @@ extension TrustedNodeLimit {
 
     /// The demand with `max_trusted_nodes` raised to `needed`, at the rate the planner then routes.
     func suggestion(for demand: Demand, on network: KeyNetwork) -> Suggestion {
-        var relaxed = demand
-        relaxed.maxTrustedNodes = needed
+        let relaxed = demand.limitingTrustedNodes(to: needed)
         let plan = network.route(relaxed).plan
+        let raise = LimitRaise(demand: demand.resolvedID, from: limit, to: needed)
         return Suggestion(kind: .trustedNodeLimit,
                           summary: "max_trusted_nodes \(needed) on \(demand.resolvedID) (the fewest trusted nodes a path with key "
                               + "crosses: \(path.map(\.rawValue).joined(separator: ", ")))",
-                          changes: ["\(demand.resolvedID).max_trusted_nodes: \(needed)"], rateBps: plan.maxFlowBps,
-                          satisfied: plan.satisfied)
+                          changes: [raise.change], rateBps: plan.maxFlowBps, satisfied: plan.satisfied, requires: raise)
     }
 }

@@ -4,10 +4,14 @@ public struct WhatIfAnalysis: Sendable, Hashable {
     public var demands: [DemandWhatIf]
     /// Which single failures break which demands.
     public var survivability: Survivability
+    /// What would let each segment overdrawn in every routing carry the key its demands must take (the first
+    /// `OverdrawRemedy.limit` of them, in the plan's order).
+    public var overdrawn: [OverdrawRemedy]
 
-    public init(demands: [DemandWhatIf], survivability: Survivability) {
+    public init(demands: [DemandWhatIf], survivability: Survivability, overdrawn: [OverdrawRemedy] = []) {
         self.demands = demands
         self.survivability = survivability
+        self.overdrawn = overdrawn
     }
 
     /// The what-ifs of the plan's demand at `index`; nil when there is none.

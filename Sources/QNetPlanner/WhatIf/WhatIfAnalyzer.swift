@@ -12,6 +12,8 @@ public struct WhatIfAnalyzer: Sendable {
     private let demands: [Demand]
     /// Each demand with its plan and the segments it uses, for the side effects of suggestions on the others.
     private let planned: PlannedDemands
+    /// The segments the demands' scaled flows overdraw.
+    private let shared: SharedCapacity
 
     /// An analyzer of `plan`, which must be the plan of `topology`.
     public init(topology: Topology, plan: Plan) {
@@ -21,6 +23,18 @@ public struct WhatIfAnalyzer: Sendable {
         self.links = links
         demands = topology.demands
         planned = PlannedDemands(network: network, plans: plan.demands)
+        shared = plan.sharedCapacity
+    }
+
+    /// What would let each segment that the demands overdraw in every routing carry their rates (`OverdrawRemedy`);
+    /// empty when none is.
+    public func overdrawRemedies() -> [OverdrawRemedy] {
+        OverdrawRemedyFinder(network: network, links: links, others: planned).remedies(of: shared)
+    }
+
+    /// The overdraw remedies of the segments every path of demand `id` crosses.
+    private func overdrawRemedies(forcing id: Identifier) -> [OverdrawRemedy] {
+        OverdrawRemedyFinder(network: network, links: links, others: planned).remedies(of: shared, forcing: id)
     }
 
     /// The what-ifs of every demand (spread over cores) and the network's N−1 survivability; `progress`, when given,
@@ -34,13 +48,22 @@ public struct WhatIfAnalyzer: Sendable {
             return result
         }
         let checked = Set(results.flatMap(\.checked)).count
-        let perDemand = results.map(\.whatIf)
-        return WhatIfAnalysis(demands: perDemand, survivability: Survivability(demands: perDemand, failuresChecked: checked))
+        var perDemand = results.map(\.whatIf)
+        let overdrawn = overdrawRemedies()
+        for index in perDemand.indices {
+            perDemand[index].overdrawn = overdrawn.filter { $0.forcedBy.contains(perDemand[index].demand) }
+        }
+        return WhatIfAnalysis(demands: perDemand, survivability: Survivability(demands: perDemand, failuresChecked: checked),
+                              overdrawn: overdrawn)
     }
 
     /// The what-ifs of the demand `id` alone (what the workbench shows for the selected demand).
     public func analyse(demand id: Identifier) -> DemandWhatIf? {
-        demands.firstIndex { $0.resolvedID == id }.map { analyse(demands[$0], worker: Worker(network: network), index: $0).whatIf }
+        demands.firstIndex { $0.resolvedID == id }.map { index in
+            var whatIf = analyse(demands[index], worker: Worker(network: network), index: index).whatIf
+            whatIf.overdrawn = overdrawRemedies(forcing: id)
+            return whatIf
+        }
     }
 
     /// The what-ifs of the demand `id` alone, unless `cancellation` says they are no longer wanted: it is asked at each
@@ -48,9 +71,11 @@ public struct WhatIfAnalyzer: Sendable {
     /// is, the analysis stops there and throws.
     public func analyse(demand id: Identifier, cancellation: Cancellation) throws(CancellationError) -> DemandWhatIf? {
         guard let index = demands.firstIndex(where: { $0.resolvedID == id }) else { return nil }
-        let result = analyse(demands[index], worker: Worker(network: network, cancellation: cancellation), index: index)
+        var whatIf = analyse(demands[index], worker: Worker(network: network, cancellation: cancellation), index: index).whatIf
         try cancellation.checkpoint()   // a step stopped early leaves a partial result: it is never returned
-        return result.whatIf
+        whatIf.overdrawn = overdrawRemedies(forcing: id)
+        try cancellation.checkpoint()
+        return whatIf
     }
 
     /// What one worker reuses from demand to demand: a planning session for the parts, a router for the changes; and
@@ -88,7 +113,12 @@ public struct WhatIfAnalyzer: Sendable {
         }
         // A demand that its trusted-node limit leaves without key: the limit is a cause, and a larger one a change.
         let trustedNodeLimit = TrustedNodeLimit(demand, routing: routing, network: network)
-        if let trustedNodeLimit { suggestions.append(trustedNodeLimit.suggestion(for: demand, on: network)) }
+        if let trustedNodeLimit {
+            suggestions.append(trustedNodeLimit.suggestion(for: demand, on: network))
+        } else if plan.maxFlowBps > 0, let raise = changes.limitSuggestion(for: demand, rate: plan.maxFlowBps) {
+            // A limit that binds a demand with key: one more trusted node alone may raise its rate.
+            suggestions.append(raise)
+        }
         // A demand short of its rate whose widest path, were endpoints to relay, passes through some: a cause when it
         // has no key, and those endpoints made trusted a change.
         var barrier: EndpointBarrier?
@@ -99,10 +129,16 @@ public struct WhatIfAnalyzer: Sendable {
         if let barrier, let suggestion = changes.endpointSuggestion(barrier, for: demand, rate: plan.maxFlowBps) {
             suggestions.append(suggestion)
         }
+        // An end without links: no segment reaches it, and a link to it from the nearest key holder is the change.
+        let unlinked = [demand.from, demand.to].compactMap { network.nodeIndex[$0] }.filter { !network.isLinked[$0] }
+        if unlinked.count == 1, let suggestion = changes.newLinkSuggestion(to: unlinked[0], for: demand, rate: plan.maxFlowBps) {
+            suggestions.append(suggestion)
+        }
         suggestions.sort { $0.rateBps != $1.rateBps ? $0.rateBps > $1.rateBps : $0.summary < $1.summary }
         let failures = FailureScan(router: worker.router, cancellation: worker.cancellation).breaks(demand, routing: routing)
         return (DemandWhatIf(demand: plan.id, rateBps: plan.maxFlowBps, requiredBps: plan.requiredBps, limiting: found?.limiting,
                              trustedNodeLimit: trustedNodeLimit, endpointBarrier: plan.maxFlowBps > 0 ? nil : barrier,
+                             unlinkedEnds: unlinked.map { network.topology.nodes[$0].id },
                              sensitivity: sensitivity, breaksOn: failures.impacts,
                              costliestSurvived: failures.costliestSurvived, costliestSurvivedIsExact: failures.costliestIsExact,
                              suggestions: suggestions), failures.checked)

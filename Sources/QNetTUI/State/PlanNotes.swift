@@ -23,9 +23,10 @@ struct PlanNotes: Sendable, Hashable {
     /// In the planner's order.
     private let notes: [Note]
 
-    /// The notes of `plan`, planned from `topology`.
+    /// The notes of `plan`, planned from `topology` (without the overdrawn segments' suggested changes, a what-if
+    /// analysis too costly for every edit; the planner's warning of such a segment is compared).
     init(_ plan: Plan, of topology: Topology) {
-        notes = (plan.diagnostics + PlanOutcomeNotes.diagnostics(plan, of: topology)).map { diagnostic in
+        notes = (plan.diagnostics + PlanOutcomeNotes.diagnostics(plan, of: topology, remedies: false)).map { diagnostic in
             Note(key: Note.Key(severity: diagnostic.severity, message: diagnostic.message,
                                place: diagnostic.keyPath.map { Self.place($0, in: topology) }), diagnostic: diagnostic)
         }

@@ -17,7 +17,7 @@ enum WhatIfSection {
         }
         if let barrier = result.endpointBarrier { rows.append(TextRow("  no key: " + barrier.reason, role: .bad)) }
         if result.limiting != nil || (result.trustedNodeLimit == nil && result.endpointBarrier == nil) {
-            rows += limitingRows(result.limiting)
+            rows += limitingRows(result.limiting, unlinked: result.unlinkedReason)
         }
         if let sensitivity = result.sensitivity { rows += sensitivityRows(sensitivity) }
         rows += [.blank, .heading("Breaks on (N−1)")]
@@ -43,12 +43,29 @@ enum WhatIfSection {
             let mark = suggestion.satisfied ? "\(glyphs.met) met" : "\(glyphs.unmet) not met"
             rows.append(TextRow("    → " + EngineeringFormat.rate(suggestion.rateBps), mark,
                                 valueRole: suggestion.satisfied ? .good : .warning))
+            if let raise = suggestion.requires { rows.append(TextRow("    requires " + raise.text, role: .warning)) }
             rows += suggestion.lowers.map { TextRow("    also lowers " + $0.summary, role: .warning) }
         }
+        rows += overdrawRows(result.overdrawn, glyphs: glyphs)
         return rows
     }
 
-    private static func limitingRows(_ limiting: LimitingLink?) -> [TextRow] {
+    /// For each segment every path of the demand crosses and every routing overdraws, the change that gives it the
+    /// most key, with that key and whether it covers what the demands must take.
+    private static func overdrawRows(_ remedies: [OverdrawRemedy], glyphs: GlyphSet) -> [TextRow] {
+        guard !remedies.isEmpty else { return [] }
+        return [.blank, .heading("Shared segments: changes")] + remedies.flatMap { remedy -> [TextRow] in
+            let need = TextRow("  \(remedy.segment) must carry", EngineeringFormat.rate(remedy.neededBps), valueRole: .bad)
+            guard let best = remedy.changes.first else { return [need, TextRow("    no change tried raises its key", role: .dim)] }
+            let mark = best.coversNeed ? "\(glyphs.met) enough" : "\(glyphs.unmet) short"
+            return [need, TextRow("    " + best.summary),
+                    TextRow("    → " + EngineeringFormat.rate(best.keyRateBps), mark, valueRole: best.coversNeed ? .good : .warning)]
+                + best.lowers.map { TextRow("    also lowers " + $0.summary, role: .warning) }
+        }
+    }
+
+    private static func limitingRows(_ limiting: LimitingLink?, unlinked: String?) -> [TextRow] {
+        if limiting == nil, let unlinked { return [TextRow("  limiting link: none: " + unlinked, role: .bad)] }
         guard let limiting else { return [TextRow("  limiting link: none (\(LimitingLink.noneReason))", role: .dim)] }
         var rows = [TextRow("  limiting link", limiting.link.rawValue), TextRow("  segment", limiting.segment)]
         if let line = limiting.largestLoss {

@@ -31,6 +31,22 @@ import QNetModel
         #expect(fixed.demands[0].maxFlowBps > 0 && !fixed.diagnostics.contains { $0.keyPath == "demands[0].between" })
     }
 
+    /// With max_trusted_nodes 0, B made trusted is one trusted node more than A-C allows: the suggestion comes with the
+    /// limit raised to 1, at the rate a full plan of both edits gives.
+    @Test func anEndpointMadeTrustedBeyondTheLimitComesWithTheRaise() throws {
+        var topology = Self.chain()
+        topology.demands[0].maxTrustedNodes = 0
+        let plan = Planner().plan(topology)
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-C"))
+        let suggestion = try #require(whatIf.suggestions.first { $0.kind == .endpointToTrusted })
+        #expect(suggestion.changes == ["B.kind: trusted", "A-C.max_trusted_nodes: 1"])
+        #expect(suggestion.requires == LimitRaise(demand: "A-C", from: 0, to: 1))
+        var edited = Self.trusted(["B"], in: topology)
+        edited.demands[0].maxTrustedNodes = 1
+        let expected = Planner().plan(edited).demands[0].maxFlowBps
+        #expect(expected > 0 && abs(suggestion.rateBps - expected) <= 1e-9 * expected)
+    }
+
     @Test func theWhatIfNamesTheEndpointAndSuggestsMakingItTrusted() throws {
         let topology = Self.chain()
         let plan = Planner().plan(topology)

@@ -2,8 +2,8 @@ import Testing
 import QNetModel
 @testable import QNetPlanner
 
-/// Suggestions that `check` accepts, compared like with like, with every demand they lower; and the cause and
-/// change for a demand that its trusted-node limit leaves without key.
+/// Suggestions that `check` accepts, compared like with like, with every demand they lower; the cause and
+/// change for a demand that its trusted-node limit leaves without key; and changes that need a larger limit.
 @Suite struct SuggestionSoundnessTests {
     /// A relay M joined to A, B and C by MDI links of `km` each.
     static func star(km: [Double]) -> Topology {
@@ -126,6 +126,77 @@ import QNetModel
         let expected = Planner().plan(relaxed).demands[0]
         #expect(expected.maxFlowBps > 0 && suggestion.rateBps == expected.maxFlowBps && suggestion.satisfied == expected.satisfied)
         #expect(whatIf.breaksOn.isEmpty && whatIf.sensitivity == nil)
+    }
+
+    /// A —30 km— T —200 km— B with max_trusted_nodes 1: T is the one trusted node the demand allows, so a trusted node
+    /// at L2's midpoint gives it nothing within the limit; it is suggested with the limit raised to 2, at the rate a
+    /// full plan of the edited topology (both edits made) gives.
+    @Test func aTrustedNodeBeyondTheDemandsLimitIsSuggestedWithTheRaise() throws {
+        let topology = SuggestionTests.throughTrusted(km: 30, 200, demand: Fixtures.demand("A", "B", kbps: 10, maxTrusted: 1))
+        let plan = Planner().plan(topology)
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B"))
+        #expect(plan.demands[0].maxFlowBps > 0 && whatIf.trustedNodeLimit == nil)
+        let suggestion = try #require(whatIf.suggestions.first { $0.kind == .trustedNode })
+        #expect(suggestion.summary == "a trusted node at the midpoint of L2")
+        #expect(suggestion.requires == LimitRaise(demand: "A-B", from: 1, to: 2))
+        #expect(suggestion.requires?.text == "max_trusted_nodes 2 on A-B (1 more trusted node than its limit of 1)")
+        #expect(suggestion.changes.last == "A-B.max_trusted_nodes: 2")
+
+        var edited = topology
+        var middle = Fixtures.node("L2-mid", .trusted)
+        middle.name = "what-if trusted at the midpoint of L2"
+        edited.nodes.append(middle)
+        edited.links = [topology.links[0], Fixtures.fiber("L2-a", "T", "L2-mid", km: 100), Fixtures.fiber("L2-b", "L2-mid", "B", km: 100)]
+        #expect(Planner().plan(edited).demands[0].maxFlowBps == 0)   // within the limit of 1, the new node cuts the demand off
+        edited.demands[0].maxTrustedNodes = 2
+        let expected = Planner().plan(edited).demands[0]
+        #expect(expected.maxFlowBps > plan.demands[0].maxFlowBps * 1.01)
+        #expect(abs(suggestion.rateBps - expected.maxFlowBps) <= 1e-9 * expected.maxFlowBps && suggestion.satisfied == expected.satisfied)
+        // The raise alone gives nothing here (there is no other path), so no max-trusted-nodes suggestion either.
+        #expect(!whatIf.suggestions.contains { $0.kind == .trustedNodeLimit })
+    }
+
+    /// A —150 km— T —150 km— B with max_trusted_nodes 1: the two links limit equally, so a trusted node at the midpoint
+    /// of each is tried together; two new trusted nodes need the limit raised to 3 (2 leaves the demand without key).
+    @Test func tiedMidpointsBeyondTheLimitNeedTheRaiseByTwo() throws {
+        let topology = SuggestionTests.throughTrusted(km: 150, 150, demand: Fixtures.demand("A", "B", kbps: 10, maxTrusted: 1))
+        let plan = Planner().plan(topology)
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B"))
+        let both = try #require(whatIf.suggestions.first { $0.summary == "a trusted node at the midpoint of each of L1, L2" })
+        #expect(both.requires == LimitRaise(demand: "A-B", from: 1, to: 3) && both.changes.last == "A-B.max_trusted_nodes: 3")
+        var edited = topology
+        for id in ["L1-mid", "L2-mid"] {
+            var node = Fixtures.node(id, .trusted)
+            node.name = "what-if trusted at the midpoint of \(id.prefix(2))"
+            edited.nodes.append(node)
+        }
+        edited.links = [Fixtures.fiber("L1-a", "A", "L1-mid", km: 75), Fixtures.fiber("L1-b", "L1-mid", "T", km: 75),
+                        Fixtures.fiber("L2-a", "T", "L2-mid", km: 75), Fixtures.fiber("L2-b", "L2-mid", "B", km: 75)]
+        edited.demands[0].maxTrustedNodes = 2
+        #expect(Planner().plan(edited).demands[0].maxFlowBps == 0)
+        edited.demands[0].maxTrustedNodes = 3
+        let expected = Planner().plan(edited).demands[0].maxFlowBps
+        #expect(expected > plan.demands[0].maxFlowBps * 1.01 && abs(both.rateBps - expected) <= 1e-9 * expected)
+    }
+
+    /// A —L1— T1 —L2— B (two 60 km links, through one trusted node) beside A —T2—T3— B (three 20 km links, two trusted
+    /// nodes), max_trusted_nodes 1: the limit keeps the demand off the shorter chain, so allowing one more trusted node
+    /// alone raises its rate, to what a full plan with max_trusted_nodes 2 gives.
+    @Test func aLimitThatBindsADemandWithKeyIsSuggestedOneHigher() throws {
+        let nodes = [Fixtures.node("A"), Fixtures.node("T1", .trusted), Fixtures.node("T2", .trusted), Fixtures.node("T3", .trusted),
+                     Fixtures.node("B")]
+        let links = [Fixtures.fiber("L1", "A", "T1", km: 60), Fixtures.fiber("L2", "T1", "B", km: 60),
+                     Fixtures.fiber("M1", "A", "T2", km: 20), Fixtures.fiber("M2", "T2", "T3", km: 20),
+                     Fixtures.fiber("M3", "T3", "B", km: 20)]
+        let topology = Fixtures.topology(nodes: nodes, links: links, demands: [Fixtures.demand("A", "B", kbps: 1000, maxTrusted: 1)])
+        let plan = Planner().plan(topology)
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B"))
+        let raise = try #require(whatIf.suggestions.first { $0.kind == .trustedNodeLimit })
+        #expect(raise.changes == ["A-B.max_trusted_nodes: 2"] && raise.requires == LimitRaise(demand: "A-B", from: 1, to: 2))
+        var relaxed = topology
+        relaxed.demands[0].maxTrustedNodes = 2
+        let expected = Planner().plan(relaxed).demands[0]
+        #expect(expected.maxFlowBps > plan.demands[0].maxFlowBps * 1.01 && raise.rateBps == expected.maxFlowBps)
     }
 
     @Test func aDemandWithoutAnyPathWithKeyHasNoTrustedNodeLimit() throws {

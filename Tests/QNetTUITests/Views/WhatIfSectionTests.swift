@@ -118,6 +118,36 @@ struct WhatIfSectionTests {
             .replacingOccurrences(of: "│", with: " ").split(separator: " ").joined(separator: " ")
     }
 
+    @Test("a demand to a node without links: the inspector says so in plain words, not 'no segment leaves'")
+    func unlinkedEndRows() {
+        let whatIf = DemandWhatIf(demand: "A-B", rateBps: 0, requiredBps: 1000, limiting: nil, unlinkedEnds: ["B"],
+                                  sensitivity: nil, breaksOn: [], suggestions: [])
+        let text = Self.screenText(whatIf)
+        #expect(text.contains("limiting link: none: B has no link") && !text.contains("no segment leaves"))
+    }
+
+    @Test("a segment every path crosses and every routing overdraws: the inspector gives the change with the most key")
+    func overdrawnSegmentRows() {
+        var whatIf = Self.metroWhatIf
+        (whatIf.sensitivity, whatIf.breaksOn, whatIf.suggestions) = (nil, [], [])
+        whatIf.overdrawn = [OverdrawRemedy(segment: "T~B", link: "L2", keyRateBps: 2000, neededBps: 2500, forcedBy: ["A-B", "A-T"],
+                                           changes: [SegmentChange(kind: .trustedNode, summary: "a trusted node at the midpoint of L2",
+                                                                   changes: [], keyRateBps: 4100, coversNeed: true)])]
+        #expect(Self.screenText(whatIf).contains("Shared segments: changes T~B must carry 2.5 kbit/s a trusted node at the "
+            + "midpoint of L2 → 4.1 kbit/s ✓ enough"))
+    }
+
+    @Test("a suggestion that needs a larger max_trusted_nodes says so under its rate")
+    func limitRaiseRow() {
+        var whatIf = Self.metroWhatIf
+        (whatIf.sensitivity, whatIf.breaksOn) = (nil, [])   // room on the screen for the suggestion's rows
+        whatIf.suggestions = [Suggestion(kind: .trustedNode, summary: "a trusted node at the midpoint of L2",
+                                         changes: ["A-B.max_trusted_nodes: 2"], rateBps: 3100, satisfied: true,
+                                         requires: LimitRaise(demand: "A-B", from: 1, to: 2))]
+        #expect(Self.screenText(whatIf).contains("a trusted node at the midpoint of L2 → 3.1 kbit/s ✓ met requires "
+            + "max_trusted_nodes 2 on A-B (1 more trusted node than its limit of 1)"))
+    }
+
     @Test("a demand short of its rate: the inspector says what breaks it, as the report does")
     func shortDemandRows() {
         var whatIf = Self.metroWhatIf

@@ -1,0 +1,56 @@
+import QNetModel
+
+/// A link to a demand's end that has none (`DemandWhatIf.unlinkedEnds`), from the nearest key holder by position whose
+/// link gives the demand key: a fiber link as long as the distance between their positions (as the workbench's
+/// `:add link` measures it), otherwise a copy of that key holder's first fiber link in the file, with the source and
+/// detector that link uses (as a trusted node at a link's midpoint keeps the split link's keys and equipment).
+extension SuggestionFinder {
+    /// How many of the nearest key holders with a fiber link are tried, nearest first.
+    static let newLinkTries = 3
+
+    /// The new link to the node at `end` (an end of `demand` without links) that gives `demand` key, planned
+    /// (`LocalReplan`) and routed as every candidate; nil when `end` or the key holders have no position, or none of
+    /// the `newLinkTries` nearest gives the demand more than `base` by `smallestGain`.
+    /// - Complexity: O(N log N + L) besides planning and routing at most `newLinkTries` links.
+    func newLinkSuggestion(to end: Int, for demand: Demand, rate base: Double) -> Suggestion? {
+        let topology = network.topology
+        let target = topology.nodes[end]
+        guard let position = target.position else { return nil }
+        let other = network.nodeIndex[target.id == demand.from ? demand.to : demand.from]
+        var firstFiber: [Identifier: Int] = [:]
+        for (index, link) in topology.links.enumerated() where link.resolvedMedium == .fiber {
+            for id in [link.from, link.to] where firstFiber[id] == nil { firstFiber[id] = index }
+        }
+        // Key holders that can pass the demand's key on: its other end, or one that relays keys.
+        let near = topology.nodes.indices.compactMap { index -> (index: Int, km: Double)? in
+            let node = topology.nodes[index]
+            guard index != end, node.holdsKey, index == other || node.resolvedKind != .endpoint, firstFiber[node.id] != nil,
+                  let at = node.position, let km = position.groundDistance(to: at).map({ $0 / 1000 }) else { return nil }
+            return (index, km)
+        }.sorted { $0.km != $1.km ? $0.km < $1.km : $0.index < $1.index }
+        var taken = network.ids
+        for (index, km) in near.prefix(Self.newLinkTries) {
+            let near = topology.nodes[index]
+            guard let template = firstFiber[near.id] else { continue }
+            let equipment = LinkEquipment(topology: topology, linkIndex: template, nodeIndex: network.nodeIndex)
+            var link = topology.links[template]
+            link.id = MidpointSplit.unique("\(near.id)-\(target.id)", &taken)
+            (link.from, link.to) = (near.id, target.id)
+            link.length = Quantity((km * 1000).rounded() / 1000, .kilometre)
+            (link.source, link.detector) = (equipment.sourceName, equipment.detectorName)
+            link.protocolKind = network.segmentsOfLink[template].first.map { network.segments[$0].protocolKind } ?? link.protocolKind
+            let change = local.change(replacing: [], with: [link])
+            guard change.errors.isEmpty, change.added.contains(where: { $0.keyRateBps > 0 }) else { continue }
+            let result = router.route(demand, change: change)
+            guard result.maxFlowBps > base * (1 + Self.smallestGain), result.maxFlowBps > 0 else { continue }
+            let model = topology.links[template].id
+            return Suggestion(kind: .newLink,
+                              summary: "a fiber link from \(near.id) to \(target.id), \(Format.km(km * 1000)) between their "
+                                  + "positions, equipped as \(model), planned at \(Format.rate(change.added.map(\.keyRateBps).max() ?? 0)) "
+                                  + "(\(near.id) is the nearest key holder whose link gives \(demand.resolvedID) key)",
+                              changes: [MidpointSplit.newLinkText(link) + " (its other keys those of \(model), extra losses included)"],
+                              rateBps: result.maxFlowBps, satisfied: result.satisfied)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import QNetFormats
+import QNetModel
+import QNetPlanner
+import Testing
+
+/// QA finding M5: a demand to a node with no links is told why in plain words, and offered a link from the nearest
+/// key holder (by position) whose link gives it key, at the rate a full plan of the edited topology gives.
+@Suite("A demand to a node without links")
+struct UnlinkedEndReportTests {
+    /// DC1 —22 km— POP1 —25 km— POP2, and POP3 at (40, 10) km with no link: POP2 at (30, 20) is 14.14 km from it,
+    /// POP1 at (20, 0) 22.36 km, DC1 at the origin 41.23 km.
+    static let yaml = """
+        qnet: 1
+        name: m5
+        defaults: {protocol: bb84-decoy}
+        equipment:
+          sources:
+            wcp: {kind: weak-coherent, repetition_rate: 1 GHz}
+          detectors:
+            snspd: {kind: snspd, efficiency: 85 %, dark_count_rate: 100 Hz}
+        nodes:
+          - {id: DC1, kind: endpoint, position: {x: 0 km, y: 0 km}, source: wcp, detector: snspd}
+          - {id: POP1, kind: trusted, position: {x: 20 km, y: 0 km}, source: wcp, detector: snspd}
+          - {id: POP2, kind: trusted, position: {x: 30 km, y: 20 km}, source: wcp, detector: snspd}
+          - {id: POP3, kind: trusted, position: {x: 40 km, y: 10 km}}
+        links:
+          - {id: DC1-POP1, between: [DC1, POP1], length: 22 km}
+          - {id: POP1-POP2, between: [POP1, POP2], length: 25 km}
+        demands:
+          - {between: [DC1, POP3], key_rate: 1 kbit/s}
+
+        """
+
+    @Test func theReasonIsTheNodesMissingLinkAndTheNearestKeyHolderOffersOne() throws {
+        let topology = try TopologyReader.read(yaml: Self.yaml, file: "m5.qnet.yaml")
+        let plan = Planner().plan(topology)
+        let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
+        let whatIf = try #require(analysis.demand(at: 0))
+        #expect(whatIf.limiting == nil && whatIf.unlinkedEnds == ["POP3"] && whatIf.unlinkedReason == "POP3 has no link")
+        let suggestion = try #require(whatIf.suggestions.first)
+        #expect(whatIf.suggestions.count == 1 && suggestion.kind == .newLink && suggestion.satisfied)
+        #expect(suggestion.changes == ["new link POP2-POP3: between [POP2, POP3], 14.142 km, protocol bb84-decoy, source wcp, "
+            + "detector snspd (its other keys those of POP1-POP2, extra losses included)"])
+
+        // The same link by hand, planned with the whole network.
+        var edited = topology
+        var link = Link(id: "POP2-POP3", from: "POP2", to: "POP3", medium: .fiber, length: Quantity(14.142, .kilometre))
+        (link.protocolKind, link.source, link.detector) = (.bb84Decoy, "wcp", "snspd")
+        edited.links.append(link)
+        let planned = Planner().plan(edited)
+        let expected = planned.demands[0]
+        #expect(expected.maxFlowBps > 0 && abs(suggestion.rateBps - expected.maxFlowBps) <= 1e-9 * expected.maxFlowBps)
+        let linkKey = try #require(planned.links.first { $0.id == "POP2-POP3" }).keyRateBps
+
+        let markdown = MarkdownReport.render(plan, of: topology, whatIf: analysis)
+        #expect(markdown.contains("- **Limiting link**: none: POP3 has no link, so no segment reaches it."))
+        #expect(markdown.contains("| a fiber link from POP2 to POP3, 14.14 km between their positions, equipped as POP1-POP2, "
+            + "planned at \(EngineeringFormat.rate(linkKey)) (POP2 is the nearest key holder whose link gives DC1-POP3 key) | \(EngineeringFormat.rate(expected.maxFlowBps)) | yes |"))
+        let data = Data(JSONReport.render(plan, of: topology, whatIf: analysis).utf8)
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let entry = try #require((report["demands"] as? [[String: Any]])?.first?["what_if"] as? [String: Any])
+        #expect(entry["unlinked_ends"] as? [String] == ["POP3"])
+        #expect((entry["suggestions"] as? [[String: Any]])?.first?["kind"] as? String == "new-link")
+    }
+
+    @Test func withoutPositionsNoLinkIsSuggestedButTheReasonStays() throws {
+        let yaml = Self.yaml.replacingOccurrences(of: "position: {x: 40 km, y: 10 km}", with: "name: far away")
+        let topology = try TopologyReader.read(yaml: yaml, file: "m5.qnet.yaml")
+        let plan = Planner().plan(topology)
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse().demand(at: 0))
+        #expect(whatIf.unlinkedReason == "POP3 has no link" && whatIf.suggestions.isEmpty)
+    }
+}

@@ -19,17 +19,17 @@ public enum PlanOutcomeNotes {
     /// workbench leaves them out of its comparison after every edit.
     public static func diagnostics(_ plan: Plan, of topology: Topology, remedies: Bool = true) -> [Diagnostic] {
         guard !plan.diagnostics.contains(where: { $0.severity == .error }) else { return [] }
-        var linkIndex: [Identifier: Int] = [:]
-        for (index, link) in topology.links.enumerated() where linkIndex[link.id] == nil { linkIndex[link.id] = index }
-        let keyless = plan.links.filter { link in
+        let keyless = plan.links.indices.filter { index in
+            let link = plan.links[index]
             guard link.keyRateBps <= 0 else { return false }
             guard let reason = link.noKeyReason else { return true }
             return !link.diagnostics.contains { $0.message.contains(reason) }
         }
         var notes = unlinkedNodeNotes(topology) + (remedies ? overdrawNotes(plan, of: topology) : [])
-        notes += keyless.prefix(limit).map { link in
-            Diagnostic(.note, "link \(link.id) has no key: \(link.noKeyReason ?? "its key rate is 0")",
-                       keyPath: linkIndex[link.id].map { "links[\($0)]" })
+        notes += keyless.prefix(limit).map { index in
+            let link = plan.links[index]
+            return Diagnostic(.note, "link \(link.id) has no key: \(link.noKeyReason ?? "its key rate is 0")",
+                              keyPath: topologyIndex(of: link.id, at: index, in: topology).map { "links[\($0)]" })
         }
         if keyless.count > limit {
             notes.append(Diagnostic(.note, "\(keyless.count - limit) more links have no key (the report gives each one's reason)"))
@@ -55,10 +55,18 @@ public enum PlanOutcomeNotes {
         return notes
     }
 
+    /// Where the link `id`, the plan's link at `planIndex`, is among the topology's: at the same index when the plan
+    /// keeps the topology's order (every link planned), else searched for.
+    /// - Complexity: O(1) when the orders agree, else O(L).
+    private static func topologyIndex(of id: Identifier, at planIndex: Int, in topology: Topology) -> Int? {
+        if topology.links.indices.contains(planIndex), topology.links[planIndex].id == id { return planIndex }
+        return topology.links.firstIndex { $0.id == id }
+    }
+
     /// A note per node that is an end of no link (no key reaches it, nor passes through it), `limit` at most.
     /// - Complexity: O(N + L)
     static func unlinkedNodeNotes(_ topology: Topology) -> [Diagnostic] {
-        var linked = Set<Identifier>()
+        var linked = Set<Identifier>(minimumCapacity: 2 * topology.links.count)
         for link in topology.links {
             linked.insert(link.from)
             linked.insert(link.to)

@@ -19,13 +19,14 @@ public struct KeyScope: Sendable, Hashable {
 
     /// Whether a link of `medium` running `protocolKind` reads the key.
     public func applies(to medium: Medium, _ protocolKind: ProtocolKind) -> Bool {
-        misfit(medium: medium, protocolKind: protocolKind) == nil
+        (media?.contains(medium) ?? true) && (protocols?.contains(protocolKind) ?? true)
     }
 
     /// Why a link of `medium` running `protocolKind` does not read the key, and what would make it:
     /// `not used on a fiber link (only free-space and satellite links use it): remove it, or change the medium`;
     /// nil when it does.
     public func misfit(medium: Medium, protocolKind: ProtocolKind) -> String? {
+        guard !applies(to: medium, protocolKind) else { return nil }
         if let media, !media.contains(medium) {
             return "not used on a \(medium.rawValue) link (only \(Self.names(media.map(\.rawValue))) links use it): "
                 + "remove it, or change the medium"

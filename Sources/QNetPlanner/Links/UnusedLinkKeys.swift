@@ -7,7 +7,9 @@ enum UnusedLinkKeys {
     /// elevation or pass (the range follows from those and the altitude).
     static func warnings(_ link: Link, protocolKind: ProtocolKind, path: String) -> [Diagnostic] {
         var unused: [(key: String, warning: String)] = Link.fields.compactMap { field in
-            guard field.read(link) != nil,
+            // The scope first, then whether the link sets the key, then the words: reading a key formats its value,
+            // and every re-plan of every link passes here.
+            guard !field.scope.applies(to: link.resolvedMedium, protocolKind), field.read(link) != nil,
                   let warning = field.unused(on: link.resolvedMedium, running: protocolKind) else { return nil }
             return (field.key, warning)
         }

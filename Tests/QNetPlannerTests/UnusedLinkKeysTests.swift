@@ -48,6 +48,19 @@ import QNetModel
                 + "remove it, or change the protocol")
     }
 
+    /// QA: a cv-gg02 link's misalignment, stray light, clock jitter and dispersion changed nothing and were not warned
+    /// about (GG02's noise is its excess noise; no photon is counted, no detection window timed).
+    @Test func photonCountingKeysOnACVLinkAreWarnedAbout() {
+        var cv = Fixtures.fiber("V", "A", "B", km: 20, protocol: .cvGG02)
+        cv.misalignment = Quantity(40, .percent)
+        cv.backgroundRate = Quantity(1, .gigahertz)
+        cv.clockSyncJitter = Quantity(10, .nanosecond)
+        cv.dispersion = Quantity(1000, .picosecondPerNanometreKilometre)
+        let warnings = plan([cv]).diagnostics.filter { $0.message.contains("is not used on a cv-gg02 link") }
+        #expect(Set(warnings.map(\.keyPath)) == ["links[0].misalignment", "links[0].background_rate",
+                                                 "links[0].clock_sync_jitter", "links[0].dispersion"])
+    }
+
     @Test func theSchemaSaysWhichLinksReadAKey() {
         let scope = { (key: String) in Link.field(named: key)?.scope }
         #expect(scope("length") == .everywhere && scope("protocol") == .everywhere)

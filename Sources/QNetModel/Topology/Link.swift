@@ -101,7 +101,8 @@ public struct Link: SchemaRecord {
                           entry.value, .loss, .nonNegative, key: "extra_losses.\(entry.key)", subkey: entry.key))
                   }
               }),
-        .quantity("misalignment", \.misalignment, .ratio, .errorProbability, help: "optical error e_d, at most 50 % (default defaults.misalignment, else 1 %)"),
+        .quantity("misalignment", \.misalignment, .ratio, .errorProbability, help: "optical error e_d, at most 50 % (default defaults.misalignment, else 1 %)")
+            .only(for: Self.discrete),
         .choice("protocol", \.protocolKind,
                 help: "bb84-decoy | bbm92 | mdi | tf | cv-gg02 | entanglement (default defaults.protocol, else bb84-decoy)"),
         .quantity("ec_efficiency", \.ecEfficiency, .dimensionless, .atLeastOne,
@@ -113,9 +114,10 @@ public struct Link: SchemaRecord {
         .quantity("wavelength", \.wavelength, .length, .opticalWavelength,
                   help: "wavelength (default the source's wavelength, else defaults.wavelength, else 1550 nm)"),
         .quantity("dispersion", \.dispersion, .dispersion, .any,
-                  help: "chromatic dispersion (default defaults.fiber_dispersion, else 17 ps/nm/km)").only(on: [.fiber]),
+                  help: "chromatic dispersion (default defaults.fiber_dispersion, else 17 ps/nm/km)").only(on: [.fiber])
+            .only(for: Self.discrete),
         .quantity("clock_sync_jitter", \.clockSyncJitter, .time, .nonNegative,
-                  help: "clock synchronisation jitter, FWHM (default defaults.clock_sync_jitter, else 10 ps)"),
+                  help: "clock synchronisation jitter, FWHM (default defaults.clock_sync_jitter, else 10 ps)").only(for: Self.discrete),
         .quantity("tx_aperture", \.txAperture, .length, .positive, help: "transmit aperture diameter").only(on: Self.optical),
         .quantity("rx_aperture", \.rxAperture, .length, .positive, help: "receive aperture diameter").only(on: Self.optical),
         .quantity("atmospheric_attenuation", \.atmosphericAttenuation, .attenuation, .nonNegative,
@@ -124,7 +126,8 @@ public struct Link: SchemaRecord {
                   help: "Cn² of a horizontal path, m^(-2/3)").only(on: [.freeSpace]),
         .quantity("pointing_jitter", \.pointingJitter, .angle, .nonNegative, help: "rms pointing error per axis (satellite links: default 1.2 urad, Micius)")
             .only(on: Self.optical),
-        .quantity("background_rate", \.backgroundRate, .frequency, .nonNegative, help: "stray-light counts at the receiver"),
+        .quantity("background_rate", \.backgroundRate, .frequency, .nonNegative, help: "stray-light counts at the receiver")
+            .only(for: Self.discrete),
         .choice("direction", \.direction, help: "downlink | uplink (default downlink)").only(on: [.satellite]),
         .choice("turbulence", \.turbulence, help: "Cn² profile of an uplink: hv57 | none (default hv57)").only(on: [.satellite]),
         .quantity("elevation", \.elevation, .angle, .elevation, help: "elevation of the satellite seen from the ground")

@@ -18,6 +18,15 @@ struct PlanNotes: Sendable, Hashable {
 
         var key: Key
         var diagnostic: Diagnostic
+        /// Whether it is one of `check`'s notes of the results (a link without key, a demand not met).
+        var isOutcome: Bool
+
+        /// Where the status line puts it: errors, then what the edit broke (a demand not met, a link without key),
+        /// then the other warnings and notes (QA: five unused-key warnings hid that a link had lost its key).
+        var rank: Int {
+            let severity = diagnostic.severity == .error ? 0 : diagnostic.severity == .warning ? 1 : 2
+            return severity == 0 ? 0 : (isOutcome ? 0 : 2) + severity
+        }
     }
 
     /// In the planner's order.
@@ -26,25 +35,28 @@ struct PlanNotes: Sendable, Hashable {
     /// The notes of `plan`, planned from `topology` (without the overdrawn segments' suggested changes, a what-if
     /// analysis too costly for every edit; the planner's warning of such a segment is compared).
     init(_ plan: Plan, of topology: Topology) {
-        notes = (plan.diagnostics + PlanOutcomeNotes.diagnostics(plan, of: topology, remedies: false)).map { diagnostic in
+        let outcomes = PlanOutcomeNotes.diagnostics(plan, of: topology, remedies: false)
+        notes = (plan.diagnostics.map { ($0, false) } + outcomes.map { ($0, true) }).map { diagnostic, isOutcome in
             Note(key: Note.Key(severity: diagnostic.severity, message: diagnostic.message,
-                               place: diagnostic.keyPath.map { Self.place($0, in: topology) }), diagnostic: diagnostic)
+                               place: diagnostic.keyPath.map { Self.place($0, in: topology) }),
+                 diagnostic: diagnostic, isOutcome: isOutcome)
         }
     }
 
-    /// The notes that `before` did not have (as many times as it had each fewer), worst first, else in the planner's order.
+    /// The notes that `before` did not have (as many times as it had each fewer): errors first, then what the edit
+    /// broke, then warnings and notes (`Note.rank`), else in the planner's order.
     func added(since before: PlanNotes) -> [Diagnostic] {
         var known: [Note.Key: Int] = [:]
         for note in before.notes { known[note.key, default: 0] += 1 }
-        var added: [Diagnostic] = []
+        var added: [Note] = []
         for note in notes {
             if let count = known[note.key], count > 0 {
                 known[note.key] = count - 1
             } else {
-                added.append(note.diagnostic)
+                added.append(note)
             }
         }
-        return added.worstFirst
+        return added.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element.diagnostic)
     }
 
     /// `path` with its leading record index replaced by the record's id (`nodes[2].altitude` → `nodes[SAT].altitude`).

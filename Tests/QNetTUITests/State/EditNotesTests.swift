@@ -34,6 +34,21 @@ struct EditNotesTests {
         #expect(notes.last?.message.hasPrefix("link L1 has no key: ") == true)
     }
 
+    /// QA: after `:set CV1.protocol bb84-decoy` the status line led with an unused-key warning, not the lost key.
+    @Test("what an edit broke is told before the other warnings it adds")
+    func breakageFirst() {
+        var session = planned()
+        session.command("set L1.length 400 km")
+        session.command("set L1.tx_aperture 10 cm")   // a warning of its own, written before the link lost its key
+        plan(&session)
+        let notes = PlanNotes(session.state.plan!, of: session.state.topology)
+            .added(since: PlanNotes(Planner().plan(Fixtures.metro), of: Fixtures.metro))
+        #expect(notes.count == 3)
+        #expect(notes.first?.message.hasPrefix("demand A-B is not met") == true)
+        #expect(notes[1].message.hasPrefix("link L1 has no key: ") == true)
+        #expect(notes.last?.message.hasPrefix("tx_aperture is not used on a fiber link") == true)
+    }
+
     @Test("an edit whose plan adds nothing keeps its own message; nor is a warning the plan had before told again")
     func nothingNew() {
         var topology = Fixtures.metro

@@ -81,7 +81,9 @@ enum CVQKDLinkBuilder {
             assumptions.append(unbounded ? noMarginLimit(lossDB: lossDB)
                 : Assumption(name: "margin", value: "extra channel loss at which beta I_AB = chi_BE",
                              basis: atReceiver ? "bisection; xi at the receiver stays, so its input value grows as 1/T"
-                                 : "bisection; xi at the channel input stays"))
+                                 : "bisection; xi at the channel input stays, so the noise at Bob falls with the loss and this "
+                                 + "asymptotic key lasts to losses no real system reaches (finite blocks and the receiver's own "
+                                 + "noise end it far sooner): excess_noise_reference: receiver shows the other bound"))
         }
         let keyPerSymbol = plan?.keyPerSymbol ?? 0
         if keyPerSymbol <= 0, let value = margin, value > 0 { margin = 0 }

@@ -51,6 +51,10 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         guard let output = outputFile else { return }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
+            throw ValidationError("-o \(output) is a folder: name a file in it (e.g. \(output)/report.md)")
+        }
         let fileExtension = URL(fileURLWithPath: output).pathExtension
         switch (format, ReportFormat(fileExtension: fileExtension)) {
         case (nil, nil):

@@ -184,6 +184,15 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/-"))
     }
 
+    @Test("report -o naming a folder is refused before planning, with exit 2, whatever the format (QA)")
+    func folderOutput() throws {
+        let file = try temporaryFile("net.qnet.yaml", Self.smallTopology)
+        let folder = file.deletingLastPathComponent().path
+        let refusal = try #require(catchError { _ = try QNetPlanCommand.parseAsRoot(["report", file.path, "-o", folder, "--format", "md"]) })
+        #expect(QNetPlanCommand.fullMessage(for: refusal).contains("-o \(folder) is a folder: name a file in it"))
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--no-what-ifs", "-o", folder, "--format", "md"]) == 2)
+    }
+
     @Test("report -o over a read-only file is refused (exit 2, as other refused -o names), saying how to proceed")
     func readOnlyOutput() throws {
         let file = try temporaryFile("net.qnet.yaml", Self.smallTopology)

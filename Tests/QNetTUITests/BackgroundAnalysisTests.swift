@@ -161,6 +161,25 @@ import QNetPlanner
         #expect(held.unreleased.withLock { $0 } == 0)
     }
 
+    /// Second reader: an undo back to the topology of a run the edit had cancelled was taken for a request already
+    /// running, and the cancelled run answered nothing, so the what-ifs never came.
+    @Test("an edit then its undo: the what-ifs of the topology back again are computed anew and arrive")
+    func undoAfterCancelAsksAgain() throws {
+        let held = HeldAnalysis()
+        let analysis = BackgroundAnalysis(analyse: held.analyse)
+        var edited = Fixtures.metro
+        edited.links[0].length = Quantity(31, .kilometre)
+        analysis.request("A-B", in: Fixtures.metro) { Planner().plan(Fixtures.metro) }
+        while held.asked.withLock({ $0.isEmpty }) { Thread.sleep(forTimeInterval: 0.001) }   // runs, held
+        analysis.keep(only: edited)                                                          // the edit
+        analysis.request("A-B", in: Fixtures.metro) { Planner().plan(Fixtures.metro) }      // its undo
+        for _ in 0..<2000 where held.asked.withLock({ $0.count }) < 2 { Thread.sleep(forTimeInterval: 0.005) }
+        #expect(held.cancelled.withLock { $0 } == 1)
+        held.release.signal()
+        let expected = try #require(WhatIfAnalyzer(topology: Fixtures.metro, plan: Planner().plan(Fixtures.metro)).analyse(demand: "A-B"))
+        #expect(Self.answers(of: analysis) == [.analysed(expected, demand: "A-B", of: Fixtures.metro)])
+    }
+
     @Test("an edit that asks for no what-ifs (nothing selected) still cancels those of the topology it replaced")
     func keepOnlyCancels() {
         let held = HeldAnalysis()

@@ -43,7 +43,7 @@ final class BackgroundAnalysis: Sendable {
 
         /// Cancels the running analysis and drops the waiting request unless they are of `topology`.
         mutating func keep(only topology: Topology) {
-            if let running, running.topology != topology { running.cancelled.set() }
+            if let running, !running.cancelled.isSet, running.topology != topology { running.cancelled.set() }
             if waiting.map({ $0.topology != topology }) == true { waiting = nil }
         }
     }
@@ -64,7 +64,8 @@ final class BackgroundAnalysis: Sendable {
         let known = queue.withLock { queue in
             queue.keep(only: topology)
             // Back to what runs: the request waiting meanwhile is no longer wanted.
-            if queue.running?.asks(for: demand, in: topology) == true {
+            // (A cancelled run answers nothing: undoing back to its topology asks again.)
+            if let running = queue.running, !running.cancelled.isSet, running.asks(for: demand, in: topology) {
                 queue.waiting = nil
                 return true
             }

@@ -14,13 +14,15 @@ public struct EffectRunner: Sendable {
     public func run(_ effect: Effect) -> [Action] {
         switch effect {
         case .save(let document, let path, let check):
+            // Changed on disk first: a read-only refusal would send the user to :w!, which writes over what changed
+            // (a version-control sync rewrites read-only files under an open workbench).
+            if case .unchangedSince(let expected) = check, let current = services.fingerprint(path), current != expected {
+                return [.changedOnDisk(path: path)]
+            }
             if check != .overwrite, services.isReadOnly(path) {
                 // The workbench's own file (checked against what it read) is written over with :w! alone.
                 let ownFile = if case .unchangedSince = check { true } else { false }
                 return [.readOnly(path: path, retry: ownFile ? ":w!" : ":w! \(path)")]
-            }
-            if case .unchangedSince(let expected) = check, let current = services.fingerprint(path), current != expected {
-                return [.changedOnDisk(path: path)]
             }
             if check == .absent, services.exists(path) { return [.fileExists(path: path, retry: ":w! \(path)")] }
             do {

@@ -8,9 +8,10 @@ import QNetPlanner
 /// the records after it (whose indices move) look new.
 struct PlanNotes: Sendable, Hashable {
     /// One note: what is compared across an edit, and the diagnostic it came from.
-    private struct Note: Sendable, Hashable {
+    struct Note: Sendable, Hashable {
         struct Key: Sendable, Hashable {
             var severity: Diagnostic.Severity
+            /// The message with its figures left out (`Note.wording`): a note whose numbers moved is not new.
             var message: String
             /// The key path with the record named by id (`links[L7].length` for `links[3].length`).
             var place: String?
@@ -20,6 +21,24 @@ struct PlanNotes: Sendable, Hashable {
         var diagnostic: Diagnostic
         /// Whether it is one of `check`'s notes of the results (a link without key, a demand not met).
         var isOutcome: Bool
+
+        /// `message` with every run of digits (and the decimal points and signs between them) as one `#`, so that
+        /// "loss 80.2 dB" and "loss 80.4 dB" read alike (second reader: every edit of a keyless link told its note again).
+        static func wording(_ message: String) -> String {
+            var result = ""
+            result.reserveCapacity(message.utf8.count)
+            var inFigure = false
+            for character in message {
+                if character.isNumber || (inFigure && (character == "." || character == "e" || character == "-")) {
+                    if !inFigure { result.append("#") }
+                    inFigure = true
+                } else {
+                    inFigure = false
+                    result.append(character)
+                }
+            }
+            return result
+        }
 
         /// Where the status line puts it: errors, then what the edit broke (a demand not met, a link without key),
         /// then the other warnings and notes (QA: five unused-key warnings hid that a link had lost its key).
@@ -37,7 +56,7 @@ struct PlanNotes: Sendable, Hashable {
     init(_ plan: Plan, of topology: Topology) {
         let outcomes = PlanOutcomeNotes.diagnostics(plan, of: topology, remedies: false)
         notes = (plan.diagnostics.map { ($0, false) } + outcomes.map { ($0, true) }).map { diagnostic, isOutcome in
-            Note(key: Note.Key(severity: diagnostic.severity, message: diagnostic.message,
+            Note(key: Note.Key(severity: diagnostic.severity, message: Note.wording(diagnostic.message),
                                place: diagnostic.keyPath.map { Self.place($0, in: topology) }),
                  diagnostic: diagnostic, isOutcome: isOutcome)
         }

@@ -11,7 +11,7 @@ extension Plan {
     /// The state of `topology.links[index]` (whose id is `id`), read in place: the map colours thousands of links.
     func linkState(at index: Int, id: Identifier) -> LinkState {
         guard links.indices.contains(index), links[index].id == id else { return LinkState(linkPlan(at: index, id: id)) }
-        return LinkState(keyRateBps: links[index].keyRateBps, marginDB: links[index].marginDB)
+        return LinkState(keyRateBps: links[index].keyRateBps, marginDB: links[index].marginDB, unlimited: links[index].marginUnlimited)
     }
 
     /// The plan of `topology.demands[index]` (whose id is `id`), as `linkPlan(at:id:)`.

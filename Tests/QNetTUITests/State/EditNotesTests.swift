@@ -49,6 +49,19 @@ struct EditNotesTests {
         #expect(notes.last?.message.hasPrefix("tx_aperture is not used on a fiber link") == true)
     }
 
+    /// Second reader: the loss in a keyless link's note changed with every edit of its length, so the note was told
+    /// as new each time.
+    @Test("a note whose figures only moved is not new")
+    func figuresMoved() {
+        var topology = Fixtures.metro
+        topology.links[0].length = Quantity(400, .kilometre)
+        var session = planned(topology)
+        session.command("set L1.length 401 km")
+        plan(&session)
+        #expect(session.status == "L1.length = 401 km")
+        #expect(PlanNotes.Note.wording("loss 80.2 dB exceeds 1e-5, 3 links") == "loss # dB exceeds #, # links")
+    }
+
     @Test("an edit whose plan adds nothing keeps its own message; nor is a warning the plan had before told again")
     func nothingNew() {
         var topology = Fixtures.metro

@@ -32,6 +32,18 @@ struct ReadOnlyFileSaveTests {
                 == .saved(edited, path: "metro.yaml", fingerprint: disk.services.fingerprint("metro.yaml")))
     }
 
+    /// Second reader: a read-only file that changed on disk (a version-control sync rewrote it) was refused as read-only
+    /// only, so the advised :w! wrote over the change. The change is told first.
+    @Test("a read-only file that changed on disk since it was read is refused as changed, not as read-only")
+    func changedOnDiskBeforeReadOnly() {
+        let (disk, runner) = runner()
+        let opened = disk.services.fingerprint("metro.yaml")
+        disk.put(Topology(name: "someone else's edit"), at: "metro.yaml", time: 5)
+        #expect(runner.run(.save(TopologyDocument(topology: Fixtures.metro), path: "metro.yaml", check: .unchangedSince(opened)))
+                == [.changedOnDisk(path: "metro.yaml")])
+        #expect(disk.file("metro.yaml")?.name == "someone else's edit")
+    }
+
     @Test("the refusal says the file is read-only and how to write it anyway; it keeps the edits and does not quit")
     func refusalMessage() {
         var session = Session()

@@ -140,14 +140,20 @@ import QNetPlanner
         #expect(answers.compactMap { if case .analysed(_, let demand, _) = $0 { demand } else { nil } } == [Identifier("A-B"), Identifier("Z")])
     }
 
-    @Test("an edit while the what-ifs run cancels them: the stale analysis stops unreleased, answers nothing, and the new one answers")
-    func editCancelsTheStaleAnalysis() throws {
+    /// An analysis held while it runs the what-ifs of demand A-B in metro, and metro with L1 made 31 km (an edit).
+    private func heldOnMetro() -> (HeldAnalysis, BackgroundAnalysis, Topology) {
         let held = HeldAnalysis()
         let analysis = BackgroundAnalysis(analyse: held.analyse)
         var edited = Fixtures.metro
         edited.links[0].length = Quantity(31, .kilometre)
         analysis.request("A-B", in: Fixtures.metro) { Planner().plan(Fixtures.metro) }
         while held.asked.withLock({ $0.isEmpty }) { Thread.sleep(forTimeInterval: 0.001) }   // runs, held
+        return (held, analysis, edited)
+    }
+
+    @Test("an edit while the what-ifs run cancels them: the stale analysis stops unreleased, answers nothing, and the new one answers")
+    func editCancelsTheStaleAnalysis() throws {
+        let (held, analysis, edited) = heldOnMetro()
         analysis.request("A-B", in: edited) { Planner().plan(edited) }
         // Not released, the stale analysis stops at its next check, and the new one starts.
         for _ in 0..<2000 where held.asked.withLock({ $0.count }) < 2 { Thread.sleep(forTimeInterval: 0.005) }
@@ -165,12 +171,7 @@ import QNetPlanner
     /// running, and the cancelled run answered nothing, so the what-ifs never came.
     @Test("an edit then its undo: the what-ifs of the topology back again are computed anew and arrive")
     func undoAfterCancelAsksAgain() throws {
-        let held = HeldAnalysis()
-        let analysis = BackgroundAnalysis(analyse: held.analyse)
-        var edited = Fixtures.metro
-        edited.links[0].length = Quantity(31, .kilometre)
-        analysis.request("A-B", in: Fixtures.metro) { Planner().plan(Fixtures.metro) }
-        while held.asked.withLock({ $0.isEmpty }) { Thread.sleep(forTimeInterval: 0.001) }   // runs, held
+        let (held, analysis, edited) = heldOnMetro()
         analysis.keep(only: edited)                                                          // the edit
         analysis.request("A-B", in: Fixtures.metro) { Planner().plan(Fixtures.metro) }      // its undo
         for _ in 0..<2000 where held.asked.withLock({ $0.count }) < 2 { Thread.sleep(forTimeInterval: 0.005) }

@@ -47,9 +47,9 @@ struct ChainAtRound {
     /// search stops where a floor under the time per pair of that and every longer round reaches the best time found
     /// (`HeraldingRoundFloor` of the chain's waiting model; the exact one's I, where inclusion–exclusion cannot give
     /// it, summed in steps of R0/4), or after
-    /// `mostLengths` lengths, or once the exact waiting time's series have taken `RepeaterChainModel.maxSeriesTerms`
-    /// terms on the steps after R0 (as many as one evaluation may take).
-    func shortest() -> ChainEvaluation {
+    /// `most` lengths (`mostLengths` unless told), or once the exact waiting time's series have taken
+    /// `RepeaterChainModel.maxSeriesTerms` terms on the steps after R0 (as many as one evaluation may take).
+    func shortest(most: Int = Self.mostLengths) -> ChainEvaluation {
         let lengths = HeraldingRound.candidateSeconds(communicationSeconds: communicationSeconds, spacings: spacings,
                                                       modes: model.modes)
         let floor = lengths.floor
@@ -65,7 +65,7 @@ struct ChainAtRound {
                 search.end = .bounded
                 break
             }
-            guard search.tried < Self.mostLengths, terms < RepeaterChainModel.maxSeriesTerms else {
+            guard search.tried < most, terms < RepeaterChainModel.maxSeriesTerms else {
                 search.end = .stopped
                 search.mostGain = 1 - bound.seconds(from: length.seconds) / best.meanSeconds
                 break

@@ -63,6 +63,11 @@ struct RepeaterChainModel {
         purificationRounds == 0 && nodes.dropFirst().dropLast().allSatisfy { $0.swapSuccess.value >= 1 && !$0.cutoffTime.value.isFinite }
     }
 
+    /// Round lengths each evaluation of the α scan tries (R0 and the first steps after it): α is chosen on those,
+    /// then evaluated with the full search of `ChainAtRound.shortest` (second reader: a full search at each of the
+    /// scan's ~30 points made a multiplexed single-click chain plan 25 times slower).
+    static let alphaScanLengths = 10
+
     /// Whether some single-click link leaves α to the planner.
     var optimisesAlpha: Bool {
         links.contains { $0.heralding.value == .singleClick && $0.brightStatePopulation.value == .auto }
@@ -74,7 +79,8 @@ struct RepeaterChainModel {
         // The key is 0 both where α is too small (pairs wait and decohere) and too large (swaps pile up
         // errors): scan log10 α on a grid over [1e-5, 0.5], then refine by golden section around the best point.
         func rate(_ exponent: Double) -> Double {
-            evaluate(transmittances: transmittances, lengths: lengths, alpha: pow(10, exponent)).keyRate
+            atRound(transmittances: transmittances, lengths: lengths, alpha: pow(10, exponent))
+                .shortest(most: Self.alphaScanLengths).keyRate
         }
         let (lower, upper) = (-5.0, log10(0.5))
         let step = (upper - lower) / Double(Self.alphaGridPoints - 1)

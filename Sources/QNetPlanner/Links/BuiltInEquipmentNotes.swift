@@ -14,59 +14,69 @@ enum BuiltInEquipmentNotes {
     static let listed = 10
 
     /// A note per link of `inputs` (by index into the topology's links; nil: not planned) that names no source, or
-    /// no detector, while another link does, located at the link.
-    /// - Complexity: O(L) in the number of links.
+    /// no detector, while another link of its kind of equipment does, located at the link.
+    /// - Complexity: O(L) in the number of links, one pass (the planner runs it on every re-plan).
     static func notes(_ inputs: [LinkInputs?]) -> [(link: Int, note: Diagnostic)] {
-        let sourceNotes = notes(inputs, names: \.sourceName) { input, others in
-            let source = input.resolvedSource
-            return "link \(input.link.id) uses the built-in \(Format.frequency(source.repetitionRate.value)) "
-                + "\(source.kind.value.rawValue) source: neither it nor its sender \(sender(of: input)) names a source, "
-                + "while the network's other \(kind(of: input)) links use \(others)"
+        // Per kind of equipment (0: photon-counting, 1: CV-QKD): the links that fall back, and the names the others use.
+        var sources = [Uses(), Uses()], detectors = [Uses(), Uses()]
+        for (index, input) in inputs.enumerated() {
+            guard let input else { continue }
+            let kind = isContinuousVariable(input) ? 1 : 0
+            sources[kind].add(input.sourceName, link: index)
+            detectors[kind].add(input.detectorName, link: index)
         }
-        let detectorNotes = notes(inputs, names: \.detectorName) { input, others in
-            let detector = input.resolvedDetector
-            return "link \(input.link.id) uses the built-in \(detector.kind.value.rawValue) detector "
-                + "(\(Format.percent(detector.efficiency.value)) efficient): neither it nor its receiver \(receiver(of: input)) "
-                + "names a detector, while the network's other \(kind(of: input)) links use \(others)"
+        var notes: [(link: Int, note: Diagnostic)] = []
+        for kind in 0..<2 {
+            if let others = sources[kind].namesOfOthers {
+                for link in sources[kind].fallingBack {
+                    let input = inputs[link]!, source = input.resolvedSource
+                    notes.append((link, note(input, at: link, "uses the built-in \(Format.frequency(source.repetitionRate.value)) "
+                        + "\(source.kind.value.rawValue) source: neither it nor its sender \(sender(of: input)) names a source, "
+                        + "while the network's other \(kindNames[kind]) links use \(others)")))
+                }
+            }
+            if let others = detectors[kind].namesOfOthers {
+                for link in detectors[kind].fallingBack {
+                    let input = inputs[link]!, detector = input.resolvedDetector
+                    notes.append((link, note(input, at: link, "uses the built-in \(detector.kind.value.rawValue) detector "
+                        + "(\(Format.percent(detector.efficiency.value)) efficient): neither it nor its receiver "
+                        + "\(receiver(of: input)) names a detector, while the network's other \(kindNames[kind]) links use \(others)")))
+                }
+            }
         }
-        return (sourceNotes + detectorNotes).sorted { $0.link < $1.link }
+        return notes.sorted { $0.link < $1.link }
     }
 
-    /// A note (worded by `message`, given the link's inputs and the names the others use) per link whose `names`
-    /// is nil, when another link of its kind of equipment names one.
-    private static func notes(_ inputs: [LinkInputs?], names: KeyPath<LinkInputs, String?>,
-                              message: (LinkInputs, String) -> String) -> [(link: Int, note: Diagnostic)] {
-        let continuous = inputs.map { $0.map(isContinuousVariable) }
-        return [true, false].flatMap { family in
-            notes(ofOneKind: inputs.indices.map { continuous[$0] == family ? inputs[$0] : nil }, names: names, message: message)
-        }
+    /// How the notes name each kind of equipment.
+    private static let kindNames = ["photon-counting", "CV-QKD"]
+
+    /// The note at `input`'s link, the topology's link at `index`: `link ID ` and `text`.
+    private static func note(_ input: LinkInputs, at index: Int, _ text: String) -> Diagnostic {
+        Diagnostic(.note, "link \(input.link.id) " + text, keyPath: "links[\(index)]")
     }
 
     /// Whether `input`'s link runs CV-QKD (its protocol, the file's default, or the built-in decoy BB84).
     private static func isContinuousVariable(_ input: LinkInputs) -> Bool {
-        (input.link.protocolKind ?? input.defaults.protocolKind) == .cvGG02
+        (input.protocolKey ?? input.defaults.protocolKind) == .cvGG02
     }
 
-    /// The kind of equipment `input`'s link uses, as the notes name it.
-    private static func kind(of input: LinkInputs) -> String { isContinuousVariable(input) ? "CV-QKD" : "photon-counting" }
+    /// Of the links of one kind of equipment: those that name no source (or detector), and how often each name is used.
+    private struct Uses {
+        var fallingBack: [Int] = []
+        var counts: [String: Int] = [:]
 
-    /// The notes among `inputs` of one kind of equipment (the others nil): one per link whose `names` is nil, when
-    /// another's is not.
-    private static func notes(ofOneKind inputs: [LinkInputs?], names: KeyPath<LinkInputs, String?>,
-                              message: (LinkInputs, String) -> String) -> [(link: Int, note: Diagnostic)] {
-        let fallingBack = inputs.indices.filter { inputs[$0].map { $0[keyPath: names] == nil } ?? false }
-        guard !fallingBack.isEmpty else { return [] }
-        var uses: [String: Int] = [:]
-        for case let input? in inputs { if let name = input[keyPath: names] { uses[name, default: 0] += 1 } }
-        guard !uses.isEmpty else { return [] }
-        let ranked = uses.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "'\($0.key)'" }
-        // `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`, `'a', 'b', 'c' and 2 more`.
-        let shown = Array(ranked.prefix(namesListed))
-        let rest = ranked.count > namesListed ? ["\(ranked.count - namesListed) more"] : []
-        let items = shown + rest
-        let listed = items.count == 1 ? items[0] : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
-        return fallingBack.map { index in
-            (index, Diagnostic(.note, message(inputs[index]!, listed), keyPath: "links[\(index)]"))
+        mutating func add(_ name: String?, link: Int) {
+            if let name { counts[name, default: 0] += 1 } else { fallingBack.append(link) }
+        }
+
+        /// The names the other links use, most used first (`'a'`, `'a' and 'b'`, `'a', 'b', 'c' and 2 more`); nil when
+        /// no link falls back or none names one (the built-in is then chosen deliberately).
+        var namesOfOthers: String? {
+            guard !fallingBack.isEmpty, !counts.isEmpty else { return nil }
+            let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "'\($0.key)'" }
+            let shown = Array(ranked.prefix(namesListed))
+            let items = shown + (ranked.count > namesListed ? ["\(ranked.count - namesListed) more"] : [])
+            return items.count == 1 ? items[0] : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
         }
     }
 

@@ -21,6 +21,8 @@ final class LinkInputs: Hashable, @unchecked Sendable {
     /// concurrent reads of a `plan(_:)` call.
     private var links: [Link]
     var link: Link { links[index] }
+    /// The link's own `protocol` key, read in place (`link` copies the whole record).
+    var protocolKey: ProtocolKind? { links[index].protocolKind }
     let fromIndex: Int
     let toIndex: Int
     let sourceName: String?

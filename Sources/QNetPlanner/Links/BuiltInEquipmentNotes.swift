@@ -27,21 +27,17 @@ enum BuiltInEquipmentNotes {
         }
         var notes: [(link: Int, note: Diagnostic)] = []
         for kind in 0..<2 {
-            if let others = sources[kind].namesOfOthers {
-                for link in sources[kind].fallingBack {
-                    let input = inputs[link]!, source = input.resolvedSource
-                    notes.append((link, note(input, at: link, "uses the built-in \(Format.frequency(source.repetitionRate.value)) "
-                        + "\(source.kind.value.rawValue) source: neither it nor its sender \(sender(of: input)) names a source, "
-                        + "while the network's other \(kindNames[kind]) links use \(others)")))
-                }
+            notes += Self.notes(sources[kind], of: inputs) { input, others in
+                let source = input.resolvedSource
+                return "uses the built-in \(Format.frequency(source.repetitionRate.value)) \(source.kind.value.rawValue) source: "
+                    + "neither it nor its sender \(sender(of: input)) names a source, while the network's other "
+                    + "\(kindNames[kind]) links use \(others)"
             }
-            if let others = detectors[kind].namesOfOthers {
-                for link in detectors[kind].fallingBack {
-                    let input = inputs[link]!, detector = input.resolvedDetector
-                    notes.append((link, note(input, at: link, "uses the built-in \(detector.kind.value.rawValue) detector "
-                        + "(\(Format.percent(detector.efficiency.value)) efficient): neither it nor its receiver "
-                        + "\(receiver(of: input)) names a detector, while the network's other \(kindNames[kind]) links use \(others)")))
-                }
+            notes += Self.notes(detectors[kind], of: inputs) { input, others in
+                let detector = input.resolvedDetector
+                return "uses the built-in \(detector.kind.value.rawValue) detector (\(Format.percent(detector.efficiency.value)) "
+                    + "efficient): neither it nor its receiver \(receiver(of: input)) names a detector, while the network's "
+                    + "other \(kindNames[kind]) links use \(others)"
             }
         }
         return notes.sorted { $0.link < $1.link }
@@ -50,9 +46,14 @@ enum BuiltInEquipmentNotes {
     /// How the notes name each kind of equipment.
     private static let kindNames = ["photon-counting", "CV-QKD"]
 
-    /// The note at `input`'s link, the topology's link at `index`: `link ID ` and `text`.
-    private static func note(_ input: LinkInputs, at index: Int, _ text: String) -> Diagnostic {
-        Diagnostic(.note, "link \(input.link.id) " + text, keyPath: "links[\(index)]")
+    /// A note at each link of `uses` that falls back, when others name equipment: `link ID ` and what `text` says of
+    /// its inputs and the names the others use.
+    private static func notes(_ uses: Uses, of inputs: [LinkInputs?],
+                              text: (LinkInputs, String) -> String) -> [(link: Int, note: Diagnostic)] {
+        guard let others = uses.namesOfOthers else { return [] }
+        return uses.fallingBack.compactMap { index in
+            inputs[index].map { (index, Diagnostic(.note, "link \($0.link.id) " + text($0, others), keyPath: "links[\(index)]")) }
+        }
     }
 
     /// Whether `input`'s link runs CV-QKD (its protocol, the file's default, or the built-in decoy BB84).

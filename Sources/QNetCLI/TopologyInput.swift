@@ -5,10 +5,11 @@ import QNetModel
 /// Loads a topology named on the command line, or throws `InvalidInput`
 /// with every located error.
 enum TopologyInput {
-    /// The file at `path` with the place of each key path, for locating the plan's diagnostics.
+    /// The file at `path` with the place of each key path, for locating the plan's diagnostics; a pipe is read too
+    /// (`qnetplan check <(generator)`).
     static func load(_ path: String) throws -> TopologyFile {
         do {
-            return try TopologyReader.load(contentsOf: URL(fileURLWithPath: path))
+            return try TopologyReader.load(contentsOf: URL(fileURLWithPath: path), readingPipes: true)
         } catch {
             throw InvalidInput(error)
         }

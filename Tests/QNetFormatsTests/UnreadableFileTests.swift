@@ -28,6 +28,21 @@ struct UnreadableFileTests {
         }
     }
 
+    /// Second reader: `qnetplan check <(generator)` stopped working when pipes were refused for the workbench.
+    @Test("the command line reads a pipe to its end (readingPipes), as `check <(generator)` needs")
+    func pipeReadByTheCommandLine() throws {
+        try withTemporaryFolder { folder in
+            let pipe = folder.appendingPathComponent("net.qnet.yaml").path
+            #expect(mkfifo(pipe, 0o644) == 0)
+            let writer = Thread {
+                FileHandle(forWritingAtPath: pipe)?.write(Data("qnet: 1\nname: piped\n".utf8))   // closed when released
+            }
+            writer.start()
+            let file = try TopologyReader.load(contentsOf: URL(fileURLWithPath: pipe), readingPipes: true)
+            #expect(file.document.topology.name == "piped")
+        }
+    }
+
     @Test("an empty file, or one of only blank lines and comments, is an error that carries those comments")
     func emptyFiles() throws {
         for yaml in ["", "  \n\n", "---\n"] {

@@ -21,7 +21,7 @@ import QNetModel
     }
 
     /// Without excess noise the key stays proportional to T: no loss removes it, so there is no margin to show, and the
-    /// assumptions say why (the reports show "–", an empty CSV cell and JSON null).
+    /// assumptions say why (the reports show "no limit" in Markdown, an empty CSV cell and JSON null).
     @Test func noLossRemovesAKeyWithoutExcessNoise() throws {
         var topology = TwinFieldCVPlannerTests.continuousVariable(km: 25)
         topology.links[0].excessNoise = Quantity(0, .one)

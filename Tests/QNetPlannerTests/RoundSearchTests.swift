@@ -115,7 +115,7 @@ import QNetPhysics
     }
 
     /// 10^6 modes 1 us and 1.1 us apart on 1 km links of p near 10^-4, exact waiting: the steps up to 1.1 s number
-    /// millions, but the exact waiting time's floor I + (R/2)·e^(−a·R) passes the best time per pair within a few
+    /// millions, but the exact waiting time's floor I + R·ρ(a·R) passes the best time per pair within a few
     /// steps; the brute force over the first 300 lengths (the floor rules out the rest) finds the same round.
     @Test func theExactWaitingFloorEndsASearchOfMillionsOfSteps() {
         let model = Self.model([Self.link(transmittance: 2e-4, meters: 1000, spacing: 1e-6),

@@ -48,18 +48,22 @@ public enum TopologyReader {
 
     /// Loads the topology file at `url` with its comments and the place of each key path,
     /// so that the plan's diagnostics can be located too (`TopologySourceMap`).
+    /// With `readingPipes`, a pipe is read to its end (`qnetplan check <(generator)`, which waits for its writer);
+    /// without, it is refused as other files that are not regular are (the workbench must not wait on one).
     /// - Throws: `TopologyLoadError` with every problem found, including an
     ///   unreadable file or one that is not UTF-8 text.
-    public static func load(contentsOf url: URL) throws(TopologyLoadError) -> TopologyFile {
+    public static func load(contentsOf url: URL, readingPipes: Bool = false) throws(TopologyLoadError) -> TopologyFile {
         let file = url.relativePath
-        if let kind = notRegularFile(url.path) {
+        if let kind = notRegularFile(url.path, readingPipes: readingPipes) {
             // Not read at all: a pipe or a terminal would wait for input, and /dev/null reads as an empty file.
             throw TopologyLoadError([Diagnostic(.error, "cannot read the file: \(kind)",
                                                 location: SourceLocation(file: file, line: 1, column: 1))])
         }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            // Foundation's whole-file read refuses a pipe ("permission"): a pipe is read as a stream, to its end.
+            data = readingPipes && fileType(url.path) == S_IFIFO
+                ? try FileHandle(forReadingFrom: url).readToEnd() ?? Data() : try Data(contentsOf: url)
         } catch {
             throw TopologyLoadError([Diagnostic(.error, unreadableReason(url, error),
                                                 location: SourceLocation(file: file, line: 1, column: 1))])
@@ -103,17 +107,23 @@ public enum TopologyReader {
     }
 
     /// What the file at `path` (through a symbolic link, the file it names) is when it is not a regular file: a
-    /// folder, a device, a pipe or a socket; nil for a regular file, or none.
-    private static func notRegularFile(_ path: String) -> String? {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        switch status.st_mode & S_IFMT {
+    /// folder, a device, a pipe (unless `readingPipes`) or a socket; nil for a regular file, or none.
+    private static func notRegularFile(_ path: String, readingPipes: Bool) -> String? {
+        guard let type = fileType(path) else { return nil }
+        switch type {
         case S_IFREG: return nil
+        case S_IFIFO where readingPipes: return nil
         case S_IFDIR: return "it is a folder"
         case S_IFCHR, S_IFBLK: return "it is a device, not a regular file"
         case S_IFIFO: return "it is a pipe, not a regular file"
         default: return "it is a socket, not a regular file"
         }
+    }
+
+    /// The type bits (`S_IFMT`) of the file at `path`, through a symbolic link; nil when there is none.
+    private static func fileType(_ path: String) -> mode_t? {
+        var status = stat()
+        return stat(path, &status) == 0 ? status.st_mode & S_IFMT : nil
     }
 
     /// The 1-based number of the first line that is not valid UTF-8.

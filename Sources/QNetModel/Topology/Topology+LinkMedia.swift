@@ -21,7 +21,8 @@ extension Topology {
                 let medium = !named ? "names no medium, so it defaulted to fiber" : "is a fiber"
                 problems.append(Diagnostic(
                     .error, "link \(link.id) \(medium), but \(inOrbit[0]) is a satellite: no fiber reaches orbit; "
-                        + "write medium: satellite (a free-space link joins two satellites)",
+                        + (inOrbit.count == 2 ? "write medium: free-space (the link between two satellites)"
+                            : "write medium: satellite (a free-space link joins two satellites)"),
                     keyPath: named ? "\(path).medium" : path))
             case .freeSpace where inOrbit.count == 1:
                 problems.append(Diagnostic(

@@ -91,7 +91,6 @@ extension TopologyComments {
         return (deeper, rest)
     }
 
-    /// The lines of `text` as Unicode scalars, without their line breaks (`\n` or `\r\n`).
     /// The comments of `yaml`, a file that holds no value (only comments, blank lines and document markers), all
     /// kept at the top of the topology written in it; a run of blank lines is kept as one, none before the first.
     init(ofEmptyFile yaml: String) {
@@ -107,6 +106,7 @@ extension TopologyComments {
         }
     }
 
+    /// The lines of `text` as Unicode scalars, without their line breaks (`\n` or `\r\n`).
     static func lines(of text: String) -> [[Unicode.Scalar]] {
         // Split scalars, not characters: "\r\n" is one Character.
         var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in

@@ -16,7 +16,8 @@ enum FormView {
         let inside = Box.draw(box, title: "Edit " + form.record.title, focused: true, glyphs: glyphs, into: &canvas)
         let keyWidth = min(24, (rows.map { DisplayWidth.of($0.key) }.max() ?? 0) + 2)
         let cursor = min(form.cursor, rows.count - 1)
-        let message = footerMessage(form, rows[cursor], state, width: inside.width)
+        let said = RecordNotes(form.record, in: state)
+        let message = footerMessage(form, said.notes(of: rows[cursor]), width: inside.width)
         let footer = 2 + max(1, message.lines.count)  // a rule, the help of the key, why a value was refused or the key's note
         let listHeight = max(1, inside.height - footer)
         let top = max(0, min(cursor - listHeight / 2, rows.count - listHeight))
@@ -36,7 +37,7 @@ enum FormView {
                 } else {
                     (row.defaultText.map { "— default " + $0 } ?? "—", .dim)
                 }
-                drawValue(text, role: role, note: row.notes(of: form.record, in: state).first, in: valueRect, glyphs: glyphs,
+                drawValue(text, role: role, note: said.notes(of: row).first, in: valueRect, glyphs: glyphs,
                           into: &canvas)
             }
         }
@@ -52,16 +53,15 @@ enum FormView {
         if let pick = form.pick { drawPick(pick, title: row.key, in: inside, glyphs: glyphs, into: &canvas) }
     }
 
-    /// Why the value typed was refused, else the first thing said of the key under the cursor (and how many more the
+    /// Why the value typed was refused, else the first of `notes`, what is said of the key under the cursor (and how many more the
     /// inspector shows), word-wrapped on up to two lines of `width` columns (the second cut short when it is longer).
-    private static func footerMessage(_ form: EditForm, _ row: FormRow, _ state: AppState, width: Int)
+    private static func footerMessage(_ form: EditForm, _ notes: [Diagnostic], width: Int)
         -> (lines: [String], role: StyleRole)
     {
         let text: String, role: StyleRole
         if let error = form.error {
             (text, role) = ("refused: " + error.replacingPrefix("refused: "), .error)
         } else {
-            let notes = row.notes(of: form.record, in: state)
             guard let note = notes.first else { return ([], .normal) }
             let more = notes.count > 1 ? " (\(notes.count - 1) more in the inspector)" : ""
             (text, role) = ("\(note.severity.rawValue): \(note.message)\(more)", Self.role(of: note))

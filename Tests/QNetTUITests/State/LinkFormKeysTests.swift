@@ -109,4 +109,23 @@ struct LinkFormKeysTests {
         session.press(.enter)
         #expect(screen(session).contains("900 km  ! length is not used on a satellite link (the range co"))
     }
+
+    /// Second reader: the form read the plan's list, which holds ten length warnings and counts the rest, so the
+    /// eleventh such link's form said nothing at its length.
+    @Test("a link's own warning is shown at its key though the plan's list counts it among the rest")
+    func ownWarningBeyondTheListedTen() {
+        var topology = Fixtures.metro
+        for index in 0..<12 {
+            topology.nodes.append(Fixtures.node(Identifier("F\(index)"), .trusted, x: 100, y: Double(100 + 10 * index)))
+            topology.links.append(Link(id: Identifier("S\(index)"), from: "A", to: Identifier("F\(index)"), medium: .fiber,
+                                       length: Quantity(1, .kilometre)))
+        }
+        let plan = Planner().plan(topology)
+        #expect(!plan.diagnostics.contains { $0.keyPath == "links[13].length" })   // the 12th short link: counted, not listed
+        var state = AppState(topology: topology)
+        state.plan = plan
+        let row = try? #require(TopologyEditor.rows(of: .link("S11"), in: topology)?.first { $0.key == "length" })
+        let notes = row.map { RecordNotes(.link("S11"), in: state).notes(of: $0) } ?? []
+        #expect(notes.first?.message.hasPrefix("link S11 is 1 km long, shorter than") == true)
+    }
 }

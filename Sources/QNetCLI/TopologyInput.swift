@@ -15,8 +15,8 @@ enum TopologyInput {
         }
     }
 
-    /// The file at `path`, as `load(_:)` reads it; nil when it holds no topology (it is empty, or holds only comments),
-    /// which the workbench starts anew as it does a file that does not exist.
+    /// The file at `path` for the workbench (which refuses a pipe, where `load(_:)` reads one); nil when it holds no
+    /// topology (it is empty, or holds only comments), which the workbench starts anew as it does a file that does not exist.
     static func loadUnlessEmpty(_ path: String) throws -> TopologyFile? {
         do {
             return try TopologyReader.load(contentsOf: URL(fileURLWithPath: path))

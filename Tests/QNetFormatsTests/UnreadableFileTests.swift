@@ -29,7 +29,7 @@ struct UnreadableFileTests {
     }
 
     /// Second reader: `qnetplan check <(generator)` stopped working when pipes were refused for the workbench.
-    @Test("the command line reads a pipe to its end (readingPipes), as `check <(generator)` needs")
+    @Test("the command line reads a pipe to its end (readingPipes), as `check <(generator)` needs", .timeLimit(.minutes(1)))
     func pipeReadByTheCommandLine() throws {
         try withTemporaryFolder { folder in
             let pipe = folder.appendingPathComponent("net.qnet.yaml").path

@@ -20,9 +20,11 @@ extension Topology {
             case .fiber:
                 let medium = !named ? "names no medium, so it defaulted to fiber" : "is a fiber"
                 problems.append(Diagnostic(
-                    .error, "link \(link.id) \(medium), but \(inOrbit[0]) is a satellite: no fiber reaches orbit; "
-                        + (inOrbit.count == 2 ? "write medium: free-space (the link between two satellites)"
-                            : "write medium: satellite (a free-space link joins two satellites)"),
+                    .error, "link \(link.id) \(medium), but "
+                        + (inOrbit.count == 2 ? "both its ends are satellites: no fiber reaches orbit; write medium: free-space "
+                            + "(the link between two satellites)"
+                            : "\(inOrbit[0]) is a satellite: no fiber reaches orbit; write medium: satellite (a free-space link "
+                            + "joins two satellites)"),
                     keyPath: named ? "\(path).medium" : path))
             case .freeSpace where inOrbit.count == 1:
                 problems.append(Diagnostic(

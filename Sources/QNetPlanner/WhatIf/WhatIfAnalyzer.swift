@@ -59,11 +59,7 @@ public struct WhatIfAnalyzer: Sendable {
 
     /// The what-ifs of the demand `id` alone (what the workbench shows for the selected demand).
     public func analyse(demand id: Identifier) -> DemandWhatIf? {
-        demands.firstIndex { $0.resolvedID == id }.map { index in
-            var whatIf = analyse(demands[index], worker: Worker(network: network), index: index).whatIf
-            whatIf.overdrawn = overdrawRemedies(forcing: id)
-            return whatIf
-        }
+        (try? analyse(demand: id, cancellation: .never)) ?? nil   // never cancelled, so never thrown
     }
 
     /// The what-ifs of the demand `id` alone, unless `cancellation` says they are no longer wanted: it is asked at each

@@ -22,14 +22,20 @@ struct PlanNotes: Sendable, Hashable {
         /// Whether it is one of `check`'s notes of the results (a link without key, a demand not met).
         var isOutcome: Bool
 
-        /// `message` with every run of digits (and the decimal points and signs between them) as one `#`, so that
-        /// "loss 80.2 dB" and "loss 80.4 dB" read alike (second reader: every edit of a keyless link told its note again).
+        /// `message` with every figure (digits, and a point, `e` or sign between digits: `80.2`, `1e-5`) as one `#`,
+        /// so that "loss 80.2 dB" and "loss 80.4 dB" read alike (second reader: every edit of a keyless link told its
+        /// note again); an id such as `S1-S2` keeps its hyphen.
         static func wording(_ message: String) -> String {
+            let characters = Array(message)
             var result = ""
             result.reserveCapacity(message.utf8.count)
             var inFigure = false
-            for character in message {
-                if character.isNumber || (inFigure && (character == "." || character == "e" || character == "-")) {
+            for (index, character) in characters.enumerated() {
+                let digitFollows = index + 1 < characters.count && characters[index + 1].isNumber
+                let joinsDigits = inFigure && digitFollows && (character == "." || character == "e" || character == "-")
+                    || inFigure && character == "e" && index + 2 < characters.count && characters[index + 1] == "-"
+                        && characters[index + 2].isNumber
+                if character.isNumber || joinsDigits || (inFigure && character == "-" && index > 0 && characters[index - 1] == "e") {
                     if !inFigure { result.append("#") }
                     inFigure = true
                 } else {
@@ -40,8 +46,8 @@ struct PlanNotes: Sendable, Hashable {
             return result
         }
 
-        /// Where the status line puts it: errors, then what the edit broke (a demand not met, a link without key),
-        /// then the other warnings and notes (QA: five unused-key warnings hid that a link had lost its key).
+        /// Where the status line puts it: errors, then what the edit broke (a demand not met, a link without key, a
+        /// node left without links, a segment overdrawn), then the other warnings and notes (QA: five unused-key warnings hid that a link had lost its key).
         var rank: Int {
             let severity = diagnostic.severity == .error ? 0 : diagnostic.severity == .warning ? 1 : 2
             return severity == 0 ? 0 : (isOutcome ? 0 : 2) + severity
@@ -56,7 +62,9 @@ struct PlanNotes: Sendable, Hashable {
     init(_ plan: Plan, of topology: Topology) {
         let outcomes = PlanOutcomeNotes.diagnostics(plan, of: topology, remedies: false)
         notes = (plan.diagnostics.map { ($0, false) } + outcomes.map { ($0, true) }).map { diagnostic, isOutcome in
-            Note(key: Note.Key(severity: diagnostic.severity, message: Note.wording(diagnostic.message),
+            // A note at a key is known by its words alone; one at none ("2 more demands are not met") by its figures too.
+            Note(key: Note.Key(severity: diagnostic.severity,
+                               message: diagnostic.keyPath == nil ? diagnostic.message : Note.wording(diagnostic.message),
                                place: diagnostic.keyPath.map { Self.place($0, in: topology) }),
                  diagnostic: diagnostic, isOutcome: isOutcome)
         }

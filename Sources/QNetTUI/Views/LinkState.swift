@@ -26,7 +26,7 @@ public enum LinkState: Sendable, Hashable {
     }
 
     /// The state of a planned link with key rate `keyRateBps` and margin `marginDB` (`unlimited`: no loss removes its key).
-    public init(keyRateBps: Double, marginDB: Double?, unlimited: Bool = false) {
+    public init(keyRateBps: Double, marginDB: Double?, unlimited: Bool) {
         if keyRateBps <= 0 { self = .bad; return }
         if unlimited { self = .good; return }
         if let marginDB, marginDB >= LinkState.goodMarginDB { self = .good; return }

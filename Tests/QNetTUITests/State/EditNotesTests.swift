@@ -60,6 +60,21 @@ struct EditNotesTests {
         plan(&session)
         #expect(session.status == "L1.length = 401 km")
         #expect(PlanNotes.Note.wording("loss 80.2 dB exceeds 1e-5, 3 links") == "loss # dB exceeds #, # links")
+        #expect(PlanNotes.Note.wording("segment S1-S2 at 1e3") == "segment S#-S# at #")
+    }
+
+    /// Second reader: with the figures left out of every note, "1 more demands are not met" and "2 more …" read alike,
+    /// so a demand broken beyond the ten listed went untold.
+    @Test("a demand broken beyond the ten listed is told by the count of the rest")
+    func brokenBeyondTheListed() {
+        var topology = Fixtures.metro
+        topology.demands = (0..<11).map { Demand(id: Identifier("D\($0)"), from: "A", to: "B", keyRate: Quantity(1, .gigabitPerSecond)) }
+            + [Demand(id: "LAST", from: "A", to: "B", keyRate: Quantity(1, .bitPerSecond))]
+        let before = Planner().plan(topology)
+        var edited = topology
+        edited.links[0].length = Quantity(400, .kilometre)
+        let added = PlanNotes(Planner().plan(edited), of: edited).added(since: PlanNotes(before, of: topology))
+        #expect(added.contains { $0.message == "2 more demands are not met (the report lists them all)" })
     }
 
     @Test("an edit whose plan adds nothing keeps its own message; nor is a warning the plan had before told again")

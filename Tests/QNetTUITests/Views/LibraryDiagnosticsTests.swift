@@ -29,7 +29,7 @@ struct UnlimitedMarginViewTests {
     @Test("a link with key and no margin limit is good, not merely ok")
     func goodWithoutLimit() {
         #expect(LinkState(keyRateBps: 1e6, marginDB: nil, unlimited: true) == .good)
-        #expect(LinkState(keyRateBps: 1e6, marginDB: nil) == .ok)
+        #expect(LinkState(keyRateBps: 1e6, marginDB: nil, unlimited: false) == .ok)
         #expect(LinkState(keyRateBps: 0, marginDB: nil, unlimited: true) == .bad)
     }
 }

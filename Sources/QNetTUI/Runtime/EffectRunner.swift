@@ -17,7 +17,7 @@ public struct EffectRunner: Sendable {
             // Changed on disk first: a read-only refusal would send the user to :w!, which writes over what changed
             // (a version-control sync rewrites read-only files under an open workbench).
             if case .unchangedSince(let expected) = check, let current = services.fingerprint(path), current != expected {
-                return [.changedOnDisk(path: path)]
+                return [.changedOnDisk(path: path, readOnly: services.isReadOnly(path))]
             }
             if check != .overwrite, services.isReadOnly(path) {
                 // The workbench's own file (checked against what it read) is written over with :w! alone.

@@ -76,8 +76,9 @@ public enum Action: Sendable, Hashable {
     case emptyFile(path: String, comments: TopologyComments, fingerprint: FileFingerprint?)
     /// `topology` was written to `path`, which now holds bytes of `fingerprint`.
     case saved(Topology, path: String, fingerprint: FileFingerprint?)
-    /// A save to `path` was refused: another program changed the file since the workbench read or wrote it.
-    case changedOnDisk(path: String)
+    /// A save to `path` was refused: another program changed the file since the workbench read or wrote it (`readOnly`:
+    /// and the file is read-only, which :w! writes over too).
+    case changedOnDisk(path: String, readOnly: Bool = false)
     /// A save or an export to `path` was refused: a file is there, and `retry` is the command that replaces it.
     case fileExists(path: String, retry: String)
     /// A save or an export to `path` was refused: its user made the file read-only, and `retry` is the command that

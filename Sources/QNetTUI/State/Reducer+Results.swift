@@ -97,11 +97,11 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
             return effects + [.quit]
         }
         return effects
-    case .changedOnDisk(let path):
+    case .changedOnDisk(let path, let readOnly):
         state.quitAfterSave = false
-        // The ways out first, so that a narrow status line still shows them.
+        // The ways out first, so that a narrow status line still shows them; :w! also writes over a read-only file.
         state.status = .error(":w! overwrites, :e! reloads (your edits are lost): \((path as NSString).lastPathComponent) "
-                              + "changed on disk since it was opened or saved")
+                              + "changed on disk since it was opened or saved" + (readOnly ? ", and is read-only" : ""))
         return []
     case .exported(let path):
         state.exportedPaths.insert(path)

@@ -40,8 +40,11 @@ struct ReadOnlyFileSaveTests {
         let opened = disk.services.fingerprint("metro.yaml")
         disk.put(Topology(name: "someone else's edit"), at: "metro.yaml", time: 5)
         #expect(runner.run(.save(TopologyDocument(topology: Fixtures.metro), path: "metro.yaml", check: .unchangedSince(opened)))
-                == [.changedOnDisk(path: "metro.yaml")])
+                == [.changedOnDisk(path: "metro.yaml", readOnly: true)])
         #expect(disk.file("metro.yaml")?.name == "someone else's edit")
+        var session = Session(Fixtures.metro)
+        session.send(.changedOnDisk(path: "metro.yaml", readOnly: true))
+        #expect(session.status?.hasSuffix("changed on disk since it was opened or saved, and is read-only") == true)
     }
 
     @Test("the refusal says the file is read-only and how to write it anyway; it keeps the edits and does not quit")

@@ -22,21 +22,21 @@ extension SuggestionFinder {
             for id in [link.from, link.to] where firstFiber[id] == nil { firstFiber[id] = index }
         }
         // Key holders that can pass the demand's key on: its other end, or one that relays keys.
-        let near = topology.nodes.indices.compactMap { index -> (index: Int, km: Double)? in
+        let near = topology.nodes.indices.compactMap { index -> (index: Int, meters: Double)? in
             let node = topology.nodes[index]
             guard index != end, node.holdsKey, index == other || node.resolvedKind != .endpoint, firstFiber[node.id] != nil,
-                  let at = node.position, let km = position.groundDistance(to: at).map({ $0 / 1000 }) else { return nil }
-            return (index, km)
-        }.sorted { $0.km != $1.km ? $0.km < $1.km : $0.index < $1.index }
+                  let at = node.position, let meters = position.groundDistance(to: at) else { return nil }
+            return (index, meters)
+        }.sorted { $0.meters != $1.meters ? $0.meters < $1.meters : $0.index < $1.index }
         var taken = network.ids
-        for (index, km) in near.prefix(Self.newLinkTries) {
+        for (index, meters) in near.prefix(Self.newLinkTries) {
             let near = topology.nodes[index]
             guard let template = firstFiber[near.id] else { continue }
             let equipment = LinkEquipment(topology: topology, linkIndex: template, nodeIndex: network.nodeIndex)
             var link = topology.links[template]
             link.id = MidpointSplit.unique("\(near.id)-\(target.id)", &taken)
             (link.from, link.to) = (near.id, target.id)
-            link.length = Quantity((km * 1000).rounded() / 1000, .kilometre)
+            link.length = Quantity(meters.rounded() / 1000, .kilometre)
             (link.source, link.detector) = (equipment.sourceName, equipment.detectorName)
             link.protocolKind = network.segmentsOfLink[template].first.map { network.segments[$0].protocolKind } ?? link.protocolKind
             let change = local.change(replacing: [], with: [link])
@@ -45,7 +45,7 @@ extension SuggestionFinder {
             guard result.maxFlowBps > base * (1 + Self.smallestGain), result.maxFlowBps > 0 else { continue }
             let model = topology.links[template].id
             return Suggestion(kind: .newLink,
-                              summary: "a fiber link from \(near.id) to \(target.id), \(Format.km(km * 1000)) between their "
+                              summary: "a fiber link from \(near.id) to \(target.id), \(Format.km(meters)) between their "
                                   + "positions, equipped as \(model), planned at \(Format.rate(change.added.map(\.keyRateBps).max() ?? 0)) "
                                   + "(\(near.id) is the nearest key holder whose link gives \(demand.resolvedID) key)",
                               changes: [MidpointSplit.newLinkText(link) + " (its other keys those of \(model), extra losses included)"],

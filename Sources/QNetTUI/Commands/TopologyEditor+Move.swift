@@ -52,8 +52,8 @@ extension TopologyEditor {
             // A satellite link's length is a slant range, not a distance on the map.
             guard link.from == id || link.to == id, link.resolvedMedium != .satellite, let length = link.length,
                   let a = topology.node(link.from)?.position, let b = topology.node(link.to)?.position,
-                  let distance = MapPoint.distanceKm(a, b), abs(distance * 1000 - length.si) > 0.01 * length.si else { return nil }
-            return "\(link.id) \(length.text) (\(Quantity.format((distance * 10).rounded() / 10)) km on the map)"
+                  let distance = a.groundDistance(to: b), abs(distance - length.si) > 0.01 * length.si else { return nil }
+            return "\(link.id) \(length.text) (\(Quantity.format((distance / 100).rounded() / 10)) km on the map)"
         }
         guard !differing.isEmpty else { return "" }
         let shown = differing.prefix(2).joined(separator: ", ") + (differing.count > 2 ? ", …" : "")

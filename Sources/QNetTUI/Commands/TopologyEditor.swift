@@ -50,8 +50,8 @@ public enum TopologyEditor {
             note = " with a pass at the defaults (:set \(id).pass {max_elevation: 60 deg} to change)"
         } else if
                   let a = topology.node(from)?.position, let b = topology.node(to)?.position,
-                  let distance = MapPoint.distanceKm(a, b) {
-            let rounded = (distance * 100).rounded() / 100
+                  let distance = a.groundDistance(to: b) {
+            let rounded = (distance / 10).rounded() / 100
             try write(["length"], .scalar("\(Quantity.format(rounded)) km"), into: &link)
             note = ", length \(Quantity.format(rounded)) km from the positions"
         }

@@ -36,10 +36,4 @@ public struct MapPoint: Sendable, Hashable {
         }
         return latitudes.isEmpty ? 0 : latitudes.reduce(0, +) / Double(latitudes.count)
     }
-
-    /// Distance between two positions in km: straight for planar ones, great-circle
-    /// (haversine) for geographic ones; nil when one is planar and the other geographic.
-    public static func distanceKm(_ a: Position, _ b: Position) -> Double? {
-        a.groundDistance(to: b).map { $0 / 1000 }
-    }
 }

@@ -30,12 +30,13 @@ struct PlanNotes: Sendable, Hashable {
             var result = ""
             result.reserveCapacity(message.utf8.count)
             var inFigure = false
+            func isDigit(_ index: Int) -> Bool { index < characters.count && characters[index].isNumber }
             for (index, character) in characters.enumerated() {
-                let digitFollows = index + 1 < characters.count && characters[index + 1].isNumber
-                let joinsDigits = inFigure && digitFollows && (character == "." || character == "e" || character == "-")
-                    || inFigure && character == "e" && index + 2 < characters.count && characters[index + 1] == "-"
-                        && characters[index + 2].isNumber
-                if character.isNumber || joinsDigits || (inFigure && character == "-" && index > 0 && characters[index - 1] == "e") {
+                // A point, `e` or sign inside a figure belongs to it when a digit follows (after `e`, a sign and a digit).
+                let joins = inFigure && (character == "." || character == "e" || character == "-")
+                    && (isDigit(index + 1) || character == "e" && index + 1 < characters.count && characters[index + 1] == "-"
+                        && isDigit(index + 2))
+                if character.isNumber || joins {
                     if !inFigure { result.append("#") }
                     inFigure = true
                 } else {
@@ -47,7 +48,8 @@ struct PlanNotes: Sendable, Hashable {
         }
 
         /// Where the status line puts it: errors, then what the edit broke (a demand not met, a link without key, a
-        /// node left without links, a segment overdrawn), then the other warnings and notes (QA: five unused-key warnings hid that a link had lost its key).
+        /// node left without links, a segment overdrawn), then the other warnings and notes (QA: five unused-key
+        /// warnings hid that a link had lost its key).
         var rank: Int {
             let severity = diagnostic.severity == .error ? 0 : diagnostic.severity == .warning ? 1 : 2
             return severity == 0 ? 0 : (isOutcome ? 0 : 2) + severity

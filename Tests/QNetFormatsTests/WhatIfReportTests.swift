@@ -64,23 +64,23 @@ import QNetPlanner
         #expect(survivability["surviving_demands"] as? [String] == [])
     }
 
-    @Test func theRepeaterChainSamplesUnmetDemandIsOfferedTheOtherMemoryAndBetterSwaps() throws {
+    /// The repeater-chain sample's untrusted demand (3 kbit/s, 1.06 kbit/s met): its links succeed in nearly every
+    /// round, so the library's other memory (longer-lived, less efficient) would add under 1 % and is not offered
+    /// (`SuggestionFinder.smallestGain`); better swaps are, and deterministic ones meet it.
+    @Test func theRepeaterChainSamplesUnmetDemandIsOfferedBetterSwapsNotTheOtherMemory() throws {
         let (topology, plan, analysis) = try Self.sample("repeater-chain")
         let markdown = MarkdownReport.render(plan, of: topology, whatIf: analysis)
-        #expect(markdown.contains("| memory lattice-ensemble on R1, R2, R3 |"))
-        #expect(markdown.contains("R1.memory: lattice-ensemble; R2.memory: lattice-ensemble; R3.memory: lattice-ensemble"))
+        #expect(!markdown.contains("memory lattice-ensemble"))
         let report = try json(JSONReport.render(plan, of: topology, whatIf: analysis))
         let demand = try #require((report["demands"] as? [[String: Any]])?.first { $0["id"] as? String == "ALICE-BOB-untrusted" })
         let suggestions = try #require((demand["what_if"] as? [String: Any])?["suggestions"] as? [[String: Any]])
-        let memory = try #require(suggestions.first { $0["kind"] as? String == "memory" })
-        #expect(memory["satisfied"] as? Bool == false)
-        #expect((memory["rate_bps"] as? Double ?? 0) > plan.demands[0].maxFlowBps)
-        // Deterministic swaps meet the demand; swaps of 75 % more than double its rate, the most any memory gives.
+        #expect(!suggestions.contains { $0["kind"] as? String == "memory" })
+        // Deterministic swaps meet the demand; swaps of 75 % more than double its rate without meeting it.
         let swaps = suggestions.filter { $0["kind"] as? String == "swap" }
         #expect(swaps.map { $0["satisfied"] as? Bool } == [true, false])
         #expect(swaps.map { ($0["changes"] as? [String])?.first } == ["R1.swap_success: 100 %", "R1.swap_success: 75 %"])
         let seventyFive = try #require(swaps.last?["rate_bps"] as? Double)
-        #expect(seventyFive > 2 * plan.demands[0].maxFlowBps && seventyFive > memory["rate_bps"] as? Double ?? .infinity)
+        #expect(seventyFive > 2 * plan.demands[0].maxFlowBps)
     }
 
     /// Vienna: a trusted node halfway along BREI-STPO meets GOV-FORU, but BANK-GOV's best path crosses that link and

@@ -55,48 +55,54 @@ struct RepeaterChainTests {
     @Test("Chain: one link is the link; a link that never succeeds gives no pair; no cutoff equals an infinite one")
     func chainLimits() {
         let pair = BellDiagonalState.werner(fidelity: 0.97)
-        let link = NestedRepeaterChain.Link(successPerRound: 0.01, roundSeconds: 1e-4, pair: pair)
+        let round = 1e-4
+        let link = NestedRepeaterChain.Link(successPerRound: 0.01, pair: pair)
         let end = NestedRepeaterChain.Node(swapSuccess: 1, coherenceSeconds: .infinity, cutoffSeconds: .infinity)
-        let one = NestedRepeaterChain.deliver(links: [link], nodes: [end, end])
+        let one = NestedRepeaterChain.deliver(links: [link], nodes: [end, end], roundSeconds: round)
         #expect(abs(one.meanSeconds - 1e-2) < 1e-15 && one.state == pair)
-        let dead = NestedRepeaterChain.Link(successPerRound: 0, roundSeconds: 1e-4, pair: pair)
-        #expect(NestedRepeaterChain.deliver(links: [link, dead], nodes: [end, end, end]).meanSeconds == .infinity)
+        let dead = NestedRepeaterChain.Link(successPerRound: 0, pair: pair)
+        #expect(NestedRepeaterChain.deliver(links: [link, dead], nodes: [end, end, end], roundSeconds: round).meanSeconds == .infinity)
+        #expect(NestedRepeaterChain.deliver(links: [link], nodes: [end, end], roundSeconds: 0).meanSeconds == .infinity)
         let repeater = NestedRepeaterChain.Node(swapSuccess: 0.5, coherenceSeconds: 0.1, cutoffSeconds: .infinity)
         let longCut = NestedRepeaterChain.Node(swapSuccess: 0.5, coherenceSeconds: 0.1, cutoffSeconds: 1e6)
-        let a = NestedRepeaterChain.deliver(links: [link, link], nodes: [end, repeater, end])
-        let b = NestedRepeaterChain.deliver(links: [link, link], nodes: [end, longCut, end])
+        let a = NestedRepeaterChain.deliver(links: [link, link], nodes: [end, repeater, end], roundSeconds: round)
+        let b = NestedRepeaterChain.deliver(links: [link, link], nodes: [end, longCut, end], roundSeconds: round)
         #expect(abs(a.meanSeconds - b.meanSeconds) / a.meanSeconds < 1e-12)
         #expect(abs(a.state.fidelity - b.state.fidelity) < 1e-12)
-        // No cutoff: (3/2)/(p·p_s) rounds; the waiting pair decays by E[e^(−X/T)] = λ/(λ + 1/T), X ~ Exp(λ).
-        #expect(abs(a.meanSeconds - 1.5 * 1e-2 / 0.5) < 1e-15)
-        let lambda = 1 / 1e-2
-        let keep = lambda / (lambda + 1 / 0.1)
+        // No cutoff: E[max of two geometric(q)] = 2/q − 1/(2q − q²) rounds per swap, 1/p_s swaps. The pair that came
+        // first (with 2q(1 − q)/(2q − q²)) waits W ~ geometric(q) and decays by E[z^W] = qz/(1 − (1 − q)z),
+        // z = e^(−R/T); both come in the same round with q²/(2q − q²) and nothing decays.
+        let q = 0.01
+        #expect(abs(a.meanSeconds - round * (2 / q - 1 / (2 * q - q * q)) / 0.5) < 1e-15)
+        let z = exp(-round / 0.1)
+        let keep = (q * q + 2 * q * (1 - q) * q * z / (1 - (1 - q) * z)) / (2 * q - q * q)
         #expect(abs(a.state.fidelity - pair.swapped(with: pair).depolarised(keeping: keep).fidelity) < 1e-12)
     }
 
-    @Test("Uneven links (a link split by a what-if repeater): each half keeps its own round and success; the join waits for the slower")
+    @Test("Uneven links (a link split by a what-if repeater): each keeps its own success in the shared round; the join waits for the slower")
     func unevenLinks() {
         let pair = BellDiagonalState.werner(fidelity: 1)
-        let short = NestedRepeaterChain.Link(successPerRound: 0.2, roundSeconds: 0.5e-4, pair: pair)
-        let long = NestedRepeaterChain.Link(successPerRound: 0.05, roundSeconds: 1e-4, pair: pair)
+        let short = NestedRepeaterChain.Link(successPerRound: 0.2, pair: pair)
+        let long = NestedRepeaterChain.Link(successPerRound: 0.05, pair: pair)
         let node = NestedRepeaterChain.Node(swapSuccess: 1, coherenceSeconds: .infinity, cutoffSeconds: .infinity)
-        // Memoryless halves (the model's assumption, Sangouard et al., RMP 83, 33 (2011), generalised): the join of
-        // means m1, m2 takes E[max of two exponentials] = m1 + m2 − 1/(1/m1 + 1/m2).
-        func joined(_ m1: Double, _ m2: Double) -> Double { m1 + m2 - 1 / (1 / m1 + 1 / m2) }
-        let (ms, ml) = (0.5e-4 / 0.2, 1e-4 / 0.05)
-        let two = NestedRepeaterChain.deliver(links: [short, long], nodes: [node, node, node])
-        #expect(abs(two.meanSeconds - joined(ms, ml)) <= 1e-12 * two.meanSeconds)
+        // Geometric halves (the model's assumption, Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33 (2011),
+        // generalised to whole rounds): the join of successes x, y per round takes E[max] = 1/x + 1/y − 1/(x + y − xy).
+        func joined(_ x: Double, _ y: Double) -> Double { 1 / x + 1 / y - 1 / (x + y - x * y) }
+        let round = 1e-4
+        let two = NestedRepeaterChain.deliver(links: [short, long], nodes: [node, node, node], roundSeconds: round)
+        #expect(abs(two.meanSeconds - round * joined(0.2, 0.05)) <= 1e-12 * two.meanSeconds)
         // Three links split at the middle node by count: the two short links first, then the long one.
-        let three = NestedRepeaterChain.deliver(links: [short, short, long], nodes: [node, node, node, node])
-        #expect(abs(three.meanSeconds - joined(joined(ms, ms), ml)) <= 1e-12 * three.meanSeconds)
+        let three = NestedRepeaterChain.deliver(links: [short, short, long], nodes: [node, node, node, node], roundSeconds: round)
+        #expect(abs(three.meanSeconds - round * joined(1 / joined(0.2, 0.2), 0.05)) <= 1e-12 * three.meanSeconds)
     }
 
     @Test("Purification: two rounds on each elementary pair raise the fidelity and cost time")
     func purificationInChain() {
-        let link = NestedRepeaterChain.Link(successPerRound: 0.05, roundSeconds: 1e-4, pair: .werner(fidelity: 0.8))
+        let link = NestedRepeaterChain.Link(successPerRound: 0.05, pair: .werner(fidelity: 0.8))
         let node = NestedRepeaterChain.Node(swapSuccess: 0.5, coherenceSeconds: 10, cutoffSeconds: .infinity)
-        let plain = NestedRepeaterChain.deliver(links: [link, link], nodes: [node, node, node])
-        let purified = NestedRepeaterChain.deliver(links: [link, link], nodes: [node, node, node], purificationRounds: 2)
+        let plain = NestedRepeaterChain.deliver(links: [link, link], nodes: [node, node, node], roundSeconds: 1e-4)
+        let purified = NestedRepeaterChain.deliver(links: [link, link], nodes: [node, node, node], roundSeconds: 1e-4,
+                                                   purificationRounds: 2)
         #expect(purified.state.fidelity > plain.state.fidelity + 0.1)
         #expect(purified.meanSeconds > 2 * plain.meanSeconds)
     }

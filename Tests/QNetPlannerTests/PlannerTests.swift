@@ -152,11 +152,11 @@ import QNetPhysics
                     - 0.5 * detection * detection * 0.6 * link.transmittance) < 1e-12)
         #expect(abs(chain.attemptSuccess[0] - (heralds.signal + heralds.darkCount)) < 1e-12)
         #expect(chain.swapSuccess == 0.5)
-        // One probabilistic join of two links with exponential waits of rates p1, p2 (rounds): the first comes
-        // after 1/(p1 + p2), the other after 1/p of the one still missing; a failed swap restarts both. For
-        // p1 = p2 this is Sangouard et al.'s (3/2)/(p0·p_s) (RMP 83, 33 (2011)).
+        // One probabilistic join of two links with geometric waits of successes p1, p2 per round: the swap comes in
+        // the round the later link succeeds, E[max] = 1/p1 + 1/p2 − 1/(p1 + p2 − p1·p2) rounds; a failed swap
+        // restarts both. For small p1 = p2 this is Sangouard et al.'s (3/2)/(p0·p_s) (RMP 83, 33 (2011)).
         let (p1, p2) = (chain.attemptSuccess[0], chain.attemptSuccess[1])
-        let rounds = (1 / (p1 + p2) + p1 / (p1 + p2) / p2 + p2 / (p1 + p2) / p1) / 0.5
+        let rounds = (1 / p1 + 1 / p2 - 1 / (p1 + p2 - p1 * p2)) / 0.5
         #expect(abs(chain.meanRounds - rounds) < 1e-9 * rounds)
         #expect(abs(chain.roundSeconds - 25e3 / 2e8) < 1e-15)
         let swapped = Werner.swap(chain.elementaryFidelity[0], chain.elementaryFidelity[1])

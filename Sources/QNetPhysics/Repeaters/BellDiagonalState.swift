@@ -69,6 +69,19 @@ public struct BellDiagonalState: Sendable, Hashable {
             d: a * o.d + d * o.a + b * o.c + c * o.b)
     }
 
+    /// The weighted mean of `parts` (weights need not sum to 1; the first state where they sum to 0).
+    static func mixture(_ parts: [(state: BellDiagonalState, weight: Double)]) -> BellDiagonalState {
+        let total = parts.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return parts.first?.state ?? .werner(fidelity: 0.25) }
+        // Summed apart: `init` renormalises, so a partial sum must not go through it.
+        var (a, b, c, d) = (0.0, 0.0, 0.0, 0.0)
+        for part in parts {
+            let u = part.weight / total
+            (a, b, c, d) = (a + u * part.state.a, b + u * part.state.b, c + u * part.state.c, d + u * part.state.d)
+        }
+        return BellDiagonalState(a: a, b: b, c: c, d: d)
+    }
+
     /// The state after a depolarising channel that keeps it with weight `w` (else the maximally mixed state).
     ///
     /// Each weight becomes w·p + (1 − w)/4. A memory of coherence time T holding

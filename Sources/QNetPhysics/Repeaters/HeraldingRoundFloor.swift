@@ -34,8 +34,8 @@ public struct HeraldingRoundFloor: Sendable {
         /// The exact waiting time, its I summed in steps of `step`, or of the shortest step whose sum takes at most
         /// `mostTerms` terms (about 37·N/min(1 − e^(−a_i·h))).
         case exact(step: Double, mostTerms: Double)
-        /// The nested model over `nodes`, each elementary pair purified `purificationRounds` times.
-        case nested(nodes: [NestedRepeaterChain.Node], purificationRounds: Int)
+        /// The nested model over `nodes` (with or without purification: its floor holds for both).
+        case nested(nodes: [NestedRepeaterChain.Node])
     }
 
     private let attemptSuccesses: [Double]
@@ -43,8 +43,8 @@ public struct HeraldingRoundFloor: Sendable {
     private let modes: Int
     /// I's lower bound and a, for the exact waiting time.
     private var exact: (expectedMax: Double, fastestRate: Double)?
-    /// The nested model's nodes and purification rounds.
-    private var nested: (nodes: [NestedRepeaterChain.Node], rounds: Int)?
+    /// The nested model's nodes.
+    private var nested: [NestedRepeaterChain.Node]?
 
     /// The floor of links whose single-mode attempts succeed with `attemptSuccesses`, modes `spacings` s apart, in
     /// memories of `modes` modes, waiting as `waiting` says (nil: any model, each link's own floor only).
@@ -53,7 +53,7 @@ public struct HeraldingRoundFloor: Sendable {
         self.spacings = spacings
         self.modes = max(1, modes)
         switch waiting {
-        case .nested(let nodes, let rounds): nested = (nodes, rounds)
+        case .nested(let nodes): nested = nodes
         case .exact(let step, let mostTerms): exact = Self.expectedMax(attemptSuccesses, spacings, step: step, mostTerms: mostTerms)
         case nil: break
         }
@@ -64,8 +64,7 @@ public struct HeraldingRoundFloor: Sendable {
         let links = linkSeconds(at: seconds)
         let slowestLink = links.max() ?? 0
         if let nested {
-            return max(slowestLink, NestedRepeaterChain.meanSecondsFloor(linkSeconds: links, nodes: nested.nodes,
-                                                                         purificationRounds: nested.rounds))
+            return max(slowestLink, NestedRepeaterChain.meanSecondsFloor(linkSeconds: links, nodes: nested))
         }
         guard let exact, seconds > 0 else { return slowestLink }
         let lambda = exact.fastestRate * seconds

@@ -27,9 +27,10 @@ struct ChainAtRound {
         }
         let perRound = rounds.map(\.success)
         let chainLinks = zip(rounds, pairs).map { round, pair in
-            NestedRepeaterChain.Link(successPerRound: round.success, roundSeconds: round.seconds, pair: pair)
+            NestedRepeaterChain.Link(successPerRound: round.success, pair: pair)
         }
-        let delivery = NestedRepeaterChain.deliver(links: chainLinks, nodes: nodes, purificationRounds: model.purificationRounds)
+        let delivery = NestedRepeaterChain.deliver(links: chainLinks, nodes: nodes, roundSeconds: round.seconds,
+                                                   purificationRounds: model.purificationRounds)
         var meanSeconds = delivery.meanSeconds
         var note: Assumption?
         if model.exactWaiting {
@@ -59,7 +60,7 @@ struct ChainAtRound {
         lazy var bound = HeraldingRoundFloor(attemptSuccesses: attempts, spacings: spacings.map(\.seconds), modes: model.modes,
                                              waiting: model.exactWaiting
                                                 ? .exact(step: floor.seconds / 4, mostTerms: RepeaterChainModel.maxSeriesTerms)
-                                                : .nested(nodes: nodes, purificationRounds: model.purificationRounds))
+                                                : .nested(nodes: nodes))
         for length in lengths.dropFirst() {
             if bound.seconds(from: length.seconds) >= best.meanSeconds {
                 search.end = .bounded

@@ -1,0 +1,72 @@
+import Foundation
+
+extension NestedRepeaterChain {
+    /// ⌊τ/R⌋, the whole rounds a ready pair may wait for the other half under a cutoff of τ s in rounds of R s (robust
+    /// to τ = k·R; `.infinity`: no cutoff, or no round).
+    public static func cutoffRounds(_ cutoff: Double, roundSeconds: Double) -> Double {
+        let ratio = max(0, cutoff) / roundSeconds
+        return ratio.isFinite ? (ratio * (1 + 1e-12)).rounded(.down) : .infinity
+    }
+
+    /// Two halves that succeed in each round with x and y (geometric waits of means 1/x and 1/y rounds) racing to meet
+    /// within K rounds of the first (derived here for `NestedRepeaterChain`'s joins): which comes first or whether both
+    /// come in the same round, whether the other comes within K rounds, and the mean length of one attempt in rounds
+    /// (the first arrival, then the wait for the other up to K rounds).
+    ///
+    /// The first arrival is geometric with s = x + y − xy; both come in it with xy/s, the left alone with x(1 − y)/s.
+    /// The other's wait W after it is geometric again (memoryless) and ends within K rounds with 1 − (1 − y)^K; an
+    /// attempt lasts 1/s + E[min(W, K)], E[min(W, K)] = (1 − (1 − y)^K)/y.
+    struct GeometricRace {
+        /// Success per round of the left and right halves.
+        let x: Double, y: Double
+        /// Rounds a pair may wait for the other (`.infinity`: no cutoff).
+        let cutoff: Double
+        /// Probability that both halves come in the same round, that the left (right) one comes first alone.
+        let tie: Double, firstL: Double, firstR: Double
+        /// Probability that the other half comes within the cutoff after the left (right) one.
+        let withinL: Double, withinR: Double
+        /// Mean rounds of one attempt.
+        let attempt: Double
+
+        /// Halves of mean `left` and `right` rounds (at least 1; nil where either never comes), and K rounds.
+        init?(left: Double, right: Double, cutoffRounds: Double) {
+            guard left > 0, right > 0, left.isFinite, right.isFinite else { return nil }
+            (x, y, cutoff) = (min(1, 1 / left), min(1, 1 / right), cutoffRounds)
+            let s = x + y - x * y
+            (tie, firstL, firstR) = (x * y / s, x * (1 - y) / s, y * (1 - x) / s)
+            (withinL, withinR) = (Self.within(y, cutoffRounds), Self.within(x, cutoffRounds))
+            attempt = 1 / s + firstL * withinL / y + firstR * withinR / x
+        }
+
+        /// Probability that an attempt ends with both halves there.
+        var matched: Double { tie + firstL * withinL + firstR * withinR }
+        /// E[W | W ≤ K] of the left (right) pair's wait, rounds.
+        var meanWaitOfLeft: Double { Self.meanWait(y, cutoff, within: withinL) }
+        var meanWaitOfRight: Double { Self.meanWait(x, cutoff, within: withinR) }
+
+        /// E[z^W; W ≤ K] for the left (right) pair's wait W, z what a pair keeps of itself per round.
+        func decayOfLeft(perRound z: Double) -> Double { Self.decay(y, cutoff, perRound: z) }
+        func decayOfRight(perRound z: Double) -> Double { Self.decay(x, cutoff, perRound: z) }
+
+        /// P(W ≤ K) = 1 − (1 − q)^K for W geometric with q.
+        private static func within(_ q: Double, _ k: Double) -> Double {
+            guard k >= 1 else { return 0 }
+            return k.isFinite ? -expm1(k * log1p(-q)) : 1
+        }
+
+        /// E[W | W ≤ K] = (1 − (1 − q)^K·(1 + K·q))/(q·P(W ≤ K)).
+        private static func meanWait(_ q: Double, _ k: Double, within: Double) -> Double {
+            guard within > 0 else { return 0 }
+            guard k.isFinite else { return 1 / q }
+            return (1 - exp(k * log1p(-q)) * (1 + k * q)) / (q * within)
+        }
+
+        /// E[z^W; W ≤ K] = q·z·(1 − ((1 − q)·z)^K)/(1 − (1 − q)·z).
+        private static func decay(_ q: Double, _ k: Double, perRound z: Double) -> Double {
+            guard k >= 1, z > 0 else { return 0 }
+            let ratio = (1 - q) * z
+            let tail = k.isFinite ? exp(k * (log1p(-q) + log(z))) : 0
+            return q * z * (1 - tail) / (1 - ratio)
+        }
+    }
+}

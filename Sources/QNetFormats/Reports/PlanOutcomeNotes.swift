@@ -67,9 +67,10 @@ public enum PlanOutcomeNotes {
     /// - Complexity: O(N + L)
     static func unlinkedNodeNotes(_ topology: Topology) -> [Diagnostic] {
         var linked = Set<Identifier>(minimumCapacity: 2 * topology.links.count)
-        for link in topology.links {
-            linked.insert(link.from)
-            linked.insert(link.to)
+        // By index: binding each link would copy the whole record (the workbench asks this after every edit).
+        for index in topology.links.indices {
+            linked.insert(topology.links[index].from)
+            linked.insert(topology.links[index].to)
         }
         let unlinked = topology.nodes.indices.filter { !linked.contains(topology.nodes[$0].id) }
         var notes = unlinked.prefix(limit).map { index in

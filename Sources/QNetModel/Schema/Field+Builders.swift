@@ -11,6 +11,7 @@ extension Field {
                   let text = try scalarText(value, key: key)
                   root[keyPath: path] = try parseQuantity(text, dimension, bounds, key: key)
               })
+              .holding(path)
     }
 
     /// `auto`, or a bare number within `bounds`.
@@ -37,6 +38,7 @@ extension Field {
                   }
                   root[keyPath: path] = .fixed(number)
               })
+              .holding(path)
     }
 
     /// One of the named cases of `Choice`.
@@ -54,6 +56,7 @@ extension Field {
                   }
                   root[keyPath: path] = choice
               })
+              .holding(path)
     }
 
     /// Free text, or the name of something defined elsewhere (checked by `Topology.validate`).
@@ -63,6 +66,7 @@ extension Field {
                   guard let value else { root[keyPath: path] = nil; return }
                   root[keyPath: path] = try scalarText(value, key: key)
               })
+              .holding(path)
     }
 
     /// A whole number within `range`.
@@ -81,6 +85,7 @@ extension Field {
                   }
                   root[keyPath: path] = number
               })
+              .holding(path)
     }
 
     /// `true` or `false`.
@@ -95,6 +100,7 @@ extension Field {
                       throw FieldError("\(key): '\(text)' is neither true nor false\(KeySuggestion.hint(for: text, in: ["true", "false"]))")
                   }
               })
+              .holding(path)
     }
 
     /// A nested mapping of scalars, described by `Sub.fields` (e.g. `pass:`).
@@ -136,5 +142,13 @@ extension Field {
                   }
                   root[keyPath: path] = sub
               })
+              .holding(path)
+    }
+
+    /// This field, with the slot of its stored optional property `path` (when it is one).
+    private func holding<Value>(_ path: KeyPath<Root, Value?>) -> Field {
+        var field = self
+        field.slot = OptionalSlot(path)
+        return field
     }
 }

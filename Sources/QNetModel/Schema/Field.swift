@@ -17,6 +17,8 @@ public struct Field<Root>: @unchecked Sendable {
     public let isBoolean: Bool
     /// Which links read the key (link keys only; every record's other keys apply everywhere).
     public internal(set) var scope = KeyScope.everywhere
+    /// Where the record keeps the key's value when that is a stored optional property (`KeyPresence`).
+    var slot: OptionalSlot?
     private let reader: (Root) -> FieldValue?
     private let writer: (inout Root, FieldValue?) throws(FieldError) -> Void
 

@@ -28,9 +28,10 @@ extension Topology {
     /// Calls `body` with the id and index of each of `section`'s records, in list order.
     private func forEachID(in section: IDSection, _ body: (Identifier, Int) -> Void) {
         switch section {
-        case .nodes: for (index, node) in nodes.enumerated() { body(node.id, index) }
-        case .links: for (index, link) in links.enumerated() { body(link.id, index) }
-        case .demands: for (index, demand) in demands.enumerated() { body(demand.resolvedID, index) }
+        // By index: `enumerated()` would copy each whole record to read its id (this runs on every edit).
+        case .nodes: for index in nodes.indices { body(nodes[index].id, index) }
+        case .links: for index in links.indices { body(links[index].id, index) }
+        case .demands: for index in demands.indices { body(demands[index].resolvedID, index) }
         }
     }
 
@@ -59,7 +60,8 @@ extension Topology {
 
     private func validateNodes() -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for (index, node) in nodes.enumerated() {
+        for index in nodes.indices {
+            let node = nodes[index]   // not `enumerated()`, which copies each record
             var path: String { "nodes[\(index)]" }
             if let name = node.source, equipment.source(named: name) == nil {
                 problems.append(unknownEquipment("source", name, equipment.sources.map(\.name), "\(path).source"))
@@ -80,7 +82,8 @@ extension Topology {
     private func validateLinks(refused: Set<String>) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let nodeKinds = Dictionary(nodes.map { ($0.id, $0.resolvedKind) }, uniquingKeysWith: { first, _ in first })
-        for (index, link) in links.enumerated() {
+        for index in links.indices {
+            let link = links[index]   // not `enumerated()`, which copies each record
             var path: String { "links[\(index)]" }
             for end in [link.from, link.to] where nodeKinds[end] == nil {
                 problems.append(Diagnostic(.error, "link \(link.id) names unknown node '\(end)'", keyPath: "\(path).between"))
@@ -119,7 +122,8 @@ extension Topology {
 
     private func validateDemands() -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        let byID = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // What a demand's ends are checked for, not the whole node records (copied into the table, on every edit).
+        let byID = Dictionary(nodes.map { ($0.id, (holdsKey: $0.holdsKey, kind: $0.resolvedKind)) }, uniquingKeysWith: { first, _ in first })
         for (index, demand) in demands.enumerated() {
             var path: String { "demands[\(index)].between" }
             for end in [demand.from, demand.to] {
@@ -128,7 +132,7 @@ extension Topology {
                     continue
                 }
                 if !node.holdsKey {
-                    problems.append(Diagnostic(.error, "demand \(demand.resolvedID) ends at \(end), \(node.resolvedKind.rawValue.withIndefiniteArticle) that holds no key",
+                    problems.append(Diagnostic(.error, "demand \(demand.resolvedID) ends at \(end), \(node.kind.rawValue.withIndefiniteArticle) that holds no key",
                                                keyPath: path))
                 }
             }

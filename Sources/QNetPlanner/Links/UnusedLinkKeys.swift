@@ -9,9 +9,8 @@ enum UnusedLinkKeys {
     static func warnings(_ link: Link, protocolKind: ProtocolKind, path: String) -> [Diagnostic] {
         let medium = link.resolvedMedium
         var unused: [(key: String, warning: String)] = []
-        for index in outOfScope[medium]?[protocolKind] ?? [] where Link.fields[index].read(link) != nil {
-            let field = Link.fields[index]
-            if let warning = field.unused(on: medium, running: protocolKind) { unused.append((field.key, warning)) }
+        if let keys = outOfScope[medium]?[protocolKind] {
+            unused = keys.presence.held(by: link).map { (keys.names[$0], keys.warnings[$0]) }
         }
         if medium == .satellite, link.length != nil, link.elevation != nil || link.pass != nil {
             let from = link.pass != nil ? "its pass" : "its elevation"
@@ -21,11 +20,23 @@ enum UnusedLinkKeys {
         return unused.map { key, warning in Diagnostic(.warning, warning, keyPath: "\(path).\(key)") }
     }
 
-    /// For each medium and protocol, the indices in `Link.fields` of the keys such a link does not read: worked out
-    /// once, so that a link's check reads only those keys (reading one formats its value when it is set).
-    private static let outOfScope: [Medium: [ProtocolKind: [Int]]] = Dictionary(uniqueKeysWithValues: Medium.allCases.map { medium in
-        (medium, Dictionary(uniqueKeysWithValues: ProtocolKind.allCases.map { kind in
-            (kind, Link.fields.indices.filter { !Link.fields[$0].scope.applies(to: medium, kind) })
-        }))
+    /// The keys that the links of one medium and protocol do not read, with the warning for each.
+    private struct OutOfScope: Sendable {
+        var presence: KeyPresence<Link>
+        var names: [String]
+        var warnings: [String]
+
+        init(medium: Medium, protocolKind: ProtocolKind) {
+            let fields = Link.fields.filter { !$0.scope.applies(to: medium, protocolKind) }
+            presence = KeyPresence(fields)
+            names = fields.map(\.key)
+            warnings = fields.map { $0.unused(on: medium, running: protocolKind) ?? "" }
+        }
+    }
+
+    /// For each medium and protocol, the keys such a link does not read: worked out once, so that a link's check
+    /// looks only at those keys.
+    private static let outOfScope: [Medium: [ProtocolKind: OutOfScope]] = Dictionary(uniqueKeysWithValues: Medium.allCases.map { medium in
+        (medium, Dictionary(uniqueKeysWithValues: ProtocolKind.allCases.map { kind in (kind, OutOfScope(medium: medium, protocolKind: kind)) }))
     })
 }

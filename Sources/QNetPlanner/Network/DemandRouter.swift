@@ -126,12 +126,14 @@ struct DemandRouter: Sendable {
         var nodes: [Identifier] = [topology.nodes[graph.topologyNode[path.nodes[0]]].id]
         var segmentIDs: [String] = []
         var bottleneck: (Double, String)?
+        // The segments' fields are read in place: binding a segment plan (a large value) would copy it whole, once
+        // per segment of every demand's path (about 86 of them at 10,000 nodes).
         for edge in path.edges {
-            let segment = segments[graph.edgeSegment[edge]]
-            segmentIDs.append(segment.id)
-            let forward = segment.nodes.first == nodes.last
-            nodes += (forward ? segment.nodes : segment.nodes.reversed()).dropFirst()
-            if bottleneck == nil || graph.capacity[edge] < bottleneck!.0 { bottleneck = (graph.capacity[edge], segment.id) }
+            let segment = graph.edgeSegment[edge]
+            segmentIDs.append(segments[segment].id)
+            let forward = segments[segment].nodes.first == nodes.last
+            nodes += (forward ? segments[segment].nodes : segments[segment].nodes.reversed()).dropFirst()
+            if bottleneck == nil || graph.capacity[edge] < bottleneck!.0 { bottleneck = (graph.capacity[edge], segments[segment].id) }
         }
         let trusted = path.nodes.dropFirst().dropLast().map { topology.nodes[graph.topologyNode[$0]].id }
         // The nodes the flow passes, in the order of their ids: marked by rank, then read in rank order

@@ -97,6 +97,13 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
             return effects + [.quit]
         }
         return effects
+    case .wroteCopy(let topology, let path):
+        // Where the workbench stays comes before the copy's summary, which a narrow status line cuts first.
+        let file = state.filePath.map { ($0 as NSString).lastPathComponent } ?? "its network"
+        state.status = StatusMessage("wrote a copy to \(path), still editing \(file)"
+                                     + (state.isDirty ? " (\(state.unsavedEditsText))" : "")
+                                     + "; the copy: \(topology.summary)")
+        return []
     case .changedOnDisk(let path, let readOnly):
         state.quitAfterSave = false
         // The ways out first, so that a narrow status line still shows them; :w! also writes over a read-only file.

@@ -88,6 +88,8 @@ public enum Action: Sendable, Hashable {
     case readOnly(path: String, retry: String)
     /// A report was written to `path`.
     case exported(path: String)
+    /// The input typed behind a question's answer was dropped (`Effect.discardTypedAhead`), `keys` keys among it.
+    case droppedTypedAhead(keys: Int)
     /// An effect failed; the message says why.
     case failed(String)
 }

@@ -28,7 +28,7 @@ public enum Effect: Sendable, Hashable {
     /// Remove the autosave file `path`, if there is one.
     case removeAutosave(path: String)
     /// Forget the input typed ahead and not read yet (`Terminal.discardTypedAhead()`): the event loop's business,
-    /// as `.quit` is.
+    /// as `.quit` is; it answers with `.droppedTypedAhead` when keys were among it.
     case discardTypedAhead
     /// Leave the workbench.
     case quit

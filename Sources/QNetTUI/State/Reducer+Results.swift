@@ -122,6 +122,11 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         state.quitAfterSave = false
         state.status = .error("\((path as NSString).lastPathComponent) is read-only: \(retry) to write it anyway")
         return []
+    case .droppedTypedAhead(let keys):
+        // Before what the answer did, and short: the keys that did nothing are what the user looks for first.
+        let dropped = "dropped \(keys) key\(keys == 1 ? "" : "s") typed after the answer"
+        state.status = StatusMessage(dropped + (state.status.map { "; " + $0.text } ?? ""), state.status?.kind ?? .info)
+        return []
     case .failed(let message):
         state.quitAfterSave = false
         state.autosavesToDropOnOpen = []   // an :e! that failed keeps the edits, and so their autosaves

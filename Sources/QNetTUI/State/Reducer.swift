@@ -90,7 +90,7 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
     case .analysed(let result, let demand, let topology):
         storeWhatIf(&state, result, demand: demand, topology: topology)
         return []
-    case .planned, .loaded, .newFile, .emptyFile, .saved, .wroteCopy, .changedOnDisk, .fileExists, .readOnly, .exported, .failed, .autosaveFound,
+    case .planned, .loaded, .newFile, .emptyFile, .saved, .wroteCopy, .changedOnDisk, .fileExists, .readOnly, .exported, .droppedTypedAhead, .failed, .autosaveFound,
          .autosaveHeldElsewhere, .autosaveUnreadable, .openedReadOnly:
         return reduceResult(into: &state, action)
     }

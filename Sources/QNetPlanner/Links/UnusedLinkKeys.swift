@@ -3,15 +3,17 @@ import QNetModel
 /// The keys of a link that its medium or protocol does not use, which the planner would otherwise ignore without a word.
 enum UnusedLinkKeys {
     /// Warnings for the keys written on `link` (at `path`, running `protocolKind`) that the schema's scopes
-    /// (`Field.scope`) say its medium or protocol does not read, and for a satellite link's length beside its
+    /// (`Field.scope`) say its medium, protocol or direction does not read, and for a satellite link's length beside its
     /// elevation or pass (the range follows from those and the altitude).
     /// - Complexity: O(K) in the keys out of the link's scope; every re-plan of every link passes here.
     static func warnings(_ link: Link, protocolKind: ProtocolKind, path: String) -> [Diagnostic] {
-        let medium = link.resolvedMedium
+        let (medium, direction) = (link.resolvedMedium, link.resolvedDirection)
         var unused: [(key: String, warning: String)] = []
-        for index in outOfScope[medium]?[protocolKind] ?? [] where Link.fields[index].read(link) != nil {
+        for index in outOfScope[medium]?[protocolKind]?[direction] ?? [] where Link.fields[index].read(link) != nil {
             let field = Link.fields[index]
-            if let warning = field.unused(on: medium, running: protocolKind) { unused.append((field.key, warning)) }
+            if let warning = field.unused(on: medium, running: protocolKind, direction: direction) {
+                unused.append((field.key, warning))
+            }
         }
         if medium == .satellite, link.length != nil, link.elevation != nil || link.pass != nil {
             let from = link.pass != nil ? "its pass" : "its elevation"
@@ -21,11 +23,14 @@ enum UnusedLinkKeys {
         return unused.map { key, warning in Diagnostic(.warning, warning, keyPath: "\(path).\(key)") }
     }
 
-    /// For each medium and protocol, the indices in `Link.fields` of the keys such a link does not read: worked out
-    /// once, so that a link's check reads only those keys (reading one formats its value when it is set).
-    private static let outOfScope: [Medium: [ProtocolKind: [Int]]] = Dictionary(uniqueKeysWithValues: Medium.allCases.map { medium in
-        (medium, Dictionary(uniqueKeysWithValues: ProtocolKind.allCases.map { kind in
-            (kind, Link.fields.indices.filter { !Link.fields[$0].scope.applies(to: medium, kind) })
-        }))
-    })
+    /// For each medium, protocol and direction, the indices in `Link.fields` of the keys such a link does not read:
+    /// worked out once, so that a link's check reads only those keys (reading one formats its value when it is set).
+    private static let outOfScope: [Medium: [ProtocolKind: [LinkDirection: [Int]]]] =
+        Dictionary(uniqueKeysWithValues: Medium.allCases.map { medium in
+            (medium, Dictionary(uniqueKeysWithValues: ProtocolKind.allCases.map { kind in
+                (kind, Dictionary(uniqueKeysWithValues: LinkDirection.allCases.map { direction in
+                    (direction, Link.fields.indices.filter { !Link.fields[$0].scope.applies(to: medium, kind, direction: direction) })
+                }))
+            }))
+        })
 }

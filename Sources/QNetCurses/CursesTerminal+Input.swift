@@ -14,46 +14,56 @@ extension CursesTerminal {
             if SignalHandlers.received != nil { return .hangup }
             if let event = input.next() { return event }
             let reading = input.readsOnWithoutWaiting || SignalHandlers.interruptIsPending
-            wtimeout(window, Int32(clamping: reading ? 0 : timeout.milliseconds))
-            var code: wint_t = 0
-            let status = wget_wch(window, &code)
+            let read = readInput(waiting: reading ? 0 : timeout.milliseconds)
             if SignalHandlers.received != nil { return .hangup }
-            if status == ERR {
+            if !read {
                 // A half-read sequence (a lone Esc) comes first: it was typed before the pending Ctrl-C.
                 input.pause()
                 if let event = input.next() { return event }
                 return SignalHandlers.takeInterrupt() ? .interrupt : nil
             }
-            if status == nc_key_code_yes(), Int32(bitPattern: code) == nc_key_resize() {
-                size = Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
-                shown = nil
-                input.take(.resize(size))
-            } else if status == nc_key_code_yes(), Int32(bitPattern: code) == nc_key_mouse() {
-                if reportsDrags {
-                    // ncurses decoded a report itself, having armed its decoding again on resuming after Ctrl-Z
-                    // while this read waited: that one report is dropped, and the next ones come here.
-                    claimMouseReports()
-                } else {
-                    // A terminal whose mouse ncurses alone can read (the Linux console with gpm): its event, as it is.
-                    var event = MEVENT()
-                    if getmouse(&event) == OK {
-                        input.take(KeyDecoder.mouse(state: event.bstate, x: event.x, y: event.y).map { .mouse($0) })
-                    }
-                }
-            } else {
-                input.take(status: status, code: code)
-            }
         }
+    }
+
+    /// Reads one character or key from `wget_wch`, waiting at most `milliseconds`, and gives it to the decoder (a new
+    /// size applied, a mouse report ncurses decoded itself handled); false when none came.
+    private func readInput(waiting milliseconds: Int64) -> Bool {
+        wtimeout(window, Int32(clamping: milliseconds))
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        if status == ERR { return false }
+        if status == nc_key_code_yes(), Int32(bitPattern: code) == nc_key_resize() {
+            size = Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+            shown = nil
+            input.take(.resize(size))
+        } else if status == nc_key_code_yes(), Int32(bitPattern: code) == nc_key_mouse() {
+            if reportsDrags {
+                // ncurses decoded a report itself, having armed its decoding again on resuming after Ctrl-Z
+                // while this read waited: that one report is dropped, and the next ones come here.
+                claimMouseReports()
+            } else {
+                // A terminal whose mouse ncurses alone can read (the Linux console with gpm): its event, as it is.
+                var event = MEVENT()
+                if getmouse(&event) == OK {
+                    input.take(KeyDecoder.mouse(state: event.bstate, x: event.x, y: event.y).map { .mouse($0) })
+                }
+            }
+        } else {
+            input.take(status: status, code: code)
+        }
+        return true
     }
 }
 
 extension CursesTerminal {
-    /// Drops the input typed ahead: what the terminal and ncurses hold unread (`flushinp`) and the events decoded
-    /// and not handed out, but a new size. A mouse report begun stays begun, so that its rest, if it comes, is not
-    /// read as keys.
-    public func discardTypedAhead() {
-        flushinp()
-        input.discardTypedAhead()
+    /// Drops the input typed ahead: what the terminal and ncurses hold unread and the events decoded and not handed
+    /// out, but a new size; returns how many keys it dropped. What is unread is read, without waiting, and decoded
+    /// rather than flushed (`flushinp`), so that its keys are counted and no mouse report is cut in two; a report begun
+    /// stays begun, so that its rest, if it comes, is not read as keys.
+    @discardableResult
+    public func discardTypedAhead() -> Int {
+        while SignalHandlers.received == nil, readInput(waiting: 0) {}
+        return input.discardTypedAhead()
     }
 }
 

@@ -34,11 +34,17 @@ struct InputDecoder {
         ready.isEmpty ? nil : ready.removeFirst()
     }
 
-    /// Drops the decoded events not handed out, but a resize (the terminal has its new size already).
-    mutating func discardTypedAhead() {
+    /// Drops the decoded events not handed out, but a resize (the terminal has its new size already); returns how many
+    /// keys it dropped.
+    @discardableResult
+    mutating func discardTypedAhead() -> Int {
+        let keys = ready.count { event in
+            if case .key = event { true } else { false }
+        }
         ready.removeAll { event in
             if case .resize = event { false } else { true }
         }
+        return keys
     }
 
     /// One `wget_wch` result: `status` `OK` (a character) or `KEY_CODE_YES` (a key ncurses decoded).

@@ -48,13 +48,14 @@ struct InputDecoderTests {
         #expect(decode("<64;3;4M", into: &decoder) == [mouse(.scrollUp, 2, 3)])
     }
 
-    @Test("input typed ahead is dropped but a resize; a report begun stays begun, so that its rest is no keys")
+    @Test("input typed ahead is dropped but a resize, its keys counted; a report begun stays begun, so that its rest is no keys")
     func discardTypedAhead() {
         var decoder = InputDecoder()
         for scalar in "set".unicodeScalars { decoder.take(status: OK, code: scalar.value) }
         decoder.take(.resize(Size(width: 90, height: 30)))
-        for scalar in "\u{1B}[<0;5".unicodeScalars { decoder.take(status: OK, code: scalar.value) }
-        decoder.discardTypedAhead()
+        for scalar in "\u{1B}[<0;1;1M\u{1B}[<0;5".unicodeScalars { decoder.take(status: OK, code: scalar.value) }
+        #expect(decoder.discardTypedAhead() == 3)   // s, e, t; not the whole mouse report
+        #expect(decoder.discardTypedAhead() == 0)
         #expect(decode(";2M", into: &decoder) == [.resize(Size(width: 90, height: 30)), mouse(.press, 4, 1)])
     }
 

@@ -104,7 +104,7 @@ links:
     between: [SAT, OGS]
     medium: satellite
     direction: downlink          # downlink: the satellite sends | uplink: the ground sends
-    turbulence: hv57             # Cn² profile for uplinks (Hufnagel-Valley 5/7)
+    # turbulence: hv57           # uplinks only: Cn² profile (Hufnagel-Valley 5/7; none)
     elevation: 30 deg            # one geometry, or pass: {min_elevation: 10 deg}
     tx_aperture: 30 cm
     beam_divergence: 10 urad     # optional full angle; overrides the aperture's diffraction limit

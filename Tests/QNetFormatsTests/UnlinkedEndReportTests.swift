@@ -64,6 +64,80 @@ struct UnlinkedEndReportTests {
         #expect((entry["suggestions"] as? [[String: Any]])?.first?["kind"] as? String == "new-link")
     }
 
+    /// The planned key of a fiber link POP2-POP3 `km` long, equipped as POP1-POP2 (its source and detector copied).
+    private static func keyOfNewLink(_ km: Double, in topology: Topology, misalignment: Double? = nil) throws -> Double {
+        var edited = topology
+        var link = Link(id: "POP2-POP3", from: "POP2", to: "POP3", medium: .fiber, length: Quantity(km, .kilometre))
+        (link.protocolKind, link.source, link.detector) = (.bb84Decoy, "wcp", "snspd")
+        link.misalignment = misalignment.map { Quantity($0 * 100, .percent) }
+        edited.links.append(link)
+        return try #require(Planner().plan(edited).links.first { $0.id == "POP2-POP3" }).keyRateBps
+    }
+
+    @Test func aFarEndIsToldThatOneLinkCannotReachItAndHowFarOneReaches() throws {
+        // POP3 at (1000, 0) km: POP2 is 970.2 km from it, beyond any one fiber link of this equipment.
+        let yaml = Self.yaml.replacingOccurrences(of: "position: {x: 40 km, y: 10 km}", with: "position: {x: 1000 km, y: 0 km}")
+        let topology = try TopologyReader.read(yaml: yaml, file: "m5.qnet.yaml")
+        let plan = Planner().plan(topology)
+        let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
+        let whatIf = try #require(analysis.demand(at: 0))
+        #expect(whatIf.unlinkedEnds == ["POP3"] && whatIf.suggestions.isEmpty)
+        let far = try #require(whatIf.newLinkWithoutKey)
+        #expect(far.from == "POP2" && far.to == "POP3" && far.equippedAs == "POP1-POP2")
+        #expect(abs(far.distanceMeters - 970_206.2) < 1)
+        let reach = try #require(far.reachMeters)
+        // The reach is the longest link with key: the planner gives key just short of it and none just past it.
+        #expect(try Self.keyOfNewLink(reach / 1000 * 0.99, in: topology) > 0)
+        #expect(try Self.keyOfNewLink(reach / 1000 * 1.01, in: topology) == 0)
+        #expect(reach > 100_000 && reach < 970_206)
+        let about = Int((reach / 1000).rounded())   // three digits
+        let reason = "a fiber link from POP2 to POP3, 970.2 km between their positions, equipped as POP1-POP2, gives no key: "
+            + "past the reach of one such link (about \(about) km); POP3 needs a trusted node on the way, a repeater chain "
+            + "or a satellite link"
+        #expect(far.reason == reason)
+
+        let markdown = MarkdownReport.render(plan, of: topology, whatIf: analysis)
+        #expect(markdown.contains("- **No new link to POP3**: \(reason)."))
+        let data = Data(JSONReport.render(plan, of: topology, whatIf: analysis).utf8)
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let entry = try #require((report["demands"] as? [[String: Any]])?.first?["what_if"] as? [String: Any])
+        let json = try #require(entry["new_link_without_key"] as? [String: Any])
+        #expect(json["from"] as? String == "POP2" && json["to"] as? String == "POP3" && json["equipped_as"] as? String == "POP1-POP2")
+        #expect(json["reach_m"] as? Double == reach && json["distance_m"] as? Double == far.distanceMeters)
+        #expect(json["reason"] as? String == reason && json["no_key_reason"] as? String == far.noKeyReason)
+
+        // Near enough, the link is suggested and nothing is said of its reach.
+        let near = try TopologyReader.read(yaml: Self.yaml, file: "m5.qnet.yaml")
+        let nearPlan = Planner().plan(near)
+        let nearAnalysis = WhatIfAnalyzer(topology: near, plan: nearPlan).analyse()
+        #expect(try #require(nearAnalysis.demand(at: 0)).newLinkWithoutKey == nil)
+        let nearData = Data(JSONReport.render(nearPlan, of: near, whatIf: nearAnalysis).utf8)
+        let nearReport = try #require(try JSONSerialization.jsonObject(with: nearData) as? [String: Any])
+        let nearEntry = try #require((nearReport["demands"] as? [[String: Any]])?.first?["what_if"] as? [String: Any])
+        #expect(nearEntry["new_link_without_key"] is NSNull)
+    }
+
+    @Test func aLinkWithoutKeyAtAnyLengthIsToldItsReasonNotAReach() throws {
+        // POP1-POP2, the equipment POP2's new link copies, with 20 % misalignment: no length gives it key.
+        let yaml = Self.yaml.replacingOccurrences(of: "{id: POP1-POP2, between: [POP1, POP2], length: 25 km}",
+                                                  with: "{id: POP1-POP2, between: [POP1, POP2], length: 25 km, misalignment: 20 %}")
+        let topology = try TopologyReader.read(yaml: yaml, file: "m5.qnet.yaml")
+        let plan = Planner().plan(topology)
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse().demand(at: 0))
+        // POP1, the next nearest, gives key through its own link DC1-POP1, copied.
+        #expect(whatIf.suggestions.first?.kind == .newLink && whatIf.newLinkWithoutKey == nil)
+
+        let far = yaml.replacingOccurrences(of: "position: {x: 40 km, y: 10 km}", with: "position: {x: 1000 km, y: 0 km}")
+        let farTopology = try TopologyReader.read(yaml: far, file: "m5.qnet.yaml")
+        let farWhatIf = try #require(WhatIfAnalyzer(topology: farTopology, plan: Planner().plan(farTopology)).analyse().demand(at: 0))
+        let link = try #require(farWhatIf.newLinkWithoutKey)
+        #expect(link.from == "POP2" && link.reachMeters == nil && link.noKeyReason.contains("misalignment 20 %"))
+        #expect(link.reason == "a fiber link from POP2 to POP3, 970.2 km between their positions, equipped as POP1-POP2, "
+            + "gives no key at any length: " + link.noKeyReason)
+        // The reason is that of the link with no length at all: the planner gives it no key either.
+        #expect(try Self.keyOfNewLink(0, in: farTopology, misalignment: 0.2) == 0)
+    }
+
     @Test func withoutPositionsNoLinkIsSuggestedButTheReasonStays() throws {
         let yaml = Self.yaml.replacingOccurrences(of: "position: {x: 40 km, y: 10 km}", with: "name: far away")
         let topology = try TopologyReader.read(yaml: yaml, file: "m5.qnet.yaml")

@@ -64,12 +64,36 @@ import QNetModel
     @Test func theSchemaSaysWhichLinksReadAKey() {
         let scope = { (key: String) in Link.field(named: key)?.scope }
         #expect(scope("length") == .everywhere && scope("protocol") == .everywhere)
-        #expect(scope("attenuation")?.applies(to: .fiber, .bb84Decoy) == true)
-        #expect(scope("attenuation")?.applies(to: .freeSpace, .bb84Decoy) == false)
-        #expect(scope("pass")?.applies(to: .satellite, .bbm92) == true)
-        #expect(scope("reconciliation_efficiency")?.applies(to: .fiber, .cvGG02) == true)
-        #expect(scope("reconciliation_efficiency")?.applies(to: .fiber, .bb84Decoy) == false)
+        #expect(scope("attenuation")?.applies(to: .fiber, .bb84Decoy, direction: .downlink) == true)
+        #expect(scope("attenuation")?.applies(to: .freeSpace, .bb84Decoy, direction: .downlink) == false)
+        #expect(scope("pass")?.applies(to: .satellite, .bbm92, direction: .downlink) == true)
+        #expect(scope("pass")?.applies(to: .satellite, .bbm92, direction: .uplink) == true)
+        #expect(scope("reconciliation_efficiency")?.applies(to: .fiber, .cvGG02, direction: .downlink) == true)
+        #expect(scope("reconciliation_efficiency")?.applies(to: .fiber, .bb84Decoy, direction: .downlink) == false)
         #expect(scope("bright_state_population")?.protocols == [.entanglement])
+        // Only an uplink crosses the turbulence near the ground at the start of its path (LossBudgetBuilder).
+        #expect(scope("turbulence")?.directions == [.uplink])
+        #expect(scope("turbulence")?.applies(to: .satellite, .bb84Decoy, direction: .uplink) == true)
+        #expect(scope("turbulence")?.applies(to: .satellite, .bb84Decoy, direction: .downlink) == false)
+        #expect(scope("turbulence")?.applies(to: .freeSpace, .bb84Decoy, direction: .uplink) == false)
+    }
+
+    /// QA: `turbulence` on a satellite downlink changed nothing (a downlink's budget has no turbulence) and was not
+    /// warned about, as the schema could not say that only uplinks read it.
+    @Test func turbulenceOnADownlinkIsWarnedAboutAndOnAnUplinkIsNot() {
+        var downlink = satelliteLink("SD", to: "A")
+        downlink.elevation = Quantity(40, .degree)
+        downlink.turbulence = TurbulenceProfile.none
+        var uplink = satelliteLink("SU", to: "B")
+        (uplink.elevation, uplink.direction, uplink.turbulence) = (Quantity(40, .degree), .uplink, TurbulenceProfile.none)
+        var named = downlink
+        (named.id, named.direction) = ("SN", .downlink)   // a downlink by name, as by default
+        let warnings = plan([downlink, uplink, named]).diagnostics.filter { $0.message.contains("is not used on a") }
+        #expect(warnings.map(\.keyPath) == ["links[0].turbulence", "links[2].turbulence"])
+        #expect(warnings.first?.message == "turbulence is not used on a satellite downlink (only uplinks read it): "
+                + "remove it, or change the direction")
+        #expect(Link.field(named: "turbulence")?.unused(on: .fiber, running: .bb84Decoy, direction: .downlink)
+                == "turbulence is not used on a fiber link (only satellite links use it): remove it, or change the medium")
     }
 
     /// QA: a free-space link's fiber attenuation, and a satellite link's attenuation and atmospheric attenuation, were

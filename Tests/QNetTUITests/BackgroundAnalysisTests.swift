@@ -28,7 +28,10 @@ import QNetPlanner
         func draw(_ canvas: Canvas) { drawn.append(canvas) }
 
         /// The scripted keys not read yet are the keys typed ahead.
-        func discardTypedAhead() { keys = [] }
+        func discardTypedAhead() -> Int {
+            defer { keys = [] }
+            return keys.count { if case .key = $0 { true } else { false } }
+        }
 
         /// Called at each wait with the number of waits so far and the last screen; an event it returns is read then.
         var onWait: (Int, Canvas?) -> InputEvent? = { _, _ in nil }

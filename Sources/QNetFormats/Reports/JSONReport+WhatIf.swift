@@ -12,6 +12,7 @@ extension JSONReport {
             case sensitivity, breaksOn = "breaks_on"
             case suggestions, costliestSurvived = "costliest_survived_failure"
             case costliestSurvivedIsExact = "costliest_survived_failure_exact"
+            case newLinkWithoutKey = "new_link_without_key"
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -25,6 +26,25 @@ extension JSONReport {
             try container.encode(whatIf.costliestSurvived.map(FailureEntry.init), forKey: .costliestSurvived)
             try container.encode(whatIf.costliestSurvived.map { _ in whatIf.costliestSurvivedIsExact }, forKey: .costliestSurvivedIsExact)
             try container.encode(whatIf.suggestions.map(SuggestionEntry.init), forKey: .suggestions)
+            try container.encode(whatIf.newLinkWithoutKey.map(NewLinkWithoutKeyEntry.init), forKey: .newLinkWithoutKey)
+        }
+    }
+
+    struct NewLinkWithoutKeyEntry: Encodable {
+        let link: NewLinkWithoutKey
+        enum Keys: String, CodingKey {
+            case from, to, distanceM = "distance_m", equippedAs = "equipped_as", reachM = "reach_m"
+            case noKeyReason = "no_key_reason", reason
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(link.from.rawValue, forKey: .from)
+            try container.encode(link.to.rawValue, forKey: .to)
+            try container.encode(link.distanceMeters, forKey: .distanceM)
+            try container.encode(link.equippedAs.rawValue, forKey: .equippedAs)
+            try container.encode(link.reachMeters, forKey: .reachM)
+            try container.encode(link.noKeyReason, forKey: .noKeyReason)
+            try container.encode(link.reason, forKey: .reason)
         }
     }
 

@@ -37,6 +37,7 @@ extension MarkdownReport {
                     + "every path crosses \(remedy.segment), which carries \(EngineeringFormat.rate(remedy.keyRateBps)) of the "
                     + "\(EngineeringFormat.rate(remedy.neededBps)) they must take together\(best).")
             }
+            if let link = whatIf.newLinkWithoutKey { text.line("- **No new link to \(link.to)**: \(link.reason).") }
             if whatIf.suggestions.isEmpty { text.line("- **Suggestions**: none of the changes tried raises the rate by 1 % or more.") }
             text.blank()
             if !whatIf.suggestions.isEmpty {

@@ -1,32 +1,39 @@
-/// Which links read a key: the media and the protocols whose links use it (nil: every one).
+/// Which links read a key: the media, the protocols and the satellite link directions whose links use it (nil: every
+/// one).
 ///
-/// Declared beside each link field (`Field.only(on:)`, `Field.only(for:)`), so that one table says where a key
-/// applies: the workbench's form lists the keys that apply to a link, and the planner warns of one written where it
-/// does not.
+/// Declared beside each link field (`Field.only(on:)`, `Field.only(for:)`, `Field.only(in:)`), so that one table says
+/// where a key applies: the workbench's form lists the keys that apply to a link, and the planner warns of one written
+/// where it does not.
 public struct KeyScope: Sendable, Hashable {
     /// The media whose links use the key, in the order messages name them; nil for every medium.
     public var media: [Medium]?
     /// The protocols whose links read the key, in the order messages name them; nil for every protocol.
     public var protocols: [ProtocolKind]?
+    /// The directions of the satellite links that read the key (`turbulence`: uplinks, the only ones that cross the
+    /// turbulence near the ground at the start of their path); nil for both. Links of other media have no direction.
+    public var directions: [LinkDirection]?
 
-    public init(media: [Medium]? = nil, protocols: [ProtocolKind]? = nil) {
+    public init(media: [Medium]? = nil, protocols: [ProtocolKind]? = nil, directions: [LinkDirection]? = nil) {
         self.media = media
         self.protocols = protocols
+        self.directions = directions
     }
 
     /// A key every link reads.
     public static let everywhere = KeyScope()
 
-    /// Whether a link of `medium` running `protocolKind` reads the key.
-    public func applies(to medium: Medium, _ protocolKind: ProtocolKind) -> Bool {
+    /// Whether a link of `medium` running `protocolKind` reads the key, in `direction` when it is a satellite link
+    /// (`Link.resolvedDirection`).
+    public func applies(to medium: Medium, _ protocolKind: ProtocolKind, direction: LinkDirection) -> Bool {
         (media?.contains(medium) ?? true) && (protocols?.contains(protocolKind) ?? true)
+            && (medium != .satellite || (directions?.contains(direction) ?? true))
     }
 
-    /// Why a link of `medium` running `protocolKind` does not read the key, and what would make it:
-    /// `not used on a fiber link (only free-space and satellite links use it): remove it, or change the medium`;
-    /// nil when it does.
-    public func misfit(medium: Medium, protocolKind: ProtocolKind) -> String? {
-        guard !applies(to: medium, protocolKind) else { return nil }
+    /// Why a link of `medium` running `protocolKind` (in `direction`, a satellite link) does not read the key, and what
+    /// would make it: `not used on a fiber link (only free-space and satellite links use it): remove it, or change the
+    /// medium`; nil when it does.
+    public func misfit(medium: Medium, protocolKind: ProtocolKind, direction: LinkDirection) -> String? {
+        guard !applies(to: medium, protocolKind, direction: direction) else { return nil }
         if let media, !media.contains(medium) {
             return "not used on a \(medium.rawValue) link (only \(Self.names(media.map(\.rawValue))) links use it): "
                 + "remove it, or change the medium"
@@ -34,6 +41,10 @@ public struct KeyScope: Sendable, Hashable {
         if let protocols, !protocols.contains(protocolKind) {
             return "not used on a \(protocolKind.rawValue) link (only \(Self.names(protocols.map(\.rawValue))) links read it): "
                 + "remove it, or change the protocol"
+        }
+        if let directions, !directions.contains(direction) {
+            return "not used on a satellite \(direction.rawValue) (only \(Self.names(directions.map { $0.rawValue + "s" })) "
+                + "read it): remove it, or change the direction"
         }
         return nil
     }
@@ -46,10 +57,11 @@ public struct KeyScope: Sendable, Hashable {
 }
 
 extension Field {
-    /// The warning for this key written on a link of `medium` running `protocolKind` that does not read it
-    /// (`tx_aperture is not used on a fiber link (…): remove it, or change the medium`); nil when the link reads it.
-    public func unused(on medium: Medium, running protocolKind: ProtocolKind) -> String? {
-        scope.misfit(medium: medium, protocolKind: protocolKind).map { "\(key) is \($0)" }
+    /// The warning for this key written on a link of `medium` running `protocolKind` (in `direction`, a satellite link)
+    /// that does not read it (`tx_aperture is not used on a fiber link (…): remove it, or change the medium`); nil when
+    /// the link reads it.
+    public func unused(on medium: Medium, running protocolKind: ProtocolKind, direction: LinkDirection) -> String? {
+        scope.misfit(medium: medium, protocolKind: protocolKind, direction: direction).map { "\(key) is \($0)" }
     }
 
     /// This field, used only by links of `media` (a link key).
@@ -63,6 +75,13 @@ extension Field {
     public func only(for protocols: [ProtocolKind]) -> Field {
         var field = self
         field.scope.protocols = protocols
+        return field
+    }
+
+    /// This field, read only by satellite links in one of `directions` (a satellite link key).
+    public func only(in directions: [LinkDirection]) -> Field {
+        var field = self
+        field.scope.directions = directions
         return field
     }
 }

@@ -52,6 +52,10 @@ public struct Link: SchemaRecord {
     /// The link's medium; a link that names none is fiber.
     public var resolvedMedium: Medium { medium ?? .fiber }
 
+    /// Which end of a satellite link sends; a satellite link that names no direction is a downlink (the satellite
+    /// sends). Read on satellite links only.
+    public var resolvedDirection: LinkDirection { direction ?? .downlink }
+
     /// Whether `node` is one of the link's two ends.
     public func touches(_ node: Identifier) -> Bool { from == node || to == node }
 
@@ -64,7 +68,7 @@ public struct Link: SchemaRecord {
     /// every symbol); an entanglement link's are read when its chain is compared with trusted-node hops.
     private static let discrete: [ProtocolKind] = ProtocolKind.allCases.filter { $0 != .cvGG02 }
 
-    /// The link's keys; each says which media and protocols use it (`Field.scope`).
+    /// The link's keys; each says which media, protocols and satellite link directions use it (`Field.scope`).
     public static let fields: [Field<Link>] = [
         Field("id", help: "unique id, [A-Za-z0-9_-]+", required: true,
               read: { .scalar($0.id.rawValue) },
@@ -129,7 +133,8 @@ public struct Link: SchemaRecord {
         .quantity("background_rate", \.backgroundRate, .frequency, .nonNegative, help: "stray-light counts at the receiver")
             .only(for: Self.discrete),
         .choice("direction", \.direction, help: "downlink | uplink (default downlink)").only(on: [.satellite]),
-        .choice("turbulence", \.turbulence, help: "Cn² profile of an uplink: hv57 | none (default hv57)").only(on: [.satellite]),
+        .choice("turbulence", \.turbulence, help: "Cn² profile of an uplink: hv57 | none (default hv57)").only(on: [.satellite])
+            .only(in: [.uplink]),
         .quantity("elevation", \.elevation, .angle, .elevation, help: "elevation of the satellite seen from the ground")
             .only(on: [.satellite]),
         .record("pass", \.pass, help: "{min_elevation, max_elevation, passes_per_day}").only(on: [.satellite]),

@@ -122,7 +122,7 @@ final class LinkInputs: Hashable, @unchecked Sendable {
         guard link.resolvedMedium == .satellite else { return (from.0, from.1, to.0, to.1) }
         let satelliteFirst = from.0.resolvedKind == .satellite || to.0.resolvedKind != .satellite
         let (satellite, ground) = satelliteFirst ? (from, to) : (to, from)
-        switch link.direction ?? .downlink {
+        switch link.resolvedDirection {
         case .downlink: return (satellite.0, satellite.1, ground.0, ground.1)
         case .uplink: return (ground.0, ground.1, satellite.0, satellite.1)
         }

@@ -119,7 +119,7 @@ enum LossBudgetBuilder {
         budget.lines.append(line("atmosphere (zenith \(Format.percent(zenith.value)), airmass \(Format.number(Sanitise.finite(airmass), digits: 3)))",
                                  transmittance: eta, basis: "\(zenith.basis); Kasten-Young airmass 1989"))
 
-        let downlink = (raw.direction ?? .downlink) == .downlink
+        let downlink = raw.resolvedDirection == .downlink
         let txDefault = downlink ? PlanningDefaults.satelliteAperture : PlanningDefaults.groundStationAperture
         let rxDefault = downlink ? PlanningDefaults.groundStationAperture : PlanningDefaults.satelliteAperture
         let tx = Sourced.quantity([(raw.txAperture, "\(link.path).tx_aperture")], else: txDefault)

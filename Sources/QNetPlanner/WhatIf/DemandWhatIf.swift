@@ -19,6 +19,9 @@ public struct DemandWhatIf: Sendable, Hashable {
     public var endpointBarrier: EndpointBarrier?
     /// The demand's ends that are an end of no link (no segment can reach them, so no link limits the demand).
     public var unlinkedEnds: [Identifier]
+    /// Why the new link to its one end without links, from the nearest key holder, is not suggested: it gives no key
+    /// (past the reach of one link, say); nil when one is suggested, or none was tried.
+    public var newLinkWithoutKey: NewLinkWithoutKey?
     /// Why no link limits the demand when some of its ends have no link, in words (`POP3 has no link`); nil otherwise.
     public var unlinkedReason: String? {
         switch unlinkedEnds.count {
@@ -63,7 +66,7 @@ public struct DemandWhatIf: Sendable, Hashable {
 
     public init(demand: Identifier, rateBps: Double, requiredBps: Double, limiting: LimitingLink?,
                 trustedNodeLimit: TrustedNodeLimit? = nil, endpointBarrier: EndpointBarrier? = nil,
-                unlinkedEnds: [Identifier] = [], sensitivity: Sensitivity?,
+                unlinkedEnds: [Identifier] = [], newLinkWithoutKey: NewLinkWithoutKey? = nil, sensitivity: Sensitivity?,
                 breaksOn: [FailureImpact],
                 costliestSurvived: FailureImpact? = nil, costliestSurvivedIsExact: Bool = true, suggestions: [Suggestion]) {
         self.demand = demand
@@ -73,6 +76,7 @@ public struct DemandWhatIf: Sendable, Hashable {
         self.trustedNodeLimit = trustedNodeLimit
         self.endpointBarrier = endpointBarrier
         self.unlinkedEnds = unlinkedEnds
+        self.newLinkWithoutKey = newLinkWithoutKey
         self.sensitivity = sensitivity
         self.breaksOn = breaksOn
         self.costliestSurvived = costliestSurvived

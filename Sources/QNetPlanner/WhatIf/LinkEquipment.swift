@@ -11,6 +11,8 @@ struct LinkEquipment {
     let detector: Detector?
     /// The link's wavelength after defaults, m.
     let wavelength: Double
+    /// The link's fiber attenuation after defaults, dB/m (what a fiber link reads).
+    let attenuation: Double
 
     /// The equipment of `topology.links[linkIndex]`, read from the link and its two end nodes alone.
     init(topology: Topology, linkIndex: Int, nodeIndex: [Identifier: Int]) {
@@ -29,7 +31,9 @@ struct LinkEquipment {
         source = inputs?.source
         detectorName = inputs?.detectorName
         detector = inputs?.detector
-        wavelength = inputs.map { ResolvedLink($0).wavelength.value } ?? PlanningDefaults.wavelength.value
+        let resolved = inputs.map(ResolvedLink.init)
+        wavelength = resolved?.wavelength.value ?? PlanningDefaults.wavelength.value
+        attenuation = resolved?.attenuation.value ?? PlanningDefaults.fiberAttenuation.value
     }
 
     /// The source's kind after defaults.

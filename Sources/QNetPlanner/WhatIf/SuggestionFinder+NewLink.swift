@@ -3,19 +3,22 @@ import QNetModel
 /// A link to a demand's end that has none (`DemandWhatIf.unlinkedEnds`), from the nearest key holder by position whose
 /// link gives the demand key: a fiber link as long as the distance between their positions (as the workbench's
 /// `:add link` measures it), otherwise a copy of that key holder's first fiber link in the file, with the source and
-/// detector that link uses (as a trusted node at a link's midpoint keeps the split link's keys and equipment).
+/// detector that link uses (as a trusted node at a link's midpoint keeps the split link's keys and equipment). When none
+/// gives key, why the nearest one's gives none (`NewLinkWithoutKey`: past the reach of one link, say).
 extension SuggestionFinder {
     /// How many of the nearest key holders with a fiber link are tried, nearest first.
     static let newLinkTries = 3
 
     /// The new link to the node at `end` (an end of `demand` without links) that gives `demand` key, planned
     /// (`LocalReplan`) and routed as every candidate; nil when `end` or the key holders have no position, or none of
-    /// the `newLinkTries` nearest gives the demand more than `base` by `smallestGain`.
+    /// the `newLinkTries` nearest gives the demand more than `base` by `smallestGain`: then `withoutKey` says why the
+    /// nearest of them whose link plans without errors gives no key, when it gives none.
     /// - Complexity: O(N log N + L) besides planning and routing at most `newLinkTries` links.
-    func newLinkSuggestion(to end: Int, for demand: Demand, rate base: Double) -> Suggestion? {
+    func newLinkSuggestion(to end: Int, for demand: Demand, rate base: Double)
+        -> (suggestion: Suggestion?, withoutKey: NewLinkWithoutKey?) {
         let topology = network.topology
         let target = topology.nodes[end]
-        guard let position = target.position else { return nil }
+        guard let position = target.position else { return (nil, nil) }
         let other = network.nodeIndex[target.id == demand.from ? demand.to : demand.from]
         var firstFiber: [Identifier: Int] = [:]
         for (index, link) in topology.links.enumerated() where link.resolvedMedium == .fiber {
@@ -29,6 +32,7 @@ extension SuggestionFinder {
             return (index, meters)
         }.sorted { $0.meters != $1.meters ? $0.meters < $1.meters : $0.index < $1.index }
         var taken = network.ids
+        var withoutKey: NewLinkWithoutKey?
         for (index, meters) in near.prefix(Self.newLinkTries) {
             let near = topology.nodes[index]
             guard let template = firstFiber[near.id] else { continue }
@@ -40,17 +44,29 @@ extension SuggestionFinder {
             (link.source, link.detector) = (equipment.sourceName, equipment.detectorName)
             link.protocolKind = network.segmentsOfLink[template].first.map { network.segments[$0].protocolKind } ?? link.protocolKind
             let change = local.change(replacing: [], with: [link])
-            guard change.errors.isEmpty, change.added.contains(where: { $0.keyRateBps > 0 }) else { continue }
+            let model = topology.links[template].id
+            guard change.errors.isEmpty else { continue }
+            guard change.added.contains(where: { $0.keyRateBps > 0 }) else {
+                if withoutKey == nil, let segment = change.added.first(where: { $0.links == [link.id] }) {
+                    var (reachMeters, reason): (Double?, String) = (nil, segment.noKeyReason ?? "its key rate is 0")
+                    switch reach(of: link, withoutKeyAt: segment, attenuation: equipment.attenuation) {
+                    case .meters(let longest): reachMeters = longest
+                    case .none(let shortest): reason = shortest
+                    }
+                    withoutKey = NewLinkWithoutKey(from: near.id, to: target.id, distanceMeters: meters, equippedAs: model,
+                                                   reachMeters: reachMeters, noKeyReason: reason)
+                }
+                continue
+            }
             let result = router.route(demand, change: change)
             guard result.maxFlowBps > base * (1 + Self.smallestGain), result.maxFlowBps > 0 else { continue }
-            let model = topology.links[template].id
-            return Suggestion(kind: .newLink,
+            return (Suggestion(kind: .newLink,
                               summary: "a fiber link from \(near.id) to \(target.id), \(Format.km(meters)) between their "
                                   + "positions, equipped as \(model), planned at \(Format.rate(change.added.map(\.keyRateBps).max() ?? 0)) "
                                   + "(\(near.id) is the nearest key holder whose link gives \(demand.resolvedID) key)",
                               changes: [MidpointSplit.newLinkText(link) + " (its other keys those of \(model), extra losses included)"],
-                              rateBps: result.maxFlowBps, satisfied: result.satisfied)
+                              rateBps: result.maxFlowBps, satisfied: result.satisfied), nil)
         }
-        return nil
+        return (nil, withoutKey)
     }
 }

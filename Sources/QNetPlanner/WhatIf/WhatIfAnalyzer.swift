@@ -127,14 +127,17 @@ public struct WhatIfAnalyzer: Sendable {
         }
         // An end without links: no segment reaches it, and a link to it from the nearest key holder is the change.
         let unlinked = [demand.from, demand.to].compactMap { network.nodeIndex[$0] }.filter { !network.isLinked[$0] }
-        if unlinked.count == 1, let suggestion = changes.newLinkSuggestion(to: unlinked[0], for: demand, rate: plan.maxFlowBps) {
-            suggestions.append(suggestion)
+        var newLinkWithoutKey: NewLinkWithoutKey?
+        if unlinked.count == 1 {
+            let newLink = changes.newLinkSuggestion(to: unlinked[0], for: demand, rate: plan.maxFlowBps)
+            if let suggestion = newLink.suggestion { suggestions.append(suggestion) }
+            newLinkWithoutKey = newLink.withoutKey
         }
         suggestions.sort { $0.rateBps != $1.rateBps ? $0.rateBps > $1.rateBps : $0.summary < $1.summary }
         let failures = FailureScan(router: worker.router, cancellation: worker.cancellation).breaks(demand, routing: routing)
         return (DemandWhatIf(demand: plan.id, rateBps: plan.maxFlowBps, requiredBps: plan.requiredBps, limiting: found?.limiting,
                              trustedNodeLimit: trustedNodeLimit, endpointBarrier: plan.maxFlowBps > 0 ? nil : barrier,
-                             unlinkedEnds: unlinked.map { network.topology.nodes[$0].id },
+                             unlinkedEnds: unlinked.map { network.topology.nodes[$0].id }, newLinkWithoutKey: newLinkWithoutKey,
                              sensitivity: sensitivity, breaksOn: failures.impacts,
                              costliestSurvived: failures.costliestSurvived, costliestSurvivedIsExact: failures.costliestIsExact,
                              suggestions: suggestions), failures.checked)

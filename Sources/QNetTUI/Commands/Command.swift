@@ -2,8 +2,11 @@ import QNetModel
 
 /// A parsed `:` command. The syntax is stable: people script it.
 public enum Command: Sendable, Hashable {
-    /// `:w [FILE]`, or `:w! [FILE]` when `force` (replace the file even if another program changed it).
+    /// `:w [FILE]`, or `:w! [FILE]` when `force` (replace the file even if another program changed it): FILE, when it
+    /// is not the workbench's file, gets a copy and the workbench stays on its file (unless it has none yet).
     case write(path: String?, force: Bool)
+    /// `:saveas FILE` (`:sav FILE`), or `:saveas! FILE` when `force`: write FILE, which becomes the workbench's file.
+    case saveAs(path: String, force: Bool)
     /// `:wq`, or `:wq!` when `force`.
     case writeQuit(force: Bool)
     /// `:q`, or `:q!` when `force`.

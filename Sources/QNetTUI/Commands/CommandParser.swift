@@ -4,7 +4,7 @@ import QNetModel
 /// Parses the text typed after `:` into a `Command`, or says what is wrong.
 ///
 /// Words are separated by spaces; the last argument of `:set`, the rate of
-/// `:add demand` and the paths of `:w`, `:e`, `:export` take the rest of the
+/// `:add demand` and the paths of `:w`, `:saveas`, `:e`, `:export` take the rest of the
 /// line, spaces included (`:set L1.length 30 km`).
 public enum CommandParser {
     /// The command `line` asks for.
@@ -22,6 +22,9 @@ public enum CommandParser {
         switch name {
         case "w", "write", "w!", "write!":
             return .write(path: rest.isEmpty ? nil : rest, force: name.hasSuffix("!"))
+        case "saveas", "sav", "saveas!", "sav!":
+            guard !rest.isEmpty else { throw CommandError("usage: :saveas FILE (write FILE and edit it from now on)") }
+            return .saveAs(path: rest, force: name.hasSuffix("!"))
         case "wq", "x", "wq!", "x!":
             try noArguments(name, rest)
             return .writeQuit(force: name.hasSuffix("!"))

@@ -40,7 +40,7 @@ public enum EquipmentUse {
         guard link.resolvedMedium == .satellite else { return (from, to) }
         let satelliteFirst = from.resolvedKind == .satellite || to.resolvedKind != .satellite
         let (satellite, ground) = satelliteFirst ? (from, to) : (to, from)
-        return (link.direction ?? .downlink) == .downlink ? (satellite, ground) : (ground, satellite)
+        return link.resolvedDirection == .downlink ? (satellite, ground) : (ground, satellite)
     }
 
     /// The nodes whose key names entry `name` of `kind`, and the links that use it (directly or through a node).

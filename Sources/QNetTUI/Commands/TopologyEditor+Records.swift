@@ -5,7 +5,7 @@ extension TopologyEditor {
     /// The keys of `record` in `topology`, in the schema's order, with their values; nil if it does not exist.
     /// An equipment entry starts with its name; a link's source and detector say what they inherit, and so do
     /// the keys it takes from its source, the file's `defaults:` or the built-in defaults (with the value and where from).
-    /// A link lists the keys its medium and protocol read (the schema's `Field.scope`) and every key it sets, those
+    /// A link lists the keys its medium, protocol and direction read (the schema's `Field.scope`) and every key it sets, those
     /// it does not read saying so (`FormRow.unused`).
     public static func rows(of record: Selection, in topology: Topology) -> [FormRow]? {
         func rows<R: SchemaRecord>(_ value: R) -> [FormRow] {
@@ -37,7 +37,7 @@ extension TopologyEditor {
             let protocolKind = inherited["protocol"].flatMap { ProtocolKind(rawValue: $0.value) }
                 ?? link.protocolKind ?? topology.defaults.protocolKind ?? .bb84Decoy
             return zip(Link.fields, rows(link)).compactMap { field, row in
-                let unused = field.unused(on: link.resolvedMedium, running: protocolKind)
+                let unused = field.unused(on: link.resolvedMedium, running: protocolKind, direction: link.resolvedDirection)
                 guard row.value == nil else {
                     var row = row
                     row.unused = unused

@@ -49,10 +49,13 @@ public enum KeyBindings {
 
     /// The `:` commands for the help screen: usage and what each does.
     public static let commands: [(usage: String, help: String)] = [
-        (":w [FILE]", "save (to FILE, which becomes the file); refused when another program changed the file since "
-            + "it was opened or saved, when it is read-only, and when FILE is there already"),
-        (":w! [FILE]", "save, replacing the file even if another program changed it or it is read-only (its mode "
-            + "is kept), or FILE"),
+        (":w", "save; refused when another program changed the file since it was opened or saved, and when it is "
+            + "read-only"),
+        (":w FILE", "write a copy to FILE and stay on the file, its edits unsaved (a new network with no file yet "
+            + "takes FILE as its file); refused when FILE is there already or read-only"),
+        (":saveas FILE", "save to FILE, which becomes the file (also :sav FILE); refused as :w FILE is"),
+        (":w! [FILE], :saveas! FILE", "the same, replacing the file even if another program changed it or it is "
+            + "read-only (its mode is kept), or FILE"),
         (":wq, :wq!", "save and quit"),
         (":q", "quit; refused when there are unsaved edits"),
         (":q!", "quit without saving"),

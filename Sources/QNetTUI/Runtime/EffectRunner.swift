@@ -13,7 +13,7 @@ public struct EffectRunner: Sendable {
     /// Runs `effect`; `.quit` and `.discardTypedAhead` are the event loop's business and yield no action.
     public func run(_ effect: Effect) -> [Action] {
         switch effect {
-        case .save(let document, let path, let check):
+        case .save(let document, let path, let check, let kind):
             // Changed on disk first: a read-only refusal would send the user to :w!, which writes over what changed
             // (a version-control sync rewrites read-only files under an open workbench).
             if case .unchangedSince(let expected) = check, let current = services.fingerprint(path), current != expected {
@@ -22,11 +22,12 @@ public struct EffectRunner: Sendable {
             if check != .overwrite, services.isReadOnly(path) {
                 // The workbench's own file (checked against what it read) is written over with :w! alone.
                 let ownFile = if case .unchangedSince = check { true } else { false }
-                return [.readOnly(path: path, retry: ownFile ? ":w!" : ":w! \(path)")]
+                return [.readOnly(path: path, retry: ownFile ? ":w!" : Self.forced(kind, path))]
             }
-            if check == .absent, services.exists(path) { return [.fileExists(path: path, retry: ":w! \(path)")] }
+            if check == .absent, services.exists(path) { return [.fileExists(path: path, retry: Self.forced(kind, path))] }
             do {
                 try services.save(document, path)
+                if kind == .copy { return [.wroteCopy(document.topology, path: path)] }
                 return [.saved(document.topology, path: path, fingerprint: services.fingerprint(path))]
             } catch {
                 return [.failed("could not write \(path): \(error)")]
@@ -120,6 +121,12 @@ public struct EffectRunner: Sendable {
         case .quit, .discardTypedAhead:
             return []
         }
+    }
+
+    /// The command that writes to `path`, another file than the workbench's, whatever is there: the one that was refused,
+    /// forced.
+    private static func forced(_ kind: SaveKind, _ path: String) -> String {
+        kind == .saveAs ? ":saveas! \(path)" : ":w! \(path)"
     }
 
     /// The offer of the autosave at `path`, read, last modified at `modified` (the file at `fileModified`); when it

@@ -71,7 +71,8 @@ public enum Workbench {
                 let effect = effects.removeFirst()
                 if effect == .quit { return state }
                 if effect == .discardTypedAhead {
-                    terminal.discardTypedAhead()
+                    let keys = terminal.discardTypedAhead()
+                    if keys > 0 { effects += reduce(into: &state, .droppedTypedAhead(keys: keys)) }
                     continue
                 }
                 if let analysis, case .analyseDemand(let topology, let demand) = effect {

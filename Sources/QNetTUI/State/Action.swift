@@ -76,6 +76,8 @@ public enum Action: Sendable, Hashable {
     case emptyFile(path: String, comments: TopologyComments, fingerprint: FileFingerprint?)
     /// `topology` was written to `path`, which now holds bytes of `fingerprint`.
     case saved(Topology, path: String, fingerprint: FileFingerprint?)
+    /// A copy of `topology` was written to `path` (`:w FILE`); the workbench stays on its file.
+    case wroteCopy(Topology, path: String)
     /// A save to `path` was refused: another program changed the file since the workbench read or wrote it (`readOnly`:
     /// and the file is read-only, which :w! writes over too).
     case changedOnDisk(path: String, readOnly: Bool = false)
@@ -86,6 +88,8 @@ public enum Action: Sendable, Hashable {
     case readOnly(path: String, retry: String)
     /// A report was written to `path`.
     case exported(path: String)
+    /// The input typed behind a question's answer was dropped (`Effect.discardTypedAhead`), `keys` keys among it.
+    case droppedTypedAhead(keys: Int)
     /// An effect failed; the message says why.
     case failed(String)
 }

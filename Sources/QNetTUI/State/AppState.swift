@@ -37,7 +37,7 @@ public struct AppState: Sendable, Hashable {
     public var undoStack: [Topology] { undoHistory.map(\.topology) }
     /// The topologies of `redoHistory`, most recent last.
     public var redoStack: [Topology] { redoHistory.map(\.topology) }
-    /// The file the topology is saved to; nil until named with `:w FILE`.
+    /// The file the topology is saved to; nil until named with `:w FILE` or `:saveas FILE`.
     public var filePath: String?
     /// The topology as last loaded or saved, to tell whether there are unsaved edits.
     public var savedTopology: Topology
@@ -135,6 +135,11 @@ public struct AppState: Sendable, Hashable {
     /// not among the earlier states (undone past it, it is among those redo steps to). - Complexity: O(undo steps)
     public var unsavedEditCount: Int? {
         undoHistory.lastIndex { $0.topology == savedTopology }.map { undoHistory.count - $0 }
+    }
+
+    /// The unsaved edits, counted when they can be ("2 unsaved edits", else "unsaved edits").
+    var unsavedEditsText: String {
+        unsavedEditCount.map { "\($0) unsaved edit\($0 == 1 ? "" : "s")" } ?? "unsaved edits"
     }
 
     /// Where this workbench keeps unsaved edits: beside the file (`Autosave.path(for:)`), or its own autosave

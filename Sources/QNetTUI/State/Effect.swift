@@ -4,9 +4,9 @@ import QNetModel
 /// A side effect the reducer asks for; `EffectRunner` performs it and answers
 /// with actions (`.saved`, `.loaded`, `.planned`, `.failed`…).
 public enum Effect: Sendable, Hashable {
-    /// Write `document` to `path` (the path becomes the workbench's file); its comments
-    /// go back in their places. `check` says whether a file changed by another program may be replaced.
-    case save(TopologyDocument, path: String, check: SaveCheck)
+    /// Write `document` to `path`; its comments go back in their places. `check` says whether a file changed by
+    /// another program may be replaced; `kind`, whether the path becomes the workbench's file or holds a copy.
+    case save(TopologyDocument, path: String, check: SaveCheck, kind: SaveKind = .file)
     /// Read the topology at `path` and edit it; without a file there, start a new one.
     case open(path: String)
     /// Plan `topology` and write a report to `path`, in the format its extension names; `check` is
@@ -28,7 +28,7 @@ public enum Effect: Sendable, Hashable {
     /// Remove the autosave file `path`, if there is one.
     case removeAutosave(path: String)
     /// Forget the input typed ahead and not read yet (`Terminal.discardTypedAhead()`): the event loop's business,
-    /// as `.quit` is.
+    /// as `.quit` is; it answers with `.droppedTypedAhead` when keys were among it.
     case discardTypedAhead
     /// Leave the workbench.
     case quit

@@ -21,7 +21,9 @@ private func run(_ command: Command, into state: inout AppState) throws(CommandE
     let topology = state.topology
     switch command {
     case .write(let path, let force):
-        return save(&state, to: path, force: force)
+        return save(&state, to: path, force: force, other: .copy)
+    case .saveAs(let path, let force):
+        return save(&state, to: path, force: force, other: .saveAs)
     case .writeQuit(let force):
         state.quitAfterSave = true
         return save(&state, to: nil, force: force)

@@ -97,6 +97,13 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
             return effects + [.quit]
         }
         return effects
+    case .wroteCopy(let topology, let path):
+        // Where the workbench stays comes before the copy's summary, which a narrow status line cuts first.
+        let file = state.filePath.map { ($0 as NSString).lastPathComponent } ?? "its network"
+        state.status = StatusMessage("wrote a copy to \(path), still editing \(file)"
+                                     + (state.isDirty ? " (\(state.unsavedEditsText))" : "")
+                                     + "; the copy: \(topology.summary)")
+        return []
     case .changedOnDisk(let path, let readOnly):
         state.quitAfterSave = false
         // The ways out first, so that a narrow status line still shows them; :w! also writes over a read-only file.
@@ -114,6 +121,11 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
     case .readOnly(let path, let retry):
         state.quitAfterSave = false
         state.status = .error("\((path as NSString).lastPathComponent) is read-only: \(retry) to write it anyway")
+        return []
+    case .droppedTypedAhead(let keys):
+        // Before what the answer did, and short: the keys that did nothing are what the user looks for first.
+        let dropped = "dropped \(keys) key\(keys == 1 ? "" : "s") typed after the answer"
+        state.status = StatusMessage(dropped + (state.status.map { "; " + $0.text } ?? ""), state.status?.kind ?? .info)
         return []
     case .failed(let message):
         state.quitAfterSave = false

@@ -14,8 +14,7 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
     case .quit:
         guard state.isDirty else { return [.quit] }
         state.mode = .confirmQuit
-        let count = state.unsavedEditCount.map { "\($0) unsaved edit\($0 == 1 ? "" : "s")" } ?? "unsaved edits"
-        state.status = StatusMessage(count + ": save before quitting? y/n, other key stays", .warning)
+        state.status = StatusMessage(state.unsavedEditsText + ": save before quitting? y/n, other key stays", .warning)
         return []
     case .interrupt:
         // Outside the map and lists, Ctrl-C is Esc: it closes the command line, a form or the help, and answers
@@ -91,7 +90,7 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
     case .analysed(let result, let demand, let topology):
         storeWhatIf(&state, result, demand: demand, topology: topology)
         return []
-    case .planned, .loaded, .newFile, .emptyFile, .saved, .changedOnDisk, .fileExists, .readOnly, .exported, .failed, .autosaveFound,
+    case .planned, .loaded, .newFile, .emptyFile, .saved, .wroteCopy, .changedOnDisk, .fileExists, .readOnly, .exported, .droppedTypedAhead, .failed, .autosaveFound,
          .autosaveHeldElsewhere, .autosaveUnreadable, .openedReadOnly:
         return reduceResult(into: &state, action)
     }
@@ -123,17 +122,24 @@ func samePath(_ a: String, _ b: String) -> Bool {
     a == b || URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
 }
 
-/// Saves to `path`, or to the workbench's file when nil. Unless `force`, the effect refuses to save to the
-/// workbench's file if another program changed it since it was loaded or saved, and to another file that exists.
-func save(_ state: inout AppState, to path: String?, force: Bool = false) -> [Effect] {
+/// Saves to `path`, or to the workbench's file when nil. A path naming another file than the workbench's is a save of
+/// `other` kind: a copy (`:w FILE`) or a new name (`:saveas FILE`); a workbench with no file yet takes the one it saves to.
+/// Unless `force`, the effect refuses to save to the workbench's file if another program changed it since it was
+/// loaded or saved, and to another file that exists.
+func save(_ state: inout AppState, to path: String?, force: Bool = false, other: SaveKind = .copy) -> [Effect] {
     guard let target = path ?? state.filePath else {
         state.quitAfterSave = false
         state.status = .error("no file name: use :w FILE")
         return []
     }
-    let check: SaveCheck = force ? .overwrite
-        : state.filePath.map({ samePath(target, $0) }) == true ? .unchangedSince(state.diskFingerprint) : .absent
-    return [.save(state.document, path: target, check: check)]
+    let own = state.filePath.map { samePath(target, $0) }
+    let check: SaveCheck = force ? .overwrite : own == true ? .unchangedSince(state.diskFingerprint) : .absent
+    let kind: SaveKind = switch own {
+    case true?: .file
+    case false?: other
+    case nil: other == .copy ? .file : other
+    }
+    return [.save(state.document, path: target, check: check, kind: kind)]
 }
 
 private func undo(_ state: inout AppState) -> [Effect] {

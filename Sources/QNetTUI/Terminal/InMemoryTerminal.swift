@@ -35,12 +35,17 @@ public final class InMemoryTerminal: Terminal {
 
     public func draw(_ canvas: Canvas) { drawn.append(canvas) }
 
-    /// Drops the events queued before the next wait that times out (nil), those typed ahead, but a resize.
-    public func discardTypedAhead() {
+    /// Drops the events queued before the next wait that times out (nil), those typed ahead, but a resize; returns how
+    /// many keys it dropped.
+    @discardableResult
+    public func discardTypedAhead() -> Int {
         let typedAhead = pending.prefix { $0 != nil }
         pending.replaceSubrange(typedAhead.indices, with: typedAhead.filter { event in
             if case .resize? = event { true } else { false }
         })
+        return typedAhead.count { event in
+            if case .key? = event { true } else { false }
+        }
     }
 
     /// The next queued event; once the queue is empty, `.hangup`, as a closed terminal would.

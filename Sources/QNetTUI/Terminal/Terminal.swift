@@ -14,8 +14,10 @@ public protocol Terminal: AnyObject {
     /// Waits at most `timeout` for the next event; nil when none came.
     func nextEvent(timeout: Duration) -> InputEvent?
     /// Forgets the keys and mouse actions typed ahead and not read yet, keeping a new size: a question took the key
-    /// read last, and what was typed behind it was meant for the screen before the question came up.
-    func discardTypedAhead()
+    /// read last, and what was typed behind it was meant for the screen before the question came up. Returns how many
+    /// keys it forgot (mouse actions are not counted), for the workbench to say so.
+    @discardableResult
+    func discardTypedAhead() -> Int
     /// Whether a person types the events, in real time (the workbench then computes slow results, the selected
     /// demand's what-ifs, while it reads keys); false for a scripted terminal, which gets every result in line.
     var isInteractive: Bool { get }

@@ -37,6 +37,7 @@ enum WhatIfSection {
                                 EngineeringFormat.rate(survived.remainingBps)))
         }
         rows += [.blank, .heading("Suggestions")]
+        if let link = result.newLinkWithoutKey { rows.append(TextRow("  no new link: " + link.reason, role: .warning)) }
         if result.suggestions.isEmpty { rows.append(TextRow("  none raises the rate by 1 % or more", role: .dim)) }
         for suggestion in result.suggestions {
             rows.append(TextRow("  " + suggestion.summary))

@@ -112,6 +112,27 @@ struct AutosaveTests {
         #expect(other.state.mode == .normal)
     }
 
+    @Test("the keys dropped behind an answer are counted before what the answer did; none dropped, nothing said")
+    func droppedKeysCounted() {
+        let edited = LeftAutosaveTests.metro(l1: 99)
+        var session = Session()
+        session.send(.autosaveFound(FoundAutosave(edited, path: "/n/.metro.yaml.autosave")))
+        session.press(.character("d"))
+        session.send(.droppedTypedAhead(keys: 1))
+        #expect(session.status == "dropped 1 key typed after the answer; discarded the autosave")
+        session.send(.droppedTypedAhead(keys: 3))
+        #expect(session.status?.hasPrefix("dropped 3 keys typed after the answer; ") == true)
+
+        // A workbench whose answer came alone says nothing of dropped keys.
+        let disk = FakeDisk(["metro.yaml": Fixtures.metro])
+        disk.put(edited, at: Autosave.path(for: "metro.yaml"), time: 10)
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
+        terminal.type("d")
+        terminal.idle(1)
+        let final = Workbench.run(path: "metro.yaml", terminal: terminal, services: disk.services)
+        #expect(final.status?.text == "discarded the autosave")
+    }
+
     @Test("typing at the autosave question (:del L1) keeps the autosave: any key but r and d decides later")
     func typedCommandKeepsTheAutosave() {
         var edited = Fixtures.metro
@@ -126,7 +147,7 @@ struct AutosaveTests {
         #expect(!session.effects.contains(.removeAutosave(path: "/n/.metro.yaml.autosave")))
     }
 
-    @Test("workbench: a command typed straight after opening is not run in part after the autosave question took its first key")
+    @Test("workbench: a command typed straight after opening is not run in part after the autosave question took its first key, and the status line counts the keys dropped")
     func typedAheadIsDropped() {
         var edited = Fixtures.metro
         edited.links[0].length = Quantity(44, .kilometre)
@@ -137,6 +158,8 @@ struct AutosaveTests {
         terminal.idle(1)
         terminal.type("j")                       // typed after a pause: read
         let final = Workbench.run(path: "metro.yaml", terminal: terminal, services: disk.services)
+        // `set name Metro v2` and Enter: 18 keys.
+        #expect(final.status?.text.hasPrefix("dropped 18 keys typed after the answer; edits autosave to .metro.yaml.") == true)
         #expect(final.status?.text.hasSuffix("; kept .metro.yaml.autosave for later") == true)
         #expect(final.mode == .normal && final.topology == Fixtures.metro && final.viewport == .fitted)
         #expect(final.selection == Selection.all(in: Fixtures.metro).first)

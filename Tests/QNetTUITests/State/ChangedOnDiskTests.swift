@@ -18,7 +18,7 @@ struct ChangedOnDiskTests {
         return session
     }
 
-    @Test(":w, :wq, C-s and y in the quit question save only over the file as opened; :w! over anything; :w OTHER only where no file is")
+    @Test(":w, :wq, C-s and y in the quit question save only over the file as opened; :w! over anything; :w OTHER and :saveas OTHER only where no file is")
     func checks() {
         var session = loaded()
         session.command("set L1.length 17 km")
@@ -38,24 +38,33 @@ struct ChangedOnDiskTests {
         session.command("w ./metro.yaml")   // the open file, written another way: checked as :w is
         session.command("w copy.yaml")
         session.command("w! copy.yaml")
+        session.command("saveas ./metro.yaml")   // the open file under the name it has: an ordinary save
+        session.command("saveas copy.yaml")
         #expect(session.effects == [.save(document, path: "metro.yaml", check: .overwrite),
                                     .save(document, path: "metro.yaml", check: .overwrite),
                                     .save(document, path: "./metro.yaml", check: .unchangedSince(opened)),
-                                    .save(document, path: "copy.yaml", check: .absent),
-                                    .save(document, path: "copy.yaml", check: .overwrite)])
+                                    .save(document, path: "copy.yaml", check: .absent, kind: .copy),
+                                    .save(document, path: "copy.yaml", check: .overwrite, kind: .copy),
+                                    .save(document, path: "./metro.yaml", check: .unchangedSince(opened)),
+                                    .save(document, path: "copy.yaml", check: .absent, kind: .saveAs)])
     }
 
-    @Test("the effect runner refuses :w OTHER and :export over a file that is there, and writes where none is")
+    @Test("the effect runner refuses :w OTHER, :saveas OTHER and :export over a file that is there, and writes where none is")
     func otherFileIsNotOverwritten() {
         let disk = FakeDisk(["metro.yaml": Fixtures.metro, "other.yaml": Topology(name: "someone else's")])
         let runner = EffectRunner(services: disk.services)
         let document = TopologyDocument(topology: Fixtures.metro)
         #expect(runner.run(.save(document, path: "other.yaml", check: .absent)) == [.fileExists(path: "other.yaml", retry: ":w! other.yaml")])
+        #expect(runner.run(.save(document, path: "other.yaml", check: .absent, kind: .copy))
+                == [.fileExists(path: "other.yaml", retry: ":w! other.yaml")])
+        #expect(runner.run(.save(document, path: "other.yaml", check: .absent, kind: .saveAs))
+                == [.fileExists(path: "other.yaml", retry: ":saveas! other.yaml")])
         #expect(disk.file("other.yaml")?.name == "someone else's")
         #expect(runner.run(.export(Fixtures.metro, path: "other.yaml", check: .absent))
                 == [.fileExists(path: "other.yaml", retry: ":export! other.yaml")])
         #expect(runner.run(.save(document, path: "new.yaml", check: .absent)).first
                 == .saved(Fixtures.metro, path: "new.yaml", fingerprint: disk.services.fingerprint("new.yaml")))
+        #expect(runner.run(.save(document, path: "copy.yaml", check: .absent, kind: .copy)) == [.wroteCopy(Fixtures.metro, path: "copy.yaml")])
 
         var session = loaded()
         session.command("set L1.length 17 km")

@@ -47,7 +47,7 @@ struct EditFormTests {
         #expect(form.record == .link("L1"))
         let text = screen(session)
         #expect(text.contains("Edit Link L1"))
-        for field in Link.fields.prefix(20) where field.scope.applies(to: .fiber, .bb84Decoy) {
+        for field in Link.fields.prefix(20) where field.scope.applies(to: .fiber, .bb84Decoy, direction: .downlink) {
             #expect(text.contains(" \(field.key) "))  // the first keys are in view
         }
         #expect(text.contains("length") && text.contains("30 km"))

@@ -48,7 +48,7 @@ struct KeptAutosaveTests {
         #expect(!session.effects.contains(where: Self.touchesKept))
     }
 
-    @Test(":q!, n at the quit question, :e! and :w OTHER drop or move this workbench's edits, never the kept autosave")
+    @Test(":q!, n at the quit question, :e! and :saveas OTHER drop or move this workbench's edits, never the kept autosave")
     func droppingKeepsIt() {
         var quitting = Self.keptSession()
         quitting.command("set name changed")
@@ -68,7 +68,7 @@ struct KeptAutosaveTests {
 
         var renaming = Self.keptSession()
         renaming.command("set name changed")
-        renaming.command("w other.yaml")
+        renaming.command("saveas other.yaml")
         renaming.send(.saved(renaming.state.topology, path: "other.yaml", fingerprint: nil))
         #expect(Array(renaming.effects.suffix(2)) == [.removeAutosave(path: Self.own), .checkAutosave(path: "other.yaml")])
         #expect(renaming.state.autosavePath == Autosave.path(for: "other.yaml") && renaming.state.keptAutosave == nil)
@@ -84,7 +84,7 @@ struct KeptAutosaveTests {
         let other = Autosave.path(for: "other.yaml")
         disk.put(LeftAutosaveTests.metro(l1: 5), at: other, time: 10)   // left by a workbench on other.yaml that crashed
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
-        terminal.command("w! other.yaml")
+        terminal.command("saveas! other.yaml")
         let final = Workbench.run(path: "metro.yaml", terminal: terminal, services: disk.services)
         #expect(disk.file(other) == LeftAutosaveTests.metro(l1: 5))
         guard case .confirmRestore(let found) = final.mode else {

@@ -28,14 +28,30 @@ struct LinkFormKeysTests {
                            "background_rate", "finite_key"])
     }
 
-    @Test("a satellite link lists its optics and geometry, not the fiber's attenuation and dispersion")
+    @Test("a satellite link lists its optics and geometry, not the fiber's attenuation and dispersion; turbulence on uplinks only")
     func satelliteLink() {
         var topology = Fixtures.metro
         topology.links[0].medium = .satellite
         let listed = keys("L1", in: topology)
-        for key in ["tx_aperture", "rx_aperture", "pointing_jitter", "beam_divergence", "direction", "turbulence", "elevation",
+        for key in ["tx_aperture", "rx_aperture", "pointing_jitter", "beam_divergence", "direction", "elevation",
                     "pass", "zenith_transmittance"] { #expect(listed.contains(key), "\(key)") }
-        for key in ["attenuation", "dispersion", "atmospheric_attenuation", "turbulence_cn2"] { #expect(!listed.contains(key), "\(key)") }
+        for key in ["attenuation", "dispersion", "atmospheric_attenuation", "turbulence_cn2", "turbulence"] {
+            #expect(!listed.contains(key), "\(key)")   // a downlink, as a satellite link is by default, reads no turbulence
+        }
+        topology.links[0].direction = .uplink
+        #expect(keys("L1", in: topology).contains("turbulence"))
+    }
+
+    @Test("turbulence set on a satellite downlink is listed, marked with the planner's warning")
+    func turbulenceOnADownlink() {
+        var topology = Fixtures.metro
+        topology.links[0].medium = .satellite
+        topology.links[0].turbulence = .hv57
+        let row = (TopologyEditor.rows(of: .link("L1"), in: topology) ?? []).first { $0.key == "turbulence" }
+        #expect(row?.value == "hv57")
+        #expect(row?.unused == "turbulence is not used on a satellite downlink (only uplinks read it): remove it, or change the direction")
+        topology.links[0].direction = .uplink
+        #expect((TopologyEditor.rows(of: .link("L1"), in: topology) ?? []).first { $0.key == "turbulence" }?.unused == nil)
     }
 
     @Test("the protocol comes from defaults.protocol when the link names none: cv-gg02 lists the CV keys, not finite_key")

@@ -99,11 +99,13 @@ struct QuitAndFileTests {
         #expect(session.effects == [.removeAutosave(path: ".metro.yaml.autosave")])  // saved, but no longer quitting
     }
 
-    @Test(":w FILE saves there and the workbench now edits FILE; :w without a name asks for one")
+    @Test(":saveas FILE (:sav FILE) saves there and the workbench now edits FILE; :w without a name asks for one")
     func saveAs() {
         var session = Session()
-        session.command("w copy.yaml")
-        #expect(session.effects == [.save(TopologyDocument(topology: Fixtures.metro), path: "copy.yaml", check: .absent)])
+        session.command("saveas copy.yaml")
+        session.command("sav! copy.yaml")
+        #expect(session.effects == [.save(TopologyDocument(topology: Fixtures.metro), path: "copy.yaml", check: .absent, kind: .saveAs),
+                                    .save(TopologyDocument(topology: Fixtures.metro), path: "copy.yaml", check: .overwrite, kind: .saveAs)])
         session.effects = []
         session.send(.saved(Fixtures.metro, path: "copy.yaml", fingerprint: nil))
         #expect(session.state.filePath == "copy.yaml")
@@ -117,6 +119,59 @@ struct QuitAndFileTests {
         unnamed.press(.ctrl("s"))
         #expect(unnamed.effects.isEmpty)
         #expect(unnamed.status == "no file name: use :w FILE")
+        unnamed.command("saveas")
+        #expect(unnamed.statusIsError && unnamed.status == "usage: :saveas FILE (write FILE and edit it from now on)")
+    }
+
+    @Test(":w FILE writes a copy: the workbench stays on its file, its edits unsaved and autosaved as before, and says so")
+    func writeCopy() {
+        var session = Session()
+        session.command("set L1.length 5 km")
+        session.command("set L2.length 6 km")
+        let edited = session.state.topology
+        session.effects = []
+        session.command("w copy.yaml")
+        #expect(session.effects == [.save(session.state.document, path: "copy.yaml", check: .absent, kind: .copy)])
+        session.effects = []
+        session.send(.wroteCopy(edited, path: "copy.yaml"))
+        #expect(session.effects.isEmpty)   // no autosave removed, none looked for beside copy.yaml
+        #expect(session.state.filePath == "metro.yaml" && session.state.isDirty && session.state.savedTopology == Fixtures.metro)
+        #expect(session.state.autosavePath == ".metro.yaml.autosave")
+        #expect(session.status == "wrote a copy to copy.yaml, still editing metro.yaml (2 unsaved edits); "
+                + "the copy: 3 nodes, 2 links, 1 demand")
+        #expect(!session.statusIsError)
+        // Quitting still asks: the edits are in the copy only.
+        session.press(.character("q"))
+        #expect(session.state.mode == .confirmQuit)
+
+        var clean = Session()
+        clean.send(.wroteCopy(Fixtures.metro, path: "backup/metro.yaml"))
+        #expect(clean.status == "wrote a copy to backup/metro.yaml, still editing metro.yaml; the copy: 3 nodes, 2 links, 1 demand")
+
+        // With no file yet, :w FILE names the network's file, as in vim.
+        var unnamed = Session(path: nil)
+        unnamed.command("w first.yaml")
+        #expect(unnamed.effects == [.save(unnamed.state.document, path: "first.yaml", check: .absent, kind: .file)])
+    }
+
+    @Test(":w FILE with the real effect runner: the copy holds the edits, the file does not, and a second :w FILE is refused")
+    func writeCopyOnDisk() {
+        let disk = FakeDisk(["metro.yaml": Fixtures.metro])
+        var session = Session(opening: "metro.yaml", with: EffectRunner(services: disk.services))
+        session.command("set L1.length 5 km")
+        session.command("w copy.yaml")
+        session.runEffects(with: EffectRunner(services: disk.services))
+        #expect(disk.file("copy.yaml") == session.state.topology && disk.file("metro.yaml") == Fixtures.metro)
+        #expect(session.state.filePath == "metro.yaml" && session.state.isDirty)
+        session.command("w copy.yaml")
+        session.runEffects(with: EffectRunner(services: disk.services))
+        #expect(session.statusIsError && session.status == ":w! copy.yaml replaces it: copy.yaml is there already, not overwritten")
+        session.command("saveas copy.yaml")
+        session.runEffects(with: EffectRunner(services: disk.services))
+        #expect(session.status == ":saveas! copy.yaml replaces it: copy.yaml is there already, not overwritten")
+        session.command("saveas! copy.yaml")
+        session.runEffects(with: EffectRunner(services: disk.services))
+        #expect(session.state.filePath == "copy.yaml" && !session.state.isDirty)
     }
 
     @Test(":e refuses to drop unsaved edits unless forced, and a loaded file starts afresh")

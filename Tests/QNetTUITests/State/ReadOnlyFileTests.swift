@@ -15,7 +15,7 @@ struct ReadOnlyFileSaveTests {
         return (disk, EffectRunner(services: services))
     }
 
-    @Test("the effect runner refuses :w, :w OTHER and :export over a read-only file, naming the command that forces it")
+    @Test("the effect runner refuses :w, :w OTHER, :saveas OTHER and :export over a read-only file, naming the command that forces it")
     func runnerRefuses() {
         let (disk, runner) = runner()
         var edited = Fixtures.metro
@@ -25,6 +25,10 @@ struct ReadOnlyFileSaveTests {
         #expect(runner.run(.save(document, path: "metro.yaml", check: .unchangedSince(opened)))
                 == [.readOnly(path: "metro.yaml", retry: ":w!")])
         #expect(runner.run(.save(document, path: "other.yaml", check: .absent)) == [.readOnly(path: "other.yaml", retry: ":w! other.yaml")])
+        #expect(runner.run(.save(document, path: "other.yaml", check: .absent, kind: .copy))
+                == [.readOnly(path: "other.yaml", retry: ":w! other.yaml")])
+        #expect(runner.run(.save(document, path: "other.yaml", check: .absent, kind: .saveAs))
+                == [.readOnly(path: "other.yaml", retry: ":saveas! other.yaml")])
         #expect(runner.run(.export(edited, path: "out.md", check: .absent)) == [.readOnly(path: "out.md", retry: ":export! out.md")])
         #expect(runner.run(.export(edited, path: "out.md", check: .replace)) == [.readOnly(path: "out.md", retry: ":export! out.md")])
         #expect(disk.file("metro.yaml") == Fixtures.metro && disk.file("other.yaml")?.name == "kept")

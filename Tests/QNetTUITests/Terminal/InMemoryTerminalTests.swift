@@ -15,14 +15,14 @@ struct InMemoryTerminalTests {
         #expect(terminal.nextEvent(timeout: .zero) == .hangup)
     }
 
-    @Test("dropping the input typed ahead drops the events before the next wait, but a resize")
+    @Test("dropping the input typed ahead drops the events before the next wait, but a resize, and counts the keys")
     func discardTypedAhead() {
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24))
         terminal.type("et")
-        terminal.send([.resize(Size(width: 40, height: 10)), .key(.enter)])
+        terminal.send([.resize(Size(width: 40, height: 10)), .mouse(MouseEvent(.press, x: 1, y: 1)), .key(.enter)])
         terminal.idle(1)
         terminal.type("j")
-        terminal.discardTypedAhead()
+        #expect(terminal.discardTypedAhead() == 3)   // e, t, Enter, dropped with the mouse press, which is no key
         #expect(terminal.nextEvent(timeout: .zero) == .resize(Size(width: 40, height: 10)))
         #expect(terminal.nextEvent(timeout: .zero) == nil)
         #expect(terminal.nextEvent(timeout: .zero) == .key(.character("j")))

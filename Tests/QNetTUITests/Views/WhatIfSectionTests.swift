@@ -126,6 +126,17 @@ struct WhatIfSectionTests {
         #expect(text.contains("limiting link: none: B has no link") && !text.contains("no segment leaves"))
     }
 
+    @Test("a demand to an end no one link reaches: the inspector says why no new link is suggested")
+    func newLinkWithoutKeyRows() {
+        let far = NewLinkWithoutKey(from: "T", to: "B", distanceMeters: 412_000, equippedAs: "L1", reachMeters: 183_400,
+                                    noKeyReason: "loss 90.0 dB exceeds the 40.3 dB the link tolerates")
+        let whatIf = DemandWhatIf(demand: "A-B", rateBps: 0, requiredBps: 1000, limiting: nil, unlinkedEnds: ["B"],
+                                  newLinkWithoutKey: far, sensitivity: nil, breaksOn: [], suggestions: [])
+        #expect(Self.screenText(whatIf).contains("no new link: a fiber link from T to B, 412 km between their positions, "
+            + "equipped as L1, gives no key: past the reach of one such link (about 183 km); B needs a trusted node on the "
+            + "way, a repeater chain or a satellite link"))
+    }
+
     @Test("a segment every path crosses and every routing overdraws: the inspector gives the change with the most key")
     func overdrawnSegmentRows() {
         var whatIf = Self.metroWhatIf

@@ -1,0 +1,39 @@
+import QNetModel
+
+/// The fiber link the what-ifs would add to a demand's end without links (`SuggestionFinder.newLinkSuggestion`), from
+/// the nearest key holder by position, when it gives no key: longer than one link of its equipment reaches, or without
+/// key at any length; so that the demand is told why no new link is suggested.
+public struct NewLinkWithoutKey: Sendable, Hashable {
+    /// The key holder the link would start from (the nearest by position that can pass the demand's key on).
+    public var from: Identifier
+    /// The demand's end without links.
+    public var to: Identifier
+    /// The distance between their positions, the link's length, m.
+    public var distanceMeters: Double
+    /// The link whose equipment and keys the new one would copy.
+    public var equippedAs: Identifier
+    /// The longest such link that still gives key, m, as planned (`SuggestionFinder.reach(of:withoutKeyAt:attenuation:)`);
+    /// nil when not even a link of no length gives key.
+    public var reachMeters: Double?
+    /// Why the link gives no key (the planner's reason): at its length, or, when no length gives key, at no length.
+    public var noKeyReason: String
+
+    public init(from: Identifier, to: Identifier, distanceMeters: Double, equippedAs: Identifier, reachMeters: Double?,
+                noKeyReason: String) {
+        self.from = from
+        self.to = to
+        self.distanceMeters = distanceMeters
+        self.equippedAs = equippedAs
+        self.reachMeters = reachMeters
+        self.noKeyReason = noKeyReason
+    }
+
+    /// Why no new link is suggested, in words (the report and the workbench both say it).
+    public var reason: String {
+        let link = "a fiber link from \(from) to \(to), \(Format.km(distanceMeters)) between their positions, equipped as "
+            + "\(equippedAs), gives no key"
+        guard let reachMeters else { return link + " at any length: \(noKeyReason)" }
+        return link + ": past the reach of one such link (about \(Format.number(reachMeters / 1000, digits: 3)) km); "
+            + "\(to) needs a trusted node on the way, a repeater chain or a satellite link"
+    }
+}

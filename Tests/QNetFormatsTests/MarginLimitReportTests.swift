@@ -4,7 +4,8 @@ import QNetModel
 import QNetPlanner
 import Testing
 
-/// A link whose key no loss removes reports no margin figure: "no limit" in Markdown, null in JSON.
+/// A link whose key no loss removes reports no margin figure: "no limit" in Markdown, null in JSON with
+/// `margin_unlimited: true` (a link without key has null and false).
 @Suite struct MarginLimitReportTests {
     private let yaml = """
         qnet: 1
@@ -31,6 +32,8 @@ import Testing
         #expect(markdown.contains("; margin: no limit (no loss the search reaches removes the key; see the assumptions)."))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.render(plan, of: topology).utf8)) as? [String: Any])
         let link = try #require((json["links"] as? [[String: Any]])?.first)
-        #expect(link["margin_db"] is NSNull)
+        #expect(link["margin_db"] is NSNull && link["margin_unlimited"] as? Bool == true)
+        let segment = try #require((json["segments"] as? [[String: Any]])?.first)
+        #expect(segment["margin_db"] is NSNull && segment["margin_unlimited"] as? Bool == true)
     }
 }

@@ -152,6 +152,29 @@ struct RepeaterChainPlannerTests {
         #expect(chain.assumptions.first { $0.name == "memory efficiency" }?.value == "none (no repeater)")
     }
 
+    /// QA: a single link between two key holders was given rounds of its communication time L/c, as if a memory had
+    /// to wait for the herald; its ends measure at once, so it tries a pulse every spacing (one mode per round).
+    @Test("a one-link chain tries a pulse every spacing, not every communication time")
+    func oneLinkChainIsNotHeldByTheHerald() throws {
+        let (segment, chain) = try repeater(makeChain(count: 1, km: 25))
+        #expect(chain.roundSeconds < 25e3 / 2e8 / 10, "round \(chain.roundSeconds) s")
+        let round = try #require(chain.assumptions.first { $0.name == "round" })
+        #expect(round.value.contains("the ends measure at once, so no memory waits the 125 us communication time over 25 km for the herald"))
+        // Two such links through a repeater wait for the herald: the single link beats them by far.
+        let (twoSegment, twoChain) = try repeater(makeChain(count: 2, km: 12.5))
+        #expect(abs(twoChain.roundSeconds - 12.5e3 / 2e8) < 1e-12 && segment.keyRateBps > 10 * twoSegment.keyRateBps)
+    }
+
+    @Test("a repeater memory of 0 % efficiency is named as the reason, not the fidelity its dark-count heralds give")
+    func deadMemoryIsTheReason() throws {
+        var topology = makeChain(count: 2, km: 25)
+        topology.equipment.memories[0].efficiency = Quantity(0, .percent)
+        let (segment, _) = try repeater(topology)
+        #expect(segment.keyRateBps == 0)
+        #expect(segment.noKeyReason?.hasPrefix("the memory at R1 releases no photon (efficiency 0 %, equipment.memories.mem.efficiency)") == true,
+                "\(segment.noKeyReason ?? "nil")")
+    }
+
     @Test("every figure stays finite and non-negative for lossless, hopeless and zero-efficiency chains")
     func edgeInputs() throws {
         for km in [0.0, 5000.0] {

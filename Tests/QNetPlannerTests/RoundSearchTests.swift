@@ -148,7 +148,7 @@ import QNetPhysics
         let longer = (0..<30).map { 1.1e-5 * pow(1.5, Double($0)) }
         #expect(longer.allSatisfy { chain.evaluate(($0, .source)).meanSeconds >= planned.meanSeconds * (1 - 1e-9) })
         let round = ChainRounds.assumption(model.links, rounds: planned.rounds, spacings: planned.spacings,
-                                           lengths: model.links.map(\.length), modes: model.modes, search: planned.roundSearch)
+                                           lengths: model.links.map(\.length), modes: model.modes, storesPairs: model.storesPairs, search: planned.roundSearch)
         #expect(round.value.contains("(search stopped after 200 lengths, see basis)"))
         #expect(round.basis.contains("R0 and those steps tried in increasing order, the shortest time per pair kept: the first 200, up to "))
         #expect(round.basis.contains("where every link tries all M modes, not tried (this planner evaluates at most 200 lengths per search, "))
@@ -167,7 +167,8 @@ import QNetPhysics
         let search = planned.roundSearch
         #expect(search?.end == .stopped && (search?.tried ?? .max) < 100 && (search?.tried ?? 0) > 2, "\(String(describing: search))")
         let round = ChainRounds.assumption(model.links, rounds: planned.rounds, spacings: planned.spacings,
-                                           lengths: model.links.map(\.length), modes: model.modes, search: search)
+                                           lengths: model.links.map(\.length), modes: model.modes, storesPairs: model.storesPairs,
+                                           search: search)
         #expect(round.value.contains("(search stopped after \(search?.tried ?? 0) lengths, see basis)"))
         #expect(round.basis.contains("and with the exact waiting time stops once its series have taken 2000000 terms on the steps"))
     }

@@ -33,14 +33,17 @@ enum ChainRounds {
     /// The `round` assumption: the chain's round with what sets it, the modes each link tries in it, and which
     /// lengths the search for it tried (`search`).
     static func assumption(_ links: [ElementaryLink], rounds: [HeraldingRound], spacings: [HeraldingRound.Spacing],
-                           lengths: [Double], modes: Int, search: RoundSearch?) -> Assumption {
+                           lengths: [Double], modes: Int, storesPairs: Bool, search: RoundSearch?) -> Assumption {
         let speed = PlanningDefaults.fiberLightSpeed
         guard let round = rounds.first else { return Assumption(name: "round", value: "no links", basis: speed.basis) }
         let longest = lengths.indices.max { lengths[$0] < lengths[$1] } ?? 0
-        let communication = "the longest link's \(Format.duration(communicationSeconds(lengths[longest]))) communication time "
-            + "over \(Format.km(lengths[longest]))"
+        let travel = "\(Format.duration(communicationSeconds(lengths[longest]))) communication time over \(Format.km(lengths[longest]))"
+        let communication = "the longest link's \(travel)"
         let setter: String
         switch round.limit {
+        case _ where !storesPairs:
+            setter = "\(round.limit == .deadTime ? "pulses spaced by the detectors' dead time" : "the sources' pulses"): the ends "
+                + "measure at once, so no memory waits the \(travel) for the herald"
         case .communication: setter = communication
         case .source, .deadTime:
             setter = "\(round.limit == .deadTime ? "pulses spaced by the detectors' dead time" : "the sources' pulses"), longer than \(communication)"

@@ -58,6 +58,10 @@ struct RepeaterChainModel {
     /// DEJMPS rounds on each elementary pair.
     let purificationRounds: Int
 
+    /// Whether some node stores a pair while the heralds travel (a repeater). A single link between two key holders
+    /// measures at once, so its attempts repeat at its pulses' spacing, whatever its communication time.
+    var storesPairs: Bool { nodes.contains { !$0.holdsKey } }
+
     /// Whether the exact waiting time applies (deterministic swaps, no cutoff, no purification).
     var exactWaiting: Bool {
         purificationRounds == 0 && nodes.dropFirst().dropLast().allSatisfy { $0.swapSuccess.value >= 1 && !$0.cutoffTime.value.isFinite }
@@ -132,7 +136,8 @@ struct RepeaterChainModel {
                                      cutoffSeconds: node.holdsKey ? .infinity : node.cutoffTime.value)
         }
         return ChainAtRound(model: self, attempts: attempts, pairs: pairs, spacings: spacings,
-                            communicationSeconds: lengths.map(ChainRounds.communicationSeconds), nodes: chainNodes,
+                            communicationSeconds: lengths.map { storesPairs ? ChainRounds.communicationSeconds($0) : 0 },
+                            nodes: chainNodes,
                             alpha: optimisesAlpha ? alpha : nil)
     }
 

@@ -48,7 +48,7 @@ enum RepeaterChainPlanner {
                            + "per round 0.3-1, 50 % swaps, cutoffs of 1-3 rounds); a cutoff of t lets a ready pair wait "
                            + "floor(t/R) whole rounds for the other half (under one round: only pairs of the same round are swapped)"),
             ChainRounds.assumption(links, rounds: evaluation.rounds, spacings: evaluation.spacings, lengths: links.map(\.length),
-                                   modes: model.modes, search: evaluation.roundSearch),
+                                   modes: model.modes, storesPairs: model.storesPairs, search: evaluation.roundSearch),
             perRepeater(Assumption(name: "cutoff", value: cutoff.map { cutoffText($0, round: evaluation.roundSeconds) } ?? "none",
                                    basis: cutoff?.basis ?? PlanningDefaults.cutoffTime.basis), inner) {
                 (cutoffText($0.cutoffTime, round: evaluation.roundSeconds), $0.cutoffTime.basis)
@@ -94,7 +94,7 @@ enum RepeaterChainPlanner {
         plan.sweep = sweep
         plan.beatsPLOBAtMeters = RepeaterChainSweep.beats(sweep) { $0.plobBoundBps }
         plan.beatsTrustedChainAtMeters = RepeaterChainSweep.beats(sweep) { $0.trustedChainBps }
-        return (rate, fidelity, plan, noKeyReason(evaluation, rate: rate))
+        return (rate, fidelity, plan, noKeyReason(evaluation, nodes: nodes, rate: rate))
     }
 
     /// `line`, the chain's lowest figure, followed by each repeater's when they differ: every repeater swaps and
@@ -117,8 +117,12 @@ enum RepeaterChainPlanner {
     }
 
     /// Why the chain gives no key, or nil when it does.
-    private static func noKeyReason(_ evaluation: ChainEvaluation, rate: Double) -> String? {
+    private static func noKeyReason(_ evaluation: ChainEvaluation, nodes: [ChainNode], rate: Double) -> String? {
         let state = evaluation.delivery.state
+        if let dark = nodes.first(where: { !$0.holdsKey && $0.memoryEfficiency.value <= 0 }) {
+            return "the memory at \(dark.id) releases no photon (efficiency 0 %, \(dark.memoryEfficiency.basis)): its links "
+                + "are heralded by dark counts only"
+        }
         if evaluation.meanSeconds.isNaN {
             return "attempt success \(Format.number(evaluation.successPerRound.min() ?? 0, digits: 3)) is too small to model: the chain delivers practically no pairs"
         }

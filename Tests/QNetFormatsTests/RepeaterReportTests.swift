@@ -61,5 +61,10 @@ struct RepeaterReportTests {
         #expect(rows.first == "repeater_segment,length_km,planned,key_rate_bps,fidelity,plob_bound_bps,trusted_chain_bps")
         let sweep = try #require(plan.segments.first { $0.repeater != nil }?.repeater?.sweep)
         #expect(rows.count == sweep.count + 1)
+        // QA: the segment row's `figures` holds the chain's figures under the JSON names (it was empty).
+        let chain = try #require(plan.segments.first { $0.repeater != nil }?.repeater)
+        let segmentRow = try #require(tables[2].split(separator: "\r\n").first { $0.hasPrefix("ALICE~R1~R2~R3~BOB,") })
+        #expect(segmentRow.contains("swap_success=0.5 mean_rounds=\(chain.meanRounds) round_s=0.000125 "))
+        #expect(segmentRow.contains(" cutoff_s=0.02 ") && segmentRow.contains(" secret_fraction=\(chain.secretFraction)"))
     }
 }

@@ -91,8 +91,8 @@ public enum CSVReport {
         return blankLine + table(rows)
     }
 
-    /// The segments: key, bound and margin, and for BBM92 and MDI-QKD the operating point
-    /// (`intensities` and `figures` as `key=value` pairs separated by spaces).
+    /// The segments: key, bound and margin, and for BBM92 and MDI-QKD the operating point, for a repeater chain its
+    /// figures under the JSON report's names (`intensities` and `figures` as `key=value` pairs separated by spaces).
     private static func segmentRows(_ plan: Plan, remedies: [OverdrawRemedy]) -> [[String]] {
         // Added after `demand_load_bps`: for a segment every routing overdraws, the change that gives it the most key.
         var rows: [[String]] = [[
@@ -104,17 +104,31 @@ public enum CSVReport {
         let loads = plan.sharedCapacity.loadBps
         for (index, segment) in plan.segments.enumerated() {
             let budget = segment.keyBudget
-            func pairs(_ figures: [KeyFigure]?) -> String { (figures ?? []).map { "\($0.key)=\(number($0.value))" }.joined(separator: " ") }
+            func pairs(_ figures: [(key: String, value: Double)]) -> String {
+                figures.map { "\($0.key)=\(number($0.value))" }.joined(separator: " ")
+            }
+            let figures: [(key: String, value: Double)] = budget.map { $0.figures.map { ($0.key, $0.value) } }
+                ?? segment.repeater.map(repeaterFigures) ?? []
             rows.append([
                 segment.id, segment.protocolKind.rawValue, segment.nodes.map(\.rawValue).joined(separator: " "),
                 segment.links.map(\.rawValue).joined(separator: " "), number(segment.keyRateBps),
                 budget.map { number($0.keyPerPulse) } ?? "", number(segment.plobBoundBps), segment.marginDB.map(number) ?? "",
-                pairs(budget?.intensities), pairs(budget?.figures), segment.noKeyReason ?? "",
+                pairs(budget?.intensities.map { ($0.key, $0.value) } ?? []), pairs(figures), segment.noKeyReason ?? "",
                 number(index < loads.count ? loads[index] : 0),
                 best[segment.id]?.summary ?? "", best[segment.id].map { number($0.keyRateBps) } ?? "",
             ])
         }
         return rows
+    }
+
+    /// A repeater chain's figures, named as in the JSON report's `repeater`.
+    private static func repeaterFigures(_ chain: RepeaterChainPlan) -> [(key: String, value: Double)] {
+        [("swap_success", chain.swapSuccess), ("mean_rounds", chain.meanRounds), ("round_s", chain.roundSeconds),
+         ("mean_time_s", chain.meanTimeSeconds), ("storage_s", chain.storageSeconds)]
+            + (chain.cutoffSeconds.map { [("cutoff_s", $0)] } ?? [])
+            + [("cutoff_survival", chain.cutoffSurvival), ("purification_rounds", Double(chain.purificationRounds)),
+               ("bit_error_rate", chain.bitErrorRate), ("phase_error_rate", chain.phaseErrorRate),
+               ("secret_fraction", chain.secretFraction)]
     }
 
     static func number(_ value: Double) -> String { "\(value)" }

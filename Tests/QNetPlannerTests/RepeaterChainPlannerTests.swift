@@ -141,6 +141,15 @@ struct RepeaterChainPlannerTests {
         let cutoff = try #require(chain.assumptions.first { $0.name == "cutoff" })
         // Rounds of 100 us (20 km at 2e5 km/s): the cutoff lets a ready pair wait 200 of them.
         #expect(cutoff.value == "0.02 s (200 rounds) lowest; 0.02 s (200 rounds) at R1; none at R2")
+        // Purification: the chain purifies every pair with the most rounds a repeater names (QA: R1's 0 went unsaid).
+        topology.nodes[1].purification = .dejmps
+        topology.nodes[1].purificationRounds = 0
+        topology.nodes[2].purification = .dejmps
+        let (_, purified) = try repeater(topology)
+        let purification = try #require(purified.assumptions.first { $0.name == "purification" })
+        #expect(purification.value == "DEJMPS, 1 round(s) on each elementary pair (the most named); 0 round(s) at R1; 1 round(s) at R2",
+                "\(purification.value)")
+        #expect(purification.basis.hasSuffix("the chain purifies every pair with the most rounds any repeater names"))
         // Equal figures keep the one-value line.
         let (_, same) = try repeater(makeChain(count: 3, km: 20))
         #expect(same.assumptions.first { $0.name == "swap success" }?.value == "50 %")

@@ -53,8 +53,11 @@ enum RepeaterChainPlanner {
                                    basis: cutoff?.basis ?? PlanningDefaults.cutoffTime.basis), inner) {
                 (cutoffText($0.cutoffTime, round: evaluation.roundSeconds), $0.cutoffTime.basis)
             },
-            Assumption(name: "purification", value: model.purificationRounds > 0 ? "DEJMPS, \(model.purificationRounds) round(s) on each elementary pair" : "none",
-                       basis: purification.map { "\($0.basis); Deutsch et al., PRL 77, 2818 (1996)" } ?? "no repeater names purification"),
+            perRepeater(Assumption(name: "purification", value: model.purificationRounds > 0 ? "DEJMPS, \(model.purificationRounds) round(s) on each elementary pair" : "none",
+                                   basis: purification.map { "\($0.basis); Deutsch et al., PRL 77, 2818 (1996)" } ?? "no repeater names purification"),
+                        inner, chosen: "(the most named)", rule: "the chain purifies every pair with the most rounds any repeater names") {
+                ("\($0.purificationRounds.value) round(s)", $0.purificationRounds.basis)
+            },
             Assumption(name: "memories", value: "depolarising, pair decays as e^(-t/T) over its mean wait",
                        basis: "Sangouard et al. 2011; T the shorter coherence time of the pair's two memories; ends measure at once"),
         ] + ChainMemories.assumptions(nodes) + [
@@ -97,14 +100,15 @@ enum RepeaterChainPlanner {
         return (rate, fidelity, plan, noKeyReason(evaluation, nodes: nodes, rate: rate))
     }
 
-    /// `line`, the chain's lowest figure, followed by each repeater's when they differ: every repeater swaps and
-    /// discards with its own (`NestedRepeaterChain`).
-    private static func perRepeater(_ line: Assumption, _ repeaters: ArraySlice<ChainNode>,
+    /// `line`, the chain's figure (its lowest unless `chosen` says otherwise), followed by each repeater's when they
+    /// differ, with `rule`, how the chain uses them (each repeater swaps and discards with its own, `NestedRepeaterChain`).
+    private static func perRepeater(_ line: Assumption, _ repeaters: ArraySlice<ChainNode>, chosen: String = "lowest",
+                                    rule: String = "each repeater uses its own",
                                     _ figure: (ChainNode) -> (value: String, basis: String)) -> Assumption {
         let groups = NodeGroups(Array(repeaters), figure)
         guard groups.distinctValues > 1 else { return line }
-        return Assumption(name: line.name, value: "\(line.value) lowest; \(groups.value)",
-                          basis: (groups.bases + ["each repeater uses its own"]).joined(separator: "; "))
+        return Assumption(name: line.name, value: "\(line.value) \(chosen); \(groups.value)",
+                          basis: (groups.bases + [rule]).joined(separator: "; "))
     }
 
     /// A cutoff as the assumptions show it (`0.02 s`, `none`).

@@ -133,7 +133,8 @@ struct UnlinkedEndReportTests {
         let link = try #require(farWhatIf.newLinkWithoutKey)
         #expect(link.from == "POP2" && link.reachMeters == nil && link.noKeyReason.contains("misalignment 20 %"))
         #expect(link.reason == "a fiber link from POP2 to POP3, 970.2 km between their positions, equipped as POP1-POP2, "
-            + "gives no key at any length: " + link.noKeyReason)
+            + "gives no key at any length: " + link.noKeyReason + "; POP3 needs a link of other equipment, and beyond one "
+            + "link's reach a trusted node on the way, a repeater chain or a satellite link")
         // The reason is that of the link with no length at all: the planner gives it no key either.
         #expect(try Self.keyOfNewLink(0, in: farTopology, misalignment: 0.2) == 0)
     }

@@ -32,7 +32,10 @@ public struct NewLinkWithoutKey: Sendable, Hashable {
     public var reason: String {
         let link = "a fiber link from \(from) to \(to), \(Format.km(distanceMeters)) between their positions, equipped as "
             + "\(equippedAs), gives no key"
-        guard let reachMeters else { return link + " at any length: \(noKeyReason)" }
+        guard let reachMeters else {
+            return link + " at any length: \(noKeyReason); \(to) needs a link of other equipment, and beyond one link's reach a "
+                + "trusted node on the way, a repeater chain or a satellite link"
+        }
         return link + ": past the reach of one such link (about \(Format.number(reachMeters / 1000, digits: 3)) km); "
             + "\(to) needs a trusted node on the way, a repeater chain or a satellite link"
     }

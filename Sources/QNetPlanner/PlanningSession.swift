@@ -37,6 +37,8 @@ public final class PlanningSession {
     private var previous: (topology: Topology, inputs: [LinkInputs?], outcomes: [LinkOutcome?], nodeIndex: [Identifier: Int])?
     /// The previous call's segments, reused when the key holders and link ends are the same.
     private var previousSegments: SegmentSnapshot?
+    /// The warnings for the node keys that their kind does not read (`UnusedNodeKeys`), for the previous call's nodes.
+    private var unusedNodeKeys: [Diagnostic] = []
 
     private struct SegmentSnapshot {
         var holdsKey: [Bool]
@@ -71,7 +73,9 @@ public final class PlanningSession {
         } else {
             nodeIndex.reserveCapacity(topology.nodes.count)
             for (index, node) in topology.nodes.enumerated() where nodeIndex[node.id] == nil { nodeIndex[node.id] = index }
+            unusedNodeKeys = UnusedNodeKeys.warnings(topology.nodes)
         }
+        diagnostics += unusedNodeKeys
 
         // Links: reuse or compute.
         let linkCount = topology.links.count

@@ -15,7 +15,7 @@ public struct Field<Root>: @unchecked Sendable {
     /// Whether the value is `true` or `false` (the writer leaves those plain here, and quotes them elsewhere,
     /// where they are text: an id `true` that other YAML tools would read as a boolean).
     public let isBoolean: Bool
-    /// Which links read the key (link keys only; every record's other keys apply everywhere).
+    /// Which links or nodes read the key (link and node keys only; the keys of other records apply everywhere).
     public internal(set) var scope = KeyScope.everywhere
     /// Where the record keeps the key's value when that is a stored optional property (`KeyPresence`).
     var slot: OptionalSlot?

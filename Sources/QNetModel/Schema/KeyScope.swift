@@ -1,9 +1,9 @@
-/// Which links read a key: the media, the protocols and the satellite link directions whose links use it (nil: every
-/// one).
+/// Which records read a key: for a link key, the media, the protocols and the satellite link directions whose links use
+/// it; for a node key, the node kinds that read it and whether a node that holds the key does (nil: every one).
 ///
-/// Declared beside each link field (`Field.only(on:)`, `Field.only(for:)`, `Field.only(in:)`), so that one table says
-/// where a key applies: the workbench's form lists the keys that apply to a link, and the planner warns of one written
-/// where it does not.
+/// Declared beside each field (`Field.only(on:)`, `Field.only(for:)`, `Field.only(in:)`, `Field.only(kinds:)`,
+/// `Field.onlyWithoutKey()`), so that one table says where a key applies: the workbench's form lists the keys that
+/// apply to a link or node, and the planner warns of one written where it does not.
 public struct KeyScope: Sendable, Hashable {
     /// The media whose links use the key, in the order messages name them; nil for every medium.
     public var media: [Medium]?
@@ -12,6 +12,12 @@ public struct KeyScope: Sendable, Hashable {
     /// The directions of the satellite links that read the key (`turbulence`: uplinks, the only ones that cross the
     /// turbulence near the ground at the start of their path); nil for both. Links of other media have no direction.
     public var directions: [LinkDirection]?
+
+    /// The node kinds that read the key, in the order messages name them; nil for every kind.
+    public var kinds: [NodeKind]?
+    /// Whether a node that holds the key reads it (`Node.holdsKey`): false for the keys of a repeater chain's inner
+    /// nodes (memory, swap, cutoff, purification), which a key-holding end, measuring at once, does not use.
+    public var keyHolders = true
 
     public init(media: [Medium]? = nil, protocols: [ProtocolKind]? = nil, directions: [LinkDirection]? = nil) {
         self.media = media
@@ -50,7 +56,7 @@ public struct KeyScope: Sendable, Hashable {
     }
 
     /// `a`, `a and b`, `a, b and c`.
-    private static func names(_ names: [String]) -> String {
+    static func names(_ names: [String]) -> String {
         guard let last = names.last, names.count > 1 else { return names.first ?? "" }
         return names.dropLast().joined(separator: ", ") + " and " + last
     }

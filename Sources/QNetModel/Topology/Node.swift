@@ -51,13 +51,17 @@ public struct Node: SchemaRecord {
               }),
         .text("source", \.source, help: "name of a source in equipment.sources"),
         .text("detector", \.detector, help: "name of a detector in equipment.detectors"),
-        .text("memory", \.memory, help: "name of a memory in equipment.memories (repeaters)"),
+        // A repeater chain reads these at its inner nodes, the nodes that hold no key (`ChainInputs.nodes`,
+        // `RepeaterChainPlanner`); its key-holding ends measure at once, with no memory, swap or cutoff.
+        .text("memory", \.memory, help: "name of a memory in equipment.memories (repeaters)").onlyWithoutKey(),
         .quantity("swap_success", \.swapSuccess, .ratio, .positiveFraction,
-                  help: "Bell-state measurement success probability (default 50 %)"),
-        .quantity("cutoff_time", \.cutoffTime, .time, .positive, help: "memory cutoff: discard pairs older than this"),
-        .choice("purification", \.purification, help: "dejmps"),
-        .integer("purification_rounds", \.purificationRounds, 0...10, help: "rounds of purification (default 0)"),
-        .quantity("altitude", \.altitude, .length, .positive, help: "orbit altitude of a satellite"),
-        .boolean("trusted", \.trusted, help: "whether a satellite is trusted (default true)"),
+                  help: "Bell-state measurement success probability (default 50 %)").onlyWithoutKey(),
+        .quantity("cutoff_time", \.cutoffTime, .time, .positive, help: "memory cutoff: discard pairs older than this")
+            .onlyWithoutKey(),
+        .choice("purification", \.purification, help: "dejmps").onlyWithoutKey(),
+        .integer("purification_rounds", \.purificationRounds, 0...10, help: "rounds of purification (default 0)")
+            .onlyWithoutKey(),
+        .quantity("altitude", \.altitude, .length, .positive, help: "orbit altitude of a satellite").only(kinds: [.satellite]),
+        .boolean("trusted", \.trusted, help: "whether a satellite is trusted (default true)").only(kinds: [.satellite]),
     ]
 }

@@ -5,8 +5,8 @@ extension TopologyEditor {
     /// The keys of `record` in `topology`, in the schema's order, with their values; nil if it does not exist.
     /// An equipment entry starts with its name; a link's source and detector say what they inherit, and so do
     /// the keys it takes from its source, the file's `defaults:` or the built-in defaults (with the value and where from).
-    /// A link lists the keys its medium, protocol and direction read (the schema's `Field.scope`) and every key it sets, those
-    /// it does not read saying so (`FormRow.unused`).
+    /// A link lists the keys its medium, protocol and direction read (the schema's `Field.scope`), a node those its kind
+    /// reads, and each every key it sets, those it does not read saying so (`FormRow.unused`).
     public static func rows(of record: Selection, in topology: Topology) -> [FormRow]? {
         func rows<R: SchemaRecord>(_ value: R) -> [FormRow] {
             R.fields.map { field in
@@ -23,11 +23,11 @@ extension TopologyEditor {
         switch record {
         case .node(let id):
             return topology.node(id).map { node in
-                rows(node).map { row in
-                    guard row.key == "id" else { return row }
+                zip(Node.fields, rows(node)).compactMap { field, row in
                     var row = row
-                    row.help = nodeIDHelp
-                    return row
+                    if row.key == "id" { row.help = nodeIDHelp }
+                    row.unused = field.unused(on: node.resolvedKind, holdsKey: node.holdsKey)
+                    return row.value == nil && row.unused != nil ? nil : row
                 }
             }
         case .link(let id):

@@ -29,6 +29,7 @@ extension WorkbenchServices {
                 try FileManager.default.removeItem(atPath: path)
             },
             exists: { path in FileManager.default.fileExists(atPath: path) },
+            sameFile: FileIdentity.same,
             isReadOnly: { path in ReadOnlyFile.isReadOnly(path) },
             fingerprint: { path in
                 (try? Data(contentsOf: URL(fileURLWithPath: path))).map { FileFingerprint(of: $0) }

@@ -20,6 +20,8 @@ public struct WorkbenchServices: Sendable {
     public var remove: @Sendable (String) throws -> Void
     /// Whether there is a file at a path (opening a path without one starts a new file).
     public var exists: @Sendable (String) -> Bool
+    /// Whether a path names a folder (through symbolic links), which no save writes over.
+    public var isFolder: @Sendable (String) -> Bool
     /// Whether two paths name one file (the same device and inode, through symbolic links); false when either is not
     /// there.
     public var sameFile: @Sendable (String, String) -> Bool
@@ -53,6 +55,7 @@ public struct WorkbenchServices: Sendable {
                 modified: @escaping @Sendable (String) -> Date? = { _ in nil },
                 remove: @escaping @Sendable (String) throws -> Void = { _ in },
                 exists: @escaping @Sendable (String) -> Bool = { _ in true },
+                isFolder: @escaping @Sendable (String) -> Bool = { _ in false },
                 sameFile: @escaping @Sendable (String, String) -> Bool = { _, _ in false },
                 isReadOnly: @escaping @Sendable (String) -> Bool = { _ in false },
                 fingerprint: @escaping @Sendable (String) -> FileFingerprint? = { _ in nil },
@@ -70,6 +73,7 @@ public struct WorkbenchServices: Sendable {
         self.modified = modified
         self.remove = remove
         self.exists = exists
+        self.isFolder = isFolder
         self.sameFile = sameFile
         self.isReadOnly = isReadOnly
         self.fingerprint = fingerprint

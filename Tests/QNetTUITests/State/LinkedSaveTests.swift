@@ -4,8 +4,8 @@ import QNetModel
 import Testing
 @testable import QNetTUI
 
-/// A save names its file by a path, which may be a link to the open file: the same file, found on disk.
-@Suite("Saving to a link to the open file")
+/// A save names its file by a path, which may be a link to the open file (the same file, found on disk) or a folder.
+@Suite("Saving to a link to the open file, or to a folder")
 struct LinkedSaveTests {
     /// The topology in the file at `path`.
     private func onDisk(_ path: String) throws -> Topology {
@@ -59,6 +59,30 @@ struct LinkedSaveTests {
             session.runEffects(with: runner)
             #expect(session.state.filePath == path && !session.state.isDirty, "\(session.status ?? "")")
             #expect(try onDisk(path) == session.state.topology)
+        }
+    }
+
+    @Test(":w DIR, :w! DIR, :saveas DIR and :export DIR are refused at once: a folder, with no :w! to offer")
+    func folder() throws {
+        try withTemporaryFile(named: "metro.qnet.yaml") { path in
+            let folder = (path as NSString).deletingLastPathComponent + "/dir"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+            let runner = EffectRunner(services: .standard())
+            var session = Session(opening: path, with: runner)
+            for command in ["w \(folder)", "w! \(folder)", "saveas \(folder)", "saveas! \(folder)"] {
+                session.command(command)
+                session.runEffects(with: runner)
+                #expect(session.statusIsError && session.status == "cannot write \(folder): it is a folder", "\(command)")
+            }
+            let reports = (path as NSString).deletingLastPathComponent + "/report.md"
+            try FileManager.default.createDirectory(atPath: reports, withIntermediateDirectories: false)
+            session.command("export \(reports)")
+            session.runEffects(with: runner)
+            #expect(session.status == "cannot export to \(reports): it is a folder")
+            var unnamed = Session(path: nil)
+            unnamed.command("w \(folder)")
+            unnamed.runEffects(with: runner)
+            #expect(unnamed.status == "cannot write \(folder): it is a folder" && unnamed.state.filePath == nil)
         }
     }
 }

@@ -141,9 +141,11 @@ struct RepeaterChainPlannerTests {
         let cutoff = try #require(chain.assumptions.first { $0.name == "cutoff" })
         // Rounds of 100 us (20 km at 2e5 km/s): the cutoff lets a ready pair wait 200 of them.
         #expect(cutoff.value == "20 ms (200 rounds) lowest; 20 ms (200 rounds) at R1; none at R2")
+        #expect(chain.cutoffSeconds == 0.02 && chain.lowestCutoffRepeaters == ["R1"])
         // Equal figures keep the one-value line.
         let (_, same) = try repeater(makeChain(count: 3, km: 20))
         #expect(same.assumptions.first { $0.name == "swap success" }?.value == "50 %")
+        #expect(same.lowestCutoffRepeaters.isEmpty)
     }
 
     @Test("a one-link chain stores nothing: its memory lines say so")

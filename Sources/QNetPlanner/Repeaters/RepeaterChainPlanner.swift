@@ -85,6 +85,9 @@ enum RepeaterChainPlanner {
         plan.modes = model.modes
         plan.modesPerRound = evaluation.rounds.map(\.modes)
         plan.cutoffSeconds = cutoff.flatMap { $0.value.isFinite ? $0.value : nil }
+        if let lowest = plan.cutoffSeconds, inner.contains(where: { $0.cutoffTime.value != lowest }) {
+            plan.lowestCutoffRepeaters = inner.filter { $0.cutoffTime.value == lowest }.map(\.id.rawValue)
+        }
         plan.cutoffSurvival = Sanitise.fraction(evaluation.delivery.cutoffSurvival)
         plan.purificationRounds = model.purificationRounds
         plan.bitErrorRate = Sanitise.fraction(state.bitErrorRate)

@@ -52,6 +52,19 @@ struct RepeaterReportTests {
         #expect(trustedLink.contains("| click rate before dead time |") && !trustedLink.contains("not modelled"))
     }
 
+    @Test("the cutoff figure: the chain's one cutoff, or the lowest and the repeaters that have it when they differ")
+    func cutoffFigure() throws {
+        func figure(_ topology: Topology) throws -> String? {
+            let chain = try #require(Planner().plan(topology).segments.first { $0.repeater != nil }?.repeater)
+            return PlanFigures.repeaterChain(chain).first { $0.label == "cutoff" }?.value
+        }
+        var (topology, _) = try planned()
+        #expect(try figure(topology) == "20 ms")
+        let r1 = try #require(topology.nodes.firstIndex { $0.id == "R1" })
+        topology.nodes[r1].cutoffTime = Quantity(1, .microsecond)
+        #expect(try figure(topology) == "1 µs lowest (R1)")
+    }
+
     @Test("CSV: a table of the chain's rate against length after the segments, one row per swept length")
     func csv() throws {
         let (_, plan) = try planned()

@@ -75,7 +75,7 @@ struct RepeaterChainPlannerTests {
         // round: few at the top join, whose halves are each ready in about one round in eight here.
         let (tight, tightChain) = try repeater(makeChain(count: 4, km: 50, coherence: 0.05) { $0.cutoffTime = Quantity(1, .microsecond) })
         #expect(tight.keyRateBps < 0.05 * cut.keyRateBps && tightChain.cutoffSurvival < 0.05 * cutChain.cutoffSurvival)
-        #expect(tightChain.assumptions.first { $0.name == "cutoff" }?.value == "1e-06 s (under 1 round)")
+        #expect(tightChain.assumptions.first { $0.name == "cutoff" }?.value == "1 us (under 1 round)")
     }
 
     @Test("purification: DEJMPS rounds raise the delivered fidelity; naming dejmps without rounds means one round")
@@ -140,7 +140,8 @@ struct RepeaterChainPlannerTests {
         #expect(swap.basis.contains("nodes[1].swap_success") && swap.basis.contains("nodes[2].swap_success"))
         let cutoff = try #require(chain.assumptions.first { $0.name == "cutoff" })
         // Rounds of 100 us (20 km at 2e5 km/s): the cutoff lets a ready pair wait 200 of them.
-        #expect(cutoff.value == "0.02 s (200 rounds) lowest; 0.02 s (200 rounds) at R1; none at R2")
+        #expect(cutoff.value == "20 ms (200 rounds) lowest; 20 ms (200 rounds) at R1; none at R2")
+        #expect(chain.cutoffSeconds == 0.02 && chain.lowestCutoffRepeaters == ["R1"])
         // Purification: the chain purifies every pair with the most rounds a repeater names (QA: R1's 0 went unsaid).
         topology.nodes[1].purification = .dejmps
         topology.nodes[1].purificationRounds = 0
@@ -153,6 +154,7 @@ struct RepeaterChainPlannerTests {
         // Equal figures keep the one-value line.
         let (_, same) = try repeater(makeChain(count: 3, km: 20))
         #expect(same.assumptions.first { $0.name == "swap success" }?.value == "50 %")
+        #expect(same.lowestCutoffRepeaters.isEmpty)
     }
 
     @Test("a one-link chain stores nothing: its memory lines say so")

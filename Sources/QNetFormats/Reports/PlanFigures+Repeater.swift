@@ -19,7 +19,7 @@ extension PlanFigures {
             PlanFigure("round", EngineeringFormat.time(chain.roundSeconds)),
             PlanFigure("time per pair", EngineeringFormat.time(chain.meanTimeSeconds)),
             PlanFigure("mean memory storage", EngineeringFormat.time(chain.storageSeconds)),
-            PlanFigure("cutoff", chain.cutoffSeconds.map(EngineeringFormat.time) ?? "none"),
+            PlanFigure("cutoff", cutoff(chain)),
         ]
         if chain.cutoffSeconds != nil {
             figures.append(PlanFigure("top-level pairs kept", EngineeringFormat.percent(chain.cutoffSurvival)))
@@ -32,6 +32,15 @@ extension PlanFigures {
             PlanFigure("six-state fraction", EngineeringFormat.number(chain.sixStateFraction)),
             PlanFigure("six-state key", EngineeringFormat.rate(chain.sixStateKeyRateBps)),
         ]
+    }
+
+    /// The chain's cutoff (`20 ms`, `none`); where the repeaters' differ, the lowest and those that have it
+    /// (`1 µs lowest (R1)`).
+    private static func cutoff(_ chain: RepeaterChainPlan) -> String {
+        guard let seconds = chain.cutoffSeconds else { return "none" }
+        let time = EngineeringFormat.time(seconds)
+        if chain.lowestCutoffRepeaters.isEmpty { return time }
+        return "\(time) lowest (\(chain.lowestCutoffRepeaters.joined(separator: ", ")))"
     }
 
     /// Where the chain beats the PLOB bound and a trusted-node chain of the same links, over its distance table.

@@ -104,8 +104,10 @@ public struct RepeaterChainPlan: Sendable, Hashable {
     /// Modes each elementary link tries per round: min(M, ⌊R/Δ⌋), at least 1, in the chain's shared round R
     /// (`HeraldingRound`).
     public var modesPerRound: [Int] = []
-    /// Cutoff of the chain's repeaters, s (nil: none).
+    /// Cutoff of the chain's repeaters, s, the lowest where they differ: each applies its own (nil: none).
     public var cutoffSeconds: Double?
+    /// The repeaters whose cutoff is `cutoffSeconds`, when others have another (empty: every repeater has it).
+    public var lowestCutoffRepeaters: [String] = []
     /// Chance that the second pair of the top join comes within the cutoff (1 without one).
     public var cutoffSurvival: Double = 1
     /// DEJMPS rounds on each elementary pair before swapping.

@@ -88,6 +88,9 @@ enum RepeaterChainPlanner {
         plan.modes = model.modes
         plan.modesPerRound = evaluation.rounds.map(\.modes)
         plan.cutoffSeconds = cutoff.flatMap { $0.value.isFinite ? $0.value : nil }
+        if let lowest = plan.cutoffSeconds, inner.contains(where: { $0.cutoffTime.value != lowest }) {
+            plan.lowestCutoffRepeaters = inner.filter { $0.cutoffTime.value == lowest }.map(\.id.rawValue)
+        }
         plan.cutoffSurvival = Sanitise.fraction(evaluation.delivery.cutoffSurvival)
         plan.purificationRounds = model.purificationRounds
         plan.bitErrorRate = Sanitise.fraction(state.bitErrorRate)
@@ -111,13 +114,13 @@ enum RepeaterChainPlanner {
                           basis: (groups.bases + [rule]).joined(separator: "; "))
     }
 
-    /// A cutoff as the assumptions show it (`0.02 s`, `none`).
-    /// The cutoff and the whole rounds a ready pair may wait for the other half under it.
+    /// A cutoff as the assumptions show it, with the whole rounds a ready pair may wait for the other half under it
+    /// (`20 ms (160 rounds)`, `1 us (under 1 round)`, `none`).
     private static func cutoffText(_ cutoff: Sourced<Double>, round: Double) -> String {
         guard cutoff.value.isFinite else { return "none" }
         let rounds = NestedRepeaterChain.cutoffRounds(cutoff.value, roundSeconds: round)
-        guard rounds.isFinite else { return "\(Format.number(cutoff.value)) s" }
-        return "\(Format.number(cutoff.value)) s (\(rounds == 0 ? "under 1 round" : "\(Format.number(rounds)) rounds"))"
+        guard rounds.isFinite else { return Format.duration(cutoff.value) }
+        return "\(Format.duration(cutoff.value)) (\(rounds == 0 ? "under 1 round" : "\(Format.number(rounds)) rounds"))"
     }
 
     /// Why the chain gives no key, or nil when it does.

@@ -13,7 +13,14 @@ public struct EffectRunner: Sendable {
     /// Runs `effect`; `.quit` and `.discardTypedAhead` are the event loop's business and yield no action.
     public func run(_ effect: Effect) -> [Action] {
         switch effect {
-        case .save(let document, let path, let check, let kind):
+        case .save(let document, let path, let check, let kind, let own):
+            // Another name of the workbench's file (a link to it): saved as the file, under its own name, and checked
+            // as :w (or :w!) checks it.
+            if let own, services.sameFile(path, own.path) {
+                return run(.save(document, path: own.path, check: check == .overwrite ? .overwrite : .unchangedSince(own.fingerprint)))
+            }
+            // Refused at once: no :w! writes over a folder.
+            if services.isFolder(path) { return [.failed("cannot write \(path): it is a folder")] }
             // Changed on disk first: a read-only refusal would send the user to :w!, which writes over what changed
             // (a version-control sync rewrites read-only files under an open workbench).
             if case .unchangedSince(let expected) = check, let current = services.fingerprint(path), current != expected {
@@ -56,6 +63,7 @@ public struct EffectRunner: Sendable {
                 return [.failed("could not open \(path): \(error)")]
             }
         case .export(let topology, let path, let check):
+            if services.isFolder(path) { return [.failed("cannot export to \(path): it is a folder")] }
             if check != .overwrite, services.isReadOnly(path) { return [.readOnly(path: path, retry: ":export! \(path)")] }
             if check == .absent, services.exists(path) { return [.fileExists(path: path, retry: ":export! \(path)")] }
             do {

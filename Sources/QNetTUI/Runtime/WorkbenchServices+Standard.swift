@@ -29,6 +29,11 @@ extension WorkbenchServices {
                 try FileManager.default.removeItem(atPath: path)
             },
             exists: { path in FileManager.default.fileExists(atPath: path) },
+            isFolder: { path in
+                var isFolder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+            },
+            sameFile: FileIdentity.same,
             isReadOnly: { path in ReadOnlyFile.isReadOnly(path) },
             fingerprint: { path in
                 (try? Data(contentsOf: URL(fileURLWithPath: path))).map { FileFingerprint(of: $0) }

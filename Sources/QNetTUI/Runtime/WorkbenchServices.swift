@@ -20,6 +20,11 @@ public struct WorkbenchServices: Sendable {
     public var remove: @Sendable (String) throws -> Void
     /// Whether there is a file at a path (opening a path without one starts a new file).
     public var exists: @Sendable (String) -> Bool
+    /// Whether a path names a folder (through symbolic links), which no save writes over.
+    public var isFolder: @Sendable (String) -> Bool
+    /// Whether two paths name one file (the same device and inode, through symbolic links); false when either is not
+    /// there.
+    public var sameFile: @Sendable (String, String) -> Bool
     /// Whether the file at a path is one its user made read-only (`ReadOnlyFile`), which a save replaces only when
     /// told to (`:w!`); false when there is no file.
     public var isReadOnly: @Sendable (String) -> Bool
@@ -50,6 +55,8 @@ public struct WorkbenchServices: Sendable {
                 modified: @escaping @Sendable (String) -> Date? = { _ in nil },
                 remove: @escaping @Sendable (String) throws -> Void = { _ in },
                 exists: @escaping @Sendable (String) -> Bool = { _ in true },
+                isFolder: @escaping @Sendable (String) -> Bool = { _ in false },
+                sameFile: @escaping @Sendable (String, String) -> Bool = { _, _ in false },
                 isReadOnly: @escaping @Sendable (String) -> Bool = { _ in false },
                 fingerprint: @escaping @Sendable (String) -> FileFingerprint? = { _ in nil },
                 claimAutosave: @escaping @Sendable (String) -> Bool = { _ in true },
@@ -66,6 +73,8 @@ public struct WorkbenchServices: Sendable {
         self.modified = modified
         self.remove = remove
         self.exists = exists
+        self.isFolder = isFolder
+        self.sameFile = sameFile
         self.isReadOnly = isReadOnly
         self.fingerprint = fingerprint
         self.claimAutosave = claimAutosave

@@ -5,8 +5,10 @@ import QNetModel
 /// with actions (`.saved`, `.loaded`, `.planned`, `.failed`…).
 public enum Effect: Sendable, Hashable {
     /// Write `document` to `path`; its comments go back in their places. `check` says whether a file changed by
-    /// another program may be replaced; `kind`, whether the path becomes the workbench's file or holds a copy.
-    case save(TopologyDocument, path: String, check: SaveCheck, kind: SaveKind = .file)
+    /// another program may be replaced; `kind`, whether the path becomes the workbench's file or holds a copy. `own` is
+    /// the workbench's file when `path` names another as written: should it be the same file (a link to it), the save
+    /// is an ordinary save of that file.
+    case save(TopologyDocument, path: String, check: SaveCheck, kind: SaveKind = .file, own: OwnFile? = nil)
     /// Read the topology at `path` and edit it; without a file there, start a new one.
     case open(path: String)
     /// Plan `topology` and write a report to `path`, in the format its extension names; `check` is

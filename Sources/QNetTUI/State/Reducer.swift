@@ -124,6 +124,7 @@ func samePath(_ a: String, _ b: String) -> Bool {
 
 /// Saves to `path`, or to the workbench's file when nil. A path naming another file than the workbench's is a save of
 /// `other` kind: a copy (`:w FILE`) or a new name (`:saveas FILE`); a workbench with no file yet takes the one it saves to.
+/// Whether such a path is a link to the workbench's file is the effect's to find out (`OwnFile`).
 /// Unless `force`, the effect refuses to save to the workbench's file if another program changed it since it was
 /// loaded or saved, and to another file that exists.
 func save(_ state: inout AppState, to path: String?, force: Bool = false, other: SaveKind = .copy) -> [Effect] {
@@ -139,7 +140,8 @@ func save(_ state: inout AppState, to path: String?, force: Bool = false, other:
     case false?: other
     case nil: other == .copy ? .file : other
     }
-    return [.save(state.document, path: target, check: check, kind: kind)]
+    let ownFile = own == false ? state.filePath.map { OwnFile(path: $0, fingerprint: state.diskFingerprint) } : nil
+    return [.save(state.document, path: target, check: check, kind: kind, own: ownFile)]
 }
 
 private func undo(_ state: inout AppState) -> [Effect] {

@@ -108,7 +108,7 @@ struct CommentsTests {
         var session = try loaded()
         session.command("del L2")
         session.command("w")
-        guard case .save(let saved, _, _, _)? = session.effects.last else { Issue.record("no save"); return }
+        guard case .save(let saved, _, _, _, _)? = session.effects.last else { Issue.record("no save"); return }
         session.send(.saved(saved.topology, path: "metro.qnet.yaml", fingerprint: nil))
         session.command("add link L2 B C fiber")
         #expect(!TopologyWriter.yaml(session.state.document).contains("# goes with B"))

@@ -104,8 +104,9 @@ struct QuitAndFileTests {
         var session = Session()
         session.command("saveas copy.yaml")
         session.command("sav! copy.yaml")
-        #expect(session.effects == [.save(TopologyDocument(topology: Fixtures.metro), path: "copy.yaml", check: .absent, kind: .saveAs),
-                                    .save(TopologyDocument(topology: Fixtures.metro), path: "copy.yaml", check: .overwrite, kind: .saveAs)])
+        let own = OwnFile(path: "metro.yaml", fingerprint: nil)
+        #expect(session.effects == [.save(TopologyDocument(topology: Fixtures.metro), path: "copy.yaml", check: .absent, kind: .saveAs, own: own),
+                                    .save(TopologyDocument(topology: Fixtures.metro), path: "copy.yaml", check: .overwrite, kind: .saveAs, own: own)])
         session.effects = []
         session.send(.saved(Fixtures.metro, path: "copy.yaml", fingerprint: nil))
         #expect(session.state.filePath == "copy.yaml")
@@ -131,7 +132,8 @@ struct QuitAndFileTests {
         let edited = session.state.topology
         session.effects = []
         session.command("w copy.yaml")
-        #expect(session.effects == [.save(session.state.document, path: "copy.yaml", check: .absent, kind: .copy)])
+        #expect(session.effects == [.save(session.state.document, path: "copy.yaml", check: .absent, kind: .copy,
+                                          own: OwnFile(path: "metro.yaml", fingerprint: nil))])
         session.effects = []
         session.send(.wroteCopy(edited, path: "copy.yaml"))
         #expect(session.effects.isEmpty)   // no autosave removed, none looked for beside copy.yaml

@@ -79,6 +79,24 @@ struct RepeaterChainTests {
         #expect(abs(a.state.fidelity - pair.swapped(with: pair).depolarised(keeping: keep).fidelity) < 1e-12)
     }
 
+    /// Second reader: at tiny success per round the closed forms lost their digits (a mean wait of 2.2 rounds where
+    /// at most 1 is allowed; a memory that never decays depolarising its pair fully).
+    @Test("Tiny successes per round: the waiting pair's mean wait and decay keep their digits")
+    func tinySuccesses() {
+        let pair = BellDiagonalState.werner(fidelity: 1)
+        let end = NestedRepeaterChain.Node(swapSuccess: 1, coherenceSeconds: .infinity, cutoffSeconds: .infinity)
+        for q in [1e-8, 1e-12, 1e-17] {
+            let link = NestedRepeaterChain.Link(successPerRound: q, pair: pair)
+            // A cutoff of one round: a pair that waits waits exactly 1 round; both come together in 1 attempt of 3.
+            let oneRound = NestedRepeaterChain.Node(swapSuccess: 1, coherenceSeconds: .infinity, cutoffSeconds: 1)
+            let cut = NestedRepeaterChain.deliver(links: [link, link], nodes: [end, oneRound, end], roundSeconds: 1)
+            #expect(abs(cut.longestWaitSeconds - 2.0 / 3) < 1e-6, "q = \(q): \(cut.longestWaitSeconds)")
+            #expect(abs(cut.state.fidelity - 1) < 1e-12, "q = \(q): \(cut.state.fidelity)")
+            let uncut = NestedRepeaterChain.deliver(links: [link, link], nodes: [end, end, end], roundSeconds: 1)
+            #expect(abs(uncut.state.fidelity - 1) < 1e-12, "q = \(q): \(uncut.state.fidelity)")
+        }
+    }
+
     @Test("Uneven links (a link split by a what-if repeater): each keeps its own success in the shared round; the join waits for the slower")
     func unevenLinks() {
         let pair = BellDiagonalState.werner(fidelity: 1)

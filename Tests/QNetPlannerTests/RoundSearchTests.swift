@@ -152,7 +152,7 @@ import QNetPhysics
         #expect(round.value.contains("(search stopped after 200 lengths, see basis)"))
         #expect(round.basis.contains("R0 and those steps tried in increasing order, the shortest time per pair kept: the first 200, up to "))
         #expect(round.basis.contains("where every link tries all M modes, not tried (this planner evaluates at most 200 lengths per search, "))
-        #expect(round.basis.contains("shorter per pair (the floor at the next step)"))
+        #expect(round.basis.contains("shorter per pair (a bound, not an estimate: the floor at the next step, which for the nested model leaves out every join's wait for its later half)"))
     }
 
     /// Four 200 km links whose modes are 1, 1.0002, 1.0004 and 1.0006 us apart (the dead time's share differs a little

@@ -12,7 +12,7 @@ struct OptionalSlot: Sendable {
     init?<Root, Value>(_ path: KeyPath<Root, Value?>) {
         guard let offset = MemoryLayout<Root>.offset(of: path) else { return nil }
         self.offset = offset
-        holdsValue = { place in place.load(as: Value?.self) != nil }
+        holdsValue = { place in place.assumingMemoryBound(to: Value?.self).pointee != nil }  // read in place (second reader: load(as:) copied the value)
     }
 
     /// Whether the record at `record`, of the type whose slot this is, holds a value in it.

@@ -54,19 +54,22 @@ extension NestedRepeaterChain {
             return k.isFinite ? -expm1(k * log1p(-q)) : 1
         }
 
-        /// E[W | W ≤ K] = (1 − (1 − q)^K·(1 + K·q))/(q·P(W ≤ K)).
+        /// E[W | W ≤ K] = (1 − (1 − q)^K·(1 + K·q))/(q·P(W ≤ K)); for K·q < 1e-4, where that difference loses its
+        /// digits, its expansion (K + 1)/2 − (K² − 1)·q/12 (second reader).
         private static func meanWait(_ q: Double, _ k: Double, within: Double) -> Double {
             guard within > 0 else { return 0 }
             guard k.isFinite else { return 1 / q }
+            if k * q < 1e-4 { return (k + 1) / 2 - (k * k - 1) * q / 12 }
             return (1 - exp(k * log1p(-q)) * (1 + k * q)) / (q * within)
         }
 
-        /// E[z^W; W ≤ K] = q·z·(1 − ((1 − q)·z)^K)/(1 − (1 − q)·z).
+        /// E[z^W; W ≤ K] = q·z·(1 − ((1 − q)·z)^K)/(1 − (1 − q)·z), both differences through expm1, so that a tiny q
+        /// with z = 1 keeps its digits.
         private static func decay(_ q: Double, _ k: Double, perRound z: Double) -> Double {
             guard k >= 1, z > 0 else { return 0 }
-            let ratio = (1 - q) * z
-            let tail = k.isFinite ? exp(k * (log1p(-q) + log(z))) : 0
-            return q * z * (1 - tail) / (1 - ratio)
+            let logRatio = log1p(-q) + log(z)
+            let kept = k.isFinite ? -expm1(k * logRatio) : 1
+            return q * z * kept / -expm1(logRatio)
         }
     }
 }

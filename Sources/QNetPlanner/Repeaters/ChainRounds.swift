@@ -92,7 +92,8 @@ enum ChainRounds {
                 + "M modes, not tried (this planner evaluates at most \(ChainAtRound.mostLengths) lengths per search, and with the "
                 + "exact waiting time stops once its series have taken \(Int(RepeaterChainModel.maxSeriesTerms)) "
                 + "terms on the steps, as many as one evaluation may take); none of them is more than "
-                + "\(Format.percent(search.mostGain.map { $0.isFinite ? max(0, $0) : 1 } ?? 1)) shorter per pair (the floor at the next step)"
+                + "\(Format.percent(search.mostGain.map { $0.isFinite ? max(0, $0) : 1 } ?? 1)) shorter per pair (a bound, not an "
+                + "estimate: the floor at the next step, which for the nested model leaves out every join's wait for its later half)"
         }
     }
 }

@@ -54,11 +54,11 @@ enum RepeaterChainPlanner {
                 (cutoffText($0.cutoffTime, round: evaluation.roundSeconds), $0.cutoffTime.basis)
             },
             perRepeater(Assumption(name: "purification", value: model.purificationRounds > 0 ? "DEJMPS, \(model.purificationRounds) round(s) on each elementary pair" : "none",
-                                   basis: purification.map { "\($0.basis); Deutsch et al., PRL 77, 2818 (1996)" } ?? "no repeater names purification"),
+                                   basis: purification.map { "\($0.basis); Deutsch et al., PRL 77, 2818 (1996); the two copies of a pair are made as two independent links, each trying the link's modes, which overstates how often both come in the same round" } ?? "no repeater names purification"),
                         inner, chosen: "(the most named)", rule: "the chain purifies every pair with the most rounds any repeater names") {
                 ("\($0.purificationRounds.value) round(s)", $0.purificationRounds.basis)
             },
-            Assumption(name: "memories", value: "depolarising, pair decays as e^(-t/T) over its mean wait",
+            Assumption(name: "memories", value: "depolarising, a waiting pair keeps the mean of e^(-t/T) over its wait",
                        basis: "Sangouard et al. 2011; T the shorter coherence time of the pair's two memories; ends measure at once"),
         ] + ChainMemories.assumptions(nodes) + [
             Assumption(name: "key", value: "BBM92 1 - h(e_Z) - h(e_X) per pair (asymptotic: ideal error correction, f = 1, "

@@ -79,12 +79,13 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         // The edits are in the file now: the autosaves that held them go; not one kept undecided, nor the usual
         // autosave of a file saved under a new name, which is looked for and offered as on opening.
         var effects: [Effect] = state.editAutosaves.map { .removeAutosave(path: $0) }
-        let renamed = path != state.filePath
+        // `./v.yaml` for `v.yaml` is no new name (second reader: it dropped the autosaves the workbench holds).
+        let renamed = !(state.filePath.map { samePath(path, $0) } ?? false)
         // Short enough for a narrow status line to show the autosave still kept.
         state.status = StatusMessage(state.keptAutosave.map {
             "wrote \((path as NSString).lastPathComponent); still kept for later: \(($0 as NSString).lastPathComponent)"
         } ?? "wrote \(path): \(topology.summary)")
-        state.filePath = path
+        if renamed { state.filePath = path }
         state.autosavedTopology = nil
         state.recoveredAutosave = nil
         if renamed {

@@ -45,7 +45,8 @@ struct ChainEvaluation {
 /// the station with η_mem·√η_link·η_d (η_mem = 1 and no decoherence at a
 /// key-holding end, which measures at once), and the station's detectors
 /// click in the dark with `HeraldingStationNoise`'s p_d. The links share one round: at least the longest link's
-/// communication time L/c and every link's mode spacing, lengthened to fit more modes where that shortens the time
+/// communication time L/c (not for a single link between key holders, where no memory waits for the herald) and every
+/// link's mode spacing, lengthened to fit more modes where that shortens the time
 /// per pair, each link trying the modes that fit in it (`ChainRounds`). With deterministic swaps, no
 /// cutoff and no purification, the mean time is the exact expected maximum
 /// of the links' geometric waits (`RepeaterWaiting`); otherwise the nested

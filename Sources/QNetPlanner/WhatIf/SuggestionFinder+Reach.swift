@@ -44,10 +44,12 @@ extension SuggestionFinder {
             let tolerance = Self.reachTolerance
             let next = step.flatMap { halved ? min(max($0, inside + tolerance / 2), outside - tolerance / 2) : nil }
                 ?? inside + width / 2
-            guard let segment = plan(next) else { break }
-            if segment.keyRateBps > 0 { inside = next } else { outside = next }
+            // A length the planner refuses (past what a link of its medium can have) is no link with key: outside
+            // (second reader: stopping there reported the reach found so far, possibly 0 km).
+            let segment = plan(next)
+            if let segment, segment.keyRateBps > 0 { inside = next } else { outside = next }
             halved = outside - inside <= width / 2
-            last = (next, segment)
+            if let segment { last = (next, segment) }
         }
         return .meters(inside)
     }

@@ -24,14 +24,20 @@ struct PlanNotes: Sendable, Hashable {
 
         /// `message` with every figure (digits, and a point, `e` or sign between digits: `80.2`, `1e-5`) as one `#`,
         /// so that "loss 80.2 dB" and "loss 80.4 dB" read alike (second reader: every edit of a keyless link told its
-        /// note again); an id such as `S1-S2` keeps its hyphen.
+        /// note again); an id such as `S1-S2` keeps its hyphen. The SI prefix of the unit after a figure goes too, so
+        /// that "1.06 kbit/s" and "698 bit/s" read alike (QA: a demand already not met was told as new).
         static func wording(_ message: String) -> String {
             let characters = Array(message)
             var result = ""
             result.reserveCapacity(message.utf8.count)
             var inFigure = false
             func isDigit(_ index: Int) -> Bool { index < characters.count && characters[index].isNumber }
+            func isPrefix(_ index: Int) -> Bool {
+                index >= 2 && characters[index - 1] == " " && result.hasSuffix("# ") && "kMGTmµunp".contains(characters[index])
+                    && index + 1 < characters.count && characters[index + 1].isLetter
+            }
             for (index, character) in characters.enumerated() {
+                if isPrefix(index) { continue }
                 // A point, `e` or sign inside a figure belongs to it when a digit follows (after `e`, a sign and a digit).
                 let joins = inFigure && (character == "." || character == "e" || character == "-")
                     && (isDigit(index + 1) || character == "e" && index + 1 < characters.count && characters[index + 1] == "-"

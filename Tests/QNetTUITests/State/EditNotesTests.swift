@@ -61,6 +61,9 @@ struct EditNotesTests {
         #expect(session.status == "L1.length = 401 km")
         #expect(PlanNotes.Note.wording("loss 80.2 dB exceeds 1e-5, 3 links") == "loss # dB exceeds #, # links")
         #expect(PlanNotes.Note.wording("segment S1-S2 at 1e3") == "segment S#-S# at #")
+        // The unit's SI prefix after a figure goes with it; a unit of one letter or a word stays.
+        #expect(PlanNotes.Note.wording("max flow is 1.06 kbit/s of the 3 kbit/s") == PlanNotes.Note.wording("max flow is 698 bit/s of the 3 kbit/s"))
+        #expect(PlanNotes.Note.wording("a 20 ms cutoff, 5 m apart, 3 modes") == "a # s cutoff, # m apart, # odes")
     }
 
     /// Second reader: with the figures left out of every note, "1 more demands are not met" and "2 more …" read alike,

@@ -9,7 +9,8 @@ import Foundation
 /// links is split at its middle node; both halves are built in parallel and
 /// joined by a swap at that node, in the round the later one is ready. Each
 /// half's wait is treated as geometric in rounds (memoryless) with its mean:
-/// exact for an elementary link, so exact for one join of two links, and
+/// exact for an elementary link, so exact for one join of two links (without
+/// purification, whose two copies are taken as two independent links), and
 /// giving Sangouard et al.'s T = (3/2)^n·L0/(c·P0·P1···Pn) in the limit of
 /// small success per round (two links that succeed in every round are joined
 /// in that round, not 3/2 of it later). With a cutoff τ at the joining node, a

@@ -42,7 +42,7 @@ enum RepeaterChainPlanner {
                 ? "exact E[max of N geometric] rounds (deterministic swaps, no cutoff)"
                 : "nested swapping in whole rounds, geometric halves, 1/p_s per swap, cutoff and purification restarts",
                        basis: model.exactWaiting ? "links generated in parallel and swapped when all are ready: the mean waiting time is the expected maximum of N geometric variables, sum over k of (-1)^(k+1) C(N,k) / (1 - (1-p)^k) (Shchukin, Schmidt, van Loock, arXiv:1710.06214; Brand, Coopmans, Elkouss, IEEE JSAC 38, 619 (2020))" : "Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33 (2011), generalised to whole rounds: "
-                           + "each half's wait taken as geometric with its mean, exact for one join of two links, and their (3/2) per "
+                           + "each half's wait taken as geometric with its mean, exact for one join of two links without purification, and their (3/2) per "
                            + "level where links rarely succeed in a round; deeper, a joined span's wait is not geometric and the time "
                            + "per pair is overstated, by 0-10 % against a simulation of the protocol (chains of up to 8 links, success "
                            + "per round 0.3-1, 50 % swaps, cutoffs of 1-3 rounds); a cutoff of t lets a ready pair wait "

@@ -10,7 +10,7 @@ enum UnusedLinkKeys {
         let (medium, direction) = (link.resolvedMedium, link.resolvedDirection)
         var unused: [(key: String, warning: String)] = []
         if let keys = outOfScope[medium]?[protocolKind]?[direction] {
-            unused = keys.presence.held(by: link).map { (keys.names[$0], keys.warnings[$0]) }
+            unused = keys.held(by: link)
         }
         if medium == .satellite, link.length != nil, link.elevation != nil || link.pass != nil {
             let from = link.pass != nil ? "its pass" : "its elevation"
@@ -20,27 +20,13 @@ enum UnusedLinkKeys {
         return unused.map { key, warning in Diagnostic(.warning, warning, keyPath: "\(path).\(key)") }
     }
 
-    /// The keys that the links of one medium, protocol and direction do not read, with the warning for each.
-    private struct OutOfScope: Sendable {
-        var presence: KeyPresence<Link>
-        var names: [String]
-        var warnings: [String]
-
-        init(medium: Medium, protocolKind: ProtocolKind, direction: LinkDirection) {
-            let fields = Link.fields.filter { !$0.scope.applies(to: medium, protocolKind, direction: direction) }
-            presence = KeyPresence(fields)
-            names = fields.map(\.key)
-            warnings = fields.map { $0.unused(on: medium, running: protocolKind, direction: direction) ?? "" }
-        }
-    }
-
     /// For each medium, protocol and direction, the keys such a link does not read: worked out once, so that a link's
     /// check looks only at those keys.
-    private static let outOfScope: [Medium: [ProtocolKind: [LinkDirection: OutOfScope]]] =
+    private static let outOfScope: [Medium: [ProtocolKind: [LinkDirection: OutOfScopeKeys<Link>]]] =
         Dictionary(uniqueKeysWithValues: Medium.allCases.map { medium in
             (medium, Dictionary(uniqueKeysWithValues: ProtocolKind.allCases.map { kind in
                 (kind, Dictionary(uniqueKeysWithValues: LinkDirection.allCases.map { direction in
-                    (direction, OutOfScope(medium: medium, protocolKind: kind, direction: direction))
+                    (direction, OutOfScopeKeys(Link.fields) { $0.unused(on: medium, running: kind, direction: direction) })
                 }))
             }))
         })

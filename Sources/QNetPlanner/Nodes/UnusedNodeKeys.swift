@@ -11,31 +11,19 @@ enum UnusedNodeKeys {
         for index in nodes.indices {
             let node = nodes[index]   // not `enumerated()`, which copies each record
             guard let keys = outOfScope[node.resolvedKind]?[node.holdsKey] else { continue }
-            for held in keys.presence.held(by: node) {
-                warnings.append(Diagnostic(.warning, keys.warnings[held], keyPath: "nodes[\(index)].\(keys.names[held])"))
+            for (key, warning) in keys.held(by: node) {
+                warnings.append(Diagnostic(.warning, warning, keyPath: "nodes[\(index)].\(key)"))
             }
         }
         return warnings
     }
 
-    /// The keys that the nodes of one kind, holding the key or not, do not read, with the warning for each.
-    private struct OutOfScope: Sendable {
-        var presence: KeyPresence<Node>
-        var names: [String]
-        var warnings: [String]
-
-        init(kind: NodeKind, holdsKey: Bool) {
-            let fields = Node.fields.filter { !$0.scope.applies(to: kind, holdsKey: holdsKey) }
-            presence = KeyPresence(fields)
-            names = fields.map(\.key)
-            warnings = fields.map { $0.unused(on: kind, holdsKey: holdsKey) ?? "" }
-        }
-    }
-
     /// For each kind, holding the key or not, the keys such a node does not read: worked out once, so that a node's
     /// check looks only at those keys.
-    private static let outOfScope: [NodeKind: [Bool: OutOfScope]] =
+    private static let outOfScope: [NodeKind: [Bool: OutOfScopeKeys<Node>]] =
         Dictionary(uniqueKeysWithValues: NodeKind.allCases.map { kind in
-            (kind, [true: OutOfScope(kind: kind, holdsKey: true), false: OutOfScope(kind: kind, holdsKey: false)])
+            (kind, Dictionary(uniqueKeysWithValues: [true, false].map { holdsKey in
+                (holdsKey, OutOfScopeKeys(Node.fields) { $0.unused(on: kind, holdsKey: holdsKey) })
+            }))
         })
 }

@@ -127,8 +127,7 @@ public enum NestedRepeaterChain {
                           operation: (BellDiagonalState, BellDiagonalState) -> (BellDiagonalState, Double)) -> Delivery {
             let race = GeometricRace(left: left.meanSeconds / round, right: right.meanSeconds / round,
                                      cutoffRounds: NestedRepeaterChain.cutoffRounds(cutoff, roundSeconds: round))
-            guard let race else { return .never(left.state) }
-            guard race.matched > 0 else { return .never(left.state) }
+            guard let race, race.matched > 0 else { return .never(left.state) }
             // Mean decay e^(-w·R/T) of the waiting pair over waits of w ≤ K rounds (joint with the match).
             let keepL = race.decayOfLeft(perRound: Self.decay(round: round, coherence: coherence.left))
             let keepR = race.decayOfRight(perRound: Self.decay(round: round, coherence: coherence.right))

@@ -80,8 +80,8 @@ struct HeraldingRoundFloorTests {
 
     /// Five links, 50 % swaps, a 2 ms cutoff: the floor, the largest link mean over the swaps above it, lies below the
     /// nested model's mean in every round (short rounds, where the links rarely succeed, and long ones, where they
-    /// succeed in most), with and without purification, and grows with each link's mean (Sangouard, Simon,
-    /// de Riedmatten, Gisin, RMP 83, 33 (2011), as `deliver` generalises it).
+    /// succeed in most), with and without purification (one mode or many per round), and grows with each link's mean
+    /// (Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33 (2011), as `deliver` generalises it).
     @Test("The nested model's floor: below its mean in every round, with and without purification, growing with each link")
     func nestedFloor() {
         let means = [1e-3, 4e-3, 2.5e-3, 0.7e-3, 6e-3]
@@ -92,12 +92,19 @@ struct HeraldingRoundFloorTests {
         let floor = NestedRepeaterChain.meanSecondsFloor(linkSeconds: means, nodes: nodes)
         // Split 3 + 2, then 2 + 1 and 1 + 1: the 6 ms link sits under two swaps, the 4 ms one under three.
         #expect(abs(floor - max(6e-3 / 0.25, 4e-3 / 0.125)) <= 1e-15)
+        // One mode per round, or 100 modes whose successes per round are the same (the first purification round's two
+        // copies then often come in one round).
         for round in [1e-6, 1e-5, 1e-4, 0.7e-3] {
-            let links = means.map { NestedRepeaterChain.Link(successPerRound: round / $0, pair: .werner(fidelity: 0.95)) }
-            for rounds in [0, 1] {
-                let mean = NestedRepeaterChain.deliver(links: links, nodes: nodes, roundSeconds: round,
-                                                       purificationRounds: rounds).meanSeconds
-                #expect(floor <= mean * (1 + 1e-12) && floor > 0, "round \(round), \(rounds) purification round(s)")
+            for modes in [1, 100] {
+                let links = means.map { mean in
+                    NestedRepeaterChain.Link(attemptSuccess: -expm1(log1p(-round / mean) / Double(modes)), modes: modes,
+                                             pair: .werner(fidelity: 0.95))
+                }
+                for rounds in [0, 1, 2] {
+                    let mean = NestedRepeaterChain.deliver(links: links, nodes: nodes, roundSeconds: round,
+                                                           purificationRounds: rounds).meanSeconds
+                    #expect(floor <= mean * (1 + 1e-12) && floor > 0, "round \(round), \(modes) modes, \(rounds) purification round(s)")
+                }
             }
         }
         for i in means.indices {

@@ -56,11 +56,11 @@ struct RepeaterChainTests {
     func chainLimits() {
         let pair = BellDiagonalState.werner(fidelity: 0.97)
         let round = 1e-4
-        let link = NestedRepeaterChain.Link(successPerRound: 0.01, pair: pair)
+        let link = NestedRepeaterChain.Link(attemptSuccess: 0.01, modes: 1, pair: pair)
         let end = NestedRepeaterChain.Node(swapSuccess: 1, coherenceSeconds: .infinity, cutoffSeconds: .infinity)
         let one = NestedRepeaterChain.deliver(links: [link], nodes: [end, end], roundSeconds: round)
         #expect(abs(one.meanSeconds - 1e-2) < 1e-15 && one.state == pair)
-        let dead = NestedRepeaterChain.Link(successPerRound: 0, pair: pair)
+        let dead = NestedRepeaterChain.Link(attemptSuccess: 0, modes: 1, pair: pair)
         #expect(NestedRepeaterChain.deliver(links: [link, dead], nodes: [end, end, end], roundSeconds: round).meanSeconds == .infinity)
         #expect(NestedRepeaterChain.deliver(links: [link], nodes: [end, end], roundSeconds: 0).meanSeconds == .infinity)
         let repeater = NestedRepeaterChain.Node(swapSuccess: 0.5, coherenceSeconds: 0.1, cutoffSeconds: .infinity)
@@ -86,7 +86,7 @@ struct RepeaterChainTests {
         let pair = BellDiagonalState.werner(fidelity: 1)
         let end = NestedRepeaterChain.Node(swapSuccess: 1, coherenceSeconds: .infinity, cutoffSeconds: .infinity)
         for q in [1e-8, 1e-12, 1e-17] {
-            let link = NestedRepeaterChain.Link(successPerRound: q, pair: pair)
+            let link = NestedRepeaterChain.Link(attemptSuccess: q, modes: 1, pair: pair)
             // A cutoff of one round: a pair that waits waits exactly 1 round; both come together in 1 attempt of 3.
             let oneRound = NestedRepeaterChain.Node(swapSuccess: 1, coherenceSeconds: .infinity, cutoffSeconds: 1)
             let cut = NestedRepeaterChain.deliver(links: [link, link], nodes: [end, oneRound, end], roundSeconds: 1)
@@ -100,8 +100,8 @@ struct RepeaterChainTests {
     @Test("Uneven links (a link split by a what-if repeater): each keeps its own success in the shared round; the join waits for the slower")
     func unevenLinks() {
         let pair = BellDiagonalState.werner(fidelity: 1)
-        let short = NestedRepeaterChain.Link(successPerRound: 0.2, pair: pair)
-        let long = NestedRepeaterChain.Link(successPerRound: 0.05, pair: pair)
+        let short = NestedRepeaterChain.Link(attemptSuccess: 0.2, modes: 1, pair: pair)
+        let long = NestedRepeaterChain.Link(attemptSuccess: 0.05, modes: 1, pair: pair)
         let node = NestedRepeaterChain.Node(swapSuccess: 1, coherenceSeconds: .infinity, cutoffSeconds: .infinity)
         // Geometric halves (the model's assumption, Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33 (2011),
         // generalised to whole rounds): the join of successes x, y per round takes E[max] = 1/x + 1/y − 1/(x + y − xy).
@@ -114,9 +114,47 @@ struct RepeaterChainTests {
         #expect(abs(three.meanSeconds - round * joined(1 / joined(0.2, 0.2), 0.05)) <= 1e-12 * three.meanSeconds)
     }
 
+    /// One mode per round brings at most one pair a round, so the first purification round never finds both copies in
+    /// one round (two independent links, as the model took them before, bring both in q²/(2q − q²) of attempts): an
+    /// attempt takes 1/q rounds to the first copy and 1/q more to the second, and keeps the pair with DEJMPS's N
+    /// (Deutsch et al., PRL 77, 2818 (1996)), so 2/(q·N) rounds per purified pair (derived here). Under a cutoff of
+    /// less than a round the stored copy never meets the second: no pair at all.
+    @Test("Purification from one mode per round: never both copies in one round, 2/(q·N) rounds per purified pair")
+    func purificationFromOneMode() {
+        let pair = BellDiagonalState(a: 0.85, b: 0.05, c: 0.06, d: 0.04)
+        let end = NestedRepeaterChain.Node(swapSuccess: 1, coherenceSeconds: .infinity, cutoffSeconds: .infinity)
+        let outcome = DEJMPS.round(pair, pair)
+        for q in [1e-6, 0.01, 0.3, 1] {
+            let link = NestedRepeaterChain.Link(attemptSuccess: q, modes: 1, pair: pair)
+            let purified = NestedRepeaterChain.deliver(links: [link], nodes: [end, end], roundSeconds: 1, purificationRounds: 1)
+            let expected = 2 / (q * outcome.successProbability)
+            #expect(abs(purified.meanSeconds - expected) <= 1e-12 * expected, "q = \(q): \(purified.meanSeconds)")
+            #expect(abs(purified.state.fidelity - outcome.state.fidelity) < 1e-12, "q = \(q)")
+            let short = NestedRepeaterChain.Node(swapSuccess: 1, coherenceSeconds: .infinity, cutoffSeconds: 0.5)
+            let cut = NestedRepeaterChain.deliver(links: [link], nodes: [short, short], roundSeconds: 1, purificationRounds: 1)
+            #expect(cut.meanSeconds == .infinity && cut.cutoffSurvival == 0, "q = \(q)")
+        }
+    }
+
+    /// The binomial heralds of a round of M modes (Collins, Jenkins, Kuzmich, Kennedy, PRL 98, 060502 (2007)): at least
+    /// two with 1 − (1 − p)^M − M·p·(1 − p)^(M−1), which keeps its digits where M·p is tiny (p² for two modes).
+    @Test("At least two heralds in a round: the binomial tail, exact digits at tiny p")
+    func atLeastTwoHeralds() {
+        for (p, modes) in [(0.01037, 100), (0.3, 4), (0.9, 2), (0.002, 50), (1e-3, 1000)] {
+            let direct = 1 - pow(1 - p, Double(modes)) - Double(modes) * p * pow(1 - p, Double(modes - 1))
+            let tail = EntanglementHeralding.multiplexedAtLeastTwo(p, modes: modes)
+            #expect(abs(tail - direct) <= 1e-12, "p = \(p), M = \(modes): \(tail) against \(direct)")
+        }
+        for p in [1e-9, 1e-12, 1e-17] {
+            #expect(abs(EntanglementHeralding.multiplexedAtLeastTwo(p, modes: 2) - p * p) <= 1e-12 * p * p, "p = \(p)")
+        }
+        #expect(EntanglementHeralding.multiplexedAtLeastTwo(0.5, modes: 1) == 0)
+        #expect(EntanglementHeralding.multiplexedAtLeastTwo(1, modes: 3) == 1)
+    }
+
     @Test("Purification: two rounds on each elementary pair raise the fidelity and cost time")
     func purificationInChain() {
-        let link = NestedRepeaterChain.Link(successPerRound: 0.05, pair: .werner(fidelity: 0.8))
+        let link = NestedRepeaterChain.Link(attemptSuccess: 0.05, modes: 1, pair: .werner(fidelity: 0.8))
         let node = NestedRepeaterChain.Node(swapSuccess: 0.5, coherenceSeconds: 10, cutoffSeconds: .infinity)
         let plain = NestedRepeaterChain.deliver(links: [link, link], nodes: [node, node, node], roundSeconds: 1e-4)
         let purified = NestedRepeaterChain.deliver(links: [link, link], nodes: [node, node, node], roundSeconds: 1e-4,

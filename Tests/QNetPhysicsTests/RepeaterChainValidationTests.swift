@@ -116,7 +116,7 @@ struct RepeaterChainValidationTests {
         let arrival = efficiency * transmittance.squareRoot()
         let pair = EntanglementHeralding.twoClick(arrivalA: arrival, arrivalB: arrival, opticalError: 0)
         let limitScale = 1e-4
-        let link = NestedRepeaterChain.Link(successPerRound: pair.successProbability * limitScale, pair: pair.state)
+        let link = NestedRepeaterChain.Link(attemptSuccess: pair.successProbability * limitScale, modes: 1, pair: pair.state)
         let node = NestedRepeaterChain.Node(swapSuccess: efficiency * efficiency / 2, coherenceSeconds: .infinity,
                                             cutoffSeconds: .infinity)
         let delivery = NestedRepeaterChain.deliver(links: Array(repeating: link, count: count),

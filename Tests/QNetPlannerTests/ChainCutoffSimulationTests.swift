@@ -60,7 +60,7 @@ struct ChainCutoffSimulationTests {
     /// The model's mean rounds and delivered state for `links` equal links, a shared round of 1 s.
     private func model(links: Int, success: Double, swap: Double, cutoffRounds: Double, coherence: Double = .infinity)
         -> NestedRepeaterChain.Delivery {
-        let link = NestedRepeaterChain.Link(successPerRound: success, pair: .werner(fidelity: 1))
+        let link = NestedRepeaterChain.Link(attemptSuccess: success, modes: 1, pair: .werner(fidelity: 1))
         let end = NestedRepeaterChain.Node(swapSuccess: 1, coherenceSeconds: .infinity, cutoffSeconds: .infinity)
         let repeater = NestedRepeaterChain.Node(swapSuccess: swap, coherenceSeconds: coherence, cutoffSeconds: cutoffRounds)
         let nodes = [end] + Array(repeating: repeater, count: links - 1) + [end]

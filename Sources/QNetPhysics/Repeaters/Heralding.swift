@@ -81,5 +81,28 @@ public enum EntanglementHeralding {
         return -expm1(Double(max(1, modes)) * log1p(-probability))
     }
 
+    /// Probability that at least two of M modes tried in a round are heralded: 1 − (1 − p)^M − M·p·(1 − p)^(M−1).
+    ///
+    /// The heralds of a round are binomial (M independent modes, Collins, Jenkins, Kuzmich, Kennedy, PRL 98, 060502
+    /// (2007)). Where M·p < 1 the difference loses its digits (it is about M²p²/2 of about M·p), so it is summed
+    /// instead as Σ_{j≥2} C(M, j)·p^j·(1 − p)^(M−j), whose terms then fall by at least a third each.
+    public static func multiplexedAtLeastTwo(_ p: Double, modes: Int) -> Double {
+        let (probability, count) = (clamp(p), Double(max(1, modes)))
+        guard count >= 2, probability > 0 else { return 0 }
+        guard count * probability < 1 else {
+            let one = count * probability * exp((count - 1) * log1p(-probability))
+            return max(0, multiplexed(probability, modes: modes) - one)
+        }
+        var term = count * (count - 1) / 2 * probability * probability * exp((count - 2) * log1p(-probability))
+        var total = 0.0, heralds = 2.0
+        while term > 1e-17 * total || total == 0 {
+            total += term
+            guard heralds < count, term > 0 else { break }
+            term *= (count - heralds) / (heralds + 1) * probability / (1 - probability)
+            heralds += 1
+        }
+        return total
+    }
+
     private static func clamp(_ x: Double) -> Double { x.isFinite ? min(1, max(0, x)) : 0 }
 }

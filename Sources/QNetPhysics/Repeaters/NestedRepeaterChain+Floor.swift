@@ -8,8 +8,9 @@ extension NestedRepeaterChain {
     /// A join ends with the later half's pair: every swap it tries needs a new pair of each half, and a half restarts
     /// after every failed swap, so each try waits at least a half's mean, and the tries until one succeeds number
     /// 1/p_s on average. So a join's mean is at least max(left, right)/p_s, with or without a cutoff (discarding a
-    /// pair only delays it), and a purification round's (success at most 1) at least its pair's mean. The floor is the
-    /// same tree of joins with these bounds: max over links of its mean over the product of the swaps above it. It
+    /// pair only delays it), and a purification round's (success at most 1) at least its pair's mean (the first one's
+    /// attempt lasts at least until its link brings a pair, whether that round brings one copy or both). The floor is
+    /// the same tree of joins with these bounds: max over links of its mean over the product of the swaps above it. It
     /// holds in every round, while the model's own mean also depends on the round (links that succeed in most rounds
     /// are often ready in the same one), so a floor through the model's formulas would not.
     /// - Complexity: O(N) for N links.

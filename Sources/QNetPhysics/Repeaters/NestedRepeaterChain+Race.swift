@@ -16,6 +16,8 @@ extension NestedRepeaterChain {
     /// The first arrival is geometric with s = x + y − xy; both come in it with xy/s, the left alone with x(1 − y)/s.
     /// The other's wait W after it is geometric again (memoryless) and ends within K rounds with 1 − (1 − y)^K; an
     /// attempt lasts 1/s + E[min(W, K)], E[min(W, K)] = (1 − (1 − y)^K)/y.
+    ///
+    /// Two copies of one link's pair (`init(copiesOf:cutoffRounds:)`) race in the link's own rounds instead.
     struct GeometricRace {
         /// Success per round of the left and right halves.
         let x: Double, y: Double
@@ -31,11 +33,37 @@ extension NestedRepeaterChain {
         /// Halves of mean `left` and `right` rounds (at least 1; nil where either never comes), and K rounds.
         init?(left: Double, right: Double, cutoffRounds: Double) {
             guard left > 0, right > 0, left.isFinite, right.isFinite else { return nil }
-            (x, y, cutoff) = (min(1, 1 / left), min(1, 1 / right), cutoffRounds)
+            let (x, y) = (min(1, 1 / left), min(1, 1 / right))
             let s = x + y - x * y
-            (tie, firstL, firstR) = (x * y / s, x * (1 - y) / s, y * (1 - x) / s)
+            self.init(x: x, y: y, first: s, arrivals: (x * y / s, x * (1 - y) / s, y * (1 - x) / s),
+                      cutoffRounds: cutoffRounds)
+        }
+
+        /// Two copies of `link`'s pair for one purification round, made by the link's M modes in the same rounds
+        /// (nil where it never succeeds): the first purification round of `NestedRepeaterChain`, derived here.
+        ///
+        /// A round's heralds are binomial: it brings a pair with q = 1 − (1 − p)^M, at least two with
+        /// q₂ = `EntanglementHeralding.multiplexedAtLeastTwo` (Collins, Jenkins, Kuzmich, Kennedy, PRL 98, 060502
+        /// (2007)). From nothing stored, the first round with a pair is geometric with q; it brings both copies (the
+        /// "tie") with q₂/q and one alone (the "left", stored) with (q − q₂)/q. The stored copy waits W rounds for the
+        /// next round with a pair (geometric with q: y = q) and is purified with the first pair of that round; pairs
+        /// beyond the two a purification takes are dropped, and a stored copy that has waited K rounds is discarded.
+        /// The "right" copy never comes alone first. So one link (M = 1) never brings both in a round.
+        init?(copiesOf link: NestedRepeaterChain.Link, cutoffRounds: Double) {
+            let q = min(1, link.successPerRound)
+            guard q > 0 else { return nil }
+            let both = min(q, EntanglementHeralding.multiplexedAtLeastTwo(link.attemptSuccess, modes: link.modes))
+            self.init(x: q, y: q, first: q, arrivals: (both / q, (q - both) / q, 0), cutoffRounds: cutoffRounds)
+        }
+
+        /// A race whose first arrival is geometric with `first` per round and brings both, the left alone or the right
+        /// alone as `arrivals` say, after which the other comes with y (x) per round within K rounds.
+        private init(x: Double, y: Double, first: Double, arrivals: (tie: Double, left: Double, right: Double),
+                     cutoffRounds: Double) {
+            (self.x, self.y, cutoff) = (x, y, cutoffRounds)
+            (tie, firstL, firstR) = arrivals
             (withinL, withinR) = (Self.within(y, cutoffRounds), Self.within(x, cutoffRounds))
-            attempt = 1 / s + firstL * withinL / y + firstR * withinR / x
+            attempt = 1 / first + firstL * withinL / y + firstR * withinR / x
         }
 
         /// Probability that an attempt ends with both halves there.

@@ -9,8 +9,7 @@ import Foundation
 /// links is split at its middle node; both halves are built in parallel and
 /// joined by a swap at that node, in the round the later one is ready. Each
 /// half's wait is treated as geometric in rounds (memoryless) with its mean:
-/// exact for an elementary link, so exact for one join of two links (without
-/// purification, whose two copies are taken as two independent links), and
+/// exact for an elementary link, so exact for one join of two links, and
 /// giving Sangouard et al.'s T = (3/2)^n·L0/(c·P0·P1···Pn) in the limit of
 /// small success per round (two links that succeed in every round are joined
 /// in that round, not 3/2 of it later). With a cutoff τ at the joining node, a
@@ -18,19 +17,36 @@ import Foundation
 /// attempt then restarts (memoryless halves). A failed swap or purification
 /// restarts both halves. The pair that waits w rounds is depolarised by the
 /// mean of e^(−w·R/T) over its wait (exact for the mean delivered state of a
-/// swap, which is linear in it; a mean-field step for DEJMPS, which is not).
+/// swap, and of a DEJMPS round weighted by its success: the success and the
+/// kept pair before normalisation are linear in each input's state).
+/// DEJMPS (Deutsch et al., PRL 77, 2818 (1996)) purifies each elementary pair
+/// before it is swapped. Its first round takes both copies from the link's own
+/// M modes (Collins, Jenkins, Kuzmich, Kennedy, PRL 98, 060502 (2007)): a round
+/// brings both when at least two modes are heralded, else one is stored until
+/// a later round brings a pair (`GeometricRace.init(copiesOf:cutoffRounds:)`),
+/// exact for the mean time, state and cutoff survival of that round. Each
+/// later round purifies two pairs of the round before, taken as built
+/// independently (the link's modes shared between them are not modelled).
 /// Classical signalling of swap and purification outcomes is not timed, as in
 /// Sangouard et al.
 public enum NestedRepeaterChain {
-    /// An elementary link: success per round (after multiplexing) and heralded pair.
+    /// An elementary link: the success of one mode, the modes it tries per round and its heralded pair (Collins,
+    /// Jenkins, Kuzmich, Kennedy, PRL 98, 060502 (2007)).
     public struct Link: Sendable, Hashable {
-        public var successPerRound: Double
+        /// Heralding probability of one attempt (one mode).
+        public var attemptSuccess: Double
+        /// Modes tried per round (at least 1).
+        public var modes: Int
         public var pair: BellDiagonalState
 
-        public init(successPerRound: Double, pair: BellDiagonalState) {
-            self.successPerRound = successPerRound
+        public init(attemptSuccess: Double, modes: Int, pair: BellDiagonalState) {
+            self.attemptSuccess = attemptSuccess
+            self.modes = modes
             self.pair = pair
         }
+
+        /// Success per round, 1 − (1 − p)^M (`EntanglementHeralding.multiplexed`).
+        public var successPerRound: Double { EntanglementHeralding.multiplexed(attemptSuccess, modes: modes) }
     }
 
     /// A node of the chain: the success of the swap it performs, its memory's coherence time and its cutoff.
@@ -100,20 +116,28 @@ public enum NestedRepeaterChain {
             let joiner = nodes[middle]
             let leftCoherence = min(nodes[first].coherenceSeconds, joiner.coherenceSeconds)
             let rightCoherence = min(joiner.coherenceSeconds, nodes[first + count].coherenceSeconds)
-            return join(left, right, coherence: (leftCoherence, rightCoherence), cutoff: joiner.cutoffSeconds) { l, r in
+            let cutoff = NestedRepeaterChain.cutoffRounds(joiner.cutoffSeconds, roundSeconds: round)
+            let race = GeometricRace(left: left.meanSeconds / round, right: right.meanSeconds / round, cutoffRounds: cutoff)
+            return join(left, right, race: race, coherence: (leftCoherence, rightCoherence)) { l, r in
                 (l.swapped(with: r), joiner.swapSuccess)
             }
         }
 
-        /// An elementary pair, purified `rounds` times from copies of itself.
+        /// An elementary pair, purified `rounds` times: the first round from two of the link's heralded pairs
+        /// (`GeometricRace.init(copiesOf:cutoffRounds:)`), each later one from two pairs of the round before, taken as
+        /// built independently.
         private func elementary(_ link: Link, left: Node, right: Node) -> Delivery {
             let p = min(1, link.successPerRound)
             guard p > 0 else { return .never(link.pair, cutoffSurvival: 1) }
             var pair = Delivery(meanSeconds: round / p, state: link.pair, longestWaitSeconds: 0, cutoffSurvival: 1)
             let coherence = min(left.coherenceSeconds, right.coherenceSeconds)
-            let cutoff = min(left.cutoffSeconds, right.cutoffSeconds)
-            for _ in 0..<rounds {
-                pair = join(pair, pair, coherence: (coherence, coherence), cutoff: cutoff) { a, b in
+            let cutoffSeconds = min(left.cutoffSeconds, right.cutoffSeconds)
+            let cutoff = NestedRepeaterChain.cutoffRounds(cutoffSeconds, roundSeconds: round)
+            for done in 0..<rounds {
+                let mean = pair.meanSeconds / round
+                let race = done == 0 ? GeometricRace(copiesOf: link, cutoffRounds: cutoff)
+                    : GeometricRace(left: mean, right: mean, cutoffRounds: cutoff)
+                pair = join(pair, pair, race: race, coherence: (coherence, coherence)) { a, b in
                     let outcome = DEJMPS.round(a, b)
                     return (outcome.state, outcome.successProbability)
                 }
@@ -121,12 +145,11 @@ public enum NestedRepeaterChain {
             return pair
         }
 
-        /// Joins two independently built pairs with `operation` (a swap or a purification round), which returns the
-        /// joined state and its success probability.
-        private func join(_ left: Delivery, _ right: Delivery, coherence: (left: Double, right: Double), cutoff: Double,
+        /// Joins two pairs that meet as `race` says (nil: one never comes) with `operation` (a swap or a purification
+        /// round), which returns the joined state and its success probability.
+        private func join(_ left: Delivery, _ right: Delivery, race: GeometricRace?,
+                          coherence: (left: Double, right: Double),
                           operation: (BellDiagonalState, BellDiagonalState) -> (BellDiagonalState, Double)) -> Delivery {
-            let race = GeometricRace(left: left.meanSeconds / round, right: right.meanSeconds / round,
-                                     cutoffRounds: NestedRepeaterChain.cutoffRounds(cutoff, roundSeconds: round))
             guard let race, race.matched > 0 else { return .never(left.state) }
             // Mean decay e^(-w·R/T) of the waiting pair over waits of w ≤ K rounds (joint with the match).
             let keepL = race.decayOfLeft(perRound: Self.decay(round: round, coherence: coherence.left))

@@ -26,8 +26,8 @@ struct ChainAtRound {
                                   pulseSpacing: spacings[i].seconds)
         }
         let perRound = rounds.map(\.success)
-        let chainLinks = zip(rounds, pairs).map { round, pair in
-            NestedRepeaterChain.Link(successPerRound: round.success, pair: pair)
+        let chainLinks = attempts.indices.map { i in
+            NestedRepeaterChain.Link(attemptSuccess: attempts[i], modes: rounds[i].modes, pair: pairs[i])
         }
         let delivery = NestedRepeaterChain.deliver(links: chainLinks, nodes: nodes, roundSeconds: round.seconds,
                                                    purificationRounds: model.purificationRounds)

@@ -54,7 +54,7 @@ enum RepeaterChainPlanner {
                 (cutoffText($0.cutoffTime, round: evaluation.roundSeconds), $0.cutoffTime.basis)
             },
             perRepeater(Assumption(name: "purification", value: model.purificationRounds > 0 ? "DEJMPS, \(model.purificationRounds) round(s) on each elementary pair" : "none",
-                                   basis: purification.map { "\($0.basis); Deutsch et al., PRL 77, 2818 (1996); the two copies of a pair are made as two independent links, each trying the link's modes, which overstates how often both come in the same round" } ?? "no repeater names purification"),
+                                   basis: purification.map { "\($0.basis); Deutsch et al., PRL 77, 2818 (1996); the first round takes both copies from the link's modes: both come in a round with at least two heralds, else one is stored (its memory decaying, the cutoff applying) until a later round brings a pair, extra pairs dropped, a failure restarting from nothing (Collins, Jenkins, Kuzmich, Kennedy, PRL 98, 060502 (2007)); each later round takes two pairs of the round before as made independently" } ?? "no repeater names purification"),
                         inner, chosen: "(the most named)", rule: "the chain purifies every pair with the most rounds any repeater names") {
                 ("\($0.purificationRounds.value) round(s)", $0.purificationRounds.basis)
             },

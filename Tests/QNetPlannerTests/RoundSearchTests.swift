@@ -134,7 +134,10 @@ import QNetPhysics
     /// mean over the swaps above it: it leaves out the join's wait for the later half, which links that succeed in
     /// every round of a longer round no longer have, so it stays well below the time per pair at these short rounds):
     /// the search stops after `ChainAtRound.mostLengths` lengths, and the `round` assumption says so, how far it went,
-    /// and by how much a longer round could at most be shorter per pair (the floor at the next step: about 56 % here).
+    /// and by how much a longer round could at most be shorter per pair (the floor at the next step: about 67 % here;
+    /// 56 % while the model took the two copies of a purification as two independent links: at these rounds of a few
+    /// modes, whose heralds seldom come two at a time, two links bring a first copy in about 2q of rounds where the one
+    /// link brings it in q, so their time per pair was a quarter shorter).
     /// Rounds sampled up to the longest step, where the links succeed in every round, are none of them shorter per pair.
     @Test func aSearchThatWouldRunToMillionsOfStepsStopsAndSaysSo() {
         let model = Self.model([Self.link(transmittance: 2e-4, meters: 1000, spacing: 1e-6),
@@ -142,7 +145,7 @@ import QNetPhysics
                                purification: 1)
         let planned = model.evaluate(transmittances: model.links.map(\.transmittance), lengths: model.links.map(\.length))
         #expect(planned.roundSearch?.end == .stopped && planned.roundSearch?.tried == ChainAtRound.mostLengths
-                    && (planned.roundSearch?.mostGain ?? 1) > 0 && (planned.roundSearch?.mostGain ?? 1) < 0.6,
+                    && (planned.roundSearch?.mostGain ?? 1) > 0 && (planned.roundSearch?.mostGain ?? 1) < 0.7,
                 "\(String(describing: planned.roundSearch))")
         let chain = model.atRound(transmittances: model.links.map(\.transmittance), lengths: model.links.map(\.length), alpha: nil)
         let longer = (0..<30).map { 1.1e-5 * pow(1.5, Double($0)) }

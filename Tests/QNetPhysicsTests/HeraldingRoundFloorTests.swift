@@ -78,7 +78,7 @@ struct HeraldingRoundFloorTests {
         #expect(abs(Self.rounding(1e-4) - 0.5) < 1e-4 && Self.rounding(25) < 0.14)
     }
 
-    /// Five links, 50 % swaps, a 2 ms cutoff: the floor, the largest link mean over the swaps above it, lies below the
+    /// Five links, 50 % swaps, a 2 ms cutoff: the floor (`NestedRepeaterChain.meanSecondsFloor`) lies below the
     /// nested model's mean in every round (short rounds, where the links rarely succeed, and long ones, where they
     /// succeed in most), with and without purification (one mode or many per round), and grows with each link's mean
     /// (Sangouard, Simon, de Riedmatten, Gisin, RMP 83, 33 (2011), as `deliver` generalises it).
@@ -90,8 +90,11 @@ struct HeraldingRoundFloorTests {
                                      cutoffSeconds: i == 0 || i == means.count ? .infinity : 2e-3)
         }
         let floor = NestedRepeaterChain.meanSecondsFloor(linkSeconds: means, nodes: nodes)
-        // Split 3 + 2, then 2 + 1 and 1 + 1: the 6 ms link sits under two swaps, the 4 ms one under three.
-        #expect(abs(floor - max(6e-3 / 0.25, 4e-3 / 0.125)) <= 1e-15)
+        // Split 3 + 2, then 2 + 1 and 1 + 1: the halves' floors are 16 ms (the 4 ms link under two swaps; never ready
+        // in less than 4 rounds) and 12 ms (the 6 ms link under one; 2 rounds), so in a round of at most 4 ms the later
+        // of them waits at least 16 + 12 - 16·12/(28 - 4) = 20 ms, over the top swap's 50 %: 40 ms (the later half's
+        // floor over the swap alone gave 32 ms).
+        #expect(abs(floor - 40e-3) <= 1e-15)
         // One mode per round, or 100 modes whose successes per round are the same (the first purification round's two
         // copies then often come in one round).
         for round in [1e-6, 1e-5, 1e-4, 0.7e-3] {

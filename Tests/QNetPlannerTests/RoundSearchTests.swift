@@ -130,9 +130,10 @@ import QNetPhysics
         #expect(abs(planned.meanSeconds - best) <= 1e-9 * best)
     }
 
-    /// The same links with 50 % swaps and a DEJMPS round on each pair (the nested model, whose floor is each link's
-    /// mean over the swaps above it: it leaves out the join's wait for the later half, which links that succeed in
-    /// every round of a longer round no longer have, so it stays well below the time per pair at these short rounds):
+    /// The same links with 50 % swaps and a DEJMPS round on each pair (the nested model, whose floor for a join of two
+    /// links is the slower link's mean over the swap: it leaves out the join's wait for the later link, which links
+    /// that succeed in every round of a longer round no longer have, so it stays well below the time per pair at these
+    /// short rounds):
     /// the search stops after `ChainAtRound.mostLengths` lengths, and the `round` assumption says so, how far it went,
     /// and by how much a longer round could at most be shorter per pair (the floor at the next step: about 67 % here;
     /// 56 % while the model took the two copies of a purification as two independent links: at these rounds of a few
@@ -155,7 +156,7 @@ import QNetPhysics
         #expect(round.value.contains("(search stopped after 200 lengths, see basis)"))
         #expect(round.basis.contains("R0 and those steps tried in increasing order, the shortest time per pair kept: the first 200, up to "))
         #expect(round.basis.contains("where every link tries all M modes, not tried (this planner evaluates at most 200 lengths per search, "))
-        #expect(round.basis.contains("shorter per pair (a bound, not an estimate: the floor at the next step, which for the nested model leaves out every join's wait for its later half)"))
+        #expect(round.basis.contains("shorter per pair (a bound, not an estimate: the floor at the next step, which for the nested model counts a join's wait for its later half only at the longest round its halves allow, none for a join of two links)"))
     }
 
     /// Four 200 km links whose modes are 1, 1.0002, 1.0004 and 1.0006 us apart (the dead time's share differs a little

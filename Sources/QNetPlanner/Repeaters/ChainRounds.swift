@@ -85,7 +85,8 @@ enum ChainRounds {
         case .bounded:
             return "\(search.tried), up to \(last); from the next step on a floor under the time per pair reached the best, so no "
                 + "longer round is shorter (each link's own k x spacing / (1 - (1 - p)^k) at its k modes; nested model: these "
-                + "through its joins, swaps at p_s and purification at success 1; exact waiting time: E[max of the "
+                + "through its joins, each the later of its halves' floors as geometric waits at the longest round their swaps "
+                + "allow, over p_s, and purification at success 1; exact waiting time: E[max of the "
                 + "links' exponential waits] + R x rho(a R), rho(x) = 1 - ln((e^x - 1) / x) / x, a the largest -ln(1 - p) / spacing)"
         case .stopped:
             return "the first \(search.tried), up to \(last); the steps from there to \(longest), where every link tries all "
@@ -93,7 +94,8 @@ enum ChainRounds {
                 + "exact waiting time stops once its series have taken \(Int(RepeaterChainModel.maxSeriesTerms)) "
                 + "terms on the steps, as many as one evaluation may take); none of them is more than "
                 + "\(Format.percent(search.mostGain.map { $0.isFinite ? max(0, $0) : 1 } ?? 1)) shorter per pair (a bound, not an "
-                + "estimate: the floor at the next step, which for the nested model leaves out every join's wait for its later half)"
+                + "estimate: the floor at the next step, which for the nested model counts a join's wait for its later half only at the longest round its halves allow, "
+                + "none for a join of two links)"
         }
     }
 }

@@ -26,9 +26,11 @@ extension UnusedNodeKeys {
                                 linkProtocol: (Int) -> ProtocolKind?) -> [Diagnostic] {
         guard !candidates.isEmpty, !truncated else { return [] }
         var running = Dictionary(uniqueKeysWithValues: candidates.map { ($0, Set<ProtocolKind>()) })
-        for segment in segments where segment.nodes.dropFirst().dropLast().contains(where: { running[$0] != nil }) {
+        for segment in segments {
+            let inner = segment.nodes.dropFirst().dropLast()
+            guard inner.contains(where: { running[$0] != nil }) else { continue }
             let protocols = Set(segment.links.compactMap(linkProtocol))
-            for node in segment.nodes.dropFirst().dropLast() where running[node] != nil { running[node]?.formUnion(protocols) }
+            for node in inner { running[node]?.formUnion(protocols) }
         }
         var tables: [Context: OutOfScopeKeys<Node>] = [:]
         var warnings: [Diagnostic] = []

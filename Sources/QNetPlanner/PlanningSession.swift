@@ -39,6 +39,8 @@ public final class PlanningSession {
     private var previousSegments: SegmentSnapshot?
     /// The warnings for the node keys that their kind does not read (`UnusedNodeKeys`), for the previous call's nodes.
     private var unusedNodeKeys: [Diagnostic] = []
+    /// The previous call's nodes that set keys only some segments read (`UnusedNodeKeys.segmentScoped`).
+    private var segmentScopedNodes: [Int] = []
 
     private struct SegmentSnapshot {
         var holdsKey: [Bool]
@@ -74,6 +76,7 @@ public final class PlanningSession {
             nodeIndex.reserveCapacity(topology.nodes.count)
             for (index, node) in topology.nodes.enumerated() where nodeIndex[node.id] == nil { nodeIndex[node.id] = index }
             unusedNodeKeys = UnusedNodeKeys.warnings(topology.nodes)
+            segmentScopedNodes = UnusedNodeKeys.segmentScoped(topology.nodes)
         }
         diagnostics += unusedNodeKeys
 
@@ -184,6 +187,8 @@ public final class PlanningSession {
         if truncated {
             diagnostics.append(Diagnostic(.warning, "segment search stopped at its bound (\(SegmentFinder.maxInnerNodes) inner nodes, \(SegmentFinder.maxStepsPerStart) steps per node): some routes through untrusted nodes are not in the key graph"))
         }
+        diagnostics += UnusedNodeKeys.segmentWarnings(topology.nodes, candidates: segmentScopedNodes, segments: found,
+                                                      truncated: truncated) { outcomes[$0]?.plan.protocolKind }
         let reuseSegments = sameShape && sameContext
         var segments: [SegmentPlan] = []
         var segmentNotes: [[Diagnostic]] = []

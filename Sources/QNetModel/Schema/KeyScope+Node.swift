@@ -16,6 +16,17 @@ extension KeyScope {
         return "not used on \(noun) (a node that holds the key measures its pairs at once; only nodes that hold none read it: "
             + "repeaters, relays, sources and satellites with trusted: false): remove it, or \(change)"
     }
+
+    /// Why a node of `kind` that holds no key, an inner node of segments whose links run `segmentProtocols`, does not
+    /// read the key, and what would make it; nil when one of those protocols reads it, or when there are none (a node
+    /// in no segment yet: the links that put it in one decide).
+    public func misfit(kind: NodeKind, segmentProtocols: [ProtocolKind]) -> String? {
+        guard let protocols, !segmentProtocols.isEmpty, !segmentProtocols.contains(where: protocols.contains) else { return nil }
+        let running = Self.names(segmentProtocols.map(\.rawValue))
+        return "not used on \(kind.withArticle) whose segments run \(running) (only the inner nodes of "
+            + "\(Self.names(protocols.map(\.rawValue))) segments read it): remove it, or set the links through it to protocol: "
+            + protocols.map(\.rawValue).joined(separator: " or ")
+    }
 }
 
 extension Field {
@@ -33,10 +44,20 @@ extension Field {
         return field
     }
 
-    /// This field, read only by nodes that hold no key: the inner nodes of a repeater chain (a node key).
-    public func onlyWithoutKey() -> Field {
+    /// The warning for this key written on a node of `kind` that holds no key, an inner node of segments whose links
+    /// run `protocols` (in `ProtocolKind.allCases` order), none of which reads it (`swap_success is not used on a
+    /// relay whose segments run mdi (…): remove it, or set the links through it to protocol: entanglement`); nil when
+    /// one of them reads it, or the node is in no segment.
+    public func unused(on kind: NodeKind, inSegmentsRunning protocols: [ProtocolKind]) -> String? {
+        scope.misfit(kind: kind, segmentProtocols: protocols).map { "\(key) is \($0)" }
+    }
+
+    /// This field, read only by nodes that hold no key inside segments running one of `protocols`: the inner nodes of
+    /// a repeater chain (a node key).
+    public func onlyInside(_ protocols: [ProtocolKind]) -> Field {
         var field = self
         field.scope.keyHolders = false
+        field.scope.protocols = protocols
         return field
     }
 }

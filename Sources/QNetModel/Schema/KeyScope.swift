@@ -1,13 +1,16 @@
 /// Which records read a key: for a link key, the media, the protocols and the satellite link directions whose links use
-/// it; for a node key, the node kinds that read it and whether a node that holds the key does (nil: every one).
+/// it; for a node key, the node kinds that read it, whether a node that holds the key does, and the protocols of the
+/// segments whose inner nodes read it (nil: every one).
 ///
 /// Declared beside each field (`Field.only(on:)`, `Field.only(for:)`, `Field.only(in:)`, `Field.only(kinds:)`,
-/// `Field.onlyWithoutKey()`), so that one table says where a key applies: the workbench's form lists the keys that
+/// `Field.onlyInside(_:)`), so that one table says where a key applies: the workbench's form lists the keys that
 /// apply to a link or node, and the planner warns of one written where it does not.
 public struct KeyScope: Sendable, Hashable {
     /// The media whose links use the key, in the order messages name them; nil for every medium.
     public var media: [Medium]?
-    /// The protocols whose links read the key, in the order messages name them; nil for every protocol.
+    /// The protocols whose links read the key (a link key), or whose segments read it at their inner nodes (a node
+    /// key: the repeater chain's keys, read only inside entanglement segments), in the order messages name them; nil
+    /// for every protocol.
     public var protocols: [ProtocolKind]?
     /// The directions of the satellite links that read the key (`turbulence`: uplinks, the only ones that cross the
     /// turbulence near the ground at the start of their path); nil for both. Links of other media have no direction.

@@ -51,16 +51,17 @@ public struct Node: SchemaRecord {
               }),
         .text("source", \.source, help: "name of a source in equipment.sources"),
         .text("detector", \.detector, help: "name of a detector in equipment.detectors"),
-        // A repeater chain reads these at its inner nodes, the nodes that hold no key (`ChainInputs.nodes`,
-        // `RepeaterChainPlanner`); its key-holding ends measure at once, with no memory, swap or cutoff.
-        .text("memory", \.memory, help: "name of a memory in equipment.memories (repeaters)").onlyWithoutKey(),
+        // A repeater chain, an entanglement segment, reads these at its inner nodes, the nodes that hold no key
+        // (`ChainInputs.nodes`, `RepeaterChainPlanner`); its key-holding ends measure at once, with no memory, swap or
+        // cutoff, and the other protocols' segments (an MDI or twin-field relay, a BBM92 source) read none of them.
+        .text("memory", \.memory, help: "name of a memory in equipment.memories (repeaters)").onlyInside([.entanglement]),
         .quantity("swap_success", \.swapSuccess, .ratio, .positiveFraction,
-                  help: "Bell-state measurement success probability (default 50 %)").onlyWithoutKey(),
+                  help: "Bell-state measurement success probability (default 50 %)").onlyInside([.entanglement]),
         .quantity("cutoff_time", \.cutoffTime, .time, .positive, help: "memory cutoff: discard pairs older than this")
-            .onlyWithoutKey(),
-        .choice("purification", \.purification, help: "dejmps").onlyWithoutKey(),
+            .onlyInside([.entanglement]),
+        .choice("purification", \.purification, help: "dejmps").onlyInside([.entanglement]),
         .integer("purification_rounds", \.purificationRounds, 0...10, help: "rounds of purification (default 0)")
-            .onlyWithoutKey(),
+            .onlyInside([.entanglement]),
         .quantity("altitude", \.altitude, .length, .positive, help: "orbit altitude of a satellite").only(kinds: [.satellite]),
         .boolean("trusted", \.trusted, help: "whether a satellite is trusted (default true)").only(kinds: [.satellite]),
     ]

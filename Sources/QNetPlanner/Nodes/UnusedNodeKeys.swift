@@ -1,7 +1,8 @@
 import QNetModel
 
-/// The keys of a node that its kind does not read (a repeater's `altitude`, an endpoint's `swap_success`), which the
-/// planner would otherwise ignore without a word (QA: a repeater marked `trusted: true` was accepted silently).
+/// The keys of a node that its kind does not read (a repeater's `altitude`, an endpoint's `swap_success`), or that no
+/// segment through it reads (an MDI relay's `swap_success`, `UnusedNodeKeys+Segments.swift`), which the planner would
+/// otherwise ignore without a word (QA: a repeater marked `trusted: true` was accepted silently).
 enum UnusedNodeKeys {
     /// Warnings, at `nodes[i].key`, for the keys written on `nodes` that the schema's scopes (`Field.scope`) say their
     /// kind does not read.

@@ -6,7 +6,9 @@ extension TopologyEditor {
     /// An equipment entry starts with its name; a link's source and detector say what they inherit, and so do
     /// the keys it takes from its source, the file's `defaults:` or the built-in defaults (with the value and where from).
     /// A link lists the keys its medium, protocol and direction read (the schema's `Field.scope`), a node those its kind
-    /// reads, and each every key it sets, those it does not read saying so (`FormRow.unused`).
+    /// reads, and each every key it sets, those it does not read saying so (`FormRow.unused`). A node's list does not
+    /// follow the protocols of its segments: a repeater's memory is set before its links are wired, and the plan warns
+    /// at a key that no segment through the node reads.
     public static func rows(of record: Selection, in topology: Topology) -> [FormRow]? {
         func rows<R: SchemaRecord>(_ value: R) -> [FormRow] {
             R.fields.map { field in

@@ -53,4 +53,40 @@ struct NodeFormKeysTests {
         #expect(session.status?.hasPrefix("B.swap_success = 20 % · 1 new warning") == true)
         #expect(session.status?.contains("swap_success is not used on an endpoint") == true)
     }
+
+    /// The metro network with T a relay and both links running mdi: an MDI segment A~T~B.
+    private var mdiRelay: Topology {
+        var topology = Fixtures.metro
+        topology.nodes[1].kind = .relay
+        for index in topology.links.indices { topology.links[index].protocolKind = .mdi }
+        return topology
+    }
+
+    /// The form follows the kind, not the links' protocol: a relay's memory and swap keys are set before its links
+    /// are wired, or while they run another protocol; the plan's warning of a key no segment reads shows at the row.
+    @Test("an MDI relay's form lists the chain keys its kind reads, and shows the plan's warning at one it sets")
+    func mdiRelayForm() {
+        var topology = mdiRelay
+        #expect(rows("T", in: topology).map(\.key).suffix(5) == ["memory", "swap_success", "cutoff_time", "purification",
+                                                                  "purification_rounds"])
+        topology.nodes[1].swapSuccess = Quantity(75, .percent)
+        let row = rows("T", in: topology).first { $0.key == "swap_success" }
+        #expect(row?.value == "75 %" && row?.unused == nil)
+        var state = AppState(topology: topology)
+        state.plan = Planner().plan(topology)
+        let notes = row.map { RecordNotes(.node("T"), in: state).notes(of: $0) } ?? []
+        #expect(notes.map(\.message) == ["swap_success is not used on a relay whose segments run mdi (only the inner nodes of "
+                + "entanglement segments read it): remove it, or set the links through it to protocol: entanglement"])
+    }
+
+    @Test(":set T.swap_success 75 % on an MDI relay is followed by the planner's warning on the status line")
+    func setOnAnMDIRelay() {
+        var session = Session(mdiRelay)
+        session.send(.planned(Planner().plan(mdiRelay), of: mdiRelay, seconds: 0.001))
+        session.command("set T.swap_success 75 %")
+        let topology = session.state.topology
+        session.send(.planned(Planner().plan(topology), of: topology, seconds: 0.001))
+        #expect(session.status?.hasPrefix("T.swap_success = 75 % · 1 new warning") == true)
+        #expect(session.status?.contains("swap_success is not used on a relay whose segments run mdi") == true)
+    }
 }

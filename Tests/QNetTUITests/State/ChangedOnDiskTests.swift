@@ -62,7 +62,7 @@ struct ChangedOnDiskTests {
         #expect(runner.run(.save(document, path: "other.yaml", check: .absent, kind: .saveAs))
                 == [.fileExists(path: "other.yaml", retry: ":saveas! other.yaml")])
         #expect(disk.file("other.yaml")?.name == "someone else's")
-        #expect(runner.run(.export(Fixtures.metro, path: "other.yaml", check: .absent))
+        #expect(runner.run(.export(Fixtures.metro, path: "other.yaml", format: .json, check: .absent))
                 == [.fileExists(path: "other.yaml", retry: ":export! other.yaml")])
         #expect(runner.run(.save(document, path: "new.yaml", check: .absent)).first
                 == .saved(Fixtures.metro, path: "new.yaml", fingerprint: disk.services.fingerprint("new.yaml")))

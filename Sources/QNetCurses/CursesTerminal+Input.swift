@@ -59,10 +59,13 @@ extension CursesTerminal {
     /// Drops the input typed ahead: what the terminal and ncurses hold unread and the events decoded and not handed
     /// out, but a new size; returns how many keys it dropped. What is unread is read, without waiting, and decoded
     /// rather than flushed (`flushinp`), so that its keys are counted and no mouse report is cut in two; a report begun
-    /// stays begun, so that its rest, if it comes, is not read as keys.
+    /// stays begun, so that its rest, if it comes, is not read as keys. A lone ESC (or ESC `[`) read last is keys,
+    /// dropped and counted: ncurses has waited its ESC delay for what would follow, as `nextEvent` finds when input
+    /// pauses (second reader: it stayed begun, uncounted, and came as Esc after the answer).
     @discardableResult
     public func discardTypedAhead() -> Int {
         while SignalHandlers.received == nil, readInput(waiting: 0) {}
+        if input.readsOnWithoutWaiting { input.pause() }
         return input.discardTypedAhead()
     }
 }

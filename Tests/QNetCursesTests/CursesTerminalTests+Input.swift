@@ -28,6 +28,26 @@ extension CursesTerminalTests {
         }
     }
 
+    @Test("input typed ahead is dropped with its keys counted, a lone Esc (or Esc [) last among them too; nothing comes after")
+    func discardTypedAheadEndingInEsc() throws {
+        for (typed, keys) in [("\u{1B}", 1), ("jk\u{1B}", 3), ("\u{1B}[", 2)] {
+            let typist = try Typist()
+            typist.type(typed)
+            try withHeadless(input: typist.inputPath) { terminal in
+                #expect(terminal.discardTypedAhead() == keys)
+                #expect(events(from: terminal) == [])
+            }
+        }
+        // A mouse report begun stays begun: its rest, typed later, is a report, not keys.
+        let typist = try Typist()
+        typist.type("q\u{1B}[<0;5")
+        try withHeadless(input: typist.inputPath) { terminal in
+            #expect(terminal.discardTypedAhead() == 1)
+            typist.type(";2M")
+            #expect(events(from: terminal) == [.mouse(MouseEvent(.press, x: 4, y: 1))])
+        }
+    }
+
     /// Every event until none comes within 300 ms.
     private func events(from terminal: CursesTerminal) -> [InputEvent] {
         var events: [InputEvent] = []

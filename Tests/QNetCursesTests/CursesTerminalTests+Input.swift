@@ -48,6 +48,21 @@ extension CursesTerminalTests {
         }
     }
 
+    @Test("Ctrl-C read as a character is the interrupt, in its turn after the keys before it; dropping typed-ahead input keeps it")
+    func interruptCharacterRead() throws {
+        let typist = try Typist()
+        typist.type("jk\u{03}")
+        try withHeadless(input: typist.inputPath) { terminal in
+            #expect(events(from: terminal) == [.key(.character("j")), .key(.character("k")), .interrupt])
+        }
+        let ahead = try Typist()
+        ahead.type("jk\u{03}l")
+        try withHeadless(input: ahead.inputPath) { terminal in
+            #expect(terminal.discardTypedAhead() == 3)
+            #expect(events(from: terminal) == [.interrupt])
+        }
+    }
+
     /// Every event until none comes within 300 ms.
     private func events(from terminal: CursesTerminal) -> [InputEvent] {
         var events: [InputEvent] = []

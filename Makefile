@@ -31,8 +31,11 @@ build: deps
 	$(SWIFT) build
 
 ## `make run FILE=lab.qnet.yaml` opens (or starts) another file; one with errors prints them and fails (exit 2).
+## `exec`: a Ctrl-C during the workbench's longer work is SIGINT to the whole foreground process group (one while it
+## waits for keys reaches it alone); a shell left between make and the workbench died of it once the workbench had
+## asked about unsaved edits and quit, and make printed "[run] Interrupt".
 run: build
-	$(BIN) edit "$(or $(FILE),$(DEFAULT_TOPOLOGY))"
+	exec $(BIN) edit "$(or $(FILE),$(DEFAULT_TOPOLOGY))"
 
 ## Only the report goes to standard output (`make report > report.md`); the build's output goes to standard error.
 report: deps

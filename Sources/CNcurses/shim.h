@@ -12,6 +12,8 @@
 #include <wchar.h>
 #include <stdio.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
 
 // Globals (Swift 6 rejects mutable C globals).
@@ -62,6 +64,14 @@ static inline mmask_t nc_button5_pressed(void) { return BUTTON5_PRESSED; }
 #else
 static inline mmask_t nc_button5_pressed(void) { return 0; }
 #endif
+
+// The terminal's interrupt character, c_cc[VINTR] (Swift imports c_cc as a tuple), and the value that turns a control
+// character off (_POSIX_VDISABLE, which Swift does not import).
+static inline cc_t nc_interrupt_character(const struct termios *attributes) { return attributes->c_cc[VINTR]; }
+static inline void nc_set_interrupt_character(struct termios *attributes, cc_t character) {
+    attributes->c_cc[VINTR] = character;
+}
+static inline cc_t nc_disabled_character(void) { return _POSIX_VDISABLE; }
 
 // Whether the locale's codeset is UTF-8 (call after setlocale).
 static inline int nc_locale_is_utf8(void) {

@@ -5,11 +5,14 @@ extension CursesTerminal {
     /// The next key, mouse action or resize: one already decoded, else read from
     /// `wget_wch`, waiting at most `timeout` for each character. ncurses has
     /// already applied a new size (no SIGWINCH handler). Mouse reports are decoded
-    /// by `InputDecoder`, every one of those that arrive together, in order. A pending
-    /// Ctrl-C comes after the events already read and decoded; keys typed ahead and not
-    /// yet read are discarded by the terminal on Ctrl-C (ISIG without NOFLSH), as in a shell.
+    /// by `InputDecoder`, every one of those that arrive together, in order. Ctrl-C typed while
+    /// this waits, or shortly after, is read in its turn, as a key (`InterruptCharacter`); one typed
+    /// during longer work (a signal) comes after the events already read and decoded, and keys typed
+    /// ahead and not yet read are discarded by the terminal on it (ISIG without NOFLSH), as in a shell.
     public func nextEvent(timeout: Duration) -> InputEvent? {
         if reportsDrags { claimMouseReports() }
+        interruptCharacter?.waiting()
+        defer { interruptCharacter?.working() }
         while true {
             if SignalHandlers.received != nil { return .hangup }
             if let event = input.next() { return event }
@@ -48,6 +51,8 @@ extension CursesTerminal {
                     input.take(KeyDecoder.mouse(state: event.bstate, x: event.x, y: event.y).map { .mouse($0) })
                 }
             }
+        } else if status == OK, code == interruptCharacter.map({ UInt32($0.code) }) ?? InterruptCharacter.control {
+            input.take(.interrupt)
         } else {
             input.take(status: status, code: code)
         }
@@ -57,12 +62,15 @@ extension CursesTerminal {
 
 extension CursesTerminal {
     /// Drops the input typed ahead: what the terminal and ncurses hold unread and the events decoded and not handed
-    /// out, but a new size; returns how many keys it dropped. What is unread is read, without waiting, and decoded
+    /// out, but a new size or a Ctrl-C; returns how many keys it dropped. What is unread is read, without waiting, and decoded
     /// rather than flushed (`flushinp`), so that its keys are counted and no mouse report is cut in two; a report begun
-    /// stays begun, so that its rest, if it comes, is not read as keys.
+    /// stays begun, so that its rest, if it comes, is not read as keys. A lone ESC (or ESC `[`) read last is keys,
+    /// dropped and counted: ncurses has waited its ESC delay for what would follow, as `nextEvent` finds when input
+    /// pauses (second reader: it stayed begun, uncounted, and came as Esc after the answer).
     @discardableResult
     public func discardTypedAhead() -> Int {
         while SignalHandlers.received == nil, readInput(waiting: 0) {}
+        if input.readsOnWithoutWaiting { input.pause() }
         return input.discardTypedAhead()
     }
 }

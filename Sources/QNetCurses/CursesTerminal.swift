@@ -21,6 +21,8 @@ public final class CursesTerminal: Terminal {
     private(set) var reportsDrags = false
     /// Keys and mouse reports read but not yet handed out.
     var input = InputDecoder()
+    /// The terminal's Ctrl-C, a key while input is awaited and shortly after (nil when the input is no terminal).
+    let interruptCharacter: InterruptCharacter?
     let window: UnsafeMutablePointer<WINDOW>
     let isUTF8: Bool
     var styles: [StyleRole: (attributes: attr_t, pair: Int16)] = [:]
@@ -49,6 +51,7 @@ public final class CursesTerminal: Terminal {
             throw CursesError("the terminal has no screen")
         }
         self.window = window
+        interruptCharacter = InterruptCharacter(descriptor: fileno(input))
         cbreak()
         Self.stopFlowControl(input)
         noecho()
@@ -101,6 +104,7 @@ public final class CursesTerminal: Terminal {
             fputs("\u{1B}[?1002l", output)
             fflush(output)
         }
+        interruptCharacter?.close()
         endwin()
         delscreen(screen)
         SignalHandlers.restore()

@@ -34,15 +34,18 @@ struct InputDecoder {
         ready.isEmpty ? nil : ready.removeFirst()
     }
 
-    /// Drops the decoded events not handed out, but a resize (the terminal has its new size already); returns how many
-    /// keys it dropped.
+    /// Drops the decoded events not handed out, but a resize (the terminal has its new size already) or a Ctrl-C (a
+    /// request to quit, as the signal that stays pending is); returns how many keys it dropped.
     @discardableResult
     mutating func discardTypedAhead() -> Int {
         let keys = ready.count { event in
             if case .key = event { true } else { false }
         }
         ready.removeAll { event in
-            if case .resize = event { false } else { true }
+            switch event {
+            case .resize, .interrupt: false
+            default: true
+            }
         }
         return keys
     }

@@ -8,7 +8,8 @@ let stopSignal = Atomic<Int32>(0)
 /// When the SIGINT (Ctrl-C) that waits to be read as a request to quit came (monotonic clock, ns), 0 when none waits.
 let interruptPending = Atomic<Int64>(0)
 
-/// SIGINT (Ctrl-C) asks to quit as `q` does: the next wait for input (at most
+/// SIGINT (Ctrl-C during work; while input is awaited Ctrl-C is a character, `InterruptCharacter`)
+/// asks to quit as `q` does: the next wait for input (at most
 /// `Workbench.inputTimeout`) reports `.interrupt`, and the workbench asks first
 /// when there are unsaved edits. A SIGINT that comes while one has waited
 /// unread for more than 2 s (the workbench is busy or stuck)

@@ -151,6 +151,22 @@ struct CommandLineTests {
         #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--format", "pdf", "-o", output.path]) == 2)
     }
 
+    @Test("an output name with no extension, or one no format has, is refused by name (exit 2), unless --format is given")
+    func outputWithoutExtension() throws {
+        let file = try temporaryFile("net.qnet.yaml", Self.smallTopology)
+        for name in ["report", "report.txt"] {
+            let output = file.deletingLastPathComponent().appendingPathComponent(name)
+            let refusal = try #require(catchError { _ = try QNetPlanCommand.parseAsRoot(["report", file.path, "-o", output.path]) })
+            #expect(QNetPlanCommand.fullMessage(for: refusal).contains(
+                "cannot tell the format from '\(output.path)': name a .json, .md or .csv file, or pass --format"))
+            #expect(QNetPlanCommand.run(arguments: ["report", file.path, "-o", output.path]) == 2)
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+        }
+        let output = file.deletingLastPathComponent().appendingPathComponent("report")
+        #expect(QNetPlanCommand.run(arguments: ["report", file.path, "--no-what-ifs", "--format", "md", "-o", output.path]) == 0)
+        #expect(try String(contentsOf: output, encoding: .utf8).hasPrefix("# "))
+    }
+
     @Test("an output extension that disagrees with --format is refused, naming both (exit 2, nothing written)")
     func extensionDisagreesWithFormat() throws {
         let file = try temporaryFile("net.qnet.yaml", Self.smallTopology)

@@ -28,6 +28,41 @@ extension CursesTerminalTests {
         }
     }
 
+    @Test("input typed ahead is dropped with its keys counted, a lone Esc (or Esc [) last among them too; nothing comes after")
+    func discardTypedAheadEndingInEsc() throws {
+        for (typed, keys) in [("\u{1B}", 1), ("jk\u{1B}", 3), ("\u{1B}[", 2)] {
+            let typist = try Typist()
+            typist.type(typed)
+            try withHeadless(input: typist.inputPath) { terminal in
+                #expect(terminal.discardTypedAhead() == keys)
+                #expect(events(from: terminal) == [])
+            }
+        }
+        // A mouse report begun stays begun: its rest, typed later, is a report, not keys.
+        let typist = try Typist()
+        typist.type("q\u{1B}[<0;5")
+        try withHeadless(input: typist.inputPath) { terminal in
+            #expect(terminal.discardTypedAhead() == 1)
+            typist.type(";2M")
+            #expect(events(from: terminal) == [.mouse(MouseEvent(.press, x: 4, y: 1))])
+        }
+    }
+
+    @Test("Ctrl-C read as a character is the interrupt, in its turn after the keys before it; dropping typed-ahead input keeps it")
+    func interruptCharacterRead() throws {
+        let typist = try Typist()
+        typist.type("jk\u{03}")
+        try withHeadless(input: typist.inputPath) { terminal in
+            #expect(events(from: terminal) == [.key(.character("j")), .key(.character("k")), .interrupt])
+        }
+        let ahead = try Typist()
+        ahead.type("jk\u{03}l")
+        try withHeadless(input: ahead.inputPath) { terminal in
+            #expect(terminal.discardTypedAhead() == 3)
+            #expect(events(from: terminal) == [.interrupt])
+        }
+    }
+
     /// Every event until none comes within 300 ms.
     private func events(from terminal: CursesTerminal) -> [InputEvent] {
         var events: [InputEvent] = []

@@ -164,17 +164,13 @@ struct WorkbenchInTmuxTests {
     /// in a tmux server (killed afterwards).
     private func withVienna(_ body: (_ binary: URL, _ file: URL, _ tmux: Tmux) throws -> Void) throws {
         let binary = try #require(Binary.qnetplan, "qnetplan is not built: run `swift build` first")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qnetplan-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("vienna.qnet.yaml")
-        try FileManager.default.copyItem(at: Binary.packageRoot.appendingPathComponent("topologies/vienna-secoqc.qnet.yaml"),
-                                         to: file)
-
-        let tmux = try Tmux()
-        defer { tmux.killServer() }
-        try tmux.start(width: 120, height: 40, command: "\(binary.path) edit \(file.path)", directory: directory)
-        try body(binary, file, tmux)
+        try Binary.withViennaCopy { file in
+            let tmux = try Tmux()
+            defer { tmux.killServer() }
+            try tmux.start(width: 120, height: 40, command: "\(binary.path) edit \(file.path)",
+                           directory: file.deletingLastPathComponent())
+            try body(binary, file, tmux)
+        }
     }
 
     /// The lines of the record `id` in a topology file's text, up to the next record.
@@ -201,6 +197,16 @@ enum Binary {
         let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qnetplan")
         let candidates = [sibling, packageRoot.appendingPathComponent(".build/debug/qnetplan")]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Runs `body` on `vienna.qnet.yaml`, a copy of the Vienna sample in a new folder, removed afterwards.
+    static func withViennaCopy(_ body: (_ file: URL) throws -> Void) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qnetplan-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("vienna.qnet.yaml")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("topologies/vienna-secoqc.qnet.yaml"), to: file)
+        try body(file)
     }
 
     /// Runs `executable` with `arguments` to its end; its exit status, its standard output
@@ -273,11 +279,15 @@ final class Tmux {
         guard result.status == 0 else { throw TmuxError("tmux new-session failed: \(result.output)") }
     }
 
+    /// Types each of `keys`: text as it is, and the keys tmux names (`Enter`, `C-c`) as those keys.
     func sendKeys(_ keys: String..., to session: String = "e2e") {
         for key in keys {
-            if key == "Enter" { tmux(["send-keys", "-t", session, "Enter"]) } else { tmux(["send-keys", "-t", session, "-l", key]) }
+            if Self.namedKeys.contains(key) { tmux(["send-keys", "-t", session, key]) } else { tmux(["send-keys", "-t", session, "-l", key]) }
         }
     }
+
+    /// The keys `sendKeys` sends by their tmux names.
+    private static let namedKeys: Set = ["Enter", "C-c"]
 
     func resize(width: Int, height: Int) {
         tmux(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
@@ -286,6 +296,12 @@ final class Tmux {
     /// The process id of the pane of `session`: the leader of the process group its command runs in.
     func panePID(of session: String = "e2e") -> Int32? {
         Int32(tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]).output.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The terminal device of the pane of `session` (`/dev/pts/N`).
+    func paneTerminal(of session: String = "e2e") -> String? {
+        let path = tmux(["display-message", "-p", "-t", session, "#{pane_tty}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return path.isEmpty ? nil : path
     }
 
     func capture(of session: String = "e2e") -> String { tmux(["capture-pane", "-p", "-t", session]).output }

@@ -74,13 +74,27 @@ struct UnlinkedEndReportTests {
         return try #require(Planner().plan(edited).links.first { $0.id == "POP2-POP3" }).keyRateBps
     }
 
-    @Test func aFarEndIsToldThatOneLinkCannotReachItAndHowFarOneReaches() throws {
-        // POP3 at (1000, 0) km: POP2 is 970.2 km from it, beyond any one fiber link of this equipment.
-        let yaml = Self.yaml.replacingOccurrences(of: "position: {x: 40 km, y: 10 km}", with: "position: {x: 1000 km, y: 0 km}")
+    /// `yaml` with POP3 at `position` (as the file writes it), planned and analysed: its demand's what-ifs.
+    private static func analysed(POP3At position: String) throws
+        -> (topology: Topology, plan: Plan, analysis: WhatIfAnalysis, whatIf: DemandWhatIf) {
+        let yaml = Self.yaml.replacingOccurrences(of: "position: {x: 40 km, y: 10 km}", with: "position: \(position)")
         let topology = try TopologyReader.read(yaml: yaml, file: "m5.qnet.yaml")
         let plan = Planner().plan(topology)
         let analysis = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
-        let whatIf = try #require(analysis.demand(at: 0))
+        return (topology, plan, analysis, try #require(analysis.demand(at: 0)))
+    }
+
+    /// The `new_link_without_key` object of the JSON report's first demand.
+    private static func newLinkWithoutKeyJSON(_ plan: Plan, of topology: Topology, whatIf: WhatIfAnalysis) throws -> [String: Any] {
+        let data = Data(JSONReport.render(plan, of: topology, whatIf: whatIf).utf8)
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let entry = try #require((report["demands"] as? [[String: Any]])?.first?["what_if"] as? [String: Any])
+        return try #require(entry["new_link_without_key"] as? [String: Any])
+    }
+
+    @Test func aFarEndIsToldThatOneLinkCannotReachItAndHowFarOneReaches() throws {
+        // POP3 at (1000, 0) km: POP2 is 970.2 km from it, beyond any one fiber link of this equipment.
+        let (topology, plan, analysis, whatIf) = try Self.analysed(POP3At: "{x: 1000 km, y: 0 km}")
         #expect(whatIf.unlinkedEnds == ["POP3"] && whatIf.suggestions.isEmpty)
         let far = try #require(whatIf.newLinkWithoutKey)
         #expect(far.from == "POP2" && far.to == "POP3" && far.equippedAs == "POP1-POP2")
@@ -98,13 +112,11 @@ struct UnlinkedEndReportTests {
 
         let markdown = MarkdownReport.render(plan, of: topology, whatIf: analysis)
         #expect(markdown.contains("- **No new link to POP3**: \(reason)."))
-        let data = Data(JSONReport.render(plan, of: topology, whatIf: analysis).utf8)
-        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let entry = try #require((report["demands"] as? [[String: Any]])?.first?["what_if"] as? [String: Any])
-        let json = try #require(entry["new_link_without_key"] as? [String: Any])
+        let json = try Self.newLinkWithoutKeyJSON(plan, of: topology, whatIf: analysis)
         #expect(json["from"] as? String == "POP2" && json["to"] as? String == "POP3" && json["equipped_as"] as? String == "POP1-POP2")
         #expect(json["reach_m"] as? Double == reach && json["distance_m"] as? Double == far.distanceMeters)
         #expect(json["reason"] as? String == reason && json["no_key_reason"] as? String == far.noKeyReason)
+        #expect(far.longestAcceptedMeters == nil && json["longest_accepted_m"] is NSNull)
 
         // Near enough, the link is suggested and nothing is said of its reach.
         let near = try TopologyReader.read(yaml: Self.yaml, file: "m5.qnet.yaml")
@@ -137,6 +149,29 @@ struct UnlinkedEndReportTests {
             + "link's reach a trusted node on the way, a repeater chain or a satellite link")
         // The reason is that of the link with no length at all: the planner gives it no key either.
         #expect(try Self.keyOfNewLink(0, in: farTopology, misalignment: 0.2) == 0)
+    }
+
+    /// Second reader: an end 45,000 km away (planar positions) was told only "none of the changes tried": the new link
+    /// is longer than any fiber the planner accepts (`LinkLengthBoundsTests`), refused at its length, not planned.
+    @Test func anEndFartherThanAnyFiberCanBeIsToldSoWithTheLongestLinkAccepted() throws {
+        // POP3 at (45000, 0) km: POP2 at (30, 20) km is sqrt(44970² + 20²) = 44970.0 km from it.
+        let (topology, plan, analysis, whatIf) = try Self.analysed(POP3At: "{x: 45000 km, y: 0 km}")
+        #expect(whatIf.unlinkedEnds == ["POP3"] && whatIf.suggestions.isEmpty)
+        let far = try #require(whatIf.newLinkWithoutKey)
+        #expect(far.from == "POP2" && far.to == "POP3" && far.reachMeters == nil)
+        #expect(abs(far.distanceMeters - 44_970_004.4) < 1)
+        #expect(far.longestAcceptedMeters == 40_075_017)
+        #expect(far.noKeyReason == "length 44970 km is longer than a fiber link can be: at most 40075 km, Earth's "
+            + "circumference (WGS-84 equator): no fiber on Earth need be longer")
+        let reason = "POP2 and POP3 are 44970 km apart by their positions, farther than the longest link the planner "
+            + "accepts (a fiber of 40075 km, Earth's circumference): no link can join them; most likely a position is wrong"
+        #expect(far.reason == reason)
+
+        let markdown = MarkdownReport.render(plan, of: topology, whatIf: analysis)
+        #expect(markdown.contains("- **No new link to POP3**: \(reason)."))
+        let json = try Self.newLinkWithoutKeyJSON(plan, of: topology, whatIf: analysis)
+        #expect(json["longest_accepted_m"] as? Double == 40_075_017 && json["reach_m"] is NSNull)
+        #expect(json["reason"] as? String == reason && json["no_key_reason"] as? String == far.noKeyReason)
     }
 
     @Test func withoutPositionsNoLinkIsSuggestedButTheReasonStays() throws {

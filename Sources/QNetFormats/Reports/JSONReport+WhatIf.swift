@@ -34,7 +34,7 @@ extension JSONReport {
         let link: NewLinkWithoutKey
         enum Keys: String, CodingKey {
             case from, to, distanceM = "distance_m", equippedAs = "equipped_as", reachM = "reach_m"
-            case noKeyReason = "no_key_reason", reason
+            case noKeyReason = "no_key_reason", longestAcceptedM = "longest_accepted_m", reason
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -44,6 +44,7 @@ extension JSONReport {
             try container.encode(link.equippedAs.rawValue, forKey: .equippedAs)
             try container.encode(link.reachMeters, forKey: .reachM)
             try container.encode(link.noKeyReason, forKey: .noKeyReason)
+            try container.encode(link.longestAcceptedMeters, forKey: .longestAcceptedM)
             try container.encode(link.reason, forKey: .reason)
         }
     }

@@ -4,7 +4,8 @@ import QNetModel
 /// link gives the demand key: a fiber link as long as the distance between their positions (as the workbench's
 /// `:add link` measures it), otherwise a copy of that key holder's first fiber link in the file, with the source and
 /// detector that link uses (as a trusted node at a link's midpoint keeps the split link's keys and equipment). When none
-/// gives key, why the nearest one's gives none (`NewLinkWithoutKey`: past the reach of one link, say).
+/// gives key, why the nearest one's gives none (`NewLinkWithoutKey`: past the reach of one link, or longer than any
+/// link the planner accepts, say).
 extension SuggestionFinder {
     /// How many of the nearest key holders with a fiber link are tried, nearest first.
     static let newLinkTries = 3
@@ -12,7 +13,8 @@ extension SuggestionFinder {
     /// The new link to the node at `end` (an end of `demand` without links) that gives `demand` key, planned
     /// (`LocalReplan`) and routed as every candidate; nil when `end` or the key holders have no position, or none of
     /// the `newLinkTries` nearest gives the demand more than `base` by `smallestGain`: then `withoutKey` says why the
-    /// nearest of them whose link plans without errors gives no key, when it gives none.
+    /// nearest of them whose link plans without errors gives no key, when it gives none, or that the nearest is farther
+    /// than any fiber link can be.
     /// - Complexity: O(N log N + L) besides planning and routing at most `newLinkTries` links.
     func newLinkSuggestion(to end: Int, for demand: Demand, rate base: Double)
         -> (suggestion: Suggestion?, withoutKey: NewLinkWithoutKey?) {
@@ -45,7 +47,16 @@ extension SuggestionFinder {
             link.protocolKind = network.segmentsOfLink[template].first.map { network.segments[$0].protocolKind } ?? link.protocolKind
             let change = local.change(replacing: [], with: [link])
             let model = topology.links[template].id
-            guard change.errors.isEmpty else { continue }
+            guard change.errors.isEmpty else {
+                // Longer than any fiber can be: the planner refuses it at its length, and the demand is told so.
+                if withoutKey == nil, meters > LinkLengthBounds.longestFiber,
+                   let refusal = change.errors.first(where: { $0.keyPath?.hasSuffix(".length") == true }) {
+                    withoutKey = NewLinkWithoutKey(from: near.id, to: target.id, distanceMeters: meters, equippedAs: model,
+                                                   reachMeters: nil, noKeyReason: refusal.message,
+                                                   longestAcceptedMeters: LinkLengthBounds.longestFiber)
+                }
+                continue
+            }
             guard change.added.contains(where: { $0.keyRateBps > 0 }) else {
                 if withoutKey == nil, let segment = change.added.first(where: { $0.links == [link.id] }) {
                     var (reachMeters, reason): (Double?, String) = (nil, segment.noKeyReason ?? "its key rate is 0")

@@ -54,9 +54,9 @@ public enum KeyBindings {
         (":w FILE", "write a copy to FILE and stay on the file, its edits unsaved (a new network with no file yet "
             + "takes FILE as its file); refused when FILE is there already or read-only"),
         (":saveas FILE", "save to FILE, which becomes the file (also :sav FILE); refused as :w FILE is"),
-        (":w! [FILE], :saveas! FILE", "the same, replacing the file even if another program changed it or it is "
-            + "read-only (its mode is kept), or FILE"),
-        (":wq, :wq!", "save and quit"),
+        (":w! [FILE], :saveas! FILE", "the same, replacing the file even if another program changed it since it was "
+            + "opened or saved, or it is read-only (its mode is kept); and FILE when it is there already"),
+        (":wq, :wq!", "save and quit; :wq! replaces the file as :w! does"),
         (":q", "quit; refused when there are unsaved edits"),
         (":q!", "quit without saving"),
         (":e FILE", "open FILE, or start a new one (:e! FILE drops unsaved edits; :e! alone reloads the file)"),

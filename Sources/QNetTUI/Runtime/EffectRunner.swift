@@ -62,12 +62,12 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.failed("could not open \(path): \(error)")]
             }
-        case .export(let topology, let path, let check):
+        case .export(let topology, let path, let format, let check):
             if services.isFolder(path) { return [.failed("cannot export to \(path): it is a folder")] }
             if check != .overwrite, services.isReadOnly(path) { return [.readOnly(path: path, retry: ":export! \(path)")] }
             if check == .absent, services.exists(path) { return [.fileExists(path: path, retry: ":export! \(path)")] }
             do {
-                try WorkbenchServices.writeReport(services.plan(topology), of: topology, to: path)
+                try WorkbenchServices.writeReport(services.plan(topology), of: topology, as: format, to: path)
                 return [.exported(path: path)]
             } catch {
                 return [.failed("could not export \(path): \(error)")]

@@ -85,12 +85,8 @@ public struct WorkbenchServices: Sendable {
         self.releaseAutosave = releaseAutosave
     }
 
-    /// Writes the report of `plan` (of `topology`) with its what-ifs to `path`, in the format its extension names.
-    public static func writeReport(_ plan: Plan, of topology: Topology, to path: String) throws {
-        let ext = (path as NSString).pathExtension
-        guard let format = ReportFormat(fileExtension: ext) else {
-            throw ServiceError("cannot export '.\(ext)': use a file ending in .md, .json or .csv")
-        }
+    /// Writes the report of `plan` (of `topology`) with its what-ifs to `path`, in `format`.
+    public static func writeReport(_ plan: Plan, of topology: Topology, as format: ReportFormat, to path: String) throws {
         let whatIf = WhatIfAnalyzer(topology: topology, plan: plan).analyse()
         try AtomicFile.write(Data(format.render(plan, of: topology, whatIf: whatIf).utf8), to: URL(fileURLWithPath: path))
     }

@@ -11,9 +11,9 @@ public enum Effect: Sendable, Hashable {
     case save(TopologyDocument, path: String, check: SaveCheck, kind: SaveKind = .file, own: OwnFile? = nil)
     /// Read the topology at `path` and edit it; without a file there, start a new one.
     case open(path: String)
-    /// Plan `topology` and write a report to `path`, in the format its extension names; `check` is
+    /// Plan `topology` and write its report to `path` in `format` (the one the path's extension names); `check` is
     /// `.overwrite`, `.replace` or `.absent`.
-    case export(Topology, path: String, check: SaveCheck)
+    case export(Topology, path: String, format: ReportFormat, check: SaveCheck)
     /// Plan `topology` again. The reducer asks only for valid topologies (`AppState.replan()`):
     /// the planner needs one.
     case replan(Topology)

@@ -41,13 +41,15 @@ private func run(_ command: Command, into state: inout AppState) throws(CommandE
         return [.open(path: target)]
     case .export(let path, let force):
         let ext = (path as NSString).pathExtension
-        guard ReportFormat(fileExtension: ext) != nil else {
-            throw CommandError("cannot export '.\(ext)': use a file ending in .md, .json or .csv")
+        guard let format = ReportFormat(fileExtension: ext) else {
+            // Named by the extension it has, or by its name when it has none (`:export reports`).
+            let named = ext.isEmpty ? (path as NSString).lastPathComponent : "." + ext
+            throw CommandError("cannot export '\(named)': name a file ending in .md, .json or .csv")
         }
         // A report this workbench exported is replaced without asking (unless made read-only since): exporting again
         // is what one does after edits.
         let check: SaveCheck = force ? .overwrite : state.exportedPaths.contains(path) ? .replace : .absent
-        return [.export(topology, path: path, check: check)]
+        return [.export(topology, path: path, format: format, check: check)]
     case .select(let id):
         let (selection, rest) = try Selection.resolve(id.rawValue.components(separatedBy: "."), in: topology)
         guard rest.isEmpty else { throw CommandError("usage: :select ID (a node, link, demand, equipment entry or defaults)") }

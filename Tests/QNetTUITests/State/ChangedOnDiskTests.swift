@@ -51,6 +51,15 @@ struct ChangedOnDiskTests {
                                     .save(document, path: "copy.yaml", check: .absent, kind: .saveAs, own: own)])
     }
 
+    /// `:w!` and `:wq!` skip the check by design (vim's `!`): the help says so (second reader).
+    @Test("the help says that :w! and :wq! replace a file another program changed")
+    func helpSaysBangOverwrites() {
+        let help = Dictionary(uniqueKeysWithValues: KeyBindings.commands.map { ($0.usage, $0.help) })
+        #expect(help[":w! [FILE], :saveas! FILE"]?.contains("replacing the file even if another program changed it since "
+                                                             + "it was opened or saved") == true)
+        #expect(help[":wq, :wq!"] == "save and quit; :wq! replaces the file as :w! does")
+    }
+
     @Test("the effect runner refuses :w OTHER, :saveas OTHER and :export over a file that is there, and writes where none is")
     func otherFileIsNotOverwritten() {
         let disk = FakeDisk(["metro.yaml": Fixtures.metro, "other.yaml": Topology(name: "someone else's")])
@@ -62,7 +71,7 @@ struct ChangedOnDiskTests {
         #expect(runner.run(.save(document, path: "other.yaml", check: .absent, kind: .saveAs))
                 == [.fileExists(path: "other.yaml", retry: ":saveas! other.yaml")])
         #expect(disk.file("other.yaml")?.name == "someone else's")
-        #expect(runner.run(.export(Fixtures.metro, path: "other.yaml", check: .absent))
+        #expect(runner.run(.export(Fixtures.metro, path: "other.yaml", format: .json, check: .absent))
                 == [.fileExists(path: "other.yaml", retry: ":export! other.yaml")])
         #expect(runner.run(.save(document, path: "new.yaml", check: .absent)).first
                 == .saved(Fixtures.metro, path: "new.yaml", fingerprint: disk.services.fingerprint("new.yaml")))

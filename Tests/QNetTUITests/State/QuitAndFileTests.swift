@@ -197,22 +197,29 @@ struct QuitAndFileTests {
         #expect(session.state.commandHistory == ["set L1.length 5 km", "e other.yaml", "e! other.yaml"])
     }
 
-    @Test(":export asks for a report by extension and refuses others; it replaces a file only with ! or one it exported")
+    @Test(":export asks for a report by extension and refuses others, or none; it replaces a file only with ! or one it exported")
     func export() {
         var session = Session()
         session.command("export out.md")
-        #expect(session.effects == [.export(Fixtures.metro, path: "out.md", check: .absent)])
+        #expect(session.effects == [.export(Fixtures.metro, path: "out.md", format: .markdown, check: .absent)])
         session.effects = []
         session.send(.fileExists(path: "out.md", retry: ":export! out.md"))
         #expect(session.statusIsError && session.status == ":export! out.md replaces it: out.md is there already, not overwritten")
         session.command("export! out.md")
-        #expect(session.effects == [.export(Fixtures.metro, path: "out.md", check: .overwrite)])
+        #expect(session.effects == [.export(Fixtures.metro, path: "out.md", format: .markdown, check: .overwrite)])
         session.send(.exported(path: "out.md"))
         session.effects = []
         session.command("export out.md")   // exported by this workbench: exported again without asking, unless read-only
-        #expect(session.effects == [.export(Fixtures.metro, path: "out.md", check: .replace)])
+        #expect(session.effects == [.export(Fixtures.metro, path: "out.md", format: .markdown, check: .replace)])
         session.command("export out.txt")
-        #expect(session.status == "cannot export '.txt': use a file ending in .md, .json or .csv")
+        #expect(session.status == "cannot export '.txt': name a file ending in .md, .json or .csv")
+        // A name without an extension is told by its name, not as '.' (second reader).
+        for (path, named) in [("/tmp/out", "out"), ("reports", "reports"), ("reports/", "reports")] {
+            session.effects = []
+            session.command("export " + path)
+            #expect(session.statusIsError && session.effects.isEmpty)
+            #expect(session.status == "cannot export '\(named)': name a file ending in .md, .json or .csv")
+        }
     }
 
     @Test("a plan of an older topology is ignored")

@@ -29,8 +29,8 @@ struct ReadOnlyFileSaveTests {
                 == [.readOnly(path: "other.yaml", retry: ":w! other.yaml")])
         #expect(runner.run(.save(document, path: "other.yaml", check: .absent, kind: .saveAs))
                 == [.readOnly(path: "other.yaml", retry: ":saveas! other.yaml")])
-        #expect(runner.run(.export(edited, path: "out.md", check: .absent)) == [.readOnly(path: "out.md", retry: ":export! out.md")])
-        #expect(runner.run(.export(edited, path: "out.md", check: .replace)) == [.readOnly(path: "out.md", retry: ":export! out.md")])
+        #expect(runner.run(.export(edited, path: "out.md", format: .markdown, check: .absent)) == [.readOnly(path: "out.md", retry: ":export! out.md")])
+        #expect(runner.run(.export(edited, path: "out.md", format: .markdown, check: .replace)) == [.readOnly(path: "out.md", retry: ":export! out.md")])
         #expect(disk.file("metro.yaml") == Fixtures.metro && disk.file("other.yaml")?.name == "kept")
         #expect(runner.run(.save(document, path: "metro.yaml", check: .overwrite)).first
                 == .saved(edited, path: "metro.yaml", fingerprint: disk.services.fingerprint("metro.yaml")))

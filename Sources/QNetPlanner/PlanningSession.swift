@@ -249,12 +249,25 @@ public final class PlanningSession {
             linkPlans[planIndex[link]].assumptions.append(
                 Assumption(name: "segment", value: plan.id, basis: "the link reports its segment's key rate, margin and receiver operating point (of several, the one with the most key)"))
         }
-        // A link keyed per segment (not decoy BB84) that lies in no segment has no key: say why.
+        // A link that lies in no segment has no key anyone holds: one keyed per segment (not decoy BB84) has none, and
+        // a decoy BB84 link's own key (QA: one to a repeater with no other link showed 5.8 Mbit/s) goes to an end that
+        // holds none. Say why; not for a link whose segment the search may have missed.
         var inSegment = [Bool](repeating: false, count: linkCount)
         for index in found.indices { for link in found[index].links { inSegment[link] = true } }
-        for index in 0..<linkCount where planIndex[index] >= 0 && !inSegment[index]
-            && linkPlans[planIndex[index]].keyRateBps == 0 && linkPlans[planIndex[index]].noKeyReason == nil {
-            let reason = "the link lies on no path between two key-holding nodes through untrusted ones, so no segment carries its key"
+        for index in 0..<linkCount where planIndex[index] >= 0 && !inSegment[index] && linkPlans[planIndex[index]].noKeyReason == nil
+            && (linkPlans[planIndex[index]].keyRateBps == 0 || !truncated) {
+            var reason = "the link lies on no path between two key-holding nodes through untrusted ones, so no segment carries its key"
+            if linkPlans[planIndex[index]].keyRateBps > 0, let ends = ends[index] {
+                let keyless = [ends.0, ends.1].filter { !holdsKey[$0] }.map { topology.nodes[$0] }
+                let named = keyless.map { "\($0.id) (\($0.resolvedKind.withArticle))" }.joined(separator: " and ")
+                reason += ": \(named) \(keyless.count == 1 ? "holds" : "hold") no key, so no one holds this link's (make "
+                    + "\(keyless.count == 1 ? "it" : "one") a trusted node, or carry the key through to a key holder with mdi, tf or "
+                    + "entanglement)"
+                linkPlans[planIndex[index]].keyRateBps = 0
+                linkPlans[planIndex[index]].keyPerPulse = 0
+                linkPlans[planIndex[index]].marginDB = nil
+                linkPlans[planIndex[index]].marginUnlimited = false
+            }
             linkPlans[planIndex[index]].noKeyReason = reason
             let warning = Diagnostic(.warning, "link \(linkPlans[planIndex[index]].id): \(reason)", keyPath: "links[\(index)]")
             linkPlans[planIndex[index]].diagnostics.append(warning)

@@ -64,7 +64,7 @@ extension Field {
 
 extension NodeKind {
     /// The kind as a message names one node: `an endpoint`, `a trusted node`, `a repeater`.
-    var withArticle: String {
+    public var withArticle: String {
         switch self {
         case .endpoint: return "an endpoint"
         case .trusted: return "a trusted node"

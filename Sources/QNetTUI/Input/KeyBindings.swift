@@ -50,6 +50,7 @@ public enum KeyBindings {
         ("d/Del", "remove the key (back to its default)", "Default"),
         ("o", "open the equipment entry a source, detector or memory key names", "Open"),
         ("Esc/q", "close the form (back to the record an equipment entry was opened from)", "Close"),
+        (":", "type a command (the form is back once it has run, unless it removed the record)", "Cmd"),
     ]
 
     /// The `:` commands for the help screen: usage and what each does.

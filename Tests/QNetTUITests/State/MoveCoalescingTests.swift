@@ -1,6 +1,5 @@
 import Testing
 import QNetModel
-import QNetPlanner
 @testable import QNetTUI
 
 /// Shift+arrow moves (QA: 21 presses to move a node were 21 undo steps, and a move's status line never told the
@@ -10,15 +9,9 @@ struct MoveCoalescingTests {
     /// Metro planned by the real planner, T selected.
     private func session() -> Session {
         var session = Session()
-        session.send(.planned(Planner().plan(Fixtures.metro), of: Fixtures.metro, seconds: 0.001))
+        session.planArrives()
         session.send(.select(.node("T")))
         return session
-    }
-
-    /// The plan of the session's topology arrives.
-    private func plan(_ session: inout Session) {
-        let topology = session.state.topology
-        session.send(.planned(Planner().plan(topology), of: topology, seconds: 0.001))
     }
 
     @Test("consecutive moves of one node are one undo step; another edit, or another node's move, starts a new one")
@@ -26,7 +19,7 @@ struct MoveCoalescingTests {
         var session = session()
         for _ in 0..<5 {
             session.press(.shiftRight)
-            plan(&session)   // the plans arriving between presses do not split the run
+            session.planArrives()   // the plans arriving between presses do not split the run
         }
         #expect(session.state.undoStack == [Fixtures.metro])
         let moved = session.state.topology
@@ -63,7 +56,7 @@ struct MoveCoalescingTests {
         var status = ""
         for _ in 0..<30 where !status.contains("new warning") {
             session.press(.shiftRight)
-            plan(&session)
+            session.planArrives()
             status = session.status ?? ""
         }
         // What the move did, then the news, then its aside on the lengths: a status line cut at 120 columns shows the news.

@@ -22,9 +22,12 @@ func moveSelectedNode(_ state: inout AppState, dx: Int, dy: Int) -> [Effect] {
     let target = MapPoint(x: dx == 0 ? here.x : centre.x, y: dy == 0 ? here.y : centre.y)
     do throws(CommandError) {
         let steps = state.undoHistory.count
+        let notes = state.editNotes?.before ?? state.planNotes   // what `applyEdit` tells the plan's news against
         let effects = applyEdit(&state, try TopologyEditor.move(id, to: target, referenceLatitude: projection.referenceLatitude,
                                                                  resolutionKm: projection.moveResolutionKm, in: state.topology))
-        if state.undoHistory.count > steps { state.joinMove(of: id) }
+        if state.undoHistory.count > steps, let before = state.joinMove(of: id, notes: notes), let status = state.status {
+            state.editNotes = EditNotes(before: before, status: status)
+        }
         return effects
     } catch {
         state.status = .error(error.message)

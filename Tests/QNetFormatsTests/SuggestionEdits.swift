@@ -4,7 +4,7 @@ import QNetModel
 /// A suggestion's edits (`Suggestion.changes`) applied to a topology as a person would make them, by reading
 /// the text: `ID.key: value`, `new node ID: kind K, at {…}, key value, …`, `new link ID: between [A, B],
 /// 7 km, protocol P, …` and `remove link ID (each half keeps its other keys, …)`, whose new links are the
-/// removed link's copies with the keys listed.
+/// removed link's copies with the keys listed (`no extra losses`: without the removed link's `extra_losses`).
 enum SuggestionEdits {
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -106,6 +106,8 @@ enum SuggestionEdits {
         for part in parts.dropFirst() {
             if part == "no length" {
                 link.length = nil
+            } else if part == "no extra losses" {
+                link.extraLosses = []
             } else if part.first?.isNumber == true {
                 try write(.scalar(part), "length", into: &link)
             } else {

@@ -7,7 +7,8 @@ import Testing
 /// Every suggestion of every sample, made as its edits are written (`SuggestionEdits`) and planned from scratch by
 /// the normal planner: the edited topology has no errors (`check` accepts it), the demand gets the rate the
 /// suggestion states, and every other demand whose rate falls is listed in the suggestion's `lowers`, at the
-/// rate the plan gives it.
+/// rate the plan gives it; and the suggestion's edit as values (`Suggestion.edit`, what the workbench applies) makes
+/// the same topology as its text.
 @Suite("Suggestions applied as written")
 struct SuggestionsAppliedTests {
     static let samples = (try? FileManager.default.contentsOfDirectory(
@@ -23,6 +24,12 @@ struct SuggestionsAppliedTests {
             for suggestion in whatIf.suggestions {
                 let what = "\(sample) \(whatIf.demand): \(suggestion.summary)"
                 let edited = try SuggestionEdits.apply(suggestion.changes, to: topology)
+                // The edit the workbench applies is the one the text describes (records compared by id: the text
+                // appends new links, the edit puts a split link's halves in its place).
+                let made = suggestion.edit.applied(to: topology)
+                #expect(made.nodes.sorted { $0.id < $1.id } == edited.nodes.sorted { $0.id < $1.id }, "\(what): nodes")
+                #expect(made.links.sorted { $0.id < $1.id } == edited.links.sorted { $0.id < $1.id }, "\(what): links")
+                #expect(made.demands == edited.demands, "\(what): demands")
                 let after = Planner().plan(edited)
                 let errors = after.diagnostics.filter { $0.severity == .error }
                 #expect(errors.isEmpty, "\(what): \(errors.map(\.description))")

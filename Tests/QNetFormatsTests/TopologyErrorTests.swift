@@ -38,6 +38,8 @@ private let badInputs: [BadInput] = [
              fragment: "'dB' is not a unit of length; use one of: km, m"),
     BadInput(name: "digit groups split by a space (QA)", yaml: base + "    length: 30 000 km\n", line: 9, column: 13,
              keyPath: "links[0].length", fragment: "a number cannot contain a space (digit groups are not read); write 30000 km"),
+    BadInput(name: "a decimal comma (QA)", yaml: base + "    length: 40,5 km\n", line: 9, column: 13,
+             keyPath: "links[0].length", fragment: "'40,5 km': a decimal comma is not read; write 40.5 km, with a decimal point"),
     BadInput(name: "a word for a number", yaml: base + "    length: far\n", line: 9, column: 13,
              keyPath: "links[0].length", fragment: "'far' is not a number; expected a length"),
     BadInput(name: "negative length", yaml: base + "    length: -5 km\n", line: 9, column: 13,

@@ -74,6 +74,19 @@ struct QuantityTests {
         #expect(try Quantity.parse("30000 km", as: .length) == Quantity(30000, .kilometre))
     }
 
+    @Test("a decimal comma (digits, a comma, digits) is refused with the number written with a point (QA)")
+    func decimalComma() {
+        #expect(problem("40,5 km", .length) == .decimalComma("40.5 km"))
+        #expect(problem("40,5km", .length) == .decimalComma("40.5 km"))
+        #expect(problem("0,25", .dimensionless) == .decimalComma("0.25"))
+        #expect(problem("2,5 dB/km", .attenuation) == .decimalComma("2.5 dB/km"))
+        // Anything else than digits, a comma and digits keeps its own reason.
+        #expect(problem("40, km", .length) == .wrongUnit(", km"))
+        #expect(problem("-1,5 km", .length) == .wrongUnit(",5 km"))
+        #expect(QuantityError(text: "40,5 km", dimension: .length, problem: .decimalComma("40.5 km")).description
+            == "'40,5 km': a decimal comma is not read; write 40.5 km, with a decimal point")
+    }
+
     @Test("refusals read right whatever the dimension: an before a vowel, no unit list where none is written")
     func refusalWording() {
         #expect(QuantityError(text: "far", dimension: .angle, problem: .notANumber).description

@@ -22,6 +22,9 @@ public struct KeyScope: Sendable, Hashable {
     /// nodes (memory, swap, cutoff, purification), which a key-holding end, measuring at once, does not use.
     public var keyHolders = true
 
+    /// The detector kinds that read the key (a detector key), in the order messages name them; nil for every kind.
+    public var detectorKinds: [DetectorKind]?
+
     public init(media: [Medium]? = nil, protocols: [ProtocolKind]? = nil, directions: [LinkDirection]? = nil) {
         self.media = media
         self.protocols = protocols

@@ -95,7 +95,8 @@ public struct Detector: SchemaRecord {
         .quantity("gate_width", \.gateWidth, .time, .positive,
                   help: "detection window (default the smaller of 1 ns and the pulse period)"),
         .quantity("electronic_noise", \.electronicNoise, .dimensionless, .nonNegative,
-                  help: "CV-QKD electronic noise in shot-noise units" + kindDefaults("electronic_noise")),
+                  help: "CV-QKD electronic noise in shot-noise units" + kindDefaults("electronic_noise"))
+            .only(detectors: [.homodyne, .heterodyne]),
     ]
 
     /// The help's defaults of `key` by detector kind, from `DetectorKindDefaults`.

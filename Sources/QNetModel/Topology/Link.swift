@@ -130,7 +130,7 @@ public struct Link: SchemaRecord {
                   help: "Cn² of a horizontal path, m^(-2/3)").only(on: [.freeSpace]),
         .quantity("pointing_jitter", \.pointingJitter, .angle, .nonNegative, help: "rms pointing error per axis (satellite links: default 1.2 urad, Micius)")
             .only(on: Self.optical),
-        .quantity("background_rate", \.backgroundRate, .frequency, .nonNegative, help: "stray-light counts at the receiver")
+        .quantity("background_rate", \.backgroundRate, .frequency, .nonNegative, help: "stray-light counts at the receiver (default 0 Hz: no stray light)")
             .only(for: Self.discrete),
         .choice("direction", \.direction, help: "downlink | uplink (default downlink)").only(on: [.satellite]),
         .choice("turbulence", \.turbulence, help: "Cn² profile of an uplink: hv57 | none (default hv57)").only(on: [.satellite])

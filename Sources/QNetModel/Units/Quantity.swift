@@ -43,6 +43,9 @@ public struct Quantity: Sendable, Hashable {
         if let first = unitText.first, first.isASCII, first.isNumber {
             throw QuantityError(text: text, dimension: dimension, problem: .spaceInNumber(joiningGroups(numberText, unitText)))
         }
+        if let corrected = decimalPoint(numberText, unitText) {
+            throw QuantityError(text: text, dimension: dimension, problem: .decimalComma(corrected))
+        }
         if unitText.isEmpty {
             guard let bare = dimension.bareUnit else {
                 throw QuantityError(text: text, dimension: dimension, problem: .missingUnit)
@@ -81,6 +84,16 @@ public struct Quantity: Sendable, Hashable {
             return text
         }
         return "\(text[..<marker])e\(exponent)"
+    }
+
+    /// `40.5 km` for the `40` and `,5 km` of `40,5 km`: digits, a decimal comma and digits, then the unit if any; nil
+    /// for any other text.
+    private static func decimalPoint(_ number: String, _ rest: String) -> String? {
+        guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }), rest.first == ",",
+              let first = rest.dropFirst().first, first.isASCII, first.isNumber else { return nil }
+        let fraction = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
+        let unit = rest.dropFirst(1 + fraction.count).trimmingCharacters(in: .whitespaces)
+        return "\(number).\(fraction)" + (unit.isEmpty ? "" : " \(unit)")
     }
 
     /// `30000 km` from the `30` and `000 km` of `30 000 km`: the digit groups that follow the number, joined to it.
@@ -127,6 +140,8 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
         case wrongUnit(String)
         /// Digit groups split by spaces (`30 000 km`); the payload is the text with them joined (`30000 km`).
         case spaceInNumber(String)
+        /// A decimal comma (`40,5 km`); the payload is the text with a decimal point (`40.5 km`).
+        case decimalComma(String)
     }
 
     /// The text that was read.
@@ -156,6 +171,8 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
             return "'\(text)' is too large to compute with (beyond 1.8e308 in SI units); expected \(expected)"
         case .spaceInNumber(let joined):
             return "'\(text)': a number cannot contain a space (digit groups are not read); write \(joined)"
+        case .decimalComma(let corrected):
+            return "'\(text)': a decimal comma is not read; write \(corrected), with a decimal point"
         case .missingUnit:
             return "'\(text)' has no unit; \(dimension.noun.withIndefiniteArticle) takes one of: \(acceptedUnits)"
         case .wrongUnit(let unit) where dimension.units.allSatisfy(\.symbol.isEmpty):

@@ -3,8 +3,10 @@ import QNetModel
 
 /// A link split at its midpoint by a new station: a trusted node, a relay, a
 /// pair source or a repeater, joined to both ends by links of half the length
-/// that keep the link's other keys (its itemised extra losses included: the
-/// connectors and splices at each end of each half).
+/// that keep the link's other keys. Its itemised extra losses (a ROADM, connectors,
+/// splices) lie once along the path, where the file does not say: the half from the
+/// link's first end keeps them all and the other half gets none (QA: copied into both
+/// halves, a 17 dB ROADM counted twice).
 struct MidpointSplit {
     /// The new station.
     var node: Node
@@ -19,8 +21,7 @@ struct MidpointSplit {
     init?(_ link: Link, kind: NodeKind, protocol protocolKind: ProtocolKind, ends: (Node, Node), taken: inout Set<Identifier>) {
         guard link.resolvedMedium != .satellite else { return nil }
         let middle = Self.unique("\(link.id)-mid", &taken)
-        var node = Node(id: middle, kind: kind, position: Self.midpoint(ends.0.position, ends.1.position))
-        node.name = "what-if \(kind.rawValue) at the midpoint of \(link.id)"
+        let node = Node(id: middle, kind: kind, position: Self.midpoint(ends.0.position, ends.1.position).map(Self.rounded))
         let (a, b) = (link.from, link.to)
         let pairs: [(Identifier, Identifier)]
         switch kind {
@@ -35,6 +36,7 @@ struct MidpointSplit {
             (piece.from, piece.to) = ends
             piece.length = half
             piece.protocolKind = protocolKind
+            if suffix == "b" { piece.extraLosses = [] }
             return piece
         }
         self.node = node
@@ -60,8 +62,22 @@ struct MidpointSplit {
                        ("purification", node.purification?.rawValue), ("purification_rounds", node.purificationRounds.map(String.init))]
             .compactMap { key, value in value.map { "\(key) \($0)" } }
         return [(["new node \(node.id): kind \(node.resolvedKind.rawValue)"] + station).joined(separator: ", ")]
-            + links.map(Self.newLinkText)
-            + ["remove link \(original) (each half keeps its other keys, extra losses included)"]
+            + links.map { Self.newLinkText($0) + (dropsExtraLosses($0) ? ", no extra losses" : "") }
+            + ["remove link \(original) (" + keptKeysText + ")"]
+    }
+
+    /// Whether `half` is the half that leaves out the split link's extra losses (those lie on the other half).
+    private func dropsExtraLosses(_ half: Link) -> Bool {
+        half.extraLosses.isEmpty && links.contains { !$0.extraLosses.isEmpty }
+    }
+
+    /// Which of the split link's keys each half keeps, said where the halves' extra losses differ.
+    private var keptKeysText: String {
+        guard let first = links.first, let second = links.last, !first.extraLosses.isEmpty else {
+            return "each half keeps its other keys"
+        }
+        return "each half keeps its other keys; \(first.id) keeps \(original)'s extra losses (where they lie is not in the "
+            + "file); \(second.id) has none"
     }
 
     /// A new link's edit in the file's keys: its ends, length, protocol, and the source and detector it names.
@@ -105,12 +121,20 @@ struct MidpointSplit {
     /// A position as the file writes it.
     private static func text(_ position: Position) -> String {
         switch position {
-        case .planar(let x, let y): return "{x: \(Self.rounded(x)), y: \(Self.rounded(y))}"
-        case .geographic(let lat, let lon): return "{lat: \(Self.rounded(lat)), lon: \(Self.rounded(lon))}"
+        case .planar(let x, let y): return "{x: \(x.text), y: \(y.text)}"
+        case .geographic(let lat, let lon): return "{lat: \(lat.text), lon: \(lon.text)}"
         }
     }
 
-    private static func rounded(_ quantity: Quantity) -> String {
-        Quantity((quantity.magnitude * 1000).rounded() / 1000, quantity.unit).text
+    /// `position` with each coordinate rounded to three decimals of its unit (a metre, or a thousandth of a degree),
+    /// as its edit writes it.
+    private static func rounded(_ position: Position) -> Position {
+        func rounded(_ quantity: Quantity) -> Quantity {
+            Quantity((quantity.magnitude * 1000).rounded() / 1000, quantity.unit)
+        }
+        switch position {
+        case .planar(let x, let y): return .planar(x: rounded(x), y: rounded(y))
+        case .geographic(let lat, let lon): return .geographic(latitude: rounded(lat), longitude: rounded(lon))
+        }
     }
 }

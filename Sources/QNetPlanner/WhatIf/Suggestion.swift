@@ -33,6 +33,8 @@ public struct Suggestion: Sendable, Hashable {
     public var summary: String
     /// The edits that make it, in the file's keys, so that it can be reproduced.
     public var changes: [String]
+    /// The same edits as values, to be made on the topology the suggestion was computed for.
+    public var edit: SuggestedEdit
     /// The demand's max-flow rate after the change, bit/s.
     public var rateBps: Double
     /// Whether the demand is met after the change.
@@ -43,11 +45,12 @@ public struct Suggestion: Sendable, Hashable {
     /// the demand's own limit (or having none) gives the rate.
     public var requires: LimitRaise?
 
-    public init(kind: Kind, summary: String, changes: [String], rateBps: Double, satisfied: Bool, lowers: [SideEffect] = [],
-                requires: LimitRaise? = nil) {
+    public init(kind: Kind, summary: String, changes: [String], edit: SuggestedEdit, rateBps: Double, satisfied: Bool,
+                lowers: [SideEffect] = [], requires: LimitRaise? = nil) {
         self.kind = kind
         self.summary = summary
         self.changes = changes
+        self.edit = edit
         self.rateBps = rateBps
         self.satisfied = satisfied
         self.lowers = lowers

@@ -29,6 +29,7 @@ extension SuggestionFinder {
             : "endpoints \(names) made trusted nodes (they relay keys, and see those they relay)"
         return Suggestion(kind: .endpointToTrusted, summary: what,
                           changes: barrier.endpoints.map { "\($0).kind: trusted" } + (raise.map { [$0.change] } ?? []),
+                          edit: SuggestedEdit(editedNodes: edited, limit: raise),
                           rateBps: result.maxFlowBps, satisfied: result.satisfied, lowers: sideEffects(of: change, besides: demand),
                           requires: raise)
     }

@@ -76,6 +76,7 @@ extension SuggestionFinder {
                                   + "positions, equipped as \(model), planned at \(Format.rate(change.added.map(\.keyRateBps).max() ?? 0)) "
                                   + "(\(near.id) is the nearest key holder whose link gives \(demand.resolvedID) key)",
                               changes: [MidpointSplit.newLinkText(link) + " (its other keys those of \(model), extra losses included)"],
+                              edit: SuggestedEdit(links: [link]),
                               rateBps: result.maxFlowBps, satisfied: result.satisfied), nil)
         }
         return (nil, withoutKey)

@@ -37,7 +37,7 @@ extension SuggestionFinder {
         return Suggestion(kind: .trustedNodeLimit,
                           summary: "max_trusted_nodes \(limit + 1) on \(demand.resolvedID) (a path with one more trusted node "
                               + "carries more key)",
-                          changes: [raise.change], rateBps: plan.maxFlowBps, satisfied: plan.satisfied, requires: raise)
+                          changes: [raise.change], edit: SuggestedEdit(limit: raise), rateBps: plan.maxFlowBps, satisfied: plan.satisfied, requires: raise)
     }
 }
 

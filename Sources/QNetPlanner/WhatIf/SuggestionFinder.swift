@@ -50,6 +50,13 @@ struct SuggestionFinder {
         var links: [Link]
         var newNodes: [Node] = []
         var editedNodes: [Node] = []
+
+        /// The candidate's edits of `topology`, with the demand's larger `max_trusted_nodes` when it needs one.
+        func edit(in topology: Topology, limit: LimitRaise?) -> SuggestedEdit {
+            let kept = Set(links.map(\.id))
+            return SuggestedEdit(removedLinks: replaced.map { topology.links[$0].id }.filter { !kept.contains($0) }, links: links,
+                                 newNodes: newNodes, editedNodes: editedNodes, limit: limit)
+        }
     }
 
     /// The improving changes of the link at `linkIndex` (in the segment at `segmentIndex`) for `demand`, best first.
@@ -102,7 +109,7 @@ struct SuggestionFinder {
             summary += " (\(asymptotic.note))"
         }
         return Suggestion(kind: candidate.kind, summary: summary, changes: candidate.changes + (raise.map { [$0.change] } ?? []),
-                          rateBps: result.maxFlowBps, satisfied: result.satisfied, lowers: sideEffects(of: change, besides: demand),
+                          edit: candidate.edit(in: network.topology, limit: raise), rateBps: result.maxFlowBps, satisfied: result.satisfied, lowers: sideEffects(of: change, besides: demand),
                           requires: raise)
     }
 

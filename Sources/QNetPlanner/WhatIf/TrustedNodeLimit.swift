@@ -43,6 +43,6 @@ extension TrustedNodeLimit {
         return Suggestion(kind: .trustedNodeLimit,
                           summary: "max_trusted_nodes \(needed) on \(demand.resolvedID) (the fewest trusted nodes a path with key "
                               + "crosses: \(path.map(\.rawValue).joined(separator: ", ")))",
-                          changes: [raise.change], rateBps: plan.maxFlowBps, satisfied: plan.satisfied, requires: raise)
+                          changes: [raise.change], edit: SuggestedEdit(limit: raise), rateBps: plan.maxFlowBps, satisfied: plan.satisfied, requires: raise)
     }
 }

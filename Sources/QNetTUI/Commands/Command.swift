@@ -43,5 +43,9 @@ public struct CommandError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public init(_ message: String) { self.message = message }
 
+    /// A request refused as the network or the workbench stands (an id taken, unsaved edits), not misread: its
+    /// message starts with `refused: `, as every refusal's does.
+    public static func refused(_ reason: String) -> CommandError { CommandError("refused: " + reason) }
+
     public var description: String { message }
 }

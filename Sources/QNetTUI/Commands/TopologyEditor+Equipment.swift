@@ -46,7 +46,7 @@ extension TopologyEditor {
             + topology.links.filter { link in kind.linkKey.map { link[keyPath: $0] == name } ?? false }.map { "link \($0.id)" }
         guard naming.isEmpty else {
             let shown = naming.prefix(3).joined(separator: ", ") + (naming.count > 3 ? " and \(naming.count - 3) more" : "")
-            throw CommandError("\(kind.section).\(name) is in use by \(shown): pick another \(kind.rawValue) there first")
+            throw CommandError.refused("\(kind.section).\(name) is in use by \(shown): pick another \(kind.rawValue) there first")
         }
         var next = topology
         switch kind {
@@ -96,7 +96,7 @@ extension TopologyEditor {
             throw CommandError("'\(name)' cannot name a \(kind.rawValue): use letters, digits, - and _")
         }
         guard !kind.names(in: topology).contains(name) else {
-            throw CommandError("there is already a \(kind.rawValue) named '\(name)'")
+            throw CommandError.refused("there is already a \(kind.rawValue) named '\(name)'")
         }
         try refuseHiddenName(name, kind, topology)
     }
@@ -109,7 +109,7 @@ extension TopologyEditor {
             : topology.node(id).map { _ in "node \(name)" } ?? topology.link(id).map { _ in "link \(name)" }
             ?? topology.demandIndex(id).map { _ in "demand \(name)" }
         if let owner {
-            throw CommandError("'\(name)' names \(owner), which :set \(name).KEY would reach: pick another \(kind.rawValue) name")
+            throw CommandError.refused("'\(name)' names \(owner), which :set \(name).KEY would reach: pick another \(kind.rawValue) name")
         }
     }
 }

@@ -67,9 +67,14 @@ extension TopologyEditor {
         case .equipment(.detector, let name):
             guard let detector = topology.equipment.detector(named: name) else { return nil }
             let kind = detector.kind ?? DetectorKindDefaults.defaultKind
-            return equipmentRows(detector, name: name)?.map { row in
-                guard row.value == nil, let figure = kind.builtInDefaults.figure(forKey: row.key) else { return row }
+            let unused = Dictionary(uniqueKeysWithValues: Detector.fields.map { ($0.key, $0.unused(onDetector: kind)) })
+            // As a node's form: a key the kind does not read is left out, or marked when the entry sets it.
+            return equipmentRows(detector, name: name)?.compactMap { row in
                 var row = row
+                row.unused = unused[row.key] ?? nil
+                guard row.value == nil else { return row }
+                guard row.unused == nil else { return nil }
+                guard let figure = kind.builtInDefaults.figure(forKey: row.key) else { return row }
                 row.inherited = "\(figure.quantity.text) (\(kind.rawValue) default)"
                 return row
             }

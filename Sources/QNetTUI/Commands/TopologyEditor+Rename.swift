@@ -56,7 +56,7 @@ extension TopologyEditor {
         try refuseShadowing(id, in: topology)
         let owner = topology.node(id).map { _ in "node" } ?? topology.link(id).map { _ in "link" }
             ?? topology.demandIndex(id).map { _ in "demand" }
-        if let owner { throw CommandError("there is already a \(owner) \(id): pick another id") }
+        if let owner { throw CommandError.refused("there is already a \(owner) \(id): pick another id") }
     }
 }
 
@@ -64,12 +64,12 @@ extension TopologyEditor {
     /// Refuses an id for a node, link or demand that `:set` and `:select` would read as another record's name:
     /// `defaults`, or an equipment entry's (a node `si-apd` would hide the detector `si-apd`).
     static func refuseShadowing(_ id: Identifier, in topology: Topology) throws(CommandError) {
-        if id.rawValue == "defaults" { throw CommandError("'defaults' names the defaults: pick another id") }
+        if id.rawValue == "defaults" { throw CommandError.refused("'defaults' names the defaults: pick another id") }
         let equipment = topology.equipment
         let kind = equipment.sources.contains { $0.name == id.rawValue } ? "source"
             : equipment.detectors.contains { $0.name == id.rawValue } ? "detector"
             : equipment.memories.contains { $0.name == id.rawValue } ? "memory" : nil
-        if let kind { throw CommandError("'\(id)' names the \(kind) \(id) of the library: pick another id") }
+        if let kind { throw CommandError.refused("'\(id)' names the \(kind) \(id) of the library: pick another id") }
     }
 
     /// Refuses an id a node, link or demand has already, naming where (`advice` follows, e.g. how to give
@@ -78,7 +78,7 @@ extension TopologyEditor {
         throws(CommandError)
     {
         guard let used = topology.idKeyPath(of: id) else { return }
-        throw CommandError("refused: duplicate id '\(id)' (first used at \(used))\(advice())")
+        throw CommandError.refused("duplicate id '\(id)' (first used at \(used))\(advice())")
     }
 }
 

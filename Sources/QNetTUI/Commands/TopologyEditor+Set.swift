@@ -105,7 +105,7 @@ extension TopologyEditor {
         do throws(FieldError) {
             try field.write(stored, into: &record)
         } catch {
-            throw CommandError("refused: \(error.message)")
+            throw CommandError.refused(error.message)
         }
         return field.read(record).map(describe) ?? "(default)"
     }

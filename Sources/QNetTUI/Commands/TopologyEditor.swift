@@ -133,7 +133,7 @@ public enum TopologyEditor {
         guard !errors.isEmpty else { return outcome }
         let before = Set(previous.validate().filter { $0.severity == .error }.map(\.message))
         if let new = errors.first(where: { !before.contains($0.message) }) {
-            throw CommandError("refused: \(new.message)")
+            throw CommandError.refused(new.message)
         }
         return outcome
     }

@@ -11,13 +11,17 @@ public struct KeyBinding: Sendable, Hashable {
     public var barLabel: String?
     /// The pane that must have the focus for the binding to apply; nil applies everywhere.
     public var pane: Pane?
+    /// Whether the key bar shows the binding only while a demand is selected (applying its what-if suggestions).
+    public var barNeedsDemand: Bool
 
-    public init(_ keys: [Key], _ action: Action, help: String, bar barLabel: String? = nil, pane: Pane? = nil) {
+    public init(_ keys: [Key], _ action: Action, help: String, bar barLabel: String? = nil, pane: Pane? = nil,
+                barNeedsDemand: Bool = false) {
         self.keys = keys
         self.action = action
         self.help = help
         self.barLabel = barLabel
         self.pane = pane
+        self.barNeedsDemand = barNeedsDemand
     }
 
     /// The keys as written in help (`j/↓`).

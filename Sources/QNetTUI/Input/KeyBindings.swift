@@ -10,6 +10,11 @@ public enum KeyBindings {
         KeyBinding([.character("?"), .function(1)], .showHelp, help: "show this help", bar: "Help"),
         KeyBinding([.character("e"), .enter], .editSelected, help: "edit the selected item's keys in a form", bar: "Edit"),
         KeyBinding([.tab], .focusNext, help: "focus the next pane", bar: "Pane"),
+        KeyBinding([.character("a")], .applySuggestion,
+                   help: "apply the selected demand's marked what-if suggestion, its edits as one edit (u undoes it)", bar: "Apply",
+                   barNeedsDemand: true),
+        KeyBinding([.character("]")], .markSuggestion(1), help: "mark the selected demand's next what-if suggestion (its edits show under it)"),
+        KeyBinding([.character("[")], .markSuggestion(-1), help: "mark the previous what-if suggestion"),
         KeyBinding([.backTab], .focusPrevious, help: "focus the previous pane"),
         KeyBinding([.character("j"), .down], .selectNext, help: "select the next node, link or demand"),
         KeyBinding([.character("k"), .up], .selectPrevious, help: "select the previous node, link or demand"),
@@ -45,6 +50,7 @@ public enum KeyBindings {
         ("d/Del", "remove the key (back to its default)", "Default"),
         ("o", "open the equipment entry a source, detector or memory key names", "Open"),
         ("Esc/q", "close the form (back to the record an equipment entry was opened from)", "Close"),
+        (":", "type a command (the form is back once it has run, unless it removed the record)", "Cmd"),
     ]
 
     /// The `:` commands for the help screen: usage and what each does.

@@ -45,6 +45,10 @@ public enum Action: Sendable, Hashable {
     case showHelp
     /// Open the edit form of the selected node, link or demand.
     case editSelected
+    /// Mark the selected demand's next (positive) or previous what-if suggestion.
+    case markSuggestion(Int)
+    /// Apply the selected demand's marked what-if suggestion as one edit.
+    case applySuggestion
     /// Close the help screen or question, cancel the command line, or clear the selection.
     case dismiss
     /// Run a command line (the text after `:`).

@@ -106,6 +106,25 @@ public struct AppState: Sendable, Hashable {
         topology = next
     }
 
+    /// Makes the edit just made, a Shift+arrow move of node `id` made with the plan notes `notes` before it, one undo
+    /// step with the moves of `id` right before it (QA: 21 presses were 21 steps), and marks it as such; returns the
+    /// notes before the first move of the run, against which its plan's news are told (QA: a warning the run brought
+    /// at its fifth press was told then, and not at the sixth, whose plan before it had it already). A move right
+    /// after a save or an undo, or after another edit, starts a step of its own: the saved state stays among the undo
+    /// steps.
+    mutating func joinMove(of id: Identifier, notes: PlanNotes?) -> PlanNotes? {
+        let count = undoHistory.count
+        guard count >= 1 else { return notes }
+        if count >= 2, undoHistory[count - 2].movedNode == id, undoHistory[count - 1].topology != savedTopology {
+            let label = undoHistory.removeLast().label
+            undoHistory[count - 2].label = label
+            return undoHistory[count - 2].notesBeforeMove ?? notes
+        }
+        undoHistory[count - 1].movedNode = id
+        undoHistory[count - 1].notesBeforeMove = notes
+        return notes
+    }
+
     /// Steps back to the topology before the last edit, with the comments it had; what that edit did, nil when
     /// there is none.
     mutating func stepBack() -> String? {
@@ -125,6 +144,8 @@ public struct AppState: Sendable, Hashable {
         state[keyPath: to].append(HistoryEntry(topology: state.topology, comments: state.comments, label: entry.label))
         state.topology = entry.topology
         state.comments = entry.comments
+        // Something came between the moves before and any after: they are separate steps.
+        if !state.undoHistory.isEmpty { state.undoHistory[state.undoHistory.count - 1].movedNode = nil }
         return entry.label
     }
 
@@ -168,4 +189,8 @@ struct HistoryEntry: Sendable, Hashable {
     var topology: Topology
     var comments: TopologyComments
     var label: String
+    /// The node the edit moved with Shift+arrows, whose next move joins this step (`joinMove(of:notes:)`).
+    var movedNode: Identifier?
+    /// For such a move, the notes of the plan before it, which the run's later moves are told against.
+    var notesBeforeMove: PlanNotes?
 }

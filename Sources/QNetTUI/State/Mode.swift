@@ -22,11 +22,15 @@ public struct CommandLineInput: Sendable, Hashable {
     public var field: TextField
     /// Index into the history while browsing it with Up/Down; nil when typing.
     public var historyIndex: Int?
+    /// The edit form the command line was opened from (`:` on a form, no value being typed): shown under it, and
+    /// back once the command has run or is cancelled, while its record is still there.
+    public var form: EditForm?
 
-    /// `text` with the cursor at its end.
-    public init(text: String = "", historyIndex: Int? = nil) {
+    /// `text` with the cursor at its end, opened from `form` if given.
+    public init(text: String = "", historyIndex: Int? = nil, form: EditForm? = nil) {
         self.field = TextField(text)
         self.historyIndex = historyIndex
+        self.form = form
     }
 
     /// What has been typed (without the colon).

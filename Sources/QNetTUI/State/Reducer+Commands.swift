@@ -30,11 +30,11 @@ private func run(_ command: Command, into state: inout AppState) throws(CommandE
     case .quit(let force):
         if force { return quitWithoutSaving(state) }
         if !state.isDirty { return [.quit] }
-        throw CommandError("unsaved edits: :w to save, :q! to quit without saving")
+        throw CommandError.refused("unsaved edits: :w to save, :q! to quit without saving")
     case .edit(let path, let force):
         guard let target = path ?? state.filePath else { throw CommandError("usage: :e FILE") }
         if state.isDirty, !force {
-            throw CommandError("unsaved edits: :w first, or \(path.map { ":e! \($0)" } ?? ":e!") to drop them")
+            throw CommandError.refused("unsaved edits: :w first, or \(path.map { ":e! \($0)" } ?? ":e!") to drop them")
         }
         // Edits dropped on purpose (:e!) take their autosave with them, as :q! does, once the file opens.
         if state.isDirty { state.autosavesToDropOnOpen = state.editAutosaves }

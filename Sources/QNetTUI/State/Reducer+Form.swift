@@ -41,6 +41,10 @@ func reduceFormKey(into state: inout AppState, _ form: EditForm, _ key: Key) -> 
         }
         state.mode = .form(EditForm(record: .equipment(kind, name), parent: EditForm.Parent(record: form.record, cursor: form.cursor)))
         return []
+    case .character(":"):
+        // A command typed on a form (QA: `:set L2.length 44 km` landed in the length field, `s` and `e` as form keys).
+        state.mode = .command(CommandLineInput(form: form))
+        return []
     case .escape, .character("q"):
         if let parent = form.parent {
             var back = EditForm(record: parent.record)

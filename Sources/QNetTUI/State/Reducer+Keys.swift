@@ -90,30 +90,36 @@ private func answerRestore(into state: inout AppState, _ found: FoundAutosave, _
 
 private func reduceCommandKey(into state: inout AppState, _ input: CommandLineInput, _ key: Key) -> [Effect] {
     var input = input
+    // Opened from a form: back to it, unless the command opened something else or removed its record.
+    func leave() {
+        guard state.mode == .normal, let form = input.form, TopologyEditor.rows(of: form.record, in: state.topology) != nil
+        else { return }
+        state.mode = .form(form)
+    }
     switch key {
-    case .backspace where input.text.isEmpty:
+    case .backspace where input.text.isEmpty, .escape, .ctrl("c"):
         state.mode = .normal
+        leave()
         return []
     case .character:
         _ = input.field.edit(key)
         input.historyIndex = nil
-    case .escape, .ctrl("c"):
-        state.mode = .normal
-        return []
     case .enter:
         state.mode = .normal
         let line = input.text
         if !line.isEmpty, state.commandHistory.last != line { state.commandHistory.append(line) }
-        return reduce(into: &state, .command(line))
+        let effects = reduce(into: &state, .command(line))
+        leave()
+        return effects
     case .up:
         guard !state.commandHistory.isEmpty else { return [] }
         let index = max(0, (input.historyIndex ?? state.commandHistory.count) - 1)
-        input = CommandLineInput(text: state.commandHistory[index], historyIndex: index)
+        input = CommandLineInput(text: state.commandHistory[index], historyIndex: index, form: input.form)
     case .down:
         guard let index = input.historyIndex else { return [] }
         input = index + 1 < state.commandHistory.count
-            ? CommandLineInput(text: state.commandHistory[index + 1], historyIndex: index + 1)
-            : CommandLineInput()
+            ? CommandLineInput(text: state.commandHistory[index + 1], historyIndex: index + 1, form: input.form)
+            : CommandLineInput(form: input.form)
     default:
         guard input.field.edit(key) else { return [] }
     }

@@ -2,7 +2,7 @@ import QNetModel
 
 /// Moves the selected node by `dx` columns east and `dy` rows north of the map
 /// as drawn now (one cell per press, to the cell's centre, rounded to the map's
-/// `moveResolutionKm`): one undo step and one re-plan per press.
+/// `moveResolutionKm`): one re-plan per press, and one undo step per run of presses on the same node.
 func moveSelectedNode(_ state: inout AppState, dx: Int, dy: Int) -> [Effect] {
     guard case .node(let id)? = state.selection else {
         state.status = StatusMessage("select a node to move it (j/k, or click it)", .warning)
@@ -21,8 +21,14 @@ func moveSelectedNode(_ state: inout AppState, dx: Int, dy: Int) -> [Effect] {
     let centre = projection.point(atX: cell.x + dx, y: cell.y - dy)
     let target = MapPoint(x: dx == 0 ? here.x : centre.x, y: dy == 0 ? here.y : centre.y)
     do throws(CommandError) {
-        return applyEdit(&state, try TopologyEditor.move(id, to: target, referenceLatitude: projection.referenceLatitude,
-                                                          resolutionKm: projection.moveResolutionKm, in: state.topology))
+        let steps = state.undoHistory.count
+        let notes = state.editNotes?.before ?? state.planNotes   // what `applyEdit` tells the plan's news against
+        let effects = applyEdit(&state, try TopologyEditor.move(id, to: target, referenceLatitude: projection.referenceLatitude,
+                                                                 resolutionKm: projection.moveResolutionKm, in: state.topology))
+        if state.undoHistory.count > steps, let before = state.joinMove(of: id, notes: notes), let status = state.status {
+            state.editNotes = EditNotes(before: before, status: status)
+        }
+        return effects
     } catch {
         state.status = .error(error.message)
         return []

@@ -75,6 +75,11 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
         }
         state.mode = .form(EditForm(record: selection))
         return []
+    case .markSuggestion(let step):
+        markSuggestion(&state, step: step)
+        return []
+    case .applySuggestion:
+        return applySuggestion(&state)
     case .showHelp:
         state.mode = .help(scroll: 0)
         return []

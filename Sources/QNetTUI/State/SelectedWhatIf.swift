@@ -10,6 +10,9 @@ public struct SelectedWhatIf: Sendable, Hashable {
     public var topology: Topology
     /// The what-ifs; nil when the topology has no such demand.
     public var result: DemandWhatIf?
+    /// The suggestion marked in the inspector (`[`/`]`), whose edits it lists and which `a` applies; the first,
+    /// the best, until another is marked.
+    public var marked = 0
 
     public init(demand: Identifier, topology: Topology, result: DemandWhatIf?) {
         self.demand = demand
@@ -20,5 +23,11 @@ public struct SelectedWhatIf: Sendable, Hashable {
     /// Whether these are the what-ifs of `demand` in `topology`.
     func answers(_ demand: Identifier, in topology: Topology) -> Bool {
         self.demand == demand && self.topology == topology
+    }
+
+    /// The marked suggestion, if there are suggestions.
+    var markedSuggestion: QNetPlanner.Suggestion? {
+        guard let suggestions = result?.suggestions, !suggestions.isEmpty else { return nil }
+        return suggestions[min(max(0, marked), suggestions.count - 1)]
     }
 }

@@ -42,7 +42,8 @@ enum Bars {
         guard !area.isEmpty else { return }
         canvas.fill(area, role: .keyHint)
         var x = area.x + 1
-        for (key, label) in hints(for: state.mode) {
+        let demandSelected = if case .demand? = state.selection { true } else { false }
+        for (key, label) in hints(for: state.mode, demandSelected: demandSelected) {
             let width = DisplayWidth.of(key) + 1 + DisplayWidth.of(label)
             guard x + width <= area.maxX else { break }
             x += canvas.write(key, x: x, y: area.y, role: .key, clip: area) + 1
@@ -50,11 +51,15 @@ enum Bars {
         }
     }
 
-    /// The key bar's entries in `mode`: from `KeyBindings.normal` in normal mode.
-    static func hints(for mode: Mode) -> [(String, String)] {
+    /// The key bar's entries in `mode`: from `KeyBindings.normal` in normal mode, those for a demand (`a Apply`) only
+    /// while one is selected.
+    static func hints(for mode: Mode, demandSelected: Bool = false) -> [(String, String)] {
         switch mode {
         case .normal:
-            return KeyBindings.normal.compactMap { binding in binding.barLabel.map { (binding.keys[0].description, $0) } }
+            return KeyBindings.normal.compactMap { binding in
+                guard !binding.barNeedsDemand || demandSelected else { return nil }
+                return binding.barLabel.map { (binding.keys[0].description, $0) }
+            }
         case .command:
             return [("Enter", "Run"), ("Esc", "Cancel"), ("↑↓", "History"), ("←→", "Move"), ("C-u", "Clear")]
         case .help:

@@ -18,7 +18,10 @@ enum FormView {
         let cursor = min(form.cursor, rows.count - 1)
         let said = RecordNotes(form.record, in: state)
         let message = footerMessage(form, said.notes(of: rows[cursor]), width: inside.width)
-        let footer = 2 + max(1, message.lines.count)  // a rule, the help of the key, why a value was refused or the key's note
+        let help = helpLines(rows[cursor], width: inside.width,
+                             room: inside.height - 1 - max(1, message.lines.count) - minimumListHeight)
+        // A rule, the help of the key, why a value was refused or the key's note.
+        let footer = 1 + help.count + max(1, message.lines.count)
         let listHeight = max(1, inside.height - footer)
         let top = max(0, min(cursor - listHeight / 2, rows.count - listHeight))
         for (line, index) in (top..<min(rows.count, top + listHeight)).enumerated() {
@@ -44,13 +47,28 @@ enum FormView {
         let helpRow = inside.row(inside.height - footer + 1)
         canvas.write(String(repeating: glyphs.horizontal, count: inside.width), x: inside.x, y: helpRow.y - 1,
                      role: .dim, clip: inside.row(inside.height - footer))
-        let row = rows[cursor]
-        let extra = row.picks.map { _ in " · Enter picks from the library or adds one, o opens it" } ?? ""
-        canvas.write(row.key + ": " + row.help + extra, in: helpRow, role: .dim, ellipsis: glyphs.ellipsis)
-        for (line, text) in message.lines.enumerated() {
-            canvas.write(text, in: inside.row(inside.height - footer + 2 + line), role: message.role, ellipsis: glyphs.ellipsis)
+        for (line, text) in help.enumerated() {
+            canvas.write(text, in: inside.row(helpRow.y - inside.y + line), role: .dim, ellipsis: glyphs.ellipsis)
         }
-        if let pick = form.pick { drawPick(pick, title: row.key, in: inside, glyphs: glyphs, into: &canvas) }
+        for (line, text) in message.lines.enumerated() {
+            canvas.write(text, in: inside.row(inside.height - footer + 1 + help.count + line), role: message.role,
+                         ellipsis: glyphs.ellipsis)
+        }
+        if let pick = form.pick { drawPick(pick, title: rows[cursor].key, in: inside, glyphs: glyphs, into: &canvas) }
+    }
+
+    /// The fewest rows of keys the form keeps in view, before its help takes more than one line.
+    private static let minimumListHeight = 4
+
+    /// The help of the key under the cursor, word-wrapped to `width` on up to three lines, as many as `room` leaves
+    /// (one at least; the last is cut short when the help is longer), so that it is not cut at 120 columns (QA).
+    private static func helpLines(_ row: FormRow, width: Int, room: Int) -> [String] {
+        let extra = row.picks.map { _ in " · Enter picks from the library or adds one, o opens it" } ?? ""
+        let lines = TextRow(row.key + ": " + row.help + extra).wrapped(to: width).map(\.label)
+        let kept = max(1, min(3, room))
+        guard lines.count > kept else { return lines }
+        let rest = lines[kept...].map { $0.trimmingCharacters(in: .whitespaces) }
+        return Array(lines.prefix(kept - 1)) + [([lines[kept - 1]] + rest).joined(separator: " ")]
     }
 
     /// Why the value typed was refused, else the first of `notes`, what is said of the key under the cursor (and how many more the

@@ -31,7 +31,10 @@ public enum Screen {
             Overlays.confirmRestore(state, found, in: canvas.bounds, glyphs: glyphs, into: &canvas)
         case .form(let form):
             FormView.draw(form, state, in: canvas.bounds, glyphs: glyphs, into: &canvas)
-        case .normal, .command:
+        case .command(let input):
+            // Opened from a form: the form stays in view above the command line.
+            if let form = input.form { FormView.draw(form, state, in: canvas.bounds, glyphs: glyphs, into: &canvas) }
+        case .normal:
             break
         }
         return canvas

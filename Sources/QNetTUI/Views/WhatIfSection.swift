@@ -4,7 +4,7 @@ import QNetPlanner
 
 /// The inspector's what-if rows for the selected demand: the limiting link and
 /// its largest loss, the rate's sensitivities, the single failures that break
-/// the demand and the suggestions with their rates.
+/// the demand and the suggestions with their rates, the marked one with its edits.
 enum WhatIfSection {
     /// The rows for demand `id` of `topology`, from `whatIf` when it answers them.
     static func rows(_ whatIf: SelectedWhatIf?, for id: Identifier, in topology: Topology, glyphs: GlyphSet) -> [TextRow] {
@@ -39,13 +39,18 @@ enum WhatIfSection {
         rows += [.blank, .heading("Suggestions")]
         if let link = result.newLinkWithoutKey { rows.append(TextRow("  no new link: " + link.reason, role: .warning)) }
         if result.suggestions.isEmpty { rows.append(TextRow("  none raises the rate by 1 % or more", role: .dim)) }
+        if result.suggestions.count > 1 { rows.append(TextRow("  [ ] mark another, a applies the one marked >", role: .dim)) }
+        if result.suggestions.count == 1 { rows.append(TextRow("  a applies it", role: .dim)) }
+        let marked = whatIf.markedSuggestion
         for suggestion in result.suggestions {
-            rows.append(TextRow("  " + suggestion.summary))
+            let isMarked = suggestion == marked
+            rows.append(TextRow((isMarked && result.suggestions.count > 1 ? "> " : "  ") + suggestion.summary))
             let mark = suggestion.satisfied ? "\(glyphs.met) met" : "\(glyphs.unmet) not met"
             rows.append(TextRow("    → " + EngineeringFormat.rate(suggestion.rateBps), mark,
                                 valueRole: suggestion.satisfied ? .good : .warning))
             if let raise = suggestion.requires { rows.append(TextRow("    requires " + raise.text, role: .warning)) }
             rows += suggestion.lowers.map { TextRow("    also lowers " + $0.summary, role: .warning) }
+            if isMarked { rows += suggestion.changes.map { TextRow("    · " + $0, role: .dim) } }
         }
         rows += overdrawRows(result.overdrawn, glyphs: glyphs)
         return rows

@@ -70,9 +70,7 @@ import QNetModel
     /// The rate of twin-field through a relay halfway along the link of `finiteKeyLink(km:)`, planned from scratch.
     static func twinFieldRate(km: Double) -> Double {
         var edited = finiteKeyLink(km: km)
-        var relay = Fixtures.node("L-mid", .relay)
-        relay.name = "what-if relay at the midpoint of L"
-        edited.nodes.append(relay)
+        edited.nodes.append(Fixtures.node("L-mid", .relay))
         let finiteKey = edited.links[0].finiteKey
         edited.links = [Fixtures.fiber("L-a", "A", "L-mid", km: km / 2, protocol: .twinField),
                         Fixtures.fiber("L-b", "B", "L-mid", km: km / 2, protocol: .twinField)]
@@ -143,9 +141,7 @@ import QNetModel
         #expect(suggestion.changes.last == "A-B.max_trusted_nodes: 2")
 
         var edited = topology
-        var middle = Fixtures.node("L2-mid", .trusted)
-        middle.name = "what-if trusted at the midpoint of L2"
-        edited.nodes.append(middle)
+        edited.nodes.append(Fixtures.node("L2-mid", .trusted))
         edited.links = [topology.links[0], Fixtures.fiber("L2-a", "T", "L2-mid", km: 100), Fixtures.fiber("L2-b", "L2-mid", "B", km: 100)]
         #expect(Planner().plan(edited).demands[0].maxFlowBps == 0)   // within the limit of 1, the new node cuts the demand off
         edited.demands[0].maxTrustedNodes = 2
@@ -165,11 +161,7 @@ import QNetModel
         let both = try #require(whatIf.suggestions.first { $0.summary == "a trusted node at the midpoint of each of L1, L2" })
         #expect(both.requires == LimitRaise(demand: "A-B", from: 1, to: 3) && both.changes.last == "A-B.max_trusted_nodes: 3")
         var edited = topology
-        for id in ["L1-mid", "L2-mid"] {
-            var node = Fixtures.node(id, .trusted)
-            node.name = "what-if trusted at the midpoint of \(id.prefix(2))"
-            edited.nodes.append(node)
-        }
+        edited.nodes += ["L1-mid", "L2-mid"].map { Fixtures.node($0, .trusted) }
         edited.links = [Fixtures.fiber("L1-a", "A", "L1-mid", km: 75), Fixtures.fiber("L1-b", "L1-mid", "T", km: 75),
                         Fixtures.fiber("L2-a", "T", "L2-mid", km: 75), Fixtures.fiber("L2-b", "L2-mid", "B", km: 75)]
         edited.demands[0].maxTrustedNodes = 2

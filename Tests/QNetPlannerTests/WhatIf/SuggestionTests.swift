@@ -33,14 +33,39 @@ import QNetModel
 
         // The same edit by hand, planned from scratch.
         var edited = topology
-        var middle = Fixtures.node("L-mid", .trusted)
-        middle.name = "what-if trusted at the midpoint of L"
-        edited.nodes.append(middle)
+        edited.nodes.append(Fixtures.node("L-mid", .trusted))
         edited.links = [Fixtures.fiber("L-a", "A", "L-mid", km: 150), Fixtures.fiber("L-b", "L-mid", "B", km: 150)]
         let expected = Planner().plan(edited).demands[0]
         #expect(expected.satisfied)
         #expect(abs(suggestion.rateBps - expected.maxFlowBps) <= 1e-9 * expected.maxFlowBps)
         #expect(suggestion.changes.contains("new link L-a: between [A, L-mid], 150 km, protocol bb84-decoy"))
+    }
+
+    /// A 60 km link with 19 dB of itemised losses (QA: connectors 2 dB, a ROADM 17 dB): they lie once along the
+    /// path, so a trusted node at its midpoint leaves them all on the half from its first end and none on the other
+    /// (they were copied into both halves, 38 dB instead of 19 dB). The split's rate is the lesser half's, that first
+    /// half, which kept every loss either way, so the rate is what the copy gave too; what moved is the other half.
+    @Test func aMidpointSplitKeepsTheExtraLossesOnItsFirstHalfOnly() throws {
+        var topology = Self.single(km: 60)
+        topology.links[0].extraLosses = [NamedLoss(name: "connectors", loss: Quantity(2, .decibel)),
+                                         NamedLoss(name: "roadm_passthrough", loss: Quantity(17, .decibel))]
+        let plan = Planner().plan(topology)
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B"))
+        let suggestion = try #require(whatIf.suggestions.first { $0.kind == .trustedNode })
+        let halves = suggestion.edit.links
+        #expect(halves.map(\.id) == ["L-a", "L-b"] && suggestion.edit.removedLinks == ["L"])
+        #expect(halves[0].extraLosses == topology.links[0].extraLosses && halves[1].extraLosses.isEmpty)
+        #expect(suggestion.changes.contains("new link L-b: between [L-mid, B], 30 km, protocol bb84-decoy, no extra losses"))
+        #expect(suggestion.changes.last == "remove link L (each half keeps its other keys; L-a keeps L's extra losses "
+            + "(where they lie is not in the file); L-b has none)")
+
+        // The same edit by hand, planned from scratch: the rate stated, the first half the bottleneck.
+        let edited = suggestion.edit.applied(to: topology)
+        #expect(edited.links.map(\.id) == ["L-a", "L-b"] && edited.nodes.map(\.id) == ["A", "B", "L-mid"])
+        let after = Planner().plan(edited)
+        #expect(abs(after.demands[0].maxFlowBps - suggestion.rateBps) <= 1e-9 * suggestion.rateBps)
+        let rates = after.links.map(\.keyRateBps)
+        #expect(rates[0] < rates[1] && abs(rates[0] - suggestion.rateBps) <= 1e-9 * suggestion.rateBps)
     }
 
     /// A —40 km— T —40 km— B: the two links limit the demand equally, so a trusted node halfway along one alone
@@ -114,9 +139,7 @@ import QNetModel
         #expect(suggestion.kind == .protocolChange && suggestion.satisfied)
         // The same edit by hand, planned from scratch: both ends send to an untrusted relay.
         var edited = topology
-        var relay = Fixtures.node("L-mid", .relay)
-        relay.name = "what-if relay at the midpoint of L"
-        edited.nodes.append(relay)
+        edited.nodes.append(Fixtures.node("L-mid", .relay))
         edited.links = [Fixtures.fiber("L-a", "A", "L-mid", km: 150, protocol: .twinField),
                         Fixtures.fiber("L-b", "B", "L-mid", km: 150, protocol: .twinField)]
         for index in edited.links.indices { edited.links[index].source = "wcp" }

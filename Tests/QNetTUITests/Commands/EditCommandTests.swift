@@ -22,6 +22,14 @@ struct EditCommandTests {
         #expect(session.state.topology.link("L1")?.attenuation == Quantity(0.18, .decibelPerKilometre))
     }
 
+    @Test("a decimal comma is refused with the value to write instead (QA)")
+    func decimalComma() {
+        var session = Session()
+        session.command("set L1.length 40,5 km")
+        #expect(session.status == "refused: length: '40,5 km': a decimal comma is not read; write 40.5 km, with a decimal point")
+        #expect(session.state.topology == Fixtures.metro)
+    }
+
     @Test("a refused value leaves the topology as it was and says why in the status line")
     func refusedValue() {
         var session = Session()

@@ -26,7 +26,7 @@ struct EquipmentCommandTests {
         #expect(session.state.topology.node("B")?.detector == "spad-1")
         #expect(session.state.undoStack.count == 3)
         session.command("add detector spad-1")
-        #expect(session.status == "there is already a detector named 'spad-1'")
+        #expect(session.status == "refused: there is already a detector named 'spad-1'")
         session.command("add memory m1 fancy")
         #expect(session.status == "usage: :add memory NAME")
     }
@@ -35,13 +35,13 @@ struct EquipmentCommandTests {
     func nameOfAnotherRecord() {
         var session = Session(clashing)
         session.command("add detector A")
-        #expect(session.status == "'A' names node A, which :set A.KEY would reach: pick another detector name")
+        #expect(session.status == "refused: 'A' names node A, which :set A.KEY would reach: pick another detector name")
         session.command("add source L1 wcp")
-        #expect(session.status == "'L1' names link L1, which :set L1.KEY would reach: pick another source name")
+        #expect(session.status == "refused: 'L1' names link L1, which :set L1.KEY would reach: pick another source name")
         session.command("add memory defaults")
-        #expect(session.status == "'defaults' names the defaults, which :set defaults.KEY would reach: pick another memory name")
+        #expect(session.status == "refused: 'defaults' names the defaults, which :set defaults.KEY would reach: pick another memory name")
         session.command("set detectors.fast.name T")
-        #expect(session.status == "'T' names node T, which :set T.KEY would reach: pick another detector name")
+        #expect(session.status == "refused: 'T' names node T, which :set T.KEY would reach: pick another detector name")
         #expect(session.state.topology == clashing)
     }
 
@@ -80,7 +80,7 @@ struct EquipmentCommandTests {
         #expect(session.state.topology.equipment.source(named: "x") != nil)
         #expect(session.status == "renamed detector x to spad")
         session.command("set detectors.spad.name fast")
-        #expect(session.status == "there is already a detector named 'fast'")
+        #expect(session.status == "refused: there is already a detector named 'fast'")
         session.press(.character("u"))
         #expect(session.state.topology == clashing)
     }
@@ -95,7 +95,7 @@ struct EquipmentCommandTests {
         session.command("select defaults")
         #expect(session.state.selection == .defaults)
         session.command("del detectors.x")
-        #expect(session.status == "detectors.x is in use by node B: pick another detector there first")
+        #expect(session.status == "refused: detectors.x is in use by node B: pick another detector there first")
         session.command("del fast")
         #expect(session.state.topology.equipment.detectors.map(\.name) == ["x"])
         #expect(session.status == "deleted detector fast")

@@ -36,10 +36,10 @@ struct RenameCommandTests {
         var session = Session()
         session.state.topology.equipment.detectors = [Detector(name: "si-apd")]
         let before = session.state.topology
-        for (line, message) in [("set A.id defaults", "'defaults' names the defaults: pick another id"),
-                                ("set A.id si-apd", "'si-apd' names the detector si-apd of the library: pick another id"),
-                                ("add node si-apd trusted 1 1", "'si-apd' names the detector si-apd of the library: pick another id"),
-                                ("add link defaults A B fiber", "'defaults' names the defaults: pick another id")] {
+        for (line, message) in [("set A.id defaults", "refused: 'defaults' names the defaults: pick another id"),
+                                ("set A.id si-apd", "refused: 'si-apd' names the detector si-apd of the library: pick another id"),
+                                ("add node si-apd trusted 1 1", "refused: 'si-apd' names the detector si-apd of the library: pick another id"),
+                                ("add link defaults A B fiber", "refused: 'defaults' names the defaults: pick another id")] {
             session.command(line)
             #expect(session.statusIsError && session.status == message, "\(line)")
         }
@@ -59,10 +59,10 @@ struct RenameCommandTests {
     @Test("a rename to an id a node, link or demand has is refused, saying which; nothing changes")
     func takenID() {
         var session = Session()
-        for (line, message) in [("set A.id T", "there is already a node T: pick another id"),
-                                ("set A.id L2", "there is already a link L2: pick another id"),
-                                ("set L1.id A-B", "there is already a demand A-B: pick another id"),
-                                ("set L1.id L2", "there is already a link L2: pick another id"),
+        for (line, message) in [("set A.id T", "refused: there is already a node T: pick another id"),
+                                ("set A.id L2", "refused: there is already a link L2: pick another id"),
+                                ("set L1.id A-B", "refused: there is already a demand A-B: pick another id"),
+                                ("set L1.id L2", "refused: there is already a link L2: pick another id"),
                                 ("set A.id A/1", "'A/1' cannot be an id: use letters, digits, _ and -")] {
             session.command(line)
             #expect(session.statusIsError, "\(line)")
@@ -86,7 +86,7 @@ struct RenameCommandTests {
         #expect(session.status == "renamed demand A-B to D1")
         #expect(session.state.topology.demands.map(\.id) == ["D1"])
         session.command("set D1.id T")
-        #expect(session.status == "there is already a node T: pick another id")
+        #expect(session.status == "refused: there is already a node T: pick another id")
     }
 
     @Test("the id row of a node's form renames it everywhere; the form stays on the renamed node")
@@ -119,7 +119,7 @@ struct RenameCommandTests {
             Issue.record("the form closed")
             return
         }
-        #expect(refused.error == "there is already a node B: pick another id")
+        #expect(refused.error == "refused: there is already a node B: pick another id")
     }
 
     @Test("the id row of a demand's form names it; the form stays on it")

@@ -99,7 +99,7 @@ struct ChangedOnDiskTests {
         #expect(session.state.isDirty)
         #expect(!session.state.quitAfterSave)
         session.command("e")
-        #expect(session.status == "unsaved edits: :w first, or :e! to drop them")
+        #expect(session.status == "refused: unsaved edits: :w first, or :e! to drop them")
         session.command("e!")
         #expect(session.effects == [.open(path: "metro.yaml")])
     }

@@ -13,18 +13,12 @@ struct EditNotesTests {
         return session
     }
 
-    /// The plan of the session's topology arrives.
-    private func plan(_ session: inout Session) {
-        let topology = session.state.topology
-        session.send(.planned(Planner().plan(topology), of: topology, seconds: 0.001))
-    }
-
     @Test("a link made too long for key: the edit, then the plan's new warning and note, pointing to the inspector")
     func linkWithoutKey() {
         var session = planned()
         session.command("set L1.length 400 km")
         #expect(session.status == "L1.length = 400 km")   // until its plan arrives
-        plan(&session)
+        session.planArrives()
         let status = session.status ?? ""
         #expect(status.hasPrefix("L1.length = 400 km · 1 new warning, 1 new note (see inspector): demand A-B is not met"))
         #expect(session.state.status?.kind == .warning)
@@ -40,7 +34,7 @@ struct EditNotesTests {
         var session = planned()
         session.command("set L1.length 400 km")
         session.command("set L1.tx_aperture 10 cm")   // a warning of its own, written before the link lost its key
-        plan(&session)
+        session.planArrives()
         let notes = PlanNotes(session.state.plan!, of: session.state.topology)
             .added(since: PlanNotes(Planner().plan(Fixtures.metro), of: Fixtures.metro))
         #expect(notes.count == 3)
@@ -57,7 +51,7 @@ struct EditNotesTests {
         topology.links[0].length = Quantity(400, .kilometre)
         var session = planned(topology)
         session.command("set L1.length 401 km")
-        plan(&session)
+        session.planArrives()
         #expect(session.status == "L1.length = 401 km")
         #expect(PlanNotes.Note.wording("loss 80.2 dB exceeds 1e-5, 3 links") == "loss # dB exceeds #, # links")
         #expect(PlanNotes.Note.wording("segment S1-S2 at 1e3") == "segment S#-S# at #")
@@ -86,7 +80,7 @@ struct EditNotesTests {
         topology.links[1].txAperture = Quantity(10, .centimetre)   // warned of before the edit
         var session = planned(topology)
         session.command("set L1.length 31 km")
-        plan(&session)
+        session.planArrives()
         #expect(session.status == "L1.length = 31 km")
         #expect(session.state.status?.kind == .info)
     }
@@ -100,7 +94,7 @@ struct EditNotesTests {
         #expect(session.state.plan?.diagnostics.contains { $0.keyPath == "links[2].tx_aperture" } == true)
         session.command("del L0")
         let deleted = session.status
-        plan(&session)
+        session.planArrives()
         #expect(session.state.plan?.diagnostics.contains { $0.keyPath == "links[1].tx_aperture" } == true)
         #expect(session.status == deleted)
     }
@@ -113,7 +107,7 @@ struct EditNotesTests {
         session.command("set L2.rx_aperture 20 cm")
         session.send(.planned(Planner().plan(first), of: first, seconds: 0.001))   // the first edit's plan, too late
         #expect(session.status == "L2.rx_aperture = 20 cm")
-        plan(&session)
+        session.planArrives()
         #expect(session.status?.hasPrefix("L2.rx_aperture = 20 cm · 2 new warnings (see inspector): tx_aperture is not used") == true)
     }
 
@@ -122,10 +116,10 @@ struct EditNotesTests {
         var session = planned()
         session.command("set L1.tx_aperture 10 cm")
         session.command("select L2")
-        plan(&session)
+        session.planArrives()
         #expect(session.status == "selected link L2")
         session.command("set L1.rx_aperture 10 cm")   // compared with the plan that had the aperture warning
-        plan(&session)
+        session.planArrives()
         #expect(session.status?.hasPrefix("L1.rx_aperture = 10 cm · 1 new warning (see inspector): rx_aperture is not used") == true)
     }
 }

@@ -19,7 +19,7 @@ struct QuitAndFileTests {
         session.effects = []
         session.command("q")
         #expect(session.effects.isEmpty)
-        #expect(session.status == "unsaved edits: :w to save, :q! to quit without saving")
+        #expect(session.status == "refused: unsaved edits: :w to save, :q! to quit without saving")
         session.command("q!")
         #expect(session.effects == [.removeAutosave(path: ".metro.yaml.autosave"), .quit])  // the edits are dropped on purpose
     }

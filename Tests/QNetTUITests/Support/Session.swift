@@ -1,4 +1,5 @@
 import QNetModel
+import QNetPlanner
 @testable import QNetTUI
 
 /// Drives the reducer the way a user drives the workbench: typed text and
@@ -47,6 +48,12 @@ struct Session {
             let effect = effects.removeFirst()
             for action in runner.run(effect) { send(action) }
         }
+    }
+
+    /// The real planner's plan of the topology as it is now arrives.
+    mutating func planArrives() {
+        let topology = state.topology
+        send(.planned(Planner().plan(topology), of: topology, seconds: 0.001))
     }
 
     var status: String? { state.status?.text }

@@ -17,7 +17,7 @@ struct WhatIfSectionTests {
                                  perKm: RateDerivative(bpsPerUnit: -92, unit: "km", step: 0.1, scheme: "central"),
                                  perPercentEfficiency: RateDerivative(bpsPerUnit: 24, unit: "%", step: 1, scheme: "central")),
         breaksOn: [FailureImpact(failure: .node("T"), remainingBps: 0)],
-        suggestions: [Suggestion(kind: .trustedNode, summary: "a trusted node at the midpoint of L2", changes: [],
+        suggestions: [Suggestion(kind: .trustedNode, summary: "a trusted node at the midpoint of L2", changes: [], edit: SuggestedEdit(),
                                  rateBps: 3100, satisfied: true)])
 
     private func plannedSession() -> Session {
@@ -92,7 +92,7 @@ struct WhatIfSectionTests {
             demand: "A-B", rateBps: 0, requiredBps: 1000, limiting: nil,
             trustedNodeLimit: TrustedNodeLimit(limit: 0, needed: 1, path: ["T"]), sensitivity: nil, breaksOn: [],
             suggestions: [Suggestion(kind: .trustedNodeLimit, summary: "max_trusted_nodes 1 on A-B", changes: ["A-B.max_trusted_nodes: 1"],
-                                     rateBps: 2000, satisfied: true)])
+                                     edit: SuggestedEdit(limit: LimitRaise(demand: "A-B", from: 0, to: 1)), rateBps: 2000, satisfied: true)])
         var state = AppState(topology: Fixtures.metro, filePath: "metro.yaml")
         state.plan = Fixtures.plan(of: Fixtures.metro)
         state.selection = .demand("A-B")
@@ -153,8 +153,9 @@ struct WhatIfSectionTests {
         var whatIf = Self.metroWhatIf
         (whatIf.sensitivity, whatIf.breaksOn) = (nil, [])   // room on the screen for the suggestion's rows
         whatIf.suggestions = [Suggestion(kind: .trustedNode, summary: "a trusted node at the midpoint of L2",
-                                         changes: ["A-B.max_trusted_nodes: 2"], rateBps: 3100, satisfied: true,
-                                         requires: LimitRaise(demand: "A-B", from: 1, to: 2))]
+                                         changes: ["A-B.max_trusted_nodes: 2"],
+                                         edit: SuggestedEdit(limit: LimitRaise(demand: "A-B", from: 1, to: 2)), rateBps: 3100,
+                                         satisfied: true, requires: LimitRaise(demand: "A-B", from: 1, to: 2))]
         #expect(Self.screenText(whatIf).contains("a trusted node at the midpoint of L2 → 3.1 kbit/s ✓ met requires "
             + "max_trusted_nodes 2 on A-B (1 more trusted node than its limit of 1)"))
     }

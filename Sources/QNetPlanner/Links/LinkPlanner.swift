@@ -67,10 +67,10 @@ enum LinkPlanner {
         var timing = DetectionBudgetBuilder.build(link, pathLength: loss.pathLength)
         timing.bases = strings.shared(timing.bases)
         let repetitionRate = Sanitise.rate(link.source.repetitionRate.value)
-        let plob = Sanitise.rate(PLOBBound.bitsPerUse(transmittance: channel) * repetitionRate)
+        let plob = PLOBRate.bitsPerSecond(transmittance: channel, repetitionRate: repetitionRate)
         let errorRate = min(0.5, Sanitise.fraction(link.misalignment.value) + 0.5 * Sanitise.fraction(timing.interSymbolFraction))
         var assumptions = strings.equipment(link, timing: timing) + loss.assumptions
-        var diagnostics = loss.diagnostics + spectrumWarning(link)
+        var diagnostics = loss.diagnostics + ZeroLengthCheck.warnings(inputs) + spectrumWarning(link)
             + UnusedLinkKeys.warnings(inputs.link, protocolKind: link.protocolKind.value, path: link.path) + wavelengthWarnings(link)
             + CountingDetectorCheck.warnings(link.detector, protocolKind: link.protocolKind.value, subject: "link \(inputs.link.id)",
                                              fallback: inputs.detectorReference ?? "\(link.path).detector")

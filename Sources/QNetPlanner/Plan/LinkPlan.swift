@@ -24,8 +24,10 @@ public struct LinkPlan: Sendable, Hashable {
     public var signalIntensity: Double?
     /// Sender's pulse rate, Hz.
     public var repetitionRateHz: Double
-    /// PLOB bound of the channel times the repetition rate, bit/s.
-    public var plobBoundBps: Double
+    /// PLOB bound of the channel times the repetition rate, bit/s; nil when it has no limit (transmittance 1).
+    public var plobBoundBps: Double?
+    /// The PLOB bound has no limit: a lossless channel (transmittance 1) has unbounded capacity.
+    public var plobUnlimited: Bool { plobBoundBps == nil }
     /// Extra channel loss tolerated before the key is 0 (negative: loss to remove); nil when not modelled.
     public var marginDB: Double?
     /// No loss the margin search reaches removes the key (a key proportional to the transmittance at any loss):
@@ -48,7 +50,7 @@ public struct LinkPlan: Sendable, Hashable {
 
     public init(id: Identifier, medium: Medium, protocolKind: ProtocolKind, lossBudget: [BudgetLine],
                 detector: DetectorBudget?, qber: QBERBudget?, keyRateBps: Double, keyPerPulse: Double,
-                signalIntensity: Double?, repetitionRateHz: Double, plobBoundBps: Double, marginDB: Double?,
+                signalIntensity: Double?, repetitionRateHz: Double, plobBoundBps: Double?, marginDB: Double?,
                 noKeyReason: String?, assumptions: [Assumption], pass: SatellitePassPlan? = nil,
                 continuousVariable: CVQKDPlan? = nil, finiteKey: FiniteKeyPlan? = nil) {
         self.id = id

@@ -52,7 +52,7 @@ enum InspectorContent {
         } else {
             rows.append(TextRow("  key rate", EngineeringFormat.rate(plan.keyRateBps), valueRole: state.role))
         }
-        rows.append(TextRow("  PLOB bound", EngineeringFormat.rate(plan.plobBoundBps)))
+        rows.append(TextRow("  PLOB bound", EngineeringFormat.plobBound(plan.plobBoundBps)))
         if let margin = plan.marginDB {
             rows.append(TextRow("  margin", EngineeringFormat.decibels(margin), valueRole: state.role))
         } else if plan.marginUnlimited {

@@ -94,7 +94,10 @@ struct SatellitePassReportTests {
 
         let markdown = MarkdownReport.render(plan, of: topology)
         #expect(markdown.contains("## Satellite passes"))
-        #expect(markdown.contains("Pass profile from culmination"))
+        #expect(markdown.contains("Pass profile from culmination, asymptotic key (its QBER and key rate are the asymptotic key's"))
+        // The links table's figures are the finite key's, and say so (QA: 5.58 kbit/s sat above a 9.83 kbit/s profile).
+        #expect(markdown.contains(" | " + EngineeringFormat.rate(try #require(plan.links.first).keyRateBps) + " at culmination (finite key); daily average "
+            + EngineeringFormat.rate(finite.dailyAverageBps) + " (finite key) | "))
         #expect(markdown.contains("| 0 s | 49.0° | 645 km |"))
         #expect(markdown.contains("Finite key over the pass (one block of the whole pass"))
         #expect(markdown.contains("| asymptotic daily average | finite key per pass | finite key per day | finite daily average (key graph) |"))

@@ -60,7 +60,10 @@ public enum MarkdownReport {
                 [link.id.rawValue, link.medium.rawValue, link.protocolKind.rawValue,
                  EngineeringFormat.decibels(link.lossDB), link.qber.map { EngineeringFormat.percent($0.total) } ?? "–",
                  EngineeringFormat.rate(link.keyRateBps)
-                    + (link.pass.map { " at culmination; daily average \(EngineeringFormat.rate($0.keyGraphFigures.dailyAverageBps))" } ?? ""),
+                    + (link.pass.map { pass in
+                        let kind = PlanFigures.keyKind(link)
+                        return " at culmination (\(kind)); daily average \(EngineeringFormat.rate(pass.keyGraphFigures.dailyAverageBps)) (\(kind))"
+                    } ?? ""),
                  EngineeringFormat.plobBound(link.plobBoundBps),
                  link.marginDB.map(EngineeringFormat.decibels) ?? (link.marginUnlimited ? "no limit" : "–")]
             })

@@ -260,8 +260,10 @@ struct InspectorSegmentTests {
         let lines = pane(state, width: 46)
         // The Key section leads with what demands get (the finite key's daily average), then the rate at culmination.
         let finiteAverage = EngineeringFormat.rate(try #require(pass.finiteKey).dailyAverageBps)
-        #expect(shows(lines, "daily average", finiteAverage))
-        #expect(shows(lines, "key rate at culmination", EngineeringFormat.rate(try #require(state.selectedLinkPlan).keyRateBps)))
+        // Both are the finite key's, and say so; the pass's own figures and its profile say they are asymptotic (QA).
+        #expect(shows(lines, "daily average (finite key)", finiteAverage))
+        #expect(shows(lines, "at culmination (finite key)",
+                      EngineeringFormat.rate(try #require(state.selectedLinkPlan).keyRateBps)))
         let list = Screen.render(state, size: state.screenSize, glyphs: .unicode).lines.joined(separator: "\n")
         #expect(list.contains(finiteAverage + " avg"))
         #expect(shows(lines, "duration", EngineeringFormat.time(pass.durationSeconds)))
@@ -275,7 +277,7 @@ struct InspectorSegmentTests {
         #expect(shows(lines, "tail bound", finite.tailBound.rawValue))
         // Beside both keys per pass, the sifting each uses (QA M2).
         #expect(prose(lines).contains("sifting: " + (try #require(finite.sifting)).value))
-        let profile = try #require(lines.firstIndex(of: "Pass profile: elevation → key rate"))
+        let profile = try #require(lines.firstIndex(of: "Pass profile: elevation → asymptotic key rate"))
         for (offset, sample) in pass.profile.enumerated() {
             #expect(shows([lines[profile + 1 + offset]], EngineeringFormat.degrees(sample.elevation),
                           EngineeringFormat.rate(sample.keyRateBps)))

@@ -57,6 +57,7 @@ public enum JSONReport {
             case detectorBudget = "detector_budget", qber, qberBudget = "qber_budget", keyRateBps = "key_rate_bps"
             case keyPerPulse = "key_per_pulse", signalIntensity = "signal_intensity"
             case repetitionRateHz = "repetition_rate_hz", plobBoundBps = "plob_bound_bps", marginDB = "margin_db"
+            case keyOnlyWhileInView = "key_only_while_in_view"
             case plobUnlimited = "plob_unlimited", marginUnlimited = "margin_unlimited", noKeyReason = "no_key_reason", assumptions, pass, cvQKD = "cv_qkd", finiteKey = "finite_key", diagnostics
         }
 
@@ -72,6 +73,7 @@ public enum JSONReport {
             try container.encode(link.qber?.total, forKey: .qber)
             try container.encode(link.qber.map(QBEREntry.init), forKey: .qberBudget)
             try container.encode(link.keyRateBps, forKey: .keyRateBps)
+            try container.encode(link.keyOnlyWhileInView, forKey: .keyOnlyWhileInView)
             try container.encode(link.keyPerPulse, forKey: .keyPerPulse)
             try container.encode(link.signalIntensity, forKey: .signalIntensity)
             try container.encode(link.repetitionRateHz, forKey: .repetitionRateHz)

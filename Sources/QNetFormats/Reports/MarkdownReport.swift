@@ -59,7 +59,7 @@ public enum MarkdownReport {
             plan.links.map { link in
                 [link.id.rawValue, link.medium.rawValue, link.protocolKind.rawValue,
                  EngineeringFormat.decibels(link.lossDB), link.qber.map { EngineeringFormat.percent($0.total) } ?? "–",
-                 EngineeringFormat.rate(link.keyRateBps)
+                 PlanFigures.linkRate(link)
                     + (link.pass.map { pass in
                         let kind = PlanFigures.keyKind(link)
                         return " at culmination (\(kind)); daily average \(EngineeringFormat.rate(pass.keyGraphFigures.dailyAverageBps)) (\(kind))"
@@ -133,7 +133,7 @@ public enum MarkdownReport {
                 + " timing \(EngineeringFormat.percent(qber.timing)).")
             text.blank()
         }
-        var key = "Key: **\(EngineeringFormat.rate(link.keyRateBps))**"
+        var key = "Key: **\(PlanFigures.linkRate(link))**"
         key += " (\(EngineeringFormat.number(link.keyPerPulse)) bit per pulse at \(EngineeringFormat.frequency(link.repetitionRateHz))"
         if let mu = link.signalIntensity { key += ", μ = \(EngineeringFormat.number(mu))" }
         key += "); PLOB bound \(EngineeringFormat.plobBound(link.plobBoundBps))"

@@ -18,7 +18,7 @@ final class LinkOutcome: Sendable {
     /// the detector's dead time set the spacing of the repeater planner's modes (`ChainRounds`).
     let equipment: SharedRecords.Resolved
     /// A satellite link at one geometry, no pass, whose satellite is not geostationary (`FixedElevationLink`).
-    let keyOnlyWhileInView: Bool
+    var keyOnlyWhileInView: Bool { plan.keyOnlyWhileInView }
     /// Whether the link is shorter than the distance between its ends' positions (`LinkLengthCheck`): its warning,
     /// first in the plan's diagnostics, is kept out of `diagnostics`, as the plan lists ten of them at most. A flag,
     /// not the warning: every link's outcome would grow by an optional diagnostic (2 MB at 30,000 links).
@@ -31,6 +31,7 @@ final class LinkOutcome: Sendable {
          equipment: SharedRecords.Resolved, keyOnlyWhileInView: Bool = false, lengthWarning: Diagnostic? = nil) {
         var plan = plan
         plan.diagnostics = (lengthWarning.map { [$0] } ?? []) + diagnostics
+        plan.keyOnlyWhileInView = keyOnlyWhileInView
         self.plan = plan
         self.diagnostics = diagnostics
         hasLengthWarning = lengthWarning != nil
@@ -38,7 +39,6 @@ final class LinkOutcome: Sendable {
         self.errorRate = errorRate
         self.misalignment = misalignment
         self.equipment = equipment
-        self.keyOnlyWhileInView = keyOnlyWhileInView
     }
 
     /// This outcome with `warning` as its `lengthWarning` (itself when nil).

@@ -44,6 +44,9 @@ public struct LinkPlan: Sendable, Hashable {
     @OutOfLine public var continuousVariable: CVQKDPlan?
     /// The block, security parameters and settings of a finite-key bb84-decoy link (nil: asymptotic key).
     @OutOfLine public var finiteKey: FiniteKeyPlan?
+    /// A satellite link at one geometry and no pass, from a satellite that is not geostationary (`FixedElevationLink`):
+    /// `keyRateBps` holds only while the satellite is in view there, and its segment carries no key.
+    public var keyOnlyWhileInView = false
     /// The planner's errors, warnings and notes about this link (each also in `Plan.diagnostics`), so that they show
     /// where its figures do.
     public var diagnostics: [Diagnostic] = []

@@ -51,7 +51,7 @@ enum InspectorContent {
                                 valueRole: state.role))
             rows.append(TextRow("  at culmination (\(kind))", EngineeringFormat.rate(plan.keyRateBps)))
         } else {
-            rows.append(TextRow("  key rate", EngineeringFormat.rate(plan.keyRateBps), valueRole: state.role))
+            rows.append(TextRow("  key rate", PlanFigures.linkRate(plan), valueRole: state.role))
         }
         rows.append(TextRow("  PLOB bound", EngineeringFormat.plobBound(plan.plobBoundBps)))
         if let margin = plan.marginDB {

@@ -95,6 +95,22 @@ struct InspectorSegmentTests {
         #expect(prose(lines).contains("no fiber at all between A and B"))
     }
 
+    @Test("select a satellite link at one elevation and no pass: its rate says it holds in view, in the list too (QA)")
+    func inViewRate() throws {
+        let text = """
+            qnet: 1
+            name: in view
+            nodes: [{id: SAT, kind: satellite, altitude: 500 km}, {id: B, kind: endpoint}]
+            links: [{id: S2, between: [SAT, B], medium: satellite, elevation: 45 deg}]
+
+            """
+        let state = try open(text: text, named: "inview.qnet.yaml", select: "S2")
+        let rate = EngineeringFormat.rate(try #require(state.selectedLinkPlan).keyRateBps) + " in view"
+        #expect(shows(pane(state, width: 60), "key rate", rate))
+        let list = Screen.render(state, size: state.screenSize, glyphs: .unicode).lines.joined(separator: "\n")
+        #expect(list.contains(rate))
+    }
+
     @Test("select a link whose detector does not absorb its wavelength: the warning is in its Key section (QA M4)")
     func linkWarningInItsKeySection() throws {
         // SIEM-ERDB received by the 850 nm silicon detector.

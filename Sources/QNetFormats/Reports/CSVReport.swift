@@ -80,7 +80,7 @@ public enum CSVReport {
         ]]
         for (id, pass) in passes {
             rows.append([
-                id, number(pass.altitude), number(pass.maxElevation * 180 / .pi), number(pass.minElevation * 180 / .pi),
+                id, number(pass.altitude), number(JSONReport.degrees(pass.maxElevation)), number(JSONReport.degrees(pass.minElevation)),
                 number(pass.durationSeconds), number(pass.passesPerDay), number(pass.keyPerPassBits),
                 number(pass.keyPerDayBits), number(pass.passAverageBps), number(pass.dailyAverageBps),
                 pass.noKeyReason ?? "", pass.finiteKey.map { number($0.keyPerPassBits) } ?? "",

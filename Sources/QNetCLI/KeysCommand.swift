@@ -28,6 +28,7 @@ struct KeysCommand: ParsableCommand {
         if section == nil {
             print("Units: " + Dimension.allCases.map { "\($0.noun) (\($0.unitSymbols))" }
                 .joined(separator: "; "))
+            print("Also read: " + Dimension.allCases.map(\.unitAliases).filter { !$0.isEmpty }.joined(separator: "; "))
         }
     }
 

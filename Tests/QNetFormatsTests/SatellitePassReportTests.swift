@@ -78,6 +78,10 @@ struct SatellitePassReportTests {
         #expect(Self.same(entry["key_per_pass_bits"], pass.keyPerPassBits))
         #expect(Self.same(entry["daily_average_bps"], pass.dailyAverageBps))
         #expect(abs((entry["max_elevation_deg"] as? Double ?? 0) - 49) < 1e-9)
+        // Angles are written as the file gives them, not with the noise of a round trip through radians (QA:
+        // 19.800000000000004, and a profile at 49.00000000000017).
+        #expect(entry["min_elevation_deg"] as? Double == 19.8 && entry["max_elevation_deg"] as? Double == 49)
+        #expect((entry["profile"] as? [[String: Any]])?.first?["elevation_deg"] as? Double == 49)
         #expect((entry["profile"] as? [[String: Any]])?.count == pass.profile.count)
         // The sample asks for finite_key: the pass's own fields stay asymptotic, finite_key holds the finite key,
         // and the segment (the key graph) takes the finite one.
@@ -94,7 +98,10 @@ struct SatellitePassReportTests {
 
         let markdown = MarkdownReport.render(plan, of: topology)
         #expect(markdown.contains("## Satellite passes"))
-        #expect(markdown.contains("Pass profile from culmination"))
+        #expect(markdown.contains("Pass profile from culmination, asymptotic key (its QBER and key rate are the asymptotic key's"))
+        // The links table's figures are the finite key's, and say so (QA: 5.58 kbit/s sat above a 9.83 kbit/s profile).
+        #expect(markdown.contains(" | " + EngineeringFormat.rate(try #require(plan.links.first).keyRateBps) + " at culmination (finite key); daily average "
+            + EngineeringFormat.rate(finite.dailyAverageBps) + " (finite key) | "))
         #expect(markdown.contains("| 0 s | 49.0° | 645 km |"))
         #expect(markdown.contains("Finite key over the pass (one block of the whole pass"))
         #expect(markdown.contains("| asymptotic daily average | finite key per pass | finite key per day | finite daily average (key graph) |"))
@@ -104,7 +111,7 @@ struct SatellitePassReportTests {
         // RFC 4180: every line ends in CRLF, the blank ones between the tables too (QA: they were bare LF).
         #expect(!csv.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         #expect(csv.contains("\r\n\r\nlink,altitude_m,max_elevation_deg,min_elevation_deg,duration_s,passes_per_day,"))
-        #expect(csv.contains("MICIUS-XINGLONG,500000.0,"))
+        #expect(csv.contains("MICIUS-XINGLONG,500000.0,49.0,19.8,"))
         #expect(csv.contains(",no_key_reason,finite_key_per_pass_bits,finite_key_per_day_bits,finite_daily_average_bps,finite_no_key_reason\r\n"))
     }
 

@@ -29,6 +29,17 @@ struct QuantityTests {
         #expect(try Quantity.parse("1 kbit/s", as: .keyRate).si == 1000)
     }
 
+    @Test("key-rate aliases read as their unit and are listed where help lists units (QA: kbps, bps, kb/s were undocumented)")
+    func keyRateAliases() throws {
+        for (text, si) in [("1 kbps", 1e3), ("1 kb/s", 1e3), ("5 bps", 5.0), ("5 b/s", 5.0), ("2 Mbps", 2e6), ("1 Gb/s", 1e9)] {
+            let quantity = try Quantity.parse(text, as: .keyRate)
+            #expect(quantity.si == si, "\(text)")
+        }
+        #expect(try Quantity.parse("1 kbps", as: .keyRate).text == "1 kbit/s")
+        #expect(Dimension.keyRate.unitAliases == "bps b/s = bit/s, kbps kb/s = kbit/s, Mbps Mb/s = Mbit/s, Gbps Gb/s = Gbit/s")
+        #expect(Dimension.loss.unitAliases.isEmpty)
+    }
+
     @Test("a bare number only where the dimension has a bare unit")
     func bareNumbers() throws {
         #expect(try Quantity.parse("0.85", as: .ratio).si == 0.85)

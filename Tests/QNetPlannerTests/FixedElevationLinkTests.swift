@@ -27,7 +27,7 @@ import QNetModel
         let plan = planner.plan(relay(altitudeKm: 500))
         let link = try #require(plan.links.first)
         // The link keeps its figures at 45°: that is what `elevation` means.
-        #expect(link.keyRateBps > 1e5)
+        #expect(link.keyRateBps > 1e5 && link.keyOnlyWhileInView)
         let warning = try #require(link.diagnostics.first { $0.keyPath == "links[0].elevation" })
         #expect(warning.severity == .warning && warning.message.contains("no pass") && warning.message.contains("pass:"))
         let segment = try #require(plan.segments.first)
@@ -64,6 +64,7 @@ import QNetModel
             #expect(plan.diagnostics.allSatisfy { !$0.message.contains("no pass") }, "\(altitude) km")
             let segment = try #require(plan.segments.first)
             #expect(segment.keyWhileInViewBps == nil && segment.keyRateBps == plan.links[0].keyRateBps, "\(altitude) km")
+            #expect(!plan.links[0].keyOnlyWhileInView, "\(altitude) km")
         }
         // Outside the IADC GEO region (± 200 km) the satellite drifts: one elevation again holds for a while only.
         let drifting = planner.plan(relay(altitudeKm: 36_000))

@@ -99,8 +99,22 @@ import QNetPhysics
         #expect(plan.diagnostics.contains { $0.severity == .warning && $0.keyPath == "links[0].pass.max_elevation" })
         #expect(plan.demands.first?.satisfied == false)
 
-        let idle = try #require(planner.plan(relay(passesPerDay: 0)).links.first?.pass)
+        let idlePlan = planner.plan(relay(passesPerDay: 0))
+        let idle = try #require(idlePlan.links.first?.pass)
         #expect(idle.keyPerPassBits > 0 && idle.keyPerDayBits == 0 && idle.dailyAverageBps == 0)
         #expect(idle.noKeyReason == "no usable passes a day (links[0].pass.passes_per_day = 0)")
+        // QA: 0 passes a day was told only in the reason; a warning at the key says it.
+        let warning = try #require(idlePlan.diagnostics.first { $0.keyPath == "links[0].pass.passes_per_day" })
+        #expect(warning.severity == .warning && warning.message.hasPrefix("passes_per_day is 0: no pass, so no key per day"))
+        #expect(planner.plan(relay()).diagnostics.allSatisfy { $0.keyPath != "links[0].pass.passes_per_day" })
+    }
+
+    @Test("QA: a pass whose highest elevation equals its lowest is not said to be below it")
+    func aPassThatOnlyReachesItsMinimum() throws {
+        let plan = planner.plan(relay(maxElevation: 49, minElevation: 49))
+        let pass = try #require(plan.links.first?.pass)
+        #expect(pass.durationSeconds == 0 && pass.keyPerPassBits == 0)
+        #expect(pass.noKeyReason == "the pass's highest elevation (49 deg) reaches only its lowest usable elevation: no time above it")
+        #expect(plan.diagnostics.contains { $0.keyPath == "links[0].pass.max_elevation" && $0.message == pass.noKeyReason })
     }
 }

@@ -22,7 +22,7 @@ public enum CSVReport {
             rows.append([
                 link.id.rawValue, link.medium.rawValue, link.protocolKind.rawValue, number(link.lossDB),
                 number(link.transmittance), link.qber.map { number($0.total) } ?? "", number(link.keyRateBps),
-                number(link.keyPerPulse), link.signalIntensity.map(number) ?? "", number(link.plobBoundBps),
+                number(link.keyPerPulse), link.signalIntensity.map(number) ?? "", link.plobBoundBps.map(number) ?? "",
                 link.marginDB.map(number) ?? "", link.detector.map { number($0.effectiveEfficiency) } ?? "",
                 link.noKeyReason ?? "",
                 link.continuousVariable.map { PlanFigure.sentence(PlanFigures.continuousVariable($0)) }
@@ -62,7 +62,7 @@ public enum CSVReport {
             for point in segment.repeater?.sweep ?? [] {
                 rows.append([
                     segment.id, number(point.lengthMeters / 1000), point.isPlanned ? "true" : "false", number(point.keyRateBps),
-                    number(point.fidelity), number(point.plobBoundBps), number(point.trustedChainBps),
+                    number(point.fidelity), point.plobBoundBps.map(number) ?? "", number(point.trustedChainBps),
                 ])
             }
         }
@@ -80,7 +80,7 @@ public enum CSVReport {
         ]]
         for (id, pass) in passes {
             rows.append([
-                id, number(pass.altitude), number(pass.maxElevation * 180 / .pi), number(pass.minElevation * 180 / .pi),
+                id, number(pass.altitude), number(JSONReport.degrees(pass.maxElevation)), number(JSONReport.degrees(pass.minElevation)),
                 number(pass.durationSeconds), number(pass.passesPerDay), number(pass.keyPerPassBits),
                 number(pass.keyPerDayBits), number(pass.passAverageBps), number(pass.dailyAverageBps),
                 pass.noKeyReason ?? "", pass.finiteKey.map { number($0.keyPerPassBits) } ?? "",
@@ -112,7 +112,7 @@ public enum CSVReport {
             rows.append([
                 segment.id, segment.protocolKind.rawValue, segment.nodes.map(\.rawValue).joined(separator: " "),
                 segment.links.map(\.rawValue).joined(separator: " "), number(segment.keyRateBps),
-                budget.map { number($0.keyPerPulse) } ?? "", number(segment.plobBoundBps), segment.marginDB.map(number) ?? "",
+                budget.map { number($0.keyPerPulse) } ?? "", segment.plobBoundBps.map(number) ?? "", segment.marginDB.map(number) ?? "",
                 pairs(budget?.intensities.map { ($0.key, $0.value) } ?? []), pairs(figures), segment.noKeyReason ?? "",
                 number(index < loads.count ? loads[index] : 0),
                 best[segment.id]?.summary ?? "", best[segment.id].map { number($0.keyRateBps) } ?? "",

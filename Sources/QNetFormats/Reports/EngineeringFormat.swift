@@ -8,6 +8,12 @@ public enum EngineeringFormat {
         scaled(bitsPerSecond, unit: "bit/s")
     }
 
+    /// A PLOB bound: its rate, or `no limit` for nil, a lossless channel's (Pirandola et al., Nat. Commun. 8, 15043 (2017):
+    /// −log2(1 − η) has no upper limit at η = 1).
+    public static func plobBound(_ bitsPerSecond: Double?) -> String {
+        bitsPerSecond.map(rate) ?? "no limit"
+    }
+
     /// A rate change with its sign: `+1.20 kbit/s`, `-350 bit/s`, `0 bit/s`.
     public static func signedRate(_ bitsPerSecond: Double) -> String {
         (bitsPerSecond > 0 ? "+" : "") + rate(bitsPerSecond)

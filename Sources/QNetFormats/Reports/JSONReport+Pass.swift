@@ -78,6 +78,7 @@ extension JSONReport {
         }
     }
 
-    /// Radians to degrees, as the report writes angles.
-    static func degrees(_ radians: Double) -> Double { radians * 180 / .pi }
+    /// Radians to degrees, as the reports write angles: to 1e-9 deg (3.6 µarcsec, far below any elevation a link
+    /// budget resolves), so that a file's `19.8 deg`, held in radians, is written back 19.8, not 19.800000000000004 (QA).
+    static func degrees(_ radians: Double) -> Double { (radians * 180 / .pi * 1e9).rounded() / 1e9 }
 }

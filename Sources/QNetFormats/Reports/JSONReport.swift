@@ -57,7 +57,8 @@ public enum JSONReport {
             case detectorBudget = "detector_budget", qber, qberBudget = "qber_budget", keyRateBps = "key_rate_bps"
             case keyPerPulse = "key_per_pulse", signalIntensity = "signal_intensity"
             case repetitionRateHz = "repetition_rate_hz", plobBoundBps = "plob_bound_bps", marginDB = "margin_db"
-            case marginUnlimited = "margin_unlimited", noKeyReason = "no_key_reason", assumptions, pass, cvQKD = "cv_qkd", finiteKey = "finite_key", diagnostics
+            case keyOnlyWhileInView = "key_only_while_in_view"
+            case plobUnlimited = "plob_unlimited", marginUnlimited = "margin_unlimited", noKeyReason = "no_key_reason", assumptions, pass, cvQKD = "cv_qkd", finiteKey = "finite_key", diagnostics
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -72,10 +73,12 @@ public enum JSONReport {
             try container.encode(link.qber?.total, forKey: .qber)
             try container.encode(link.qber.map(QBEREntry.init), forKey: .qberBudget)
             try container.encode(link.keyRateBps, forKey: .keyRateBps)
+            try container.encode(link.keyOnlyWhileInView, forKey: .keyOnlyWhileInView)
             try container.encode(link.keyPerPulse, forKey: .keyPerPulse)
             try container.encode(link.signalIntensity, forKey: .signalIntensity)
             try container.encode(link.repetitionRateHz, forKey: .repetitionRateHz)
             try container.encode(link.plobBoundBps, forKey: .plobBoundBps)
+            try container.encode(link.plobUnlimited, forKey: .plobUnlimited)
             try container.encode(link.marginDB, forKey: .marginDB)
             try container.encode(link.marginUnlimited, forKey: .marginUnlimited)
             try container.encode(link.noKeyReason, forKey: .noKeyReason)
@@ -161,7 +164,7 @@ public enum JSONReport {
         enum Keys: String, CodingKey {
             case id, nodes, links, `protocol`, keyRateBps = "key_rate_bps", keyWhileInViewBps = "key_while_in_view_bps"
             case plobBoundBps = "plob_bound_bps", fidelity, keyPerPass = "key_per_pass_bits", keyPerDay = "key_per_day_bits", marginDB = "margin_db"
-            case marginUnlimited = "margin_unlimited", noKeyReason = "no_key_reason", repeater, twinField = "twin_field", keyBudget = "key_budget"
+            case plobUnlimited = "plob_unlimited", marginUnlimited = "margin_unlimited", noKeyReason = "no_key_reason", repeater, twinField = "twin_field", keyBudget = "key_budget"
             case demandLoadBps = "demand_load_bps", diagnostics
         }
         func encode(to encoder: any Encoder) throws {
@@ -173,6 +176,7 @@ public enum JSONReport {
             try container.encode(segment.keyRateBps, forKey: .keyRateBps)
             try container.encode(segment.keyWhileInViewBps, forKey: .keyWhileInViewBps)
             try container.encode(segment.plobBoundBps, forKey: .plobBoundBps)
+            try container.encode(segment.plobUnlimited, forKey: .plobUnlimited)
             try container.encode(segment.fidelity, forKey: .fidelity)
             try container.encode(segment.keyPerPassBits, forKey: .keyPerPass)
             try container.encode(segment.keyPerDayBits, forKey: .keyPerDay)

@@ -38,7 +38,8 @@ extension MarkdownReport {
         }
         text.blank()
         if !pass.profile.isEmpty {
-            text.line("Pass profile from culmination (the pass is symmetric):")
+            text.line("Pass profile from culmination, asymptotic key (its QBER and key rate are the asymptotic key's at each "
+                + "elevation; the pass is symmetric):")
             text.blank()
             text.table(
                 ["time", "elevation", "slant range", "channel loss", "QBER", "key rate"],

@@ -59,9 +59,12 @@ public enum MarkdownReport {
             plan.links.map { link in
                 [link.id.rawValue, link.medium.rawValue, link.protocolKind.rawValue,
                  EngineeringFormat.decibels(link.lossDB), link.qber.map { EngineeringFormat.percent($0.total) } ?? "–",
-                 EngineeringFormat.rate(link.keyRateBps)
-                    + (link.pass.map { " at culmination; daily average \(EngineeringFormat.rate($0.keyGraphFigures.dailyAverageBps))" } ?? ""),
-                 EngineeringFormat.rate(link.plobBoundBps),
+                 PlanFigures.linkRate(link)
+                    + (link.pass.map { pass in
+                        let kind = PlanFigures.keyKind(link)
+                        return " at culmination (\(kind)); daily average \(EngineeringFormat.rate(pass.keyGraphFigures.dailyAverageBps)) (\(kind))"
+                    } ?? ""),
+                 EngineeringFormat.plobBound(link.plobBoundBps),
                  link.marginDB.map(EngineeringFormat.decibels) ?? (link.marginUnlimited ? "no limit" : "–")]
             })
     }
@@ -74,7 +77,7 @@ public enum MarkdownReport {
             ["segment", "links", "protocol", "key rate", "PLOB bound (whole channel)", "fidelity", "note"],
             multiLink.map { segment in
                 [segment.id, segment.links.map(\.rawValue).joined(separator: ", "), segment.protocolKind.rawValue,
-                 EngineeringFormat.rate(segment.keyRateBps), EngineeringFormat.rate(segment.plobBoundBps),
+                 EngineeringFormat.rate(segment.keyRateBps), EngineeringFormat.plobBound(segment.plobBoundBps),
                  segment.fidelity.map(EngineeringFormat.number) ?? "–", segment.noKeyReason ?? ""]
             })
         for segment in multiLink {
@@ -105,7 +108,7 @@ public enum MarkdownReport {
             chain.sweep.map { point in
                 let length = EngineeringFormat.number(point.lengthMeters / 1000) + " km" + (point.isPlanned ? " (this chain)" : "")
                 return [length, EngineeringFormat.rate(point.keyRateBps), EngineeringFormat.number(point.fidelity),
-                        EngineeringFormat.rate(point.plobBoundBps), EngineeringFormat.rate(point.trustedChainBps)]
+                        EngineeringFormat.plobBound(point.plobBoundBps), EngineeringFormat.rate(point.trustedChainBps)]
             })
         text.line(PlanFigures.repeaterReach(chain))
         text.blank()
@@ -130,10 +133,10 @@ public enum MarkdownReport {
                 + " timing \(EngineeringFormat.percent(qber.timing)).")
             text.blank()
         }
-        var key = "Key: **\(EngineeringFormat.rate(link.keyRateBps))**"
+        var key = "Key: **\(PlanFigures.linkRate(link))**"
         key += " (\(EngineeringFormat.number(link.keyPerPulse)) bit per pulse at \(EngineeringFormat.frequency(link.repetitionRateHz))"
         if let mu = link.signalIntensity { key += ", μ = \(EngineeringFormat.number(mu))" }
-        key += "); PLOB bound \(EngineeringFormat.rate(link.plobBoundBps))"
+        key += "); PLOB bound \(EngineeringFormat.plobBound(link.plobBoundBps))"
         if let margin = link.marginDB { key += "; margin \(EngineeringFormat.decibels(margin))" }
         if link.marginUnlimited { key += "; margin: no limit (no loss the search reaches removes the key; see the assumptions)" }
         text.line(key + ".")

@@ -1,10 +1,10 @@
 import QNetPlanner
 
 extension PlanFigures {
-    /// A satellite pass: its geometry, the key it delivers per pass and per day, and the rate it enters the key graph at.
-    /// Beside a finite key, the asymptotic figures say so.
+    /// A satellite pass: its geometry, the asymptotic key it delivers per pass and per day (Lo, Ma, Chen 2005 at each
+    /// elevation), and the rate it enters the key graph at when the link has no finite key.
     public static func pass(_ pass: SatellitePassPlan) -> [PlanFigure] {
-        let asymptotic = pass.finiteKey == nil ? "" : "asymptotic "
+        let asymptotic = "asymptotic "
         return [
             PlanFigure("altitude", EngineeringFormat.kilometres(pass.altitude)),
             PlanFigure("highest elevation", EngineeringFormat.degrees(pass.maxElevation)),
@@ -14,9 +14,15 @@ extension PlanFigures {
             PlanFigure("\(asymptotic)pass average", EngineeringFormat.rate(pass.passAverageBps)),
             PlanFigure("passes a day", EngineeringFormat.number(pass.passesPerDay)),
             PlanFigure("\(asymptotic)key per day", EngineeringFormat.bits(pass.keyPerDayBits)),
-            PlanFigure(pass.finiteKey == nil ? "daily average (key graph)" : "asymptotic daily average",
+            PlanFigure(pass.finiteKey == nil ? "asymptotic daily average (key graph)" : "asymptotic daily average",
                        EngineeringFormat.rate(pass.dailyAverageBps)),
         ]
+    }
+
+    /// Which key a link's own rate is, `finite key` or `asymptotic`: with `finite_key`, its rate at its single geometry
+    /// and its pass's key-graph figures are the finite key's (Lim et al., PRA 89, 022307 (2014)).
+    public static func keyKind(_ link: LinkPlan) -> String {
+        link.finiteKey == nil ? "asymptotic" : "finite key"
     }
 
     /// A pass's finite key (one block of the whole pass): key per pass and per day, the block and its error rates.

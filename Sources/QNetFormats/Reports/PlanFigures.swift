@@ -3,6 +3,12 @@ import QNetPlanner
 
 /// The figures of each protocol's plan as label/value lists, shared by the reports and the workbench's inspector.
 public enum PlanFigures {
+    /// A link's key rate, `568 kbit/s in view` for a satellite link at one geometry and no pass, whose key holds only
+    /// while the satellite is there (`LinkPlan.keyOnlyWhileInView`; its segment carries no key).
+    public static func linkRate(_ link: LinkPlan) -> String {
+        EngineeringFormat.rate(link.keyRateBps) + (link.keyOnlyWhileInView ? " in view" : "")
+    }
+
     /// A BBM92 or MDI-QKD operating point: the intensities and observables with their basis, then the key per pulse.
     public static func keyBudget(_ budget: SegmentKeyBudget) -> [PlanFigure] {
         (budget.intensities + budget.figures).map { PlanFigure($0.name, EngineeringFormat.number($0.value), basis: $0.basis) }

@@ -25,6 +25,14 @@ public enum Dimension: String, Sendable, Hashable, CaseIterable {
         units.map { $0.symbol.isEmpty ? "bare" : $0.symbol }.joined(separator: " ")
     }
 
+    /// The other spellings its units are read in, as help lists them (`bps b/s = bit/s, kbps kb/s = kbit/s`); empty
+    /// when none has one (`Unit.aliases`).
+    public var unitAliases: String {
+        units.filter { !$0.aliases.isEmpty }
+            .map { "\($0.aliases.joined(separator: " ")) = \($0.symbol.isEmpty ? "bare" : $0.symbol)" }
+            .joined(separator: ", ")
+    }
+
     /// The unit a bare number is read in, or nil when a unit must be written.
     public var bareUnit: Unit? {
         switch self {

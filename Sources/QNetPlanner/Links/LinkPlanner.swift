@@ -18,7 +18,7 @@ final class LinkOutcome: Sendable {
     /// the detector's dead time set the spacing of the repeater planner's modes (`ChainRounds`).
     let equipment: SharedRecords.Resolved
     /// A satellite link at one geometry, no pass, whose satellite is not geostationary (`FixedElevationLink`).
-    let keyOnlyWhileInView: Bool
+    var keyOnlyWhileInView: Bool { plan.keyOnlyWhileInView }
     /// Whether the link is shorter than the distance between its ends' positions (`LinkLengthCheck`): its warning,
     /// first in the plan's diagnostics, is kept out of `diagnostics`, as the plan lists ten of them at most. A flag,
     /// not the warning: every link's outcome would grow by an optional diagnostic (2 MB at 30,000 links).
@@ -31,6 +31,7 @@ final class LinkOutcome: Sendable {
          equipment: SharedRecords.Resolved, keyOnlyWhileInView: Bool = false, lengthWarning: Diagnostic? = nil) {
         var plan = plan
         plan.diagnostics = (lengthWarning.map { [$0] } ?? []) + diagnostics
+        plan.keyOnlyWhileInView = keyOnlyWhileInView
         self.plan = plan
         self.diagnostics = diagnostics
         hasLengthWarning = lengthWarning != nil
@@ -38,7 +39,6 @@ final class LinkOutcome: Sendable {
         self.errorRate = errorRate
         self.misalignment = misalignment
         self.equipment = equipment
-        self.keyOnlyWhileInView = keyOnlyWhileInView
     }
 
     /// This outcome with `warning` as its `lengthWarning` (itself when nil).
@@ -67,10 +67,10 @@ enum LinkPlanner {
         var timing = DetectionBudgetBuilder.build(link, pathLength: loss.pathLength)
         timing.bases = strings.shared(timing.bases)
         let repetitionRate = Sanitise.rate(link.source.repetitionRate.value)
-        let plob = Sanitise.rate(PLOBBound.bitsPerUse(transmittance: channel) * repetitionRate)
+        let plob = PLOBRate.bitsPerSecond(transmittance: channel, repetitionRate: repetitionRate)
         let errorRate = min(0.5, Sanitise.fraction(link.misalignment.value) + 0.5 * Sanitise.fraction(timing.interSymbolFraction))
         var assumptions = strings.equipment(link, timing: timing) + loss.assumptions
-        var diagnostics = loss.diagnostics + spectrumWarning(link)
+        var diagnostics = loss.diagnostics + ZeroLengthCheck.warnings(inputs) + spectrumWarning(link)
             + UnusedLinkKeys.warnings(inputs.link, protocolKind: link.protocolKind.value, path: link.path) + wavelengthWarnings(link)
             + CountingDetectorCheck.warnings(link.detector, protocolKind: link.protocolKind.value, subject: "link \(inputs.link.id)",
                                              fallback: inputs.detectorReference ?? "\(link.path).detector")

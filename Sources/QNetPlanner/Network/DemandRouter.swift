@@ -156,7 +156,7 @@ struct DemandRouter: Sendable {
             notes.append("max_trusted_nodes = \(limit) limits the flow: greedy packing of widest paths within the limit, a lower bound")
         }
         if !satisfied {
-            notes.append("max flow \(Format.number(maxFlow, digits: 3)) bit/s is below the required \(Format.number(required, digits: 3)) bit/s")
+            notes.append(Self.shortfallNote(maxFlow: maxFlow, required: required))
             let inView = segmentsKeyedOnlyInView(near: source, target)
             if !inView.isEmpty { notes.append(FixedElevationLink.demandNote(segments: inView)) }
         }
@@ -164,5 +164,13 @@ struct DemandRouter: Sendable {
                           bestPathSegments: segmentIDs, bestPathBps: Sanitise.rate(path.width), maxFlowBps: maxFlow,
                           maxFlowIsExact: exact, trustedNodes: trusted, flowTrustedNodes: flowTrusted, satisfied: satisfied,
                           fallback: nil, bottleneckSegment: bottleneck?.1, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+    }
+
+    /// The note of a demand short of its rate, both rates as the reports format them (`max flow 8.93 kbit/s is below the
+    /// required 10 kbit/s`); with 7 digits in bit/s where 3 would show the same figure twice.
+    static func shortfallNote(maxFlow: Double, required: Double) -> String {
+        var (flow, need) = (Format.rate(maxFlow), Format.rate(required))
+        if flow == need { (flow, need) = ("\(Format.number(maxFlow, digits: 7)) bit/s", "\(Format.number(required, digits: 7)) bit/s") }
+        return "max flow \(flow) is below the required \(need)"
     }
 }

@@ -31,8 +31,7 @@ enum SegmentPlanner {
         let kind = kinds.first ?? .bb84Decoy
         let channelLossDB = plans.reduce(0) { $0 + $1.lossDB }
         let repetitionRate = plans.first?.repetitionRateHz ?? 0
-        let plob = Sanitise.rate(PLOBBound.bitsPerUse(transmittance: Sanitise.fraction(Decibel.transmittance(loss: channelLossDB)))
-                                 * repetitionRate)
+        let plob = PLOBRate.bitsPerSecond(lossDB: channelLossDB, repetitionRate: repetitionRate)
         func noKey(_ reason: String) -> SegmentPlan {
             SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: kind, keyRateBps: 0, plobBoundBps: plob,
                         noKeyReason: reason)

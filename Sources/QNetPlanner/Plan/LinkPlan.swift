@@ -24,8 +24,10 @@ public struct LinkPlan: Sendable, Hashable {
     public var signalIntensity: Double?
     /// Sender's pulse rate, Hz.
     public var repetitionRateHz: Double
-    /// PLOB bound of the channel times the repetition rate, bit/s.
-    public var plobBoundBps: Double
+    /// PLOB bound of the channel times the repetition rate, bit/s; nil when it has no limit (transmittance 1).
+    public var plobBoundBps: Double?
+    /// The PLOB bound has no limit: a lossless channel (transmittance 1) has unbounded capacity.
+    public var plobUnlimited: Bool { plobBoundBps == nil }
     /// Extra channel loss tolerated before the key is 0 (negative: loss to remove); nil when not modelled.
     public var marginDB: Double?
     /// No loss the margin search reaches removes the key (a key proportional to the transmittance at any loss):
@@ -42,13 +44,16 @@ public struct LinkPlan: Sendable, Hashable {
     @OutOfLine public var continuousVariable: CVQKDPlan?
     /// The block, security parameters and settings of a finite-key bb84-decoy link (nil: asymptotic key).
     @OutOfLine public var finiteKey: FiniteKeyPlan?
+    /// A satellite link at one geometry and no pass, from a satellite that is not geostationary (`FixedElevationLink`):
+    /// `keyRateBps` holds only while the satellite is in view there, and its segment carries no key.
+    public var keyOnlyWhileInView = false
     /// The planner's errors, warnings and notes about this link (each also in `Plan.diagnostics`), so that they show
     /// where its figures do.
     public var diagnostics: [Diagnostic] = []
 
     public init(id: Identifier, medium: Medium, protocolKind: ProtocolKind, lossBudget: [BudgetLine],
                 detector: DetectorBudget?, qber: QBERBudget?, keyRateBps: Double, keyPerPulse: Double,
-                signalIntensity: Double?, repetitionRateHz: Double, plobBoundBps: Double, marginDB: Double?,
+                signalIntensity: Double?, repetitionRateHz: Double, plobBoundBps: Double?, marginDB: Double?,
                 noKeyReason: String?, assumptions: [Assumption], pass: SatellitePassPlan? = nil,
                 continuousVariable: CVQKDPlan? = nil, finiteKey: FiniteKeyPlan? = nil) {
         self.id = id

@@ -12,8 +12,11 @@ public struct SegmentPlan: Sendable, Hashable {
     public var protocolKind: ProtocolKind
     /// Key rate the segment delivers to the key graph, bit/s (a satellite with a pass: its daily average).
     public var keyRateBps: Double
-    /// PLOB bound of the whole channel (product of the links' transmittances) times the repetition rate.
-    public var plobBoundBps: Double
+    /// PLOB bound of the whole channel (product of the links' transmittances) times the repetition rate; nil when it
+    /// has no limit (the product is 1).
+    public var plobBoundBps: Double?
+    /// The PLOB bound has no limit: the whole channel is lossless (product of the transmittances 1).
+    public var plobUnlimited: Bool { plobBoundBps == nil }
     /// Fidelity of the delivered entangled state (entanglement segments).
     public var fidelity: Double?
     /// Key per satellite pass, bits.
@@ -40,7 +43,7 @@ public struct SegmentPlan: Sendable, Hashable {
     public var diagnostics: [Diagnostic] = []
 
     public init(id: String, nodes: [Identifier], links: [Identifier], protocolKind: ProtocolKind, keyRateBps: Double,
-                plobBoundBps: Double, fidelity: Double? = nil, keyPerPassBits: Double? = nil, keyPerDayBits: Double? = nil,
+                plobBoundBps: Double?, fidelity: Double? = nil, keyPerPassBits: Double? = nil, keyPerDayBits: Double? = nil,
                 marginDB: Double? = nil, noKeyReason: String? = nil, repeater: RepeaterChainPlan? = nil,
                 twinField: TwinFieldPlan? = nil, keyBudget: SegmentKeyBudget? = nil) {
         self.id = id
@@ -152,12 +155,12 @@ public struct RepeaterSweepPoint: Sendable, Hashable {
     public var keyRateBps: Double
     /// Fidelity of the delivered pair.
     public var fidelity: Double
-    /// PLOB bound of the whole channel at the segment's repetition rate, bit/s.
-    public var plobBoundBps: Double
+    /// PLOB bound of the whole channel at the segment's repetition rate, bit/s; nil when it has no limit.
+    public var plobBoundBps: Double?
     /// Key rate of a trusted-node chain over the same links (decoy BB84 on each, the slowest link), bit/s.
     public var trustedChainBps: Double
 
-    public init(lengthMeters: Double, isPlanned: Bool, keyRateBps: Double, fidelity: Double, plobBoundBps: Double,
+    public init(lengthMeters: Double, isPlanned: Bool, keyRateBps: Double, fidelity: Double, plobBoundBps: Double?,
                 trustedChainBps: Double) {
         self.lengthMeters = lengthMeters
         self.isPlanned = isPlanned

@@ -22,7 +22,7 @@ enum CVQKDLinkBuilder {
         let beta = Sourced.quantity([(inputs.link.reconciliationEfficiency, "\(path).reconciliation_efficiency")],
                                     else: PlanningDefaults.reconciliationEfficiency)
         let rate = Sanitise.rate(symbolRate.value)
-        let plob = Sanitise.rate(PLOBBound.bitsPerUse(transmittance: channel) * rate)
+        let plob = PLOBRate.bitsPerSecond(transmittance: channel, repetitionRate: rate)
         var assumptions = [
             Assumption(name: "protocol", value: "cv-gg02: Gaussian-modulated coherent states, reverse reconciliation, asymptotic, collective attacks, trusted detector noise",
                        basis: link.protocolKind.basis),
@@ -100,7 +100,7 @@ enum CVQKDLinkBuilder {
     }
 
     /// The segment of a one-link cv-gg02 segment: the link's key; a longer one is an error.
-    static func segment(_ segment: FoundSegment, id: String, topology: Topology, outcomes: [LinkOutcome?], plob: Double)
+    static func segment(_ segment: FoundSegment, id: String, topology: Topology, outcomes: [LinkOutcome?], plob: Double?)
         -> (SegmentPlan, [Diagnostic]) {
         let nodeIDs = segment.nodes.map { topology.nodes[$0].id }
         let linkIDs = segment.links.map { topology.links[$0].id }

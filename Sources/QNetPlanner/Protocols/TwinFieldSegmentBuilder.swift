@@ -25,8 +25,8 @@ enum TwinFieldSegmentBuilder {
         }
     }
 
-    /// The plan of the tf `segment` whose whole-channel PLOB bound is `plob` bit/s.
-    static func plan(_ segment: FoundSegment, id: String, topology: Topology, outcomes: [LinkOutcome?], plob: Double)
+    /// The plan of the tf `segment` whose whole-channel PLOB bound is `plob` bit/s (nil: no limit).
+    static func plan(_ segment: FoundSegment, id: String, topology: Topology, outcomes: [LinkOutcome?], plob: Double?)
         -> (SegmentPlan, [Diagnostic]) {
         let nodeIDs = segment.nodes.map { topology.nodes[$0].id }
         let linkIDs = segment.links.map { topology.links[$0].id }

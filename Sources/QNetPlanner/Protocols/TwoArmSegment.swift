@@ -16,9 +16,9 @@ struct TwoArmSegment {
     /// Loss of the whole channel, the sum of the links' losses, dB.
     var channelLossDB: Double { segment.links.reduce(0) { $0 + (outcomes[$1]?.plan.lossDB ?? 0) } }
 
-    /// The PLOB bound of the whole channel at `rate` pulses per second, bit/s.
-    func plob(rate: Double) -> Double {
-        Sanitise.rate(PLOBBound.bitsPerUse(transmittance: Sanitise.fraction(Decibel.transmittance(loss: channelLossDB))) * rate)
+    /// The PLOB bound of the whole channel at `rate` pulses per second, bit/s; nil when it has no limit (0 dB).
+    func plob(rate: Double) -> Double? {
+        PLOBRate.bitsPerSecond(lossDB: channelLossDB, repetitionRate: rate)
     }
 
     /// `links[i]` of the segment's link at `position`.

@@ -33,14 +33,14 @@ enum RepeaterChainSweep {
             return RepeaterSweepPoint(
                 lengthMeters: total, isPlanned: isPlanned, keyRateBps: evaluation.keyRate,
                 fidelity: Sanitise.fraction(evaluation.delivery.state.fidelity),
-                plobBoundBps: Sanitise.rate(PLOBBound.bitsPerUse(transmittance: channel) * repetitionRate),
+                plobBoundBps: PLOBRate.bitsPerSecond(transmittance: channel, repetitionRate: repetitionRate),
                 trustedChainBps: trusted)
         }
     }
 
-    /// The swept lengths at which the chain's key is positive and above `other`'s, m.
-    static func beats(_ sweep: [RepeaterSweepPoint], _ other: (RepeaterSweepPoint) -> Double) -> [Double] {
-        sweep.filter { $0.keyRateBps > 0 && $0.keyRateBps > other($0) }.map(\.lengthMeters)
+    /// The swept lengths at which the chain's key is positive and above `other`'s (nil: no limit, never beaten), m.
+    static func beats(_ sweep: [RepeaterSweepPoint], _ other: (RepeaterSweepPoint) -> Double?) -> [Double] {
+        sweep.filter { point in other(point).map { point.keyRateBps > 0 && point.keyRateBps > $0 } ?? false }.map(\.lengthMeters)
     }
 
     /// The assumptions behind the table.

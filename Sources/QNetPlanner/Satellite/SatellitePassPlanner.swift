@@ -50,9 +50,16 @@ enum SatellitePassPlanner {
             let reason = "pass integration covers bb84-decoy links; \(link.protocolKind.value.rawValue) has no key per pass yet"
             return (plan([], keyPerPass: 0, reason: reason), [Diagnostic(.note, reason, keyPath: path)])
         }
+        let noPasses = perDay.value == 0
+            ? [Diagnostic(.warning, "passes_per_day is 0: no pass, so no key per day and none in the key graph (give the "
+                + "usable passes a day, e.g. 4)", keyPath: "\(path).passes_per_day")]
+            : []
         guard geometry.duration > 0 else {
-            let reason = "the pass's highest elevation (\(degrees(geometry.maxElevation))) is below its lowest usable elevation (\(degrees(geometry.minElevation)))"
-            return (plan([], keyPerPass: 0, reason: reason), [Diagnostic(.warning, reason, keyPath: "\(path).max_elevation")])
+            let highestText = degrees(geometry.maxElevation), lowestText = degrees(geometry.minElevation)
+            let reason = highest.value == lowest.value
+                ? "the pass's highest elevation (\(highestText)) reaches only its lowest usable elevation: no time above it"
+                : "the pass's highest elevation (\(highestText)) is below its lowest usable elevation (\(lowestText))"
+            return (plan([], keyPerPass: 0, reason: reason), [Diagnostic(.warning, reason, keyPath: "\(path).max_elevation")] + noPasses)
         }
 
         // One terminal tracks one satellite at a time: the passes of a day cannot add up to more than the day.
@@ -74,7 +81,7 @@ enum SatellitePassPlanner {
         let profile = samples.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
         let reason = keyPerPass > 0 ? nil
             : "no key at any elevation of the pass (from \(Format.dB(samples[0].lossDB)) at culmination); see the link's budget"
-        return (plan(profile, keyPerPass: keyPerPass, reason: reason, finite: finite), [])
+        return (plan(profile, keyPerPass: keyPerPass, reason: reason, finite: finite), noPasses)
     }
 
     /// The link `time` seconds from culmination: its loss budget at that elevation and its key.

@@ -31,7 +31,7 @@ extension InspectorContent {
             if let reason = finite.noKeyReason { rows.append(TextRow("  no finite key: " + reason, role: .error)) }
         }
         guard !pass.profile.isEmpty else { return rows }
-        rows += [.blank, .heading("Pass profile: elevation → key rate")]
+        rows += [.blank, .heading("Pass profile: elevation → asymptotic key rate")]
         rows += pass.profile.map { sample in
             TextRow("  " + EngineeringFormat.degrees(sample.elevation), EngineeringFormat.rate(sample.keyRateBps),
                     valueRole: sample.keyRateBps > 0 ? nil : .bad)

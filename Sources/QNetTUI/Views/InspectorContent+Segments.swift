@@ -38,7 +38,7 @@ extension InspectorContent {
         rows.append(TextRow("  protocol", segment.protocolKind.rawValue))
         rows.append(TextRow("  links", segment.links.map(\.rawValue).joined(separator: ", ")))
         rows.append(TextRow("  key rate", EngineeringFormat.rate(segment.keyRateBps), valueRole: state.role))
-        rows.append(TextRow("  PLOB bound (whole channel)", EngineeringFormat.rate(segment.plobBoundBps)))
+        rows.append(TextRow("  PLOB bound (whole channel)", EngineeringFormat.plobBound(segment.plobBoundBps)))
         if let fidelity = segment.fidelity { rows.append(TextRow("  fidelity", EngineeringFormat.number(fidelity))) }
         if let margin = segment.marginDB {
             rows.append(TextRow("  margin", EngineeringFormat.decibels(margin), valueRole: state.role))
@@ -84,7 +84,7 @@ extension InspectorContent {
             let length = kilometres >= 100 ? String(format: "%.0f", kilometres) : String(format: "%.3g", kilometres)
             return TextRow(line(point.isPlanned ? "* " : "  ", [length, compactRate(point.keyRateBps),
                                                                String(format: "%.3f", point.fidelity),
-                                                               compactRate(point.plobBoundBps),
+                                                               point.plobBoundBps.map(compactRate) ?? "unlim",
                                                                compactRate(point.trustedChainBps)]))
         }
         rows.append(TextRow("  * this chain; trust: a trusted-node chain of the same links", role: .dim))

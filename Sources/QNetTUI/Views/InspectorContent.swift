@@ -46,13 +46,14 @@ enum InspectorContent {
         rows += [.blank, .heading("Key")]
         if let pass = plan.pass {
             // What demands get is the daily average of the passes; the link's own rate is at its single geometry.
-            rows.append(TextRow("  daily average", EngineeringFormat.rate(pass.keyGraphFigures.dailyAverageBps),
+            let kind = PlanFigures.keyKind(plan)
+            rows.append(TextRow("  daily average (\(kind))", EngineeringFormat.rate(pass.keyGraphFigures.dailyAverageBps),
                                 valueRole: state.role))
-            rows.append(TextRow("  key rate at culmination", EngineeringFormat.rate(plan.keyRateBps)))
+            rows.append(TextRow("  at culmination (\(kind))", EngineeringFormat.rate(plan.keyRateBps)))
         } else {
-            rows.append(TextRow("  key rate", EngineeringFormat.rate(plan.keyRateBps), valueRole: state.role))
+            rows.append(TextRow("  key rate", PlanFigures.linkRate(plan), valueRole: state.role))
         }
-        rows.append(TextRow("  PLOB bound", EngineeringFormat.rate(plan.plobBoundBps)))
+        rows.append(TextRow("  PLOB bound", EngineeringFormat.plobBound(plan.plobBoundBps)))
         if let margin = plan.marginDB {
             rows.append(TextRow("  margin", EngineeringFormat.decibels(margin), valueRole: state.role))
         } else if plan.marginUnlimited {

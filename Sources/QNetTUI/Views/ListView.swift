@@ -104,7 +104,7 @@ enum ListView {
                 // A satellite link with a pass: the daily average its passes give, which is what demands get.
                 let rate = plan.map { plan in
                     plan.pass.map { EngineeringFormat.rate($0.keyGraphFigures.dailyAverageBps) + " avg" }
-                        ?? EngineeringFormat.rate(plan.keyRateBps)
+                        ?? PlanFigures.linkRate(plan)
                 } ?? link.length?.text ?? ""
                 return Row(text: TextRow("\(link.id) \(link.from)–\(link.to)", rate, valueRole: LinkState(plan).role),
                            selection: .link(link.id))

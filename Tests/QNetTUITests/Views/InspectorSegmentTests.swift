@@ -62,17 +62,53 @@ struct InspectorSegmentTests {
     /// Opens a copy of the Vienna sample with each `edits` text replaced, in a folder of its own (an edit in the
     /// workbench would leave an autosave beside the sample), with `id` selected.
     private func openVienna(_ edits: [(String, String)], select id: String) throws -> AppState {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inspector-warning-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         var text = try String(contentsOf: sample("vienna-secoqc.qnet.yaml"), encoding: .utf8)
         for (old, new) in edits {
             try #require(text.contains(old))
             text = text.replacingOccurrences(of: old, with: new)
         }
-        let file = folder.appendingPathComponent("vienna.qnet.yaml")
+        return try open(text: text, named: "vienna.qnet.yaml", select: id)
+    }
+
+    /// Opens `text` saved as `name` in a folder of its own (removed after), with `id` selected.
+    private func open(text: String, named name: String, select id: String) throws -> AppState {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inspector-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(name)
         try text.write(to: file, atomically: true, encoding: .utf8)
-        return try open("vienna.qnet.yaml", select: id, path: file.path)
+        return try open(name, select: id, path: file.path)
+    }
+
+    @Test("select a 0 km link: its PLOB bound and its segment's have no limit, never 0 bit/s (QA 12b; Pirandola et al., Nat. Commun. 8, 15043 (2017))")
+    func losslessLinkHasNoPLOBLimit() throws {
+        let text = """
+            qnet: 1
+            name: zero
+            nodes: [{id: A, kind: endpoint}, {id: B, kind: endpoint}]
+            links: [{id: L1, between: [A, B], medium: fiber, length: 0 km}]
+
+            """
+        let lines = pane(try open(text: text, named: "zero.qnet.yaml", select: "L1"), width: 60)
+        #expect(shows(lines, "PLOB bound", "no limit"))
+        #expect(!lines.contains { $0.contains("PLOB") && $0.hasSuffix("0 bit/s") })
+        #expect(prose(lines).contains("no fiber at all between A and B"))
+    }
+
+    @Test("select a satellite link at one elevation and no pass: its rate says it holds in view, in the list too (QA)")
+    func inViewRate() throws {
+        let text = """
+            qnet: 1
+            name: in view
+            nodes: [{id: SAT, kind: satellite, altitude: 500 km}, {id: B, kind: endpoint}]
+            links: [{id: S2, between: [SAT, B], medium: satellite, elevation: 45 deg}]
+
+            """
+        let state = try open(text: text, named: "inview.qnet.yaml", select: "S2")
+        let rate = EngineeringFormat.rate(try #require(state.selectedLinkPlan).keyRateBps) + " in view"
+        #expect(shows(pane(state, width: 60), "key rate", rate))
+        let list = Screen.render(state, size: state.screenSize, glyphs: .unicode).lines.joined(separator: "\n")
+        #expect(list.contains(rate))
     }
 
     @Test("select a link whose detector does not absorb its wavelength: the warning is in its Key section (QA M4)")
@@ -119,7 +155,7 @@ struct InspectorSegmentTests {
         #expect(shows(brief, "protocol", "mdi"))
         #expect(shows(brief, "links", "ALICE-CHARLIE, BOB-CHARLIE"))
         #expect(shows(brief, "key rate", EngineeringFormat.rate(bob.keyRateBps)))
-        #expect(shows(brief, "PLOB bound (whole channel)", EngineeringFormat.rate(bob.plobBoundBps)))
+        #expect(shows(brief, "PLOB bound (whole channel)", EngineeringFormat.plobBound(bob.plobBoundBps)))
         #expect(shows(brief, "margin", EngineeringFormat.decibels(try #require(bob.marginDB))))
         #expect(brief.contains("  its figures and assumptions: :export FILE.md") && !brief.contains("Operating point"))
         // The segment's own note (its relay is shared) is in its block.
@@ -179,8 +215,8 @@ struct InspectorSegmentTests {
         #expect(shows(lines, "arm TF1 transmittance", EngineeringFormat.number(tf.armTransmittance[0])))
         #expect(shows(lines, "arm TF2 transmittance", EngineeringFormat.number(tf.armTransmittance[1])))
         #expect(shows(lines, "phase error", EngineeringFormat.percent(tf.phaseErrorRate)))
-        #expect(shows(lines, "PLOB bound (whole channel)", EngineeringFormat.rate(segment.plobBoundBps)))
-        #expect(segment.keyRateBps > segment.plobBoundBps)  // the sample's point: twin field beats the bound
+        #expect(shows(lines, "PLOB bound (whole channel)", EngineeringFormat.plobBound(segment.plobBoundBps)))
+        #expect(segment.plobBoundBps.map { segment.keyRateBps > $0 } == true)  // the sample's point: twin field beats the bound
         #expect(lines.contains("Segment assumptions"))
     }
 
@@ -240,8 +276,10 @@ struct InspectorSegmentTests {
         let lines = pane(state, width: 46)
         // The Key section leads with what demands get (the finite key's daily average), then the rate at culmination.
         let finiteAverage = EngineeringFormat.rate(try #require(pass.finiteKey).dailyAverageBps)
-        #expect(shows(lines, "daily average", finiteAverage))
-        #expect(shows(lines, "key rate at culmination", EngineeringFormat.rate(try #require(state.selectedLinkPlan).keyRateBps)))
+        // Both are the finite key's, and say so; the pass's own figures and its profile say they are asymptotic (QA).
+        #expect(shows(lines, "daily average (finite key)", finiteAverage))
+        #expect(shows(lines, "at culmination (finite key)",
+                      EngineeringFormat.rate(try #require(state.selectedLinkPlan).keyRateBps)))
         let list = Screen.render(state, size: state.screenSize, glyphs: .unicode).lines.joined(separator: "\n")
         #expect(list.contains(finiteAverage + " avg"))
         #expect(shows(lines, "duration", EngineeringFormat.time(pass.durationSeconds)))
@@ -255,7 +293,7 @@ struct InspectorSegmentTests {
         #expect(shows(lines, "tail bound", finite.tailBound.rawValue))
         // Beside both keys per pass, the sifting each uses (QA M2).
         #expect(prose(lines).contains("sifting: " + (try #require(finite.sifting)).value))
-        let profile = try #require(lines.firstIndex(of: "Pass profile: elevation → key rate"))
+        let profile = try #require(lines.firstIndex(of: "Pass profile: elevation → asymptotic key rate"))
         for (offset, sample) in pass.profile.enumerated() {
             #expect(shows([lines[profile + 1 + offset]], EngineeringFormat.degrees(sample.elevation),
                           EngineeringFormat.rate(sample.keyRateBps)))

@@ -8,11 +8,19 @@ extension CursesTerminal {
     /// by `InputDecoder`, every one of those that arrive together, in order. Ctrl-C typed while
     /// this waits, or shortly after, is read in its turn, as a key (`InterruptCharacter`); one typed
     /// during longer work (a signal) comes after the events already read and decoded, and keys typed
-    /// ahead and not yet read are discarded by the terminal on it (ISIG without NOFLSH), as in a shell.
+    /// ahead and not yet read are discarded by the terminal on it (ISIG without NOFLSH), as in a shell. After a
+    /// timeout with no event, Ctrl-C stays a character: the idle work that follows (a redraw, which takes more than
+    /// `InterruptCharacter.signalAfter` on a large map in a debug build) is no work a Ctrl-C must interrupt.
     public func nextEvent(timeout: Duration) -> InputEvent? {
         if reportsDrags { claimMouseReports() }
         interruptCharacter?.waiting()
-        defer { interruptCharacter?.working() }
+        let event = awaitEvent(timeout: timeout)
+        if event != nil { interruptCharacter?.working() }
+        return event
+    }
+
+    /// `nextEvent` while Ctrl-C is a character.
+    private func awaitEvent(timeout: Duration) -> InputEvent? {
         while true {
             if SignalHandlers.received != nil { return .hangup }
             if let event = input.next() { return event }

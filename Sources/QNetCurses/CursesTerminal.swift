@@ -39,7 +39,9 @@ public final class CursesTerminal: Terminal {
         setlocale(LC_ALL, "")
         isUTF8 = nc_locale_is_utf8() != 0
         glyphs = isUTF8 ? .unicode : .ascii
+        CrashRestore.install(descriptor: fileno(input))
         guard let screen = newterm(terminalType, output, input) else {
+            CrashRestore.uninstall()
             throw CursesError("cannot open the terminal '\(terminalType ?? environment["TERM"] ?? "$TERM")'")
         }
         self.screen = screen
@@ -47,6 +49,7 @@ public final class CursesTerminal: Terminal {
         set_term(screen)
         guard let window = nc_stdscr() else {
             endwin()
+            CrashRestore.uninstall()
             delscreen(screen)
             throw CursesError("the terminal has no screen")
         }
@@ -106,6 +109,7 @@ public final class CursesTerminal: Terminal {
         }
         interruptCharacter?.close()
         endwin()
+        CrashRestore.uninstall()
         delscreen(screen)
         SignalHandlers.restore()
         // Stopped by SIGTERM, SIGHUP or SIGQUIT: the workbench has written its autosave; exit as the signal would.

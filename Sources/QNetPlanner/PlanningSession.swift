@@ -251,22 +251,16 @@ public final class PlanningSession {
         }
         // A link that lies in no segment has no key anyone holds: one keyed per segment (not decoy BB84) has none, and
         // a decoy BB84 link's own key (QA: one to a repeater with no other link showed 5.8 Mbit/s) goes to an end that
-        // holds none. Say why; not for a link whose segment the search may have missed.
+        // holds none. Say why. A link with a key of its own keeps it where the search stopped at its bound (its segment
+        // may be among those not found); one without is told it lies on no path either way.
         var inSegment = [Bool](repeating: false, count: linkCount)
         for index in found.indices { for link in found[index].links { inSegment[link] = true } }
         for index in 0..<linkCount where planIndex[index] >= 0 && !inSegment[index] && linkPlans[planIndex[index]].noKeyReason == nil
             && (linkPlans[planIndex[index]].keyRateBps == 0 || !truncated) {
-            var reason = "the link lies on no path between two key-holding nodes through untrusted ones, so no segment carries its key"
+            var reason = LinkPlan.noSegmentReason
             if linkPlans[planIndex[index]].keyRateBps > 0, let ends = ends[index] {
                 let keyless = [ends.0, ends.1].filter { !holdsKey[$0] }.map { topology.nodes[$0] }
-                let named = keyless.map { "\($0.id) (\($0.resolvedKind.withArticle))" }.joined(separator: " and ")
-                reason += ": \(named) \(keyless.count == 1 ? "holds" : "hold") no key, so no one holds this link's (make "
-                    + "\(keyless.count == 1 ? "it" : "one") a trusted node, or carry the key through to a key holder with mdi, tf or "
-                    + "entanglement)"
-                linkPlans[planIndex[index]].keyRateBps = 0
-                linkPlans[planIndex[index]].keyPerPulse = 0
-                linkPlans[planIndex[index]].marginDB = nil
-                linkPlans[planIndex[index]].marginUnlimited = false
+                if !keyless.isEmpty { reason = linkPlans[planIndex[index]].withdrawKey(keylessEnds: keyless) }
             }
             linkPlans[planIndex[index]].noKeyReason = reason
             let warning = Diagnostic(.warning, "link \(linkPlans[planIndex[index]].id): \(reason)", keyPath: "links[\(index)]")

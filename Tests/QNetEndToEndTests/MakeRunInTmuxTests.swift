@@ -57,9 +57,46 @@ struct MakeRunInTmuxTests {
         }
     }
 
+    @Test("make run, a crash while the workbench waits for keys: the terminal is left as it was found, Ctrl-C and echo on",
+          .enabled(if: Tmux.executable != nil && MakeReportTests.make != nil, "tmux or make is not installed"),
+          .timeLimit(.minutes(1)))
+    func crashRestoresTheTerminal() throws {
+        let binary = try #require(Binary.qnetplan, "qnetplan is not built: run `swift build` first")
+        let make = try #require(MakeReportTests.make)
+        try Binary.withViennaCopy { file in
+            let directory = file.deletingLastPathComponent(), modesFile = directory.appendingPathComponent("modes")
+            let tmux = try Tmux()
+            defer { tmux.killServer() }
+            // Without Swift's crash report, which would hold the terminal for its own prompt; the modes after make.
+            try tmux.start(width: 120, height: 40, command: "SWIFT_BACKTRACE=enable=no \(make) --no-print-directory -o deps "
+                + "-C \(Binary.packageRoot.path) run SWIFT=true BIN=\(binary.path) FILE=\(file.path) 2>/dev/null; stty -a >\(modesFile.path)",
+                directory: directory)
+            #expect(tmux.waitFor(seconds: 10) { $0.contains("opened \(file.path)") ? true : nil } == true, "\(tmux.capture())")
+            let workbench = try #require(Self.processes(running: "edit \(file.path)").first)
+            let waiting = tmux.waitFor { _ in tmux.modes()?.contains("intr = <undef>;") == true ? true : nil }
+            #expect(waiting == true, "Ctrl-C was not off while the workbench waited")
+            #expect(kill(workbench, SIGSEGV) == 0)
+            // Written once make has ended (the shell creates the file before stty fills it).
+            let after = tmux.waitFor { _ in (try? String(contentsOf: modesFile, encoding: .utf8)).flatMap { $0.contains("intr") ? $0 : nil } }
+            let found = try #require(after, "the workbench did not end:\n\(tmux.capture())")
+            #expect(found.contains("intr = ^C;") && found.contains(" echo ") && found.contains(" icanon "), "\(found)")
+        }
+    }
+
+    /// The processes whose command line contains `text` (read from /proc).
+    private static func processes(running text: String) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry in
+            guard let process = Int32(entry),
+                  let line = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return nil }
+            let arguments = String(decoding: line.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+            return arguments.contains(text) ? process : nil
+        }
+    }
+
     /// Runs `body` on the workbench, under `make run` or alone, on a copy of the Vienna sample in a new folder (removed
     /// afterwards), in a tmux server (killed afterwards), once it has opened the file; afterwards, the command must have
-    /// printed nothing on standard error and exited 0, as its shell tells (SWIFT=true stands for make's build).
+    /// printed nothing on standard error and exited 0, as its shell tells (SWIFT=true stands for make's build, `-o deps` skips its package check).
     private func withWorkbench(underMake: Bool, _ body: (_ file: URL, _ tmux: Tmux) throws -> Void) throws {
         let binary = try #require(Binary.qnetplan, "qnetplan is not built: run `swift build` first")
         let make = try #require(underMake ? MakeReportTests.make : "")
@@ -68,7 +105,7 @@ struct MakeRunInTmuxTests {
             let errors = directory.appendingPathComponent("errors"), status = directory.appendingPathComponent("status")
             let tmux = try Tmux()
             defer { tmux.killServer() }
-            let run = underMake ? "\(make) --no-print-directory -C \(Binary.packageRoot.path) run SWIFT=true BIN=\(binary.path) "
+            let run = underMake ? "\(make) --no-print-directory -o deps -C \(Binary.packageRoot.path) run SWIFT=true BIN=\(binary.path) "
                 + "FILE=\(file.path)" : "\(binary.path) edit \(file.path)"
             try tmux.start(width: 120, height: 40, command: "\(run) 2>\(errors.path); echo $? >\(status.path)", directory: directory)
             #expect(tmux.waitFor(seconds: 10) { $0.contains("opened \(file.path)") ? true : nil } == true, "\(tmux.capture())")
@@ -76,5 +113,14 @@ struct MakeRunInTmuxTests {
             let (printed, exit) = (try String(contentsOf: errors, encoding: .utf8), try? String(contentsOf: status, encoding: .utf8))
             #expect(printed == "" && exit == "0\n", "standard error: \(printed); exit status: \(exit ?? "none, its shell was interrupted")")
         }
+    }
+}
+
+extension Tmux {
+    /// The terminal modes of the first session's pane, as `stty -a` prints them; nil without stty or the pane.
+    func modes() -> String? {
+        guard let stty = ["/usr/bin/stty", "/bin/stty"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }),
+              let terminal = paneTerminal() else { return nil }
+        return try? Binary.run(URL(fileURLWithPath: stty), ["-F", terminal, "-a"]).output
     }
 }

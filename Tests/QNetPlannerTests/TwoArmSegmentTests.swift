@@ -196,15 +196,17 @@ struct TwoArmSegmentTests {
     /// repeater holds no key; a decoy BB84 link between two key holders keeps its key.
     @Test func aDecoyLinkToARepeaterThatLeadsNowhereHasNoKeyAndSaysWhoHoldsNone() throws {
         let nodes = [Node(id: "A", kind: .endpoint), Node(id: "R1", kind: .repeater), Node(id: "B", kind: .endpoint)]
-        let links = [Fixtures.fiber("Q1", "A", "R1", km: 20, protocol: .bb84Decoy),
+        var links = [Fixtures.fiber("Q1", "A", "R1", km: 20, protocol: .bb84Decoy),
                      Fixtures.fiber("Q2", "A", "B", km: 20, protocol: .bb84Decoy)]
+        (links[0].finiteKey, links[1].finiteKey) = (FiniteKeySettings(), FiniteKeySettings())
         let plan = planner.plan(Self.topology(nodes, links, sources: [], detectors: []))
         let dangling = try #require(plan.links.first { $0.id == "Q1" })
-        #expect(dangling.keyRateBps == 0 && dangling.keyPerPulse == 0 && dangling.marginDB == nil)
+        #expect(dangling.keyRateBps == 0 && dangling.keyPerPulse == 0 && dangling.marginDB == nil && dangling.finiteKey == nil)
         #expect(dangling.noKeyReason?.contains("no segment carries its key: R1 (a repeater) holds no key, so no one holds this "
                                                + "link's (make it a trusted node") == true, "\(dangling.noKeyReason ?? "none")")
         #expect(plan.diagnostics.contains { $0.severity == .warning && $0.keyPath == "links[0]" })
-        #expect(try #require(plan.links.first { $0.id == "Q2" }).keyRateBps > 0)
+        let direct = try #require(plan.links.first { $0.id == "Q2" })
+        #expect(direct.keyRateBps > 0 && direct.finiteKey != nil)
     }
 
     @Test func fixedIntensitiesAreUsedAsGiven() throws {

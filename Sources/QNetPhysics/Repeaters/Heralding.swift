@@ -85,7 +85,7 @@ public enum EntanglementHeralding {
     ///
     /// The heralds of a round are binomial (M independent modes, Collins, Jenkins, Kuzmich, Kennedy, PRL 98, 060502
     /// (2007)). Where M·p < 1 the difference loses its digits (it is about M²p²/2 of about M·p), so it is summed
-    /// instead as Σ_{j≥2} C(M, j)·p^j·(1 − p)^(M−j), whose terms then fall by at least a third each.
+    /// instead as Σ_{j≥2} C(M, j)·p^j·(1 − p)^(M−j), each of whose terms is then at most a third of the one before.
     public static func multiplexedAtLeastTwo(_ p: Double, modes: Int) -> Double {
         let (probability, count) = (clamp(p), Double(max(1, modes)))
         guard count >= 2, probability > 0 else { return 0 }

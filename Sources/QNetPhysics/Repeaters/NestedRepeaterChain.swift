@@ -134,9 +134,8 @@ public enum NestedRepeaterChain {
             let cutoffSeconds = min(left.cutoffSeconds, right.cutoffSeconds)
             let cutoff = NestedRepeaterChain.cutoffRounds(cutoffSeconds, roundSeconds: round)
             for done in 0..<rounds {
-                let mean = pair.meanSeconds / round
                 let race = done == 0 ? GeometricRace(copiesOf: link, cutoffRounds: cutoff)
-                    : GeometricRace(left: mean, right: mean, cutoffRounds: cutoff)
+                    : GeometricRace(left: pair.meanSeconds / round, right: pair.meanSeconds / round, cutoffRounds: cutoff)
                 pair = join(pair, pair, race: race, coherence: (coherence, coherence)) { a, b in
                     let outcome = DEJMPS.round(a, b)
                     return (outcome.state, outcome.successProbability)

@@ -1,0 +1,66 @@
+import Glibc
+import Synchronization
+
+/// The terminal's modes as the workbench found them, put back when the process crashes (SIGSEGV, SIGBUS, SIGILL,
+/// SIGFPE, SIGABRT), before the crash goes on to the handler that was there before (Swift's crash report, or the
+/// default).
+///
+/// A crash skips `endwin`: the terminal stays without echo, line editing and, while input is awaited, Ctrl-C
+/// (`InterruptCharacter`). Run from a shell, the shell puts its modes back when its job dies of a signal; under
+/// `make run` its job is make, which exits normally, so the shell kept them (a second reader: after a crash, Ctrl-C
+/// no longer stopped `sleep 30`). `tcsetattr` and `sigaction` are async-signal-safe (POSIX.1-2017, XSH 2.4.3).
+enum CrashRestore {
+    /// The crash signals handled, in the order of `previous`.
+    private static let signals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT]
+
+    /// The terminal's descriptor, -1 while nothing is to be put back.
+    private static let descriptor = Atomic<Int32>(-1)
+    /// The modes found, and the handlers that were there before, one per signal of `signals`: allocated once and
+    /// never freed, so that a handler reads them without allocating.
+    nonisolated(unsafe) private static let found = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+    nonisolated(unsafe) private static let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: signals.count)
+
+    /// Notes the modes of the terminal on `descriptor` (before ncurses changes them) and handles the crash signals.
+    static func install(descriptor terminal: Int32) {
+        guard tcgetattr(terminal, found) == 0 else { return }
+        descriptor.store(terminal, ordering: .relaxed)
+        for (index, number) in signals.enumerated() {
+            var action = sigaction()
+            action.__sigaction_handler.sa_sigaction = { number, info, _ in
+                CrashRestore.crashed(number, sent: (info?.pointee.si_code ?? 0) <= 0)
+            }
+            action.sa_flags = SA_SIGINFO
+            sigemptyset(&action.sa_mask)
+            sigaction(number, &action, previous + index)
+        }
+    }
+
+    /// The terminal is restored (`endwin`): the handlers that were there before are back.
+    static func uninstall() {
+        guard descriptor.exchange(-1, ordering: .relaxed) >= 0 else { return }
+        for (index, number) in signals.enumerated() { sigaction(number, previous + index, nil) }
+    }
+
+    /// Puts the modes back and the previous handler of `number`. A fault runs its instruction again on return, which
+    /// faults again, now for that handler (with the fault's own context); a signal sent (`kill`, `abort`) is sent
+    /// again, which that handler takes once this one returns.
+    private static func crashed(_ number: Int32, sent: Bool) {
+        let terminal = descriptor.exchange(-1, ordering: .relaxed)
+        if terminal >= 0 { tcsetattr(terminal, TCSANOW, found) }
+        guard let index = index(of: number) else { return }
+        sigaction(number, previous + index, nil)
+        if sent || number == SIGABRT { raise(number) }
+    }
+
+    /// The place of `number` in `signals`, without reading the array (a handler must not touch reference counts).
+    private static func index(of number: Int32) -> Int? {
+        switch number {
+        case SIGSEGV: return 0
+        case SIGBUS: return 1
+        case SIGILL: return 2
+        case SIGFPE: return 3
+        case SIGABRT: return 4
+        default: return nil
+        }
+    }
+}

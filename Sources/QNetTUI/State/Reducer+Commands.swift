@@ -28,8 +28,7 @@ private func run(_ command: Command, into state: inout AppState) throws(CommandE
         state.quitAfterSave = true
         return save(&state, to: nil, force: force)
     case .quit(let force):
-        if force { return quitWithoutSaving(state) }
-        if !state.isDirty { return [.quit] }
+        if force || !state.isDirty { return quitWithoutSaving(state) }
         throw CommandError.refused("unsaved edits: :w to save, :q! to quit without saving")
     case .edit(let path, let force):
         guard let target = path ?? state.filePath else { throw CommandError("usage: :e FILE") }

@@ -5,11 +5,25 @@ import QNetModel
 
 @Suite("Quitting, saving and opening")
 struct QuitAndFileTests {
-    @Test("q with nothing changed quits at once")
+    @Test("q with nothing changed quits at once, and takes this workbench's autosave (if any) with it")
     func quitClean() {
         var session = Session()
         session.press(.character("q"))
-        #expect(session.effects == [.quit])
+        #expect(session.effects == [.removeAutosave(path: ".metro.yaml.autosave"), .quit])
+    }
+
+    /// QA: an autosave written while an edit was unsaved, the edit then undone, outlived `:q!` and was offered back.
+    @Test("an edit undone back to the file, then q, :q or :q!: the autosave written meanwhile goes too")
+    func quitAfterUndoingEverything() {
+        for quit in ["q", ":q", ":q!"] {
+            var session = Session()
+            session.command("set L1.length 5 km")
+            session.press(.character("u"))
+            #expect(!session.state.isDirty)
+            session.effects = []
+            if quit == "q" { session.press(.character("q")) } else { session.command(String(quit.dropFirst())) }
+            #expect(session.effects == [.removeAutosave(path: ".metro.yaml.autosave"), .quit], "\(quit)")
+        }
     }
 
     @Test(":q with unsaved edits refuses with a message; :q! forces")

@@ -29,7 +29,8 @@ enum CrashRestore {
             action.__sigaction_handler.sa_sigaction = { number, info, _ in
                 CrashRestore.crashed(number, sent: (info?.pointee.si_code ?? 0) <= 0)
             }
-            action.sa_flags = SA_SIGINFO
+            // On the alternate stack Swift's runtime sets up, as its own handler runs: a stack overflow leaves no other.
+            action.sa_flags = SA_SIGINFO | SA_ONSTACK
             sigemptyset(&action.sa_mask)
             sigaction(number, &action, previous + index)
         }
@@ -42,14 +43,22 @@ enum CrashRestore {
     }
 
     /// Puts the modes back and the previous handler of `number`. A fault runs its instruction again on return, which
-    /// faults again, now for that handler (with the fault's own context); a signal sent (`kill`, `abort`) is sent
-    /// again, which that handler takes once this one returns.
+    /// faults again, now for that handler (with the fault's own context). A signal sent (`kill`, `abort`) goes to that
+    /// handler at once, and then ends the process as the default action does: Swift's crash report returns from a
+    /// signal that was sent, and the workbench ran on (a second reader, with `kill -ABRT`).
     private static func crashed(_ number: Int32, sent: Bool) {
         let terminal = descriptor.exchange(-1, ordering: .relaxed)
         if terminal >= 0 { tcsetattr(terminal, TCSANOW, found) }
         guard let index = index(of: number) else { return }
         sigaction(number, previous + index, nil)
-        if sent || number == SIGABRT { raise(number) }
+        guard sent || number == SIGABRT else { return }
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, number)
+        pthread_sigmask(SIG_UNBLOCK, &blocked, nil)
+        raise(number)
+        signal(number, SIG_DFL)
+        raise(number)
     }
 
     /// The place of `number` in `signals`, without reading the array (a handler must not touch reference counts).

@@ -67,8 +67,9 @@ struct MakeRunInTmuxTests {
             let directory = file.deletingLastPathComponent(), modesFile = directory.appendingPathComponent("modes")
             let tmux = try Tmux()
             defer { tmux.killServer() }
-            // Without Swift's crash report, which would hold the terminal for its own prompt; the modes after make.
-            try tmux.start(width: 120, height: 40, command: "SWIFT_BACKTRACE=enable=no \(make) --no-print-directory -o deps "
+            // Swift's crash report runs after the modes are back (not interactive: its prompt would hold the terminal);
+            // it returns from a signal that was sent, and the workbench must still end. The modes are read after make.
+            try tmux.start(width: 120, height: 40, command: "SWIFT_BACKTRACE=interactive=no \(make) --no-print-directory -o deps "
                 + "-C \(Binary.packageRoot.path) run SWIFT=true BIN=\(binary.path) FILE=\(file.path) 2>/dev/null; stty -a >\(modesFile.path)",
                 directory: directory)
             #expect(tmux.waitFor(seconds: 10) { $0.contains("opened \(file.path)") ? true : nil } == true, "\(tmux.capture())")

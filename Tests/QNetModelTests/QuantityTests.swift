@@ -87,15 +87,19 @@ struct QuantityTests {
 
     @Test("a decimal comma (digits, a comma, digits) is refused with the number written with a point (QA)")
     func decimalComma() {
-        #expect(problem("40,5 km", .length) == .decimalComma("40.5 km"))
-        #expect(problem("40,5km", .length) == .decimalComma("40.5 km"))
-        #expect(problem("0,25", .dimensionless) == .decimalComma("0.25"))
-        #expect(problem("2,5 dB/km", .attenuation) == .decimalComma("2.5 dB/km"))
+        #expect(problem("40,5 km", .length) == .decimalComma("40.5 km", thousands: nil))
+        #expect(problem("40,5km", .length) == .decimalComma("40.5 km", thousands: nil))
+        #expect(problem("0,25", .dimensionless) == .decimalComma("0.25", thousands: nil))
+        #expect(problem("2,5 dB/km", .attenuation) == .decimalComma("2.5 dB/km", thousands: nil))
         // Anything else than digits, a comma and digits keeps its own reason.
         #expect(problem("40, km", .length) == .wrongUnit(", km"))
         #expect(problem("-1,5 km", .length) == .wrongUnit(",5 km"))
-        #expect(QuantityError(text: "40,5 km", dimension: .length, problem: .decimalComma("40.5 km")).description
+        #expect(QuantityError(text: "40,5 km", dimension: .length, problem: .decimalComma("40.5 km", thousands: nil)).description
             == "'40,5 km': a decimal comma is not read; write 40.5 km, with a decimal point")
+        // Three digits after the comma may group thousands: both readings are offered (1.000 km is a thousandth of it).
+        #expect(problem("1,000 km", .length) == .decimalComma("1.000 km", thousands: "1000 km"))
+        #expect(QuantityError(text: "1,000 km", dimension: .length, problem: .decimalComma("1.000 km", thousands: "1000 km"))
+            .description == "'1,000 km': a comma is not read; write 1000 km if it groups thousands, or 1.000 km with a decimal point")
     }
 
     @Test("refusals read right whatever the dimension: an before a vowel, no unit list where none is written")

@@ -59,6 +59,14 @@ import Testing
             + "bound has no limit); if the ends share a room, give the patch cord's length (e.g. 2 m)")
         #expect(plan.diagnostics.contains(warning))
         #expect(Planner().plan(chain(km: 0.002)).links[0].diagnostics.allSatisfy { $0.keyPath != "links[0].length" })
+        // With extra losses the channel is not lossless, and its bound has a limit.
+        var lossy = chain(km: 0)
+        lossy.links[0].extraLosses = [NamedLoss(name: "connectors", loss: Quantity(1, .decibel))]
+        let lossyPlan = Planner().plan(lossy)
+        #expect(lossyPlan.links[0].diagnostics.first { $0.keyPath == "links[0].length" }?.message
+            == "link L1 is 0 km long: no fiber at all between A and T, a channel of its extra losses alone; if the ends "
+            + "share a room, give the patch cord's length (e.g. 2 m)")
+        #expect(lossyPlan.links[0].plobBoundBps != nil)
     }
 
     @Test("positions that coincide give the same warning; positions apart give only the shorter-than-the-distance one")

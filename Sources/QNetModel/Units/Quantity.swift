@@ -44,7 +44,8 @@ public struct Quantity: Sendable, Hashable {
             throw QuantityError(text: text, dimension: dimension, problem: .spaceInNumber(joiningGroups(numberText, unitText)))
         }
         if let corrected = decimalPoint(numberText, unitText) {
-            throw QuantityError(text: text, dimension: dimension, problem: .decimalComma(corrected))
+            throw QuantityError(text: text, dimension: dimension,
+                                problem: .decimalComma(corrected.point, thousands: corrected.thousands))
         }
         if unitText.isEmpty {
             guard let bare = dimension.bareUnit else {
@@ -87,13 +88,15 @@ public struct Quantity: Sendable, Hashable {
     }
 
     /// `40.5 km` for the `40` and `,5 km` of `40,5 km`: digits, a decimal comma and digits, then the unit if any; nil
-    /// for any other text.
-    private static func decimalPoint(_ number: String, _ rest: String) -> String? {
+    /// for any other text. Where three digits follow the comma it may group thousands instead (`1,000 km`): then also
+    /// the text without it (`1000 km`).
+    private static func decimalPoint(_ number: String, _ rest: String) -> (point: String, thousands: String?)? {
         guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }), rest.first == ",",
               let first = rest.dropFirst().first, first.isASCII, first.isNumber else { return nil }
         let fraction = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
         let unit = rest.dropFirst(1 + fraction.count).trimmingCharacters(in: .whitespaces)
-        return "\(number).\(fraction)" + (unit.isEmpty ? "" : " \(unit)")
+        let suffix = unit.isEmpty ? "" : " \(unit)"
+        return ("\(number).\(fraction)" + suffix, fraction.count == 3 ? "\(number)\(fraction)" + suffix : nil)
     }
 
     /// `30000 km` from the `30` and `000 km` of `30 000 km`: the digit groups that follow the number, joined to it.
@@ -140,8 +143,9 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
         case wrongUnit(String)
         /// Digit groups split by spaces (`30 000 km`); the payload is the text with them joined (`30000 km`).
         case spaceInNumber(String)
-        /// A decimal comma (`40,5 km`); the payload is the text with a decimal point (`40.5 km`).
-        case decimalComma(String)
+        /// A decimal comma (`40,5 km`); the payload is the text with a decimal point (`40.5 km`), and without the comma
+        /// where it may group thousands (`1,000 km`: `1000 km`).
+        case decimalComma(String, thousands: String?)
     }
 
     /// The text that was read.
@@ -171,7 +175,11 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
             return "'\(text)' is too large to compute with (beyond 1.8e308 in SI units); expected \(expected)"
         case .spaceInNumber(let joined):
             return "'\(text)': a number cannot contain a space (digit groups are not read); write \(joined)"
-        case .decimalComma(let corrected):
+        case .decimalComma(let corrected, let thousands?):
+            // A second reader: `1,000 km` read as 1.000 km would be a thousand times too short.
+            return "'\(text)': a comma is not read; write \(thousands) if it groups thousands, or \(corrected) with a "
+                + "decimal point"
+        case .decimalComma(let corrected, nil):
             return "'\(text)': a decimal comma is not read; write \(corrected), with a decimal point"
         case .missingUnit:
             return "'\(text)' has no unit; \(dimension.noun.withIndefiniteArticle) takes one of: \(acceptedUnits)"

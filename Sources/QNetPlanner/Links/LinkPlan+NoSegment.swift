@@ -16,6 +16,8 @@ extension LinkPlan {
         keyPerPulse = 0
         marginDB = nil
         marginUnlimited = false
+        keyOnlyWhileInView = false
+        signalIntensity = nil
         // Nor the key figures of a block, a pass or a CV link (a second reader: "Key: 0 bit/s", then 606 Mbit per block).
         finiteKey = nil
         pass = nil

@@ -15,8 +15,11 @@ enum ZeroLengthCheck {
               LinkLengthCheck.warning(inputs) == nil
         else { return [] }
         let what = medium == .fiber ? "fiber" : "free-space path"
+        // Lossless only without extra losses (a second reader: "no limit" beside a 2.28 Gbit/s bound).
+        let channel = link.extraLosses.allSatisfy { $0.loss.si == 0 }
+            ? "a lossless channel (its PLOB bound has no limit)" : "a channel of its extra losses alone"
         return [Diagnostic(.warning, "link \(link.id) is \(length.text) long: no \(what) at all between \(link.from) and "
-            + "\(link.to), a lossless channel (its PLOB bound has no limit); if the ends share a room, give the patch "
-            + "cord's length (e.g. 2 m)", keyPath: "links[\(inputs.index)].length")]
+            + "\(link.to), \(channel); if the ends share a room, give the patch cord's length (e.g. 2 m)",
+                           keyPath: "links[\(inputs.index)].length")]
     }
 }

@@ -8,8 +8,8 @@ extension TopologyEditor {
     static func apply(_ suggestion: QNetPlanner.Suggestion, for demand: Identifier, to topology: Topology)
         throws(CommandError) -> Outcome
     {
-        let message = "applied the suggestion \(suggestion.summary), planned at \(EngineeringFormat.rate(suggestion.rateBps)) "
-            + "for \(demand)"
+        // The rate first: a long summary (a swap suggestion's sources) ran past the status line.
+        let message = "applied for \(demand), planned at \(EngineeringFormat.rate(suggestion.rateBps)): \(suggestion.summary)"
         return try checked(Outcome(topology: suggestion.edit.applied(to: topology), message: message, selection: .demand(demand)),
                            against: topology)
     }

@@ -53,8 +53,8 @@ struct ApplySuggestionTests {
         #expect(edited.links.map(\.id) == ["L1-a", "L1-b", "L2"] && edited.node("L1-mid")?.kind == .trusted)
         #expect(session.state.undoStack == [Self.network])
         #expect(session.state.selection == .demand("HQ-DC"))
-        #expect(session.status == "applied the suggestion a trusted node at the midpoint of L1, planned at "
-            + "\(EngineeringFormat.rate(best.rateBps)) for HQ-DC")
+        #expect(session.status == "applied for HQ-DC, planned at \(EngineeringFormat.rate(best.rateBps)): a trusted node at the "
+            + "midpoint of L1")
         #expect(session.effects.contains(.replan(edited)))
         // Planned from scratch, the edited network gives the rate the suggestion states.
         let rate = Planner().plan(edited).demands[0].maxFlowBps

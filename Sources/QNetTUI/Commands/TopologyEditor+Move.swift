@@ -57,8 +57,11 @@ extension TopologyEditor {
         }
         guard !differing.isEmpty else { return "" }
         let shown = differing.prefix(2).joined(separator: ", ") + (differing.count > 2 ? ", …" : "")
-        return "; lengths stay as written: \(shown)"
+        return lengthsAsWrittenMarker + shown
     }
+
+    /// How a move's aside on the lengths starts (`EditNotes` puts a new plan note before it).
+    static let lengthsAsWrittenMarker = "; lengths stay as written: "
 
     /// Kilometres of a degree of latitude (the map's spherical earth).
     private static let kmPerDegree = MapPoint.earthRadiusKm * Double.pi / 180

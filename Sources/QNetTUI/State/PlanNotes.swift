@@ -118,16 +118,16 @@ struct EditNotes: Sendable, Hashable {
     var status: StatusMessage
 
     /// The edit's status followed by the notes its plan added: `L1.length = 300 km · 1 new note (see inspector): link
-    /// L1 has no key: …`, as a warning (an error when one is); nil when the plan added none. An aside of the edit's
-    /// after `; ` (a move's `lengths stay as written: …`) comes after the notes, which a status line cut at its width
-    /// would otherwise hide (QA: a move never showed its new warning).
+    /// L1 has no key: …`, as a warning (an error when one is); nil when the plan added none. A move's aside
+    /// (`; lengths stay as written: …`) comes after the notes, which a status line cut at its width would otherwise
+    /// hide (QA: a move never showed its new warning); other statuses are kept whole, whatever `; ` they hold.
     func status(adding added: [Diagnostic]) -> StatusMessage? {
         guard let first = added.first else { return nil }
         let counts = [Diagnostic.Severity.error, .warning, .note].compactMap { severity -> String? in
             let count = added.filter { $0.severity == severity }.count
             return count == 0 ? nil : "\(count) new \(severity.rawValue)\(count == 1 ? "" : "s")"
         }
-        let aside = status.text.range(of: "; ")
+        let aside = status.text.range(of: TopologyEditor.lengthsAsWrittenMarker)
         let done = aside.map { String(status.text[..<$0.lowerBound]) } ?? status.text
         let after = aside.map { String(status.text[$0.lowerBound...]) } ?? ""
         return StatusMessage("\(done) · \(counts.joined(separator: ", ")) (see inspector): \(first.message)\(after)",

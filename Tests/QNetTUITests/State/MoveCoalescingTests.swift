@@ -1,5 +1,6 @@
 import Testing
 import QNetModel
+import QNetPlanner
 @testable import QNetTUI
 
 /// Shift+arrow moves (QA: 21 presses to move a node were 21 undo steps, and a move's status line never told the
@@ -66,5 +67,20 @@ struct MoveCoalescingTests {
         #expect(status[..<news.lowerBound].count < 40)
         #expect(status.contains("; lengths stay as written: L1 30 km"))
         #expect(session.state.status?.kind == .warning)
+    }
+
+    /// A second reader: every status was split at its first `; `, so an applied suggestion whose summary holds one
+    /// (a source list) would have had the news spliced into it.
+    @Test("only a move's aside goes after the news: another status is kept whole, the news after it")
+    func otherStatusesKeptWhole() {
+        let before = PlanNotes(Planner().plan(Fixtures.metro), of: Fixtures.metro)
+        let warning = Diagnostic(.warning, "demand A-B is not met")
+        let applied = "applied for A-B, planned at 1 kbit/s: better swaps (Sangouard et al. 2011; Ewert et al. 2016)"
+        let notes = EditNotes(before: before, status: StatusMessage(applied)).status(adding: [warning])
+        #expect(notes?.text == applied + " · 1 new warning (see inspector): demand A-B is not met")
+        let moved = "moved T to x 3 km, y 0 km" + TopologyEditor.lengthsAsWrittenMarker + "L1 30 km (3 km on the map)"
+        let told = EditNotes(before: before, status: StatusMessage(moved)).status(adding: [warning])
+        #expect(told?.text == "moved T to x 3 km, y 0 km · 1 new warning (see inspector): demand A-B is not met; lengths stay "
+            + "as written: L1 30 km (3 km on the map)")
     }
 }

@@ -286,7 +286,7 @@ public final class PlanningSession {
         let graph = KeyGraph(keyNodes: keyNodes, topologyNodeCount: topology.nodes.count, edges: edges)
         let (demands, sharedCapacity) = route(topology.demands, graph: graph, topology: topology, segments: segments, nodeIndex: nodeIndex)
         diagnostics += EndpointBarrier.warnings(topology, plans: demands, graph: graph, nodeIndex: nodeIndex)
-        diagnostics += DarkCountKeys.warnings(topology.equipment)
+        diagnostics += DarkCountKeys.warnings(topology.equipment) + UnusedDetectorKeys.warnings(topology.equipment)
         diagnostics += Self.overloadWarnings(sharedCapacity, firstLinks: found.map { $0.links.first }) { id in
             topology.links.firstIndex { $0.id == id }
         }

@@ -83,10 +83,12 @@ struct SensitivityProbe {
             let (forward, backward) = ((above - base) / h, (base - below) / h)
             if abs(forward - backward) > Self.kinkTolerance * max(abs(forward), abs(backward)) {
                 value = worse == .up ? forward : backward
-                otherWay = Sanitise.finite((worse == .up ? backward : forward) * h)
+                // The change of a step to the better side: f(x − h) − f(x) where worse is up (QA: its sign was flipped).
+                let better = (worse == .up ? below : above) - base
+                otherWay = Sanitise.finite(better)
                 scheme = (worse == .up ? "forward" : "backward")
                     + " 2-point at a kink (within one step another link or segment limits instead; one step the other way changes the rate by "
-                    + "\(Format.number((worse == .up ? backward : forward) * h, digits: 3)) bit/s)"
+                    + "\(Format.number(better, digits: 3)) bit/s)"
             } else {
                 value = (above - below) / (2 * h)
                 scheme = "central"

@@ -137,6 +137,23 @@ import QNetModel
         #expect(sensitivity.perPercentEfficiency.bpsPerUnit > 0)
     }
 
+    /// QA: "kink, other way" had the wrong sign for the length (a step shorter gains key, and it read as a loss).
+    /// A —40 km— T —39.95 km— B: L1 limits; 0.1 km shorter, L2 limits instead, at a little more key.
+    @Test func aStepTheOtherWayAtAKinkTellsTheGainWithItsSign() throws {
+        let nodes = [Fixtures.node("A"), Fixtures.node("T", .trusted), Fixtures.node("B")]
+        let topology = Fixtures.topology(nodes: nodes, links: [Fixtures.fiber("L1", "A", "T", km: 40), Fixtures.fiber("L2", "T", "B", km: 39.95)],
+                                         demands: [Fixtures.demand("A", "B")])
+        let plan = Planner().plan(topology)
+        let sensitivity = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B")?.sensitivity)
+        #expect(sensitivity.link == "L1")
+        var shorter = topology
+        shorter.links[0].length = Quantity(40 - SensitivityProbe.lengthStepKm, .kilometre)
+        let gain = Planner().plan(shorter).demands[0].maxFlowBps - plan.demands[0].maxFlowBps
+        let perKm = try #require(sensitivity.perKm)
+        #expect(gain > 0 && abs((perKm.otherWay ?? 0) - gain) <= 1e-9 * gain, "\(perKm.otherWay ?? 0) against \(gain)")
+        #expect(perKm.scheme.contains("changes the rate by \(Format.number(gain, digits: 3)) bit/s"))
+    }
+
     @Test func aDemandWithoutKeyHasNoSensitivityButALimitingLink() throws {
         let nodes = [Fixtures.node("A"), Fixtures.node("B")]
         let topology = Fixtures.topology(nodes: nodes, links: [Fixtures.fiber("far", "A", "B", km: 400)],

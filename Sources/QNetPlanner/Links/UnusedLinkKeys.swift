@@ -20,6 +20,18 @@ enum UnusedLinkKeys {
         return unused.map { key, warning in Diagnostic(.warning, warning, keyPath: "\(path).\(key)") }
     }
 
+    /// `link` without the keys it would not read running `protocolKind` (a twin-field link's `tf_variant` once it runs
+    /// mdi), and their names: what a suggested change of protocol removes, so that the edit it makes brings no warnings
+    /// of its own (QA: applying "protocol mdi" left two of them).
+    static func removingUnread(_ link: Link, protocolKind: ProtocolKind) -> (link: Link, removed: [String]) {
+        guard let keys = outOfScope[link.resolvedMedium]?[protocolKind]?[link.resolvedDirection] else { return (link, []) }
+        var cleaned = link
+        let removed = keys.held(by: link).map(\.key).filter { key in
+            (try? Link.field(named: key)?.write(nil, into: &cleaned)) != nil
+        }
+        return (cleaned, removed)
+    }
+
     /// For each medium, protocol and direction, the keys such a link does not read: worked out once, so that a link's
     /// check looks only at those keys.
     private static let outOfScope: [Medium: [ProtocolKind: [LinkDirection: OutOfScopeKeys<Link>]]] =

@@ -180,6 +180,9 @@ struct SuggestionFinder {
             var link = topology.links[index]
             link.protocolKind = kind
             changes.append("\(link.id).protocol: \(kind.rawValue)")
+            let unread = UnusedLinkKeys.removingUnread(link, protocolKind: kind)
+            link = unread.link
+            changes += unread.removed.map { "\(link.id).\($0): removed (\(kind.rawValue) does not read it)" }
             if source != equipment.sourceName, let source {
                 link.source = source
                 changes.append("\(link.id).source: \(source)")

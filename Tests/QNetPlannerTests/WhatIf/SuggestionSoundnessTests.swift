@@ -22,6 +22,24 @@ import QNetModel
         #expect(tf.links.map(\.protocolKind) == [.twinField, .twinField, .twinField] && tf.replaced == [0, 1, 2])
     }
 
+    /// QA: applying "protocol mdi" to twin-field links left their `tf_variant`, which mdi does not read (two warnings).
+    @Test func aProtocolChangeRemovesTheKeysTheNewProtocolDoesNotRead() throws {
+        var topology = Self.star(km: [40, 20, 40])
+        for index in topology.links.indices {
+            topology.links[index].protocolKind = .twinField
+            topology.links[index].tfVariant = .sns
+        }
+        let plan = Planner().plan(topology)
+        let segment = try #require(plan.segments.firstIndex { $0.id == "A~M~C" })
+        let candidates = SuggestionTests.finder(topology, plan).candidates(segmentIndex: segment, linkIndex: 0)
+        let mdi = try #require(candidates.first { $0.kind == .protocolChange && $0.summary.hasPrefix("protocol mdi") })
+        #expect(mdi.links.allSatisfy { $0.protocolKind == .mdi && $0.tfVariant == nil })
+        #expect(mdi.changes.contains("AM.tf_variant: removed (mdi does not read it)"))
+        var edited = topology
+        for (index, link) in zip(mdi.replaced, mdi.links) { edited.links[index] = link }
+        #expect(!Planner().plan(edited).diagnostics.contains { $0.message.contains("tf_variant") })
+    }
+
     @Test func aChangeThatLeavesASegmentOfTwoProtocolsHasErrors() throws {
         let topology = Self.star(km: [40, 20, 40])
         let plan = Planner().plan(topology)

@@ -45,6 +45,22 @@ struct TwinFieldCVPlannerTests {
         #expect(farther.noKeyReason?.contains("exceeds") == true)
     }
 
+    /// QA: arms of 500 and 256 km were told "loss 128.4 dB exceeds the 19.9 dB the relay tolerates", while equal arms
+    /// of the same total loss key: the reason names the mismatch, the key the balanced segment would give, and the fix.
+    @Test("unequal arms without key: the reason says they differ and where to move the relay", arguments: [TwinFieldVariant.sns, .pm])
+    func unequalArms(_ variant: TwinFieldVariant) throws {
+        var topology = Self.twinField(km: 150, variant: variant)
+        topology.links[0].length = Quantity(250, .kilometre)
+        topology.links[1].length = Quantity(50, .kilometre)
+        let segment = try #require(Planner().plan(topology).segments.first)
+        let balanced = try #require(Planner().plan(Self.twinField(km: 150, variant: variant)).segments.first)
+        #expect(segment.keyRateBps == 0 && balanced.keyRateBps > 0)
+        let reason = try #require(segment.noKeyReason)
+        #expect(reason.hasPrefix("the arms lose 50.0 dB (LA) and 10.0 dB (LB) to the relay, 40.0 dB apart: both users send one "
+                                 + "intensity"), "\(reason)")
+        #expect(reason.contains("this segment would key about ") && reason.hasSuffix("move the relay towards A"), "\(reason)")
+    }
+
     @Test("tf errors are located: relay listed first, no relay in the middle, variants that differ")
     func errors() throws {
         let reversed = Planner().plan(Self.twinField(km: 50, relaySecond: false))

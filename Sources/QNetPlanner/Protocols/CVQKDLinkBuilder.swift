@@ -81,9 +81,9 @@ enum CVQKDLinkBuilder {
             assumptions.append(unbounded ? noMarginLimit(lossDB: lossDB)
                 : Assumption(name: "margin", value: "extra channel loss at which beta I_AB = chi_BE",
                              basis: atReceiver ? "bisection; xi at the receiver stays, so its input value grows as 1/T"
-                                 : "bisection; xi at the channel input stays, so the noise at Bob falls with the loss and this "
-                                 + "asymptotic key lasts to losses no real system reaches (finite blocks and the receiver's own "
-                                 + "noise end it far sooner): excess_noise_reference: receiver shows the other bound"))
+                                 : "bisection; xi at the channel input stays, so the noise at Bob falls with the loss (this "
+                                 + "asymptotic key can last to losses no real system reaches, where finite blocks and the "
+                                 + "receiver's own noise end it sooner): excess_noise_reference: receiver shows the other bound"))
         }
         let keyPerSymbol = plan?.keyPerSymbol ?? 0
         if keyPerSymbol <= 0, let value = margin, value > 0 { margin = 0 }
@@ -130,7 +130,9 @@ enum CVQKDLinkBuilder {
         -> String {
         let numbers = "beta I_AB = \(Format.number(beta * result.mutualInformation, digits: 3)) bit below chi_BE = \(Format.number(result.holevoBound, digits: 3)) bit"
         if let tolerated, tolerated < 0 {
-            return "\(numbers): loss \(Format.dB(lossDB)) exceeds the \(Format.dB(lossDB + tolerated)) this excess noise tolerates"
+            // Not "this excess noise": without any, a beta below 1 ends the key too (QA: xi = 0, beta = 90 %, V_A = 18.5).
+            return "\(numbers): loss \(Format.dB(lossDB)) exceeds the \(Format.dB(lossDB + tolerated)) this link tolerates "
+                + "with beta = \(Format.percent(beta)) and its excess noise"
         }
         return "\(numbers) even without channel loss"
     }

@@ -113,7 +113,8 @@ enum TwinFieldSegmentBuilder {
         var margin = tolerated.map { Sanitise.finite($0) }
         var reason: String?
         if keyRate <= 0 {
-            reason = noKeyReason(result, parameters: params, tolerated: tolerated, channelLossDB: channelLossDB, rate: rate)
+            reason = unequalArms(arms, relay: relay.id, parameters: params, variant: variant.value, signalIntensity: fixed, rate: rate)
+                ?? noKeyReason(result, parameters: params, tolerated: tolerated, channelLossDB: channelLossDB, rate: rate)
             if let value = margin, value > 0 { margin = 0 }
         } else if let value = margin, value < 0 {
             margin = 0
@@ -169,6 +170,30 @@ enum TwinFieldSegmentBuilder {
             + " (\(Format.number(used)) and \(Format.number(ignored))); the tf model has both users send one intensity,"
             + " so \(Format.number(used)) (\(shared.basis)) is used for both"
         return (shared, Diagnostic(.warning, message, keyPath: other.basis))
+    }
+
+    /// Why a tf segment whose arms lose unequally gets no key, where the same total loss split equally would give one
+    /// (QA: 500 and 256 km arms were told "loss 128.4 dB exceeds the 19.9 dB the relay tolerates", while 385 km each,
+    /// 130.9 dB in all, keyed): both users send one intensity in these models (Wang, Yu, Hu, PRA 98, 062323 (2018);
+    /// Ma, Zeng, Zhou, PRX 8, 031043 (2018)), so the weaker arm's light cannot match the stronger's at the relay and the
+    /// interference errs. Nil where the arms are within 1 dB, or balancing them would give no key either.
+    private static func unequalArms(_ arms: [Arm], relay: Identifier, parameters: TwinFieldParameters,
+                                    variant: TwinFieldVariant, signalIntensity: Double?, rate: Double) -> String? {
+        let (lossA, lossB) = (arms[0].plan.lossDB, arms[1].plan.lossDB)
+        guard abs(lossA - lossB) > 1, rate > 0 else { return nil }
+        var balanced = parameters
+        let mean = (parameters.transmittanceA * parameters.transmittanceB).squareRoot()
+        (balanced.transmittanceA, balanced.transmittanceB) = (mean, mean)
+        let key = variant == .sns
+            ? SendingOrNotSending.optimise(balanced, signalIntensity: signalIntensity).keyPerPulse
+            : PhaseMatching.optimise(balanced, signalIntensity: signalIntensity).keyPerPulse
+        guard key > 0 else { return nil }
+        let longer = lossA > lossB ? arms[0].link : arms[1].link
+        let user = longer.from == relay ? longer.to : longer.from
+        return "the arms lose \(Format.dB(lossA)) (\(arms[0].link.id)) and \(Format.dB(lossB)) (\(arms[1].link.id)) to the relay, "
+            + "\(Format.dB(abs(lossA - lossB))) apart: both users send one intensity, so the light of the two arms cannot match at "
+            + "the relay; with the relay where the arms lose the same (the same total loss) this segment would key about "
+            + "\(Format.rate(Sanitise.rate(key * rate))): move the relay towards \(user)"
     }
 
     /// Why a tf segment gets no key, in words a network architect can act on.

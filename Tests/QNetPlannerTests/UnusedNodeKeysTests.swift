@@ -18,6 +18,18 @@ import QNetModel
         plan.diagnostics.filter { $0.message.contains("is not used on") }
     }
 
+    /// QA: with `purification` removed, `purification_rounds: 1` alone kept DEJMPS on, without a word.
+    @Test func purificationRoundsWithoutPurificationPurifyNothingAndAreWarnedAbout() throws {
+        let alone = chain { $0[1].purificationRounds = 1 }
+        let warnings = alone.diagnostics.filter { $0.keyPath == "nodes[1].purification_rounds" }
+        #expect(warnings.map(\.message) == ["purification_rounds is read only with purification: set purification: dejmps, or remove it"])
+        let plain = chain { _ in }
+        #expect(alone.segments.first?.fidelity == plain.segments.first?.fidelity && plain.segments.first?.fidelity != nil)
+        let named = chain { $0[1].purificationRounds = 1; $0[1].purification = .dejmps }
+        #expect(!named.diagnostics.contains { $0.keyPath == "nodes[1].purification_rounds" })
+        #expect(try #require(named.segments.first?.fidelity) > #require(plain.segments.first?.fidelity))
+    }
+
     @Test func satelliteKeysOnARepeaterAndChainKeysOnAnEndpointAreWarnedAbout() {
         let warnings = unused(chain { nodes in
             nodes[0].swapSuccess = Quantity(10, .percent)

@@ -60,7 +60,7 @@ public struct Node: SchemaRecord {
         .quantity("cutoff_time", \.cutoffTime, .time, .positive, help: "memory cutoff: discard pairs older than this")
             .onlyInside([.entanglement]),
         .choice("purification", \.purification, help: "dejmps").onlyInside([.entanglement]),
-        .integer("purification_rounds", \.purificationRounds, 0...10, help: "rounds of purification (default 0)")
+        .integer("purification_rounds", \.purificationRounds, 0...10, help: "rounds of purification, read with purification (default 1 when it is named, else none)")
             .onlyInside([.entanglement]),
         .quantity("altitude", \.altitude, .length, .positive, help: "orbit altitude of a satellite").only(kinds: [.satellite]),
         .boolean("trusted", \.trusted, help: "whether a satellite is trusted (default true)").only(kinds: [.satellite]),

@@ -12,11 +12,22 @@ enum UnusedNodeKeys {
         for index in nodes.indices {
             let node = nodes[index]   // not `enumerated()`, which copies each record
             guard let keys = outOfScope[node.resolvedKind]?[node.holdsKey] else { continue }
-            for (key, warning) in keys.held(by: node) {
+            let held = keys.held(by: node)
+            for (key, warning) in held {
                 warnings.append(Diagnostic(.warning, warning, keyPath: "nodes[\(index)].\(key)"))
+            }
+            if node.purificationRounds != nil, node.purification == nil, !held.contains(where: { $0.key == "purification_rounds" }) {
+                warnings.append(roundsAlone(at: index))
             }
         }
         return warnings
+    }
+
+    /// `purification_rounds` without `purification`, which purifies nothing (QA: it kept DEJMPS on after `purification`
+    /// was removed).
+    private static func roundsAlone(at index: Int) -> Diagnostic {
+        Diagnostic(.warning, "purification_rounds is read only with purification: set purification: dejmps, or remove it",
+                   keyPath: "nodes[\(index)].purification_rounds")
     }
 
     /// For each kind, holding the key or not, the keys such a node does not read: worked out once, so that a node's

@@ -39,7 +39,7 @@ struct DiagnosticPlacementTests {
             && $0["key_path"] as? String == warning.keyPath })
 
         let lines = CSVReport.render(plan).components(separatedBy: "\r\n")
-        #expect(lines[0].hasSuffix(",no_key_reason,protocol_detail,diagnostics"))
+        #expect(lines[0].hasSuffix(",no_key_reason,protocol_detail,diagnostics,key_only_while_in_view"))
         let row = try #require(lines.first { $0.hasPrefix("SIEM-ERDB,") })
         #expect(row.contains(warning.description))
     }

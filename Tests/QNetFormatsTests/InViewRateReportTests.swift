@@ -33,5 +33,8 @@ import Testing
         #expect(entry["key_only_while_in_view"] as? Bool == true && entry["key_rate_bps"] as? Double == link.keyRateBps)
         let segment = try #require((json["segments"] as? [[String: Any]])?.first)
         #expect(segment["key_rate_bps"] as? Double == 0 && segment["key_while_in_view_bps"] as? Double == link.keyRateBps)
+        // CSV: the flag in the links table's last column (a second reader: the in-view label was lost there).
+        let lines = CSVReport.render(plan).components(separatedBy: "\r\n")
+        #expect(lines[0].hasSuffix(",diagnostics,key_only_while_in_view") && lines[1].hasSuffix(",true"), "\(lines.prefix(2))")
     }
 }

@@ -14,7 +14,7 @@ public enum CSVReport {
         var rows: [[String]] = [[
             "link", "medium", "protocol", "loss_db", "transmittance", "qber", "key_rate_bps", "key_per_pulse",
             "signal_intensity", "plob_bound_bps", "margin_db", "effective_efficiency", "no_key_reason", "protocol_detail",
-            "diagnostics",
+            "diagnostics", "key_only_while_in_view",   // added later, last: the columns before keep their places
         ]]
         let twinField = Dictionary(plan.segments.compactMap { segment in segment.twinField.map { (segment.links, $0) } }
             .flatMap { links, tf in links.map { ($0, (tf, links)) } }, uniquingKeysWith: { first, _ in first })
@@ -27,7 +27,7 @@ public enum CSVReport {
                 link.noKeyReason ?? "",
                 link.continuousVariable.map { PlanFigure.sentence(PlanFigures.continuousVariable($0)) }
                     ?? twinField[link.id].map { PlanFigure.sentence(PlanFigures.twinField($0.0, links: $0.1)) } ?? link.finiteKey.map { PlanFigure.sentence(PlanFigures.finiteKey($0)) } ?? "",
-                diagnostics(link.diagnostics),
+                diagnostics(link.diagnostics), link.keyOnlyWhileInView ? "true" : "false",
             ])
         }
         // `met_together` (the JSON's `shared_capacity.met_together`) is the network's, the same on every row; it was

@@ -53,7 +53,10 @@ enum InspectorContent {
         } else {
             rows.append(TextRow("  key rate", PlanFigures.linkRate(plan), valueRole: state.role))
         }
-        rows.append(TextRow("  PLOB bound", EngineeringFormat.plobBound(plan.plobBoundBps)))
+        // Beside a segment's key (twin field, MDI, a chain), the bound is still this link's: say so (QA: a tf arm's
+        // 64.1 kbit/s read as the bound of its segment's 211 bit/s, whose whole channel's is 2.97 bit/s, below).
+        let alone = segments.contains { $0.links.count > 1 }
+        rows.append(TextRow(alone ? "  link PLOB bound" : "  PLOB bound", EngineeringFormat.plobBound(plan.plobBoundBps)))
         if let margin = plan.marginDB {
             rows.append(TextRow("  margin", EngineeringFormat.decibels(margin), valueRole: state.role))
         } else if plan.marginUnlimited {

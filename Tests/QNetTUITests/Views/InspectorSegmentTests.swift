@@ -183,8 +183,10 @@ struct InspectorSegmentTests {
         let state = try open("hefei-mdi-star.qnet.yaml", select: "ALICE-CHARLIE", size: Size(width: 80, height: 24))
         let screen = Screen.render(state, size: Size(width: 80, height: 24)).lines
         let inspector = screen.map { String($0.dropFirst(49).dropLast()) }
+        // Beside the segment's key, the bound shown is the link's own, and says so (QA).
+        #expect(inspector.contains { $0.hasPrefix("  link PLOB bound ") && $0.hasSuffix(" 42.3 Mbit/s") })
         let row = try #require(inspector.firstIndex { $0.hasPrefix("    ALICE~CHARLIE~BOB ") })
-        #expect(inspector[row + 1].hasSuffix(" 13.9 kbit/s") && inspector[row + 1].trimmingCharacters(in: .whitespaces) == "13.9 kbit/s")
+        #expect(inspector[row + 1].hasSuffix(" 13.9 kbit/s") && inspector[row + 1].trimmingCharacters(in: .whitespaces) == "13.9 kbit/s", "\(inspector.joined(separator: "\n"))")
         let lines = pane(state, width: 30)
         // Every figure of the operating point shows whole: each value ends a line.
         let budget = try #require(try segment("ALICE~CHARLIE~CHRIS", of: state).keyBudget)

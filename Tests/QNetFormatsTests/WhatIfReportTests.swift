@@ -85,6 +85,13 @@ import QNetPlanner
 
     /// Vienna: a trusted node halfway along BREI-STPO meets GOV-FORU, but BANK-GOV's best path crosses that link and
     /// allows at most 4 trusted nodes, so the suggestion says it lowers BANK-GOV from 172 bit/s to nothing.
+    /// QA: "link Q1 leaves 4.09 Mbit/s of 4.09 Mbit/s" hid what the failure costs; it is told where the rates read alike.
+    @Test func aCostTheRoundedRatesHideIsTold() {
+        #expect(EngineeringFormat.hiddenCost(4_089_000, of: 4_090_060) == "1.06 kbit/s")
+        #expect(EngineeringFormat.hiddenCost(3_000_000, of: 4_090_060) == nil)
+        #expect(EngineeringFormat.hiddenCost(4_090_060, of: 4_090_060) == nil)
+    }
+
     @Test func aSuggestionNamesTheOtherDemandsItLowers() throws {
         let (topology, plan, analysis) = try Self.sample("vienna-secoqc")
         let report = try json(JSONReport.render(plan, of: topology, whatIf: analysis))

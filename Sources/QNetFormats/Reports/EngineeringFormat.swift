@@ -8,6 +8,13 @@ public enum EngineeringFormat {
         scaled(bitsPerSecond, unit: "bit/s")
     }
 
+    /// What a rate `left` of `whole` costs, where the two read the same at three digits (QA: "leaves 4.09 Mbit/s of
+    /// 4.09 Mbit/s" hid 1.06 kbit/s); nil where they read apart, or nothing is lost.
+    public static func hiddenCost(_ left: Double, of whole: Double) -> String? {
+        guard whole > left, rate(left) == rate(whole) else { return nil }
+        return rate(whole - left)
+    }
+
     /// A PLOB bound: its rate, or `no limit` for nil, a lossless channel's (Pirandola et al., Nat. Commun. 8, 15043 (2017):
     /// −log2(1 − η) has no upper limit at η = 1).
     public static func plobBound(_ bitsPerSecond: Double?) -> String {

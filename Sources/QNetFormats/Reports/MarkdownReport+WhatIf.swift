@@ -27,7 +27,8 @@ extension MarkdownReport {
                 let title = whatIf.costliestSurvivedIsExact ? "Costliest failure it survives"
                     : "Costliest of the failures it survives that were routed (\(DemandWhatIf.costliestRouteLimit) at most)"
                 text.line("- **\(title)**: \(survived.failure.kind) \(survived.failure.id) leaves "
-                    + "\(EngineeringFormat.rate(survived.remainingBps)) of \(EngineeringFormat.rate(whatIf.rateBps)).")
+                    + "\(EngineeringFormat.rate(survived.remainingBps)) of \(EngineeringFormat.rate(whatIf.rateBps))"
+                    + (EngineeringFormat.hiddenCost(survived.remainingBps, of: whatIf.rateBps).map { " (it costs \($0))" } ?? "") + ".")
             }
             // Met alone, but not with the others: the segments every path of it shares, and the change that gives them most.
             for remedy in whatIf.overdrawn {

@@ -35,6 +35,9 @@ enum WhatIfSection {
         } else if let survived = result.costliestSurvived {
             rows.append(TextRow("  survives worst: \(survived.failure.kind) \(survived.failure.id)",
                                 EngineeringFormat.rate(survived.remainingBps)))
+            if let cost = EngineeringFormat.hiddenCost(survived.remainingBps, of: result.rateBps) {
+                rows.append(TextRow("    it costs", cost))
+            }
         }
         rows += [.blank, .heading("Suggestions")]
         if let link = result.newLinkWithoutKey { rows.append(TextRow("  no new link: " + link.reason, role: .warning)) }

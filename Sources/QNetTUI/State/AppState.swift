@@ -63,6 +63,13 @@ public struct AppState: Sendable, Hashable {
     public var drag: NodeDrag?
     /// The topology last written to the autosave file, so that it is written once per state of edits.
     public var autosavedTopology: Topology?
+    /// Whether this workbench has written its autosave since it opened or last saved, and restored none: once its
+    /// edits are all undone, the autosave holds only edits the user took back, which a quit or `:e` removes (QA: one
+    /// was offered back at the next opening). One it restored stays unless dropped on purpose (a second reader:
+    /// restore, `u`, `q` lost the recovered edits).
+    public var wroteAutosave = false
+    /// Whether this workbench restored an autosave since it opened or last saved.
+    public var restoredAutosave = false
     /// This workbench's own autosave, when another workbench on the same file keeps the usual one, or the user kept
     /// the usual one undecided (`keptAutosave`).
     public var ownAutosave: String?
@@ -169,6 +176,13 @@ public struct AppState: Sendable, Hashable {
 
     /// Every autosave holding this workbench's unsaved edits: its own, and one it restored from another workbench's.
     public var editAutosaves: [String] { [autosavePath, recoveredAutosave].compactMap { $0 } }
+
+    /// The autosaves a quit or `:e` drops: with unsaved edits, every one of `editAutosaves` (dropped on purpose);
+    /// without, only one this workbench wrote of edits since undone, never one it restored.
+    var autosavesDroppedOnLeaving: [String] {
+        if isDirty { return editAutosaves }
+        return wroteAutosave && !restoredAutosave ? [autosavePath].compactMap { $0 } : []
+    }
 
     /// The plan of the selected link, if a link is selected and planned.
     public var selectedLinkPlan: LinkPlan? {

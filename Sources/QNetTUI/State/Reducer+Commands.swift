@@ -35,8 +35,9 @@ private func run(_ command: Command, into state: inout AppState) throws(CommandE
         if state.isDirty, !force {
             throw CommandError.refused("unsaved edits: :w first, or \(path.map { ":e! \($0)" } ?? ":e!") to drop them")
         }
-        // Edits dropped on purpose (:e!) take their autosave with them, as :q! does, once the file opens.
-        if state.isDirty { state.autosavesToDropOnOpen = state.editAutosaves }
+        // Edits dropped on purpose (:e!) take their autosave with them, as :q! does, once the file opens; so do
+        // edits since undone.
+        state.autosavesToDropOnOpen = state.autosavesDroppedOnLeaving
         return [.open(path: target)]
     case .export(let path, let force):
         let ext = (path as NSString).pathExtension

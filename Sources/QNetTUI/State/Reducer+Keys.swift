@@ -54,6 +54,7 @@ private func answerRestore(into state: inout AppState, _ found: FoundAutosave, _
         let comments = state.comments
         state.replaceTopology(withEdit: found.topology, label: "restored the autosave")
         state.comments = comments
+        state.restoredAutosave = true
         // Another workbench's, left when it ended: this one writes the edits to its own, and that one goes once
         // they are saved or dropped, as its own does.
         if found.path == state.autosavePath {

@@ -87,6 +87,7 @@ func reduceResult(into state: inout AppState, _ action: Action) -> [Effect] {
         } ?? "wrote \(path): \(topology.summary)")
         if renamed { state.filePath = path }
         state.autosavedTopology = nil
+        (state.wroteAutosave, state.restoredAutosave) = (false, false)
         state.recoveredAutosave = nil
         if renamed {
             state.ownAutosave = nil

@@ -91,6 +91,7 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
     case .idle(let seconds):
         guard Autosave.isDue(state, idleSeconds: seconds), let autosave = state.autosavePath else { return [] }
         state.autosavedTopology = state.topology
+        state.wroteAutosave = true
         return [.autosave(state.document, path: autosave)]
     case .analysed(let result, let demand, let topology):
         storeWhatIf(&state, result, demand: demand, topology: topology)
@@ -185,8 +186,8 @@ private func moveSelection(_ state: inout AppState, by step: Int) {
     state.selection = items[min(max(index + step, 0), items.count - 1)]
 }
 
-/// Quits, dropping the edits on purpose: their autosaves go too, and so do those of edits since undone (QA: an
-/// autosave written before an undo back to the file was offered back at the next opening, after `:q!`).
+/// Quits, dropping the edits on purpose: their autosaves go too, and so does one of edits since undone
+/// (`AppState.autosavesDroppedOnLeaving`).
 func quitWithoutSaving(_ state: AppState) -> [Effect] {
-    state.editAutosaves.map { .removeAutosave(path: $0) } + [.quit]
+    state.autosavesDroppedOnLeaving.map { .removeAutosave(path: $0) } + [.quit]
 }

@@ -5,24 +5,47 @@ import QNetModel
 
 @Suite("Quitting, saving and opening")
 struct QuitAndFileTests {
-    @Test("q with nothing changed quits at once, and takes this workbench's autosave (if any) with it")
+    @Test("q with nothing changed quits at once")
     func quitClean() {
         var session = Session()
         session.press(.character("q"))
-        #expect(session.effects == [.removeAutosave(path: ".metro.yaml.autosave"), .quit])
+        #expect(session.effects == [.quit])
     }
 
     /// QA: an autosave written while an edit was unsaved, the edit then undone, outlived `:q!` and was offered back.
-    @Test("an edit undone back to the file, then q, :q or :q!: the autosave written meanwhile goes too")
-    func quitAfterUndoingEverything() {
-        for quit in ["q", ":q", ":q!"] {
+    @Test("an edit autosaved, then undone back to the file, then q, :q, :q! or :e: the autosave goes too")
+    func leavingAfterUndoingEverything() {
+        for leave in ["q", ":q", ":q!", ":e other.yaml"] {
             var session = Session()
             session.command("set L1.length 5 km")
+            session.send(.idle(seconds: 5))
+            #expect(session.effects.last == .autosave(session.state.document, path: ".metro.yaml.autosave"))
             session.press(.character("u"))
             #expect(!session.state.isDirty)
             session.effects = []
-            if quit == "q" { session.press(.character("q")) } else { session.command(String(quit.dropFirst())) }
-            #expect(session.effects == [.removeAutosave(path: ".metro.yaml.autosave"), .quit], "\(quit)")
+            if leave == "q" { session.press(.character("q")) } else { session.command(String(leave.dropFirst())) }
+            if leave.hasPrefix(":e") {
+                #expect(session.state.autosavesToDropOnOpen == [".metro.yaml.autosave"])
+            } else {
+                #expect(session.effects == [.removeAutosave(path: ".metro.yaml.autosave"), .quit], "\(leave)")
+            }
+        }
+    }
+
+    /// A second reader: an autosave restored, then `u` (as the status line offers) and `q`, lost the recovered edits.
+    @Test("an autosave restored, then undone: q, :q and :q! keep it for the next opening")
+    func leavingAfterUndoingARestoreKeepsIt() {
+        var edited = Fixtures.metro
+        edited.links[0].length = Quantity(33, .kilometre)
+        for leave in ["q", ":q", ":q!"] {
+            var session = Session()
+            session.send(.autosaveFound(FoundAutosave(edited, path: ".metro.yaml.autosave")))
+            session.press(.character("r"))
+            session.press(.character("u"))
+            #expect(!session.state.isDirty)
+            session.effects = []
+            if leave == "q" { session.press(.character("q")) } else { session.command(String(leave.dropFirst())) }
+            #expect(session.effects == [.quit], "\(leave)")
         }
     }
 

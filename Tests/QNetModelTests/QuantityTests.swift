@@ -98,6 +98,12 @@ struct QuantityTests {
             == "'40,5 km': a decimal comma is not read; write 40.5 km, with a decimal point")
         // Three digits after the comma may group thousands: both readings are offered (1.000 km is a thousandth of it).
         #expect(problem("1,000 km", .length) == .decimalComma("1.000 km", thousands: "1000 km"))
+        // A second reader: more groups, a decimal point or a leading 0 leave one reading.
+        #expect(problem("1,000,000 km", .length) == .decimalComma(nil, thousands: "1000000 km"))
+        #expect(problem("12,345.6 km", .length) == .decimalComma(nil, thousands: "12345.6 km"))
+        #expect(problem("0,250 km", .length) == .decimalComma("0.250 km", thousands: nil))
+        #expect(QuantityError(text: "1,000,000 km", dimension: .length, problem: .decimalComma(nil, thousands: "1000000 km"))
+            .description == "'1,000,000 km': a comma is not read (digit groups are not read); write 1000000 km")
         #expect(QuantityError(text: "1,000 km", dimension: .length, problem: .decimalComma("1.000 km", thousands: "1000 km"))
             .description == "'1,000 km': a comma is not read; write 1000 km if it groups thousands, or 1.000 km with a decimal point")
     }

@@ -43,9 +43,8 @@ public struct Quantity: Sendable, Hashable {
         if let first = unitText.first, first.isASCII, first.isNumber {
             throw QuantityError(text: text, dimension: dimension, problem: .spaceInNumber(joiningGroups(numberText, unitText)))
         }
-        if let corrected = decimalPoint(numberText, unitText) {
-            throw QuantityError(text: text, dimension: dimension,
-                                problem: .decimalComma(corrected.point, thousands: corrected.thousands))
+        if let readings = commaReadings(numberText, unitText) {
+            throw QuantityError(text: text, dimension: dimension, problem: .decimalComma(readings.point, thousands: readings.thousands))
         }
         if unitText.isEmpty {
             guard let bare = dimension.bareUnit else {
@@ -87,16 +86,26 @@ public struct Quantity: Sendable, Hashable {
         return "\(text[..<marker])e\(exponent)"
     }
 
-    /// `40.5 km` for the `40` and `,5 km` of `40,5 km`: digits, a decimal comma and digits, then the unit if any; nil
-    /// for any other text. Where three digits follow the comma it may group thousands instead (`1,000 km`): then also
-    /// the text without it (`1000 km`).
-    private static func decimalPoint(_ number: String, _ rest: String) -> (point: String, thousands: String?)? {
-        guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }), rest.first == ",",
-              let first = rest.dropFirst().first, first.isASCII, first.isNumber else { return nil }
-        let fraction = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
-        let unit = rest.dropFirst(1 + fraction.count).trimmingCharacters(in: .whitespaces)
+    /// The readings of a number written with commas, from its digits before the first comma (`number`) and the rest:
+    /// a decimal comma (`40,5 km`: `40.5 km`) where one comma is followed by digits alone, and digit groups of
+    /// thousands (`1,000,000 km`: `1000000 km`; `12,345.6 km`: `12345.6 km`) where the groups are of three digits
+    /// after a first of one to three that does not start with 0 (`1,000 km` has both readings, `0,250 km` only the
+    /// first); nil when neither fits.
+    private static func commaReadings(_ number: String, _ rest: String) -> (point: String?, thousands: String?)? {
+        func digits(_ text: Substring) -> Bool { !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber } }
+        guard digits(Substring(number)), rest.first == "," else { return nil }
+        let text = number + rest
+        let numeric = text.prefix { $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }
+        let unit = text.dropFirst(numeric.count).trimmingCharacters(in: .whitespaces)
         let suffix = unit.isEmpty ? "" : " \(unit)"
-        return ("\(number).\(fraction)" + suffix, fraction.count == 3 ? "\(number)\(fraction)" + suffix : nil)
+        let parts = numeric.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+        let fraction = parts.count > 1 ? parts[1] : nil
+        guard groups.allSatisfy(digits), fraction.map(digits) ?? true else { return nil }
+        let point = groups.count == 2 && fraction == nil ? "\(groups[0]).\(groups[1])" + suffix : nil
+        let thousands = groups[0].count <= 3 && groups[0].first != "0" && groups.dropFirst().allSatisfy { $0.count == 3 }
+            ? groups.joined() + (fraction.map { ".\($0)" } ?? "") + suffix : nil
+        return point == nil && thousands == nil ? nil : (point, thousands)
     }
 
     /// `30000 km` from the `30` and `000 km` of `30 000 km`: the digit groups that follow the number, joined to it.
@@ -143,9 +152,9 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
         case wrongUnit(String)
         /// Digit groups split by spaces (`30 000 km`); the payload is the text with them joined (`30000 km`).
         case spaceInNumber(String)
-        /// A decimal comma (`40,5 km`); the payload is the text with a decimal point (`40.5 km`), and without the comma
-        /// where it may group thousands (`1,000 km`: `1000 km`).
-        case decimalComma(String, thousands: String?)
+        /// A comma in a number (`40,5 km`); the payload is the text read with a decimal point (`40.5 km`), and without
+        /// the commas where they may group thousands (`1,000 km`: `1000 km`), each nil where that reading does not fit.
+        case decimalComma(String?, thousands: String?)
     }
 
     /// The text that was read.
@@ -175,12 +184,14 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
             return "'\(text)' is too large to compute with (beyond 1.8e308 in SI units); expected \(expected)"
         case .spaceInNumber(let joined):
             return "'\(text)': a number cannot contain a space (digit groups are not read); write \(joined)"
-        case .decimalComma(let corrected, let thousands?):
+        case .decimalComma(let corrected?, let thousands?):
             // A second reader: `1,000 km` read as 1.000 km would be a thousand times too short.
             return "'\(text)': a comma is not read; write \(thousands) if it groups thousands, or \(corrected) with a "
                 + "decimal point"
-        case .decimalComma(let corrected, nil):
+        case .decimalComma(let corrected?, nil):
             return "'\(text)': a decimal comma is not read; write \(corrected), with a decimal point"
+        case .decimalComma(_, let thousands):
+            return "'\(text)': a comma is not read (digit groups are not read); write \(thousands ?? text)"
         case .missingUnit:
             return "'\(text)' has no unit; \(dimension.noun.withIndefiniteArticle) takes one of: \(acceptedUnits)"
         case .wrongUnit(let unit) where dimension.units.allSatisfy(\.symbol.isEmpty):

@@ -15,11 +15,14 @@ enum ZeroLengthCheck {
               LinkLengthCheck.warning(inputs) == nil
         else { return [] }
         let what = medium == .fiber ? "fiber" : "free-space path"
-        // Lossless only without extra losses (a second reader: "no limit" beside a 2.28 Gbit/s bound).
-        let channel = link.extraLosses.allSatisfy { $0.loss.si == 0 }
-            ? "a lossless channel (its PLOB bound has no limit)" : "a channel of its extra losses alone"
+        // Lossless only for a fiber without extra losses (second readers: "no limit" beside a 2.28 Gbit/s bound, and a
+        // free-space link's optics lose some at 0 km too).
+        let channel = medium != .fiber ? "a channel of its optics alone"
+            : link.extraLosses.allSatisfy { $0.loss.si == 0 } ? "a lossless channel (its PLOB bound has no limit)"
+            : "a channel of its extra losses alone"
+        let remedy = medium == .fiber ? "if the ends share a room, give the patch cord's length (e.g. 2 m)"
+            : "give the path's length between the telescopes"
         return [Diagnostic(.warning, "link \(link.id) is \(length.text) long: no \(what) at all between \(link.from) and "
-            + "\(link.to), \(channel); if the ends share a room, give the patch cord's length (e.g. 2 m)",
-                           keyPath: "links[\(inputs.index)].length")]
+            + "\(link.to), \(channel); \(remedy)", keyPath: "links[\(inputs.index)].length")]
     }
 }

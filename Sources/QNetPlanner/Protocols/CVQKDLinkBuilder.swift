@@ -121,8 +121,8 @@ enum CVQKDLinkBuilder {
         Assumption(name: "margin", value: "no limit",
                    basis: "no loss up to \(Format.dB(lossDB + LossThreshold.maxLossDB)) of channel removes the key in this asymptotic "
                        + "model: with these figures the reverse-reconciliation key stays positive past it (without excess noise at the "
-                       + "channel input it stays proportional to T at any loss; with some, it falls to zero where xi's T ln(1/T) "
-                       + "term overtakes it, here beyond the search)")
+                       + "channel input it stays proportional to T, at any loss where beta I_AB stays above chi_BE as T falls; with "
+                       + "some, it falls to zero where xi's T ln(1/T) term overtakes it, here beyond the search)")
     }
 
     /// Why a cv-gg02 link gets no key.

@@ -80,9 +80,11 @@ enum TwinFieldSegmentBuilder {
         let context = TwoArmSegment(segment: segment, id: id, topology: topology, outcomes: outcomes)
         let receivers = [0, 1].compactMap { context.arm($0) }
         guard receivers.count == 2 else { return noKey("a link of segment \(id) is skipped") }
-        func parameters(_ load: DetectorLoad) -> TwinFieldParameters {
+        // The arms' transmittances to the relay's detectors: the segment's, or (`unequalArms`) both at their geometric mean.
+        let armTransmittances = (arms[0].transmittance, arms[1].transmittance)
+        func parameters(_ load: DetectorLoad, arms t: (Double, Double) = armTransmittances) -> TwinFieldParameters {
             TwinFieldParameters(
-                transmittanceA: arms[0].transmittance * load.deadTimeFactor, transmittanceB: arms[1].transmittance * load.deadTimeFactor,
+                transmittanceA: t.0 * load.deadTimeFactor, transmittanceB: t.1 * load.deadTimeFactor,
                 darkCountProbability: Sanitise.fraction(darkPerDetector + load.afterpulse), misalignment: misalignment.value,
                 phaseSlices: PlanningDefaults.phaseSlices.value, ecEfficiency: ecEfficiency.value)
         }
@@ -90,9 +92,9 @@ enum TwinFieldSegmentBuilder {
         // each (μ, ε) tried gets its own load. Each user's mean photon number per window (SNS: μ sent with
         // probability ε) splits evenly between the detectors on average over the random relative phase;
         // registered clicks (dead time in η) carry the afterpulses, those without dead time set its factor.
-        func relayLoad(intensity: Double, sending: Double) -> DetectorLoad {
+        func relayLoad(intensity: Double, sending: Double, arms t: (Double, Double) = armTransmittances) -> DetectorLoad {
             func clicks(_ factor: Double) -> Double {
-                let arriving = (arms[0].transmittance + arms[1].transmittance) * factor * intensity * sending
+                let arriving = (t.0 + t.1) * factor * intensity * sending
                 return 1 - (1 - darkPerDetector) * exp(-arriving / Double(detectors.value))
             }
             return DetectorLoad.settled(arrivals: clicks(1), registered: clicks, detector: receivers[0].detector,
@@ -113,7 +115,17 @@ enum TwinFieldSegmentBuilder {
         var margin = tolerated.map { Sanitise.finite($0) }
         var reason: String?
         if keyRate <= 0 {
-            reason = unequalArms(arms, relay: relay.id, parameters: params, variant: variant.value, signalIntensity: fixed, rate: rate)
+            // The same total loss split equally, planned as the segment is (each (μ, ε) with its own relay load).
+            let balanced = { () -> Double in
+                let mean = (armTransmittances.0 * armTransmittances.1).squareRoot()
+                let both = (mean, mean)
+                return variant.value == .sns
+                    ? SendingOrNotSending.optimise({ parameters(relayLoad(intensity: $0, sending: $1, arms: both), arms: both) },
+                                                   signalIntensity: fixed).keyPerPulse
+                    : PhaseMatching.optimise({ parameters(relayLoad(intensity: $0, sending: 1, arms: both), arms: both) },
+                                             signalIntensity: fixed).keyPerPulse
+            }
+            reason = unequalArms(arms, relay: relay.id, balancedKeyPerPulse: balanced, rate: rate)
                 ?? noKeyReason(result, parameters: params, tolerated: tolerated, channelLossDB: channelLossDB, rate: rate)
             if let value = margin, value > 0 { margin = 0 }
         } else if let value = margin, value < 0 {
@@ -176,22 +188,19 @@ enum TwinFieldSegmentBuilder {
     /// (QA: 500 and 256 km arms were told "loss 128.4 dB exceeds the 19.9 dB the relay tolerates", while 385 km each,
     /// 130.9 dB in all, keyed): both users send one intensity in these models (Wang, Yu, Hu, PRA 98, 062323 (2018);
     /// Ma, Zeng, Zhou, PRX 8, 031043 (2018)), so the weaker arm's light cannot match the stronger's at the relay and the
-    /// interference errs. Nil where the arms are within 1 dB, or balancing them would give no key either.
-    private static func unequalArms(_ arms: [Arm], relay: Identifier, parameters: TwinFieldParameters,
-                                    variant: TwinFieldVariant, signalIntensity: Double?, rate: Double) -> String? {
+    /// interference errs. `balancedKeyPerPulse` plans the segment with both arms at their geometric mean transmittance,
+    /// as the segment itself is planned (each intensity with its own relay load). Nil where the arms are within 1 dB, or
+    /// balancing them would give no key either.
+    private static func unequalArms(_ arms: [Arm], relay: Identifier, balancedKeyPerPulse: () -> Double,
+                                    rate: Double) -> String? {
         let (lossA, lossB) = (arms[0].plan.lossDB, arms[1].plan.lossDB)
         guard abs(lossA - lossB) > 1, rate > 0 else { return nil }
-        var balanced = parameters
-        let mean = (parameters.transmittanceA * parameters.transmittanceB).squareRoot()
-        (balanced.transmittanceA, balanced.transmittanceB) = (mean, mean)
-        let key = variant == .sns
-            ? SendingOrNotSending.optimise(balanced, signalIntensity: signalIntensity).keyPerPulse
-            : PhaseMatching.optimise(balanced, signalIntensity: signalIntensity).keyPerPulse
+        let key = balancedKeyPerPulse()
         guard key > 0 else { return nil }
         let longer = lossA > lossB ? arms[0].link : arms[1].link
         let user = longer.from == relay ? longer.to : longer.from
         return "the arms lose \(Format.dB(lossA)) (\(arms[0].link.id)) and \(Format.dB(lossB)) (\(arms[1].link.id)) to the relay, "
-            + "\(Format.dB(abs(lossA - lossB))) apart: both users send one intensity, so the light of the two arms cannot match at "
+            + "\(Format.dB(abs(lossA - lossB))) apart: both users send one intensity (in this model), so the light of the two arms cannot match at "
             + "the relay; with the relay where the arms lose the same (the same total loss) this segment would key about "
             + "\(Format.rate(Sanitise.rate(key * rate))): move the relay towards \(user)"
     }

@@ -92,7 +92,7 @@ enum ChainInputs {
                 modes: Sourced.first([(memory?.modes, "\(prefix).modes")], else: PlanningDefaults.memoryModes),
                 swapSuccess: Sourced.quantity([(node.swapSuccess, "\(path).swap_success")], else: PlanningDefaults.swapSuccess))
             chainNode.cutoffTime = Sourced.quantity([(node.cutoffTime, "\(path).cutoff_time")], else: PlanningDefaults.cutoffTime)
-            // Rounds alone purify nothing (QA: removing `purification` kept DEJMPS on); `PurificationRoundsAlone` warns.
+            // Rounds alone purify nothing (QA: removing `purification` kept DEJMPS on); `UnusedNodeKeys` warns of them.
             if let rounds = node.purificationRounds, node.purification != nil {
                 chainNode.purificationRounds = Sourced(rounds, "\(path).purification_rounds")
             } else if node.purification != nil {

@@ -29,7 +29,9 @@ enum CrashRestore {
             action.__sigaction_handler.sa_sigaction = { number, info, _ in
                 CrashRestore.crashed(number, sent: (info?.pointee.si_code ?? 0) <= 0)
             }
-            // On the alternate stack Swift's runtime sets up, as its own handler runs: a stack overflow leaves no other.
+            // On the alternate stack where the thread has one (Swift's runtime sets one up when it backtraces), as its
+            // own handler runs: a stack overflow leaves no other. A signal that was sent (`abort`) is raised again from
+            // here, so Swift's report of it shows this handler's frames, not the caller's; a fault's shows its site.
             action.sa_flags = SA_SIGINFO | SA_ONSTACK
             sigemptyset(&action.sa_mask)
             sigaction(number, &action, previous + index)

@@ -10,21 +10,23 @@ import Synchronization
 /// `make run` its job is make, which exits normally, so the shell kept them (a second reader: after a crash, Ctrl-C
 /// no longer stopped `sleep 30`). `tcsetattr` and `sigaction` are async-signal-safe (POSIX.1-2017, XSH 2.4.3).
 enum CrashRestore {
-    /// The crash signals handled, in the order of `previous`.
+    /// The crash signals handled.
     private static let signals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT]
+    /// Room for the handler of each signal number below this one (Linux's standard signals are 1 to 31).
+    private static let signalNumbers = 32
 
     /// The terminal's descriptor, -1 while nothing is to be put back.
     private static let descriptor = Atomic<Int32>(-1)
-    /// The modes found, and the handlers that were there before, one per signal of `signals`: allocated once and
-    /// never freed, so that a handler reads them without allocating.
+    /// The modes found, and the handlers that were there before, at their signal's number: allocated once and never
+    /// freed, so that a handler reads them without allocating or looking anything up.
     nonisolated(unsafe) private static let found = UnsafeMutablePointer<termios>.allocate(capacity: 1)
-    nonisolated(unsafe) private static let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: signals.count)
+    nonisolated(unsafe) private static let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: signalNumbers)
 
     /// Notes the modes of the terminal on `descriptor` (before ncurses changes them) and handles the crash signals.
     static func install(descriptor terminal: Int32) {
         guard tcgetattr(terminal, found) == 0 else { return }
         descriptor.store(terminal, ordering: .relaxed)
-        for (index, number) in signals.enumerated() {
+        for number in signals {
             var action = sigaction()
             action.__sigaction_handler.sa_sigaction = { number, info, _ in
                 CrashRestore.crashed(number, sent: (info?.pointee.si_code ?? 0) <= 0)
@@ -34,14 +36,14 @@ enum CrashRestore {
             // here, so Swift's report of it shows this handler's frames, not the caller's; a fault's shows its site.
             action.sa_flags = SA_SIGINFO | SA_ONSTACK
             sigemptyset(&action.sa_mask)
-            sigaction(number, &action, previous + index)
+            sigaction(number, &action, previous + Int(number))
         }
     }
 
     /// The terminal is restored (`endwin`): the handlers that were there before are back.
     static func uninstall() {
         guard descriptor.exchange(-1, ordering: .relaxed) >= 0 else { return }
-        for (index, number) in signals.enumerated() { sigaction(number, previous + index, nil) }
+        for number in signals { sigaction(number, previous + Int(number), nil) }
     }
 
     /// Puts the modes back and the previous handler of `number`. A fault runs its instruction again on return, which
@@ -51,8 +53,8 @@ enum CrashRestore {
     private static func crashed(_ number: Int32, sent: Bool) {
         let terminal = descriptor.exchange(-1, ordering: .relaxed)
         if terminal >= 0 { tcsetattr(terminal, TCSANOW, found) }
-        guard let index = index(of: number) else { return }
-        sigaction(number, previous + index, nil)
+        guard number > 0, number < signalNumbers else { return }
+        sigaction(number, previous + Int(number), nil)
         guard sent || number == SIGABRT else { return }
         var blocked = sigset_t()
         sigemptyset(&blocked)
@@ -61,17 +63,5 @@ enum CrashRestore {
         raise(number)
         signal(number, SIG_DFL)
         raise(number)
-    }
-
-    /// The place of `number` in `signals`, without reading the array (a handler must not touch reference counts).
-    private static func index(of number: Int32) -> Int? {
-        switch number {
-        case SIGSEGV: return 0
-        case SIGBUS: return 1
-        case SIGILL: return 2
-        case SIGFPE: return 3
-        case SIGABRT: return 4
-        default: return nil
-        }
     }
 }

@@ -4,8 +4,8 @@ import QNetPlanner
 
 /// What the planner says of a plan, as the status line compares it across an edit: the plan's diagnostics and
 /// `check`'s notes of its results (`PlanOutcomeNotes`: a link without key, a demand not met). Each is known by its
-/// severity, its message and the record it is about by id, so that deleting a record does not make the notes of
-/// the records after it (whose indices move) look new.
+/// severity, its message (for a note of the results, what happened without why) and the record it is about by id,
+/// so that deleting a record does not make the notes of the records after it (whose indices move) look new.
 struct PlanNotes: Sendable, Hashable {
     /// One note: what is compared across an edit, and the diagnostic it came from.
     struct Note: Sendable, Hashable {
@@ -72,7 +72,8 @@ struct PlanNotes: Sendable, Hashable {
         notes = (plan.diagnostics.map { ($0, false) } + outcomes.map { ($0, true) }).map { diagnostic, isOutcome in
             // A note at a key is known by its words alone; one at none ("2 more demands are not met") by its figures too.
             Note(key: Note.Key(severity: diagnostic.severity,
-                               message: diagnostic.keyPath == nil ? diagnostic.message : Note.wording(diagnostic.message),
+                               message: diagnostic.keyPath == nil ? diagnostic.message
+                                   : Note.wording(isOutcome ? Self.headline(diagnostic.message) : diagnostic.message),
                                place: diagnostic.keyPath.map { Self.place($0, in: topology) }),
                  diagnostic: diagnostic, isOutcome: isOutcome)
         }
@@ -92,6 +93,14 @@ struct PlanNotes: Sendable, Hashable {
             }
         }
         return added.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element.diagnostic)
+    }
+
+    /// What one of `check`'s notes of the results says happened, without why: "demand A-B is not met" of "demand A-B is
+    /// not met: its max flow is … (its best path is limited by segment HQ~POP)". A demand still not met after an edit
+    /// that moved its bottleneck, or a link still without key for another reason, is not what the edit broke (QA: after
+    /// a suggestion split the limiting link, the demand still short was told as "1 new warning").
+    private static func headline(_ message: String) -> String {
+        message.range(of: ": ").map { String(message[..<$0.lowerBound]) } ?? message
     }
 
     /// `path` with its leading record index replaced by the record's id (`nodes[2].altitude` → `nodes[SAT].altitude`).

@@ -1,4 +1,5 @@
 import Testing
+import QNetFormats
 import QNetModel
 import QNetPlanner
 @testable import QNetTUI
@@ -58,6 +59,26 @@ struct EditNotesTests {
         // The unit's SI prefix after a figure goes with it; a unit of one letter or a word stays.
         #expect(PlanNotes.Note.wording("max flow is 1.06 kbit/s of the 3 kbit/s") == PlanNotes.Note.wording("max flow is 698 bit/s of the 3 kbit/s"))
         #expect(PlanNotes.Note.wording("a 20 ms cutoff, 5 m apart, 3 modes") == "a # s cutoff, # m apart, # odes")
+    }
+
+    /// QA: after a suggestion split the limiting link, the demand still short was told as "1 new warning", its
+    /// bottleneck segment having a new name.
+    @Test("a demand still not met is not new when only the why changed (another bottleneck)")
+    func stillShort() {
+        var topology = Fixtures.metro
+        topology.demands[0].keyRate = Quantity(1, .gigabitPerSecond)
+        topology.links[0].length = Quantity(60, .kilometre)   // L1 limits the demand
+        let before = Planner().plan(topology)
+        var edited = topology
+        edited.links[0].length = Quantity(30, .kilometre)
+        edited.links[1].length = Quantity(60, .kilometre)     // now L2 does
+        let plan = Planner().plan(edited)
+        func shortNote(_ plan: Plan, _ topology: Topology) -> String? {
+            PlanOutcomeNotes.diagnostics(plan, of: topology, remedies: false).first { $0.message.hasPrefix("demand A-B") }?.message
+        }
+        let now = shortNote(plan, edited), earlier = shortNote(before, topology)
+        #expect(now?.contains("limited by segment T~B") == true && earlier?.contains("limited by segment A~T") == true)
+        #expect(PlanNotes(plan, of: edited).added(since: PlanNotes(before, of: topology)).isEmpty)
     }
 
     /// Second reader: with the figures left out of every note, "1 more demands are not met" and "2 more …" read alike,

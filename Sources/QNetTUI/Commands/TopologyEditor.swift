@@ -90,12 +90,12 @@ public enum TopologyEditor {
         switch item {
         case .node(let id):
             next.nodes.removeAll { $0.id == id }
-            let links = next.links.count, demands = next.demands.count
+            let links = next.links.filter { $0.touches(id) }.map(\.id.rawValue)
+            let demands = next.demands.filter { $0.from == id || $0.to == id }.map(\.resolvedID.rawValue)
             next.links.removeAll { $0.touches(id) }
             next.demands.removeAll { $0.from == id || $0.to == id }
-            let removed = [count(links - next.links.count, "link"), count(demands - next.demands.count, "demand")]
-                .filter { !$0.isEmpty }
-            let tail = removed.isEmpty ? "" : " and its " + removed.joined(separator: " and ")
+            let removed = [named(links, "link"), named(demands, "demand")].filter { !$0.isEmpty }
+            let tail = removed.isEmpty ? "" : ", its " + removed.joined(separator: " and its ")
             return try checked(Outcome(topology: next, message: "deleted node \(id)\(tail)", selection: nil), against: topology)
         case .link(let id):
             next.links.removeAll { $0.id == id }
@@ -158,5 +158,16 @@ public enum TopologyEditor {
     /// `1 link`, `3 links`, or nothing for none.
     static func count(_ number: Int, _ noun: String) -> String {
         number == 0 ? "" : number == 1 ? "1 \(noun)" : "\(number) \(noun)s"
+    }
+
+    /// The items `ids` by name (`link L1`, `links L1, L2, L3`), or counted when there are more than three
+    /// (`5 links`); empty when there are none.
+    static func named(_ ids: [String], _ noun: String) -> String {
+        switch ids.count {
+        case 0: ""
+        case 1: "\(noun) \(ids[0])"
+        case 2...3: "\(noun)s \(ids.joined(separator: ", "))"
+        default: count(ids.count, noun)
+        }
     }
 }

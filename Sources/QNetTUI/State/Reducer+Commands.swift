@@ -58,7 +58,13 @@ private func run(_ command: Command, into state: inout AppState) throws(CommandE
         state.status = StatusMessage("selected " + selection.title.prefix(1).lowercased() + selection.title.dropFirst())
         return []
     case .set(let id, let keyPath, let value):
-        return applyEdit(&state, try TopologyEditor.set(id, keyPath: keyPath, to: value, in: topology))
+        var outcome = try TopologyEditor.set(id, keyPath: keyPath, to: value, in: topology)
+        // A selected demand stays selected: its inspector (rate, what-ifs) shows what the edit did to it (QA: trying
+        // `:set R1.cutoff_time …` on a demand's bottleneck took its what-ifs off the screen).
+        if case .demand(let demand)? = state.selection, outcome.topology.demands.contains(where: { $0.resolvedID == demand }) {
+            outcome.selection = state.selection
+        }
+        return applyEdit(&state, outcome)
     case .addNode(let id, let kind, let x, let y, let altitude):
         return applyEdit(&state, try TopologyEditor.addNode(id, kind: kind, x: x, y: y, altitude: altitude, to: topology))
     case .addLink(let id, let from, let to, let medium, let length):

@@ -188,6 +188,21 @@ struct EditCommandTests {
         #expect(KeyBindings.commands.contains { $0.usage == ":set name TEXT" })
     }
 
+    /// QA: `:set R1.cutoff_time …` tried on a demand's bottleneck took the demand's what-ifs off the screen.
+    @Test(":set keeps a selected demand selected; otherwise it selects the record it set")
+    func setKeepsDemand() {
+        var session = Session()
+        session.command("select A-B")
+        session.command("set L1.length 40 km")
+        #expect(session.state.topology.links[0].length == Quantity(40, .kilometre))
+        #expect(session.state.selection == .demand("A-B"))
+        session.command("set A-B.id D1")   // the demand renamed: the selection follows it
+        #expect(session.state.selection == .demand("D1"))
+        session.command("select L2")
+        session.command("set L1.length 35 km")
+        #expect(session.state.selection == .link("L1"))
+    }
+
     @Test(":del T deletes the node with its links and the demand through it")
     func deleteNode() {
         var session = Session()
@@ -195,7 +210,7 @@ struct EditCommandTests {
         #expect(session.state.topology.node("A") == nil)
         #expect(session.state.topology.links.map(\.id) == ["L2"])
         #expect(session.state.topology.demands.isEmpty)
-        #expect(session.status == "deleted node A and its 1 link and 1 demand")
+        #expect(session.status == "deleted node A, its link L1 and its demand A-B")
         session.command("del Nope")
         #expect(session.status == "no node, link, demand or equipment named 'Nope'")
     }

@@ -22,7 +22,7 @@ extension PlanFigures {
             PlanFigure("cutoff", cutoff(chain)),
         ]
         if chain.cutoffSeconds != nil {
-            figures.append(PlanFigure("top-level pairs kept", EngineeringFormat.percent(chain.cutoffSurvival)))
+            figures.append(PlanFigure("last swap's pairs within cutoff", EngineeringFormat.percent(chain.cutoffSurvival)))
         }
         return figures + [
             PlanFigure("DEJMPS rounds per elementary pair", "\(chain.purificationRounds)"),

@@ -125,6 +125,22 @@ struct EditCommandTests {
         #expect(session.state.topology.link("S2-A")?.length == Quantity(1500, .kilometre))
     }
 
+    /// QA: `:set S.pass {max_elevation: 60 deg}` put min_elevation and passes_per_day back to their defaults unsaid.
+    @Test("a mapping written whole names the inner keys it left out")
+    func mappingWrittenWhole() {
+        var session = Session()
+        session.command("add node S satellite 0 0 500")
+        session.command("add link S-A S A satellite")
+        session.command("set S-A.pass {max_elevation: 70 deg, min_elevation: 20 deg, passes_per_day: 3}")
+        #expect(session.status == "S-A.pass = {min_elevation: 20 deg, max_elevation: 70 deg, passes_per_day: 3}")
+        session.command("set S-A.pass {max_elevation: 60 deg}")
+        #expect(session.state.topology.link("S-A")?.pass?.minElevation == nil)
+        #expect(session.status == "S-A.pass = {max_elevation: 60 deg} (min_elevation and passes_per_day left out, "
+            + "now their defaults: :set S-A.pass.KEY VALUE changes one key)")
+        session.command("set S-A.pass.min_elevation 15 deg")
+        #expect(session.status == "S-A.pass.min_elevation = {min_elevation: 15 deg, max_elevation: 60 deg}")
+    }
+
     @Test("an id taken in another section is refused naming the record that has it")
     func addTakenID() {
         var session = Session()

@@ -30,13 +30,16 @@ struct RepeaterReportTests {
         #expect(own["length_km"] as? Double == 100)
         #expect(own["key_rate_bps"] as? Double == segment["key_rate_bps"] as? Double)
         #expect(chain["beats_plob_at_km"] is [Double] && chain["beats_trusted_chain_at_km"] is [Double])
+        #expect(chain["trusted_chain_sources"] as? String == "the built-in one at 1 GHz, in place of memory-emitter")
     }
 
     @Test("Markdown: a table of rate and fidelity against length, and where the chain beats the bound and trusted nodes")
     func markdown() throws {
         let (topology, plan) = try planned()
         let text = MarkdownReport.render(plan, of: topology)
-        #expect(text.contains("| total length | chain key rate | fidelity | PLOB bound (whole channel) | trusted-node chain, same links |"))
+        #expect(text.contains("| total length | chain key rate | fidelity | PLOB bound (whole channel) | trusted-node chain, same links and sources |"))
+        #expect(text.contains("a trusted-node chain of the same links at any length swept (its senders' decoy-BB84 transmitters: "
+            + "the built-in one at 1 GHz, in place of memory-emitter)."))
         #expect(text.contains("100 km (this chain)"))
         #expect(text.contains("The chain beats the PLOB bound at") || text.contains("does not beat the PLOB bound"))
         #expect(text.contains("DEJMPS rounds per elementary pair: 1"))

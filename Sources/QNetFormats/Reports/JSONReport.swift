@@ -202,7 +202,7 @@ public enum JSONReport {
             case purificationRounds = "purification_rounds", bitErrorRate = "bit_error_rate", phaseErrorRate = "phase_error_rate"
             case sixStateFraction = "six_state_fraction", sixStateKeyRateBps = "six_state_key_rate_bps"
             case distanceTable = "distance_table", beatsPLOBAtKm = "beats_plob_at_km"
-            case beatsTrustedChainAtKm = "beats_trusted_chain_at_km"
+            case beatsTrustedChainAtKm = "beats_trusted_chain_at_km", trustedChainSources = "trusted_chain_sources"
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -221,6 +221,7 @@ public enum JSONReport {
             try container.encode(chain.sweep.map(SweepEntry.init), forKey: .distanceTable)
             try container.encode(chain.beatsPLOBAtMeters.map { $0 / 1000 }, forKey: .beatsPLOBAtKm)
             try container.encode(chain.beatsTrustedChainAtMeters.map { $0 / 1000 }, forKey: .beatsTrustedChainAtKm)
+            try container.encode(chain.trustedChainSources, forKey: .trustedChainSources)
             try container.encode(chain.attemptSuccess, forKey: .attemptSuccess)
             try container.encode(chain.elementaryFidelity, forKey: .elementaryFidelity)
             try container.encode(chain.swapSuccess, forKey: .swapSuccess)

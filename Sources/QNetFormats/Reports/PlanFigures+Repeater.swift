@@ -50,6 +50,7 @@ extension PlanFigures {
             return "beats \(what) at " + meters.map { EngineeringFormat.number($0 / 1000) }.joined(separator: ", ") + " km"
         }
         return "The chain \(beats(chain.beatsPLOBAtMeters, "the PLOB bound")) and "
-            + "\(beats(chain.beatsTrustedChainAtMeters, "a trusted-node chain of the same links"))."
+            + "\(beats(chain.beatsTrustedChainAtMeters, "a trusted-node chain of the same links")) "
+            + "(its senders' decoy-BB84 transmitters: \(chain.trustedChainSources))."
     }
 }

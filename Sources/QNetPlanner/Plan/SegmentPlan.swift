@@ -127,6 +127,9 @@ public struct RepeaterChainPlan: Sendable, Hashable {
     public var sweep: [RepeaterSweepPoint] = []
     /// Swept lengths at which the chain's key beats the PLOB bound of the whole channel, m.
     public var beatsPLOBAtMeters: [Double] = []
+    /// The decoy-BB84 transmitters of the trusted-node chain of the same links (`the built-in one at 1 GHz, in place
+    /// of memory-emitter`): the links' own sources where they are such transmitters.
+    public var trustedChainSources: String = ""
     /// Swept lengths at which the chain's key beats the trusted-node chain of the same links, m.
     public var beatsTrustedChainAtMeters: [Double] = []
 

@@ -71,7 +71,7 @@ enum RepeaterChainPlanner {
         if sweep.isEmpty {
             assumptions.append(Assumption(name: "distance table", value: "not made", basis: "a link of the chain is not fiber"))
         } else {
-            assumptions += RepeaterChainSweep.assumptions
+            assumptions += RepeaterChainSweep.assumptions(hops)
         }
 
         var plan = RepeaterChainPlan(
@@ -100,6 +100,7 @@ enum RepeaterChainPlanner {
         plan.sweep = sweep
         plan.beatsPLOBAtMeters = RepeaterChainSweep.beats(sweep) { $0.plobBoundBps }
         plan.beatsTrustedChainAtMeters = RepeaterChainSweep.beats(sweep) { $0.trustedChainBps }
+        plan.trustedChainSources = hops.sources
         return (rate, fidelity, plan, noKeyReason(evaluation, nodes: nodes, rate: rate))
     }
 

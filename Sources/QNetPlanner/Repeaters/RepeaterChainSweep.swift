@@ -43,14 +43,14 @@ enum RepeaterChainSweep {
         sweep.filter { point in other(point).map { point.keyRateBps > 0 && point.keyRateBps > $0 } ?? false }.map(\.lengthMeters)
     }
 
-    /// The assumptions behind the table.
-    static let assumptions = [
+    /// The assumptions behind the table, the trusted-node chain's with what its senders send (`TrustedHops.sources`).
+    static func assumptions(_ hops: TrustedHops) -> [Assumption] { [
         Assumption(name: "distance table", value: "links scaled to each total length; fixed losses kept",
                    basis: PlanningDefaults.repeaterSweepLengths.basis),
         Assumption(name: "trusted-node chain",
                    value: "each link planned as a bb84-decoy link at its scaled length (its receiver's detector with dead time "
-                       + "and afterpulsing; a sender's source sends weak coherent pulses at its repetition rate); slowest link",
+                       + "and afterpulsing; its sender's decoy-BB84 transmitter: \(hops.sources)); slowest link",
                    basis: "LinkPlanner, as a planned link of that length; Ma, Qi, Zhao, Lo, PRA 72, 012326 (2005); "
                        + "a trusted-node chain relays its links' keys by one-time pad, so it carries its slowest link's key (Peev et al., NJP 11, 075001 (2009))"),
-    ]
+    ] }
 }

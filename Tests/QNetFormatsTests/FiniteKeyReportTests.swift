@@ -58,6 +58,21 @@ struct FiniteKeyReportTests {
         #expect(!other.contains("block n_X"))
     }
 
+    /// QA: a finite-key link's QBER (2.99 %) counts every intensity's key-basis errors, an asymptotic link's (2.46 % for
+    /// the same link) its signal's; the reports did not say which was which.
+    @Test("Markdown says a finite-key link's QBER counts every intensity, and an asymptotic link's nothing of the kind")
+    func qberScope() throws {
+        let (topology, plan) = try Self.vienna()
+        let markdown = MarkdownReport.render(plan, of: topology)
+        let finite = try #require(plan.links.first { $0.id == "BREI-STPO" }?.qber?.total)
+        #expect(markdown.contains("| BREI-STPO | fiber | bb84-decoy | 20.60 dB | \(EngineeringFormat.percent(finite)) (every intensity) |"))
+        let section = try #require(markdown.components(separatedBy: "### Link BREI-STPO").dropFirst().first)
+        #expect(section.contains("QBER \(EngineeringFormat.percent(finite)) (key basis, every intensity, as the finite key counts its errors): "))
+        let other = try #require(markdown.components(separatedBy: "### Link SIEM-ERDB").dropFirst().first?
+            .components(separatedBy: "### ").first)
+        #expect(other.contains("QBER ") && !other.contains("every intensity"))
+    }
+
     @Test("finite_key.tail_bound: chernoff reaches every report, with the key it came from")
     func chernoff() throws {
         var (topology, _) = try Self.vienna()

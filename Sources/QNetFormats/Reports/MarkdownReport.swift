@@ -30,7 +30,10 @@ public enum MarkdownReport {
         text.heading("Demands")
         guard !plan.demands.isEmpty else { text.paragraph("No demands are defined."); return }
         text.table(
-            ["demand", "between", "required", "best path", "best path rate", "max flow", "trusted nodes (see the key)", "met"],
+            // With several demands, each is met or not as if it had the network to itself (shared capacity, below, says
+            // whether they fit together): QA read "met: yes" beside "Met together: no" as a contradiction.
+            ["demand", "between", "required", "best path", "best path rate", "max flow", "trusted nodes (see the key)",
+             plan.demands.count > 1 ? "met alone" : "met"],
             plan.demands.map { demand in
                 [demand.id.rawValue, "\(demand.from) – \(demand.to)", EngineeringFormat.rate(demand.requiredBps),
                  demand.bestPath.isEmpty ? "none (PQC only)" : demand.bestPath.map(\.rawValue).joined(separator: " → "),
@@ -55,10 +58,11 @@ public enum MarkdownReport {
     private static func linkSummary(_ plan: Plan, into text: inout MarkdownText) {
         text.heading("Links")
         text.table(
-            ["link", "medium", "protocol", "loss", "QBER", "key rate", "PLOB bound", "margin"],
+            ["link", "medium", "protocol", "loss", "QBER", "key rate", "link PLOB bound", "margin"],
             plan.links.map { link in
                 [link.id.rawValue, link.medium.rawValue, link.protocolKind.rawValue,
-                 EngineeringFormat.decibels(link.lossDB), link.qber.map { EngineeringFormat.percent($0.total) } ?? "–",
+                 EngineeringFormat.decibels(link.lossDB),
+                 link.qber.map { EngineeringFormat.percent($0.total) + (PlanFigures.qberScope(link).map { " (\($0))" } ?? "") } ?? "–",
                  PlanFigures.linkRate(link)
                     + (link.pass.map { pass in
                         let kind = PlanFigures.keyKind(link)
@@ -127,7 +131,8 @@ public enum MarkdownReport {
             detectorTable(detector, operatingPoint: link.protocolKind != .entanglement, into: &text)
         }
         if let qber = link.qber {
-            text.line("QBER \(EngineeringFormat.percent(qber.total)): misalignment \(EngineeringFormat.percent(qber.misalignment)),"
+            let scope = PlanFigures.qberScope(link).map { " (key basis, \($0), as the finite key counts its errors)" } ?? ""
+            text.line("QBER \(EngineeringFormat.percent(qber.total))\(scope): misalignment \(EngineeringFormat.percent(qber.misalignment)),"
                 + " dark and background \(EngineeringFormat.percent(qber.darkAndBackground)),"
                 + " afterpulsing \(EngineeringFormat.percent(qber.afterpulsing)),"
                 + " timing \(EngineeringFormat.percent(qber.timing)).")

@@ -77,7 +77,7 @@ enum InspectorContent {
                 + figureRows(PlanFigures.detector(detector, operatingPoint: atOperatingPoint).map(\.figure))
         }
         if let qber = plan.qber {
-            rows += [.blank, .heading("QBER")]
+            rows += [.blank, .heading("QBER" + (PlanFigures.qberScope(plan).map { " (key basis, \($0))" } ?? ""))]
             rows.append(TextRow("  misalignment", EngineeringFormat.percent(qber.misalignment)))
             rows.append(TextRow("  dark + background", EngineeringFormat.percent(qber.darkAndBackground)))
             rows.append(TextRow("  afterpulsing", EngineeringFormat.percent(qber.afterpulsing)))

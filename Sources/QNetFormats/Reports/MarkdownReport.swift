@@ -66,7 +66,8 @@ public enum MarkdownReport {
                  PlanFigures.linkRate(link)
                     + (link.pass.map { pass in
                         let kind = PlanFigures.keyKind(link)
-                        return " at culmination (\(kind)); daily average \(EngineeringFormat.rate(pass.keyGraphFigures.dailyAverageBps)) (\(kind))"
+                        return " at culmination (\(PlanFigures.culminationKind(link))); "
+                            + "daily average \(EngineeringFormat.rate(pass.keyGraphFigures.dailyAverageBps)) (\(kind))"
                     } ?? ""),
                  EngineeringFormat.plobBound(link.plobBoundBps),
                  link.marginDB.map(EngineeringFormat.decibels) ?? (link.marginUnlimited ? "no limit" : "–")]

@@ -25,6 +25,20 @@ extension PlanFigures {
         link.finiteKey == nil ? "asymptotic" : "finite key"
     }
 
+    /// Which key a pass link's rate at culmination is: `keyKind`, and `if it lasted` where one finite-key block takes
+    /// longer there than the whole pass (QA: "5.58 kbit/s at culmination (finite key)" for a block of 438 s in a pass
+    /// of 277 s, a key no pass collects; the link's assumption `finite key at culmination` gives both times).
+    public static func culminationKind(_ link: LinkPlan) -> String {
+        keyKind(link) + (culminationOutlasted(link) == nil ? "" : ", if it lasted")
+    }
+
+    /// Where a finite-key block at culmination outlasts the pass: `if it lasted: a block takes 438 s, the pass 277 s`.
+    public static func culminationOutlasted(_ link: LinkPlan) -> String? {
+        guard let pass = link.pass, let finite = link.finiteKey, finite.blockTimeSeconds > pass.durationSeconds else { return nil }
+        return "if it lasted: a block takes \(EngineeringFormat.time(finite.blockTimeSeconds)), "
+            + "the pass \(EngineeringFormat.time(pass.durationSeconds))"
+    }
+
     /// A pass's finite key (one block of the whole pass): key per pass and per day, the block and its error rates.
     public static func passFiniteKey(_ finite: PassFiniteKeyPlan) -> [PlanFigure] {
         [

@@ -50,6 +50,7 @@ enum InspectorContent {
             rows.append(TextRow("  daily average (\(kind))", EngineeringFormat.rate(pass.keyGraphFigures.dailyAverageBps),
                                 valueRole: state.role))
             rows.append(TextRow("  at culmination (\(kind))", EngineeringFormat.rate(plan.keyRateBps)))
+            if let outlasted = PlanFigures.culminationOutlasted(plan) { rows.append(TextRow("    " + outlasted, role: .dim)) }
         } else {
             rows.append(TextRow("  key rate", PlanFigures.linkRate(plan), valueRole: state.role))
         }

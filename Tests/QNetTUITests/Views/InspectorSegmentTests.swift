@@ -280,6 +280,7 @@ struct InspectorSegmentTests {
         let finiteAverage = EngineeringFormat.rate(try #require(pass.finiteKey).dailyAverageBps)
         // Both are the finite key's, and say so; the pass's own figures and its profile say they are asymptotic (QA).
         #expect(shows(lines, "daily average (finite key)", finiteAverage))
+        #expect(prose(lines).contains("if it lasted: a block takes 438 s, the pass 277 s"))
         #expect(shows(lines, "at culmination (finite key)",
                       EngineeringFormat.rate(try #require(state.selectedLinkPlan).keyRateBps)))
         let list = Screen.render(state, size: state.screenSize, glyphs: .unicode).lines.joined(separator: "\n")

@@ -126,7 +126,7 @@ import QNetPlanner
         let analysis = BackgroundAnalysis(analyse: held.analyse)
         let plan = Planner().plan(Fixtures.metro)
         var planned = 0
-        func request(_ demand: Identifier) { analysis.request(demand, in: Fixtures.metro) { planned += 1; return plan } }
+        func request(_ demand: Identifier) { analysis.request(.demand(demand), in: Fixtures.metro) { planned += 1; return plan } }
         request("A-B")
         while held.asked.withLock({ $0.isEmpty }) { Thread.sleep(forTimeInterval: 0.001) }   // A-B runs, held
         request("A-B")          // runs already: not made again
@@ -149,7 +149,7 @@ import QNetPlanner
         let analysis = BackgroundAnalysis(analyse: held.analyse)
         var edited = Fixtures.metro
         edited.links[0].length = Quantity(31, .kilometre)
-        analysis.request("A-B", in: Fixtures.metro) { Planner().plan(Fixtures.metro) }
+        analysis.request(.demand("A-B"), in: Fixtures.metro) { Planner().plan(Fixtures.metro) }
         while held.asked.withLock({ $0.isEmpty }) { Thread.sleep(forTimeInterval: 0.001) }   // runs, held
         return (held, analysis, edited)
     }
@@ -157,7 +157,7 @@ import QNetPlanner
     @Test("an edit while the what-ifs run cancels them: the stale analysis stops unreleased, answers nothing, and the new one answers")
     func editCancelsTheStaleAnalysis() throws {
         let (held, analysis, edited) = heldOnMetro()
-        analysis.request("A-B", in: edited) { Planner().plan(edited) }
+        analysis.request(.demand("A-B"), in: edited) { Planner().plan(edited) }
         // Not released, the stale analysis stops at its next check, and the new one starts.
         for _ in 0..<2000 where held.asked.withLock({ $0.count }) < 2 { Thread.sleep(forTimeInterval: 0.005) }
         #expect(held.cancelled.withLock { $0 } == 1)
@@ -176,7 +176,7 @@ import QNetPlanner
     func undoAfterCancelAsksAgain() throws {
         let (held, analysis, edited) = heldOnMetro()
         analysis.keep(only: edited)                                                          // the edit
-        analysis.request("A-B", in: Fixtures.metro) { Planner().plan(Fixtures.metro) }      // its undo
+        analysis.request(.demand("A-B"), in: Fixtures.metro) { Planner().plan(Fixtures.metro) }      // its undo
         for _ in 0..<2000 where held.asked.withLock({ $0.count }) < 2 { Thread.sleep(forTimeInterval: 0.005) }
         #expect(held.cancelled.withLock { $0 } == 1)
         held.release.signal()
@@ -190,7 +190,7 @@ import QNetPlanner
         let analysis = BackgroundAnalysis(analyse: held.analyse)
         var edited = Fixtures.metro
         edited.links[0].length = Quantity(31, .kilometre)
-        analysis.request("A-B", in: Fixtures.metro) { Planner().plan(Fixtures.metro) }
+        analysis.request(.demand("A-B"), in: Fixtures.metro) { Planner().plan(Fixtures.metro) }
         while held.asked.withLock({ $0.isEmpty }) { Thread.sleep(forTimeInterval: 0.001) }
         analysis.keep(only: Fixtures.metro)   // the same topology: it runs on
         Thread.sleep(forTimeInterval: 0.02)

@@ -83,7 +83,7 @@ public struct LimitRaise: Sendable, Hashable {
     }
 }
 
-/// What a suggestion does to another demand: its max-flow rate before and after the change.
+/// What a suggestion, or a single failure (`ElementFailure`), does to a demand: its max-flow rate before and after.
 public struct SideEffect: Sendable, Hashable {
     public var demand: Identifier
     public var beforeBps: Double

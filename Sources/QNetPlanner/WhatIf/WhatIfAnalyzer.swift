@@ -7,11 +7,11 @@ import QNetModel
 /// the key graph without the segments they cut, and each what-if edit plans
 /// only the segments it touches (`LocalReplan`) before re-routing the demand.
 public struct WhatIfAnalyzer: Sendable {
-    private let network: KeyNetwork
+    let network: KeyNetwork
     private let links: [Identifier: LinkPlan]
     private let demands: [Demand]
     /// Each demand with its plan and the segments it uses, for the side effects of suggestions on the others.
-    private let planned: PlannedDemands
+    let planned: PlannedDemands
     /// The segments the demands' scaled flows overdraw.
     private let shared: SharedCapacity
 

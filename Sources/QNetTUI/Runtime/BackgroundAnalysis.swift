@@ -3,8 +3,9 @@ import QNetModel
 import QNetPlanner
 import Synchronization
 
-/// The selected demand's what-ifs, computed off the event loop's thread so that keys are read while they run:
-/// they route the demand a dozen times again, which takes seconds on a large network or in a debug build.
+/// The selected demand's what-ifs, or what the selected node's or link's failure does to every demand, computed off
+/// the event loop's thread so that keys are read while they run: they route demands again, which takes seconds on a
+/// large network or in a debug build.
 ///
 /// One analysis runs at a time. A request made meanwhile waits, and only the latest waiting one is kept (the
 /// selection has moved on from the others); a request for what runs or waits already is not made twice, and one
@@ -15,16 +16,25 @@ final class BackgroundAnalysis: Sendable {
     /// What an analysis computes: the what-ifs of a demand in a topology with its plan, unless cancelled.
     typealias Analyse = @Sendable (_ demand: Identifier, _ topology: Topology, _ plan: Plan, _ cancellation: Cancellation)
         throws(CancellationError) -> DemandWhatIf?
+    /// What a failure analysis computes: what the failure of a node or link does to every demand, unless cancelled.
+    typealias AnalyseFailure = @Sendable (_ element: NetworkElement, _ topology: Topology, _ plan: Plan,
+                                          _ cancellation: Cancellation) throws(CancellationError) -> ElementFailure?
+
+    /// What is analysed: a demand's what-ifs, or a node's or link's failure.
+    enum Subject: Sendable, Hashable {
+        case demand(Identifier)
+        case failure(NetworkElement)
+    }
 
     private struct Request: Sendable {
-        var demand: Identifier
+        var subject: Subject
         var topology: Topology
         var plan: Plan
         /// Set, once and for good, when the topology is no longer the workbench's; read by the running analysis.
         let cancelled = Flag()
 
-        func asks(for demand: Identifier, in topology: Topology) -> Bool {
-            self.demand == demand && self.topology == topology
+        func asks(for subject: Subject, in topology: Topology) -> Bool {
+            self.subject == subject && self.topology == topology
         }
     }
 
@@ -50,29 +60,33 @@ final class BackgroundAnalysis: Sendable {
 
     private let queue = Mutex(Queue())
     private let analyse: Analyse
+    private let analyseFailure: AnalyseFailure
 
-    /// Analyses with `analyse` (tests pass one they control), by default `WhatIfAnalyzer`'s.
+    /// Analyses with `analyse` and `analyseFailure` (tests pass ones they control), by default `WhatIfAnalyzer`'s.
     init(analyse: @escaping Analyse = { (demand, topology, plan, cancellation) throws(CancellationError) in
         try WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: demand, cancellation: cancellation)
+    }, analyseFailure: @escaping AnalyseFailure = { (element, topology, plan, cancellation) throws(CancellationError) in
+        try WhatIfAnalyzer(topology: topology, plan: plan).failure(of: element, cancellation: cancellation)
     }) {
         self.analyse = analyse
+        self.analyseFailure = analyseFailure
     }
 
-    /// Asks for the what-ifs of `demand` in `topology`, whose plan `plan()` gives (called only for a new request);
+    /// Asks for the analysis of `subject` in `topology`, whose plan `plan()` gives (called only for a new request);
     /// an analysis of another topology that runs is cancelled.
-    func request(_ demand: Identifier, in topology: Topology, plan: () -> Plan) {
+    func request(_ subject: Subject, in topology: Topology, plan: () -> Plan) {
         let known = queue.withLock { queue in
             queue.keep(only: topology)
             // Back to what runs: the request waiting meanwhile is no longer wanted.
             // (A cancelled run answers nothing: undoing back to its topology asks again.)
-            if let running = queue.running, !running.cancelled.isSet, running.asks(for: demand, in: topology) {
+            if let running = queue.running, !running.cancelled.isSet, running.asks(for: subject, in: topology) {
                 queue.waiting = nil
                 return true
             }
-            return queue.waiting?.asks(for: demand, in: topology) == true
+            return queue.waiting?.asks(for: subject, in: topology) == true
         }
         if known { return }
-        let request = Request(demand: demand, topology: topology, plan: plan())
+        let request = Request(subject: subject, topology: topology, plan: plan())
         let idle = queue.withLock { queue -> Bool in
             guard queue.running == nil else {
                 queue.waiting = request
@@ -106,16 +120,20 @@ final class BackgroundAnalysis: Sendable {
     private func start(_ request: Request) {
         Thread.detachNewThread { [self] in
             let cancellation = Cancellation { request.cancelled.isSet }
-            let result: DemandWhatIf??
+            let answer: Action?
             do {
-                result = try analyse(request.demand, request.topology, request.plan, cancellation)
+                answer = switch request.subject {
+                case .demand(let demand):
+                    .analysed(try analyse(demand, request.topology, request.plan, cancellation), demand: demand, of: request.topology)
+                case .failure(let element):
+                    .failureAnalysed(try analyseFailure(element, request.topology, request.plan, cancellation), element: element,
+                                     of: request.topology)
+                }
             } catch {
-                result = nil
+                answer = nil
             }
             let next = queue.withLock { queue -> Request? in
-                if let result, !request.cancelled.isSet {
-                    queue.answers.append(.analysed(result, demand: request.demand, of: request.topology))
-                }
+                if let answer, !request.cancelled.isSet { queue.answers.append(answer) }
                 queue.running = queue.waiting
                 queue.waiting = nil
                 return queue.running

@@ -81,6 +81,9 @@ public struct EffectRunner: Sendable {
         case .analyseDemand(let topology, let demand):
             let result = WhatIfAnalyzer(topology: topology, plan: services.plan(topology)).analyse(demand: demand)
             return [.analysed(result, demand: demand, of: topology)]
+        case .analyseFailure(let topology, let element):
+            let result = (try? WhatIfAnalyzer(topology: topology, plan: services.plan(topology)).failure(of: element)) ?? nil
+            return [.failureAnalysed(result, element: element, of: topology)]
         case .autosave(let document, let path):
             // Claimed on opening (`checkAutosave`), which taking it again only keeps: another workbench on the same file
             // keeps the usual one.

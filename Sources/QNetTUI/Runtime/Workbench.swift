@@ -76,7 +76,11 @@ public enum Workbench {
                     continue
                 }
                 if let analysis, case .analyseDemand(let topology, let demand) = effect {
-                    analysis.request(demand, in: topology) { services.plan(topology) }
+                    analysis.request(.demand(demand), in: topology) { services.plan(topology) }
+                    continue
+                }
+                if let analysis, case .analyseFailure(let topology, let element) = effect {
+                    analysis.request(.failure(element), in: topology) { services.plan(topology) }
                     continue
                 }
                 for action in runner.run(effect) { effects += reduce(into: &state, action) }

@@ -71,6 +71,8 @@ public enum Action: Sendable, Hashable {
     case planned(Plan, of: Topology, seconds: Double)
     /// The what-ifs of `demand` in `topology` (nil: it has no such demand).
     case analysed(DemandWhatIf?, demand: Identifier, of: Topology)
+    /// What the failure of `element` in `topology` does to the demands (nil: it has no such node or link).
+    case failureAnalysed(ElementFailure?, element: NetworkElement, of: Topology)
     /// The file at `path` was read: its topology and its comments, and the fingerprint of its bytes.
     case loaded(TopologyDocument, path: String, fingerprint: FileFingerprint?)
     /// There is no file at `path`: edit a new, empty topology to be saved there.

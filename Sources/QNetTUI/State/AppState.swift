@@ -21,6 +21,8 @@ public struct AppState: Sendable, Hashable {
     var editNotes: EditNotes?
     /// The what-ifs of the selected demand, once computed.
     public var whatIf: SelectedWhatIf?
+    /// What the failure of the selected node or link does to the demands, once computed.
+    public var failure: SelectedFailure?
     /// The selected node, link or demand.
     public var selection: Selection?
     /// The pane that has the focus.

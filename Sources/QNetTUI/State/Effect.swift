@@ -1,5 +1,6 @@
 import QNetFormats
 import QNetModel
+import QNetPlanner
 
 /// A side effect the reducer asks for; `EffectRunner` performs it and answers
 /// with actions (`.saved`, `.loaded`, `.planned`, `.failed`…).
@@ -20,6 +21,9 @@ public enum Effect: Sendable, Hashable {
     /// Compute the what-ifs of `demand` in `topology` (the selected demand's, for the inspector); the reducer
     /// asks only for a topology that has a plan, so a valid one.
     case analyseDemand(Topology, demand: Identifier)
+    /// Compute what the failure of `element` does to every demand of `topology` (the selected node's or link's, for
+    /// the inspector); asked, as `analyseDemand` is, only for a topology that has a plan.
+    case analyseFailure(Topology, element: NetworkElement)
     /// Write `document` to the autosave file `path` (atomically).
     case autosave(TopologyDocument, path: String)
     /// Claim the autosaves of the file at `path` and offer back those that wait: its usual one (unless another

@@ -6,12 +6,19 @@ import QNetPlanner
 ///
 /// After every action, a selected demand whose what-ifs are not known for
 /// the current topology asks for them (`Effect.analyseDemand`), so they are
-/// computed for the selected demand only, once per edit.
+/// computed for the selected demand only, once per edit; a selected node or
+/// link likewise asks what its failure does to the demands
+/// (`Effect.analyseFailure`).
 public func reduce(into state: inout AppState, _ action: Action) -> [Effect] {
     let effects = reduceAction(into: &state, action)
-    guard case .demand(let id)? = state.selection, state.plan != nil,
-          state.whatIf?.answers(id, in: state.topology) != true else { return effects }
-    return effects + [.analyseDemand(state.topology, demand: id)]
+    guard state.plan != nil, let selection = state.selection else { return effects }
+    if case .demand(let id) = selection, state.whatIf?.answers(id, in: state.topology) != true {
+        return effects + [.analyseDemand(state.topology, demand: id)]
+    }
+    if let element = selection.failureElement, state.failure?.answers(element, in: state.topology) != true {
+        return effects + [.analyseFailure(state.topology, element: element)]
+    }
+    return effects
 }
 
 /// Keeps the what-ifs of `demand` in `topology` when they answer the current selection.

@@ -96,6 +96,10 @@ func reduceAction(into state: inout AppState, _ action: Action) -> [Effect] {
     case .analysed(let result, let demand, let topology):
         storeWhatIf(&state, result, demand: demand, topology: topology)
         return []
+    case .failureAnalysed(let result, let element, let topology):
+        guard topology == state.topology, state.selection?.failureElement == element else { return [] }
+        state.failure = SelectedFailure(element: element, topology: topology, result: result)
+        return []
     case .planned, .loaded, .newFile, .emptyFile, .saved, .wroteCopy, .changedOnDisk, .fileExists, .readOnly, .exported, .droppedTypedAhead, .failed, .autosaveFound,
          .autosaveHeldElsewhere, .autosaveUnreadable, .openedReadOnly:
         return reduceResult(into: &state, action)

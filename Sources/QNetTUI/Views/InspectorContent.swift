@@ -11,7 +11,8 @@ enum InspectorContent {
         case .link(let id)?:
             guard let link = state.topology.link(id) else { break }
             let segments = detailedSegments(through: id, in: state.plan)
-            return ("Link \(id)", linkRows(link, plan: state.selectedLinkPlan, segments: segments, errors: state.errors))
+            return ("Link \(id)", linkRows(link, plan: state.selectedLinkPlan, segments: segments, errors: state.errors)
+                + FailureSection.rows(state.failure, for: .link(id), in: state.topology, planned: state.plan != nil))
         case .demand(let id)?:
             guard let index = state.topology.demandIndex(id) else { break }
             return ("Demand \(id)", demandRows(state.topology.demands[index], plan: state.selectedDemandPlan,
@@ -20,7 +21,8 @@ enum InspectorContent {
                 + WhatIfSection.rows(state.whatIf, for: id, in: state.topology, glyphs: glyphs))
         case .node(let id)?:
             guard let node = state.topology.node(id) else { break }
-            return ("Node \(id)", nodeRows(node, topology: state.topology))
+            return ("Node \(id)", nodeRows(node, topology: state.topology)
+                + FailureSection.rows(state.failure, for: .node(id), in: state.topology, planned: state.plan != nil))
         case .equipment(let kind, let name)?:
             guard let rows = equipmentRows(kind, name, state) else { break }
             return ("\(kind.title) \(name)", rows)

@@ -26,14 +26,15 @@ struct WhatIfSectionTests {
         return session
     }
 
-    @Test("selecting a demand asks for its what-ifs once per topology; other selections do not, nor a topology without a plan")
+    @Test("selecting a demand asks for its what-ifs once per topology; a link its failure's; nothing without a plan")
     func lazyRequest() {
         var unplanned = Session()
         unplanned.send(.select(.demand("A-B")))
         #expect(unplanned.effects.isEmpty)   // an invalid topology has no plan: nothing to analyse
         var session = plannedSession()
         session.send(.select(.link("L1")))
-        #expect(session.effects.isEmpty)
+        #expect(session.effects == [.analyseFailure(Fixtures.metro, element: .link("L1"))])   // its failure's N−1
+        session.effects = []
         session.send(.select(.demand("A-B")))
         #expect(session.effects == [.analyseDemand(Fixtures.metro, demand: "A-B")])
         session.send(.analysed(Self.metroWhatIf, demand: "A-B", of: Fixtures.metro))

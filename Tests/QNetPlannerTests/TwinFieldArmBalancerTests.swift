@@ -70,3 +70,35 @@ struct TwinFieldArmBalancerTests {
         #expect(!segment.diagnostics.contains { $0.severity == .note })
     }
 }
+
+/// The balancing what-ifs where node positions are written: the relay's position stays as written, so a move that
+/// would leave an arm shorter than the distance between its ends' positions (`check` would warn) is not offered.
+@Suite("Twin-field arm balancing: positions")
+struct TwinFieldArmBalancePositionTests {
+    /// A~R~B of 120 and 170 km asking 1 Mbit/s; with `positions`, A, R and B stand at x = 0, 100 and 260 km.
+    static func network(positions: Bool) -> Topology {
+        var topology = TwinFieldCVPlannerTests.twinField(km: 120)
+        topology.links[1].length = Quantity(170, .kilometre)
+        topology.demands[0].keyRate = Quantity(1, .megabitPerSecond)
+        if positions {
+            for (index, x) in [0.0, 100, 260].enumerated() {
+                topology.nodes[index].position = .planar(x: Quantity(x, .kilometre), y: Quantity(0, .kilometre))
+            }
+        }
+        return topology
+    }
+
+    @Test("145 km each would leave R 160 km from B: the relay move is not offered, the attenuator is")
+    func moveShorterThanThePositionsIsNotOffered() throws {
+        func kinds(positions: Bool) throws -> [Suggestion.Kind] {
+            let topology = Self.network(positions: positions)
+            let plan = Planner().plan(topology)
+            #expect(!plan.diagnostics.contains { $0.severity == .warning && $0.keyPath?.hasSuffix(".length") == true })
+            return try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "A-B")).suggestions.map(\.kind)
+        }
+        let free = try kinds(positions: false)
+        #expect(free.contains(.balancedRelay) && free.contains(.armAttenuator), "\(free)")
+        let placed = try kinds(positions: true)
+        #expect(!placed.contains(.balancedRelay) && placed.contains(.armAttenuator), "\(placed)")
+    }
+}

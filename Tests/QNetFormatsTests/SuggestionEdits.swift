@@ -33,9 +33,10 @@ enum SuggestionEdits {
         return edited
     }
 
-    /// `ID.key: value` on the node, link or demand `ID`.
+    /// `ID.key: value` or `ID.key.inner: value` (an entry of a mapping, `L1.extra_losses.attenuator: 6 dB`) on the
+    /// node, link or demand `ID` (ids hold no dot).
     private static func set(_ change: String, in topology: inout Topology) throws {
-        guard let colon = change.range(of: ": "), let dot = change[..<colon.lowerBound].lastIndex(of: ".") else {
+        guard let colon = change.range(of: ": "), let dot = change[..<colon.lowerBound].firstIndex(of: ".") else {
             throw Failure(description: "not an edit: \(change)")
         }
         let id = Identifier(String(change[..<dot]))
@@ -52,9 +53,22 @@ enum SuggestionEdits {
         }
     }
 
-    private static func write<Record: SchemaRecord>(_ value: FieldValue, _ key: String, into record: inout Record) throws {
-        guard let field = Record.field(named: key) else { throw Failure(description: "no key \(key)") }
-        do { try field.write(value, into: &record) } catch { throw Failure(description: "\(key): \(error.message)") }
+    private static func write<Record: SchemaRecord>(_ value: FieldValue, _ keyPath: String, into record: inout Record) throws {
+        let keys = keyPath.split(separator: ".", maxSplits: 1).map(String.init)
+        guard let field = Record.field(named: keys[0]) else { throw Failure(description: "no key \(keys[0])") }
+        var stored = value
+        if keys.count == 2, case .scalar(let inner) = value {
+            guard case .mapping(var entries) = field.read(record) ?? .mapping([]) else {
+                throw Failure(description: "\(keys[0]) has no inner keys")
+            }
+            if let index = entries.firstIndex(where: { $0.key == keys[1] }) {
+                entries[index].value = inner
+            } else {
+                entries.append(FieldValue.Entry(keys[1], inner))
+            }
+            stored = .mapping(entries)
+        }
+        do { try field.write(stored, into: &record) } catch { throw Failure(description: "\(keyPath): \(error.message)") }
     }
 
     /// `ID`, then each `key value` part (`at {…}` is the position, a bare length the link's length).

@@ -34,6 +34,9 @@ public struct TwinFieldPlan: Sendable, Hashable {
     public var relayDetectors: [DetectorBudget]
     /// What the key assumed, with sources.
     public var assumptions: [Assumption]
+    /// What the segment would key with its arms balanced, where they lose more than 1 dB apart and that raises the
+    /// key (the what-ifs' relay and attenuator changes read it); nil otherwise.
+    var armBalance: TwinFieldArmBalance?
 
     public init(variant: TwinFieldVariant, relay: Identifier, signalIntensity: Double, sendingProbability: Double?,
                 phaseSlices: Int, armTransmittance: [Double], darkCountPerDetector: Double, gain: Double,

@@ -100,9 +100,15 @@ enum TwinFieldSegmentBuilder {
             return DetectorLoad.settled(arrivals: clicks(1), registered: clicks, detector: receivers[0].detector,
                                         repetitionRate: rate)
         }
-        let result = variant.value == .sns
-            ? SendingOrNotSending.optimise({ parameters(relayLoad(intensity: $0, sending: $1)) }, signalIntensity: fixed)
-            : PhaseMatching.optimise({ parameters(relayLoad(intensity: $0, sending: 1)) }, signalIntensity: fixed)
+        // The segment planned with its arms at transmittances `t` (each (μ, ε) with its own relay load).
+        func optimum(arms t: (Double, Double)) -> TwinFieldResult {
+            variant.value == .sns
+                ? SendingOrNotSending.optimise({ parameters(relayLoad(intensity: $0, sending: $1, arms: t), arms: t) },
+                                               signalIntensity: fixed)
+                : PhaseMatching.optimise({ parameters(relayLoad(intensity: $0, sending: 1, arms: t), arms: t) },
+                                         signalIntensity: fixed)
+        }
+        let result = optimum(arms: armTransmittances)
         let load = relayLoad(intensity: result.signalIntensity, sending: result.sendingProbability ?? 1)
         let params = parameters(load)
         let idle = DetectorLoad.idle(noise: darkPerDetector, detector: receivers[0].detector)
@@ -114,27 +120,25 @@ enum TwinFieldSegmentBuilder {
         let keyRate = Sanitise.rate(result.keyPerPulse * rate)
         var margin = tolerated.map { Sanitise.finite($0) }
         var reason: String?
+        let balance = TwinFieldArmBalancer.balance(
+            links: arms.map(\.link.id), lossDB: arms.map(\.plan.lossDB), transmittance: armTransmittances, rate: rate,
+            current: keyRate > 0 ? result.keyPerPulse : 0) { optimum(arms: $0).keyPerPulse }
         if keyRate <= 0 {
-            // The same total loss split equally, planned as the segment is (each (μ, ε) with its own relay load).
-            let balanced = { () -> Double in
-                let mean = (armTransmittances.0 * armTransmittances.1).squareRoot()
-                let both = (mean, mean)
-                return variant.value == .sns
-                    ? SendingOrNotSending.optimise({ parameters(relayLoad(intensity: $0, sending: $1, arms: both), arms: both) },
-                                                   signalIntensity: fixed).keyPerPulse
-                    : PhaseMatching.optimise({ parameters(relayLoad(intensity: $0, sending: 1, arms: both), arms: both) },
-                                             signalIntensity: fixed).keyPerPulse
-            }
-            reason = unequalArms(arms, relay: relay.id, balancedKeyPerPulse: balanced, rate: rate)
+            let longer = arms[0].plan.lossDB > arms[1].plan.lossDB ? arms[0].link : arms[1].link
+            reason = balance.map { TwinFieldArmBalancer.noKeyReason($0, towards: longer.from) }
                 ?? noKeyReason(result, parameters: params, tolerated: tolerated, channelLossDB: channelLossDB, rate: rate)
             if let value = margin, value > 0 { margin = 0 }
-        } else if let value = margin, value < 0 {
-            margin = 0
+        } else {
+            if let value = margin, value < 0 { margin = 0 }
+            if let balance {
+                diagnostics.append(TwinFieldArmBalancer.note(balance, segment: id, keyRate: keyRate,
+                                                             keyPath: "nodes[\(segment.nodes[1])]"))
+            }
         }
         // The relay's budget counts both detectors together, as MDI's does.
         let whole = DetectorLoad(afterpulse: load.afterpulse * Double(detectors.value),
                                  countRate: load.countRate * Double(detectors.value), deadTimeFactor: load.deadTimeFactor)
-        let details = TwinFieldPlan(
+        var details = TwinFieldPlan(
             variant: variant.value, relay: relay.id, signalIntensity: Sanitise.finite(result.signalIntensity),
             sendingProbability: result.sendingProbability.map { Sanitise.finite($0) },
             phaseSlices: params.phaseSlices, armTransmittance: [params.transmittanceA, params.transmittanceB],
@@ -144,6 +148,7 @@ enum TwinFieldSegmentBuilder {
             repetitionRateHz: rate, relayDetectors: receivers.map { whole.budget($0.timing) },
             assumptions: assumptions(variant: variant, arms: arms, intensity: intensity, relay: relay, misalignment: misalignment,
                                      ecEfficiency: ecEfficiency, noise: noise, darkPerDetector: darkPerDetector))
+        details.armBalance = balance
         let plan = SegmentPlan(id: id, nodes: nodeIDs, links: linkIDs, protocolKind: .twinField, keyRateBps: keyRate,
                                plobBoundBps: plob, marginDB: margin, noKeyReason: reason, twinField: details)
         return (plan, diagnostics)
@@ -184,27 +189,6 @@ enum TwinFieldSegmentBuilder {
         return (shared, Diagnostic(.warning, message, keyPath: other.basis))
     }
 
-    /// Why a tf segment whose arms lose unequally gets no key, where the same total loss split equally would give one
-    /// (QA: 500 and 256 km arms were told "loss 128.4 dB exceeds the 19.9 dB the relay tolerates", while 385 km each,
-    /// 130.9 dB in all, keyed): both users send one intensity in these models (Wang, Yu, Hu, PRA 98, 062323 (2018);
-    /// Ma, Zeng, Zhou, PRX 8, 031043 (2018)), so the weaker arm's light cannot match the stronger's at the relay and the
-    /// interference errs. `balancedKeyPerPulse` plans the segment with both arms at their geometric mean transmittance,
-    /// as the segment itself is planned (each intensity with its own relay load). Nil where the arms are within 1 dB, or
-    /// balancing them would give no key either.
-    private static func unequalArms(_ arms: [Arm], relay: Identifier, balancedKeyPerPulse: () -> Double,
-                                    rate: Double) -> String? {
-        let (lossA, lossB) = (arms[0].plan.lossDB, arms[1].plan.lossDB)
-        guard abs(lossA - lossB) > 1, rate > 0 else { return nil }
-        let key = balancedKeyPerPulse()
-        guard key > 0 else { return nil }
-        let longer = lossA > lossB ? arms[0].link : arms[1].link
-        let user = longer.from == relay ? longer.to : longer.from
-        return "the arms lose \(Format.dB(lossA)) (\(arms[0].link.id)) and \(Format.dB(lossB)) (\(arms[1].link.id)) to the relay, "
-            + "\(Format.dB(abs(lossA - lossB))) apart: both users send one intensity (in this model), so the light of the two arms cannot match at "
-            + "the relay; with the relay where the arms lose the same (the same total loss) this segment would key about "
-            + "\(Format.rate(Sanitise.rate(key * rate))): move the relay towards \(user)"
-    }
-
     /// Why a tf segment gets no key, in words a network architect can act on.
     private static func noKeyReason(_ result: TwinFieldResult, parameters: TwinFieldParameters, tolerated: Double?,
                                     channelLossDB: Double, rate: Double) -> String {
@@ -229,12 +213,15 @@ enum TwinFieldSegmentBuilder {
         let perUser: (value: String, basis: String)
         switch intensity.value {
         case .auto: perUser = ("auto (optimised)", "\(intensity.basis); \(DetectorLoad.optimisedBasis)")
-        case .fixed(let mu): perUser = ("\(Format.number(mu)) per user", intensity.basis)
+        case .fixed(let mu): perUser = ("\(Format.number(mu))", intensity.basis)
         }
+        // QA: a longer short arm keyed more, which reads as a bug unless the one intensity is said.
+        let oneIntensity = ", one for both users: both send the same intensity (in this model), so arms that lose "
+            + "unequally match less well at the relay, and more loss on the short arm can raise the key"
         let detectors = PlanningDefaults.twinFieldRelayDetectors
         return [
             Assumption(name: "protocol", value: "tf \(variant.value.rawValue): \(protocolName)", basis: variant.basis),
-            Assumption(name: "signal intensity", value: perUser.value, basis: perUser.basis),
+            Assumption(name: "signal intensity", value: perUser.value + oneIntensity, basis: perUser.basis),
             Assumption(name: "relay", value: "\(relay.id): untrusted, sees no key", basis: "node kind relay"),
             Assumption(name: "arms", value: arms.map { "\($0.link.id) \(Format.number($0.transmittance, digits: 3))" }
                 .joined(separator: ", "),

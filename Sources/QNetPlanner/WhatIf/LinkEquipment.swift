@@ -16,7 +16,20 @@ struct LinkEquipment {
 
     /// The equipment of `topology.links[linkIndex]`, read from the link and its two end nodes alone.
     init(topology: Topology, linkIndex: Int, nodeIndex: [Identifier: Int]) {
-        let link = topology.links[linkIndex]
+        let inputs = Self.inputs(of: topology.links[linkIndex], in: topology, nodeIndex: nodeIndex)
+        sourceName = inputs?.sourceName
+        source = inputs?.source
+        detectorName = inputs?.detectorName
+        detector = inputs?.detector
+        let resolved = inputs.map(ResolvedLink.init)
+        wavelength = resolved?.wavelength.value ?? PlanningDefaults.wavelength.value
+        attenuation = resolved?.attenuation.value ?? PlanningDefaults.fiberAttenuation.value
+    }
+
+    /// The physics inputs of `link` (a link of `topology`, or an edit of one) read from its two end nodes alone, with
+    /// `topology`'s defaults and equipment; nil when an end is not a node of `topology`. Its key paths name a part
+    /// of one link (`links[0]`), not `topology`'s.
+    static func inputs(of link: Link, in topology: Topology, nodeIndex: [Identifier: Int]) -> LinkInputs? {
         var part = Topology(name: topology.name, links: [link])
         var partIndex: [Identifier: Int] = [:]
         for id in [link.from, link.to] where partIndex[id] == nil {
@@ -26,14 +39,7 @@ struct LinkEquipment {
         }
         part.defaults = topology.defaults
         part.equipment = topology.equipment
-        let inputs = LinkInputs(topology: part, index: 0, nodeIndex: partIndex)
-        sourceName = inputs?.sourceName
-        source = inputs?.source
-        detectorName = inputs?.detectorName
-        detector = inputs?.detector
-        let resolved = inputs.map(ResolvedLink.init)
-        wavelength = resolved?.wavelength.value ?? PlanningDefaults.wavelength.value
-        attenuation = resolved?.attenuation.value ?? PlanningDefaults.fiberAttenuation.value
+        return LinkInputs(topology: part, index: 0, nodeIndex: partIndex)
     }
 
     /// The source's kind after defaults.

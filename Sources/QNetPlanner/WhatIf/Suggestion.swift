@@ -26,6 +26,12 @@ public struct Suggestion: Sendable, Hashable {
         case newLink = "new-link"
         /// A copy of an overdrawn segment's one link beside it (`OverdrawRemedy`), which adds its key.
         case parallelLink = "parallel-link"
+        /// A tf segment's relay moved to where its arms lose the same: both links' lengths, their sum kept
+        /// (`SuggestionFinder.armBalanceCandidates`).
+        case balancedRelay = "balanced-relay"
+        /// An attenuation on a tf segment's arm of less loss (`extra_losses`), whose light then matches the other
+        /// arm's better at the relay.
+        case armAttenuator = "arm-attenuator"
     }
 
     public var kind: Kind

@@ -5,7 +5,9 @@ import QNetModel
 /// link's midpoint, another protocol in a layout the segment's shape allows;
 /// for a repeater chain, another library memory on its repeaters, a Bell
 /// measurement that succeeds more often, and a repeater at the midpoint of
-/// the limiting link or of every link.
+/// the limiting link or of every link; for a tf segment whose arms lose
+/// unequally, its relay where they lose the same and an attenuator on its
+/// short arm.
 ///
 /// Every candidate is planned (`LocalReplan`) and the demand routed again; a
 /// candidate is kept only when it raises the demand's rate by 1 % or more (one whose new
@@ -134,6 +136,9 @@ struct SuggestionFinder {
         }
         if shape == .direct, segment.protocolKind.layouts.contains(.direct) {
             result += midpointCandidates(segment.protocolKind, station: .trusted, linkIndex: linkIndex, equipment: equipment)
+        }
+        if segment.protocolKind == .twinField {
+            result += armBalanceCandidates(segmentIndex: segmentIndex)
         }
         if shape == .middleRepeater {
             result += memoryCandidates(segmentIndex: segmentIndex) + swapCandidates(segmentIndex: segmentIndex)

@@ -48,7 +48,9 @@ public struct Survivability: Sendable, Hashable {
         + "demand that is met when it leaves less than the required rate, and a demand short of its required rate "
         + "when it leaves less key than the demand has (0 bit/s: a single point of failure for whatever key it gets). "
         + "A failure whose lost flow leaves the demand unbroken is not re-routed; every other one is, on the key "
-        + "graph without the segments it cuts (no link's physics changes)."
+        + "graph without the segments it cuts (no link's physics changes). Each demand is routed as if it had the "
+        + "network to itself, as 'met alone' is: a failure that every demand survives alone may still leave them "
+        + "unable to be met together (shared capacity is not checked again for each failure)."
 
     /// The network-level view of per-demand results (`demands` in the topology's order).
     public init(demands: [DemandWhatIf], failuresChecked: Int) {

@@ -11,8 +11,9 @@ enum InspectorContent {
         case .link(let id)?:
             guard let link = state.topology.link(id) else { break }
             let segments = detailedSegments(through: id, in: state.plan)
-            return ("Link \(id)", linkRows(link, plan: state.selectedLinkPlan, segments: segments, errors: state.errors)
-                + FailureSection.rows(state.failure, for: .link(id), in: state.topology, planned: state.plan != nil))
+            let failure = FailureSection.rows(state.failure, for: .link(id), in: state.topology, planned: state.plan != nil)
+            return ("Link \(id)", linkRows(link, plan: state.selectedLinkPlan, segments: segments, errors: state.errors,
+                                            failure: failure))
         case .demand(let id)?:
             guard let index = state.topology.demandIndex(id) else { break }
             return ("Demand \(id)", demandRows(state.topology.demands[index], plan: state.selectedDemandPlan,
@@ -36,9 +37,10 @@ enum InspectorContent {
 
     // MARK: Link
 
-    /// A link's budgets and key; when it belongs to segments with figures of their own (MDI-QKD, BBM92, twin field,
-    /// repeaters), those segments follow its keys.
-    private static func linkRows(_ link: Link, plan: LinkPlan?, segments: [SegmentPlan], errors: [Diagnostic]) -> [TextRow] {
+    /// A link's key, what its `failure` does to the demands (`FailureSection`), its budgets; when it belongs to segments
+    /// with figures of their own (MDI-QKD, BBM92, twin field, repeaters), those segments follow its keys.
+    private static func linkRows(_ link: Link, plan: LinkPlan?, segments: [SegmentPlan], errors: [Diagnostic],
+                                 failure: [TextRow]) -> [TextRow] {
         var rows = [TextRow("\(link.from) → \(link.to)", "\(link.resolvedMedium.rawValue)\(link.length.map { ", \($0.text)" } ?? "")")]
         guard let plan else {
             return rows + [.blank, TextRow("not planned", role: .dim)] + errorRows(errors) + keyRows(link)
@@ -71,6 +73,7 @@ enum InspectorContent {
             rows.append(TextRow("  in segment\(segments.count > 1 ? "s" : "") (below)"))
             rows += segmentListRows(segments, indent: "    ", showProtocol: false)
         }
+        rows += failure   // near the top: a link's budgets run to a hundred rows
         rows += [.blank, .heading("Loss budget")]
         rows += plan.lossBudget.map { TextRow("  " + $0.item, EngineeringFormat.decibels($0.db)) }
         rows.append(TextRow("  total", EngineeringFormat.decibels(plan.lossDB), role: .heading))

@@ -28,6 +28,29 @@ struct SampleSuggestionTests {
         #expect(tf.lowers.isEmpty && zip(plan.demands, after.demands).allSatisfy { $0.maxFlowBps <= $1.maxFlowBps })
     }
 
+    /// QA: the repeater-chain sample with its trusted node T1 deleted leaves ALICE-BOB at 1.06 of 10 kbit/s; better
+    /// swaps do not meet it, a 67.8 km fiber link from T2 to ALICE does, and was never offered (both ends have links).
+    @Test func aShortDemandIsOfferedALinkThatIsNotThereYet() throws {
+        var topology = try Self.sample("repeater-chain")
+        topology.nodes.removeAll { $0.id == "T1" }
+        topology.links.removeAll { $0.touches("T1") }
+        let plan = Planner().plan(topology)
+        let demand = try #require(plan.demands.first { $0.id == "ALICE-BOB" })
+        #expect(!demand.satisfied && demand.maxFlowBps > 0)
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "ALICE-BOB"))
+        let link = try #require(whatIf.suggestions.first { $0.kind == .newLink })
+        #expect(whatIf.suggestions.first == link && link.satisfied)
+        #expect(link.summary.hasPrefix("a fiber link from T2 to ALICE, 67.77 km between their positions")
+            && link.summary.hasSuffix("(T2 is the nearest key holder whose link raises ALICE-BOB's rate)"))
+        // Its rate is the planner's on the topology with the link added.
+        let after = try #require(Planner().plan(link.edit.applied(to: topology)).demands.first { $0.id == "ALICE-BOB" })
+        #expect(abs(after.maxFlowBps - link.rateBps) <= 1e-9 * link.rateBps && after.satisfied)
+        // A demand met already is offered no new link: the sample as it is.
+        let sample = try Self.sample("repeater-chain")
+        let met = try #require(WhatIfAnalyzer(topology: sample, plan: Planner().plan(sample)).analyse(demand: "ALICE-BOB"))
+        #expect(!met.suggestions.contains { $0.kind == .newLink })
+    }
+
     /// Vienna: BREI-STPO's 172 bit/s is finite-key; its asymptotic decoy-BB84 key gives BANK-GOV and GOV-FORU
     /// 602 bit/s, more than twin-field's asymptotic 322 bit/s, so twin-field is not suggested.
     @Test func viennaTwinFieldIsNotComparedWithAFiniteKey() throws {

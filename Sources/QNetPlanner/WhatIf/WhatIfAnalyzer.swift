@@ -132,6 +132,9 @@ public struct WhatIfAnalyzer: Sendable {
             let newLink = changes.newLinkSuggestion(to: unlinked[0], for: demand, rate: plan.maxFlowBps)
             if let suggestion = newLink.suggestion { suggestions.append(suggestion) }
             newLinkWithoutKey = newLink.withoutKey
+        } else if unlinked.isEmpty, !plan.satisfied, !suggestions.contains(where: \.satisfied) {
+            // Short, and no change of what is there meets it: a link that is not there yet may.
+            suggestions += changes.shortcutSuggestions(for: demand, rate: plan.maxFlowBps)
         }
         suggestions.sort { $0.rateBps != $1.rateBps ? $0.rateBps > $1.rateBps : $0.summary < $1.summary }
         let failures = FailureScan(router: worker.router, cancellation: worker.cancellation).breaks(demand, routing: routing)

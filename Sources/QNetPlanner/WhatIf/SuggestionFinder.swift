@@ -1,7 +1,8 @@
 import QNetModel
 
 /// Changes of a demand's limiting link that raise the demand's rate: another
-/// detector from the equipment library, a trusted node or a repeater at the
+/// detector from the equipment library, a larger telescope on a free-space or
+/// satellite link, a trusted node or a repeater at the
 /// link's midpoint, another protocol in a layout the segment's shape allows;
 /// for a repeater chain, another library memory on its repeaters, a Bell
 /// measurement that succeeds more often, and a repeater at the midpoint of
@@ -123,6 +124,7 @@ struct SuggestionFinder {
         let equipment = LinkEquipment(topology: topology, linkIndex: linkIndex, nodeIndex: network.nodeIndex)
 
         var result = detectorCandidates(segment: segment, links: links, linkIndex: linkIndex, equipment: equipment)
+        result += opticsCandidates(linkIndex: linkIndex)
         for kind in ProtocolKind.allCases where kind != segment.protocolKind {
             for layout in kind.layouts {
                 if layout == shape {

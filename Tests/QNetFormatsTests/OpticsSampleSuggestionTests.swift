@@ -70,7 +70,7 @@ struct OpticsSampleSuggestionTests {
         #expect(optics.first?.satisfied == true)
     }
 
-    @Test("La Palma in daytime turbulence: no telescope the sizes allow gives key")
+    @Test("La Palma in daytime turbulence: no telescope the sizes allow gives key; the midpoint says it needs line of sight")
     func laPalmaInDaytimeTurbulence() throws {
         let topology = try Self.sample("la-palma-tenerife", asking: Quantity(10, .bitPerSecond), cn2: 1e-15)
         let (rate, suggestions) = try Self.suggestions(topology)
@@ -81,5 +81,8 @@ struct OpticsSampleSuggestionTests {
         largest.links[0].rxAperture = Quantity(1.5, .metre)
         largest.links[0].txAperture = Quantity(1.5, .metre)
         #expect(Planner().plan(largest).demands[0].maxFlowBps == 0)
+        let midpoint = try #require(suggestions.first { $0.kind == .trustedNode })
+        #expect(midpoint.summary == "a trusted node at the midpoint of LP-TF (free-space: a midpoint needs a site with line of sight "
+            + "to both ends; not checked)")
     }
 }

@@ -228,8 +228,8 @@ struct SuggestionFinder {
         let suggestionKind: Suggestion.Kind = station == .trusted ? .trustedNode : station == .repeater ? .repeater : .protocolChange
         let summary = "\(what) at the midpoint of \(link.id)"
         func candidate(_ split: MidpointSplit, _ summary: String) -> Candidate {
-            Candidate(kind: suggestionKind, summary: summary, changes: split.changes, replaced: [linkIndex], links: split.links,
-                      newNodes: [split.node])
+            Candidate(kind: suggestionKind, summary: summary + MidpointSplit.lineOfSightNote(halves: split.links),
+                      changes: split.changes, replaced: [linkIndex], links: split.links, newNodes: [split.node])
         }
         guard station == .repeater, !topology.equipment.memories.isEmpty else { return [candidate(split, summary)] }
         return topology.equipment.memories.map { memory in

@@ -57,6 +57,19 @@ import QNetModel
         #expect(finder.opticsCandidates(linkIndex: 0).isEmpty)
     }
 
+    @Test("a station at the midpoint of a free-space link is said to need a site with line of sight; of a fiber link not")
+    func midpointLineOfSight() throws {
+        var taken: Set<Identifier> = ["A", "B", "F"]
+        let ends = (Fixtures.node("A"), Fixtures.node("B"))
+        let link = Link(id: "F", from: "A", to: "B", medium: .freeSpace, length: Quantity(20, .kilometre))
+        let split = try #require(MidpointSplit(link, kind: .repeater, protocol: .entanglement, ends: ends, taken: &taken))
+        #expect(MidpointSplit.lineOfSightNote(halves: split.links)
+            == " (free-space: a midpoint needs a site with line of sight to both ends; not checked)")
+        let fiber = try #require(MidpointSplit(Fixtures.fiber("L", "A", "B", km: 20), kind: .trusted, protocol: .bb84Decoy, ends: ends,
+                                               taken: &taken))
+        #expect(MidpointSplit.lineOfSightNote(halves: fiber.links).isEmpty)
+    }
+
     /// A 20 km free-space link A–B with 10 cm and 20 cm telescopes, 2 kHz of stray light and daytime turbulence,
     /// a demand it misses.
     static var freeSpace: Topology {

@@ -55,8 +55,9 @@ enum LossBudgetBuilder {
 
     private static func freeSpace(_ link: ResolvedLink, into budget: inout LossBudget) {
         let raw = link.inputs.link
-        let tx = Sourced.quantity([(raw.txAperture, "\(link.path).tx_aperture")], else: PlanningDefaults.freeSpaceTxAperture)
-        let rx = Sourced.quantity([(raw.rxAperture, "\(link.path).rx_aperture")], else: PlanningDefaults.freeSpaceRxAperture)
+        let apertures = PlanningDefaults.apertures(of: raw)
+        let tx = Sourced.quantity([(raw.txAperture, "\(link.path).tx_aperture")], else: apertures.transmitting)
+        let rx = Sourced.quantity([(raw.rxAperture, "\(link.path).rx_aperture")], else: apertures.receiving)
         let length = max(0, link.length.value)
         budget.pathLength = length
         var beam = beamLines(link, distance: length, distanceBasis: link.length.basis, tx: tx, rx: rx, into: &budget)
@@ -120,10 +121,9 @@ enum LossBudgetBuilder {
                                  transmittance: eta, basis: "\(zenith.basis); Kasten-Young airmass 1989"))
 
         let downlink = raw.resolvedDirection == .downlink
-        let txDefault = downlink ? PlanningDefaults.satelliteAperture : PlanningDefaults.groundStationAperture
-        let rxDefault = downlink ? PlanningDefaults.groundStationAperture : PlanningDefaults.satelliteAperture
-        let tx = Sourced.quantity([(raw.txAperture, "\(link.path).tx_aperture")], else: txDefault)
-        let rx = Sourced.quantity([(raw.rxAperture, "\(link.path).rx_aperture")], else: rxDefault)
+        let apertures = PlanningDefaults.apertures(of: raw)
+        let tx = Sourced.quantity([(raw.txAperture, "\(link.path).tx_aperture")], else: apertures.transmitting)
+        let rx = Sourced.quantity([(raw.rxAperture, "\(link.path).rx_aperture")], else: apertures.receiving)
         var beam = beamLines(link, distance: range.value, distanceBasis: range.basis, tx: tx, rx: rx, into: &budget)
 
         let profile = raw.turbulence ?? .hv57

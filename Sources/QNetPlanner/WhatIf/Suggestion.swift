@@ -6,6 +6,8 @@ public struct Suggestion: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// Another detector from the topology's equipment library.
         case detector
+        /// A larger receiving or transmitting telescope on a free-space or satellite link (`rx_aperture`, `tx_aperture`).
+        case optics
         /// A trusted node at the link's midpoint.
         case trustedNode = "trusted-node"
         /// A repeater at the link's midpoint (an entanglement segment), or, in a repeater chain, at the midpoint

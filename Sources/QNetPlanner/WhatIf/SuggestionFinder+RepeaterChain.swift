@@ -71,12 +71,14 @@ extension SuggestionFinder {
         var result: [Candidate] = []
         if let one = split(links: [linkIndex]) {
             let link = network.topology.links[linkIndex]
-            result.append(Candidate(kind: .repeater, summary: "a repeater at the midpoint of \(link.id) (settings of \(one.neighbours[0]))",
+            result.append(Candidate(kind: .repeater, summary: "a repeater at the midpoint of \(link.id) (settings of \(one.neighbours[0]))"
+                                        + MidpointSplit.lineOfSightNote(halves: one.links),
                                     changes: one.changes, replaced: [linkIndex], links: one.links, newNodes: one.nodes))
         }
         if links.count > 1, let every = split(links: links) {
             let segment = network.segments[segmentIndex]
-            result.append(Candidate(kind: .repeater, summary: "a repeater at the midpoint of every link of \(segment.id)",
+            result.append(Candidate(kind: .repeater, summary: "a repeater at the midpoint of every link of \(segment.id)"
+                                        + MidpointSplit.lineOfSightNote(halves: every.links),
                                     changes: every.changes, replaced: links, links: every.links, newNodes: every.nodes))
         }
         return result

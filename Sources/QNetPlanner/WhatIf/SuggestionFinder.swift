@@ -1,7 +1,8 @@
 import QNetModel
 
 /// Changes of a demand's limiting link that raise the demand's rate: another
-/// detector from the equipment library, a trusted node or a repeater at the
+/// detector from the equipment library, a larger telescope on a free-space or
+/// satellite link, a trusted node or a repeater at the
 /// link's midpoint, another protocol in a layout the segment's shape allows;
 /// for a repeater chain, another library memory on its repeaters, a Bell
 /// measurement that succeeds more often, and a repeater at the midpoint of
@@ -125,6 +126,7 @@ struct SuggestionFinder {
         let equipment = LinkEquipment(topology: topology, linkIndex: linkIndex, nodeIndex: network.nodeIndex)
 
         var result = detectorCandidates(segment: segment, links: links, linkIndex: linkIndex, equipment: equipment)
+        result += opticsCandidates(linkIndex: linkIndex)
         for kind in ProtocolKind.allCases where kind != segment.protocolKind {
             for layout in kind.layouts {
                 if layout == shape {
@@ -231,8 +233,8 @@ struct SuggestionFinder {
         let suggestionKind: Suggestion.Kind = station == .trusted ? .trustedNode : station == .repeater ? .repeater : .protocolChange
         let summary = "\(what) at the midpoint of \(link.id)"
         func candidate(_ split: MidpointSplit, _ summary: String) -> Candidate {
-            Candidate(kind: suggestionKind, summary: summary, changes: split.changes, replaced: [linkIndex], links: split.links,
-                      newNodes: [split.node])
+            Candidate(kind: suggestionKind, summary: summary + MidpointSplit.lineOfSightNote(halves: split.links),
+                      changes: split.changes, replaced: [linkIndex], links: split.links, newNodes: [split.node])
         }
         guard station == .repeater, !topology.equipment.memories.isEmpty else { return [candidate(split, summary)] }
         return topology.equipment.memories.map { memory in

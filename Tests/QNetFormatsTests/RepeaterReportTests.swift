@@ -37,7 +37,7 @@ struct RepeaterReportTests {
     func markdown() throws {
         let (topology, plan) = try planned()
         let text = MarkdownReport.render(plan, of: topology)
-        #expect(text.contains("| total length | chain key rate | fidelity | PLOB bound (whole channel) | trusted-node chain, same links and sources |"))
+        #expect(text.contains("| total length | chain key rate | fidelity | PLOB bound (whole channel) | trusted-node chain, same links (decoy-BB84 senders) |"))
         #expect(text.contains("a trusted-node chain of the same links at any length swept (its senders' decoy-BB84 transmitters: "
             + "the built-in one at 1 GHz, in place of memory-emitter)."))
         #expect(text.contains("100 km (this chain)"))

@@ -175,7 +175,7 @@ import QNetPlanner
     @Test("an edit then its undo: the what-ifs of the topology back again are computed anew and arrive")
     func undoAfterCancelAsksAgain() throws {
         let (held, analysis, edited) = heldOnMetro()
-        analysis.keep(only: edited)                                                          // the edit
+        analysis.keep(only: edited, subject: .demand("A-B"))                                    // the edit
         analysis.request(.demand("A-B"), in: Fixtures.metro) { Planner().plan(Fixtures.metro) }      // its undo
         for _ in 0..<2000 where held.asked.withLock({ $0.count }) < 2 { Thread.sleep(forTimeInterval: 0.005) }
         #expect(held.cancelled.withLock { $0 } == 1)
@@ -192,13 +192,31 @@ import QNetPlanner
         edited.links[0].length = Quantity(31, .kilometre)
         analysis.request(.demand("A-B"), in: Fixtures.metro) { Planner().plan(Fixtures.metro) }
         while held.asked.withLock({ $0.isEmpty }) { Thread.sleep(forTimeInterval: 0.001) }
-        analysis.keep(only: Fixtures.metro)   // the same topology: it runs on
+        analysis.keep(only: Fixtures.metro, subject: .demand("A-B"))   // the same topology and selection: it runs on
         Thread.sleep(forTimeInterval: 0.02)
         #expect(held.cancelled.withLock { $0 } == 0 && analysis.isBusy)
-        analysis.keep(only: edited)
+        analysis.keep(only: edited, subject: .demand("A-B"))
         #expect(Self.answers(of: analysis).isEmpty)
         #expect(!analysis.isBusy)
         #expect(held.cancelled.withLock { $0 } == 1 && held.unreleased.withLock { $0 } == 0)
+    }
+
+    /// Second reader: a link's failure analysis, a second of work on a large network, held up the what-ifs of the
+    /// demand selected after it.
+    @Test("another selection stops the analysis of the one before; the new one runs next and answers")
+    func selectionMovesOn() throws {
+        let held = HeldAnalysis()
+        let analysis = BackgroundAnalysis(analyse: held.analyse)
+        analysis.request(.demand("A-B"), in: Fixtures.metro) { Planner().plan(Fixtures.metro) }
+        while held.asked.withLock({ $0.isEmpty }) { Thread.sleep(forTimeInterval: 0.001) }
+        analysis.keep(only: Fixtures.metro, subject: .failure(.link("L1")))   // L1 selected meanwhile
+        analysis.request(.failure(.link("L1")), in: Fixtures.metro) { Planner().plan(Fixtures.metro) }
+        let answers = Self.answers(of: analysis)
+        #expect(held.cancelled.withLock { $0 } == 1)
+        let expected = try WhatIfAnalyzer(topology: Fixtures.metro, plan: Planner().plan(Fixtures.metro)).failure(of: .link("L1"))
+        #expect(answers == [.failureAnalysed(expected, element: .link("L1"), of: Fixtures.metro)])
+        analysis.keep(only: Fixtures.metro, subject: nil)   // nothing selected: nothing left to run
+        #expect(!analysis.isBusy)
     }
 
     @Test("in the workbench, an edit made while the selected demand's what-ifs run shows the edited topology's, never the stale ones")

@@ -109,7 +109,7 @@ public enum MarkdownReport {
     private static func repeaterDetails(_ chain: RepeaterChainPlan, into text: inout MarkdownText) {
         guard !chain.sweep.isEmpty else { return }
         text.table(
-            ["total length", "chain key rate", "fidelity", "PLOB bound (whole channel)", "trusted-node chain, same links and sources"],
+            ["total length", "chain key rate", "fidelity", "PLOB bound (whole channel)", "trusted-node chain, same links (decoy-BB84 senders)"],
             chain.sweep.map { point in
                 let length = EngineeringFormat.number(point.lengthMeters / 1000) + " km" + (point.isPlanned ? " (this chain)" : "")
                 return [length, EngineeringFormat.rate(point.keyRateBps), EngineeringFormat.number(point.fidelity),

@@ -13,7 +13,7 @@ public struct ElementFailure: Sendable, Hashable {
     public var lowers: [SideEffect] = []
     /// The demands that end at the failed node, in the topology's order.
     public var endsHere: [Identifier] = []
-    /// How many demands with key were routed again without the element.
+    /// How many demands with key were routed again without the element (none when it is in no segment).
     public var demandsRouted = 0
 
     public init(element: NetworkElement) {
@@ -45,9 +45,9 @@ extension WhatIfAnalyzer {
                 failure.endsHere.append(plan.id)
                 continue
             }
-            guard plan.maxFlowBps > 0 else { continue }   // no key to lose
+            guard plan.maxFlowBps > 0, !cut.isEmpty else { continue }   // no key to lose, or an element in no segment
             failure.demandsRouted += 1
-            let remaining = cut.isEmpty ? plan.maxFlowBps : router.route(demand, change: KeyNetwork.Change(removed: cut)).maxFlowBps
+            let remaining = router.route(demand, change: KeyNetwork.Change(removed: cut)).maxFlowBps
             let breaks = !BreakRule(plan).keeps(remaining)
             let loss = SideEffect(demand: plan.id, beforeBps: plan.maxFlowBps, afterBps: remaining, satisfied: !breaks)
             if breaks {

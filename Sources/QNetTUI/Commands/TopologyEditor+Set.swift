@@ -83,7 +83,9 @@ extension TopologyEditor {
         guard keyPath.count <= 2 else { throw CommandError("\(label): keys nest at most one level (KEY.INNER)") }
         var stored = value
         var leftOut: [String] = []
-        if keyPath.count == 1, case .mapping(let written)? = value, case .mapping(let existing)? = field.read(record) {
+        // A position written anew is another position (`{lat, lon}` for `{x, y}`), not one with keys left out.
+        if keyPath.count == 1, key != "position", case .mapping(let written)? = value,
+           case .mapping(let existing)? = field.read(record) {
             leftOut = existing.map(\.key).filter { key in !written.contains { $0.key == key } }
         }
         if keyPath.count == 2 {
@@ -116,13 +118,12 @@ extension TopologyEditor {
     }
 
     /// What a mapping written whole (`:set S1.pass {max_elevation: 60 deg}`) did to the inner keys it left out: they
-    /// are gone, back to their defaults (QA: min_elevation and passes_per_day were reset without a word). Empty when
-    /// it left out none.
+    /// are no longer set (a pass's take their defaults, a link's extra losses are gone) (QA: min_elevation and
+    /// passes_per_day were reset without a word). Empty when it left out none.
     private static func droppedKeysNote(_ keys: [String], label: String) -> String {
         guard !keys.isEmpty else { return "" }
         let names = keys.count == 1 ? keys[0] : keys.dropLast().joined(separator: ", ") + " and " + keys[keys.count - 1]
-        return " (\(names) left out, now \(keys.count == 1 ? "its default" : "their defaults"): "
-            + ":set \(label).KEY VALUE changes one key)"
+        return " (\(names) left out, so no longer set: :set \(label).KEY VALUE changes one key)"
     }
 
     /// How a status message names a record: `L1`, `detectors.fast`, `defaults`.

@@ -51,10 +51,14 @@ final class BackgroundAnalysis: Sendable {
         /// What finished analyses answer, not yet taken by the event loop.
         var answers: [Action] = []
 
-        /// Cancels the running analysis and drops the waiting request unless they are of `topology`.
-        mutating func keep(only topology: Topology) {
-            if let running, !running.cancelled.isSet, running.topology != topology { running.cancelled.set() }
-            if waiting.map({ $0.topology != topology }) == true { waiting = nil }
+        /// Cancels the running analysis and drops the waiting request unless they are of `topology` (and, when
+        /// `subject` is given, of `subject`: `.some(nil)` keeps none).
+        mutating func keep(only topology: Topology, subject: Subject?? = nil) {
+            func kept(_ request: Request) -> Bool {
+                request.topology == topology && (subject.map { $0 == request.subject } ?? true)
+            }
+            if let running, !running.cancelled.isSet, !kept(running) { running.cancelled.set() }
+            if waiting.map({ !kept($0) }) == true { waiting = nil }
         }
     }
 
@@ -98,10 +102,13 @@ final class BackgroundAnalysis: Sendable {
         if idle { start(request) }
     }
 
-    /// Cancels the analysis that runs, and drops the request waiting, unless they are of `topology` (the
-    /// workbench's, after each input): their answers would be of a topology no longer shown.
-    func keep(only topology: Topology) {
-        queue.withLock { $0.keep(only: topology) }
+    /// Cancels the analysis that runs, and drops the request waiting, unless they are of `topology` and `subject` (the
+    /// workbench's, and what its selection asks for, after each input; nil: nothing selected that has an analysis):
+    /// their answers would be of a topology, or a selection, no longer shown. A selection that moves on stops the
+    /// analysis of the one before at its next demand or failure case (second reader: a link's failure analysis, a
+    /// second of work on a large network, held up the what-ifs of the demand selected next).
+    func keep(only topology: Topology, subject: Subject?) {
+        queue.withLock { $0.keep(only: topology, subject: .some(subject)) }
     }
 
     /// Whether an answer is still to come or not yet taken.

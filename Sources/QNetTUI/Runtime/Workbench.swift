@@ -85,8 +85,9 @@ public enum Workbench {
                 }
                 for action in runner.run(effect) { effects += reduce(into: &state, action) }
             }
-            // An edit (or undo, or a file opened) stops the what-ifs of the topology it replaced.
-            analysis?.keep(only: state.topology)
+            // An edit (or undo, or a file opened) stops the what-ifs of the topology it replaced; another selection those
+            // of the one before.
+            analysis?.keep(only: state.topology, subject: state.selection?.analysisSubject)
             if redraw { terminal.draw(Screen.render(state, size: terminal.size, glyphs: terminal.glyphs)) }
             let timeout = analysis?.isBusy == true ? analysisPoll : inputTimeout
             guard let event = terminal.nextEvent(timeout: timeout) else {

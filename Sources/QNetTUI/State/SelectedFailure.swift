@@ -33,3 +33,12 @@ extension Selection {
         }
     }
 }
+
+extension Selection {
+    /// What the background analysis computes for this selection: a demand's what-ifs, a node's or link's failure;
+    /// nil for an equipment entry or the defaults.
+    var analysisSubject: BackgroundAnalysis.Subject? {
+        if case .demand(let id) = self { return .demand(id) }
+        return failureElement.map { .failure($0) }
+    }
+}

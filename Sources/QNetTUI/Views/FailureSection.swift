@@ -16,9 +16,13 @@ enum FailureSection {
         guard let failure, failure.answers(element, in: topology) else { return rows + [TextRow("  computing…", role: .dim)] }
         guard let result = failure.result else { return rows + [TextRow("  not in the plan", role: .dim)] }
         if result.breaks.isEmpty && result.lowers.isEmpty {
+            // Besides the demands that end at it, which lose all their key (second reader: "no demand loses key" sat
+            // above them).
+            let other = result.endsHere.isEmpty ? "" : " other"
             let routed = result.demandsRouted
-            rows.append(routed == 0 ? TextRow("  no demand with key runs through it", role: .dim)
-                        : TextRow("  no demand loses key", routed == 1 ? "1 demand routed" : "\(routed) demands routed", role: .good))
+            rows.append(routed == 0 ? TextRow("  no\(other) demand with key runs through it", role: .dim)
+                        : TextRow("  no\(other) demand loses key", routed == 1 ? "1 demand routed" : "\(routed) demands routed",
+                                  role: .good))
         }
         rows += listedRows(result.breaks, heading: "breaks") { loss in
             TextRow("    \(loss.demand)", EngineeringFormat.rate(loss.afterBps) + " left", valueRole: .bad)

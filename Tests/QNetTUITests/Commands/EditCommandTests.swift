@@ -136,7 +136,10 @@ struct EditCommandTests {
         session.command("set S-A.pass {max_elevation: 60 deg}")
         #expect(session.state.topology.link("S-A")?.pass?.minElevation == nil)
         #expect(session.status == "S-A.pass = {max_elevation: 60 deg} (min_elevation and passes_per_day left out, "
-            + "now their defaults: :set S-A.pass.KEY VALUE changes one key)")
+            + "so no longer set: :set S-A.pass.KEY VALUE changes one key)")
+        // A position written anew is another position, not one with keys left out (second reader).
+        session.command("set S.position {lat: 48.2 deg, lon: 16.4 deg}")
+        #expect(session.status?.hasPrefix("S.position = ") == true && session.status?.contains("left out") == false)
         session.command("set S-A.pass.min_elevation 15 deg")
         #expect(session.status == "S-A.pass.min_elevation = {min_elevation: 15 deg, max_elevation: 60 deg}")
     }

@@ -34,7 +34,10 @@ struct FailureSectionTests {
     @Test("an end node lists the demands that end there; the answer of another selection is not shown")
     func endNode() throws {
         var session = try analysed(.node("A"))
-        #expect(texts(InspectorContent.rows(session.state, glyphs: .ascii).rows).contains("ends here (all their key): A-B"))
+        let endRows = texts(InspectorContent.rows(session.state, glyphs: .ascii).rows)
+        #expect(endRows.contains("ends here (all their key): A-B"))
+        // Its demand loses all its key: not "no demand loses key" (second reader).
+        #expect(endRows.contains("no other demand with key runs through it") && !endRows.contains { $0.hasPrefix("no demand") })
         session.command("select L1")
         let rows = texts(InspectorContent.rows(session.state, glyphs: .ascii).rows)
         // A link's comes right after its key, before its budgets (which run to a hundred rows).

@@ -41,6 +41,9 @@ struct RepeaterReportTests {
         #expect(text.contains("a trusted-node chain of the same links at any length swept (its senders' decoy-BB84 transmitters: "
             + "the built-in one at 1 GHz, in place of memory-emitter)."))
         #expect(text.contains("100 km (this chain)"))
+        // The report ends with the words it uses in a sense of its own (QA: segments, margins and pqc-only unexplained).
+        #expect(text.hasSuffix("\n") && text.contains("\n## Terms\n\n- **link** (`A-B`): ")
+            && text.contains("\n- **margin**: how much more loss") && text.contains("\n- **PQC only** (`pqc-only`): "))
         #expect(text.contains("The chain beats the PLOB bound at") || text.contains("does not beat the PLOB bound"))
         #expect(text.contains("DEJMPS rounds per elementary pair: 1"))
         #expect(text.contains("memory modes: 100") && text.contains("modes per round: 100, 100, 100, 100"))

@@ -23,6 +23,7 @@ public enum MarkdownReport {
         passSection(plan, into: &text)
         for link in plan.links { linkSection(link, topology: topology, into: &text) }
         diagnosticSection(plan, into: &text)
+        termsSection(into: &text)
         return text.string
     }
 

@@ -4,7 +4,8 @@ import QNetModel
 /// A suggestion's edits (`Suggestion.changes`) applied to a topology as a person would make them, by reading
 /// the text: `ID.key: value`, `new node ID: kind K, at {…}, key value, …`, `new link ID: between [A, B],
 /// 7 km, protocol P, …` and `remove link ID (each half keeps its other keys, …)`, whose new links are the
-/// removed link's copies with the keys listed (`no extra losses`: without the removed link's `extra_losses`).
+/// removed link's copies with the keys listed (`no extra losses`: without the removed link's `extra_losses`);
+/// `ID.key.inner: removed` removes an entry of a mapping.
 enum SuggestionEdits {
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -61,7 +62,9 @@ enum SuggestionEdits {
             guard case .mapping(var entries) = field.read(record) ?? .mapping([]) else {
                 throw Failure(description: "\(keys[0]) has no inner keys")
             }
-            if let index = entries.firstIndex(where: { $0.key == keys[1] }) {
+            if inner == "removed" {
+                entries.removeAll { $0.key == keys[1] }
+            } else if let index = entries.firstIndex(where: { $0.key == keys[1] }) {
                 entries[index].value = inner
             } else {
                 entries.append(FieldValue.Entry(keys[1], inner))

@@ -87,7 +87,8 @@ struct TwinFieldArmBalanceReportTests {
         let decibels = try #require(attenuator.changes.first?.split(separator: " ").dropLast().last)
         #expect(note.message.contains("about \(EngineeringFormat.rate(attenuator.rateBps)) with \(decibels) dB more loss on TF1, "
                                       + "the short arm"), "\(note.message)")
-        #expect(note.message.contains(" with the relay where the arms lose the same (the same total loss)"))
+        #expect(note.message.contains(" with the relay where the arms lose the same (each half of their total loss; moved "
+                                      + "along fibres that attenuate unequally, the total changes, which the what-ifs plan)"))
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.render(plan, of: topology).utf8)) as? [String: Any])
         let segments = try #require(json["segments"] as? [[String: Any]])
@@ -96,6 +97,61 @@ struct TwinFieldArmBalanceReportTests {
         #expect(diagnostics.contains { $0["severity"] as? String == "note" && $0["key_path"] as? String == "nodes[1]"
             && $0["message"] as? String == note.message })
         #expect(MarkdownReport.render(plan, of: topology).contains(note.message))
+    }
+
+    @Test("after the attenuator is applied, the relay move removes it and keys as the balanced relay without it")
+    func relayMoveRemovesTheAttenuator() throws {
+        let topology = try Self.sample()
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: Planner().plan(topology)).analyse(demand: "JINAN-QINGDAO"))
+        let attenuated = try #require(whatIf.suggestions.first { $0.kind == .armAttenuator }).edit.applied(to: topology)
+        let plan = Planner().plan(attenuated)
+        let next = try #require(WhatIfAnalyzer(topology: attenuated, plan: plan).analyse(demand: "JINAN-QINGDAO"))
+        let relay = try #require(next.suggestions.first { $0.kind == .balancedRelay })
+        #expect(relay.changes == ["TF1.length: 280.5 km", "TF2.length: 280.5 km", "TF1.extra_losses.attenuator: removed"],
+                "\(relay.changes)")
+        // QA: 35.6 bit/s with the attenuator kept; the relay in the middle without it keys 78.2 bit/s.
+        var middle = try Self.editing(topology, link: "TF1") { $0.length = Quantity(280.5, .kilometre) }
+        middle = try Self.editing(middle, link: "TF2") { $0.length = Quantity(280.5, .kilometre) }
+        let middleRate = try Self.rate(middle)
+        #expect(relay.edit.applied(to: attenuated) == middle && abs(relay.rateBps - middleRate) <= 1e-9 * middleRate)
+        #expect(try SuggestionEdits.apply(relay.changes, to: attenuated) == middle)
+        // The note's balanced figure is that plan's too.
+        let note = try #require(plan.segments.first { $0.protocolKind == .twinField }?.diagnostics.first { $0.severity == .note })
+        #expect(note.message.contains("would key about \(EngineeringFormat.rate(middleRate)) with the relay where the arms "
+                                      + "lose the same (each half of their total loss; without the attenuator on TF1, "
+                                      + "which the move removes;"), "\(note.message)")
+    }
+
+    /// The reader's repro: the twin-field sample with TF1 175 km and TF2 140 km behind a 30 dB ROADM, 0.1 bit/s asked.
+    static func fixedLoss() throws -> Topology {
+        var topology = try Self.sample(tf2Km: 140, bitPerSecond: 0.1)
+        topology = try Self.editing(topology, link: "TF1") { $0.length = Quantity(175, .kilometre) }
+        return try Self.editing(topology, link: "TF2") {
+            $0.extraLosses = [NamedLoss(name: "roadm", loss: Quantity(30, .decibel))]
+        }
+    }
+
+    @Test("a segment without key is told and offered the attenuator that keys (the relay's move refused by positions)")
+    func withoutKeyTheAttenuatorIsOffered() throws {
+        let topology = try Self.fixedLoss()
+        let plan = Planner().plan(topology)
+        let segment = try #require(plan.segments.first { $0.protocolKind == .twinField })
+        #expect(segment.keyRateBps == 0)
+        let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "JINAN-QINGDAO"))
+        let attenuator = try #require(whatIf.suggestions.first { $0.kind == .armAttenuator }, "\(whatIf.suggestions)")
+        #expect(!whatIf.suggestions.contains { $0.kind == .balancedRelay })
+        let written = try SuggestionEdits.apply(attenuator.changes, to: topology)
+        let rate = try Self.rate(written)
+        #expect(attenuator.edit.applied(to: topology) == written && abs(attenuator.rateBps - rate) <= 1e-9 * rate)
+        // The reader's hand-made 20 dB attenuator keyed 16.7 bit/s: the one found keys at least that.
+        let twenty = try Self.rate(try Self.editing(topology, link: "TF1") {
+            $0.extraLosses = [NamedLoss(name: "attenuator", loss: Quantity(20, .decibel))]
+        })
+        #expect(twenty > 0 && attenuator.rateBps >= twenty && attenuator.satisfied, "\(attenuator.rateBps) against \(twenty)")
+        let decibels = try #require(attenuator.changes.first?.split(separator: " ").dropLast().last)
+        let reason = try #require(segment.noKeyReason)
+        #expect(reason.contains("or about \(EngineeringFormat.rate(attenuator.rateBps)) with \(decibels) dB more loss on TF1, "
+                                + "the short arm"), "\(reason)")
     }
 
     @Test("arms within 1 dB (the sample's 256 and 255 km) get no note and no balancing suggestion", arguments: [255.0, 258.0])

@@ -16,7 +16,11 @@ struct TwinFieldArmBalance: Sendable, Hashable {
     var links: [Identifier]
     /// Each arm's channel loss to the relay, dB, first link first.
     var lossDB: [Double]
-    /// The segment's key with the relay where the arms lose the same (the same total loss), bit/s.
+    /// Each arm's attenuators, dB, first link first: the sum of its `extra_losses` entries that the arm-attenuator
+    /// what-if writes (`TwinFieldArmBalancer.isAttenuator`), which the balanced relay removes.
+    var attenuatorDB: [Double]
+    /// The segment's key with the relay where the arms, without their attenuators, lose the same (each half of
+    /// their total loss), bit/s.
     var balancedKeyRateBps: Double
     /// The attenuation on the arm of less loss that keys most, when it raises the segment's key by 1 % or more; nil
     /// otherwise, and for a segment without key.
@@ -26,4 +30,10 @@ struct TwinFieldArmBalance: Sendable, Hashable {
     var shortArm: Int { lossDB[0] <= lossDB[1] ? 0 : 1 }
     /// How far apart the arms' losses are, dB.
     var spreadDB: Double { abs(lossDB[0] - lossDB[1]) }
+    /// Each arm's loss without its attenuators, dB, first link first.
+    var lossWithoutAttenuatorsDB: [Double] { zip(lossDB, attenuatorDB).map { $0 - $1 } }
+    /// The position (0 or 1) of the arm of less loss without the attenuators: the one the balanced relay lengthens.
+    var shortArmWithoutAttenuators: Int { lossWithoutAttenuatorsDB[0] <= lossWithoutAttenuatorsDB[1] ? 0 : 1 }
+    /// How far apart the arms' losses are without the attenuators, dB.
+    var spreadWithoutAttenuatorsDB: Double { abs(lossWithoutAttenuatorsDB[0] - lossWithoutAttenuatorsDB[1]) }
 }

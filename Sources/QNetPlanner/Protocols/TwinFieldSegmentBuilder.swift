@@ -20,6 +20,11 @@ enum TwinFieldSegmentBuilder {
         let misalignment: Sourced<Double>
         let ecEfficiency: Sourced<Double>
         var path: String { "links[\(index)]" }
+        /// The loss of the link's attenuators (`TwinFieldArmBalancer.isAttenuator`), dB.
+        var attenuatorDB: Double {
+            link.extraLosses.filter { TwinFieldArmBalancer.isAttenuator($0.name) }
+                .reduce(0) { $0 + Sanitise.lossDB(max(0, $1.loss.si)) }
+        }
         var transmittance: Double {
             plan.transmittance * (plan.detector?.detectorEfficiency ?? 0) * (plan.detector?.windowFraction ?? 0)
         }
@@ -80,7 +85,7 @@ enum TwinFieldSegmentBuilder {
         let context = TwoArmSegment(segment: segment, id: id, topology: topology, outcomes: outcomes)
         let receivers = [0, 1].compactMap { context.arm($0) }
         guard receivers.count == 2 else { return noKey("a link of segment \(id) is skipped") }
-        // The arms' transmittances to the relay's detectors: the segment's, or (`unequalArms`) both at their geometric mean.
+        // The arms' transmittances to the relay's detectors, as the segment has them.
         let armTransmittances = (arms[0].transmittance, arms[1].transmittance)
         func parameters(_ load: DetectorLoad, arms t: (Double, Double) = armTransmittances) -> TwinFieldParameters {
             TwinFieldParameters(
@@ -121,11 +126,14 @@ enum TwinFieldSegmentBuilder {
         var margin = tolerated.map { Sanitise.finite($0) }
         var reason: String?
         let balance = TwinFieldArmBalancer.balance(
-            links: arms.map(\.link.id), lossDB: arms.map(\.plan.lossDB), transmittance: armTransmittances, rate: rate,
-            current: keyRate > 0 ? result.keyPerPulse : 0) { optimum(arms: $0).keyPerPulse }
+            links: arms.map(\.link.id), lossDB: arms.map(\.plan.lossDB), attenuatorDB: arms.map(\.attenuatorDB),
+            transmittance: armTransmittances, rate: rate, current: keyRate > 0 ? result.keyPerPulse : 0) {
+            optimum(arms: $0).keyPerPulse
+        }
         if keyRate <= 0 {
-            let longer = arms[0].plan.lossDB > arms[1].plan.lossDB ? arms[0].link : arms[1].link
-            reason = balance.map { TwinFieldArmBalancer.noKeyReason($0, towards: longer.from) }
+            reason = balance.map {
+                TwinFieldArmBalancer.noKeyReason($0, towards: arms[1 - $0.shortArmWithoutAttenuators].link.from)
+            }
                 ?? noKeyReason(result, parameters: params, tolerated: tolerated, channelLossDB: channelLossDB, rate: rate)
             if let value = margin, value > 0 { margin = 0 }
         } else {

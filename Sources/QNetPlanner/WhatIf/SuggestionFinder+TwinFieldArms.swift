@@ -5,8 +5,6 @@ import QNetModel
 /// helped by moving the relay to where the arms lose the same, or, simpler for an operator, by an attenuator on
 /// the short arm (QA: 256 and 305 km arms keyed 11.8 bit/s of 20, and no change tried helped).
 extension SuggestionFinder {
-    /// The name of the attenuator put on a tf segment's short arm, among its `extra_losses`.
-    static let attenuatorName = "attenuator"
     /// The resolution of the balanced relay's link lengths, km.
     static let relayLengthStepKm = 0.1
 
@@ -20,8 +18,10 @@ extension SuggestionFinder {
             .compactMap { $0 }
     }
 
-    /// Both links' lengths changed, their sum kept, so that the arms lose the same: the short arm is lengthened by
-    /// the arms' spread over the sum of the links' attenuations (dB/m), to `relayLengthStepKm`. The relay's
+    /// Both links' lengths changed, their sum kept, so that the arms lose the same without their attenuators (the
+    /// `extra_losses` entries the arm-attenuator what-if writes, `TwinFieldArmBalancer.isAttenuator`), which the
+    /// edit removes: the short arm is lengthened by the arms' spread over the sum of the links' attenuations (dB/m),
+    /// to `relayLengthStepKm` (QA: a relay move that kept an applied attenuator keyed 35.6 bit/s, without it 78.2). The relay's
     /// position stays as written (where the new site lies along the fibre is not in the file); nil where a link is
     /// not fiber or has no length, the long arm would need a negative length, or an edited length falls short of
     /// the distance between its ends' positions (`check` would warn: the relay's position would then be wrong).
@@ -34,21 +34,30 @@ extension SuggestionFinder {
             $0 + LinkEquipment(topology: topology, linkIndex: $1, nodeIndex: network.nodeIndex).attenuation
         }
         guard attenuation > 0 else { return nil }
-        let (short, long) = (balance.shortArm, 1 - balance.shortArm)
+        let (short, long) = (balance.shortArmWithoutAttenuators, 1 - balance.shortArmWithoutAttenuators)
         let steps = 1 / Self.relayLengthStepKm
-        let shortKm = ((lengths[short] + balance.spreadDB / attenuation) / 1000 * steps).rounded() / steps
+        let shortKm = ((lengths[short] + balance.spreadWithoutAttenuatorsDB / attenuation) / 1000 * steps).rounded() / steps
         let longKm = ((lengths[0] + lengths[1]) - shortKm * 1000).rounded() / 1000
         guard longKm >= 0 else { return nil }
         var edited = links
         edited[short].length = Quantity(shortKm, .kilometre)
         edited[long].length = Quantity(longKm, .kilometre)
         guard !edited.contains(where: drawsLengthWarning) else { return nil }
+        let lengthChanges = edited.map { "\($0.id).length: \($0.length?.text ?? "")" }
+        var removals: [String] = []
+        for index in edited.indices {
+            let attenuators = edited[index].extraLosses.filter { TwinFieldArmBalancer.isAttenuator($0.name) }
+            removals += attenuators.map { "\(edited[index].id).extra_losses.\($0.name)" }
+            edited[index].extraLosses.removeAll { TwinFieldArmBalancer.isAttenuator($0.name) }
+        }
+        let changes = lengthChanges + removals.map { "\($0): removed" }
+        let removed = removals.isEmpty ? "" : "; \(removals.joined(separator: ", ")) removed"
         let total = Quantity((lengths[0] + lengths[1]).rounded() / 1000, .kilometre)
         let lengthTexts = edited.map { "\($0.id) \($0.length?.text ?? "")" }.joined(separator: ", ")
         return Candidate(kind: .balancedRelay,
                          summary: "the relay \(relay) where the arms lose the same: \(lengthTexts) (the same \(total.text) "
-                             + "in all; \(relay)'s position as written)",
-                         changes: edited.map { "\($0.id).length: \($0.length?.text ?? "")" }, replaced: indices, links: edited)
+                             + "in all\(removed); \(relay)'s position as written)",
+                         changes: changes, replaced: indices, links: edited)
     }
 
     /// The attenuation of `balance` on the short arm, a new entry of its `extra_losses`.
@@ -57,8 +66,8 @@ extension SuggestionFinder {
         let (short, long) = (balance.shortArm, 1 - balance.shortArm)
         var link = network.topology.links[indices[short]]
         let names = Set(link.extraLosses.map(\.name))
-        let name = !names.contains(Self.attenuatorName) ? Self.attenuatorName
-            : (2...).lazy.map { "\(Self.attenuatorName)-\($0)" }.first { !names.contains($0) } ?? Self.attenuatorName
+        let base = TwinFieldArmBalancer.attenuatorName
+        let name = !names.contains(base) ? base : (2...).lazy.map { "\(base)-\($0)" }.first { !names.contains($0) } ?? base
         let loss = Quantity(attenuator.lossDB, .decibel)
         link.extraLosses.append(NamedLoss(name: name, loss: loss))
         return Candidate(kind: .armAttenuator,

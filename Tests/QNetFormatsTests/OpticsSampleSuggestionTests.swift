@@ -55,6 +55,19 @@ struct OpticsSampleSuggestionTests {
         #expect(!suggestions.contains { $0.kind == .trustedNode || $0.summary.contains("midpoint") })
     }
 
+    /// Second reader: with one station's 1 m written and the other's left to the built-in 1 m, the two links' summaries
+    /// differed (", the built-in default"), so the tied links' candidates did not merge and nothing was suggested.
+    @Test("Micius with one station's telescope left to the built-in size: the same suggestion on both links")
+    func miciusWithOneBuiltInTelescope() throws {
+        var topology = try Self.sample("micius-downlink", asking: Quantity(10, .bitPerSecond))
+        let nanshan = try #require(topology.links.firstIndex { $0.id == "MICIUS-NANSHAN" })
+        topology.links[nanshan].rxAperture = nil
+        let optics = try #require(try Self.suggestions(topology).suggestions.first { $0.kind == .optics })
+        #expect(optics.summary.hasPrefix("receiving telescope 150 cm on each of MICIUS-XINGLONG, MICIUS-NANSHAN"))
+        let planned = try Self.plannedRate(of: optics, on: topology)
+        #expect(optics.satisfied && abs(planned - optics.rateBps) <= 1e-9 * optics.rateBps)
+    }
+
     @Test("La Palma at night asking 30 bit/s: larger receiving and transmitting telescopes, each at its planned rate")
     func laPalmaAtNightGetsLargerTelescopes() throws {
         let topology = try Self.sample("la-palma-tenerife", asking: Quantity(30, .bitPerSecond))

@@ -40,6 +40,8 @@ struct SampleSuggestionTests {
         let whatIf = try #require(WhatIfAnalyzer(topology: topology, plan: plan).analyse(demand: "ALICE-BOB"))
         let link = try #require(whatIf.suggestions.first { $0.kind == .newLink })
         #expect(whatIf.suggestions.first == link && link.satisfied)
+        // One such link, from a trusted node: none between the demand's own ends, which came from both (second reader).
+        #expect(whatIf.suggestions.filter { $0.kind == .newLink }.count == 1)
         #expect(link.summary.hasPrefix("a fiber link from T2 to ALICE, 67.77 km between their positions")
             && link.summary.hasSuffix("(T2 is the nearest key holder whose link raises ALICE-BOB's rate)"))
         // Its rate is the planner's on the topology with the link added.

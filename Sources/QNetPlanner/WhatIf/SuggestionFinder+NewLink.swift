@@ -10,13 +10,14 @@ extension SuggestionFinder {
     /// How many of the nearest key holders with a fiber link are tried, nearest first.
     static let newLinkTries = 3
 
-    /// The new link to the node at `end` (an end of `demand` without links) that gives `demand` key, planned
+    /// The new link to the node at `end` (an end of `demand` without links; with `relaysOnly`, from a node that relays
+    /// keys, not from the demand's other end) that gives `demand` key, planned
     /// (`LocalReplan`) and routed as every candidate; nil when `end` or the key holders have no position, or none of
     /// the `newLinkTries` nearest gives the demand more than `base` by `smallestGain`: then `withoutKey` says why the
     /// nearest of them whose link plans without errors gives no key, when it gives none, or that the nearest is farther
     /// than any fiber link can be.
     /// - Complexity: O(N log N + L) besides planning and routing at most `newLinkTries` links.
-    func newLinkSuggestion(to end: Int, for demand: Demand, rate base: Double)
+    func newLinkSuggestion(to end: Int, for demand: Demand, rate base: Double, relaysOnly: Bool = false)
         -> (suggestion: Suggestion?, withoutKey: NewLinkWithoutKey?) {
         let topology = network.topology
         let target = topology.nodes[end]
@@ -33,7 +34,8 @@ extension SuggestionFinder {
         })
         let near = topology.nodes.indices.compactMap { index -> (index: Int, meters: Double)? in
             let node = topology.nodes[index]
-            guard index != end, node.holdsKey, index == other || node.resolvedKind != .endpoint, firstFiber[node.id] != nil,
+            guard index != end, node.holdsKey, (index == other && !relaysOnly) || node.resolvedKind != .endpoint,
+                  firstFiber[node.id] != nil,
                   !linked.contains(node.id), let at = node.position, let meters = position.groundDistance(to: at) else { return nil }
             return (index, meters)
         }.sorted { $0.meters != $1.meters ? $0.meters < $1.meters : $0.index < $1.index }
@@ -88,13 +90,15 @@ extension SuggestionFinder {
     }
 
     /// For a demand short of its rate whose ends both have links, and that no other change meets: a fiber link to one
-    /// of its ends from the nearest key holder not yet linked to it whose link raises the demand's rate, as
-    /// `newLinkSuggestion` finds one for an end without links; at most one per end (QA: with its trusted node deleted,
-    /// a chain's demand was offered better swaps, never the 67.8 km link to the next trusted node that met it).
+    /// of its ends from the nearest node that relays keys and is not yet linked to it, whose link raises the demand's
+    /// rate, as `newLinkSuggestion` finds one for an end without links; at most one per end (QA: with its trusted node
+    /// deleted, a chain's demand was offered better swaps, never the 67.8 km link to the next trusted node that met
+    /// it). Not a link between the demand's own ends: offered from both, it came twice, equipped as whatever link its
+    /// first end has first (a repeater chain's hop) (second reader).
     /// - Complexity: at most 2 × `newLinkTries` links planned and routed.
     func shortcutSuggestions(for demand: Demand, rate base: Double) -> [Suggestion] {
         [demand.from, demand.to].compactMap { network.nodeIndex[$0] }.compactMap { end in
-            cancellation.isCancelled ? nil : newLinkSuggestion(to: end, for: demand, rate: base).suggestion
+            cancellation.isCancelled ? nil : newLinkSuggestion(to: end, for: demand, rate: base, relaysOnly: true).suggestion
         }
     }
 }

@@ -13,7 +13,9 @@ extension SuggestionFinder {
             guard let larger = telescope.larger else { return nil }
             var edited = link
             var changes = ["\(link.id).\(telescope.key): \(larger.text)"]
-            let from = "from \(Self.centimetres(telescope.diameter))" + (telescope.given == nil ? ", the built-in default" : "")
+            // The same words whether the size is written or the built-in one, so that tied links' candidates merge
+            // (`TiedCandidates`; second reader: Micius with one station's 1 m written got no suggestion).
+            let from = "from \(Self.centimetres(telescope.diameter))"
             var notes = [([telescope.mount.owner].compactMap { $0 } + [from]).joined(separator: ", ")]
             switch telescope.role {
             case .transmitting:

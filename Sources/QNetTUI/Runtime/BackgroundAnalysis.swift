@@ -9,7 +9,9 @@ import Synchronization
 ///
 /// One analysis runs at a time. A request made meanwhile waits, and only the latest waiting one is kept (the
 /// selection has moved on from the others); a request for what runs or waits already is not made twice, and one
-/// for what runs drops the request waiting (the selection came back). An analysis of a topology that is no longer
+/// for what runs drops the request waiting (the selection came back). The event loop keeps only what the current
+/// selection asks for (`keep(only:subject:)`): moving the selection stops the running analysis, and coming back
+/// starts it anew. An analysis of a topology that is no longer
 /// the workbench's (an edit, an undo, a file opened) is cancelled: it stops at its next failure case or suggested
 /// change (`Cancellation`), answers nothing, and the request for the new topology runs after it.
 final class BackgroundAnalysis: Sendable {

@@ -19,7 +19,7 @@ struct OverdrawRemedyReportTests {
     /// The midpoint trusted node's key between R11 and R12 is the lesser of its halves' keys, as a full plan of the
     /// edited sample gives them; made as written, the demands are then met together.
     @Test func aTrustedNodeAtR11R12sMidpointCarriesWhatTheDemandsMustTake() throws {
-        let (topology, plan, analysis) = try Self.backbone()
+        let (topology, _, analysis) = try Self.backbone()
         let remedy = try #require(analysis.overdrawn.first)
         #expect(analysis.overdrawn.count == 1 && remedy.segment == "R11~R12" && remedy.link == "R11-R12")
         #expect(remedy.neededBps == 12_000 && remedy.forcedBy == ["BJ-SH", "BJ-HF", "JN-SH"])

@@ -23,15 +23,15 @@ extension SuggestionFinder {
         let target = topology.nodes[end]
         guard let position = target.position else { return (nil, nil) }
         let other = network.nodeIndex[target.id == demand.from ? demand.to : demand.from]
+        // Each node's first fiber link (the new link's model), and the nodes a link already joins to the end.
         var firstFiber: [Identifier: Int] = [:]
-        for (index, link) in topology.links.enumerated() where link.resolvedMedium == .fiber {
+        var linked = Set<Identifier>()
+        for (index, link) in topology.links.enumerated() {
+            if link.touches(target.id) { linked.insert(link.otherEnd(from: target.id)) }
+            guard link.resolvedMedium == .fiber else { continue }
             for id in [link.from, link.to] where firstFiber[id] == nil { firstFiber[id] = index }
         }
-        // Key holders that can pass the demand's key on: its other end, or one that relays keys; not one that a link
-        // already joins to the end.
-        let linked = Set(topology.links.compactMap { link in
-            link.from == target.id ? link.to : link.to == target.id ? link.from : nil
-        })
+        // Key holders that can pass the demand's key on: its other end, or one that relays keys; not one so joined.
         let near = topology.nodes.indices.compactMap { index -> (index: Int, meters: Double)? in
             let node = topology.nodes[index]
             guard index != end, node.holdsKey, (index == other && !relaysOnly) || node.resolvedKind != .endpoint,

@@ -65,9 +65,8 @@ extension SuggestionFinder {
         guard let attenuator = balance.attenuator else { return nil }
         let (short, long) = (balance.shortArm, 1 - balance.shortArm)
         var link = network.topology.links[indices[short]]
-        let names = Set(link.extraLosses.map(\.name))
-        let base = TwinFieldArmBalancer.attenuatorName
-        let name = !names.contains(base) ? base : (2...).lazy.map { "\(base)-\($0)" }.first { !names.contains($0) } ?? base
+        var names = Set(link.extraLosses.map { Identifier($0.name) })
+        let name = MidpointSplit.unique(TwinFieldArmBalancer.attenuatorName, &names).rawValue
         let loss = Quantity(attenuator.lossDB, .decibel)
         link.extraLosses.append(NamedLoss(name: name, loss: loss))
         return Candidate(kind: .armAttenuator,

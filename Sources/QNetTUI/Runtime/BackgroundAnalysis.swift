@@ -53,12 +53,10 @@ final class BackgroundAnalysis: Sendable {
         /// What finished analyses answer, not yet taken by the event loop.
         var answers: [Action] = []
 
-        /// Cancels the running analysis and drops the waiting request unless they are of `topology` (and, when
-        /// `subject` is given, of `subject`: `.some(nil)` keeps none).
-        mutating func keep(only topology: Topology, subject: Subject?? = nil) {
-            func kept(_ request: Request) -> Bool {
-                request.topology == topology && (subject.map { $0 == request.subject } ?? true)
-            }
+        /// Cancels the running analysis and drops the waiting request unless they are of `topology` and of a
+        /// subject `wanted` keeps (by default, any).
+        mutating func keep(only topology: Topology, wanted: (Subject) -> Bool = { _ in true }) {
+            func kept(_ request: Request) -> Bool { request.topology == topology && wanted(request.subject) }
             if let running, !running.cancelled.isSet, !kept(running) { running.cancelled.set() }
             if waiting.map({ !kept($0) }) == true { waiting = nil }
         }
@@ -110,7 +108,7 @@ final class BackgroundAnalysis: Sendable {
     /// analysis of the one before at its next demand or failure case (second reader: a link's failure analysis, a
     /// second of work on a large network, held up the what-ifs of the demand selected next).
     func keep(only topology: Topology, subject: Subject?) {
-        queue.withLock { $0.keep(only: topology, subject: .some(subject)) }
+        queue.withLock { $0.keep(only: topology) { $0 == subject } }
     }
 
     /// Whether an answer is still to come or not yet taken.

@@ -21,8 +21,7 @@ enum FailureSection {
             let other = result.endsHere.isEmpty ? "" : " other"
             let routed = result.demandsRouted
             rows.append(routed == 0 ? TextRow("  no\(other) demand with key runs through it", role: .dim)
-                        : TextRow("  no\(other) demand loses key", routed == 1 ? "1 demand routed" : "\(routed) demands routed",
-                                  role: .good))
+                        : TextRow("  no\(other) demand loses key", routed.counted("demand") + " routed", role: .good))
         }
         rows += listedRows(result.breaks, heading: "breaks") { loss in
             TextRow("    \(loss.demand)", EngineeringFormat.rate(loss.afterBps) + " left", valueRole: .bad)
@@ -42,7 +41,7 @@ enum FailureSection {
     /// `heading` and a row per item of `items` (`row`), at most `listed`, then how many more; none when empty.
     private static func listedRows(_ items: [SideEffect], heading: String, row: (SideEffect) -> TextRow) -> [TextRow] {
         guard !items.isEmpty else { return [] }
-        var rows = [TextRow("  \(heading)", items.count == 1 ? "1 demand" : "\(items.count) demands")]
+        var rows = [TextRow("  \(heading)", items.count.counted("demand"))]
         rows += items.prefix(listed).map(row)
         if items.count > listed { rows.append(TextRow("    and \(items.count - listed) more", role: .dim)) }
         return rows
